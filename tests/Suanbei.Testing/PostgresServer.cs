@@ -1,0 +1,98 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+
+namespace Suanbei.Testing;
+
+/// <summary>
+/// A throwaway PostgreSQL server for the test run. Uses SUANBEI_TEST_PG when set (a connection string to a
+/// server someone else runs); otherwise runs initdb + pg_ctl from Debian's postgresql package as the
+/// 'postgres' user (PostgreSQL refuses to run as root) in a temporary folder on a free loopback port, and
+/// stops and deletes it when disposed. One server per test assembly; each test class asks for its own database.
+/// </summary>
+public sealed class PostgresServer : IDisposable
+{
+    private static readonly Lazy<PostgresServer> Shared = new(() => new PostgresServer(), LazyThreadSafetyMode.ExecutionAndPublication);
+    public static PostgresServer Instance => Shared.Value;
+
+    private readonly string? _dataDir;
+    private readonly string? _binDir;
+    public string AdminConnectionString { get; }
+
+    private PostgresServer()
+    {
+        var external = Environment.GetEnvironmentVariable("SUANBEI_TEST_PG");
+        if (!string.IsNullOrWhiteSpace(external)) { AdminConnectionString = external; return; }
+
+        _binDir = FindBinDir();
+        var port = FreePort();
+        _dataDir = Path.Combine(Path.GetTempPath(), "suanbei-pg-" + Guid.NewGuid().ToString("N")[..8]);
+        Directory.CreateDirectory(_dataDir);
+        RunAsPostgres("chown", "-R", "postgres:postgres", _dataDir);
+        RunAsPostgres("runuser", "-u", "postgres", "--", Path.Combine(_binDir, "initdb"), "-D", Path.Combine(_dataDir, "db"),
+            "-U", "postgres", "--auth=trust", "-E", "UTF8", "--locale=C.UTF-8");
+        RunAsPostgres("runuser", "-u", "postgres", "--", Path.Combine(_binDir, "pg_ctl"), "-D", Path.Combine(_dataDir, "db"),
+            "-l", Path.Combine(_dataDir, "log"), "-w", "-t", "60",
+            "-o", $"-h 127.0.0.1 -p {port} -k {_dataDir} -c fsync=off -c full_page_writes=off -c max_connections=200", "start");
+        AdminConnectionString = $"Host=127.0.0.1;Port={port};Username=postgres;Database=postgres;Pooling=true";
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => Dispose();
+    }
+
+    /// <summary>Creates a fresh, empty database and returns its connection string.</summary>
+    public string CreateDatabase(string prefix = "t")
+    {
+        var name = $"{prefix}_{Guid.NewGuid():N}"[..Math.Min(40, prefix.Length + 33)].ToLowerInvariant();
+        var psql = _binDir is null ? "psql" : Path.Combine(_binDir, "psql");
+        var csb = ParseConnectionString(AdminConnectionString);
+        RunAsPostgres(psql, "-h", csb["Host"], "-p", csb.GetValueOrDefault("Port", "5432"), "-U", csb.GetValueOrDefault("Username", "postgres"),
+            "-d", csb.GetValueOrDefault("Database", "postgres"), "-v", "ON_ERROR_STOP=1", "-c", $"CREATE DATABASE \"{name}\"");
+        return AdminConnectionString.Replace($"Database={csb.GetValueOrDefault("Database", "postgres")}", $"Database={name}");
+    }
+
+    private static Dictionary<string, string> ParseConnectionString(string cs) =>
+        cs.Split(';', StringSplitOptions.RemoveEmptyEntries)
+          .Select(p => p.Split('=', 2))
+          .ToDictionary(p => p[0].Trim(), p => p.Length > 1 ? p[1].Trim() : "", StringComparer.OrdinalIgnoreCase);
+
+    private static string FindBinDir()
+    {
+        var root = "/usr/lib/postgresql";
+        if (!Directory.Exists(root))
+            throw new InvalidOperationException("PostgreSQL is not installed; ./test installs Debian's postgresql package.");
+        var dir = Directory.GetDirectories(root).OrderByDescending(d => d).Select(d => Path.Combine(d, "bin"))
+            .FirstOrDefault(d => File.Exists(Path.Combine(d, "initdb")));
+        return dir ?? throw new InvalidOperationException("initdb not found under " + root);
+    }
+
+    private static int FreePort()
+    {
+        var l = new TcpListener(IPAddress.Loopback, 0);
+        l.Start();
+        var port = ((IPEndPoint)l.LocalEndpoint).Port;
+        l.Stop();
+        return port;
+    }
+
+    private static void RunAsPostgres(string file, params string[] args)
+    {
+        var psi = new ProcessStartInfo(file) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false, WorkingDirectory = "/tmp" };
+        foreach (var a in args) psi.ArgumentList.Add(a);
+        using var p = Process.Start(psi)!;
+        var err = p.StandardError.ReadToEndAsync();
+        var output = p.StandardOutput.ReadToEnd();
+        p.WaitForExit();
+        if (p.ExitCode != 0)
+            throw new InvalidOperationException($"{file} {string.Join(' ', args)} failed ({p.ExitCode}): {output} {err.Result}");
+    }
+
+    public void Dispose()
+    {
+        if (_dataDir is null || _binDir is null || !Directory.Exists(_dataDir)) return;
+        try
+        {
+            RunAsPostgres("runuser", "-u", "postgres", "--", Path.Combine(_binDir, "pg_ctl"), "-D", Path.Combine(_dataDir, "db"), "-m", "immediate", "-w", "stop");
+        }
+        catch { /* the server may already be gone; the folder is removed either way */ }
+        try { Directory.Delete(_dataDir, recursive: true); } catch { }
+    }
+}
