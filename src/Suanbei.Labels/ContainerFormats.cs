@@ -1,0 +1,10 @@
+namespace Suanbei.Labels;
+
+/// <summary>Every container Suanbei reads and writes, one entry per folder under Formats/.</summary>
+public static class ContainerFormats
+{
+    public static IReadOnlyList<IContainerFormat> All { get; } =
+    [
+        // Formats are added here, one line each, as their folders land.
+    ];
+}
