@@ -100,6 +100,7 @@ public static class SuanbeiWebHost
             m.SetNonPropertyValueMustBeANumberAccessor(() => "必须是数字");
             m.SetMissingRequestBodyRequiredValueAccessor(() => "请求内容不能为空");
         });
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
         services.AddProblemDetails();
         services.AddOpenApi(o => o.AddDocumentTransformer((doc, _, _) =>
         {
