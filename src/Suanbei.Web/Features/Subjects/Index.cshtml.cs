@@ -76,7 +76,15 @@ public sealed class IndexModel(SubjectHandlers subjects, SuanbeiDbContext db, Ma
             });
             Subject = keep.Subject;
         }
-        if (!ModelState.IsValid) { await LoadAsync(); return Page(); }
+        if (!ModelState.IsValid)
+        {
+            // Show every field's problem at once, not only the ones model binding found.
+            foreach (var (field, message) in SubjectValidation.ForDraft(Input.ToDetails(materials)))
+                if (!ModelState.ContainsKey("Input." + field) || ModelState["Input." + field]!.Errors.Count == 0)
+                    ModelState.AddModelError("Input." + field, message);
+            await LoadAsync();
+            return Page();
+        }
 
         var saved = await subjects.SaveAsync(userId, Input.ToDetails(materials));
         AddErrors(saved.Errors);
