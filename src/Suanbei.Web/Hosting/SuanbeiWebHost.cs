@@ -106,6 +106,13 @@ public static class SuanbeiWebHost
         {
             doc.Info.Title = "Suanbei 算备 API";
             doc.Info.Description = "算法备案系统 API。认证：Authorization: Bearer <API 令牌>（在“账号 → API 令牌”页面创建）。错误为 RFC 7807 problem details，字段错误在 errors 中（中文）。";
+            doc.Components ??= new Microsoft.OpenApi.OpenApiComponents();
+            doc.Components.SecuritySchemes ??= new Dictionary<string, Microsoft.OpenApi.IOpenApiSecurityScheme>();
+            doc.Components.SecuritySchemes["ApiToken"] = new Microsoft.OpenApi.OpenApiSecurityScheme
+            {
+                Type = Microsoft.OpenApi.SecuritySchemeType.Http, Scheme = "bearer", Description = "API 令牌（sb_…）",
+            };
+            doc.Security = [new Microsoft.OpenApi.OpenApiSecurityRequirement { [new Microsoft.OpenApi.OpenApiSecuritySchemeReference("ApiToken", doc)] = [] }];
             return Task.CompletedTask;
         }));
 
