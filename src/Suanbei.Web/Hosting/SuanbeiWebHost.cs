@@ -122,14 +122,16 @@ public static class SuanbeiWebHost
         var app = builder.Build();
         Initialize(app, options);
 
-        app.UseExceptionHandler(e => e.Run(async http =>
+        // API: errors as problem details (a DomainException that escaped a handler is a 409); pages: the Error page.
+        app.UseWhen(http => http.Request.Path.StartsWithSegments("/api"), api => api.UseExceptionHandler(e => e.Run(async http =>
         {
             var error = http.Features.Get<IExceptionHandlerFeature>()?.Error;
             var status = error is Suanbei.Core.DomainException ? 409 : 500;
             http.Response.StatusCode = status;
             await Results.Problem(statusCode: status, title: status == 409 ? "操作不允许" : "服务器内部错误",
                 detail: status == 409 ? error!.Message : "请稍后重试；如果问题持续，请联系管理员").ExecuteAsync(http);
-        }));
+        })));
+        app.UseWhen(http => !http.Request.Path.StartsWithSegments("/api"), pages => pages.UseExceptionHandler("/Error"));
         app.UseStatusCodePages();
         app.UseRouting();
         app.UseAuthentication();
