@@ -7,6 +7,8 @@ internal static class CommandGroups
 {
     public static IEnumerable<Command> All()
     {
+        yield return ServeCommands.Create();
+        yield return AdminCommands.Create();
         yield return NumberCommands.Create();
         yield return WorkdaysCommands.Create();
         yield return AssessCommands.Create();
