@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Suanbei.Core.Filings;
+using Suanbei.Core.Subjects;
+using Suanbei.Web.Data;
 
 namespace Suanbei.Web.Features.Filings;
 
@@ -18,6 +20,8 @@ public sealed class AlgorithmFilingConfiguration : IEntityTypeConfiguration<Algo
         b.Property(x => x.FilingNumber).HasMaxLength(32);
         b.HasIndex(x => x.OwnerUserId);
         b.HasIndex(x => x.SubjectId);
+        b.HasOne<AppUser>().WithMany().HasForeignKey(x => x.OwnerUserId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Subject>().WithMany().HasForeignKey(x => x.SubjectId).OnDelete(DeleteBehavior.Restrict);
         b.HasIndex(x => x.EntryId);
         b.HasIndex(x => x.Status);
         // Not unique: every version of an entry carries the entry's number. Uniqueness lives in IssuedFilingNumbers.
@@ -26,14 +30,14 @@ public sealed class AlgorithmFilingConfiguration : IEntityTypeConfiguration<Algo
         b.Ignore(x => x.RemarkLines);
         b.Ignore(x => x.OpenReturnReasons);
 
-        b.HasMany(x => x.Labeling).WithOne().HasForeignKey("FilingId").OnDelete(DeleteBehavior.Cascade);
+        b.HasMany(x => x.Labeling).WithOne().HasForeignKey("FilingId").IsRequired().OnDelete(DeleteBehavior.Cascade);
         b.Navigation(x => x.Labeling).UsePropertyAccessMode(PropertyAccessMode.Field).HasField("_labeling");
-        b.HasMany(x => x.LinkedProducts).WithOne().HasForeignKey("FilingId").OnDelete(DeleteBehavior.Cascade);
+        b.HasMany(x => x.LinkedProducts).WithOne().HasForeignKey("FilingId").IsRequired().OnDelete(DeleteBehavior.Cascade);
         b.Navigation(x => x.LinkedProducts).UsePropertyAccessMode(PropertyAccessMode.Field).HasField("_products");
         // Return reasons and the audit trail are history: a filing with history cannot be deleted (Restrict).
-        b.HasMany(x => x.ReturnReasons).WithOne().HasForeignKey("FilingId").OnDelete(DeleteBehavior.Restrict);
+        b.HasMany(x => x.ReturnReasons).WithOne().HasForeignKey("FilingId").IsRequired().OnDelete(DeleteBehavior.Restrict);
         b.Navigation(x => x.ReturnReasons).UsePropertyAccessMode(PropertyAccessMode.Field).HasField("_returnReasons");
-        b.HasMany(x => x.AuditTrail).WithOne().HasForeignKey("FilingId").OnDelete(DeleteBehavior.Restrict);
+        b.HasMany(x => x.AuditTrail).WithOne().HasForeignKey("FilingId").IsRequired().OnDelete(DeleteBehavior.Restrict);
         b.Navigation(x => x.AuditTrail).UsePropertyAccessMode(PropertyAccessMode.Field).HasField("_auditTrail");
     }
 }
