@@ -22,9 +22,6 @@ public sealed class FilingsModule : IFeatureModule
         services.AddScoped<FilingService>();
         services.AddSingleton<FilingNumberAllocator>();
         services.AddScoped<IMaterialAccessRule, FilingMaterialAccessRule>();
-        // The materials slice registers these too; TryAdd keeps this slice usable on its own.
-        Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAddSingleton<MaterialStore>(services);
-        Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAddScoped<MaterialAccess>(services);
         // Enums as their names ("GenerationSynthesis", "Text, Image") in requests and responses.
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
     }
