@@ -22,6 +22,7 @@ public sealed class FilingsModule : IFeatureModule
         services.AddScoped<FilingService>();
         services.AddSingleton<FilingNumberAllocator>();
         services.AddScoped<IMaterialAccessRule, FilingMaterialAccessRule>();
+        services.AddHostedService<PublicityCloser>();
         // Enums as their names ("GenerationSynthesis", "Text, Image") in requests and responses.
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
     }
