@@ -70,7 +70,8 @@ public abstract partial class FilingPagesTests<TApp>(TApp app) : IClassFixture<T
         Assert.Equal(HttpStatusCode.Redirect, submitted.StatusCode);
         var overview = WebUtility.HtmlDecode(await browser.GetStringAsync($"/Filings/{id}"));
         Assert.Contains("已提交", overview);
-        Assert.Contains("已用 0 / 30 个工作日", overview);
+        Assert.Contains(Suanbei.Core.Calendar.WorkingCalendar.Official.Covers(DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8)))
+            ? "已用 0 / 30 个工作日" : "无官方日历", overview);
 
         // Reviewer console: queue, first review, second review, publication.
         var (_, reviewer) = await app.SignedInAsync(Roles.Reviewer);
@@ -117,6 +118,51 @@ public abstract partial class FilingPagesTests<TApp>(TApp app) : IClassFixture<T
         var page = WebUtility.HtmlDecode(await browser.GetStringAsync($"/Filings/{id}/Basic"));
         Assert.Contains("data-testid=\"return-reasons\"", page);
         Assert.Contains("使用场景：场景写得太笼统", page);
+    }
+
+    [Fact]
+    public async Task The_filer_sees_the_legal_deadline_starts_a_change_and_cancels_through_the_pages()
+    {
+        var filer = await ApprovedFilerAsync(app);
+        var api = await app.ApiClientAsync(filer.User);
+        var reviewer = await app.ApiClientAsync(await app.CreateUserAsync(Roles.Reviewer));
+        var filed = await CompleteFilingViaApiAsync(api, filer, "将变更的算法");
+        var published = await CompleteFilingViaApiAsync(api, filer, "将注销的算法");
+        foreach (var id in new[] { filed, published })
+        {
+            await ToSecondReviewAsync(api, reviewer, id);
+            await Ok(await reviewer.PostAsync($"/api/v1/review/filings/{id}/publish", null));
+        }
+        await app.WithDb(db => db.Database.ExecuteSqlInterpolatedAsync(
+            $"UPDATE \"AlgorithmFilings\" SET \"PublicityEndsOn\" = {new DateOnly(2026, 1, 5)} WHERE \"Id\" = {filed}"));
+        await Ok(await reviewer.PostAsync($"/api/v1/review/filings/{filed}/complete-publicity", null));
+        var browser = await app.SignInAsync(filer.User.Email!);
+
+        // Deadlines before anything is started: 2026-11-02 + 10 working days = 11-16; + 20 = 11-30.
+        var preview = await browser.PostFormAsync($"/Filings/{filed}", new() { ["EventDate"] = "2026-11-02" }, url: $"/Filings/{filed}?handler=Preview&kind=Change");
+        Assert.Equal(HttpStatusCode.OK, preview.StatusCode);
+        Assert.Contains("应于 2026-11-16 前办理", WebUtility.HtmlDecode(await preview.Content.ReadAsStringAsync()));
+        preview = await browser.PostFormAsync($"/Filings/{filed}", new() { ["EventDate"] = "2026-11-02" }, url: $"/Filings/{filed}?handler=Preview&kind=Cancellation");
+        Assert.Contains("应于 2026-11-30 前办理", WebUtility.HtmlDecode(await preview.Content.ReadAsStringAsync()));
+        Assert.Equal(FilingStatus.Filed, (await app.WithDb(db => db.Set<AlgorithmFiling>().SingleAsync(f => f.Id == filed))).Status);
+
+        var change = await browser.PostFormAsync($"/Filings/{filed}", new() { ["EventDate"] = "2026-11-20", ["Description"] = "更新应用产品" }, url: $"/Filings/{filed}?handler=Change");
+        Assert.Equal(HttpStatusCode.Redirect, change.StatusCode);
+        var changeId = Guid.Parse(BasicUrl().Match(change.Headers.Location!.ToString()).Groups[1].Value);
+        Assert.NotEqual(filed, changeId);
+        var changeOverview = WebUtility.HtmlDecode(await browser.GetStringAsync($"/Filings/{changeId}"));
+        Assert.Contains("变更办理期限", changeOverview);
+        Assert.Contains("2026-12-04", changeOverview); // 2026-11-20 + 10 working days
+        var oldOverview = await browser.GetStringAsync($"/Filings/{filed}");
+        Assert.Contains("data-testid=\"change-open\"", oldOverview);
+        Assert.DoesNotContain("data-testid=\"cancel-form\"", oldOverview);
+
+        var cancel = await browser.PostFormAsync($"/Filings/{published}", new() { ["EventDate"] = "2026-11-20", ["Description"] = "产品下线" }, url: $"/Filings/{published}?handler=Cancel");
+        Assert.Equal(HttpStatusCode.Redirect, cancel.StatusCode);
+        var number = (await app.WithDb(db => db.Set<AlgorithmFiling>().SingleAsync(f => f.Id == published))).FilingNumber!;
+        var publicPage = WebUtility.HtmlDecode(await app.Client().GetStringAsync("/public/" + Uri.EscapeDataString(number)));
+        Assert.Contains("该算法备案已注销", publicPage);
+        Assert.Contains(number, publicPage);
     }
 }
 
