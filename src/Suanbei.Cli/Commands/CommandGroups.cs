@@ -9,5 +9,8 @@ internal static class CommandGroups
     {
         yield return ServeCommands.Create();
         yield return AdminCommands.Create();
+        yield return NumberCommands.Create();
+        yield return WorkdaysCommands.Create();
+        yield return AssessCommands.Create();
     }
 }

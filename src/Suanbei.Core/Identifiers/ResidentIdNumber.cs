@@ -22,10 +22,13 @@ public static class ResidentIdNumber
         return CheckCharacters[sum % 11];
     }
 
-    public static bool IsValid(string? number, DateOnly? today = null) => Validate(number, today) is null;
+    public static bool IsValid(string? number) => Validate(number) is null;
 
-    /// <summary>Null when valid; otherwise a Chinese message. <paramref name="today"/> bounds the birth date (default: today).</summary>
-    public static string? Validate(string? number, DateOnly? today = null)
+    /// <summary>Null when valid; otherwise a Chinese message. The birth date must not be after today.</summary>
+    public static string? Validate(string? number) => Validate(number, DateOnly.FromDateTime(DateTime.Today));
+
+    /// <summary>Null when valid; otherwise a Chinese message. <paramref name="today"/> bounds the birth date.</summary>
+    public static string? Validate(string? number, DateOnly today)
     {
         if (string.IsNullOrEmpty(number)) return "身份证号码不能为空";
         if (number.Length != 18) return $"身份证号码应为18位，实际为{number.Length}位";
@@ -38,8 +41,7 @@ public static class ResidentIdNumber
             return $"身份证号码前两位“{number[..2]}”不是已知的省级行政区划代码";
         if (!DateOnly.TryParseExact(number.AsSpan(6, 8), "yyyyMMdd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var birth))
             return $"身份证号码第7–14位“{number.Substring(6, 8)}”不是有效的出生日期";
-        var now = today ?? DateOnly.FromDateTime(DateTime.Today);
-        if (birth.Year < 1850 || birth > now)
+        if (birth.Year < 1850 || birth > today)
             return $"身份证号码中的出生日期{birth:yyyy-MM-dd}不合理";
         var expected = ExpectedCheckCharacter(number);
         if (expected != last) return $"身份证号码校验码不符（第18位应为“{expected}”）";
