@@ -121,6 +121,27 @@ public abstract partial class FilingPagesTests<TApp>(TApp app) : IClassFixture<T
     }
 
     [Fact]
+    public async Task Without_an_approved_subject_the_filer_cannot_start_an_algorithm_filing()
+    {
+        var (user, browser) = await app.SignedInAsync(Roles.Filer);
+        var list = WebUtility.HtmlDecode(await browser.GetStringAsync("/Filings"));
+        Assert.Contains("data-testid=\"subject-not-approved\"", list);
+        Assert.DoesNotContain("data-testid=\"filing-new\"", list);
+        var forced = await browser.PostFormAsync("/Filings", new(), url: "/Filings?handler=Create");
+        Assert.Equal(HttpStatusCode.OK, forced.StatusCode);
+        Assert.Contains("主体备案通过审核后才能填报算法备案", WebUtility.HtmlDecode(await forced.Content.ReadAsStringAsync()));
+        Assert.Equal(0, await app.WithDb(db => db.Set<AlgorithmFiling>().CountAsync(f => f.OwnerUserId == user.Id)));
+    }
+
+    [Fact]
+    public async Task The_openapi_document_describes_the_filing_endpoints()
+    {
+        var doc = await app.Client().GetStringAsync("/openapi/v1.json");
+        foreach (var path in new[] { "/api/v1/filings", "/api/v1/filings/{id}/submit", "/api/v1/review/filings/{id}/publish", "/api/v1/review/filings/{id}/return", "/api/v1/public/filings/{number}" })
+            Assert.Contains($"\"{path}\"", doc);
+    }
+
+    [Fact]
     public async Task The_filer_sees_the_legal_deadline_starts_a_change_and_cancels_through_the_pages()
     {
         var filer = await ApprovedFilerAsync(app);
