@@ -46,7 +46,17 @@ public sealed class SubjectHandlers(SuanbeiDbContext db, TimeProvider clock, Wor
             db.Add(subject);
         }
         subject.Update(details, now); // throws DomainException when not editable
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException) when (db.Entry(subject).State == EntityState.Added)
+        {
+            // Two first saves raced (one subject per account, unique owner index): keep the other one and apply this save to it.
+            db.Entry(subject).State = EntityState.Detached;
+            if (!await db.Set<Subject>().AnyAsync(s => s.OwnerId == userId, ct)) throw;
+            return await SaveAsync(userId, details, ct);
+        }
         return new(subject, errors);
     }
 
