@@ -28,7 +28,7 @@ public abstract class FilingApiTests<TApp>(TApp app) : IClassFixture<TApp> where
         Assert.Equal(HttpStatusCode.UnprocessableEntity, incomplete.StatusCode);
         var problem = await incomplete.Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal("application/problem+json", incomplete.Content.Headers.ContentType?.MediaType);
-        Assert.True(problem.GetProperty("errors").TryGetProperty("Type", out var typeErrors));
+        Assert.True(problem.GetProperty("errors").TryGetProperty("type", out var typeErrors));
         Assert.Contains("算法类型", typeErrors[0].GetString());
 
         var id = await CompleteFilingViaApiAsync(api, filer);
@@ -108,12 +108,13 @@ public abstract class FilingApiTests<TApp>(TApp app) : IClassFixture<TApp> where
         var empty = await reviewer.PostAsJsonAsync($"/api/v1/review/filings/{id}/return", new { reasons = Array.Empty<object>() });
         Assert.Equal(HttpStatusCode.Conflict, empty.StatusCode);
         var returned = await Ok(await reviewer.PostAsJsonAsync($"/api/v1/review/filings/{id}/return",
-            new { reasons = new[] { new { field = "Scenarios", reason = "场景过于笼统" }, new { field = "Labeling", reason = "缺少图片示例" } } }));
+            new { reasons = new[] { new { field = "scenarios", reason = "场景过于笼统" }, new { field = "Labeling", reason = "缺少图片示例" } } }));
         Assert.Equal("Draft", returned.GetProperty("status").GetString());
 
         var mine = await Ok(await api.GetAsync($"/api/v1/filings/{id}"));
         Assert.Equal(2, mine.GetProperty("returnReasons").GetArrayLength());
         Assert.Equal("使用场景", mine.GetProperty("returnReasons")[0].GetProperty("fieldName").GetString());
+        Assert.Equal("scenarios", mine.GetProperty("returnReasons")[0].GetProperty("field").GetString());
         // Editable again, and resubmittable.
         await Ok(await api.PutAsJsonAsync($"/api/v1/filings/{id}/basic", Basic(filer, "改过名字的算法"), Json));
         await Ok(await api.PostAsync($"/api/v1/filings/{id}/submit", null));
