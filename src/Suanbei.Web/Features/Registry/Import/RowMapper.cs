@@ -111,6 +111,7 @@ internal sealed class RowMapper(ImportOptions options, ListContext context)
     private string[]? _headerCells;
     private int _table = -1;
     private GenerativeAiKind? _tableGenerativeKind;
+    private bool _afterBlank;
 
     public List<RegistryRow> Rows { get; } = [];
     public List<RowReport> Reported { get; } = [];
@@ -127,12 +128,22 @@ internal sealed class RowMapper(ImportOptions options, ListContext context)
             // A new table repeats the header, or continues the previous table across a page break without one.
             if (ColumnNames.TryHeader(raw.Cells) is { } h) { SetHeader(h, raw.Cells); return; }
         }
-        if (raw.Cells.All(string.IsNullOrWhiteSpace)) return; // blank line: no data to lose
+        if (raw.Cells.All(string.IsNullOrWhiteSpace)) { _afterBlank = true; return; } // blank line: no data to lose
+        var afterBlank = _afterBlank;
+        _afterBlank = false;
 
         if (ColumnNames.TryHeader(raw.Cells) is { } header)
         {
             if (_headerCells is null) { SetHeader(header, raw.Cells); return; }
             if (SameHeader(raw.Cells)) { Notes.Add($"第{raw.RowNumber}行：重复的表头（跨页），已跳过"); return; }
+            if (afterBlank)
+            {
+                // A blank line then a header: the next section of a file with several tables (as the exporter writes CSV).
+                _tableGenerativeKind = null;
+                SetHeader(header, raw.Cells);
+                Notes.Add($"第{raw.RowNumber}行：新表格的表头");
+                return;
+            }
             // A header inside the data: a sub-table (e.g. the 登记 table of a generative-AI list) stored as a row.
             var isRegistration = raw.Cells.Any(c => ColumnNames.NormaliseHeader(c) is "登记单位" or "上线编号" or "登记时间");
             Reported.Add(new RowReport(raw.RowNumber, isRegistration
