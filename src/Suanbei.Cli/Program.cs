@@ -1,7 +1,14 @@
 using System.CommandLine;
+using System.Text;
 using Suanbei.Cli.Commands;
+
+// Chinese text must reach pipes and files as UTF-8 whatever the locale.
+Console.OutputEncoding = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
 
 var root = new RootCommand("Suanbei 算备 — 算法备案、公示清单与 GB 45438 内容标识工具");
 // One line per command group; each group lives in Commands/<Group>Commands.cs.
 foreach (var command in CommandGroups.All()) root.Subcommands.Add(command);
-return root.Parse(args).Invoke();
+var parseResult = root.Parse(args);
+var exitCode = parseResult.Invoke();
+// Parse errors (unknown command, missing or malformed argument) are usage errors, with one exit code for all commands.
+return parseResult.Errors.Count > 0 ? CommonOptions.UsageOrIoError : exitCode;

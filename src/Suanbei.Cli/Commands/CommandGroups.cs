@@ -7,6 +7,7 @@ internal static class CommandGroups
 {
     public static IEnumerable<Command> All()
     {
-        yield break;
+        yield return NumberCommands.Create();
+        yield return WorkdaysCommands.Create();
     }
 }

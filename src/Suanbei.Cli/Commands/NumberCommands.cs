@@ -1,0 +1,93 @@
+using System.CommandLine;
+using System.Text.Json;
+using Suanbei.Core.Identifiers;
+
+namespace Suanbei.Cli.Commands;
+
+/// <summary><c>suanbei number check|decode</c>: 算法备案编号 checks (reference §4).</summary>
+internal static class NumberCommands
+{
+    public static Command Create()
+    {
+        var group = new Command("number", "算法备案编号：检查与解析");
+        group.Subcommands.Add(Check());
+        group.Subcommands.Add(Decode());
+        return group;
+    }
+
+    // Exit 0 iff every number is well-formed and its check digit matches; 1 otherwise.
+    private static Command Check()
+    {
+        var numbers = new Argument<string[]>("numbers") { Description = "一个或多个备案编号，如 网信算备110108823483901230031号", Arity = ArgumentArity.OneOrMore };
+        var json = CommonOptions.Json();
+        var command = new Command("check", "检查备案编号的格式与校验位；全部有效时退出码为0，否则为1") { numbers, json };
+        command.SetAction(parseResult =>
+        {
+            var allValid = true;
+            foreach (var number in parseResult.GetValue(numbers)!)
+            {
+                var info = FilingNumber.Decode(number);
+                allValid &= info.Valid;
+                if (parseResult.GetValue(json)) WriteJson(info);
+                else if (info.Valid) Console.WriteLine($"有效  {info.Number}");
+                else Console.WriteLine($"有问题  {Display(number)}：{string.Join("；", info.Problems)}");
+            }
+            return allValid ? 0 : 1;
+        });
+        return command;
+    }
+
+    // Prints the decoded fields; exit 0 when the number is valid, 1 otherwise (the fields are printed either way).
+    private static Command Decode()
+    {
+        var number = new Argument<string>("number") { Description = "备案编号，如 网信算备110108823483901230031号" };
+        var json = CommonOptions.Json();
+        var command = new Command("decode", "解析备案编号：行政区划、主体代码、算法类型、年份、序号、校验位") { number, json };
+        command.SetAction(parseResult =>
+        {
+            var info = FilingNumber.Decode(parseResult.GetValue(number));
+            if (parseResult.GetValue(json)) WriteJson(info);
+            else WriteTable(info);
+            return info.Valid ? 0 : 1;
+        });
+        return command;
+    }
+
+    /// <summary>The documented JSON shape: number, region, entity, typeCode, typeName, year, sequence, checkDigit, valid, then extras.</summary>
+    private static void WriteJson(FilingNumberInfo info) => CliJson.WriteLine(w =>
+    {
+        w.WriteString("number", info.Number);
+        w.WriteStringOrNull("region", info.Region);
+        w.WriteStringOrNull("entity", info.Entity);
+        w.WriteStringOrNull("typeCode", info.TypeCode);
+        w.WriteStringOrNull("typeName", info.TypeName);
+        w.WriteNumberOrNull("year", info.Year);
+        w.WriteNumberOrNull("sequence", info.Sequence);
+        w.WriteNumberOrNull("checkDigit", info.CheckDigit);
+        w.WriteBoolean("valid", info.Valid);
+        w.WriteStringOrNull("province", info.ProvinceName);
+        w.WriteBoolean("wellFormed", info.WellFormed);
+        w.WriteBoolean("checkDigitMatches", info.CheckDigitMatches);
+        w.WriteStartArray("problems");
+        foreach (var p in info.Problems) w.WriteStringValue(p);
+        w.WriteEndArray();
+    });
+
+    private static void WriteTable(FilingNumberInfo info)
+    {
+        // Labels are all four CJK characters wide (padded with the ideographic space) so the values line up.
+        Row("备案编号", Display(info.Number));
+        Row("行政区划", info.Region is null ? null : $"{info.Region}（{info.ProvinceName ?? "未知省份"}）");
+        Row("主体代码", info.Entity);
+        Row("算法类型", info.TypeCode is null ? null : $"{info.TypeCode} {info.TypeName ?? "未知类型"}");
+        Row("年　　份", info.Year?.ToString());
+        Row("序　　号", info.Sequence?.ToString());
+        Row("校 验 位", info.CheckDigit is null ? null : $"{info.CheckDigit}（{(info.CheckDigitMatches ? "符合已公布编号的规律" : FilingNumber.CheckDigitMismatch)}）");
+        Row("结　　论", info.Valid ? "有效" : "有问题");
+        foreach (var problem in info.Problems) Row("问　　题", problem);
+
+        static void Row(string label, string? value) => Console.WriteLine($"{label}  {value ?? "—"}");
+    }
+
+    private static string Display(string? number) => string.IsNullOrWhiteSpace(number) ? "（空）" : number.Trim();
+}

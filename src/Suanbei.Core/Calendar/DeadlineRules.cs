@@ -1,0 +1,47 @@
+using System.Text.Json;
+
+namespace Suanbei.Core.Calendar;
+
+/// <summary>The clocks of the filing regime; their lengths and sources live in Data/deadlines.json.</summary>
+public enum DeadlineKind
+{
+    StartOfService,    // 上线服务 → 备案, 10 working days (Art. 24)
+    Change,            // 备案信息变更, 10 working days (Art. 24)
+    Cancellation,      // 终止服务 → 注销, 20 working days (Art. 24)
+    SubjectChange,     // 主体信息变更, 10 working days (Art. 24)
+    RegulatorDecision, // 材料齐全 → 网信部门决定, 30 working days (Art. 25)
+}
+
+/// <summary>One deadline: how many working days after the event, its Chinese name and the article it comes from.</summary>
+public sealed record DeadlineRule(DeadlineKind Kind, int WorkingDays, string ChineseName, string Article);
+
+public static class DeadlineRules
+{
+    private static readonly Lazy<IReadOnlyDictionary<DeadlineKind, DeadlineRule>> Rules = new(Load);
+
+    public static IReadOnlyCollection<DeadlineRule> All => Rules.Value.Values.ToList();
+
+    public static DeadlineRule Get(DeadlineKind kind) => Rules.Value[kind];
+
+    /// <summary>
+    /// Last day to act: the rule's number of working days after <paramref name="eventDate"/> (the event day not counted).
+    /// Throws <see cref="CalendarNotCoveredException"/> when the count runs outside the calendar's years.
+    /// </summary>
+    public static DateOnly DueDate(DeadlineKind kind, DateOnly eventDate, WorkingCalendar calendar) =>
+        calendar.AddWorkingDays(eventDate, Get(kind).WorkingDays);
+
+    private static IReadOnlyDictionary<DeadlineKind, DeadlineRule> Load()
+    {
+        using var doc = JsonDocument.Parse(EmbeddedData.ReadText("deadlines.json"));
+        var rules = new Dictionary<DeadlineKind, DeadlineRule>();
+        foreach (var e in doc.RootElement.GetProperty("deadlines").EnumerateArray())
+        {
+            var kind = Enum.Parse<DeadlineKind>(e.GetProperty("kind").GetString()!);
+            rules.Add(kind, new DeadlineRule(kind, e.GetProperty("workingDays").GetInt32(),
+                e.GetProperty("chineseName").GetString()!, e.GetProperty("article").GetString()!));
+        }
+        foreach (var kind in Enum.GetValues<DeadlineKind>())
+            if (!rules.ContainsKey(kind)) throw new InvalidOperationException($"Data/deadlines.json has no rule for {kind}.");
+        return rules;
+    }
+}
