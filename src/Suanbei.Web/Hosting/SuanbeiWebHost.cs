@@ -1,0 +1,151 @@
+using System.Reflection;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Identity;
+using Suanbei.Web.Data;
+using Suanbei.Web.Identity;
+
+namespace Suanbei.Web.Hosting;
+
+/// <summary>
+/// Builds the whole web app (used by Program.cs, `suanbei serve`, `suanbei admin …` and tests). Build() also creates the
+/// data folder, applies migrations, ensures the roles and (when <see cref="SuanbeiHostOptions.CreateFirstAdmin"/>) the first admin.
+///
+/// Tests: don't use WebApplicationFactory — start the real app on a free port instead:
+/// <code>
+///   var app = SuanbeiWebHost.Build(new SuanbeiHostOptions { DataDirectory = tmp, PostgresConnectionString = pgOrNull,
+///                                                          Urls = "http://127.0.0.1:0", CreateFirstAdmin = false });
+///   await app.StartAsync();  var baseUrl = app.Urls.First();   // real Kestrel, real cookies, real antiforgery
+/// </code>
+/// tests/Suanbei.Web.Tests/Support/TestApp.cs wraps this (SQLite or PostgreSQL, users in a role, signed-in clients, API tokens).
+/// Feature slices register through <see cref="IFeatureModule"/>; pages live under Features/ (Razor Pages root).
+/// </summary>
+public static class SuanbeiWebHost
+{
+    public static WebApplication Build(SuanbeiHostOptions options, string[]? args = null)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = args ?? [],
+            // Pages and parts are discovered from this assembly even when the entry assembly is the CLI.
+            ApplicationName = typeof(SuanbeiWebHost).Assembly.GetName().Name,
+            EnvironmentName = options.EnvironmentName,
+            ContentRootPath = AppContext.BaseDirectory,
+        });
+        builder.WebHost.UseUrls(options.Urls);
+        var maxBody = options.MaterialsMaxBytes + 1024 * 1024; // room for the multipart envelope and other fields
+        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = maxBody);
+        builder.Services.Configure<FormOptions>(f => f.MultipartBodyLengthLimit = maxBody);
+        builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning);
+
+        var services = builder.Services;
+        services.AddSingleton(options);
+        services.AddSingleton(TimeProvider.System);
+        services.AddDbContext<SuanbeiDbContext>(o => DatabaseSetup.Configure(o, options));
+
+        services.AddIdentity<AppUser, IdentityRole>(UserAdministration.ConfigureIdentity)
+            .AddEntityFrameworkStores<SuanbeiDbContext>()
+            .AddDefaultTokenProviders()
+            .AddErrorDescriber<ChineseIdentityErrorDescriber>()
+            .AddClaimsPrincipalFactory<SuanbeiClaimsPrincipalFactory>();
+        services.ConfigureApplicationCookie(c =>
+        {
+            c.LoginPath = "/Account/Login";
+            c.LogoutPath = "/Account/Logout";
+            c.AccessDeniedPath = "/Account/AccessDenied";
+            c.Cookie.Name = "suanbei.auth";
+            c.Cookie.HttpOnly = true;
+            c.Cookie.SameSite = SameSiteMode.Lax;
+            c.SlidingExpiration = true;
+        });
+        services.AddAuthentication()
+            .AddScheme<AuthenticationSchemeOptions, ApiTokenAuthenticationHandler>(ApiTokenAuthenticationHandler.Scheme, null);
+        services.AddAuthorizationBuilder()
+            .AddPolicy(Policies.Filer, p => p.RequireRole(Roles.Filer))
+            .AddPolicy(Policies.Reviewer, p => p.RequireRole(Roles.Reviewer, Roles.Admin))
+            .AddPolicy(Policies.Admin, p => p.RequireRole(Roles.Admin))
+            .AddPolicy(Policies.Api, p => p.AddAuthenticationSchemes(ApiTokenAuthenticationHandler.Scheme).RequireAuthenticatedUser());
+
+        services.AddRazorPages(o =>
+        {
+            o.RootDirectory = "/Features";
+            o.Conventions.AuthorizeFolder("/Subjects", Policies.Filer);
+            o.Conventions.AuthorizeFolder("/Products", Policies.Filer);
+            o.Conventions.AuthorizeFolder("/Review", Policies.Reviewer);
+            o.Conventions.AuthorizeFolder("/Admin", Policies.Admin);
+            o.Conventions.AuthorizeFolder("/Account/Manage");
+        });
+        services.AddProblemDetails();
+        services.AddOpenApi(o => o.AddDocumentTransformer((doc, _, _) =>
+        {
+            doc.Info.Title = "Suanbei 算备 API";
+            doc.Info.Description = "算法备案系统 API。认证：Authorization: Bearer <API 令牌>（在“账号 → API 令牌”页面创建）。错误为 RFC 7807 problem details，字段错误在 errors 中（中文）。";
+            return Task.CompletedTask;
+        }));
+
+        var modules = FeatureModules();
+        foreach (var m in modules) m.AddServices(services, options);
+
+        var app = builder.Build();
+        Initialize(app, options);
+
+        app.UseExceptionHandler(e => e.Run(async http =>
+        {
+            var error = http.Features.Get<IExceptionHandlerFeature>()?.Error;
+            var status = error is Suanbei.Core.DomainException ? 409 : 500;
+            http.Response.StatusCode = status;
+            await Results.Problem(statusCode: status, title: status == 409 ? "操作不允许" : "服务器内部错误",
+                detail: status == 409 ? error!.Message : "请稍后重试；如果问题持续，请联系管理员").ExecuteAsync(http);
+        }));
+        app.UseStatusCodePages();
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseMiddleware<MustChangePasswordMiddleware>();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+
+        EmbeddedAssets.Map(app);
+        app.MapOpenApi().AllowAnonymous();
+        app.MapRazorPages();
+        var api = app.MapGroup("/api/v1").RequireAuthorization(Policies.Api).AddEndpointFilter<DomainExceptionFilter>();
+        foreach (var m in modules)
+        {
+            m.MapApi(api);
+            m.MapEndpoints(app);
+        }
+        return app;
+    }
+
+    /// <summary>Every IFeatureModule in Suanbei.Web, in a stable order.</summary>
+    private static List<IFeatureModule> FeatureModules() =>
+        typeof(SuanbeiWebHost).Assembly.GetTypes()
+            .Where(t => t is { IsClass: true, IsAbstract: false } && typeof(IFeatureModule).IsAssignableFrom(t))
+            .OrderBy(t => t.FullName, StringComparer.Ordinal)
+            .Select(t => (IFeatureModule)Activator.CreateInstance(t)!)
+            .ToList();
+
+    private static void Initialize(WebApplication app, SuanbeiHostOptions options)
+    {
+        using var scope = app.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<SuanbeiDbContext>();
+        DatabaseSetup.Migrate(db, options);
+        UserAdministration.EnsureRolesAsync(scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>()).GetAwaiter().GetResult();
+        if (options.CreateFirstAdmin)
+            UserAdministration.EnsureFirstAdminAsync(scope.ServiceProvider, options.Announce ?? Console.WriteLine,
+                app.Services.GetRequiredService<TimeProvider>().GetUtcNow()).GetAwaiter().GetResult();
+    }
+}
+
+/// <summary>API endpoints: a DomainException (illegal transition …) becomes a 409 problem detail with the Chinese message.</summary>
+public sealed class DomainExceptionFilter : IEndpointFilter
+{
+    public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        try { return await next(context); }
+        catch (Suanbei.Core.DomainException e)
+        {
+            return Results.Problem(statusCode: 409, title: "操作不允许", detail: e.Message);
+        }
+    }
+}

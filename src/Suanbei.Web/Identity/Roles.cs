@@ -1,0 +1,52 @@
+using System.Security.Claims;
+
+namespace Suanbei.Web.Identity;
+
+/// <summary>
+/// Role names (stored in AspNetRoles) and authorization policies. Pages: [Authorize(Policy = Policies.Filer)] or a folder
+/// convention in SuanbeiWebHost; API: the /api/v1 group already requires a bearer token, add .RequireAuthorization(Policies.X).
+/// </summary>
+public static class Roles
+{
+    public const string Filer = "Filer";       // 备案主体
+    public const string Reviewer = "Reviewer"; // 审核员
+    public const string Admin = "Admin";       // 管理员
+
+    public static readonly IReadOnlyList<string> All = [Filer, Reviewer, Admin];
+
+    public static string ChineseName(string role) => role switch
+    {
+        Filer => "备案主体",
+        Reviewer => "审核员",
+        Admin => "管理员",
+        _ => role,
+    };
+
+    /// <summary>Parses admin/reviewer/filer (CLI spelling) or the Chinese names.</summary>
+    public static string? Parse(string? text) => text?.Trim().ToLowerInvariant() switch
+    {
+        "admin" or "administrator" or "管理员" => Admin,
+        "reviewer" or "审核员" => Reviewer,
+        "filer" or "备案主体" => Filer,
+        _ => null,
+    };
+}
+
+public static class Policies
+{
+    public const string Filer = "Filer";
+    /// <summary>Reviewers and administrators.</summary>
+    public const string Reviewer = "Reviewer";
+    public const string Admin = "Admin";
+    /// <summary>Bearer API token (the /api/v1 group).</summary>
+    public const string Api = "Api";
+}
+
+public static class ClaimsPrincipalExtensions
+{
+    /// <summary>The account id (AppUser.Id) of a signed-in user or API token holder.</summary>
+    public static string UserId(this ClaimsPrincipal user) =>
+        user.FindFirstValue(ClaimTypes.NameIdentifier) ?? throw new InvalidOperationException("not signed in");
+
+    public static bool IsReviewerOrAdmin(this ClaimsPrincipal user) => user.IsInRole(Roles.Reviewer) || user.IsInRole(Roles.Admin);
+}
