@@ -11,6 +11,8 @@ public enum RegistryListKind
     GenerativeAi,
     /// <summary>注销公告: the listed numbers are cancelled.</summary>
     Cancellation,
+    /// <summary>Published by this system's own filing workflow (see <c>IRegistrySink</c>), not imported.</summary>
+    FiledHere,
 }
 
 /// <summary>Generative-AI list rows are either filings (备案) or registrations (登记, a service on a filed model).</summary>

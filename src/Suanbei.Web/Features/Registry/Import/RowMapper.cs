@@ -227,6 +227,8 @@ internal sealed class RowMapper(ImportOptions options, ListContext context)
         }
 
         var warnings = new List<string>();
+        if (scheme == RegistryNumberScheme.Algorithm && Suanbei.Core.Identifiers.FilingNumber.Decode(number) is { CheckDigitMatches: false } info)
+            warnings.AddRange(info.Problems.Count > 0 ? info.Problems : [Suanbei.Core.Identifiers.FilingNumber.CheckDigitMismatch]);
         int? seq = null;
         var seqText = Get(cells, Column.Seq);
         if (seqText.Length > 0)
