@@ -25,7 +25,7 @@ public static class RegistrySearchText
 
     public static string For(RegistryEntry e) =>
         Normalise(string.Join("\u0001", new[] { e.Name, e.Entity, e.ProductsRaw, e.Purpose, e.Number }.Where(s => !string.IsNullOrEmpty(s)))
-            + "\u0001" + string.Join("\u0001", e.Products.Select(p => p.Name).Distinct()));
+            + "\u0001" + string.Join("\u0001", e.Products.Select(p => p.Name).Distinct().Order(StringComparer.Ordinal)));
 }
 
 /// <summary>
