@@ -9,5 +9,6 @@ internal static class CommandGroups
     {
         yield return NumberCommands.Create();
         yield return WorkdaysCommands.Create();
+        yield return RegistryCommands.Create();
     }
 }

@@ -286,6 +286,7 @@ internal sealed class RowMapper(ImportOptions options, ListContext context)
             if (cancelledOn is null && period is not null && DateOnly.TryParseExact(period + "-01", "yyyy-MM-dd", out var firstOfMonth))
                 cancelledOn = firstOfMonth;
             if (cancelledOn is null) warnings.Add("注销日期不明");
+            else period ??= cancelledOn.Value.ToString("yyyy-MM", CultureInfo.InvariantCulture);
         }
 
         var productsRaw = Get(cells, Column.Products);
