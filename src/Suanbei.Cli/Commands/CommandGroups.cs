@@ -10,5 +10,7 @@ internal static class CommandGroups
         yield return NumberCommands.Create();
         yield return WorkdaysCommands.Create();
         yield return RegistryCommands.Create();
+        yield return ServeCommands.Create();
+        yield return AdminCommands.Create();
     }
 }
