@@ -150,3 +150,34 @@ public class FilingNumberTests
         Assert.Throws<ArgumentException>(() => FilingNumber.CheckDigit("1101088234839012300"));
     }
 }
+
+public class FilingNumberRobustnessTests
+{
+    [Fact]
+    public void Decode_never_throws_on_arbitrary_input()
+    {
+        var random = new Random(11643);
+        const string alphabet = "网信算备号0123456789０１２３４５６７８９ \u3000-X\uD83D\uDE00\0\n";
+        for (var i = 0; i < 5000; i++)
+        {
+            var length = random.Next(0, 40);
+            var chars = new char[length];
+            for (var j = 0; j < length; j++) chars[j] = alphabet[random.Next(alphabet.Length)];
+            var text = new string(chars);
+            var info = FilingNumber.Decode(text);
+            Assert.NotNull(info.Problems);
+            Assert.Equal(info.Valid, info.Problems.Count == 0);
+        }
+        Assert.False(FilingNumber.Decode(new string('1', 100_000)).Valid);
+    }
+
+    [Fact]
+    public void FindAll_extracts_numbers_from_text()
+    {
+        var text = "备案编号：网信算备110108823483901230031号、网信算备 440305295988702220055 号；另见网信算备１１０１０８８２３４８３９０１２３００４９号。非编号：网信算备12345号";
+        Assert.Equal(
+            ["网信算备110108823483901230031号", "网信算备440305295988702220055号", "网信算备110108823483901230049号"],
+            FilingNumber.FindAll(text));
+        Assert.Empty(FilingNumber.FindAll(null));
+    }
+}

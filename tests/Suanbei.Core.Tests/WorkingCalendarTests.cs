@@ -162,3 +162,23 @@ public class DeadlineRulesTests
         Assert.Equal(new DateOnly(2025, 10, 27), DeadlineRules.DueDate(DeadlineKind.Cancellation, new DateOnly(2025, 9, 23), WorkingCalendar.Official));
     }
 }
+
+public class WorkingDayEstimateTests
+{
+    [Fact]
+    public void Inside_the_calendar_the_estimate_is_the_official_date()
+    {
+        var r = WorkingCalendar.Official.AddWorkingDaysOrEstimate(new DateOnly(2026, 2, 13), 2);
+        Assert.Equal(new WorkingDayDate(new DateOnly(2026, 2, 24), false), r);
+    }
+
+    [Fact]
+    public void Past_the_calendar_the_date_is_flagged_as_estimated()
+    {
+        // Mon 2026-12-28: 29, 30, 31 official (3); then 2027 counted Monday–Friday: 1/1 (Fri), 1/4–1/8, 1/11 → 10th is 2027-01-11.
+        var r = WorkingCalendar.Official.AddWorkingDaysOrEstimate(new DateOnly(2026, 12, 28), 10);
+        Assert.Equal(new DateOnly(2027, 1, 11), r.Date);
+        Assert.True(r.Estimated);
+        Assert.True(DeadlineRules.DueDateOrEstimate(DeadlineKind.StartOfService, new DateOnly(2026, 12, 28), WorkingCalendar.Official).Estimated);
+    }
+}

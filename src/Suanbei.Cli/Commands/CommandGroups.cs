@@ -12,5 +12,6 @@ internal static class CommandGroups
         yield return RegistryCommands.Create();
         yield return ServeCommands.Create();
         yield return AdminCommands.Create();
+        yield return AssessCommands.Create();
     }
 }

@@ -30,6 +30,10 @@ public static class DeadlineRules
     public static DateOnly DueDate(DeadlineKind kind, DateOnly eventDate, WorkingCalendar calendar) =>
         calendar.AddWorkingDays(eventDate, Get(kind).WorkingDays);
 
+    /// <summary>The due date, or an estimate flagged as such when the count runs past the official calendars.</summary>
+    public static WorkingDayDate DueDateOrEstimate(DeadlineKind kind, DateOnly eventDate, WorkingCalendar calendar) =>
+        calendar.AddWorkingDaysOrEstimate(eventDate, Get(kind).WorkingDays);
+
     private static IReadOnlyDictionary<DeadlineKind, DeadlineRule> Load()
     {
         using var doc = JsonDocument.Parse(EmbeddedData.ReadText("deadlines.json"));

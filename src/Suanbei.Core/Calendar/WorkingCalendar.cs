@@ -11,6 +11,12 @@ public sealed class CalendarNotCoveredException(DateOnly date, int firstYear, in
     public int LastYear { get; } = lastYear;
 }
 
+/// <summary>
+/// A date computed in working days. <see cref="Estimated"/> is true when some of the days counted lie outside the official
+/// calendars and were counted as plain Monday–Friday: such a date must be shown as 估算 (computed without an official calendar).
+/// </summary>
+public readonly record struct WorkingDayDate(DateOnly Date, bool Estimated);
+
 /// <summary>One year's official arrangement (国务院办公厅关于部分节假日安排的通知), as stored in Data/calendar/YYYY.json.</summary>
 public sealed record CalendarYear(
     int Year,
@@ -127,6 +133,27 @@ public sealed class WorkingCalendar
             if (IsWorkingDay(date)) n--;
         }
         return date;
+    }
+
+    /// <summary>
+    /// Like <see cref="AddWorkingDays"/>, but days outside the covered years are counted as plain Monday–Friday instead of
+    /// throwing, and the result says so (<see cref="WorkingDayDate.Estimated"/>). For displays such as deadline lists that
+    /// must show something for a date past the last calendar and flag it.
+    /// </summary>
+    public WorkingDayDate AddWorkingDaysOrEstimate(DateOnly start, int n)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(n);
+        var estimated = !Covers(start);
+        var date = start;
+        while (n > 0)
+        {
+            date = date.AddDays(1);
+            bool working;
+            if (Covers(date)) working = IsWorkingDay(date);
+            else { estimated = true; working = !IsWeekend(date); }
+            if (working) n--;
+        }
+        return new WorkingDayDate(date, estimated);
     }
 
     /// <summary>

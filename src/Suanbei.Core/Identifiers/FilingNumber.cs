@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.RegularExpressions;
 
 namespace Suanbei.Core.Identifiers;
 
@@ -33,7 +34,7 @@ public sealed record FilingNumberInfo(
 /// and full-width digits ０–９ are read as ASCII digits, because both occur when numbers are copied from documents and web
 /// pages. <see cref="FilingNumberInfo.Number"/> is the normalised form. Anything else inside the number is a problem.</para>
 /// </summary>
-public static class FilingNumber
+public static partial class FilingNumber
 {
     public const string Prefix = "网信算备";
     public const string Suffix = "号";
@@ -158,6 +159,20 @@ public static class FilingNumber
         var first20 = $"{region6}{entity7}{typeCode2}{year % 100:D2}{sequence:D3}";
         return $"{Prefix}{first20}{CheckDigit(first20)}{Suffix}";
     }
+
+    /// <summary>
+    /// Filing numbers found in free text (published lists, notices, web pages), normalised, in order of appearance.
+    /// Candidates are <c>网信算备</c> + 21 digits (ASCII or full-width, spaces allowed around them) + <c>号</c>; decode each to check it.
+    /// </summary>
+    public static IEnumerable<string> FindAll(string? text)
+    {
+        if (string.IsNullOrEmpty(text)) yield break;
+        foreach (Match m in CandidatePattern().Matches(text))
+            yield return Prefix + Normalise(m.Groups[1].Value) + Suffix;
+    }
+
+    [GeneratedRegex(@"网信算备\s*([0-9０-９]{21})\s*号", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex CandidatePattern();
 
     // Without the prefix, skip leading non-digits (e.g. a misspelt prefix) so the digits can still be examined.
     private static void StripUpToFirstDigit(ref ReadOnlySpan<char> body)
