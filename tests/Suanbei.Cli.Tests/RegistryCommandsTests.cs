@@ -93,6 +93,27 @@ public sealed class RegistryCommandsTests : IDisposable
     }
 
     [Fact]
+    public void Number_decode_and_check_gain_registry_status_only_when_a_registry_exists()
+    {
+        const string cancelled = "网信算备360113475703901240013号";
+        var before = CliRunner.Run("number", "decode", cancelled, "--json", "--data", _data);
+        Assert.True(before.ExitCode == 0, before.ToString());
+        Assert.False(JsonDocument.Parse(before.StdOut).RootElement.TryGetProperty("registry", out _));
+        Assert.False(File.Exists(Path.Combine(_data, "suanbei.db"))); // no database created as a side effect
+
+        Assert.Equal(0, ImportAll().ExitCode);
+        var decode = JsonDocument.Parse(CliRunner.Run("number", "decode", cancelled, "--json", "--data", _data).StdOut).RootElement;
+        var reg = decode.GetProperty("registry");
+        Assert.True(reg.GetProperty("inRegistry").GetBoolean());
+        Assert.Equal("cancelled", reg.GetProperty("status").GetString());
+        Assert.Equal("2025-07-14", reg.GetProperty("cancelledOn").GetString());
+
+        var check = CliRunner.Run("number", "check", "网信算备110108823483901230031号", "--data", _data);
+        Assert.True(check.ExitCode == 0, check.ToString());
+        Assert.Contains("已收录：豆包大模型算法（北京抖音信息服务有限公司），有效", check.StdOut);
+    }
+
+    [Fact]
     public void Works_on_postgresql_with_db()
     {
         var cs = PostgresServer.Instance.CreateDatabase("cli");
