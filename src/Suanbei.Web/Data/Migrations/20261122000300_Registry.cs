@@ -44,12 +44,24 @@ public sealed class Registry : Migration
                 FiledHere = table.Column<bool>(nullable: false),
                 FirstPeriod = table.Column<string>(maxLength: 7, nullable: true),
                 LatestPeriod = table.Column<string>(maxLength: 7, nullable: true),
-                SearchText = table.Column<string>(nullable: false),
                 UpdatedAt = table.Column<long>(nullable: false),
             },
             constraints: table =>
             {
                 table.PrimaryKey("PK_RegistryEntries", x => x.Id);
+            });
+
+        migrationBuilder.CreateTable(
+            name: "RegistrySearch",
+            columns: table => new
+            {
+                EntryId = table.Column<Guid>(nullable: false),
+                Text = table.Column<string>(nullable: false),
+            },
+            constraints: table =>
+            {
+                table.PrimaryKey("PK_RegistrySearch", x => x.EntryId);
+                table.ForeignKey(name: "FK_RegistrySearch_RegistryEntries_EntryId", column: x => x.EntryId, principalTable: "RegistryEntries", principalColumn: "Id", onDelete: ReferentialAction.Cascade);
             });
 
         migrationBuilder.CreateTable(
@@ -108,6 +120,7 @@ public sealed class Registry : Migration
 
     protected override void Down(MigrationBuilder migrationBuilder)
     {
+        migrationBuilder.DropTable(name: "RegistrySearch");
         migrationBuilder.DropTable(name: "RegistryProducts");
         migrationBuilder.DropTable(name: "RegistryListings");
         migrationBuilder.DropTable(name: "RegistryEntries");

@@ -43,8 +43,8 @@ public sealed class RegistryEntry
     /// <summary>"YYYY-MM" of the first and latest listing.</summary>
     public string? FirstPeriod { get; set; }
     public string? LatestPeriod { get; set; }
-    /// <summary>Lower-case, width-folded, space-free text of name, entity, products, purpose and number, for substring search.</summary>
-    public string SearchText { get; set; } = "";
+    /// <summary>The substring-search text, kept in its own narrow table so that a search scans only that.</summary>
+    public RegistrySearchRow? Search { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
 
     public List<RegistryListing> Listings { get; set; } = [];
@@ -83,6 +83,23 @@ public sealed class RegistryProduct
     public string? Form { get; set; }
 }
 
+/// <summary>Lower-case, width-folded, space-free text of an entry's name, entity, products, purpose and number.</summary>
+public sealed class RegistrySearchRow
+{
+    public Guid EntryId { get; set; }
+    public string Text { get; set; } = "";
+}
+
+public sealed class RegistrySearchRowConfiguration : IEntityTypeConfiguration<RegistrySearchRow>
+{
+    public void Configure(EntityTypeBuilder<RegistrySearchRow> b)
+    {
+        b.ToTable("RegistrySearch");
+        b.HasKey(x => x.EntryId);
+        b.Property(x => x.Text).IsRequired();
+    }
+}
+
 public sealed class RegistryEntryConfiguration : IEntityTypeConfiguration<RegistryEntry>
 {
     public void Configure(EntityTypeBuilder<RegistryEntry> b)
@@ -102,7 +119,7 @@ public sealed class RegistryEntryConfiguration : IEntityTypeConfiguration<Regist
         b.Property(x => x.CancelledNotice).HasMaxLength(200);
         b.Property(x => x.FirstPeriod).HasMaxLength(7);
         b.Property(x => x.LatestPeriod).HasMaxLength(7);
-        b.Property(x => x.SearchText).IsRequired();
+        b.HasOne(x => x.Search).WithOne().HasForeignKey<RegistrySearchRow>(s => s.EntryId).OnDelete(DeleteBehavior.Cascade);
         b.HasIndex(x => x.Entity);
         b.HasIndex(x => x.Status);
         b.HasIndex(x => x.Province);

@@ -56,7 +56,7 @@ public sealed class RegistryStore(SuanbeiDbContext db, TimeProvider? clock = nul
         {
             var numbers = chunk.Select(r => r.Number).Distinct().ToList();
             var existing = await db.Set<RegistryEntry>()
-                .Include(e => e.Listings).Include(e => e.Products)
+                .Include(e => e.Listings).Include(e => e.Products).Include(e => e.Search)
                 .Where(e => numbers.Contains(e.Number))
                 .AsSplitQuery()
                 .ToDictionaryAsync(e => e.Number, ct);
@@ -137,7 +137,9 @@ public sealed class RegistryStore(SuanbeiDbContext db, TimeProvider? clock = nul
         var periods = entry.Listings.Where(l => l.List != RegistryListKind.Cancellation && l.Period is not null).Select(l => l.Period!).ToList();
         entry.FirstPeriod = periods.Count > 0 ? periods.Min(StringComparer.Ordinal) : entry.FirstPeriod;
         DeriveFromNumber(entry);
-        entry.SearchText = RegistrySearchText.For(entry);
+        var text = RegistrySearchText.For(entry);
+        if (entry.Search is null) entry.Search = new RegistrySearchRow { EntryId = entry.Id, Text = text };
+        else if (entry.Search.Text != text) entry.Search.Text = text;
         return added;
     }
 
@@ -193,12 +195,13 @@ public sealed class RegistryStore(SuanbeiDbContext db, TimeProvider? clock = nul
     public async Task<RegistrySearchResult> SearchAsync(RegistryQuery query, CancellationToken ct = default)
     {
         if (query.Validate() is { } error) throw new RegistryQueryException(error);
-        var q = Filter(db.Set<RegistryEntry>().AsNoTracking(), query);
+        var q = Filter(query);
         var total = await q.CountAsync(ct);
         var pageSize = Math.Clamp(query.PageSize, 1, RegistryQuery.MaxPageSize);
         var page = Math.Max(1, query.Page);
-        var items = await Sort(q, query.Sort).Skip((page - 1) * pageSize).Take(pageSize)
-            .Include(e => e.Listings).AsSplitQuery().ToListAsync(ct);
+        // Ids of the page first (one filtered scan), then the page's entries and listings by key.
+        var ids = await Sort(q, query.Sort).Skip((page - 1) * pageSize).Take(pageSize).Select(e => e.Id).ToListAsync(ct);
+        var items = await ByIds(ids, ct);
         return new RegistrySearchResult(total, page, pageSize, items);
     }
 
@@ -206,14 +209,31 @@ public sealed class RegistryStore(SuanbeiDbContext db, TimeProvider? clock = nul
     public async Task<List<RegistryEntry>> ExportAsync(RegistryQuery query, int max = 200_000, CancellationToken ct = default)
     {
         if (query.Validate() is { } error) throw new RegistryQueryException(error);
-        return await Sort(Filter(db.Set<RegistryEntry>().AsNoTracking(), query), query.Sort).Take(max)
-            .Include(e => e.Listings).AsSplitQuery().ToListAsync(ct);
+        var ids = await Sort(Filter(query), query.Sort).Take(max).Select(e => e.Id).ToListAsync(ct);
+        var result = new List<RegistryEntry>(ids.Count);
+        foreach (var chunk in ids.Chunk(1000)) result.AddRange(await ByIds(chunk, ct));
+        return result;
     }
 
-    internal static IQueryable<RegistryEntry> Filter(IQueryable<RegistryEntry> q, RegistryQuery query)
+    /// <summary>Entries with their listings, in the order of <paramref name="ids"/>.</summary>
+    private async Task<List<RegistryEntry>> ByIds(IReadOnlyList<Guid> ids, CancellationToken ct)
     {
+        if (ids.Count == 0) return [];
+        var list = await db.Set<RegistryEntry>().AsNoTracking().Where(e => ids.Contains(e.Id))
+            .Include(e => e.Listings).AsSplitQuery().ToListAsync(ct);
+        var byId = list.ToDictionary(e => e.Id);
+        return ids.Where(byId.ContainsKey).Select(id => byId[id]).ToList();
+    }
+
+    internal IQueryable<RegistryEntry> Filter(RegistryQuery query)
+    {
+        var q = db.Set<RegistryEntry>().AsNoTracking();
         foreach (var term in query.Terms())
-            q = q.Where(e => e.SearchText.Contains(term)); // instr()/strpos(): no LIKE wildcards to escape
+        {
+            // instr()/strpos() over the narrow search table: no LIKE wildcards to escape, no collation involved.
+            var matching = db.Set<RegistrySearchRow>().Where(s => s.Text.Contains(term)).Select(s => s.EntryId);
+            q = q.Where(e => matching.Contains(e.Id));
+        }
         if (query.RoleValue() is { } role) q = q.Where(e => e.Role == role);
         if (query.TypeValue() is { } type) q = q.Where(e => e.AlgorithmType == type);
         if (query.ProvincePrefix() is { } province) q = q.Where(e => e.Province != null && e.Province.StartsWith(province));
