@@ -11,6 +11,7 @@ internal static class CommandGroups
         yield return AdminCommands.Create();
         yield return NumberCommands.Create();
         yield return WorkdaysCommands.Create();
+        yield return RegistryCommands.Create();
         yield return AssessCommands.Create();
     }
 }
