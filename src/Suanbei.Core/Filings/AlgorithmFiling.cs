@@ -1,0 +1,531 @@
+using Suanbei.Core.Calendar;
+using Suanbei.Core.Identifiers;
+
+namespace Suanbei.Core.Filings;
+
+/// <summary>
+/// One version of an algorithm filing (算法备案). The first version (<see cref="FilingKind.Initial"/>) receives the
+/// filing number at publication; a change (变更) is a further version of the same public entry (<see cref="EntryId"/>)
+/// that goes through the same review while the published version stays public, and inherits the number.
+/// Status changes are guarded methods (see <see cref="FilingWorkflow"/> for the table); each appends to the
+/// append-only <see cref="AuditTrail"/>. Every change bumps <see cref="ConcurrencyVersion"/>, which the database
+/// uses as an optimistic concurrency token so two reviewers cannot both move the same filing.
+/// </summary>
+public sealed class AlgorithmFiling
+{
+    private readonly List<FilingLabeling> _labeling = [];
+    private readonly List<FilingProductLink> _products = [];
+    private readonly List<FilingReturnReason> _returnReasons = [];
+    private readonly List<FilingAuditEntry> _auditTrail = [];
+
+    private AlgorithmFiling() { } // EF
+
+    /// <summary>Starts a new, empty draft for a subject whose filing has been approved (the caller checks approval).</summary>
+    public AlgorithmFiling(Guid subjectId, Actor filer, DateTimeOffset now)
+    {
+        if (filer.Role != ActorRole.Filer) throw new DomainException("只有备案主体可以新建算法备案。");
+        Id = Guid.NewGuid();
+        EntryId = Id;
+        SubjectId = subjectId;
+        OwnerUserId = filer.UserId;
+        Kind = FilingKind.Initial;
+        Revision = 1;
+        Status = FilingStatus.Draft;
+        CreatedAt = UpdatedAt = now;
+    }
+
+    public Guid Id { get; private set; }
+    /// <summary>The public entry this version belongs to: the id of the initial version, shared by all its changes.</summary>
+    public Guid EntryId { get; private set; }
+    public Guid SubjectId { get; private set; }
+    public string OwnerUserId { get; private set; } = "";
+    public FilingKind Kind { get; private set; }
+    /// <summary>1 for the initial filing, 2, 3 … for each change.</summary>
+    public int Revision { get; private set; }
+    public Guid? PreviousVersionId { get; private set; }
+    public FilingStatus Status { get; private set; }
+    public int ConcurrencyVersion { get; private set; }
+    public DateTimeOffset CreatedAt { get; private set; }
+    public DateTimeOffset UpdatedAt { get; private set; }
+
+    // ① basic attributes
+    public string? Name { get; private set; }
+    public AlgorithmType? Type { get; private set; }
+    public string? Domain { get; private set; }
+    public DateOnly? LaunchDate { get; private set; }
+    public FilingRole? Role { get; private set; }
+    public string? MainPurpose { get; private set; }
+    public Guid? SelfAssessmentReportId { get; private set; }
+    public Guid? DisclosureDocumentId { get; private set; }
+
+    // ② detailed attributes, content management, 拟公示内容
+    public string? Summary { get; private set; }
+    public string? Scenarios { get; private set; }
+    public DataModality InputModalities { get; private set; }
+    public DataModality OutputModalities { get; private set; }
+    public string? DataSources { get; private set; }
+    public bool? UsesBiometricData { get; private set; }
+    public bool? UsesIdentityData { get; private set; }
+    public string? ModelAndTrainingData { get; private set; }
+    public string? Strategy { get; private set; }
+    public string? RisksAndSafeguards { get; private set; }
+    public string? ModerationFlow { get; private set; }
+    public int? LogRetentionMonths { get; private set; }
+    public string? DisclosurePrinciple { get; private set; }
+    public string? DisclosureMechanism { get; private set; }
+    public string? DisclosureScenarios { get; private set; }
+    public string? DisclosurePurpose { get; private set; }
+    public IReadOnlyList<FilingLabeling> Labeling => _labeling;
+
+    // ③ provider: linked products; supporter: technical service mode
+    public IReadOnlyList<FilingProductLink> LinkedProducts => _products;
+    public TechnicalServiceMode? ServiceMode { get; private set; }
+    public string? ServiceModeDescription { get; private set; }
+
+    // review and clock
+    public DateTimeOffset? SubmittedAt { get; private set; }
+    /// <summary>Date (China time) the current complete submission was made; the Art. 25 clock counts from here.</summary>
+    public DateOnly? ClockStartedOn { get; private set; }
+    /// <summary>Date of the decision (publication or refusal) that stops the clock.</summary>
+    public DateOnly? DecidedOn { get; private set; }
+    public int ReturnRounds { get; private set; }
+    public IReadOnlyList<FilingReturnReason> ReturnReasons => _returnReasons;
+    public string? RefusalReason { get; private set; }
+
+    // number, publicity, public entry
+    public string? FilingNumber { get; private set; }
+    public DateTimeOffset? PublishedAt { get; private set; }
+    public DateOnly? PublicityEndsOn { get; private set; }
+    public DateTimeOffset? FiledAt { get; private set; }
+    /// <summary>备注 lines of the public entry, newline-separated, oldest first (changes and cancellation).</summary>
+    public string? Remarks { get; private set; }
+
+    // change of this version (when it is a change) and open change (when this is the public version)
+    public DateOnly? ChangeEventDate { get; private set; }
+    public string? ChangeDescription { get; private set; }
+    public Guid? OpenChangeId { get; private set; }
+
+    // cancellation
+    public DateOnly? CancelEventDate { get; private set; }
+    public DateTimeOffset? CancelledAt { get; private set; }
+    public string? CancelReason { get; private set; }
+
+    public IReadOnlyList<FilingAuditEntry> AuditTrail => _auditTrail;
+
+    /// <summary>Statuses in which this version is the public entry (公示信息 page).</summary>
+    public bool IsPublic => Status is FilingStatus.Publicity or FilingStatus.Filed or FilingStatus.Cancelled;
+
+    public IReadOnlyList<string> RemarkLines =>
+        (Remarks ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
+    /// <summary>The return reasons of the latest round while the filing sits in draft for correction.</summary>
+    public IReadOnlyList<FilingReturnReason> OpenReturnReasons =>
+        Status == FilingStatus.Draft && ReturnRounds > 0 ? _returnReasons.Where(r => r.Round == ReturnRounds).ToList() : [];
+
+    // ---------------------------------------------------------------- editing (draft only, owner only)
+
+    public void UpdateBasic(Actor filer, BasicAttributes a, DateTimeOffset now)
+    {
+        RequireEditable(filer);
+        if (Kind == FilingKind.Change && (a.Type != Type || a.Role != Role))
+            throw new DomainException("变更不能修改算法类型或填报角色（它们决定备案编号）；请注销后重新备案。");
+        Name = Text(a.Name, FilingFields.Name, FilingRules.ShortTextMax);
+        Type = a.Type is { } t && !Enum.IsDefined(t) ? throw new DomainException("算法类型无效。") : a.Type;
+        Domain = Text(a.Domain, FilingFields.Domain, FilingRules.ShortTextMax);
+        LaunchDate = a.LaunchDate;
+        Role = a.Role is { } r && !Enum.IsDefined(r) ? throw new DomainException("填报角色无效。") : a.Role;
+        MainPurpose = Text(a.MainPurpose, FilingFields.MainPurpose, FilingRules.MainPurposeMax);
+        SelfAssessmentReportId = a.SelfAssessmentReportId;
+        DisclosureDocumentId = a.DisclosureDocumentId;
+        Touch(now);
+    }
+
+    public void UpdateDetails(Actor filer, DetailedAttributes d, DateTimeOffset now)
+    {
+        RequireEditable(filer);
+        Summary = Text(d.Summary, FilingFields.Summary);
+        Scenarios = Text(d.Scenarios, FilingFields.Scenarios);
+        InputModalities = d.InputModalities & AllModalities;
+        OutputModalities = d.OutputModalities & AllModalities;
+        DataSources = Text(d.DataSources, FilingFields.DataSources);
+        UsesBiometricData = d.UsesBiometricData;
+        UsesIdentityData = d.UsesIdentityData;
+        ModelAndTrainingData = Text(d.ModelAndTrainingData, FilingFields.ModelAndTrainingData);
+        Strategy = Text(d.Strategy, FilingFields.Strategy);
+        RisksAndSafeguards = Text(d.RisksAndSafeguards, FilingFields.RisksAndSafeguards);
+        ModerationFlow = Text(d.ModerationFlow, FilingFields.ModerationFlow);
+        if (d.LogRetentionMonths is < 0 or > 1200) throw new DomainException("日志留存期限（月）应为 0 到 1200 之间的整数。");
+        LogRetentionMonths = d.LogRetentionMonths;
+        DisclosurePrinciple = Text(d.DisclosurePrinciple, FilingFields.DisclosurePrinciple);
+        DisclosureMechanism = Text(d.DisclosureMechanism, FilingFields.DisclosureMechanism);
+        DisclosureScenarios = Text(d.DisclosureScenarios, FilingFields.DisclosureScenarios);
+        DisclosurePurpose = Text(d.DisclosurePurpose, FilingFields.DisclosurePurpose);
+        Touch(now);
+    }
+
+    /// <summary>Replaces the labeling description (one entry per output modality; a later entry for the same modality wins).</summary>
+    public void UpdateLabeling(Actor filer, IEnumerable<LabelingInput> entries, DateTimeOffset now)
+    {
+        RequireEditable(filer);
+        var byModality = new Dictionary<DataModality, LabelingInput>();
+        foreach (var e in entries)
+        {
+            if (!FilingNames.Modalities.Contains(e.Modality)) throw new DomainException("内容标识的模态无效。");
+            Text(e.ExplicitMethod, FilingFields.Labeling);
+            Text(e.ImplicitMethod, FilingFields.Labeling);
+            byModality[e.Modality] = e;
+        }
+        _labeling.Clear();
+        foreach (var e in byModality.Values.OrderBy(e => e.Modality)) _labeling.Add(new FilingLabeling(e));
+        Touch(now);
+    }
+
+    /// <summary>Step ③ for a provider: the products (and functions) this algorithm serves.</summary>
+    public void LinkProducts(Actor filer, IEnumerable<LinkedProductInput> products, DateTimeOffset now)
+    {
+        RequireEditable(filer);
+        var list = products.GroupBy(p => p.ProductId).Select(g => g.Last()).ToList();
+        foreach (var p in list)
+        {
+            if (string.IsNullOrWhiteSpace(p.ProductName) || string.IsNullOrWhiteSpace(p.ProductForm))
+                throw new DomainException("关联产品缺少名称或服务形式。");
+        }
+        _products.Clear();
+        foreach (var p in list) _products.Add(new FilingProductLink(p));
+        Touch(now);
+    }
+
+    /// <summary>Step ③ for a technical supporter: how the algorithm is delivered (API etc.).</summary>
+    public void SetServiceMode(Actor filer, TechnicalServiceMode? mode, string? description, DateTimeOffset now)
+    {
+        RequireEditable(filer);
+        if (mode is { } m && !Enum.IsDefined(m)) throw new DomainException("技术服务方式无效。");
+        ServiceMode = mode;
+        ServiceModeDescription = Text(description, FilingFields.ServiceMode);
+        Touch(now);
+    }
+
+    // ---------------------------------------------------------------- completeness
+
+    /// <summary>What still blocks submission, in form order; empty when the filing is complete.</summary>
+    public IReadOnlyList<MissingField> MissingFields()
+    {
+        var missing = new List<MissingField>();
+        void Need(bool ok, string field, string? message = null)
+        {
+            if (!ok) missing.Add(new MissingField(field, message ?? $"请填写「{FilingFields.Label(field)}」。"));
+        }
+
+        Need(Name is not null, FilingFields.Name);
+        Need(Type is not null, FilingFields.Type, "请选择「算法类型」。");
+        Need(Domain is not null, FilingFields.Domain);
+        Need(LaunchDate is not null, FilingFields.LaunchDate);
+        Need(Role is not null, FilingFields.Role, "请选择「填报角色」。");
+        Need(MainPurpose is not null, FilingFields.MainPurpose);
+        Need(SelfAssessmentReportId is not null, FilingFields.SelfAssessmentReport, "请上传《算法安全自评估报告》。");
+        Need(DisclosureDocumentId is not null, FilingFields.DisclosureDocument, "请上传《拟公示内容》。");
+        Need(Summary is not null, FilingFields.Summary);
+        Need(Scenarios is not null, FilingFields.Scenarios);
+        Need(InputModalities != DataModality.None, FilingFields.InputModalities, "请选择至少一种「输入数据模态」。");
+        Need(OutputModalities != DataModality.None, FilingFields.OutputModalities, "请选择至少一种「输出数据模态」。");
+        Need(DataSources is not null, FilingFields.DataSources);
+        Need(UsesBiometricData is not null, FilingFields.UsesBiometricData, "请说明是否使用生物特征数据。");
+        Need(UsesIdentityData is not null, FilingFields.UsesIdentityData, "请说明是否使用身份信息数据。");
+        Need(ModelAndTrainingData is not null, FilingFields.ModelAndTrainingData);
+        Need(Strategy is not null, FilingFields.Strategy);
+        Need(RisksAndSafeguards is not null, FilingFields.RisksAndSafeguards);
+        // Labeling is part of the filing for generated content (标识办法 Art. 12): every output modality needs
+        // an explicit and an implicit method and an example upload.
+        if (Type == AlgorithmType.GenerationSynthesis)
+        {
+            foreach (var m in FilingNames.Modalities.Where(m => OutputModalities.HasFlag(m)))
+            {
+                var e = _labeling.FirstOrDefault(l => l.Modality == m);
+                var name = FilingNames.Modality(m);
+                Need(e?.ExplicitMethod is not null, FilingFields.Labeling, $"请说明{name}输出的显式标识方式。");
+                Need(e?.ImplicitMethod is not null, FilingFields.Labeling, $"请说明{name}输出的隐式标识方式。");
+                Need(e?.ExampleMaterialId is not null, FilingFields.Labeling, $"请上传{name}输出的标识示例。");
+            }
+        }
+        Need(ModerationFlow is not null, FilingFields.ModerationFlow);
+        Need(LogRetentionMonths is not null, FilingFields.LogRetentionMonths);
+        if (LogRetentionMonths is { } months && months < FilingRules.MinLogRetentionMonths)
+            missing.Add(new MissingField(FilingFields.LogRetentionMonths, $"日志应至少留存{FilingRules.MinLogRetentionMonths}个月。"));
+        Need(DisclosurePrinciple is not null, FilingFields.DisclosurePrinciple);
+        Need(DisclosureMechanism is not null, FilingFields.DisclosureMechanism);
+        Need(DisclosureScenarios is not null, FilingFields.DisclosureScenarios);
+        Need(DisclosurePurpose is not null, FilingFields.DisclosurePurpose);
+        if (Role == FilingRole.ServiceProvider)
+            Need(_products.Count > 0, FilingFields.LinkedProducts, "服务提供者须关联至少一个产品。");
+        if (Role == FilingRole.TechnicalSupporter)
+            Need(ServiceMode is not null, FilingFields.ServiceMode, "服务技术支持者须选择「技术服务方式」。");
+        return missing;
+    }
+
+    // ---------------------------------------------------------------- workflow
+
+    /// <summary>
+    /// 提交. Returns the missing fields; when there are any nothing changes. A complete submission starts the
+    /// Art. 25 clock (restarted by each resubmission after 退回补正, since only then are the materials complete).
+    /// </summary>
+    public IReadOnlyList<MissingField> Submit(Actor filer, DateTimeOffset now)
+    {
+        var t = FilingWorkflow.Require(Status, FilingAction.Submit, filer);
+        RequireOwner(filer);
+        var missing = MissingFields();
+        if (missing.Count > 0) return missing;
+        SubmittedAt = now;
+        ClockStartedOn = ChinaTime.Date(now);
+        DecidedOn = null;
+        Move(t, filer, now, null);
+        return missing;
+    }
+
+    public void StartFirstReview(Actor reviewer, DateTimeOffset now) =>
+        Move(FilingWorkflow.Require(Status, FilingAction.StartFirstReview, reviewer), reviewer, now, null);
+
+    public void PassFirstReview(Actor reviewer, DateTimeOffset now, string? comment = null) =>
+        Move(FilingWorkflow.Require(Status, FilingAction.PassFirstReview, reviewer), reviewer, now, Clean(comment));
+
+    /// <summary>
+    /// 二审通过并公示 for an initial filing: records the number issued by the allocator and opens the publicity period.
+    /// </summary>
+    public void Publish(Actor reviewer, DateTimeOffset now, string number, WorkingCalendar calendar)
+    {
+        var t = FilingWorkflow.Require(Status, FilingAction.Publish, reviewer);
+        if (Kind != FilingKind.Initial) throw new DomainException("变更通过审核时沿用原备案编号，请使用“通过变更”。");
+        var info = Identifiers.FilingNumber.Decode(number);
+        if (!info.Valid) throw new DomainException($"备案编号无效：{number}");
+        if (Type is { } type && info.TypeCode != AlgorithmTypes.NumberTypeCode(type))
+            throw new DomainException("备案编号的类型码与算法类型不一致。");
+        FilingNumber = number;
+        PublishedAt = now;
+        DecidedOn = ChinaTime.Date(now);
+        PublicityEndsOn = TryAddWorkingDays(calendar, DecidedOn.Value, FilingRules.PublicityWorkingDays);
+        Move(t, reviewer, now, $"备案编号 {number}");
+    }
+
+    /// <summary>
+    /// 二审通过 for a change: the public entry switches to this version at once (it keeps the number and gains a
+    /// 备注 line), and <paramref name="previous"/> — the version that was public — becomes <see cref="FilingStatus.Superseded"/>.
+    /// </summary>
+    public void ApproveChange(Actor reviewer, DateTimeOffset now, AlgorithmFiling previous)
+    {
+        var t = FilingWorkflow.Require(Status, FilingAction.Publish, reviewer);
+        if (Kind != FilingKind.Change) throw new DomainException("首次备案通过审核时须签发备案编号并公示。");
+        RequirePrevious(previous);
+        if (previous.Status != FilingStatus.Filed) throw new DomainException("原备案已不是「已备案」状态，不能通过此变更。");
+        var line = ChangeRemark(previous, ChinaTime.Date(now));
+        Remarks = AppendLine(previous.Remarks, line);
+        FilingNumber = previous.FilingNumber;
+        PublishedAt = previous.PublishedAt;
+        PublicityEndsOn = previous.PublicityEndsOn;
+        DecidedOn = ChinaTime.Date(now);
+        FiledAt = now;
+        Move(t with { To = FilingStatus.Filed }, reviewer, now, line);
+        previous.Supersede(reviewer, now, this);
+    }
+
+    /// <summary>公示期满 → 已备案. Before the end of the publicity period this is refused; without an official calendar
+    /// for that period only a reviewer (not the system) may close it, because the end cannot be computed.</summary>
+    public void CompletePublicity(Actor actor, DateTimeOffset now)
+    {
+        var t = FilingWorkflow.Require(Status, FilingAction.CompletePublicity, actor);
+        var today = ChinaTime.Date(now);
+        if (PublicityEndsOn is { } end && today < end)
+            throw new DomainException($"公示期至 {end:yyyy-MM-dd} 结束，尚未期满。");
+        if (PublicityEndsOn is null && actor.Role != ActorRole.Reviewer)
+            throw new DomainException("公示期没有官方日历可算（无官方日历），须由审核员确认公示期满。");
+        FiledAt = now;
+        Move(t, actor, now, PublicityEndsOn is null ? "无官方日历，审核员确认公示期满" : null);
+    }
+
+    /// <summary>退回补正: back to draft with one reason per field; earlier rounds stay in <see cref="ReturnReasons"/>.</summary>
+    public void Return(Actor reviewer, DateTimeOffset now, IReadOnlyList<FieldReason> reasons)
+    {
+        var t = FilingWorkflow.Require(Status, FilingAction.Return, reviewer);
+        var list = reasons.Where(r => !string.IsNullOrWhiteSpace(r.Reason)).ToList();
+        if (list.Count == 0) throw new DomainException("退回补正须至少写明一个字段的理由。");
+        foreach (var r in list)
+        {
+            if (!FilingFields.IsKnown(r.Field)) throw new DomainException($"未知字段：{r.Field}");
+            Text(r.Reason, FilingFields.General);
+        }
+        ReturnRounds++;
+        foreach (var r in list) _returnReasons.Add(new FilingReturnReason(ReturnRounds, r, now));
+        ClockStartedOn = null; // materials were not complete; the clock restarts on resubmission
+        Move(t, reviewer, now, string.Join("；", list.Select(r => $"{FilingFields.Label(r.Field)}：{r.Reason.Trim()}")));
+    }
+
+    /// <summary>不予备案 with reasons. Refusing a change closes it on the public version, which stays as it was.</summary>
+    public void Refuse(Actor reviewer, DateTimeOffset now, string reason, AlgorithmFiling? previous = null)
+    {
+        var t = FilingWorkflow.Require(Status, FilingAction.Refuse, reviewer);
+        var text = Clean(reason) ?? throw new DomainException("不予备案须写明理由。");
+        Text(text, FilingFields.General);
+        if (Kind == FilingKind.Change) RequirePrevious(previous!);
+        RefusalReason = text;
+        DecidedOn = ChinaTime.Date(now);
+        Move(t, reviewer, now, text);
+        if (Kind == FilingKind.Change) previous!.OpenChangeId = null;
+    }
+
+    /// <summary>
+    /// 发起变更: the public version stays as it is; a new draft (a copy of this version) is returned for editing and
+    /// review. <paramref name="eventDate"/> is the day the change happened; the legal deadline (Art. 24, 10 working
+    /// days) runs from it — see <see cref="Deadline"/>.
+    /// </summary>
+    public AlgorithmFiling StartChange(Actor filer, DateTimeOffset now, DateOnly eventDate, string? description)
+    {
+        var t = FilingWorkflow.Require(Status, FilingAction.StartChange, filer);
+        RequireOwner(filer);
+        if (OpenChangeId is not null) throw new DomainException("该算法已有一项变更在办理中，请先完成它。");
+        if (eventDate > ChinaTime.Date(now)) throw new DomainException("变更发生日期不能晚于今天。");
+        var change = CopyAsChange(filer, now, eventDate, Text(description, FilingFields.General));
+        OpenChangeId = change.Id;
+        Move(t, filer, now, $"发起变更（第{change.Revision}版），变更发生日期 {eventDate:yyyy-MM-dd}");
+        return change;
+    }
+
+    /// <summary>注销: the entry stays public, marked cancelled; its number is never issued again.</summary>
+    public void Cancel(Actor filer, DateTimeOffset now, DateOnly eventDate, string? reason)
+    {
+        var t = FilingWorkflow.Require(Status, FilingAction.Cancel, filer);
+        RequireOwner(filer);
+        if (OpenChangeId is not null) throw new DomainException("该算法有一项变更正在办理，不能同时注销。");
+        var today = ChinaTime.Date(now);
+        if (eventDate > today) throw new DomainException("停止服务日期不能晚于今天。");
+        CancelEventDate = eventDate;
+        CancelledAt = now;
+        CancelReason = Text(reason, FilingFields.General);
+        Remarks = AppendLine(Remarks, $"{today.Year}年{today.Month}月已注销");
+        Move(t, filer, now, CancelReason);
+    }
+
+    // ---------------------------------------------------------------- clocks
+
+    /// <summary>The Art. 25 clock: working days used of the 30-working-day limit since complete materials.</summary>
+    public ReviewClock Clock(DateTimeOffset now, WorkingCalendar calendar) =>
+        ReviewClock.Compute(ClockStartedOn, DecidedOn ?? ChinaTime.Date(now), calendar);
+
+    /// <summary>The filer's own deadline for this change or cancellation (Art. 24), from the event date entered.</summary>
+    public Deadline? FilerDeadline(WorkingCalendar calendar) =>
+        Status == FilingStatus.Cancelled && CancelEventDate is { } c ? Deadline.Compute(DeadlineKind.Cancellation, c, calendar)
+        : Kind == FilingKind.Change && ChangeEventDate is { } e ? Deadline.Compute(DeadlineKind.Change, e, calendar)
+        : null;
+
+    // ---------------------------------------------------------------- internals
+
+    private void Supersede(Actor reviewer, DateTimeOffset now, AlgorithmFiling change)
+    {
+        var from = Status;
+        Status = FilingStatus.Superseded;
+        OpenChangeId = null;
+        Touch(now);
+        Append(reviewer, now, FilingAction.Publish, from, Status, $"被第{change.Revision}版变更取代");
+    }
+
+    private AlgorithmFiling CopyAsChange(Actor filer, DateTimeOffset now, DateOnly eventDate, string? description)
+    {
+        var c = new AlgorithmFiling
+        {
+            Id = Guid.NewGuid(), EntryId = EntryId, SubjectId = SubjectId, OwnerUserId = OwnerUserId,
+            Kind = FilingKind.Change, Revision = Revision + 1, PreviousVersionId = Id, Status = FilingStatus.Draft,
+            CreatedAt = now, UpdatedAt = now, ChangeEventDate = eventDate, ChangeDescription = description,
+            FilingNumber = FilingNumber, Remarks = Remarks,
+            Name = Name, Type = Type, Domain = Domain, LaunchDate = LaunchDate, Role = Role, MainPurpose = MainPurpose,
+            SelfAssessmentReportId = SelfAssessmentReportId, DisclosureDocumentId = DisclosureDocumentId,
+            Summary = Summary, Scenarios = Scenarios, InputModalities = InputModalities, OutputModalities = OutputModalities,
+            DataSources = DataSources, UsesBiometricData = UsesBiometricData, UsesIdentityData = UsesIdentityData,
+            ModelAndTrainingData = ModelAndTrainingData, Strategy = Strategy, RisksAndSafeguards = RisksAndSafeguards,
+            ModerationFlow = ModerationFlow, LogRetentionMonths = LogRetentionMonths,
+            DisclosurePrinciple = DisclosurePrinciple, DisclosureMechanism = DisclosureMechanism,
+            DisclosureScenarios = DisclosureScenarios, DisclosurePurpose = DisclosurePurpose,
+            ServiceMode = ServiceMode, ServiceModeDescription = ServiceModeDescription,
+        };
+        foreach (var l in _labeling) c._labeling.Add(new FilingLabeling(l.ToInput()));
+        foreach (var p in _products) c._products.Add(new FilingProductLink(p.ToInput()));
+        c.Append(filer, now, FilingAction.StartChange, Status, FilingStatus.Draft, $"由第{Revision}版发起变更");
+        return c;
+    }
+
+    /// <summary>The 备注 line the CAC would print for this change, e.g. "2026年11月，变更内容：新增关联产品X（APP）".</summary>
+    public string ChangeRemark(AlgorithmFiling previous, DateOnly approvedOn)
+    {
+        var items = new List<string>();
+        if (previous.Name != Name) items.Add($"算法名称由{previous.Name}变更为{Name}");
+        var before = previous.LinkedProducts.ToDictionary(p => p.ProductId);
+        var after = LinkedProducts.ToDictionary(p => p.ProductId);
+        var added = LinkedProducts.Where(p => !before.ContainsKey(p.ProductId)).Select(p => p.Display).ToList();
+        var removed = previous.LinkedProducts.Where(p => !after.ContainsKey(p.ProductId)).Select(p => p.Display).ToList();
+        if (added.Count > 0) items.Add("新增关联产品" + string.Join("、", added));
+        if (removed.Count > 0) items.Add("删除关联产品" + string.Join("、", removed));
+        if (previous.MainPurpose != MainPurpose) items.Add($"变更主要用途为“{MainPurpose}”");
+        if (previous.OutputModalities != OutputModalities)
+            items.Add($"算法输出模态由{FilingNames.Modality(previous.OutputModalities)}变更为{FilingNames.Modality(OutputModalities)}");
+        if (previous.DisclosurePrinciple != DisclosurePrinciple || previous.DisclosureMechanism != DisclosureMechanism
+            || previous.DisclosureScenarios != DisclosureScenarios || previous.DisclosurePurpose != DisclosurePurpose)
+            items.Add("更新算法公示信息");
+        if (ChangeDescription is not null) items.Add(ChangeDescription);
+        if (items.Count == 0) items.Add("更新备案信息");
+        return $"{approvedOn.Year}年{approvedOn.Month}月，变更内容：{string.Join("，", items)}";
+    }
+
+    private void RequirePrevious(AlgorithmFiling previous)
+    {
+        if (previous is null || previous.Id != PreviousVersionId)
+            throw new ArgumentException("previous must be the version this change was started from", nameof(previous));
+    }
+
+    private void RequireEditable(Actor filer)
+    {
+        if (filer.Role != ActorRole.Filer) throw new DomainException("只有备案主体可以编辑算法备案。");
+        RequireOwner(filer);
+        if (Status != FilingStatus.Draft)
+            throw new DomainException($"当前状态为「{FilingNames.Status(Status)}」，只有草稿可以编辑。");
+    }
+
+    private void RequireOwner(Actor filer)
+    {
+        if (filer.UserId != OwnerUserId) throw new DomainException("无权操作他人的算法备案。");
+    }
+
+    private void Move(FilingWorkflow.Transition t, Actor actor, DateTimeOffset now, string? reason)
+    {
+        var from = Status;
+        Status = t.To;
+        Touch(now);
+        Append(actor, now, t.Action, from, t.To, reason);
+    }
+
+    private void Append(Actor actor, DateTimeOffset now, FilingAction action, FilingStatus from, FilingStatus to, string? reason) =>
+        _auditTrail.Add(new FilingAuditEntry(_auditTrail.Count + 1, now, actor, action, from, to, reason));
+
+    private void Touch(DateTimeOffset now)
+    {
+        UpdatedAt = now;
+        ConcurrencyVersion++;
+    }
+
+    private const DataModality AllModalities =
+        DataModality.Text | DataModality.Image | DataModality.Audio | DataModality.Video | DataModality.VirtualScene;
+
+    private static string? Clean(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
+
+    private static string? Text(string? s, string field, int max = FilingRules.LongTextMax)
+    {
+        var v = Clean(s);
+        if (v is not null && v.Length > max)
+            throw new DomainException($"「{FilingFields.Label(field)}」不能超过{max}个字符（现有{v.Length}个）。");
+        return v;
+    }
+
+    private static string AppendLine(string? existing, string line) =>
+        string.IsNullOrEmpty(existing) ? line : existing + "\n" + line;
+
+    private static DateOnly? TryAddWorkingDays(WorkingCalendar calendar, DateOnly start, int n)
+    {
+        try { return calendar.AddWorkingDays(start, n); }
+        catch (CalendarNotCoveredException) { return null; }
+    }
+}

@@ -1,0 +1,78 @@
+namespace Suanbei.Core.Filings;
+
+/// <summary>A field that blocks submission, or a field a reviewer returns with a reason: key (stable, used as form id) and Chinese text.</summary>
+public sealed record MissingField(string Field, string Message);
+
+/// <summary>A reviewer's reason for returning one field (退回补正), kept per round so the history survives resubmission.</summary>
+public sealed record FieldReason(string Field, string Reason);
+
+/// <summary>Keys and Chinese labels of the algorithm-filing fields, in form order (step 1 basic, 2 detailed, 3 products/service mode).</summary>
+public static class FilingFields
+{
+    public const string Name = "Name";
+    public const string Type = "Type";
+    public const string Domain = "Domain";
+    public const string LaunchDate = "LaunchDate";
+    public const string Role = "Role";
+    public const string MainPurpose = "MainPurpose";
+    public const string SelfAssessmentReport = "SelfAssessmentReportId";
+    public const string DisclosureDocument = "DisclosureDocumentId";
+    public const string Summary = "Summary";
+    public const string Scenarios = "Scenarios";
+    public const string InputModalities = "InputModalities";
+    public const string OutputModalities = "OutputModalities";
+    public const string DataSources = "DataSources";
+    public const string UsesBiometricData = "UsesBiometricData";
+    public const string UsesIdentityData = "UsesIdentityData";
+    public const string ModelAndTrainingData = "ModelAndTrainingData";
+    public const string Strategy = "Strategy";
+    public const string RisksAndSafeguards = "RisksAndSafeguards";
+    public const string Labeling = "Labeling";
+    public const string ModerationFlow = "ModerationFlow";
+    public const string LogRetentionMonths = "LogRetentionMonths";
+    public const string DisclosurePrinciple = "DisclosurePrinciple";
+    public const string DisclosureMechanism = "DisclosureMechanism";
+    public const string DisclosureScenarios = "DisclosureScenarios";
+    public const string DisclosurePurpose = "DisclosurePurpose";
+    public const string LinkedProducts = "LinkedProducts";
+    public const string ServiceMode = "ServiceMode";
+    /// <summary>A reason that concerns the filing as a whole rather than one field.</summary>
+    public const string General = "General";
+
+    public static IReadOnlyList<(string Key, string Label)> All { get; } =
+    [
+        (Name, "算法名称"), (Type, "算法类型"), (Domain, "应用领域"), (LaunchDate, "上线时间"), (Role, "填报角色"),
+        (MainPurpose, "主要用途"), (SelfAssessmentReport, "算法安全自评估报告"), (DisclosureDocument, "拟公示内容（文件）"),
+        (Summary, "算法简介"), (Scenarios, "使用场景"), (InputModalities, "输入数据模态"), (OutputModalities, "输出数据模态"),
+        (DataSources, "数据来源"), (UsesBiometricData, "是否使用生物特征数据"), (UsesIdentityData, "是否使用身份信息数据"),
+        (ModelAndTrainingData, "算法模型及训练数据集"), (Strategy, "算法策略"), (RisksAndSafeguards, "算法风险与防范机制"),
+        (Labeling, "内容标识（显式/隐式及示例）"), (ModerationFlow, "内容审核流程"), (LogRetentionMonths, "日志留存期限（月）"),
+        (DisclosurePrinciple, "算法基本原理"), (DisclosureMechanism, "算法运行机制"), (DisclosureScenarios, "算法应用场景"),
+        (DisclosurePurpose, "算法目的意图"), (LinkedProducts, "关联产品及功能"), (ServiceMode, "技术服务方式"),
+        (General, "整体"),
+    ];
+
+    public static bool IsKnown(string key) => All.Any(f => f.Key == key);
+
+    public static string Label(string key) => All.FirstOrDefault(f => f.Key == key).Label ?? key;
+}
+
+/// <summary>
+/// Rules of the filing workflow that the reference leaves to us; kept here so a change is one edit.
+/// </summary>
+public static class FilingRules
+{
+    /// <summary>Logs must be kept at least six months (reference §3, content management; 标识办法 Art. 6 likewise).</summary>
+    public const int MinLogRetentionMonths = 6;
+
+    /// <summary>
+    /// Working days an entry stays in 公示 before it becomes 已备案. The reference says only "after the publicity period";
+    /// ten working days is our assumption, in one place.
+    /// </summary>
+    public const int PublicityWorkingDays = 10;
+
+    /// <summary>Upper bounds that keep free text sane (the CAC form limits 功能介绍 to 500 characters; we allow more for long fields).</summary>
+    public const int ShortTextMax = 100;
+    public const int MainPurposeMax = 500;
+    public const int LongTextMax = 20_000;
+}

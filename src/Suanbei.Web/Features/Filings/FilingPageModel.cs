@@ -1,0 +1,55 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Suanbei.Core;
+using Suanbei.Core.Filings;
+using Suanbei.Web.Data;
+using Suanbei.Web.Features.Materials;
+using Suanbei.Web.Identity;
+
+namespace Suanbei.Web.Features.Filings;
+
+/// <summary>Shared plumbing of the filer's filing pages: load the own filing (404 otherwise), uploads, domain errors as form errors.</summary>
+[Authorize(Policy = Policies.Filer)]
+public abstract class FilingPageModel(FilingService filings, SuanbeiDbContext db, MaterialStore store) : PageModel
+{
+    protected FilingService Filings => filings;
+    public AlgorithmFiling Filing { get; private set; } = null!;
+    public Actor Actor => FilingService.ActorOf(User);
+
+    /// <summary>Loads the signed-in filer's filing; false (→ 404) for unknown ids and other accounts' filings.</summary>
+    protected async Task<bool> LoadAsync(Guid id)
+    {
+        var f = await filings.GetOwnAsync(id, User.UserId(), HttpContext.RequestAborted);
+        if (f is null) return false;
+        Filing = f;
+        return true;
+    }
+
+    /// <summary>Stores an uploaded file as a material of this account; null when no file was chosen or it was refused (error added).</summary>
+    protected async Task<Guid?> UploadAsync(IFormFile? file, string field)
+    {
+        if (file is null || file.Length == 0) return null;
+        try
+        {
+            await using var stream = file.OpenReadStream();
+            var m = await store.SaveAsync(db, User.UserId(), file.FileName, stream, filings.Now, HttpContext.RequestAborted);
+            await db.SaveChangesAsync(HttpContext.RequestAborted);
+            return m.Id;
+        }
+        catch (MaterialRejectedException e)
+        {
+            ModelState.AddModelError(field, e.Message);
+            return null;
+        }
+    }
+
+    /// <summary>Runs a domain operation; a DomainException becomes a form error and the page is shown again.</summary>
+    protected async Task<bool> TryAsync(Func<Task> action)
+    {
+        try { await action(); return true; }
+        catch (DomainException e) { ModelState.AddModelError("", e.Message); return false; }
+    }
+
+    public bool Editable => Filing.Status == FilingStatus.Draft;
+}
