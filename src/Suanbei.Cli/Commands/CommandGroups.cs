@@ -10,5 +10,6 @@ internal static class CommandGroups
         yield return NumberCommands.Create();
         yield return WorkdaysCommands.Create();
         yield return AssessCommands.Create();
+        yield return CheckCommands.Create();
     }
 }
