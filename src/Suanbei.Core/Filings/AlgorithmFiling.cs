@@ -120,7 +120,7 @@ public sealed class AlgorithmFiling
 
     /// <summary>The return reasons of the latest round while the filing sits in draft for correction.</summary>
     public IReadOnlyList<FilingReturnReason> OpenReturnReasons =>
-        Status == FilingStatus.Draft && ReturnRounds > 0 ? _returnReasons.Where(r => r.Round == ReturnRounds).ToList() : [];
+        Status == FilingStatus.Draft && ReturnRounds > 0 ? _returnReasons.Where(r => r.Round == ReturnRounds).OrderBy(r => FilingFields.Order(r.Field)).ToList() : [];
 
     // ---------------------------------------------------------------- editing (draft only, owner only)
 

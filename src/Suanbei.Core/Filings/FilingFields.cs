@@ -52,6 +52,13 @@ public static class FilingFields
         (General, "整体"),
     ];
 
+    /// <summary>Form position of a field (for listing reasons in form order); unknown keys last.</summary>
+    public static int Order(string key)
+    {
+        for (var i = 0; i < All.Count; i++) if (All[i].Key == key) return i;
+        return int.MaxValue;
+    }
+
     public static bool IsKnown(string key) => All.Any(f => f.Key == key);
 
     public static string Label(string key) => All.FirstOrDefault(f => f.Key == key).Label ?? key;

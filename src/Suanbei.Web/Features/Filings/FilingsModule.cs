@@ -22,6 +22,9 @@ public sealed class FilingsModule : IFeatureModule
         services.AddScoped<FilingService>();
         services.AddSingleton<FilingNumberAllocator>();
         services.AddScoped<IMaterialAccessRule, FilingMaterialAccessRule>();
+        // The materials slice registers these too; TryAdd keeps this slice usable on its own.
+        Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAddSingleton<MaterialStore>(services);
+        Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAddScoped<MaterialAccess>(services);
         // Enums as their names ("GenerationSynthesis", "Text, Image") in requests and responses.
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
     }
@@ -170,7 +173,7 @@ public static class FilingDto
             f.ChangeEventDate, f.ChangeDescription, f.OpenChangeId, f.CancelEventDate, f.CancelReason, f.RefusalReason,
             Remarks = f.RemarkLines,
             MissingFields = f.Status == FilingStatus.Draft ? f.MissingFields() : [],
-            ReturnReasons = f.ReturnReasons.OrderBy(x => x.Round).Select(x => new { x.Round, x.Field, FieldName = FilingFields.Label(x.Field), x.Reason }),
+            ReturnReasons = f.ReturnReasons.OrderBy(x => x.Round).ThenBy(x => FilingFields.Order(x.Field)).Select(x => new { x.Round, x.Field, FieldName = FilingFields.Label(x.Field), x.Reason }),
             AuditTrail = f.AuditTrail.OrderBy(a => a.Sequence).Select(Audit),
             PublicUrl = f.FilingNumber is null ? null : PublicPaths.Entry(f.FilingNumber),
         };
