@@ -9,6 +9,9 @@ internal static class CommandGroups
     {
         yield return NumberCommands.Create();
         yield return WorkdaysCommands.Create();
+        yield return RegistryCommands.Create();
+        yield return ServeCommands.Create();
+        yield return AdminCommands.Create();
         yield return AssessCommands.Create();
         yield return CheckCommands.Create();
     }

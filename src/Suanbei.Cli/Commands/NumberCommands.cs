@@ -20,7 +20,9 @@ internal static class NumberCommands
     {
         var numbers = new Argument<string[]>("numbers") { Description = "一个或多个备案编号，如 网信算备110108823483901230031号", Arity = ArgumentArity.OneOrMore };
         var json = CommonOptions.Json();
-        var command = new Command("check", "检查备案编号的格式与校验位；全部有效时退出码为0，否则为1") { numbers, json };
+        var data = RegistryLookup.Data();
+        var db = RegistryLookup.Db();
+        var command = new Command("check", "检查备案编号的格式与校验位（有公示清单库时同时给出收录状态）；全部有效时退出码为0，否则为1") { numbers, json, data, db };
         command.SetAction(parseResult =>
         {
             var allValid = true;
@@ -28,9 +30,10 @@ internal static class NumberCommands
             {
                 var info = FilingNumber.Decode(number);
                 allValid &= info.Valid;
-                if (parseResult.GetValue(json)) WriteJson(info);
-                else if (info.Valid) Console.WriteLine($"有效  {info.Number}");
-                else Console.WriteLine($"有问题  {Display(number)}：{string.Join("；", info.Problems)}");
+                var registry = RegistryLookup.Find(parseResult, data, db, number);
+                if (parseResult.GetValue(json)) WriteJson(info, registry);
+                else if (info.Valid) Console.WriteLine($"有效  {info.Number}{(registry is null ? "" : "  " + RegistryLookup.Describe(registry))}");
+                else Console.WriteLine($"有问题  {Display(number)}：{string.Join("；", info.Problems)}{(registry is null ? "" : "  " + RegistryLookup.Describe(registry))}");
             }
             return allValid ? 0 : 1;
         });
@@ -42,19 +45,26 @@ internal static class NumberCommands
     {
         var number = new Argument<string>("number") { Description = "备案编号，如 网信算备110108823483901230031号" };
         var json = CommonOptions.Json();
-        var command = new Command("decode", "解析备案编号：行政区划、主体代码、算法类型、年份、序号、校验位") { number, json };
+        var data = RegistryLookup.Data();
+        var db = RegistryLookup.Db();
+        var command = new Command("decode", "解析备案编号：行政区划、主体代码、算法类型、年份、序号、校验位（有公示清单库时同时给出收录状态）") { number, json, data, db };
         command.SetAction(parseResult =>
         {
             var info = FilingNumber.Decode(parseResult.GetValue(number));
-            if (parseResult.GetValue(json)) WriteJson(info);
-            else WriteTable(info);
+            var registry = RegistryLookup.Find(parseResult, data, db, parseResult.GetValue(number));
+            if (parseResult.GetValue(json)) WriteJson(info, registry);
+            else
+            {
+                WriteTable(info);
+                if (registry is not null) Console.WriteLine($"公示清单  {RegistryLookup.Describe(registry)}");
+            }
             return info.Valid ? 0 : 1;
         });
         return command;
     }
 
     /// <summary>The documented JSON shape: number, region, entity, typeCode, typeName, year, sequence, checkDigit, valid, then extras.</summary>
-    private static void WriteJson(FilingNumberInfo info) => CliJson.WriteLine(w =>
+    private static void WriteJson(FilingNumberInfo info, RegistryLookup.Status? registry = null) => CliJson.WriteLine(w =>
     {
         w.WriteString("number", info.Number);
         w.WriteStringOrNull("region", info.Region);
@@ -71,6 +81,7 @@ internal static class NumberCommands
         w.WriteStartArray("problems");
         foreach (var p in info.Problems) w.WriteStringValue(p);
         w.WriteEndArray();
+        RegistryLookup.WriteJson(w, registry); // only when a registry exists (issue 4)
     });
 
     private static void WriteTable(FilingNumberInfo info)

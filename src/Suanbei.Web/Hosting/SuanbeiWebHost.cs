@@ -1,4 +1,7 @@
-using System.Reflection;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.Extensions.WebEncoders;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http.Features;
@@ -37,11 +40,16 @@ public static class SuanbeiWebHost
         var maxBody = options.MaterialsMaxBytes + 1024 * 1024; // room for the multipart envelope and other fields
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = maxBody);
         builder.Services.Configure<FormOptions>(f => f.MultipartBodyLengthLimit = maxBody);
-        builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning);
+        builder.Logging.SetMinimumLevel(LogLevel.Warning).AddFilter("Microsoft.Hosting.Lifetime", LogLevel.Information);
 
         var services = builder.Services;
         services.AddSingleton(options);
         services.AddSingleton(TimeProvider.System);
+        // Chinese text stays readable in the HTML (Razor encodes everything outside Basic Latin by default).
+        services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
+        // Cookie/antiforgery keys live with the data, so sign-ins survive restarts and follow the data folder.
+        services.AddDataProtection().SetApplicationName("Suanbei")
+            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(options.FullDataDirectory, "keys")));
         services.AddDbContext<SuanbeiDbContext>(o => DatabaseSetup.Configure(o, options));
 
         services.AddIdentity<AppUser, IdentityRole>(UserAdministration.ConfigureIdentity)
@@ -60,12 +68,12 @@ public static class SuanbeiWebHost
             c.SlidingExpiration = true;
         });
         services.AddAuthentication()
-            .AddScheme<AuthenticationSchemeOptions, ApiTokenAuthenticationHandler>(ApiTokenAuthenticationHandler.Scheme, null);
+            .AddScheme<AuthenticationSchemeOptions, ApiTokenAuthenticationHandler>(ApiTokenAuthenticationHandler.SchemeName, null);
         services.AddAuthorizationBuilder()
             .AddPolicy(Policies.Filer, p => p.RequireRole(Roles.Filer))
             .AddPolicy(Policies.Reviewer, p => p.RequireRole(Roles.Reviewer, Roles.Admin))
             .AddPolicy(Policies.Admin, p => p.RequireRole(Roles.Admin))
-            .AddPolicy(Policies.Api, p => p.AddAuthenticationSchemes(ApiTokenAuthenticationHandler.Scheme).RequireAuthenticatedUser());
+            .AddPolicy(Policies.Api, p => p.AddAuthenticationSchemes(ApiTokenAuthenticationHandler.SchemeName).RequireAuthenticatedUser());
 
         services.AddRazorPages(o =>
         {
@@ -76,6 +84,23 @@ public static class SuanbeiWebHost
             o.Conventions.AuthorizeFolder("/Admin", Policies.Admin);
             o.Conventions.AuthorizeFolder("/Account/Manage");
         });
+        services.Configure<Microsoft.AspNetCore.Mvc.MvcOptions>(o =>
+        {
+            // Model-binding messages in Chinese (the DataAnnotations messages are set on each attribute).
+            var m = o.ModelBindingMessageProvider;
+            m.SetValueMustBeANumberAccessor(f => $"“{f}”必须是数字");
+            m.SetAttemptedValueIsInvalidAccessor((v, f) => $"“{v}”不是“{f}”的有效值");
+            m.SetValueIsInvalidAccessor(v => $"“{v}”无效");
+            m.SetMissingBindRequiredValueAccessor(f => $"缺少“{f}”");
+            m.SetValueMustNotBeNullAccessor(v => "不能为空");
+            m.SetMissingKeyOrValueAccessor(() => "不能为空");
+            m.SetUnknownValueIsInvalidAccessor(f => $"“{f}”的值无效");
+            m.SetNonPropertyAttemptedValueIsInvalidAccessor(v => $"“{v}”无效");
+            m.SetNonPropertyUnknownValueIsInvalidAccessor(() => "值无效");
+            m.SetNonPropertyValueMustBeANumberAccessor(() => "必须是数字");
+            m.SetMissingRequestBodyRequiredValueAccessor(() => "请求内容不能为空");
+        });
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
         services.AddProblemDetails();
         services.AddOpenApi(o => o.AddDocumentTransformer((doc, _, _) =>
         {

@@ -14,7 +14,7 @@ public sealed class ApiTokenAuthenticationHandler(
     SuanbeiDbContext db, IUserClaimsPrincipalFactory<AppUser> principals, TimeProvider clock)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
-    public const string Scheme = "ApiToken";
+    public const string SchemeName = "ApiToken";
 
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
@@ -31,8 +31,8 @@ public sealed class ApiTokenAuthenticationHandler(
         token.LastUsedAt = clock.GetUtcNow();
         await db.SaveChangesAsync();
         var principal = await principals.CreateAsync(user);
-        var identity = new ClaimsIdentity(principal.Claims, Scheme);
-        return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), Scheme));
+        var identity = new ClaimsIdentity(principal.Claims, SchemeName);
+        return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
     }
 
     protected override async Task HandleChallengeAsync(AuthenticationProperties properties)

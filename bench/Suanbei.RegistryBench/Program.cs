@@ -1,0 +1,104 @@
+using System.Diagnostics;
+using Suanbei.Core.Identifiers;
+using Suanbei.Testing;
+using Suanbei.Web.Data;
+using Suanbei.Web.Features.Registry;
+using Suanbei.Web.Features.Registry.Export;
+using Suanbei.Web.Features.Registry.Import;
+using Suanbei.Web.Features.Registry.Store;
+using Suanbei.Web.Hosting;
+
+// Registry benchmark (issue 4): synthetic registry drawn from the real sample rows; import from .xlsx and search latency
+// on SQLite and PostgreSQL. Usage: dotnet run -c Release --project bench/Suanbei.RegistryBench -- [entries=100000] [xlsxRows=10000]
+var entries = args.Length > 0 ? int.Parse(args[0]) : 100_000;
+var xlsxRows = args.Length > 1 ? int.Parse(args[1]) : 10_000;
+
+var samples = new[] { "deep-synthesis-filings.tsv", "algorithm-filings.tsv" }
+    .SelectMany(f => RegistryImporter.ImportFile(RepoPaths.SharedData(f)).Rows).ToList();
+var rng = new Random(42);
+var rows = new List<RegistryRow>(entries);
+for (var i = 0; i < entries; i++)
+{
+    var t = samples[rng.Next(samples.Count)];
+    var digits = RegistryNumbers.AlgorithmDigits(t.Number)!;
+    // Unique entity code per ~8 entries; region, type and year drawn from the sample row.
+    var entity = (1_000_000 + i / 8).ToString("D7");
+    var number = FilingNumber.Compose(digits[..6], entity, digits[13..15], 2000 + int.Parse(digits[15..17]), i % 8 + 1);
+    var variant = i / samples.Count;
+    rows.Add(t with
+    {
+        RowNumber = i + 1,
+        Number = number,
+        Name = variant == 0 ? t.Name : t.Name.Replace("算法", $"{variant}号算法"),
+        Entity = variant == 0 ? t.Entity : t.Entity.Replace("有限公司", $"第{variant}分公司"),
+        Period = $"20{22 + i % 4}-{1 + i % 12:00}",
+        Batch = $"第{1 + i % 18}批",
+    });
+}
+Console.WriteLine($"# Registry benchmark — {entries:N0} synthetic entries from {samples.Count} real rows; {Environment.ProcessorCount} cores");
+
+// Import of N rows from .xlsx (read + merge into an empty SQLite registry).
+var tmp = Directory.CreateTempSubdirectory("suanbei-bench-");
+var xlsx = Path.Combine(tmp.FullName, "rows.xlsx");
+RegistryExporter.WriteFile(rows.Take(xlsxRows), ExportFormat.Xlsx, xlsx);
+var sw = Stopwatch.StartNew();
+var parsed = RegistryImporter.ImportFile(xlsx);
+var readMs = sw.ElapsedMilliseconds;
+var opts = new SuanbeiHostOptions { DataDirectory = Path.Combine(tmp.FullName, "xlsx") };
+await using (var db = new SuanbeiDbContext(DatabaseSetup.Options(opts)))
+{
+    DatabaseSetup.Migrate(db, opts);
+    sw.Restart();
+    await new RegistryStore(db).ImportAsync(parsed);
+}
+Console.WriteLine($"\nImport {parsed.Rows.Count:N0} rows from .xlsx ({new FileInfo(xlsx).Length / 1024} KB): read {readMs} ms + store {sw.ElapsedMilliseconds} ms = {readMs + sw.ElapsedMilliseconds} ms (SQLite)");
+
+var queries = new (string Label, RegistryQuery Query)[]
+{
+    ("1 char 图", new() { Text = "图" }),
+    ("1 char 猴", new() { Text = "猴" }),
+    ("2 chars 豆包", new() { Text = "豆包" }),
+    ("2 chars 腾讯", new() { Text = "腾讯" }),
+    ("4 chars 智能对话", new() { Text = "智能对话" }),
+    ("2 terms 百度 APP", new() { Text = "百度 APP" }),
+    ("number prefix", new() { Text = "网信算备1101" }),
+    ("filter role+province", new() { Role = "服务提供者", Province = "北京" }),
+    ("filter type+year", new() { Type = "生成合成类", Year = 2024 }),
+    ("text+status+type", new() { Text = "生成", Status = RegistryStatus.Active, Type = "01" }),
+    ("batch 第三批", new() { Batch = "第三批" }),
+    ("everything page 50", new() { }),
+};
+
+foreach (var provider in new[] { "SQLite", "PostgreSQL" })
+{
+    var o = provider == "SQLite"
+        ? new SuanbeiHostOptions { DataDirectory = Path.Combine(tmp.FullName, "big") }
+        : new SuanbeiHostOptions { DataDirectory = Path.Combine(tmp.FullName, "pg"), PostgresConnectionString = PostgresServer.Instance.CreateDatabase("bench") };
+    await using (var db = new SuanbeiDbContext(DatabaseSetup.Options(o)))
+    {
+        DatabaseSetup.Migrate(db, o);
+        sw.Restart();
+        await new RegistryStore(db).ImportAsync(new ImportResult("bench", RegistryFileFormat.Tsv, rows, [], [], null));
+        Console.WriteLine($"\n## {provider}: {entries:N0} entries imported in {sw.ElapsedMilliseconds / 1000.0:0.0} s\n");
+    }
+    Console.WriteLine("| query | hits | p50 ms | p95 ms |");
+    Console.WriteLine("|---|---:|---:|---:|");
+    foreach (var (label, q) in queries)
+    {
+        var times = new List<double>();
+        var total = 0;
+        for (var rep = 0; rep < 25; rep++)
+        {
+            await using var db = new SuanbeiDbContext(DatabaseSetup.Options(o));
+            var store = new RegistryStore(db);
+            sw.Restart();
+            var r = await store.SearchAsync(q with { PageSize = 50 });
+            var ms = sw.Elapsed.TotalMilliseconds;
+            if (rep >= 3) times.Add(ms); // warm-up excluded
+            total = r.Total;
+        }
+        times.Sort();
+        Console.WriteLine($"| {label} | {total:N0} | {times[times.Count / 2]:0.0} | {times[(int)Math.Ceiling(times.Count * 0.95) - 1]:0.0} |");
+    }
+}
+tmp.Delete(true);

@@ -1,0 +1,39 @@
+using System.CommandLine;
+using Microsoft.AspNetCore.Builder;
+using Suanbei.Web.Hosting;
+
+namespace Suanbei.Cli.Commands;
+
+/// <summary><c>suanbei serve [--urls URL] [--data DIR] [--db CONNECTION-STRING]</c>: runs the web app.</summary>
+internal static class ServeCommands
+{
+    public static Command Create()
+    {
+        var urls = new Option<string>("--urls") { Description = "监听地址，默认 " + SuanbeiHostOptions.DefaultUrls, DefaultValueFactory = _ => SuanbeiHostOptions.DefaultUrls };
+        var data = CommonOptions.Data();
+        var db = CommonOptions.Db();
+        var maxMb = new Option<int>("--materials-max-mb") { Description = "上传材料大小上限（MB），默认 20", DefaultValueFactory = _ => 20 };
+        var serve = new Command("serve", "启动算法备案网站（首次运行时创建数据目录与数据库，并自动升级数据库结构）") { urls, data, db, maxMb };
+        serve.SetAction(parse =>
+        {
+            var options = new SuanbeiHostOptions
+            {
+                Urls = parse.GetValue(urls)!,
+                DataDirectory = parse.GetValue(data)!,
+                PostgresConnectionString = parse.GetValue(db),
+                MaterialsMaxBytes = Math.Max(1, parse.GetValue(maxMb)) * 1024L * 1024,
+            };
+            WebApplication app;
+            try { app = SuanbeiWebHost.Build(options); }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidOperationException or System.Data.Common.DbException)
+            {
+                Console.Error.WriteLine($"suanbei serve: 无法启动：{e.Message}");
+                return CommonOptions.UsageOrIoError;
+            }
+            Console.WriteLine($"Suanbei 算备：{options.Urls}（数据目录 {options.FullDataDirectory}，数据库 {(options.UsesPostgres ? "PostgreSQL" : options.SqlitePath)}）。按 Ctrl+C 停止。");
+            app.Run();
+            return 0;
+        });
+        return serve;
+    }
+}

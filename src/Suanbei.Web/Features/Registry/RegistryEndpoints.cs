@@ -1,0 +1,106 @@
+using Suanbei.Web.Data;
+using Suanbei.Web.Features.Registry.Export;
+using Suanbei.Web.Features.Registry.Store;
+
+namespace Suanbei.Web.Features.Registry;
+
+/// <summary>
+/// Public (no login) registry endpoints: JSON under /api/v1/registry and file export at /registry/export.
+/// GET /api/v1/registry/entries?q=&amp;role=&amp;type=&amp;province=&amp;year=&amp;batch=&amp;status=&amp;source=&amp;sort=&amp;page=&amp;pageSize=
+/// GET /api/v1/registry/entries/{number} · GET /api/v1/registry/verify?number= · GET /api/v1/registry/stats
+/// GET /api/v1/registry/similar?text=&amp;k= · GET /registry/export?format=xlsx|docx|csv&amp;(same filters)
+/// </summary>
+public static class RegistryEndpoints
+{
+    public static void Map(IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/v1/registry").AllowAnonymous().WithTags("公示清单");
+
+        api.MapGet("/entries", async (HttpContext http, RegistryStore store, CancellationToken ct) =>
+        {
+            var (query, error) = RegistryQueryBinding.From(http.Request.Query);
+            if (query is null) return Results.Problem(statusCode: 400, title: "查询参数有误", detail: error);
+            var r = await store.SearchAsync(query, ct);
+            return Results.Json(new { total = r.Total, page = r.Page, pageSize = r.PageSize, items = r.Items.Select(Summary) });
+        });
+
+        api.MapGet("/entries/{number}", async (string number, RegistryStore store, CancellationToken ct) =>
+            await store.GetAsync(number, ct) is { } e ? Results.Json(Detail(e)) : Results.Problem(statusCode: 404, title: "未找到", detail: $"公示清单中没有编号“{number}”"));
+
+        api.MapGet("/verify", async (string? number, RegistryStore store, CancellationToken ct) =>
+        {
+            var v = await store.VerifyAsync(number, ct);
+            return Results.Json(new
+            {
+                number = v.Normalised,
+                scheme = v.Scheme.ToString(),
+                wellFormed = v.WellFormed,
+                decoded = v.Decoded is { } d ? new { d.Region, province = d.ProvinceName, d.Entity, d.TypeCode, d.TypeName, d.Year, d.Sequence, d.CheckDigit, d.CheckDigitMatches, d.Problems } : null,
+                generative = v.Generative,
+                inRegistry = v.InRegistry,
+                status = v.Entry is null ? null : Status(v.Entry),
+                cancelledOn = v.Entry?.CancelledOn,
+                entry = v.Entry is null ? null : Summary(v.Entry),
+                url = v.Entry is null ? null : EntryUrl(v.Normalised),
+            });
+        });
+
+        api.MapGet("/stats", async (RegistryStore store, CancellationToken ct) => Results.Json(await store.StatisticsAsync(ct: ct)));
+
+        api.MapGet("/similar", async (string? text, int? k, RegistryStore store, RegistrySimilarity similarity, CancellationToken ct) =>
+        {
+            if (string.IsNullOrWhiteSpace(text)) return Results.Problem(statusCode: 400, title: "缺少参数", detail: "请提供 text（要比对的主要用途或描述）");
+            if (text.Length > 5000) return Results.Problem(statusCode: 400, title: "参数过长", detail: "text 最多 5000 个字符");
+            var hits = await similarity.FindAsync(store.Db, text, Math.Clamp(k ?? 10, 1, 50), 0.2, ct: ct);
+            return Results.Json(hits.Select(h => new { number = h.Id, similarity = Math.Round(h.Similarity, 4), url = EntryUrl(h.Id) }));
+        });
+
+        app.MapGet("/registry/export", async (HttpContext http, string? format, RegistryStore store, CancellationToken ct) =>
+        {
+            ExportFormat? f = format?.ToLowerInvariant() switch { "xlsx" => ExportFormat.Xlsx, "docx" => ExportFormat.Docx, "csv" => ExportFormat.Csv, _ => null };
+            if (f is null) return Results.Problem(statusCode: 400, title: "导出格式有误", detail: "format 应为 xlsx、docx 或 csv");
+            var (query, error) = RegistryQueryBinding.From(http.Request.Query);
+            if (query is null) return Results.Problem(statusCode: 400, title: "查询参数有误", detail: error);
+            var entries = await store.ExportAsync(query, ct: ct);
+            var ms = new MemoryStream();
+            RegistryExporter.Write(entries.Select((e, i) => RegistryStore.ToRow(e, i + 1)), f.Value, ms);
+            ms.Position = 0;
+            return Results.File(ms, RegistryExporter.ContentType(f.Value), "算法备案清单" + RegistryExporter.Extension(f.Value));
+        }).AllowAnonymous();
+    }
+
+    public static string EntryUrl(string number) => "/registry/entry/" + Uri.EscapeDataString(number);
+
+    public static string Status(RegistryEntry e) => e.Status == RegistryStatus.Cancelled ? "cancelled" : "active";
+
+    public static object Summary(RegistryEntry e) => new
+    {
+        number = e.Number,
+        name = e.Name,
+        role = e.Role ?? e.Category,
+        entity = e.Entity,
+        products = e.ProductsRaw,
+        purpose = e.Purpose,
+        status = Status(e),
+        cancelledOn = e.CancelledOn,
+        province = e.Province,
+        typeCode = e.TypeCode,
+        year = e.Year,
+        source = e.FiledHere ? (e.InOfficialList ? "both" : "filed") : "official",
+        batches = e.Listings.OrderBy(l => l.Period, StringComparer.Ordinal).Select(l => new { l.Period, l.Batch, l.ListName, kind = l.List.ToString() }),
+        url = EntryUrl(e.Number),
+    };
+
+    public static object Detail(RegistryEntry e) => new
+    {
+        summary = Summary(e),
+        category = e.Category,
+        region = e.Region,
+        regionCode = e.RegionCode,
+        filedOn = e.FiledOn,
+        generativeKind = e.GenerativeKind?.ToString(),
+        checkDigitMatches = e.CheckDigitMatches,
+        productList = e.Products.Select(p => new { p.Name, p.Form }),
+        listings = e.Listings.OrderBy(l => l.Period, StringComparer.Ordinal).Select(l => new { l.Period, l.Batch, l.ListName, kind = l.List.ToString(), l.Seq, l.Name, l.RoleOrCategory, l.ProductsRaw, l.Purpose, l.Remark, l.CancelledOn, l.Notice }),
+    };
+}

@@ -1,0 +1,353 @@
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Suanbei.Core;
+using Suanbei.Core.Identifiers;
+using Suanbei.Web.Data;
+using Suanbei.Web.Features.Registry.Import;
+
+namespace Suanbei.Web.Features.Registry.Store;
+
+/// <summary>What one import did to the registry.</summary>
+public sealed record ImportSummary(string Source, int RowsTaken, int RowsReported, int EntriesCreated, int EntriesChanged, int ListingsAdded, int EntriesCancelled);
+
+/// <summary>Text normalisation shared by the stored search column and the query: width-folded, lower case, no spaces.</summary>
+public static class RegistrySearchText
+{
+    public static string Normalise(string? text)
+    {
+        if (string.IsNullOrEmpty(text)) return "";
+        var folded = text.Normalize(NormalizationForm.FormKC);
+        var sb = new StringBuilder(folded.Length);
+        foreach (var c in folded)
+            if (!char.IsWhiteSpace(c) && c != '\u200B') sb.Append(char.ToLowerInvariant(c));
+        return sb.ToString();
+    }
+
+    public static string For(RegistryEntry e) =>
+        Normalise(string.Join("\u0001", new[] { e.Name, e.Entity, e.ProductsRaw, e.Purpose, e.Number }.Where(s => !string.IsNullOrEmpty(s)))
+            + "\u0001" + string.Join("\u0001", e.Products.Select(p => p.Name).Distinct().Order(StringComparer.Ordinal)));
+}
+
+/// <summary>
+/// The registry store: merges imported rows into entries (idempotent, deduped by number, history per listing),
+/// searches, verifies numbers and counts. Provider-neutral LINQ only (SQLite and PostgreSQL give the same results).
+/// </summary>
+public sealed class RegistryStore(SuanbeiDbContext db, TimeProvider? clock = null)
+{
+    private readonly TimeProvider _clock = clock ?? TimeProvider.System;
+    private const int Chunk = 500;
+
+    public SuanbeiDbContext Db => db;
+
+    /// <summary>Merges the rows of an import result. Reported rows are counted, never stored as entries.</summary>
+    public async Task<ImportSummary> ImportAsync(ImportResult result, CancellationToken ct = default)
+    {
+        if (!result.FileRead) return new(result.Source, 0, 0, 0, 0, 0, 0);
+        var s = await ApplyRowsAsync(result.Rows, result.Source, ct);
+        return s with { RowsReported = result.Reported.Count };
+    }
+
+    internal async Task<ImportSummary> ApplyRowsAsync(IReadOnlyList<RegistryRow> rows, string source, CancellationToken ct = default)
+    {
+        int created = 0, changed = 0, listingsAdded = 0, cancelled = 0;
+        var now = _clock.GetUtcNow();
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        foreach (var chunk in rows.Chunk(Chunk))
+        {
+            var numbers = chunk.Select(r => r.Number).Distinct().ToList();
+            var existing = await db.Set<RegistryEntry>()
+                .Include(e => e.Listings).Include(e => e.Products).Include(e => e.Search)
+                .Where(e => numbers.Contains(e.Number))
+                .AsSplitQuery()
+                .ToDictionaryAsync(e => e.Number, ct);
+            foreach (var row in chunk)
+            {
+                if (!existing.TryGetValue(row.Number, out var entry))
+                {
+                    entry = new RegistryEntry { Id = Guid.NewGuid(), Number = row.Number, UpdatedAt = now };
+                    existing[row.Number] = entry;
+                    db.Add(entry);
+                    created++;
+                }
+                var wasCancelled = entry.Status == RegistryStatus.Cancelled;
+                if (Apply(entry, row, source, now)) listingsAdded++;
+                if (!wasCancelled && entry.Status == RegistryStatus.Cancelled) cancelled++;
+            }
+            db.ChangeTracker.DetectChanges();
+            foreach (var e in existing.Values)
+            {
+                var state = db.Entry(e).State;
+                if (state == EntityState.Modified) { e.UpdatedAt = now; changed++; }
+            }
+            await db.SaveChangesAsync(ct);
+            db.ChangeTracker.Clear();
+        }
+        await tx.CommitAsync(ct);
+        return new(source, rows.Count, 0, created, changed, listingsAdded, cancelled);
+    }
+
+    private static string ListingKey(RegistryRow r) =>
+        r.List == RegistryListKind.FiledHere
+            ? $"{r.List}|{r.FiledOn:yyyy-MM-dd}|{r.Remark}"
+            : $"{r.List}|{r.Period}|{r.Batch}|{r.ListName}|{r.Notice}";
+
+    /// <summary>Applies one row; returns true when it added a listing.</summary>
+    private bool Apply(RegistryEntry entry, RegistryRow row, string source, DateTimeOffset now)
+    {
+        var key = ListingKey(row);
+        if (key.Length > 600) key = key[..600];
+        var listing = entry.Listings.FirstOrDefault(l => l.ListingKey == key);
+        var added = listing is null;
+        if (listing is null)
+        {
+            listing = new RegistryListing { Id = Guid.NewGuid(), EntryId = entry.Id, ListingKey = key, ImportedAt = now, SourceFile = Clip(source, 300) };
+            entry.Listings.Add(listing);
+        }
+        listing.List = row.List;
+        listing.Period = row.Period;
+        listing.Batch = Clip(row.Batch, 50);
+        listing.ListName = Clip(row.ListName, 300);
+        listing.Seq = row.Seq;
+        listing.Name = Clip(row.Name, 500)!;
+        listing.RoleOrCategory = Clip(row.Role ?? row.Category, 50);
+        listing.ProductsRaw = row.ProductsRaw;
+        listing.Purpose = row.Purpose;
+        listing.Remark = row.Remark;
+        listing.CancelledOn = row.CancelledOn;
+        listing.Notice = Clip(row.Notice, 200);
+
+        var isCancellation = row.List == RegistryListKind.Cancellation;
+        if (isCancellation)
+        {
+            entry.Status = RegistryStatus.Cancelled;
+            // The latest notice decides the date (a number is cancelled once; a repeat notice does not move it back).
+            if (entry.CancelledOn is null || (row.CancelledOn is { } d && d > entry.CancelledOn)) { entry.CancelledOn = row.CancelledOn; entry.CancelledNotice = Clip(row.Notice, 200); }
+            if (entry.Name.Length == 0) Describe(entry, row); // known only from the notice
+        }
+        else
+        {
+            if (row.List == RegistryListKind.FiledHere) entry.FiledHere = true; else entry.InOfficialList = true;
+            if (entry.LatestPeriod is null || string.CompareOrdinal(row.Period ?? "", entry.LatestPeriod) >= 0 || entry.Name.Length == 0)
+            {
+                Describe(entry, row);
+                entry.List = row.List;
+                if (row.Period is not null) entry.LatestPeriod = row.Period;
+            }
+        }
+        var periods = entry.Listings.Where(l => l.List != RegistryListKind.Cancellation && l.Period is not null).Select(l => l.Period!).ToList();
+        entry.FirstPeriod = periods.Count > 0 ? periods.Min(StringComparer.Ordinal) : entry.FirstPeriod;
+        DeriveFromNumber(entry);
+        var text = RegistrySearchText.For(entry);
+        if (entry.Search is null) entry.Search = new RegistrySearchRow { EntryId = entry.Id, Text = text };
+        else if (entry.Search.Text != text) entry.Search.Text = text;
+        return added;
+    }
+
+    private static void Describe(RegistryEntry entry, RegistryRow row)
+    {
+        if (row.Name.Length > 0) entry.Name = Clip(row.Name, 500)!;
+        if (row.Entity.Length > 0) entry.Entity = Clip(row.Entity, 500)!;
+        if (row.Role is not null || row.Category is not null)
+        {
+            entry.Role = Clip(row.Role, 50);
+            entry.Category = Clip(row.Category, 50);
+        }
+        if (row.Purpose is not null) entry.Purpose = row.Purpose;
+        if (row.Region is not null) entry.Region = Clip(row.Region, 50);
+        if (row.FiledOn is not null) entry.FiledOn = row.FiledOn;
+        if (row.GenerativeKind is not null) entry.GenerativeKind = row.GenerativeKind;
+        if (row.ProductsRaw != entry.ProductsRaw && (row.ProductsRaw is not null || row.List != RegistryListKind.Cancellation))
+        {
+            entry.ProductsRaw = row.ProductsRaw;
+            entry.ProductsTruncated = row.ProductsTruncated;
+            entry.Products.Clear();
+            foreach (var p in row.Products.DistinctBy(p => (p.Name, p.Form)))
+                entry.Products.Add(new RegistryProduct { Id = Guid.NewGuid(), EntryId = entry.Id, Name = Clip(p.Name, 300)!, Form = p.Form });
+        }
+    }
+
+    private static void DeriveFromNumber(RegistryEntry entry)
+    {
+        entry.Scheme = RegistryNumbers.Classify(entry.Number);
+        if (entry.Scheme == RegistryNumberScheme.Algorithm)
+        {
+            var info = FilingNumber.Decode(entry.Number);
+            entry.RegionCode = info.Region;
+            entry.Province = info.ProvinceName;
+            entry.TypeCode = info.TypeCode;
+            entry.AlgorithmType = AlgorithmTypes.FromNumberTypeCode(info.TypeCode);
+            entry.Year = info.Year;
+            entry.CheckDigitMatches = info.CheckDigitMatches;
+        }
+        else if (RegistryNumbers.TryParseGenerative(entry.Number) is { } g)
+        {
+            entry.Province = entry.Region;
+            entry.Year = g.Date.Year;
+            entry.AlgorithmType = Suanbei.Core.AlgorithmType.GenerationSynthesis;
+            entry.CheckDigitMatches = true;
+        }
+    }
+
+    private static string? Clip(string? s, int max) => s is null ? null : s.Length > max ? s[..max] : s;
+
+    // ---------------------------------------------------------------- search
+
+    public async Task<RegistrySearchResult> SearchAsync(RegistryQuery query, CancellationToken ct = default)
+    {
+        if (query.Validate() is { } error) throw new RegistryQueryException(error);
+        var q = Filter(query);
+        var total = await q.CountAsync(ct);
+        var pageSize = Math.Clamp(query.PageSize, 1, RegistryQuery.MaxPageSize);
+        var page = Math.Max(1, query.Page);
+        // Ids of the page first (one filtered scan), then the page's entries and listings by key.
+        var ids = await Sort(q, query.Sort).Skip((page - 1) * pageSize).Take(pageSize).Select(e => e.Id).ToListAsync(ct);
+        var items = await ByIds(ids, ct);
+        return new RegistrySearchResult(total, page, pageSize, items);
+    }
+
+    /// <summary>All matching entries (no paging), for export; capped at <paramref name="max"/>.</summary>
+    public async Task<List<RegistryEntry>> ExportAsync(RegistryQuery query, int max = 200_000, CancellationToken ct = default)
+    {
+        if (query.Validate() is { } error) throw new RegistryQueryException(error);
+        var ids = await Sort(Filter(query), query.Sort).Take(max).Select(e => e.Id).ToListAsync(ct);
+        var result = new List<RegistryEntry>(ids.Count);
+        foreach (var chunk in ids.Chunk(1000)) result.AddRange(await ByIds(chunk, ct));
+        return result;
+    }
+
+    /// <summary>Entries with their listings, in the order of <paramref name="ids"/>.</summary>
+    private async Task<List<RegistryEntry>> ByIds(IReadOnlyList<Guid> ids, CancellationToken ct)
+    {
+        if (ids.Count == 0) return [];
+        var list = await db.Set<RegistryEntry>().AsNoTracking().Where(e => ids.Contains(e.Id))
+            .Include(e => e.Listings).AsSplitQuery().ToListAsync(ct);
+        var byId = list.ToDictionary(e => e.Id);
+        return ids.Where(byId.ContainsKey).Select(id => byId[id]).ToList();
+    }
+
+    internal IQueryable<RegistryEntry> Filter(RegistryQuery query)
+    {
+        var q = db.Set<RegistryEntry>().AsNoTracking();
+        foreach (var term in query.Terms())
+        {
+            // instr()/strpos() over the narrow search table: no LIKE wildcards to escape, no collation involved.
+            var matching = db.Set<RegistrySearchRow>().Where(s => s.Text.Contains(term)).Select(s => s.EntryId);
+            q = q.Where(e => matching.Contains(e.Id));
+        }
+        if (query.RoleValue() is { } role) q = q.Where(e => e.Role == role);
+        if (query.TypeValue() is { } type) q = q.Where(e => e.AlgorithmType == type);
+        if (query.ProvincePrefix() is { } province) q = q.Where(e => e.Province != null && e.Province.StartsWith(province));
+        if (query.Year is { } year) q = q.Where(e => e.Year == year);
+        if (!string.IsNullOrWhiteSpace(query.Batch))
+        {
+            var b = query.Batch.Trim();
+            q = q.Where(e => e.Listings.Any(l => l.Period == b || l.Batch == b || l.ListName == b));
+        }
+        if (query.Status is { } status) q = q.Where(e => e.Status == status);
+        if (query.Source == RegistrySource.OfficialList) q = q.Where(e => e.InOfficialList);
+        if (query.Source == RegistrySource.FiledHere) q = q.Where(e => e.FiledHere);
+        return q;
+    }
+
+    private static IQueryable<RegistryEntry> Sort(IQueryable<RegistryEntry> q, RegistrySort sort) => sort switch
+    {
+        RegistrySort.Number => q.OrderBy(e => e.Number),
+        RegistrySort.Name => q.OrderBy(e => e.Name).ThenBy(e => e.Number),
+        RegistrySort.Entity => q.OrderBy(e => e.Entity).ThenBy(e => e.Number),
+        RegistrySort.Oldest => q.OrderBy(e => e.FirstPeriod).ThenBy(e => e.Number),
+        _ => q.OrderByDescending(e => e.LatestPeriod).ThenBy(e => e.Number),
+    };
+
+    public Task<RegistryEntry?> GetAsync(string number, CancellationToken ct = default)
+    {
+        var n = RegistryNumbers.Normalise(number);
+        return db.Set<RegistryEntry>().AsNoTracking().Include(e => e.Listings).Include(e => e.Products).AsSplitQuery()
+            .FirstOrDefaultAsync(e => e.Number == n, ct);
+    }
+
+    /// <summary>Decodes a number (reference §4) and looks it up.</summary>
+    public async Task<RegistryVerification> VerifyAsync(string? number, CancellationToken ct = default)
+    {
+        var n = RegistryNumbers.Normalise(number);
+        var scheme = RegistryNumbers.Classify(n);
+        var decoded = scheme == RegistryNumberScheme.Algorithm || n.StartsWith(FilingNumber.Prefix) ? FilingNumber.Decode(n) : null;
+        var entry = n.Length == 0 ? null : await GetAsync(n, ct);
+        return new RegistryVerification(number ?? "", n, scheme, decoded, RegistryNumbers.TryParseGenerative(n), entry);
+    }
+
+    // ---------------------------------------------------------------- statistics
+
+    public async Task<RegistryStatistics> StatisticsAsync(int top = 20, CancellationToken ct = default)
+    {
+        var entries = db.Set<RegistryEntry>().AsNoTracking();
+        var total = await entries.CountAsync(ct);
+        var cancelled = await entries.CountAsync(e => e.Status == RegistryStatus.Cancelled, ct);
+        var batches = (await db.Set<RegistryListing>().AsNoTracking()
+                .Where(l => l.List != RegistryListKind.Cancellation && l.List != RegistryListKind.FiledHere)
+                .GroupBy(l => new { l.List, l.Period, l.Batch }).Select(g => new { g.Key.List, g.Key.Period, g.Key.Batch, Count = g.Count() })
+                .ToListAsync(ct))
+            .OrderBy(x => x.Period, StringComparer.Ordinal).ThenBy(x => x.List)
+            .Select(x => new StatCount($"{x.Period ?? "未知"} {ListTitle(x.List)}{(x.Batch is null ? "" : " " + x.Batch)}", x.Count)).ToList();
+        var provinces = await Count(entries.GroupBy(e => e.Province), ct);
+        var roles = await Count(entries.Where(e => e.Role != null).GroupBy(e => e.Role), ct);
+        var types = (await entries.Where(e => e.AlgorithmType != null).GroupBy(e => e.AlgorithmType).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct))
+            .OrderByDescending(x => x.Count).Select(x => new StatCount(AlgorithmTypes.ChineseName(x.Key!.Value), x.Count)).ToList();
+        var topEntities = (await Count(entries.GroupBy(e => e.Entity), ct)).Take(top).ToList();
+        var forms = await Count(db.Set<RegistryProduct>().AsNoTracking().GroupBy(p => p.Form), ct);
+        return new RegistryStatistics(total, total - cancelled, cancelled, batches, provinces, roles, types, topEntities, forms);
+    }
+
+    private static async Task<List<StatCount>> Count(IQueryable<IGrouping<string?, RegistryEntry>> groups, CancellationToken ct) =>
+        (await groups.Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct))
+            .OrderByDescending(x => x.Count).ThenBy(x => x.Key, StringComparer.Ordinal).Select(x => new StatCount(x.Key ?? "未知", x.Count)).ToList();
+
+    private static async Task<List<StatCount>> Count(IQueryable<IGrouping<string?, RegistryProduct>> groups, CancellationToken ct) =>
+        (await groups.Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct))
+            .OrderByDescending(x => x.Count).ThenBy(x => x.Key, StringComparer.Ordinal).Select(x => new StatCount(x.Key ?? "未注明", x.Count)).ToList();
+
+    public static string ListTitle(RegistryListKind kind) => kind switch
+    {
+        RegistryListKind.DeepSynthesis => "深度合成服务算法备案清单",
+        RegistryListKind.Algorithm => "互联网信息服务算法备案清单",
+        RegistryListKind.GenerativeAi => "生成式人工智能服务备案/登记",
+        RegistryListKind.Cancellation => "注销公告",
+        _ => "本系统公示",
+    };
+
+    /// <summary>An entry as a row in the CAC layout (for export), with its latest listing's 备注.</summary>
+    public static RegistryRow ToRow(RegistryEntry e, int rowNumber = 0) => new()
+    {
+        RowNumber = rowNumber,
+        List = e.List == RegistryListKind.FiledHere ? (e.Category is not null && e.Role is null ? RegistryListKind.Algorithm : RegistryListKind.DeepSynthesis) : e.List,
+        Period = e.LatestPeriod,
+        Name = e.Name,
+        Role = e.Role,
+        Category = e.Category,
+        Entity = e.Entity,
+        ProductsRaw = e.ProductsRaw,
+        Purpose = e.Purpose,
+        Number = e.Number,
+        Remark = string.Join("；", e.Listings.OrderBy(l => l.Period, StringComparer.Ordinal).Select(l => l.Remark).Where(r => !string.IsNullOrEmpty(r)).Distinct())
+                 is { Length: > 0 } r ? r : null,
+        Region = e.Region,
+        FiledOn = e.FiledOn,
+        GenerativeKind = e.GenerativeKind,
+    };
+}
+
+public sealed record StatCount(string Label, int Count);
+
+public sealed record RegistryStatistics(int Entries, int Active, int Cancelled,
+    IReadOnlyList<StatCount> PerBatch, IReadOnlyList<StatCount> PerProvince, IReadOnlyList<StatCount> PerRole,
+    IReadOnlyList<StatCount> PerType, IReadOnlyList<StatCount> TopEntities, IReadOnlyList<StatCount> ProductsPerForm);
+
+public sealed record RegistrySearchResult(int Total, int Page, int PageSize, IReadOnlyList<RegistryEntry> Items);
+
+public sealed record RegistryVerification(string Input, string Normalised, RegistryNumberScheme Scheme, FilingNumberInfo? Decoded,
+    GenerativeAiNumber? Generative, RegistryEntry? Entry)
+{
+    public bool InRegistry => Entry is not null;
+    public bool WellFormed => Scheme != RegistryNumberScheme.Unknown;
+}
+
+public sealed class RegistryQueryException(string message) : Exception(message);

@@ -1,0 +1,17 @@
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Suanbei.Web.Features.Registry.Store;
+
+namespace Suanbei.Web.Features.Registry;
+
+/// <summary>Number verification: decode (reference §4, province name), whether it is in the registry, its status, a link.</summary>
+public sealed class VerifyModel(RegistryStore store) : PageModel
+{
+    public string? Number { get; private set; }
+    public RegistryVerification? Result { get; private set; }
+
+    public async Task OnGetAsync(string? number, CancellationToken ct)
+    {
+        Number = number;
+        if (!string.IsNullOrWhiteSpace(number) && number.Length <= 200) Result = await store.VerifyAsync(number, ct);
+    }
+}
