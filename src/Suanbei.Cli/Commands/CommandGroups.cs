@@ -13,5 +13,6 @@ internal static class CommandGroups
         yield return WorkdaysCommands.Create();
         yield return RegistryCommands.Create();
         yield return AssessCommands.Create();
+        yield return CheckCommands.Create();
     }
 }

@@ -1,0 +1,30 @@
+using System.Security.Claims;
+using Suanbei.Core.Checks;
+using Suanbei.Web.Data;
+using Suanbei.Web.Features.Filings;
+using Suanbei.Web.Hosting;
+using Suanbei.Web.Identity;
+
+namespace Suanbei.Web.Features.Checks;
+
+/// <summary>备案预审 on the API: GET /api/v1/filings/{id}/check (the owner) and /api/v1/review/filings/{id}/check (reviewers).</summary>
+public sealed class CheckModule : IFeatureModule
+{
+    public sealed record FindingDto(string RuleId, string Severity, string Field, string Message, string Source);
+    public sealed record ReportDto(string RulesVersion, bool Blocks, int Blocking, int Warnings, int Hints, IReadOnlyList<FindingDto> Findings);
+
+    public static ReportDto Dto(CheckReport r) => new(r.RulesVersion, r.Blocks, r.Count(CheckSeverity.Blocking), r.Count(CheckSeverity.Warning),
+        r.Count(CheckSeverity.Hint), r.Findings.Select(f => new FindingDto(f.RuleId, f.SeverityName, f.Field, f.Message, f.Source)).ToList());
+
+    public void MapApi(RouteGroupBuilder api)
+    {
+        api.MapGet("/filings/{id:guid}/check", async (Guid id, ClaimsPrincipal user, FilingService s, SuanbeiDbContext db, CancellationToken ct) =>
+                await s.GetOwnAsync(id, user.UserId(), ct) is { } f ? Results.Ok(Dto(await FilingSnapshots.CheckAsync(db, f, s.Now, ct))) : NotFound())
+            .RequireAuthorization(Policies.Filer).WithTags("备案预审");
+        api.MapGet("/review/filings/{id:guid}/check", async (Guid id, FilingService s, SuanbeiDbContext db, CancellationToken ct) =>
+                await s.GetForReviewAsync(id, ct) is { } f ? Results.Ok(Dto(await FilingSnapshots.CheckAsync(db, f, s.Now, ct))) : NotFound())
+            .RequireAuthorization(Policies.Reviewer).WithTags("备案预审");
+    }
+
+    private static IResult NotFound() => Results.Problem(statusCode: 404, title: "未找到", detail: "没有这个算法备案，或它不属于本账号。");
+}
