@@ -6,5 +6,7 @@ public static class ContainerFormats
     public static IReadOnlyList<IContainerFormat> All { get; } =
     [
         // Formats are added here, one line each, as their folders land.
+        new Formats.Png.PngFormat(),
+        new Formats.Jpeg.JpegFormat(),
     ];
 }
