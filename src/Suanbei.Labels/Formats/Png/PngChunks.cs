@@ -39,9 +39,10 @@ internal static class PngChunks
             {
                 data = Bounded.TryRead(s, len);
                 if (data is null) return (chunks, $"PNG 文本块在偏移 {offset} 处过大（{len} 字节）");
-                Span<byte> crc = stackalloc byte[4];
+                var crc = head[..4];
+                var typeBytes = head[4..8].ToArray();
                 if (!Bounded.TryReadExactly(s, crc)) return (chunks, $"PNG 块 {type} 在偏移 {offset} 处被截断");
-                var expected = Crc32.Update(Crc32.Compute(head[4..8]), data);
+                var expected = Crc32.Update(Crc32.Compute(typeBytes), data);
                 if (Bounded.ReadUInt32BE(crc) != expected) return (chunks, $"PNG 文本块 {type} 在偏移 {offset} 处 CRC 校验失败");
             }
             else s.Position = offset + 12L + len;

@@ -1,0 +1,90 @@
+using Suanbei.Testing;
+
+namespace Suanbei.Labels.Tests;
+
+/// <summary>Write with Suanbei, read back with Suanbei and with exiftool; replace; damaged inputs.</summary>
+public class RoundTripTests
+{
+    [Theory]
+    [MemberData(nameof(FormatCases.Names), MemberType = typeof(FormatCases))]
+    public void Written_label_reads_back_in_the_first_placement_and_payload_is_untouched(string format)
+    {
+        var c = FormatCases.All[format];
+        using var f = new Fixtures();
+        var input = c.Make(f);
+        var before = File.ReadAllBytes(input);
+        Assert.Equal(Verdict.NotFound, LabelFile.Verify(input).Verdict);
+        Assert.Equal(format, LabelFile.Detect(input)!.Name);
+
+        var output = f.Path("labeled" + Path.GetExtension(input));
+        LabelFile.Write(input, output, Fixtures.Label());
+
+        var report = LabelFile.Verify(output);
+        Assert.Equal(Verdict.Compliant, report.Verdict);
+        var found = Assert.Single(report.Labels);
+        Assert.Equal(c.Placement, found.Placement);
+        Assert.Equal(Fixtures.Label(), found.Label);
+        Assert.Equal(before, File.ReadAllBytes(input));
+        if (c.Pixels) Assert.Equal(Fixtures.PixelHash(input), Fixtures.PixelHash(output));
+    }
+
+    [Theory]
+    [MemberData(nameof(FormatCases.Names), MemberType = typeof(FormatCases))]
+    public void Writing_again_replaces_the_label(string format)
+    {
+        var c = FormatCases.All[format];
+        using var f = new Fixtures();
+        var input = c.Make(f);
+        var ext = Path.GetExtension(input);
+        LabelFile.Write(input, f.Path("one" + ext), Fixtures.Label("first"));
+        var second = AigcLabel.ForProducer(Fixtures.Producer2, "second", "2");
+        LabelFile.Write(f.Path("one" + ext), f.Path("two" + ext), second);
+        var report = LabelFile.Verify(f.Path("two" + ext));
+        Assert.Equal(Verdict.Compliant, report.Verdict);
+        Assert.Equal(second, Assert.Single(report.Labels).Label);
+    }
+
+    [Theory]
+    [MemberData(nameof(FormatCases.Names), MemberType = typeof(FormatCases))]
+    public void Exiftool_reads_what_Suanbei_writes(string format)
+    {
+        var c = FormatCases.All[format];
+        if (!c.ExifToolReadsXmp) return;
+        using var f = new Fixtures();
+        var output = f.Path("labeled" + Path.GetExtension(c.Make(f)));
+        LabelFile.Write(c.Make(f), output, Fixtures.Label());
+        Assert.Equal(Fixtures.Label().ToJson(), Fixtures.ExifToolAigc(output, "XMP-TC260:AIGC"));
+    }
+
+    [Theory]
+    [MemberData(nameof(FormatCases.Names), MemberType = typeof(FormatCases))]
+    public void Suanbei_reads_XMP_that_exiftool_writes(string format)
+    {
+        var c = FormatCases.All[format];
+        if (!c.ExifToolReadsXmp) return;
+        using var f = new Fixtures();
+        var file = c.Make(f);
+        Fixtures.ExifTool("-q", "-overwrite_original", "-XMP-TC260:AIGC=" + Fixtures.Label("by-exiftool").ToJson(), file);
+        var report = LabelFile.Verify(file);
+        Assert.Equal(Verdict.Compliant, report.Verdict);
+        Assert.Equal("by-exiftool", Assert.Single(report.Labels).Label!.ProduceID);
+    }
+
+    [Theory]
+    [MemberData(nameof(FormatCases.Names), MemberType = typeof(FormatCases))]
+    public void A_truncated_labeled_file_is_inconclusive_and_cannot_be_written(string format)
+    {
+        var c = FormatCases.All[format];
+        using var f = new Fixtures();
+        var input = c.Make(f);
+        var labeled = f.Path("labeled" + Path.GetExtension(input));
+        LabelFile.Write(input, labeled, Fixtures.Label());
+        var bytes = File.ReadAllBytes(labeled);
+        var cut = f.Path("cut" + Path.GetExtension(input));
+        File.WriteAllBytes(cut, bytes[..(bytes.Length * 2 / 3)]);
+        Assert.Equal(Verdict.Inconclusive, LabelFile.Verify(cut).Verdict);
+        Assert.Throws<LabelWriteException>(() => LabelFile.Write(cut, f.Path("never" + Path.GetExtension(input)), Fixtures.Label()));
+        Assert.False(File.Exists(f.Path("never" + Path.GetExtension(input))));
+        Assert.Empty(Directory.GetFiles(f.Dir, "*.tmp"));
+    }
+}
