@@ -8,5 +8,6 @@ public static class ContainerFormats
         // Formats are added here, one line each, as their folders land.
         new Formats.Png.PngFormat(),
         new Formats.Jpeg.JpegFormat(),
+        new Formats.Pdf.PdfFormat(),
     ];
 }

@@ -27,6 +27,18 @@ public sealed class Fixtures : IDisposable
         return path;
     }
 
+    /// <summary>A one-page PDF made by Ghostscript; with <paramref name="objectStreams"/>, rewritten by qpdf with an
+    /// xref stream and object streams (PDF 1.5 style).</summary>
+    public string Pdf(string name = "plain", bool objectStreams = false)
+    {
+        var path = Path(name + ".pdf");
+        ExternalTool.RunChecked("gs", "-q", "-sDEVICE=pdfwrite", "-o", path, "-c", "/Helvetica findfont 12 scalefont setfont 72 72 moveto (hello AIGC) show showpage");
+        if (!objectStreams) return path;
+        var os = Path(name + "-objstm.pdf");
+        ExternalTool.RunChecked("qpdf", "--object-streams=generate", path, os);
+        return os;
+    }
+
     /// <summary>Decoded pixels (RGBA) via ImageMagick, to prove a write did not touch them.</summary>
     public static string PixelHash(string path)
     {

@@ -14,7 +14,7 @@ public class RoundTripTests
         var input = c.Make(f);
         var before = File.ReadAllBytes(input);
         Assert.Equal(Verdict.NotFound, LabelFile.Verify(input).Verdict);
-        Assert.Equal(format, LabelFile.Detect(input)!.Name);
+        Assert.Equal(c.Format, LabelFile.Detect(input)!.Name);
 
         var output = f.Path("labeled" + Path.GetExtension(input));
         LabelFile.Write(input, output, Fixtures.Label());
@@ -26,6 +26,7 @@ public class RoundTripTests
         Assert.Equal(Fixtures.Label(), found.Label);
         Assert.Equal(before, File.ReadAllBytes(input));
         if (c.Pixels) Assert.Equal(Fixtures.PixelHash(input), Fixtures.PixelHash(output));
+        c.CheckValid?.Invoke(output);
     }
 
     [Theory]
@@ -49,25 +50,46 @@ public class RoundTripTests
     public void Exiftool_reads_what_Suanbei_writes(string format)
     {
         var c = FormatCases.All[format];
-        if (!c.ExifToolReadsXmp) return;
+        if (c.ExifToolTag is null) return;
         using var f = new Fixtures();
-        var output = f.Path("labeled" + Path.GetExtension(c.Make(f)));
-        LabelFile.Write(c.Make(f), output, Fixtures.Label());
-        Assert.Equal(Fixtures.Label().ToJson(), Fixtures.ExifToolAigc(output, "XMP-TC260:AIGC"));
+        var input = c.Make(f);
+        var output = f.Path("labeled" + Path.GetExtension(input));
+        LabelFile.Write(input, output, Fixtures.Label());
+        Assert.Equal(Fixtures.Label().ToJson(), Fixtures.ExifToolAigc(output, c.ExifToolTag));
     }
 
     [Theory]
     [MemberData(nameof(FormatCases.Names), MemberType = typeof(FormatCases))]
-    public void Suanbei_reads_XMP_that_exiftool_writes(string format)
+    public void Suanbei_reads_what_exiftool_writes(string format)
     {
         var c = FormatCases.All[format];
-        if (!c.ExifToolReadsXmp) return;
+        if (c.ExifToolTag is null) return;
         using var f = new Fixtures();
         var file = c.Make(f);
-        Fixtures.ExifTool("-q", "-overwrite_original", "-XMP-TC260:AIGC=" + Fixtures.Label("by-exiftool").ToJson(), file);
+        Fixtures.ExifTool("-q", "-overwrite_original", $"-{c.ExifToolTag}=" + Fixtures.Label("by-exiftool").ToJson(), file);
         var report = LabelFile.Verify(file);
         Assert.Equal(Verdict.Compliant, report.Verdict);
         Assert.Equal("by-exiftool", Assert.Single(report.Labels).Label!.ProduceID);
+    }
+
+    [Theory]
+    [MemberData(nameof(FormatCases.InPlaceNames), MemberType = typeof(FormatCases))]
+    public void In_place_write_replaces_the_label_without_moving_existing_bytes(string format)
+    {
+        var c = FormatCases.All[format];
+        using var f = new Fixtures();
+        var input = c.Make(f);
+        var file = f.Path("labeled" + Path.GetExtension(input));
+        LabelFile.Write(input, file, Fixtures.Label("first"));
+        var before = File.ReadAllBytes(file);
+        LabelFile.WriteInPlace(file, Fixtures.Label("second"));
+        var after = File.ReadAllBytes(file);
+        Assert.True(after.Length >= before.Length);
+        Assert.Equal(before, after[..before.Length]);
+        var report = LabelFile.Verify(file);
+        Assert.Equal(Verdict.Compliant, report.Verdict);
+        Assert.Equal("second", Assert.Single(report.Labels).Label!.ProduceID);
+        c.CheckValid?.Invoke(file);
     }
 
     [Theory]
