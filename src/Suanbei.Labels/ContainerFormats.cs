@@ -9,5 +9,9 @@ public static class ContainerFormats
         new Formats.Png.PngFormat(),
         new Formats.Jpeg.JpegFormat(),
         new Formats.Pdf.PdfFormat(),
+        new Formats.Ooxml.OoxmlFormat(),
+        // Containers without magic, matched by extension: keep last.
+        new Formats.Markdown.MarkdownFormat(),
+        new Formats.Text.TextFormat(),
     ];
 }

@@ -39,6 +39,21 @@ public sealed class Fixtures : IDisposable
         return os;
     }
 
+    /// <summary>An OOXML document made with the Open XML SDK (docx, xlsx or pptx), optionally with an AIGC custom property.</summary>
+    public string Office(string extension, string? aigc = null, string name = "plain")
+    {
+        var path = Path($"{name}.{extension}");
+        OfficeFixtures.Create(path, extension, aigc);
+        return path;
+    }
+
+    public string TextFile(string extension, string content, string name = "plain")
+    {
+        var path = Path($"{name}.{extension}");
+        File.WriteAllText(path, content);
+        return path;
+    }
+
     /// <summary>Decoded pixels (RGBA) via ImageMagick, to prove a write did not touch them.</summary>
     public static string PixelHash(string path)
     {

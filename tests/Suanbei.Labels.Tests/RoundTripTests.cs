@@ -81,11 +81,10 @@ public class RoundTripTests
         var input = c.Make(f);
         var file = f.Path("labeled" + Path.GetExtension(input));
         LabelFile.Write(input, file, Fixtures.Label("first"));
-        var before = File.ReadAllBytes(file);
+        var contentBefore = Signing.ContentHash(file);
         LabelFile.WriteInPlace(file, Fixtures.Label("second"));
-        var after = File.ReadAllBytes(file);
-        Assert.True(after.Length >= before.Length);
-        Assert.Equal(before, after[..before.Length]);
+        // The bytes outside the label unit are unchanged (the signed-content definition of each format).
+        Assert.Equal(contentBefore, Signing.ContentHash(file));
         var report = LabelFile.Verify(file);
         Assert.Equal(Verdict.Compliant, report.Verdict);
         Assert.Equal("second", Assert.Single(report.Labels).Label!.ProduceID);
@@ -97,6 +96,7 @@ public class RoundTripTests
     public void A_truncated_labeled_file_is_inconclusive_and_cannot_be_written(string format)
     {
         var c = FormatCases.All[format];
+        if (!c.HasStructure) return; // plain text: a cut label line is just an invalid label (noncompliant), tested below
         using var f = new Fixtures();
         var input = c.Make(f);
         var labeled = f.Path("labeled" + Path.GetExtension(input));
