@@ -7,16 +7,16 @@ public static class FormatCases
 {
     /// <param name="ExifToolTag">The tag exiftool reads and writes for this placement (with the TC260 config); null when exiftool has none.</param>
     /// <param name="CheckValid">A peer tool's structural check of a written file (throws on failure); null when pixels are compared instead.</param>
-    public sealed record Case(string Format, string Placement, Func<Fixtures, string> Make, bool Pixels, string? ExifToolTag, Action<string>? CheckValid = null, bool HasStructure = true);
+    public sealed record Case(string Format, string Placement, Func<Fixtures, string> Make, bool Pixels, string? ExifToolTag, Action<string>? CheckValid = null, bool HasStructure = true, bool ExifToolWrites = true);
 
     public static readonly Dictionary<string, Case> All = new()
     {
         ["png"] = new("png", "png/iTXt/XMP", f => f.Image("png"), true, "XMP-TC260:AIGC"),
         ["jpeg"] = new("jpeg", "jpeg/APP1/XMP", f => f.Image("jpg"), true, "XMP-TC260:AIGC"),
         ["pdf"] = new("pdf", "pdf/Info/AIGC", f => f.Pdf(), false, "PDF:AIGC", QpdfCheck),
-        ["docx"] = new("ooxml", "ooxml/docProps/custom.xml/AIGC", f => f.Office("docx"), false, null, OfficeCheck),
-        ["xlsx"] = new("ooxml", "ooxml/docProps/custom.xml/AIGC", f => f.Office("xlsx"), false, null, OfficeCheck),
-        ["pptx"] = new("ooxml", "ooxml/docProps/custom.xml/AIGC", f => f.Office("pptx"), false, null, OfficeCheck),
+        ["docx"] = new("ooxml", "ooxml/docProps/custom.xml/AIGC", f => f.Office("docx"), false, "XML:AIGC", OfficeCheck, ExifToolWrites: false),
+        ["xlsx"] = new("ooxml", "ooxml/docProps/custom.xml/AIGC", f => f.Office("xlsx"), false, "XML:AIGC", OfficeCheck, ExifToolWrites: false),
+        ["pptx"] = new("ooxml", "ooxml/docProps/custom.xml/AIGC", f => f.Office("pptx"), false, "XML:AIGC", OfficeCheck, ExifToolWrites: false),
         ["markdown"] = new("markdown", "markdown/front-matter/AIGC", f => f.TextFile("md", "# 标题\n\n正文。\n"), false, null),
         ["markdown-frontmatter"] = new("markdown", "markdown/front-matter/AIGC", f => f.TextFile("md", "---\ntitle: 示例\ntags: [a, b]\n---\n# 标题\n"), false, null),
         ["text"] = new("text", "text/last-line", f => f.TextFile("txt", "第一行\n第二行"), false, null, HasStructure: false),
