@@ -8,6 +8,7 @@ public static class ContainerFormats
         // Formats are added here, one line each, as their folders land.
         new Formats.Png.PngFormat(),
         new Formats.Jpeg.JpegFormat(),
+        new Formats.Webp.WebpFormat(),
         new Formats.Pdf.PdfFormat(),
         new Formats.Ooxml.OoxmlFormat(),
         // Containers without magic, matched by extension: keep last.

@@ -13,6 +13,9 @@ public static class FormatCases
     {
         ["png"] = new("png", "png/iTXt/XMP", f => f.Image("png"), true, "XMP-TC260:AIGC"),
         ["jpeg"] = new("jpeg", "jpeg/APP1/XMP", f => f.Image("jpg"), true, "XMP-TC260:AIGC"),
+        ["webp-lossy"] = new("webp", "webp/XMP", f => f.Image("webp", "lossy", "-quality", "80"), true, "XMP-TC260:AIGC"),
+        ["webp-lossless"] = new("webp", "webp/XMP", f => f.Image("webp", "lossless", "-define", "webp:lossless=true"), true, "XMP-TC260:AIGC"),
+        ["webp-alpha"] = new("webp", "webp/XMP", f => f.Image("webp", "alpha", "-alpha", "set", "-channel", "A", "-evaluate", "set", "50%", "-define", "webp:lossless=true"), true, "XMP-TC260:AIGC"),
         ["pdf"] = new("pdf", "pdf/Info/AIGC", f => f.Pdf(), false, "PDF:AIGC", QpdfCheck),
         ["docx"] = new("ooxml", "ooxml/docProps/custom.xml/AIGC", f => f.Office("docx"), false, "XML:AIGC", OfficeCheck, ExifToolWrites: false),
         ["xlsx"] = new("ooxml", "ooxml/docProps/custom.xml/AIGC", f => f.Office("xlsx"), false, "XML:AIGC", OfficeCheck, ExifToolWrites: false),
