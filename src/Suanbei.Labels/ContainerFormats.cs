@@ -9,6 +9,7 @@ public static class ContainerFormats
         new Formats.Png.PngFormat(),
         new Formats.Jpeg.JpegFormat(),
         new Formats.Webp.WebpFormat(),
+        new Formats.Tiff.TiffFormat(),
         new Formats.Pdf.PdfFormat(),
         new Formats.Ooxml.OoxmlFormat(),
         // Containers without magic, matched by extension: keep last.
