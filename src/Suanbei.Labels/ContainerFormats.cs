@@ -10,6 +10,7 @@ public static class ContainerFormats
         new Formats.Jpeg.JpegFormat(),
         new Formats.Webp.WebpFormat(),
         new Formats.Tiff.TiffFormat(),
+        new Formats.Gif.GifFormat(),
         new Formats.Pdf.PdfFormat(),
         new Formats.Ooxml.OoxmlFormat(),
         // Containers without magic, matched by extension: keep last.

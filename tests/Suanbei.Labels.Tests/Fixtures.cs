@@ -27,6 +27,14 @@ public sealed class Fixtures : IDisposable
         return path;
     }
 
+    /// <summary>A three-frame animated GIF (NETSCAPE loop extension, local palettes).</summary>
+    public string AnimatedGif()
+    {
+        var path = Path("animated.gif");
+        ExternalTool.RunChecked("convert", "-delay", "10", "-size", "24x16", "xc:red", "xc:green", "xc:blue", "-loop", "0", path);
+        return path;
+    }
+
     /// <summary>A one-page PDF made by Ghostscript; with <paramref name="objectStreams"/>, rewritten by qpdf with an
     /// xref stream and object streams (PDF 1.5 style).</summary>
     public string Pdf(string name = "plain", bool objectStreams = false)

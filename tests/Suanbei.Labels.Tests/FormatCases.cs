@@ -18,6 +18,8 @@ public static class FormatCases
         ["webp-alpha"] = new("webp", "webp/XMP", f => f.Image("webp", "alpha", "-alpha", "set", "-channel", "A", "-evaluate", "set", "50%", "-define", "webp:lossless=true"), true, "XMP-TC260:AIGC"),
         ["tiff-le"] = new("tiff", "tiff/IFD0/XMP", f => f.Image("tif", "le", "-endian", "LSB"), true, "XMP-TC260:AIGC"),
         ["tiff-be"] = new("tiff", "tiff/IFD0/XMP", f => f.Image("tif", "be", "-endian", "MSB", "-compress", "lzw"), true, "XMP-TC260:AIGC"),
+        ["gif"] = new("gif", "gif/XMP", f => f.Image("gif"), true, "XMP-TC260:AIGC"),
+        ["gif-animated"] = new("gif", "gif/XMP", f => f.AnimatedGif(), true, "XMP-TC260:AIGC"),
         ["pdf"] = new("pdf", "pdf/Info/AIGC", f => f.Pdf(), false, "PDF:AIGC", QpdfCheck),
         ["docx"] = new("ooxml", "ooxml/docProps/custom.xml/AIGC", f => f.Office("docx"), false, "XML:AIGC", OfficeCheck, ExifToolWrites: false),
         ["xlsx"] = new("ooxml", "ooxml/docProps/custom.xml/AIGC", f => f.Office("xlsx"), false, "XML:AIGC", OfficeCheck, ExifToolWrites: false),
