@@ -11,6 +11,7 @@ public static class ContainerFormats
         new Formats.Webp.WebpFormat(),
         new Formats.Tiff.TiffFormat(),
         new Formats.Gif.GifFormat(),
+        new Formats.Heif.HeifFormat(),
         new Formats.Pdf.PdfFormat(),
         new Formats.Ooxml.OoxmlFormat(),
         // Containers without magic, matched by extension: keep last.
