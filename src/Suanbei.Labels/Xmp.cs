@@ -72,6 +72,7 @@ public static partial class Xmp
         if (end < 0) return BuildPacket(label);
         var body = RemoveAigc(existing);
         end = body.LastIndexOf("</rdf:RDF>", StringComparison.Ordinal);
+        if (end < 0) return BuildPacket(label); // the label element swallowed the packet's end: not a usable packet
         var description =
             $"  <rdf:Description rdf:about=\"\" xmlns:{Prefix}=\"{Namespace}\">\n" +
             $"   <{Prefix}:AIGC>{SecurityElement.Escape(label.ToJson())}</{Prefix}:AIGC>\n" +

@@ -33,7 +33,7 @@ internal static class HeifBoxes
                 header = 16;
             }
             else if (size == 0) size = end - pos;
-            if (size < header || pos + size > end) { damage = $"BMFF 盒 {Sanitize(type)} 在偏移 {pos} 处长度无效"; return null; }
+            if (size < header || size > end - pos) { damage = $"BMFF 盒 {Sanitize(type)} 在偏移 {pos} 处长度无效"; return null; }
             if (boxes.Count >= MaxBoxes) { damage = "BMFF 盒数量过多"; return null; }
             boxes.Add(new Box(type, pos, pos + header, pos + size));
             pos += size;

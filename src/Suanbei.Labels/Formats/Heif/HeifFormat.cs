@@ -44,7 +44,7 @@ public sealed class HeifFormat : IContainerFormat
                 long start = method switch { 0 => offset, 1 when idat is not null => idat.PayloadOffset + offset, _ => -1 };
                 var end = method == 1 ? idat!.End : input.Length;
                 var len = length == 0 ? end - start : length;
-                if (start < 0 || len < 0 || start + len > end || data.Length + len > Bounded.MaxMetadataUnit)
+                if (start < 0 || start > end || len < 0 || len > end - start || data.Length + len > Bounded.MaxMetadataUnit)
                     return ContainerReadResult.Damaged($"HEIF XMP 项 {id} 的位置无效", labels);
                 input.Position = start;
                 Bounded.CopyExactly(input, data, len);

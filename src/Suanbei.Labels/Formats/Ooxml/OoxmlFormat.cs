@@ -48,7 +48,7 @@ public sealed class OoxmlFormat : IContainerFormat, IContentDigest
                 .ToList() ?? [];
             return new ContainerReadResult(labels);
         }
-        catch (Exception e) when (e is InvalidDataException or XmlException or IOException or NotSupportedException)
+        catch (Exception e) when (e is InvalidDataException or XmlException or IOException or NotSupportedException or ArgumentException)
         {
             return ContainerReadResult.Damaged("OOXML/ZIP 结构无效：" + e.Message);
         }
@@ -91,7 +91,7 @@ public sealed class OoxmlFormat : IContainerFormat, IContentDigest
             if (!wroteCustom) Save(target, null, WithProperty(new XDocument(new XElement(Cp + "Properties",
                 new XAttribute(XNamespace.Xmlns + "vt", Vt))), label), CustomPart);
         }
-        catch (Exception e) when (e is InvalidDataException or XmlException or NotSupportedException)
+        catch (Exception e) when (e is InvalidDataException or XmlException or NotSupportedException or ArgumentException)
         {
             throw new LabelWriteException("OOXML/ZIP 结构无效，未写入：" + e.Message);
         }
@@ -158,6 +158,6 @@ public sealed class OoxmlFormat : IContainerFormat, IContentDigest
                 s.CopyTo(output);
             }
         }
-        catch (InvalidDataException e) { throw new LabelWriteException("OOXML/ZIP 结构无效：" + e.Message); }
+        catch (Exception e) when (e is InvalidDataException or ArgumentException) { throw new LabelWriteException("OOXML/ZIP 结构无效：" + e.Message); }
     }
 }
