@@ -37,7 +37,7 @@ public static class LabelFile
 
     public static ContainerReadResult Read(string path, out IContainerFormat? format)
     {
-        using var s = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.RandomAccess);
+        using var s = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 4096, FileOptions.RandomAccess);
         return Read(s, Path.GetExtension(path), out format);
     }
 
@@ -61,7 +61,7 @@ public static class LabelFile
     /// <see cref="UnauthorizedAccessException"/> so the caller can report them apart from verdicts.</summary>
     public static VerificationReport Verify(string path)
     {
-        using var s = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.RandomAccess);
+        using var s = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 4096, FileOptions.RandomAccess);
         return Verify(s, Path.GetExtension(path));
     }
 

@@ -61,13 +61,16 @@ internal static class LabelCommands
         }
 
         var results = new List<(string File, VerificationReport Report)>();
+        static (string Path, VerificationReport? Report, string? Error) Safe(string path)
+        {
+            try { return (path, LabelFile.Verify(path), null); }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException) { return (path, null, e.Message); }
+        }
         void VerifyOne(string path)
         {
             try
             {
-                var report = LabelFile.Verify(path);
-                results.Add((path, report));
-                if (json) Console.Out.WriteLine(ReportJson.ToJsonLine(path, report));
+                results.Add((path, LabelFile.Verify(path)));
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
@@ -76,7 +79,16 @@ internal static class LabelCommands
             }
         }
 
-        if (json || paths.Count < 20 || Console.IsErrorRedirected)
+        if (json)
+        {
+            // Files are independent: verify in parallel, print in argument order.
+            foreach (var (path, report, error) in paths.AsParallel().AsOrdered().WithDegreeOfParallelism(Environment.ProcessorCount).Select(Safe))
+            {
+                if (report is not null) { results.Add((path, report)); Console.Out.WriteLine(ReportJson.ToJsonLine(path, report)); }
+                else { Error($"无法读取 {path}：{error}"); ioError = true; }
+            }
+        }
+        else if (paths.Count < 20 || Console.IsErrorRedirected)
             foreach (var p in paths) VerifyOne(p);
         else
             AnsiConsole.Progress().AutoClear(true).Start(ctx =>
