@@ -10,5 +10,6 @@ var root = new RootCommand("Suanbei 算备 — 算法备案、公示清单与 GB
 foreach (var command in CommandGroups.All()) root.Subcommands.Add(command);
 var parseResult = root.Parse(args);
 var exitCode = parseResult.Invoke();
-// Parse errors (unknown command, missing or malformed argument) are usage errors, with one exit code for all commands.
+// Parse errors (unknown command, missing or malformed argument) are usage errors with one exit code for all commands
+// (System.CommandLine's default is 1, which `label verify` and `check` use for a verdict).
 return parseResult.Errors.Count > 0 ? CommonOptions.UsageOrIoError : exitCode;

@@ -6,5 +6,16 @@ public static class ContainerFormats
     public static IReadOnlyList<IContainerFormat> All { get; } =
     [
         // Formats are added here, one line each, as their folders land.
+        new Formats.Png.PngFormat(),
+        new Formats.Jpeg.JpegFormat(),
+        new Formats.Webp.WebpFormat(),
+        new Formats.Tiff.TiffFormat(),
+        new Formats.Gif.GifFormat(),
+        new Formats.Heif.HeifFormat(),
+        new Formats.Pdf.PdfFormat(),
+        new Formats.Ooxml.OoxmlFormat(),
+        // Containers without magic, matched by extension: keep last.
+        new Formats.Markdown.MarkdownFormat(),
+        new Formats.Text.TextFormat(),
     ];
 }

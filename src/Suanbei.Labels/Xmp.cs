@@ -57,3 +57,42 @@ public static partial class Xmp
             ? s.Replace("&quot;", "\"").Replace("&apos;", "'").Replace("&lt;", "<").Replace("&gt;", ">").Replace("&#34;", "\"").Replace("&amp;", "&")
             : s;
 }
+
+public static partial class Xmp
+{
+    /// <summary>
+    /// The packet to store: <paramref name="existing"/> with every TC260 AIGC property removed and one new
+    /// <c>rdf:Description</c> carrying <paramref name="label"/> added, so other metadata survives; a fresh packet
+    /// when there is no usable existing packet.
+    /// </summary>
+    public static string Merge(string? existing, AigcLabel label)
+    {
+        if (string.IsNullOrEmpty(existing) || existing.Length > 4 * 1024 * 1024) return BuildPacket(label);
+        var end = existing.LastIndexOf("</rdf:RDF>", StringComparison.Ordinal);
+        if (end < 0) return BuildPacket(label);
+        var body = RemoveAigc(existing);
+        end = body.LastIndexOf("</rdf:RDF>", StringComparison.Ordinal);
+        if (end < 0) return BuildPacket(label); // the label element swallowed the packet's end: not a usable packet
+        var description =
+            $"  <rdf:Description rdf:about=\"\" xmlns:{Prefix}=\"{Namespace}\">\n" +
+            $"   <{Prefix}:AIGC>{SecurityElement.Escape(label.ToJson())}</{Prefix}:AIGC>\n" +
+            "  </rdf:Description>\n ";
+        return body[..end] + description + body[end..];
+    }
+
+    /// <summary>The packet with every TC260 AIGC element and attribute removed (used by Merge and the content digest).</summary>
+    public static string RemoveAigc(string xmp)
+    {
+        foreach (var prefix in PrefixesFor(xmp).ToList())
+        {
+            var p = Regex.Escape(prefix);
+            xmp = Regex.Replace(xmp, $@"\s*<{p}:AIGC(?:\s[^>]*)?>.*?</{p}:AIGC>", "", RegexOptions.Singleline, TimeSpan.FromSeconds(1));
+            xmp = Regex.Replace(xmp, $@"\s*<{p}:AIGC\s*/>", "", RegexOptions.None, TimeSpan.FromSeconds(1));
+            xmp = Regex.Replace(xmp, $@"\s{p}:AIGC\s*=\s*(""[^""]*""|'[^']*')", "", RegexOptions.None, TimeSpan.FromSeconds(1));
+        }
+        return xmp;
+    }
+
+    /// <summary>True when the packet carries an AIGC property in the TC260 namespace.</summary>
+    public static bool HasAigc(string xmp) => FindAigcValues(xmp).Count > 0;
+}

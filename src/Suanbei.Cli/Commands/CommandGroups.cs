@@ -14,5 +14,6 @@ internal static class CommandGroups
         yield return RegistryCommands.Create();
         yield return AssessCommands.Create();
         yield return CheckCommands.Create();
+        yield return LabelCommands.Create();
     }
 }

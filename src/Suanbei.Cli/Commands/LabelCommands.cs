@@ -1,0 +1,373 @@
+using System.CommandLine;
+using System.Security.Cryptography;
+using System.Text;
+using Spectre.Console;
+using Suanbei.Labels;
+
+namespace Suanbei.Cli.Commands;
+
+/// <summary>
+/// <c>suanbei label …</c>: verify, read, write, propagate, sign GB 45438 implicit labels (issue 3 contract).
+/// Exit codes of <c>verify</c>: 0 all compliant, 1 any noncompliant, 2 any not_found, 3 any inconclusive — over many
+/// files the highest code wins (inconclusive &gt; not_found &gt; noncompliant &gt; compliant); 10 usage or I/O error
+/// (a missing or unreadable file) takes precedence over all.
+/// </summary>
+internal static class LabelCommands
+{
+    public static Command Create()
+    {
+        var label = new Command("label", "GB 45438-2025 隐式标识：核验、读取、写入、传播、签名");
+        label.Subcommands.Add(Verify());
+        label.Subcommands.Add(Read());
+        label.Subcommands.Add(Write());
+        label.Subcommands.Add(Propagate());
+        label.Subcommands.Add(ProducerCodeCommand());
+        label.Subcommands.Add(Sign());
+        label.Subcommands.Add(VerifySignature());
+        label.Subcommands.Add(KeyGen());
+        return label;
+    }
+
+    /// <summary>Lets other files (e.g. the explicit-label commands) add subcommands to <c>label</c>.</summary>
+    public static Command With(this Command label, params Command[] more)
+    {
+        foreach (var c in more) label.Subcommands.Add(c);
+        return label;
+    }
+
+    private static Command Verify()
+    {
+        var files = new Argument<string[]>("files") { Description = "文件或目录（目录递归遍历）", Arity = ArgumentArity.OneOrMore };
+        var json = CommonOptions.Json();
+        var cmd = new Command("verify", "核验文件的隐式标识：合规 / 不合规 / 未发现 / 无法判定") { files, json };
+        cmd.SetAction(pr => RunVerify(pr.GetValue(files)!, pr.GetValue(json)));
+        return cmd;
+    }
+
+    internal static int RunVerify(string[] args, bool json)
+    {
+        Console.OutputEncoding = Encoding.UTF8;
+        var ioError = false;
+        var paths = new List<string>();
+        foreach (var a in args)
+        {
+            if (Directory.Exists(a))
+            {
+                try { paths.AddRange(Directory.EnumerateFiles(a, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal)); }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException) { Error($"无法遍历目录 {a}：{e.Message}"); ioError = true; }
+            }
+            else if (File.Exists(a)) paths.Add(a);
+            else { Error($"文件不存在：{a}"); ioError = true; }
+        }
+
+        var results = new List<(string File, VerificationReport Report)>();
+        static (string Path, VerificationReport? Report, string? Error) Safe(string path)
+        {
+            try { return (path, LabelFile.Verify(path), null); }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException) { return (path, null, e.Message); }
+        }
+        void VerifyOne(string path)
+        {
+            try
+            {
+                results.Add((path, LabelFile.Verify(path)));
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                Error($"无法读取 {path}：{e.Message}");
+                ioError = true;
+            }
+        }
+
+        if (json)
+        {
+            // Files are independent: verify in parallel, print in argument order.
+            foreach (var (path, report, error) in paths.AsParallel().AsOrdered().WithDegreeOfParallelism(Environment.ProcessorCount).Select(Safe))
+            {
+                if (report is not null) { results.Add((path, report)); Console.Out.WriteLine(ReportJson.ToJsonLine(path, report)); }
+                else { Error($"无法读取 {path}：{error}"); ioError = true; }
+            }
+        }
+        else if (paths.Count < 20 || Console.IsErrorRedirected)
+            foreach (var p in paths) VerifyOne(p);
+        else
+            AnsiConsole.Progress().AutoClear(true).Start(ctx =>
+            {
+                var task = ctx.AddTask("核验中", maxValue: paths.Count);
+                foreach (var p in paths) { VerifyOne(p); task.Increment(1); }
+            });
+
+        if (!json) PrintVerifyTable(results);
+        if (ioError) return CommonOptions.UsageOrIoError;
+        return results.Count == 0 ? 0 : results.Max(r => r.Report.Verdict.ExitCode());
+    }
+
+    private static void PrintVerifyTable(List<(string File, VerificationReport Report)> results)
+    {
+        var shown = results.Count <= 200 ? results : results.Where(r => r.Report.Verdict != Verdict.Compliant).ToList();
+        if (shown.Count > 0)
+        {
+            var table = new Table().AddColumns("文件", "结论", "标识位置", "问题");
+            foreach (var (file, r) in shown)
+                table.AddRow(Markup.Escape(file), VerdictMarkup(r.Verdict),
+                    Markup.Escape(string.Join("\n", r.Labels.Select(l => l.Placement))),
+                    Markup.Escape(string.Join("\n", r.Problems.Select(p => $"{p.Code}: {p.Message}"))));
+            AnsiConsole.Write(table);
+        }
+        if (shown.Count < results.Count) AnsiConsole.MarkupLine($"（另有 {results.Count - shown.Count} 个合规文件未列出）");
+        var summary = new Table().AddColumns("结论", "文件数");
+        foreach (var v in Enum.GetValues<Verdict>())
+            summary.AddRow(VerdictMarkup(v), results.Count(r => r.Report.Verdict == v).ToString());
+        summary.AddRow("合计", results.Count.ToString());
+        AnsiConsole.Write(summary);
+    }
+
+    private static string VerdictMarkup(Verdict v) => v switch
+    {
+        Verdict.Compliant => "[green]合规[/]",
+        Verdict.Noncompliant => "[red]不合规[/]",
+        Verdict.NotFound => "[yellow]未发现标识[/]",
+        _ => "[grey]无法判定[/]",
+    };
+
+    private static Command Read()
+    {
+        var file = new Argument<string>("file") { Description = "文件" };
+        var json = CommonOptions.Json();
+        var cmd = new Command("read", "读取文件中的全部隐式标识及其位置") { file, json };
+        cmd.SetAction(pr =>
+        {
+            Console.OutputEncoding = Encoding.UTF8;
+            var path = pr.GetValue(file)!;
+            ContainerReadResult read;
+            IContainerFormat? format;
+            try { read = LabelFile.Read(path, out format); }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException) { Error($"无法读取 {path}：{e.Message}"); return CommonOptions.UsageOrIoError; }
+            if (pr.GetValue(json))
+                Console.Out.WriteLine(ReportJson.Serialize(w =>
+                {
+                    w.WriteStartObject();
+                    w.WriteString("file", path);
+                    if (format is null) w.WriteNull("format"); else w.WriteString("format", format.Name);
+                    w.WriteStartArray("labels");
+                    foreach (var l in read.Labels)
+                    {
+                        w.WriteStartObject();
+                        w.WriteString("placement", l.Placement);
+                        w.WriteString("raw", l.RawValue);
+                        LabelPayload.TryParse(l.RawValue, out var payload, out _);
+                        ReportJson.WriteFields(w, payload?.Fields ?? new Dictionary<string, string?>());
+                        w.WriteEndObject();
+                    }
+                    w.WriteEndArray();
+                    if (read.Damage is null) w.WriteNull("damage"); else w.WriteString("damage", read.Damage);
+                    w.WriteEndObject();
+                }));
+            else
+            {
+                AnsiConsole.MarkupLine($"格式：{Markup.Escape(format?.Name ?? "无法识别")}");
+                if (read.Damage is not null) AnsiConsole.MarkupLine($"[red]结构问题：{Markup.Escape(read.Damage)}[/]");
+                if (read.Labels.Count == 0) AnsiConsole.MarkupLine("未发现隐式标识");
+                foreach (var l in read.Labels)
+                {
+                    var table = new Table().Title(Markup.Escape(l.Placement)).AddColumns("字段", "值");
+                    if (LabelPayload.TryParse(l.RawValue, out var payload, out var err))
+                        foreach (var (k, v) in payload!.Fields) table.AddRow(Markup.Escape(k), Markup.Escape(v ?? "(null)"));
+                    else table.AddRow("(原始值)", Markup.Escape(l.RawValue + " — " + err));
+                    AnsiConsole.Write(table);
+                }
+            }
+            if (read.Damage is not null || format is null) return 3;
+            return read.Labels.Count == 0 ? 2 : 0;
+        });
+        return cmd;
+    }
+
+    private static Command Write()
+    {
+        var input = new Argument<string>("input") { Description = "输入文件" };
+        var output = new Option<string?>("--output", "-o") { Description = "输出文件（原子写入，输入文件不变）" };
+        var producer = new Option<string>("--producer") { Description = "ContentProducer：27位生成服务提供者代码", Required = true };
+        var produceId = new Option<string>("--produce-id") { Description = "ProduceID：内容编号", Required = true };
+        var labelValue = new Option<string>("--label") { Description = "Label：1 属于，2 可能为，3 疑似", DefaultValueFactory = _ => "1" };
+        var reserved = new Option<string>("--reserved-code1") { Description = "ReservedCode1（安全数据，可空）", DefaultValueFactory = _ => "" };
+        var inPlace = new Option<bool>("--in-place") { Description = "在容器允许时原地写入（不移动数据）" };
+        var cmd = new Command("write", "写入隐式标识（替换已有标识，文件中只保留一处）") { input, output, producer, produceId, labelValue, reserved, inPlace };
+        cmd.SetAction(pr =>
+        {
+            var label = AigcLabel.ForProducer(pr.GetValue(producer)!, pr.GetValue(produceId)!, pr.GetValue(labelValue)!, pr.GetValue(reserved)!);
+            return WriteLabel(pr.GetValue(input)!, pr.GetValue(output), pr.GetValue(inPlace), label);
+        });
+        return cmd;
+    }
+
+    private static int WriteLabel(string input, string? output, bool inPlace, AigcLabel label)
+    {
+        Console.OutputEncoding = Encoding.UTF8;
+        if (inPlace == (output is not null)) { Error("须且只能指定 -o 输出文件或 --in-place 之一"); return CommonOptions.UsageOrIoError; }
+        return Guard(() =>
+        {
+            if (inPlace) LabelFile.WriteInPlace(input, label);
+            else LabelFile.Write(input, output!, label);
+            Console.Out.WriteLine($"已写入隐式标识：{(inPlace ? input : output)}");
+            return 0;
+        });
+    }
+
+    private static Command Propagate()
+    {
+        var input = new Argument<string>("input") { Description = "收到的文件" };
+        var output = new Option<string?>("--output", "-o") { Description = "输出文件" };
+        var propagator = new Option<string>("--propagator") { Description = "ContentPropagator：27位传播服务提供者代码", Required = true };
+        var propagateId = new Option<string>("--propagate-id") { Description = "PropagateID：传播平台的内容编号", Required = true };
+        var reserved2 = new Option<string>("--reserved-code2") { Description = "ReservedCode2（安全数据，可空）", DefaultValueFactory = _ => "" };
+        var declared = new Option<bool>("--declared") { Description = "用户声明为AI生成内容" };
+        var inPlace = new Option<bool>("--in-place") { Description = "在容器允许时原地写入" };
+        var json = CommonOptions.Json();
+        var cmd = new Command("propagate", "传播平台处理（标识办法第六条）：判定属于/可能为/疑似并写入传播者字段")
+            { input, output, propagator, propagateId, reserved2, declared, inPlace, json };
+        cmd.SetAction(pr =>
+        {
+            Console.OutputEncoding = Encoding.UTF8;
+            var o = pr.GetValue(output);
+            var ip = pr.GetValue(inPlace);
+            if (ip == (o is not null)) { Error("须且只能指定 -o 输出文件或 --in-place 之一"); return CommonOptions.UsageOrIoError; }
+            return Guard(() =>
+            {
+                var d = Propagation.PropagateFile(pr.GetValue(input)!, o ?? "", pr.GetValue(propagator)!, pr.GetValue(propagateId)!,
+                    pr.GetValue(declared), pr.GetValue(reserved2)!, ip);
+                if (pr.GetValue(json))
+                    Console.Out.WriteLine(ReportJson.Serialize(w =>
+                    {
+                        w.WriteStartObject();
+                        w.WriteString("file", pr.GetValue(input));
+                        if (d.Class is { } c) { w.WriteString("classification", c.Name()); w.WriteString("display", c.Chinese() + "AI生成"); }
+                        else w.WriteNull("classification");
+                        w.WriteBoolean("written", d.Label is not null);
+                        if (d.Label is not null) ReportJson.WriteFields(w, d.Label.ToDictionary()!);
+                        w.WriteString("reason", d.Reason);
+                        w.WriteEndObject();
+                    }));
+                else
+                    Console.Out.WriteLine(d.Class is { } c ? $"判定：{c.Chinese()}AI生成（{d.Reason}）；已写入传播标识" : d.Reason);
+                return d.Label is not null ? 0 : d.Reason.Contains("无法判定") ? 3 : 2;
+            });
+        });
+        return cmd;
+    }
+
+    private static Command ProducerCodeCommand()
+    {
+        var credit = new Option<string>("--credit-code") { Description = "18位统一社会信用代码", Required = true };
+        var ext = new Option<string>("--extension") { Description = "5位服务扩展码：00000，或 1/2 + 4位自定字符", DefaultValueFactory = _ => "00000" };
+        var build = new Command("build", "由统一社会信用代码和服务扩展码生成27位代码") { credit, ext };
+        build.SetAction(pr =>
+        {
+            try { Console.Out.WriteLine(ProducerCode.Build(pr.GetValue(credit)!, pr.GetValue(ext)!)); return 0; }
+            catch (ArgumentException e) { Error(e.Message); return CommonOptions.UsageOrIoError; }
+        });
+        var codes = new Argument<string[]>("codes") { Arity = ArgumentArity.OneOrMore, Description = "27位代码" };
+        var json = CommonOptions.Json();
+        var check = new Command("check", "校验27位代码（含内嵌统一社会信用代码校验位）") { codes, json };
+        check.SetAction(pr =>
+        {
+            Console.OutputEncoding = Encoding.UTF8;
+            var worst = 0;
+            foreach (var c in pr.GetValue(codes)!)
+            {
+                var error = ProducerCode.Validate(c);
+                if (error is not null) worst = 1;
+                if (pr.GetValue(json))
+                    Console.Out.WriteLine(ReportJson.Serialize(w =>
+                    {
+                        w.WriteStartObject();
+                        w.WriteString("code", c);
+                        w.WriteBoolean("valid", error is null);
+                        if (error is null) w.WriteNull("message"); else w.WriteString("message", error);
+                        w.WriteEndObject();
+                    }));
+                else Console.Out.WriteLine(error is null ? $"{c}  有效" : $"{c}  无效：{error}");
+            }
+            return worst;
+        });
+        return new Command("producer-code", "ContentProducer / ContentPropagator 代码") { build, check };
+    }
+
+    private static Command Sign()
+    {
+        var input = new Argument<string>("input") { Description = "输入文件" };
+        var output = new Option<string>("--output", "-o") { Description = "输出文件", Required = true };
+        var key = new Option<string>("--key") { Description = "ECDSA P-256 私钥（PEM）", Required = true };
+        var producer = new Option<string?>("--producer") { Description = "ContentProducer（省略时沿用文件中的合规标识）" };
+        var produceId = new Option<string?>("--produce-id") { Description = "ProduceID" };
+        var labelValue = new Option<string>("--label") { DefaultValueFactory = _ => "1", Description = "Label" };
+        var cmd = new Command("sign", "写入带签名的隐式标识（签名存于 ReservedCode1）") { input, output, key, producer, produceId, labelValue };
+        cmd.SetAction(pr => Guard(() =>
+        {
+            var path = pr.GetValue(input)!;
+            AigcLabel label;
+            if (pr.GetValue(producer) is { } p)
+            {
+                if (pr.GetValue(produceId) is not { } id) { Error("指定 --producer 时须同时指定 --produce-id"); return CommonOptions.UsageOrIoError; }
+                label = AigcLabel.ForProducer(p, id, pr.GetValue(labelValue)!);
+            }
+            else
+            {
+                var report = LabelFile.Verify(path);
+                if (report.Verdict != Verdict.Compliant) { Error("文件中没有唯一且合规的标识；请用 --producer/--produce-id 指定"); return report.Verdict.ExitCode(); }
+                label = report.Labels[0].Label!;
+            }
+            using var ecdsa = Signing.LoadKey(pr.GetValue(key)!);
+            var signed = Signing.SignFile(path, pr.GetValue(output)!, label, ecdsa);
+            Console.Out.WriteLine($"已写入签名标识：ReservedCode1={signed.ReservedCode1}");
+            return 0;
+        }));
+        return cmd;
+    }
+
+    private static Command VerifySignature()
+    {
+        var file = new Argument<string>("file") { Description = "文件" };
+        var key = new Option<string>("--key") { Description = "生成服务提供者的 ECDSA P-256 公钥（PEM）", Required = true };
+        var cmd = new Command("verify-signature", "用公钥核验 ReservedCode1 中的签名（0 有效，1 无效，2 无标识或无签名，3 无法判定）") { file, key };
+        cmd.SetAction(pr => Guard(() =>
+        {
+            var path = pr.GetValue(file)!;
+            var report = LabelFile.Verify(path);
+            if (report.Verdict == Verdict.Inconclusive) { Error("文件结构损坏或格式无法识别"); return 3; }
+            var label = report.Labels.Select(l => l.Label).FirstOrDefault(l => l is not null);
+            if (label is null || label.ReservedCode1.Length == 0) { Error("未发现带签名的标识"); return 2; }
+            using var ecdsa = Signing.LoadKey(pr.GetValue(key)!);
+            var ok = Signing.Verify(Signing.ContentHash(path), label.ReservedCode1, ecdsa);
+            Console.Out.WriteLine(ok ? "签名有效" : "签名无效（内容被改动或密钥不符）");
+            return ok ? 0 : 1;
+        }));
+        return cmd;
+    }
+
+    private static Command KeyGen()
+    {
+        var priv = new Option<string>("--private") { Description = "私钥输出路径（PEM）", Required = true };
+        var pub = new Option<string>("--public") { Description = "公钥输出路径（PEM）", Required = true };
+        var cmd = new Command("keygen", "生成 ECDSA P-256 密钥对") { priv, pub };
+        cmd.SetAction(pr => Guard(() =>
+        {
+            using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+            LabelFile.WriteAtomically(pr.GetValue(priv)!, s => s.Write(Encoding.ASCII.GetBytes(key.ExportPkcs8PrivateKeyPem())));
+            LabelFile.WriteAtomically(pr.GetValue(pub)!, s => s.Write(Encoding.ASCII.GetBytes(key.ExportSubjectPublicKeyInfoPem())));
+            return 0;
+        }));
+        return cmd;
+    }
+
+    /// <summary>Maps write failures and I/O errors to a Chinese message and exit code 10.</summary>
+    private static int Guard(Func<int> action)
+    {
+        try { return action(); }
+        catch (LabelWriteException e) { Error(e.Message); return CommonOptions.UsageOrIoError; }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException) { Error("读写文件失败：" + e.Message); return CommonOptions.UsageOrIoError; }
+        catch (CryptographicException e) { Error("密钥或签名错误：" + e.Message); return CommonOptions.UsageOrIoError; }
+    }
+
+    private static void Error(string message) => Console.Error.WriteLine("错误：" + message);
+}

@@ -1,0 +1,145 @@
+using System.Buffers.Binary;
+using System.Text;
+
+namespace Suanbei.Labels.Formats.Heif;
+
+/// <summary>An ISO BMFF box: type, absolute offsets of the box and its payload.</summary>
+internal sealed record Box(string Type, long Offset, long PayloadOffset, long End);
+
+/// <summary>Bounded ISO BMFF parsing for HEIF/AVIF metadata items (ISO/IEC 23008-12).</summary>
+internal static class HeifBoxes
+{
+    private const int MaxBoxes = 100_000;
+    private const int MaxMetaSize = 16 * 1024 * 1024;
+
+    /// <summary>Boxes in [start, end) of a stream; damage when a size field is impossible.</summary>
+    public static List<Box>? Children(Stream s, long start, long end, out string? damage)
+    {
+        damage = null;
+        var boxes = new List<Box>();
+        Span<byte> h = stackalloc byte[16];
+        var pos = start;
+        while (pos + 8 <= end)
+        {
+            s.Position = pos;
+            Bounded.TryReadExactly(s, h[..8]);
+            long size = BinaryPrimitives.ReadUInt32BigEndian(h);
+            var type = Encoding.Latin1.GetString(h[4..8]);
+            var header = 8;
+            if (size == 1)
+            {
+                if (pos + 16 > end || !Bounded.TryReadExactly(s, h[8..16])) { damage = "BMFF 大尺寸盒被截断"; return null; }
+                size = (long)Math.Min(BinaryPrimitives.ReadUInt64BigEndian(h[8..]), long.MaxValue);
+                header = 16;
+            }
+            else if (size == 0) size = end - pos;
+            if (size < header || size > end - pos) { damage = $"BMFF 盒 {Sanitize(type)} 在偏移 {pos} 处长度无效"; return null; }
+            if (boxes.Count >= MaxBoxes) { damage = "BMFF 盒数量过多"; return null; }
+            boxes.Add(new Box(type, pos, pos + header, pos + size));
+            pos += size;
+        }
+        if (pos != end && end - pos < 8 && pos < end) { damage = "BMFF 盒结尾有残余字节（文件被截断？）"; return null; }
+        return boxes;
+    }
+
+    /// <summary>The payload of a small box (bounded).</summary>
+    public static byte[]? Payload(Stream s, Box b)
+    {
+        if (b.End - b.PayloadOffset > MaxMetaSize) return null;
+        s.Position = b.PayloadOffset;
+        return Bounded.TryRead(s, b.End - b.PayloadOffset, MaxMetaSize);
+    }
+
+    /// <summary>Item ids of <c>mime</c> items with content type application/rdf+xml (XMP), from the iinf payload.</summary>
+    public static List<uint> XmpItems(byte[] iinf, out string? damage)
+    {
+        damage = null;
+        var items = new List<uint>();
+        if (iinf.Length < 6) { damage = "iinf 过短"; return items; }
+        var version = iinf[0];
+        var p = 4;
+        var count = version == 0 ? BinaryPrimitives.ReadUInt16BigEndian(iinf.AsSpan(p)) : BinaryPrimitives.ReadUInt32BigEndian(iinf.AsSpan(p));
+        p += version == 0 ? 2 : 4;
+        for (var i = 0; i < count && p + 8 <= iinf.Length; i++)
+        {
+            var size = BinaryPrimitives.ReadUInt32BigEndian(iinf.AsSpan(p));
+            if (size < 12 || p + size > iinf.Length) { damage = "infe 盒长度无效"; return items; }
+            var infe = iinf.AsSpan(p + 8, (int)size - 8);
+            p += (int)size;
+            var v = infe[0];
+            if (v < 2) continue;
+            var q = 4;
+            if (q + (v == 2 ? 2 : 4) + 6 > infe.Length) { damage = "infe 盒过短"; return items; }
+            uint id = v == 2 ? BinaryPrimitives.ReadUInt16BigEndian(infe[q..]) : BinaryPrimitives.ReadUInt32BigEndian(infe[q..]);
+            q += v == 2 ? 2 : 4;
+            q += 2; // protection index
+            var type = Encoding.Latin1.GetString(infe.Slice(q, 4));
+            q += 4;
+            if (type != "mime") continue;
+            var rest = infe[q..];
+            var nameEnd = rest.IndexOf((byte)0);
+            if (nameEnd < 0) continue;
+            var ct = rest[(nameEnd + 1)..];
+            var ctEnd = ct.IndexOf((byte)0);
+            var contentType = Encoding.ASCII.GetString(ctEnd < 0 ? ct : ct[..ctEnd]);
+            if (contentType.Equals("application/rdf+xml", StringComparison.OrdinalIgnoreCase)) items.Add(id);
+        }
+        return items;
+    }
+
+    /// <summary>One item's extents from the iloc payload: (construction method, absolute-or-idat offset, length).</summary>
+    public static List<(int Method, long Offset, long Length)>? Extents(byte[] iloc, uint itemId, out string? damage)
+    {
+        damage = null;
+        try
+        {
+            var version = iloc[0];
+            var p = 4;
+            var offsetSize = iloc[p] >> 4; var lengthSize = iloc[p] & 15;
+            var baseOffsetSize = iloc[p + 1] >> 4; var indexSize = version is 1 or 2 ? iloc[p + 1] & 15 : 0;
+            p += 2;
+            uint count;
+            if (version < 2) { count = BinaryPrimitives.ReadUInt16BigEndian(iloc.AsSpan(p)); p += 2; }
+            else { count = BinaryPrimitives.ReadUInt32BigEndian(iloc.AsSpan(p)); p += 4; }
+            for (var i = 0; i < count; i++)
+            {
+                uint id;
+                if (version < 2) { id = BinaryPrimitives.ReadUInt16BigEndian(iloc.AsSpan(p)); p += 2; }
+                else { id = BinaryPrimitives.ReadUInt32BigEndian(iloc.AsSpan(p)); p += 4; }
+                var method = 0;
+                if (version is 1 or 2) { method = BinaryPrimitives.ReadUInt16BigEndian(iloc.AsSpan(p)) & 15; p += 2; }
+                p += 2; // data reference index
+                var baseOffset = ReadN(iloc, ref p, baseOffsetSize);
+                int extentCount = BinaryPrimitives.ReadUInt16BigEndian(iloc.AsSpan(p));
+                p += 2;
+                var extents = new List<(int, long, long)>();
+                for (var e = 0; e < extentCount; e++)
+                {
+                    if (indexSize > 0) ReadN(iloc, ref p, indexSize);
+                    var off = ReadN(iloc, ref p, offsetSize);
+                    var len = ReadN(iloc, ref p, lengthSize);
+                    extents.Add((method, baseOffset + off, len));
+                }
+                if (id == itemId) return extents;
+            }
+            return [];
+        }
+        catch (ArgumentOutOfRangeException) { damage = "iloc 盒被截断"; return null; }
+        catch (IndexOutOfRangeException) { damage = "iloc 盒被截断"; return null; }
+    }
+
+    private static long ReadN(byte[] b, ref int p, int size)
+    {
+        long v = size switch
+        {
+            0 => 0,
+            4 => BinaryPrimitives.ReadUInt32BigEndian(b.AsSpan(p)),
+            8 => (long)Math.Min(BinaryPrimitives.ReadUInt64BigEndian(b.AsSpan(p)), long.MaxValue / 2),
+            _ => throw new IndexOutOfRangeException(),
+        };
+        p += size;
+        return v;
+    }
+
+    private static string Sanitize(string s) => new(s.Select(c => char.IsAsciiLetterOrDigit(c) ? c : '?').ToArray());
+}

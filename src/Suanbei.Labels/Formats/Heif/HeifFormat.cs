@@ -1,0 +1,62 @@
+using System.Text;
+
+namespace Suanbei.Labels.Formats.Heif;
+
+/// <summary>
+/// HEIF / HEIC / AVIF (ISO/IEC 23008-12). Reads XMP items (<c>mime</c> item, content type application/rdf+xml) of the
+/// top-level <c>meta</c> box, from the file or from <c>idat</c>. Writing is not implemented yet: it needs a new item in
+/// iinf/iloc and every file offset in iloc shifted when <c>meta</c> grows before <c>mdat</c>.
+/// </summary>
+public sealed class HeifFormat : IContainerFormat
+{
+    private static readonly HashSet<string> Brands = ["heic", "heix", "hevc", "hevx", "heim", "heis", "mif1", "mif2", "msf1", "avif", "avis", "avci"];
+
+    public string Name => "heif";
+    public IReadOnlyList<string> Extensions { get; } = [".heic", ".heif", ".avif", ".hif"];
+    public bool SupportsInPlace => false;
+
+    public bool Matches(ReadOnlySpan<byte> head, string extension) =>
+        head.Length >= 12 && head[4..8].SequenceEqual("ftyp"u8) && Brands.Contains(Encoding.Latin1.GetString(head[8..12]));
+
+    public ContainerReadResult Read(Stream input)
+    {
+        var top = HeifBoxes.Children(input, 0, input.Length, out var damage);
+        if (top is null) return ContainerReadResult.Damaged("HEIF " + damage);
+        var meta = top.FirstOrDefault(b => b.Type == "meta");
+        if (meta is null) return ContainerReadResult.Damaged("HEIF 缺少 meta 盒");
+        var children = HeifBoxes.Children(input, meta.PayloadOffset + 4, meta.End, out damage);
+        if (children is null) return ContainerReadResult.Damaged("HEIF meta " + damage);
+        var iinfBox = children.FirstOrDefault(b => b.Type == "iinf");
+        var ilocBox = children.FirstOrDefault(b => b.Type == "iloc");
+        if (iinfBox is null || ilocBox is null) return ContainerReadResult.Damaged("HEIF meta 缺少 iinf 或 iloc");
+        var iinf = HeifBoxes.Payload(input, iinfBox);
+        var iloc = HeifBoxes.Payload(input, ilocBox);
+        if (iinf is null || iloc is null) return ContainerReadResult.Damaged("HEIF iinf/iloc 过大或被截断");
+        var labels = new List<FoundLabel>();
+        foreach (var id in HeifBoxes.XmpItems(iinf, out damage))
+        {
+            var extents = HeifBoxes.Extents(iloc, id, out var bad);
+            if (extents is null) return ContainerReadResult.Damaged("HEIF " + bad, labels);
+            var idat = children.FirstOrDefault(b => b.Type == "idat");
+            var data = new MemoryStream();
+            foreach (var (method, offset, length) in extents)
+            {
+                long start = method switch { 0 => offset, 1 when idat is not null => idat.PayloadOffset + offset, _ => -1 };
+                var end = method == 1 ? idat!.End : input.Length;
+                var len = length == 0 ? end - start : length;
+                if (start < 0 || start > end || len < 0 || len > end - start || data.Length + len > Bounded.MaxMetadataUnit)
+                    return ContainerReadResult.Damaged($"HEIF XMP 项 {id} 的位置无效", labels);
+                input.Position = start;
+                Bounded.CopyExactly(input, data, len);
+            }
+            labels.AddRange(Xmp.FindAigcValues(Encoding.UTF8.GetString(data.ToArray())).Select(v => new FoundLabel("heif/meta/XMP", v)));
+        }
+        return new ContainerReadResult(labels, damage is null ? null : "HEIF " + damage);
+    }
+
+    public void Write(Stream input, Stream output, AigcLabel label) =>
+        throw new LabelWriteException("HEIF/AVIF 暂不支持写入标识（仅支持读取与核验）");
+
+    public void WriteInPlace(FileStream file, AigcLabel label) =>
+        throw new LabelWriteException("HEIF/AVIF 暂不支持写入标识");
+}

@@ -1,0 +1,74 @@
+using System.Text;
+using Suanbei.Labels.Formats.Tiff;
+
+namespace Suanbei.Labels.Formats.Jpeg;
+
+/// <summary>A marker segment before SOS; <see cref="Data"/> (payload after the length) is loaded for APP1 only.</summary>
+internal sealed record JpegSegment(long Offset, byte Marker, int Length, byte[]? Data)
+{
+    /// <summary>Marker (2) + length field + payload.</summary>
+    public long TotalLength => 2 + Length;
+    public bool IsXmp => Marker == 0xE1 && Data is not null && Data.AsSpan().StartsWith(JpegSegments.XmpHeader);
+    public bool IsExif => Marker == 0xE1 && Data is not null && Data.AsSpan().StartsWith(JpegSegments.ExifHeader);
+}
+
+/// <summary>Bounded segment walker up to the first SOS (metadata never follows the scan in practice).</summary>
+internal static class JpegSegments
+{
+    public static readonly byte[] XmpHeader = Encoding.ASCII.GetBytes("http://ns.adobe.com/xap/1.0/\0");
+    public static readonly byte[] ExifHeader = "Exif\0\0"u8.ToArray();
+    public const int MaxSegments = 10_000;
+
+    /// <summary>Segments from SOI to SOS; <c>ScanStart</c> is the SOS marker offset (or end of file when absent).</summary>
+    public static (List<JpegSegment> Segments, long ScanStart, string? Damage) Walk(Stream s)
+    {
+        var list = new List<JpegSegment>();
+        s.Position = 0;
+        Span<byte> b = stackalloc byte[4];
+        if (!Bounded.TryReadExactly(s, b[..2]) || b[0] != 0xFF || b[1] != 0xD8) return (list, 0, "JPEG 缺少 SOI 标记");
+        var length = s.Length;
+        while (true)
+        {
+            var offset = s.Position;
+            if (offset >= length) return (list, offset, "JPEG 在扫描数据之前结束（文件被截断）");
+            var ff = s.ReadByte();
+            if (ff != 0xFF) return (list, offset, $"JPEG 在偏移 {offset} 处应为标记");
+            int marker;
+            do marker = s.ReadByte(); while (marker == 0xFF);
+            if (marker < 0) return (list, offset, "JPEG 标记被截断");
+            var markerOffset = s.Position - 2;
+            if (marker == 0xDA || marker == 0xD9) return (list, markerOffset, null);
+            if (marker is >= 0xD0 and <= 0xD7 or 0x01) continue;
+            if (!Bounded.TryReadExactly(s, b[..2])) return (list, offset, "JPEG 段长度被截断");
+            var len = Bounded.ReadUInt16BE(b);
+            if (len < 2) return (list, offset, $"JPEG 段在偏移 {offset} 处长度 {len} 无效");
+            if (markerOffset + 2 + len > length) return (list, offset, $"JPEG 段在偏移 {offset} 处超出文件末尾");
+            if (list.Count >= MaxSegments) return (list, offset, "JPEG 段数量过多");
+            byte[]? data = null;
+            if (marker == 0xE1) data = Bounded.TryRead(s, len - 2);
+            else s.Position = markerOffset + 2 + len;
+            list.Add(new JpegSegment(markerOffset, (byte)marker, len, data));
+        }
+    }
+
+    /// <summary>Labels in one APP1 segment.</summary>
+    public static List<FoundLabel> LabelsIn(JpegSegment seg, out string? damage)
+    {
+        damage = null;
+        var found = new List<FoundLabel>();
+        if (seg.IsXmp)
+        {
+            var xmp = Encoding.UTF8.GetString(seg.Data!, XmpHeader.Length, seg.Data!.Length - XmpHeader.Length);
+            found.AddRange(Xmp.FindAigcValues(xmp).Select(v => new FoundLabel("jpeg/APP1/XMP", v)));
+        }
+        else if (seg.IsExif)
+        {
+            using var ms = new MemoryStream(seg.Data!, writable: false);
+            var (text, _, bad) = TiffIfd.FindUserComment(ms, ExifHeader.Length);
+            if (bad is not null) damage = "JPEG " + bad;
+            if (text is not null && text.Contains("AIGC", StringComparison.OrdinalIgnoreCase))
+                found.Add(new FoundLabel("jpeg/APP1/Exif/UserComment", text));
+        }
+        return found;
+    }
+}

@@ -1,0 +1,137 @@
+namespace Suanbei.Labels;
+
+/// <summary>
+/// The one entry point for files: detect the container, read, verify, write (atomically), write in place, propagate.
+/// Nothing here throws on a malformed input file when reading or verifying; writes throw
+/// <see cref="LabelWriteException"/> (Chinese message) and leave the input untouched.
+/// </summary>
+public static class LabelFile
+{
+    /// <summary>How many leading bytes <see cref="IContainerFormat.Matches"/> sees.</summary>
+    public const int HeadLength = 64;
+
+    public static IContainerFormat? Detect(string path)
+    {
+        using var s = File.OpenRead(path);
+        return Detect(s, Path.GetExtension(path));
+    }
+
+    /// <summary>Reads at most 64 bytes from the current position and restores the position.</summary>
+    public static IContainerFormat? Detect(Stream stream, string extension)
+    {
+        var head = new byte[HeadLength];
+        var start = stream.CanSeek ? stream.Position : 0;
+        var n = 0;
+        while (n < head.Length)
+        {
+            var r = stream.Read(head, n, head.Length - n);
+            if (r == 0) break;
+            n += r;
+        }
+        if (stream.CanSeek) stream.Position = start;
+        extension = extension.ToLowerInvariant();
+        foreach (var format in ContainerFormats.All)
+            if (format.Matches(head.AsSpan(0, n), extension)) return format;
+        return null;
+    }
+
+    public static ContainerReadResult Read(string path, out IContainerFormat? format)
+    {
+        using var s = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 4096, FileOptions.RandomAccess);
+        return Read(s, Path.GetExtension(path), out format);
+    }
+
+    /// <summary>Never throws for malformed content (a reader's exception becomes damage — the last-resort net).</summary>
+    public static ContainerReadResult Read(Stream stream, string extension, out IContainerFormat? format)
+    {
+        format = Detect(stream, extension);
+        if (format is null) return ContainerReadResult.Damaged("无法识别的文件格式");
+        try
+        {
+            stream.Position = 0;
+            return format.Read(stream);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            return ContainerReadResult.Damaged($"读取 {format.Name} 结构时出错：{e.Message}");
+        }
+    }
+
+    /// <summary>Verifies a file. I/O errors (missing file, permissions) are thrown as <see cref="IOException"/>/
+    /// <see cref="UnauthorizedAccessException"/> so the caller can report them apart from verdicts.</summary>
+    public static VerificationReport Verify(string path)
+    {
+        using var s = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 4096, FileOptions.RandomAccess);
+        return Verify(s, Path.GetExtension(path));
+    }
+
+    public static VerificationReport Verify(Stream stream, string extension)
+    {
+        var read = Read(stream, extension, out var format);
+        if (format is null) return Verifier.Unsupported("无法识别的文件格式，无法判定是否含有隐式标识");
+        return Verifier.Verify(format.Name, read);
+    }
+
+    /// <summary>Writes <paramref name="label"/> as the only label into a new file <paramref name="outputPath"/>:
+    /// temp file in the output's folder, flushed, then renamed over the output. The input is never modified.</summary>
+    public static void Write(string inputPath, string outputPath, AigcLabel label, bool validate = true)
+    {
+        if (validate) LabelValidator.EnsureWritable(label);
+        if (SamePath(inputPath, outputPath))
+            throw new LabelWriteException("输出文件不能与输入文件相同；如需原地写入请使用 --in-place");
+        using var input = new FileStream(inputPath, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
+        var format = Detect(input, Path.GetExtension(inputPath)) ?? throw new LabelWriteException("无法识别的文件格式，无法写入标识");
+        WriteAtomically(outputPath, output => format.Write(input, output, label));
+    }
+
+    /// <summary>Patches the file in place where the container allows it without moving the payload.</summary>
+    public static void WriteInPlace(string path, AigcLabel label, bool validate = true)
+    {
+        if (validate) LabelValidator.EnsureWritable(label);
+        IContainerFormat format;
+        using (var probe = File.OpenRead(path))
+            format = Detect(probe, Path.GetExtension(path)) ?? throw new LabelWriteException("无法识别的文件格式，无法写入标识");
+        if (!format.SupportsInPlace)
+            throw new LabelWriteException($"{format.Name} 格式不支持原地写入（需移动数据），请用 -o 写入新文件");
+        using var file = new FileStream(path, FileMode.Open, FileAccess.ReadWrite, FileShare.None, 1 << 16);
+        format.WriteInPlace(file, label);
+        file.Flush(flushToDisk: true);
+    }
+
+    /// <summary>Creates <paramref name="outputPath"/> atomically from what <paramref name="write"/> produces.</summary>
+    public static void WriteAtomically(string outputPath, Action<Stream> write)
+    {
+        var full = Path.GetFullPath(outputPath);
+        var dir = Path.GetDirectoryName(full)!;
+        var temp = Path.Combine(dir, "." + Path.GetFileName(full) + "." + Guid.NewGuid().ToString("N")[..8] + ".tmp");
+        try
+        {
+            using (var output = new FileStream(temp, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 1 << 16))
+            {
+                write(output);
+                output.Flush(flushToDisk: true);
+            }
+            File.Move(temp, full, overwrite: true);
+        }
+        catch
+        {
+            try { File.Delete(temp); } catch (IOException) { /* best effort */ }
+            throw;
+        }
+    }
+
+    public static bool SamePath(string a, string b)
+    {
+        var fa = Path.GetFullPath(a);
+        var fb = Path.GetFullPath(b);
+        if (string.Equals(fa, fb, StringComparison.Ordinal)) return true;
+        // Hard links / symlinks to the same file: compare resolved targets when both exist.
+        try
+        {
+            var ra = new FileInfo(fa).ResolveLinkTarget(true)?.FullName ?? fa;
+            var rb = new FileInfo(fb).ResolveLinkTarget(true)?.FullName ?? fb;
+            return string.Equals(ra, rb, StringComparison.Ordinal);
+        }
+        catch (IOException) { return false; }
+    }
+}

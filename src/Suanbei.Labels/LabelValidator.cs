@@ -1,0 +1,75 @@
+namespace Suanbei.Labels;
+
+/// <summary>A problem found in a file or a label. <see cref="Code"/> is stable (used by scripts); the message is Chinese.</summary>
+public sealed record LabelProblem(string Code, string Message)
+{
+    // Stable problem codes, one place.
+    public const string PayloadInvalid = "payload_invalid";
+    public const string FieldMissing = "field_missing";
+    public const string LabelValueInvalid = "label_value_invalid";
+    public const string ValueCharset = "value_charset";
+    public const string ProducerInvalid = "producer_invalid";
+    public const string PropagatorInvalid = "propagator_invalid";
+    public const string ProduceIdEmpty = "produce_id_empty";
+    public const string MultipleLabels = "multiple_labels";
+    public const string ContainerDamaged = "container_damaged";
+    public const string UnsupportedFormat = "unsupported_format";
+    public const string ReadError = "read_error";
+}
+
+/// <summary>The Annex E rules for one label value (GB 45438-2025, reference §5).</summary>
+public static class LabelValidator
+{
+    public static readonly IReadOnlySet<string> LabelValues = new HashSet<string> { "1", "2", "3" };
+
+    /// <summary>Annex E value character set: printable ASCII except space, <c>"</c> and <c>\</c>.</summary>
+    public static bool IsValueChar(char c) => c == 0x21 || (c >= 0x23 && c <= 0x5B) || (c >= 0x5D && c <= 0x7E);
+
+    public static bool IsValidValue(string value) => value.All(IsValueChar);
+
+    /// <summary>Every problem of one raw value found under an AIGC key; empty when compliant.</summary>
+    public static List<LabelProblem> Validate(string rawValue, out LabelPayload? payload)
+    {
+        var problems = new List<LabelProblem>();
+        if (!LabelPayload.TryParse(rawValue, out payload, out var error))
+        {
+            problems.Add(new(LabelProblem.PayloadInvalid, error ?? "标签值无法解析"));
+            return problems;
+        }
+        problems.AddRange(Validate(payload!.Fields));
+        return problems;
+    }
+
+    public static List<LabelProblem> Validate(IReadOnlyDictionary<string, string?> fields)
+    {
+        var problems = new List<LabelProblem>();
+        string? F(string n) => fields.TryGetValue(n, out var v) ? v : null;
+        foreach (var name in AigcLabel.FieldNames)
+        {
+            var value = F(name);
+            if (value is null) { problems.Add(new(LabelProblem.FieldMissing, $"缺少字段 {name}（附录E要求七个字段齐全）")); continue; }
+            var bad = value.FirstOrDefault(c => !IsValueChar(c));
+            if (value.Any(c => !IsValueChar(c)))
+                problems.Add(new(LabelProblem.ValueCharset,
+                    $"字段 {name} 含有不允许的字符 U+{(int)bad:X4}（只允许除空格、双引号、反斜杠外的可打印ASCII字符）"));
+        }
+        if (F("Label") is { } label && !LabelValues.Contains(label))
+            problems.Add(new(LabelProblem.LabelValueInvalid, $"Label 应为 \"1\"（属于）、\"2\"（可能为）或 \"3\"（疑似），实际为 \"{Truncate(label)}\""));
+        if (F("ContentProducer") is { } producer && ProducerCode.Validate(producer) is { } pe)
+            problems.Add(new(LabelProblem.ProducerInvalid, "ContentProducer 不合规：" + pe));
+        if (F("ProduceID") is "")
+            problems.Add(new(LabelProblem.ProduceIdEmpty, "ProduceID 为空（应为生成服务提供者给出的内容编号）"));
+        if (F("ContentPropagator") is { Length: > 0 } propagator && ProducerCode.Validate(propagator) is { } ge)
+            problems.Add(new(LabelProblem.PropagatorInvalid, "ContentPropagator 不合规：" + ge));
+        return problems;
+    }
+
+    /// <summary>Checks a label before writing it; throws <see cref="LabelWriteException"/> listing every problem.</summary>
+    public static void EnsureWritable(AigcLabel label)
+    {
+        var problems = Validate(label.ToDictionary()!);
+        if (problems.Count > 0) throw new LabelWriteException("标签不合规，未写入：" + string.Join("；", problems.Select(p => p.Message)));
+    }
+
+    private static string Truncate(string s) => s.Length > 40 ? s[..40] + "…" : s;
+}

@@ -1,0 +1,69 @@
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+
+namespace Suanbei.Labels;
+
+/// <summary>The stable JSON form of a verification (issue 3 command-line contract), shared by the CLI and the web API:
+/// <c>{"file","verdict","labels":[{"placement","fields":{seven fields}}],"problems":[{"code","message"}]}</c>.</summary>
+public static class ReportJson
+{
+    private static readonly JsonWriterOptions Options = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    public static string ToJsonLine(string file, VerificationReport report)
+    {
+        using var ms = new MemoryStream();
+        using (var w = new Utf8JsonWriter(ms, Options))
+        {
+            w.WriteStartObject();
+            w.WriteString("file", file);
+            w.WriteString("verdict", report.Verdict.Name());
+            if (report.Format is not null) w.WriteString("format", report.Format);
+            w.WriteStartArray("labels");
+            foreach (var l in report.Labels)
+            {
+                w.WriteStartObject();
+                w.WriteString("placement", l.Placement);
+                WriteFields(w, l.Fields);
+                w.WriteEndObject();
+            }
+            w.WriteEndArray();
+            w.WriteStartArray("problems");
+            foreach (var p in report.Problems)
+            {
+                w.WriteStartObject();
+                w.WriteString("code", p.Code);
+                w.WriteString("message", p.Message);
+                w.WriteEndObject();
+            }
+            w.WriteEndArray();
+            w.WriteEndObject();
+        }
+        return Encoding.UTF8.GetString(ms.ToArray());
+    }
+
+    /// <summary>The seven fields in Annex E order (null when missing), then any extra fields the writer added.</summary>
+    public static void WriteFields(Utf8JsonWriter w, IReadOnlyDictionary<string, string?> fields)
+    {
+        w.WriteStartObject("fields");
+        foreach (var name in AigcLabel.FieldNames)
+        {
+            if (fields.TryGetValue(name, out var v) && v is not null) w.WriteString(name, v);
+            else w.WriteNull(name);
+        }
+        foreach (var (k, v) in fields)
+            if (!AigcLabel.FieldNames.Contains(k))
+            {
+                if (v is null) w.WriteNull(k);
+                else w.WriteString(k, v);
+            }
+        w.WriteEndObject();
+    }
+
+    public static string Serialize(Action<Utf8JsonWriter> write)
+    {
+        using var ms = new MemoryStream();
+        using (var w = new Utf8JsonWriter(ms, Options)) write(w);
+        return Encoding.UTF8.GetString(ms.ToArray());
+    }
+}

@@ -1,0 +1,155 @@
+using System.Text.Json;
+using Suanbei.Testing;
+
+namespace Suanbei.Cli.Tests;
+
+/// <summary>The command-line contract of issue 3 (`label verify|read|write|propagate|producer-code|sign`).</summary>
+public class LabelCommandTests : IDisposable
+{
+    private const string Producer = "001191440300708461136T1XGW3";
+    private const string Platform = "001191330106MA2CFLDG4R10001";
+    private readonly string _dir = Directory.CreateTempSubdirectory("suanbei-cli-labels-").FullName;
+
+    public void Dispose() { try { Directory.Delete(_dir, true); } catch (IOException) { } }
+
+    private string P(string name) => Path.Combine(_dir, name);
+
+    private string Labeled(string name, string id = "id-1")
+    {
+        var plain = LabelCli.Png(_dir, "plain-" + name);
+        var r = LabelCli.Run("label", "write", plain, "-o", P(name), "--producer", Producer, "--produce-id", id);
+        Assert.True(r.ExitCode == 0, r.StdErr);
+        return P(name);
+    }
+
+    /// <summary>One file per verdict: compliant, noncompliant (two placements), not_found, inconclusive (truncated).</summary>
+    private (string Compliant, string Noncompliant, string NotFound, string Inconclusive) OneOfEach()
+    {
+        var compliant = Labeled("ok.png");
+        var two = Labeled("two.png");
+        var json = JsonSerializer.Serialize(new { Label = "1", ContentProducer = Producer, ProduceID = "x", ReservedCode1 = "", ContentPropagator = Producer, PropagateID = "x", ReservedCode2 = "" });
+        var cfg = Path.Combine(RepoPaths.Root, "tests", "Suanbei.Labels.Tests", "Interop", "tc260.exiftool_config");
+        ExternalTool.RunChecked("exiftool", "-config", cfg, "-q", "-overwrite_original", "-PNG:AIGC=" + json, two);
+        var none = LabelCli.Png(_dir, "none.png");
+        var bytes = File.ReadAllBytes(compliant);
+        File.WriteAllBytes(P("cut.png"), bytes[..(bytes.Length / 2)]);
+        return (compliant, two, none, P("cut.png"));
+    }
+
+    [Fact]
+    public void Verify_json_prints_one_contract_object_per_file()
+    {
+        var (ok, bad, none, cut) = OneOfEach();
+        var r = LabelCli.Run("label", "verify", ok, bad, none, cut, "--json");
+        Assert.Equal(3, r.ExitCode);
+        Assert.Equal(4, r.Lines.Length);
+        var docs = r.Lines.Select(l => JsonDocument.Parse(l).RootElement).ToArray();
+        Assert.Equal(["compliant", "noncompliant", "not_found", "inconclusive"], docs.Select(d => d.GetProperty("verdict").GetString()).ToArray());
+        Assert.Equal(ok, docs[0].GetProperty("file").GetString());
+        var label = docs[0].GetProperty("labels")[0];
+        Assert.Equal("png/iTXt/XMP", label.GetProperty("placement").GetString());
+        Assert.Equal(["Label", "ContentProducer", "ProduceID", "ReservedCode1", "ContentPropagator", "PropagateID", "ReservedCode2"],
+            label.GetProperty("fields").EnumerateObject().Select(p => p.Name).ToArray());
+        Assert.Equal(Producer, label.GetProperty("fields").GetProperty("ContentProducer").GetString());
+        Assert.Equal(0, docs[0].GetProperty("problems").GetArrayLength());
+        Assert.Equal(2, docs[1].GetProperty("labels").GetArrayLength());
+        Assert.Contains(docs[1].GetProperty("problems").EnumerateArray(), p => p.GetProperty("code").GetString() == "multiple_labels");
+        Assert.Contains(docs[3].GetProperty("problems").EnumerateArray(), p => p.GetProperty("code").GetString() == "container_damaged");
+    }
+
+    [Fact]
+    public void Verify_exit_code_is_the_worst_verdict()
+    {
+        var (ok, bad, none, cut) = OneOfEach();
+        Assert.Equal(0, LabelCli.Run("label", "verify", ok, "--json").ExitCode);
+        Assert.Equal(1, LabelCli.Run("label", "verify", ok, bad, "--json").ExitCode);
+        Assert.Equal(2, LabelCli.Run("label", "verify", bad, none, ok, "--json").ExitCode);
+        Assert.Equal(3, LabelCli.Run("label", "verify", cut, none, "--json").ExitCode);
+        var missing = LabelCli.Run("label", "verify", ok, P("missing.png"), "--json");
+        Assert.Equal(10, missing.ExitCode);
+        Assert.Contains("missing.png", missing.StdErr);
+        Assert.Single(missing.Lines); // the existing file is still reported
+        Assert.Equal(10, LabelCli.Run("label", "verify").ExitCode);
+    }
+
+    [Fact]
+    public void Verify_walks_a_directory_recursively_and_prints_a_table_without_json()
+    {
+        Labeled("a.png");
+        Directory.CreateDirectory(P("sub"));
+        LabelCli.Png(P("sub"), "b.png");
+        var json = LabelCli.Run("label", "verify", _dir, "--json");
+        Assert.Equal(2, json.ExitCode);
+        Assert.Contains(json.Lines, l => l.Contains("sub/b.png") && l.Contains("not_found"));
+        var table = LabelCli.Run("label", "verify", _dir);
+        Assert.Equal(2, table.ExitCode);
+        Assert.Contains("合规", table.StdOut);
+        Assert.Contains("未发现标识", table.StdOut);
+        Assert.Contains("合计", table.StdOut);
+    }
+
+    [Fact]
+    public void Write_read_and_refusals()
+    {
+        var file = Labeled("w.png", "gen-7");
+        var read = LabelCli.Run("label", "read", file, "--json");
+        Assert.Equal(0, read.ExitCode);
+        var doc = JsonDocument.Parse(read.StdOut).RootElement;
+        Assert.Equal("png", doc.GetProperty("format").GetString());
+        Assert.Equal("gen-7", doc.GetProperty("labels")[0].GetProperty("fields").GetProperty("ProduceID").GetString());
+
+        var before = File.ReadAllBytes(file);
+        var same = LabelCli.Run("label", "write", file, "-o", file, "--producer", Producer, "--produce-id", "x");
+        Assert.Equal(10, same.ExitCode);
+        Assert.Equal(before, File.ReadAllBytes(file));
+
+        var badCode = LabelCli.Run("label", "write", file, "-o", P("o.png"), "--producer", "001191440300708461136U1XGW3", "--produce-id", "x");
+        Assert.Equal(10, badCode.ExitCode);
+        Assert.Contains("ContentProducer", badCode.StdErr);
+        Assert.False(File.Exists(P("o.png")));
+
+        var inPlacePng = LabelCli.Run("label", "write", file, "--in-place", "--producer", Producer, "--produce-id", "x");
+        Assert.Equal(10, inPlacePng.ExitCode);
+        Assert.Equal(before, File.ReadAllBytes(file));
+    }
+
+    [Fact]
+    public void Propagate_declared_writes_label_2()
+    {
+        var plain = LabelCli.Png(_dir, "p.png");
+        var r = LabelCli.Run("label", "propagate", plain, "-o", P("p2.png"), "--propagator", Platform, "--propagate-id", "up-1", "--declared", "--json");
+        Assert.Equal(0, r.ExitCode);
+        var doc = JsonDocument.Parse(r.StdOut).RootElement;
+        Assert.Equal("declared", doc.GetProperty("classification").GetString());
+        var v = JsonDocument.Parse(LabelCli.Run("label", "verify", P("p2.png"), "--json").StdOut).RootElement;
+        Assert.Equal("compliant", v.GetProperty("verdict").GetString());
+        Assert.Equal("2", v.GetProperty("labels")[0].GetProperty("fields").GetProperty("Label").GetString());
+        Assert.Equal(2, LabelCli.Run("label", "propagate", plain, "-o", P("p3.png"), "--propagator", Platform, "--propagate-id", "up-2").ExitCode);
+        Assert.False(File.Exists(P("p3.png")));
+    }
+
+    [Fact]
+    public void Producer_code_build_and_check()
+    {
+        var build = LabelCli.Run("label", "producer-code", "build", "--credit-code", "91440300708461136T", "--extension", "1XGW3");
+        Assert.Equal(0, build.ExitCode);
+        Assert.Equal(Producer, build.StdOut.Trim());
+        Assert.Equal(0, LabelCli.Run("label", "producer-code", "check", Producer, Platform).ExitCode);
+        var bad = LabelCli.Run("label", "producer-code", "check", "001191440300708461136U1XGW3", "--json");
+        Assert.Equal(1, bad.ExitCode);
+        Assert.False(JsonDocument.Parse(bad.StdOut).RootElement.GetProperty("valid").GetBoolean());
+    }
+
+    [Fact]
+    public void Sign_and_verify_signature()
+    {
+        Assert.Equal(0, LabelCli.Run("label", "keygen", "--private", P("k.pem"), "--public", P("k.pub.pem")).ExitCode);
+        Assert.Equal(0, LabelCli.Run("label", "keygen", "--private", P("o.pem"), "--public", P("o.pub.pem")).ExitCode);
+        var plain = LabelCli.Png(_dir, "s.png");
+        var sign = LabelCli.Run("label", "sign", plain, "-o", P("signed.png"), "--key", P("k.pem"), "--producer", Producer, "--produce-id", "s-1");
+        Assert.True(sign.ExitCode == 0, sign.StdErr);
+        Assert.Equal(0, LabelCli.Run("label", "verify-signature", P("signed.png"), "--key", P("k.pub.pem")).ExitCode);
+        Assert.Equal(1, LabelCli.Run("label", "verify-signature", P("signed.png"), "--key", P("o.pub.pem")).ExitCode);
+        Assert.Equal(2, LabelCli.Run("label", "verify-signature", plain, "--key", P("k.pub.pem")).ExitCode);
+    }
+}

@@ -1,0 +1,48 @@
+using Suanbei.Testing;
+
+namespace Suanbei.Labels.Tests;
+
+/// <summary>Per-format fixture makers and expectations, shared by the round-trip, interop and fuzz tests.</summary>
+public static class FormatCases
+{
+    /// <param name="ExifToolTag">The tag exiftool reads and writes for this placement (with the TC260 config); null when exiftool has none.</param>
+    /// <param name="CheckValid">A peer tool's structural check of a written file (throws on failure); null when pixels are compared instead.</param>
+    public sealed record Case(string Format, string Placement, Func<Fixtures, string> Make, bool Pixels, string? ExifToolTag, Action<string>? CheckValid = null, bool HasStructure = true, bool ExifToolWrites = true);
+
+    public static readonly Dictionary<string, Case> All = new()
+    {
+        ["png"] = new("png", "png/iTXt/XMP", f => f.Image("png"), true, "XMP-TC260:AIGC"),
+        ["jpeg"] = new("jpeg", "jpeg/APP1/XMP", f => f.Image("jpg"), true, "XMP-TC260:AIGC"),
+        ["webp-lossy"] = new("webp", "webp/XMP", f => f.Image("webp", "lossy", "-quality", "80"), true, "XMP-TC260:AIGC"),
+        ["webp-lossless"] = new("webp", "webp/XMP", f => f.Image("webp", "lossless", "-define", "webp:lossless=true"), true, "XMP-TC260:AIGC"),
+        ["webp-alpha"] = new("webp", "webp/XMP", f => f.Image("webp", "alpha", "-alpha", "set", "-channel", "A", "-evaluate", "set", "50%", "-define", "webp:lossless=true"), true, "XMP-TC260:AIGC"),
+        ["tiff-le"] = new("tiff", "tiff/IFD0/XMP", f => f.Image("tif", "le", "-endian", "LSB"), true, "XMP-TC260:AIGC"),
+        ["tiff-be"] = new("tiff", "tiff/IFD0/XMP", f => f.Image("tif", "be", "-endian", "MSB", "-compress", "lzw"), true, "XMP-TC260:AIGC"),
+        ["gif"] = new("gif", "gif/XMP", f => f.Image("gif"), true, "XMP-TC260:AIGC"),
+        ["gif-animated"] = new("gif", "gif/XMP", f => f.AnimatedGif(), true, "XMP-TC260:AIGC"),
+        ["pdf"] = new("pdf", "pdf/Info/AIGC", f => f.Pdf(), false, "PDF:AIGC", QpdfCheck),
+        ["docx"] = new("ooxml", "ooxml/docProps/custom.xml/AIGC", f => f.Office("docx"), false, "XML:AIGC", OfficeCheck, ExifToolWrites: false),
+        ["xlsx"] = new("ooxml", "ooxml/docProps/custom.xml/AIGC", f => f.Office("xlsx"), false, "XML:AIGC", OfficeCheck, ExifToolWrites: false),
+        ["pptx"] = new("ooxml", "ooxml/docProps/custom.xml/AIGC", f => f.Office("pptx"), false, "XML:AIGC", OfficeCheck, ExifToolWrites: false),
+        ["markdown"] = new("markdown", "markdown/front-matter/AIGC", f => f.TextFile("md", "# 标题\n\n正文。\n"), false, null),
+        ["markdown-frontmatter"] = new("markdown", "markdown/front-matter/AIGC", f => f.TextFile("md", "---\ntitle: 示例\ntags: [a, b]\n---\n# 标题\n"), false, null),
+        ["text"] = new("text", "text/last-line", f => f.TextFile("txt", "第一行\n第二行"), false, null, HasStructure: false),
+        ["pdf-objstm"] = new("pdf", "pdf/Info/AIGC", f => f.Pdf(objectStreams: true), false, "PDF:AIGC", QpdfCheck),
+    };
+
+    /// <summary>The Open XML SDK opens the written package and sees exactly the label Suanbei reads.</summary>
+    public static void OfficeCheck(string path) =>
+        Assert.Equal(LabelFile.Verify(path).Labels.Single().RawValue, OfficeFixtures.ReadAigc(path));
+
+    public static void QpdfCheck(string path)
+    {
+        var r = ExternalTool.Run("qpdf", ["--check", path]);
+        Assert.True(r.ExitCode == 0, $"qpdf --check {path}: {r.StdOut} {r.StdErr}");
+        Assert.Contains("No syntax or stream encoding errors", r.StdOut);
+    }
+
+    public static IEnumerable<object[]> Names() => All.Keys.Select(k => new object[] { k });
+
+    public static IEnumerable<object[]> InPlaceNames() =>
+        All.Where(c => ContainerFormats.All.First(f => f.Name == c.Value.Format).SupportsInPlace).Select(c => new object[] { c.Key });
+}
