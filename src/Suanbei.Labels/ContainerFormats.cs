@@ -6,5 +6,6 @@ public static class ContainerFormats
     public static IReadOnlyList<IContainerFormat> All { get; } =
     [
         // Formats are added here, one line each, as their folders land.
+        new Formats.Mp4.Mp4Format(),
     ];
 }
