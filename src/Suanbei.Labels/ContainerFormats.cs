@@ -7,5 +7,7 @@ public static class ContainerFormats
     [
         // Formats are added here, one line each, as their folders land.
         new Formats.Mp4.Mp4Format(),
+        new Formats.Wav.WavFormat(),
+        new Formats.Avi.AviFormat(),
     ];
 }
