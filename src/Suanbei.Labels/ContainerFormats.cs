@@ -9,5 +9,6 @@ public static class ContainerFormats
         new Formats.Mp4.Mp4Format(),
         new Formats.Wav.WavFormat(),
         new Formats.Avi.AviFormat(),
+        new Formats.Mp3.Mp3Format(),
     ];
 }
