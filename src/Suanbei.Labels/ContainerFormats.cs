@@ -10,5 +10,6 @@ public static class ContainerFormats
         new Formats.Wav.WavFormat(),
         new Formats.Avi.AviFormat(),
         new Formats.Mp3.Mp3Format(),
+        new Formats.Flac.FlacFormat(),
     ];
 }
