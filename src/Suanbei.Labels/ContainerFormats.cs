@@ -11,5 +11,6 @@ public static class ContainerFormats
         new Formats.Avi.AviFormat(),
         new Formats.Mp3.Mp3Format(),
         new Formats.Flac.FlacFormat(),
+        new Formats.Mkv.MkvFormat(),
     ];
 }
