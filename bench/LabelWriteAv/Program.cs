@@ -1,0 +1,44 @@
+using System.Diagnostics;
+using Suanbei.Labels;
+
+// Usage: LabelWriteAv write IN OUT | inplace FILE | read FILE
+// Writes AigcLabel.ForProducer(...) with the container format that matches the file; prints the elapsed milliseconds
+// of the label operation itself (process start-up excluded) so the script can compare with cp and ffmpeg.
+if (args.Length < 2) { Console.Error.WriteLine("usage: write IN OUT | inplace FILE | read FILE"); return 10; }
+var label = AigcLabel.ForProducer("001191440300708461136T1XGW3", "bench-0001");
+
+IContainerFormat FormatOf(string path)
+{
+    var head = new byte[64];
+    using var f = File.OpenRead(path);
+    var n = f.Read(head);
+    var ext = Path.GetExtension(path).ToLowerInvariant();
+    return ContainerFormats.All.FirstOrDefault(x => x.Matches(head.AsSpan(0, n), ext)) ?? throw new InvalidOperationException("unknown format");
+}
+
+var format = FormatOf(args[1]);
+var sw = Stopwatch.StartNew();
+switch (args[0])
+{
+    case "write":
+        var temp = args[2] + ".tmp-" + Environment.ProcessId;
+        using (var input = new FileStream(args[1], FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan))
+        using (var output = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 20))
+            format.Write(input, output, label);
+        File.Move(temp, args[2], overwrite: true);
+        break;
+    case "inplace":
+        using (var file = new FileStream(args[1], FileMode.Open, FileAccess.ReadWrite, FileShare.None, 4096))
+            format.WriteInPlace(file, label);
+        break;
+    case "read":
+        using (var file = File.OpenRead(args[1]))
+        {
+            var result = format.Read(file);
+            foreach (var l in result.Labels) Console.WriteLine($"{l.Placement}\t{l.RawValue}");
+            if (result.Damage is not null) Console.WriteLine("damage: " + result.Damage);
+        }
+        break;
+}
+Console.Error.WriteLine($"{format.Name} {args[0]} {sw.Elapsed.TotalMilliseconds:F1} ms");
+return 0;
