@@ -12,5 +12,6 @@ public static class ContainerFormats
         new Formats.Mp3.Mp3Format(),
         new Formats.Flac.FlacFormat(),
         new Formats.Mkv.MkvFormat(),
+        new Formats.Ogg.OggFormat(),
     ];
 }
