@@ -50,6 +50,7 @@ internal static class MediaIo
     public static void CopyRange(Stream input, long offset, long count, Stream output)
     {
         if (count <= 0) return;
+        if (KernelCopy.TryCopy(input, offset, count, output)) return;
         input.Position = offset;
         var buffer = ArrayPool<byte>.Shared.Rent(CopyBufferSize);
         try

@@ -96,6 +96,24 @@ public sealed class Mp4Tests : IClassFixture<AvFixtures>
     }
 
     [Fact]
+    public void Multi_megabyte_files_take_the_kernel_copy_path_and_stay_identical()
+    {
+        // > 1 MiB ranges go through copy_file_range on Linux; the media must come out bit-identical.
+        string[] big = ["-f", "lavfi", "-i", "testsrc2=s=1280x720:r=25:d=3", "-f", "lavfi", "-i", "anoisesrc=d=3", "-c:v", "mpeg4", "-q:v", "1", "-c:a", "aac", "-b:a", "256k", "-shortest"];
+        foreach (var (name, flags) in new[] { ("big-last.mp4", Array.Empty<string>()), ("big-fast.mp4", new[] { "-movflags", "faststart" }) })
+        {
+            var input = _fx.Make(name, [.. big, .. flags]);
+            var mdat = TopBoxes(input).Single(b => b.Type == "mdat");
+            Assert.True(mdat.Size > 2 << 20, $"fixture too small: {mdat.Size}");
+            var output = AvFixtures.Write(_mp4, input, _fx.PathFor("labeled-" + name), AvFixtures.Label);
+            var outMdat = TopBoxes(output).Single(b => b.Type == "mdat");
+            Assert.Equal(AvFixtures.HashRange(input, mdat.Offset, mdat.Size), AvFixtures.HashRange(output, outMdat.Offset, outMdat.Size));
+            AvFixtures.Single(AvFixtures.Read(_mp4, output), AvFixtures.Label);
+            Assert.Equal(AvFixtures.FrameHashes(input), AvFixtures.FrameHashes(output));
+        }
+    }
+
+    [Fact]
     public void In_place_with_moov_last_leaves_media_bytes_identical()
     {
         var file = _fx.Copy(MakeMp4("inplace.mp4"), "inplace-work.mp4");
