@@ -8,13 +8,18 @@ set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 WORK=${WORK:-/tmp/suanbei-bench-av}
 SIZE_MB=${SIZE_MB:-1024}
-RUNS=${RUNS:-3}
+RUNS=${RUNS:-5}
 mkdir -p "$WORK"
 trap 'rm -rf "$WORK"' EXIT
 
 command -v /usr/bin/time >/dev/null || { echo "install Debian package 'time'"; exit 1; }
-dotnet build bench/LabelWriteAv -c Release -v q --nologo -clp:ErrorsOnly >/dev/null
-H=bench/LabelWriteAv/bin/Release/net10.0/LabelWriteAv
+# ReadyToRun (precompiled) like a shipped CLI would be; plain build if the runtime pack is not available.
+if dotnet publish bench/LabelWriteAv -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true -o "$WORK/harness" -v q --nologo >/dev/null 2>&1; then
+  H=$WORK/harness/LabelWriteAv; echo "# harness: ReadyToRun publish"
+else
+  dotnet build bench/LabelWriteAv -c Release -v q --nologo -clp:ErrorsOnly >/dev/null
+  H=bench/LabelWriteAv/bin/Release/net10.0/LabelWriteAv; echo "# harness: JIT build"
+fi
 LABEL='{"Label":"1","ContentProducer":"001191440300708461136T1XGW3","ProduceID":"bench-0001","ReservedCode1":"","ContentPropagator":"001191440300708461136T1XGW3","PropagateID":"bench-0001","ReservedCode2":""}'
 
 echo "# making fixtures (${SIZE_MB} MB each) in $WORK"
@@ -36,13 +41,15 @@ measure() {
     local wall rss inner
     wall=$(awk -F': ' '/Elapsed \(wall clock\)/ {n=split($2,a,":"); s=0; for(i=1;i<=n;i++) s=s*60+a[i]; print s}' "$WORK/time.txt")
     rss=$(awk -F': ' '/Maximum resident set size/ {printf "%.1f", $2/1024}' "$WORK/time.txt")
-    inner=$(grep -oE 'cold [0-9.]+ ms, warm [0-9.]+ ms' "$WORK/err.txt" | head -1 || true)
+    inner=$(grep -oE 'cold [0-9.]+ ms(, warm [0-9.]+ ms)?' "$WORK/err.txt" | head -1 || true)
     printf '%-34s run %d  wall %6.3f s  peak %7s MB  %s\n' "$name" "$run" "$wall" "$rss" "${inner:+in-process $inner}"
+    printf '%s|%s|%s|%s\n' "$CURRENT" "$name" "$wall" "$rss" >> "$WORK/results.txt"
   done
 }
 
 for f in big.mp4 fast.mp4 big.wav; do
   ext=${f##*.}
+  CURRENT=$f
   echo "## $f ($(stat -c %s "$WORK/$f") bytes)"
   measure "cp (copy_file_range)" cp "$WORK/$f" "$WORK/cp.$ext"
   rm -f "$WORK/cp.$ext"
@@ -56,7 +63,8 @@ for f in big.mp4 fast.mp4 big.wav; do
     rm -f "$WORK/inplace.$ext"
   else
     cp "$WORK/$f" "$WORK/inplace.$ext"
-    "$H" inplace "$WORK/inplace.$ext" 2>&1 >/dev/null | head -2 || true
+    echo "   faststart --in-place (expected refusal, no free box after moov):"
+    "$H" inplace "$WORK/inplace.$ext" 2>&1 >/dev/null | head -1 || true
     rm -f "$WORK/inplace.$ext"
   fi
   if [[ $ext == mp4 ]]; then
@@ -64,3 +72,9 @@ for f in big.mp4 fast.mp4 big.wav; do
     rm -f "$WORK/ff.$ext"
   fi
 done
+
+echo
+echo "## medians (wall clock, peak RSS) over $RUNS runs"
+sort -t'|' -k1,1 -k2,2 -k3,3n "$WORK/results.txt" | awk -F'|' '
+  { key=$1"|"$2; n[key]++; v[key,n[key]]=$3; if ($4>m[key]) m[key]=$4; order[key]=1 }
+  END { for (k in order) { c=n[k]; med=(c%2)?v[k,(c+1)/2]:(v[k,c/2]+v[k,c/2+1])/2; split(k,a,"|"); printf "%-9s %-34s median %6.3f s  peak %6.1f MB\n", a[1], a[2], med, m[k] } }' | sort

@@ -17,10 +17,14 @@ IContainerFormat FormatOf(string path)
 }
 
 var format = FormatOf(args[1]);
-// Run twice: the first call includes JIT compilation of the code path, the second is the steady state
+// The first call includes JIT compilation of the code path, a second one is the steady state
 // (what a long-running service or a batch over many files sees). Both are printed.
 var times = new List<double>();
-for (var round = 0; round < 2; round++)
+// Copy mode runs once (so wall-clock time compares with one `cp`); in-place runs twice.
+var rounds = args[0] == "inplace" ? 2 : 1;
+try
+{
+for (var round = 0; round < rounds; round++)
 {
 var sw = Stopwatch.StartNew();
 switch (args[0])
@@ -46,7 +50,12 @@ switch (args[0])
         break;
 }
 times.Add(sw.Elapsed.TotalMilliseconds);
-if (args[0] == "read") break;
+}
+}
+catch (LabelWriteException e)
+{
+    Console.Error.WriteLine($"{format.Name} {args[0]} refused: {e.Message}");
+    return 1;
 }
 Console.Error.WriteLine($"{format.Name} {args[0]} cold {times[0]:F1} ms" + (times.Count > 1 ? $", warm {times[1]:F1} ms" : ""));
 return 0;

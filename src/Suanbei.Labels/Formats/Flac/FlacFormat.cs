@@ -64,7 +64,7 @@ public sealed class FlacFormat : IContainerFormat
             }
             return error is null ? new ContainerReadResult(found) : ContainerReadResult.Damaged(error, found);
         }
-        catch (Exception e) when (e is IOException or ArgumentException)
+        catch (Exception e) when (e is not OutOfMemoryException) // untrusted input: any failure is damage, never an exception
         {
             return ContainerReadResult.Damaged("FLAC 结构损坏：" + e.Message, found);
         }

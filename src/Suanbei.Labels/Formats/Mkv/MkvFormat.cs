@@ -58,7 +58,7 @@ public sealed class MkvFormat : IContainerFormat
             }
             return outline.Error is null ? new ContainerReadResult(found) : ContainerReadResult.Damaged(outline.Error, found);
         }
-        catch (Exception e) when (e is IOException or ArgumentException or DecoderFallbackException)
+        catch (Exception e) when (e is not OutOfMemoryException) // untrusted input: any failure is damage, never an exception
         {
             return ContainerReadResult.Damaged("MKV 结构损坏：" + e.Message, found);
         }

@@ -40,7 +40,7 @@ public sealed class Mp3Format : IContainerFormat
             }
             return new ContainerReadResult(found);
         }
-        catch (Exception e) when (e is IOException or ArgumentException)
+        catch (Exception e) when (e is not OutOfMemoryException) // untrusted input: any failure is damage, never an exception
         {
             return ContainerReadResult.Damaged("MP3 结构损坏：" + e.Message, found);
         }

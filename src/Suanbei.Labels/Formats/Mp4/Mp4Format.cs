@@ -52,7 +52,7 @@ public sealed class Mp4Format : IContainerFormat
             found.InsertRange(0, inMoov);
             return error is null ? new ContainerReadResult(found) : ContainerReadResult.Damaged(error, found);
         }
-        catch (Exception e) when (e is FormatException or IOException or ArgumentException or OverflowException or DecoderFallbackException)
+        catch (Exception e) when (e is not OutOfMemoryException) // untrusted input: any failure is damage, never an exception
         {
             return ContainerReadResult.Damaged("MP4 结构损坏：" + e.Message, found);
         }

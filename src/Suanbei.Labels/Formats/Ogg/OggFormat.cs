@@ -107,7 +107,7 @@ public sealed class OggFormat : IContainerFormat
             if (streams.Count == 0) return ContainerReadResult.Damaged("Ogg 文件中没有 Vorbis 或 Opus 流（不支持的编码）", found);
             return new ContainerReadResult(found);
         }
-        catch (Exception e) when (e is IOException or ArgumentException)
+        catch (Exception e) when (e is not OutOfMemoryException) // untrusted input: any failure is damage, never an exception
         {
             return ContainerReadResult.Damaged("Ogg 结构损坏：" + e.Message, found);
         }

@@ -35,7 +35,7 @@ internal sealed class RiffLabels(string formType, string name)
             }
             return outline.Error is null ? new ContainerReadResult(found) : ContainerReadResult.Damaged(outline.Error, found);
         }
-        catch (Exception e) when (e is IOException or ArgumentException or DecoderFallbackException)
+        catch (Exception e) when (e is not OutOfMemoryException) // untrusted input: any failure is damage, never an exception
         {
             return ContainerReadResult.Damaged($"{name.ToUpperInvariant()} 结构损坏：" + e.Message, found);
         }
