@@ -45,6 +45,30 @@ public sealed class AvFixtures : IDisposable
         return tags;
     }
 
+    /// <summary>Everything exiftool reports (all groups, duplicates kept), for "exiftool reads our label" checks.</summary>
+    public static string ExifTool(string file) => ExternalTool.RunChecked("exiftool", "-a", "-G1", "-s", file);
+
+    /// <summary>An exiftool config defining the TC260 XMP namespace (reference §5), so exiftool can write XMP-TC260:AIGC.</summary>
+    public string ExifToolTc260Config()
+    {
+        var path = PathFor("tc260.config");
+        File.WriteAllText(path, """
+            %Image::ExifTool::UserDefined = (
+                'Image::ExifTool::XMP::Main' => {
+                    TC260 => { SubDirectory => { TagTable => 'Image::ExifTool::UserDefined::TC260' } },
+                },
+            );
+            %Image::ExifTool::UserDefined::TC260 = (
+                GROUPS => { 0 => 'XMP', 1 => 'XMP-TC260', 2 => 'Image' },
+                NAMESPACE => { 'TC260' => 'http://www.tc260.org.cn/ns/AIGC/1.0/' },
+                WRITABLE => 'string',
+                AIGC => { },
+            );
+            1;
+            """);
+        return path;
+    }
+
     /// <summary>Decodes every stream; returns ffmpeg's error output (empty when the file decodes cleanly).</summary>
     public static string DecodeErrors(string file)
     {

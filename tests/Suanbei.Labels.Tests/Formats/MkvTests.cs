@@ -31,6 +31,7 @@ public sealed class MkvTests : IClassFixture<AvFixtures>
         var tags = AvFixtures.ProbeTags(output);
         Assert.Equal(AvFixtures.Label.ToJson(), tags["AIGC"]);
         Assert.Equal("keep me", tags["title"]);
+        Assert.Contains(AvFixtures.Label.ToJson(), AvFixtures.ExifTool(output));
         Assert.Equal("", AvFixtures.DecodeErrors(output));
         Assert.Equal("", SeekErrors(output));
         Assert.Equal(AvFixtures.FrameHashes(input), AvFixtures.FrameHashes(output));

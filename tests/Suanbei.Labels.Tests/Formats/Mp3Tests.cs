@@ -34,6 +34,7 @@ public sealed class Mp3Tests : IClassFixture<AvFixtures>
         var tags = AvFixtures.ProbeTags(output);
         Assert.Equal(AvFixtures.Label.ToJson(), tags["AIGC"]);
         Assert.Equal("keep me", tags["title"]);
+        Assert.Contains("(AIGC) " + AvFixtures.Label.ToJson(), AvFixtures.ExifTool(output));
         Assert.Equal(AvFixtures.FrameHashes(input), AvFixtures.FrameHashes(output));
     }
 

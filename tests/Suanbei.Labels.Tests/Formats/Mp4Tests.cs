@@ -46,6 +46,24 @@ public sealed class Mp4Tests : IClassFixture<AvFixtures>
         Assert.Equal(AvFixtures.FrameHashes(input), AvFixtures.FrameHashes(output));
     }
 
+    [Fact]
+    public void Xmp_label_written_by_exiftool_is_read_and_replaced_by_the_keys_label()
+    {
+        var input = MakeMp4("exif.mp4");
+        var withXmp = _fx.PathFor("exif-xmp.mp4");
+        Suanbei.Testing.ExternalTool.RunChecked("exiftool", "-config", _fx.ExifToolTc260Config(), "-XMP-TC260:AIGC=" + AvFixtures.OtherLabel.ToJson(), "-o", withXmp, input);
+        var found = AvFixtures.Single(AvFixtures.Read(_mp4, withXmp), AvFixtures.OtherLabel);
+        Assert.StartsWith("mp4/", found.Placement);
+        Assert.EndsWith("XMP", found.Placement);
+
+        var output = AvFixtures.Write(_mp4, withXmp, _fx.PathFor("exif-relabeled.mp4"), AvFixtures.Label);
+        Assert.Equal("mp4/moov/udta/meta/keys", AvFixtures.Single(AvFixtures.Read(_mp4, output), AvFixtures.Label).Placement);
+        var exif = AvFixtures.ExifTool(output);
+        Assert.Contains(AvFixtures.Label.ToJson(), exif);              // exiftool reads Keys:AIGC
+        Assert.DoesNotContain(AvFixtures.OtherLabel.ProduceID, exif);   // the old XMP label is gone
+        Assert.Equal("", AvFixtures.DecodeErrors(output));
+    }
+
     [Theory]
     [InlineData("clip.mov")]
     [InlineData("clip.m4a")]

@@ -45,6 +45,7 @@ public sealed class OggTests : IClassFixture<AvFixtures>
         var tags = AvFixtures.ProbeTags(output);
         Assert.Equal(AvFixtures.Label.ToJson(), tags["AIGC"]);
         Assert.Equal("keep me", tags["title"]);
+        Assert.Contains(AvFixtures.Label.ToJson(), AvFixtures.ExifTool(output));
         Assert.Equal("", AvFixtures.DecodeErrors(output));
         Assert.Equal(AvFixtures.FrameHashes(input), AvFixtures.FrameHashes(output));
         AssertSequencesContiguous(output);
