@@ -107,6 +107,16 @@ public sealed class Mp4Tests : IClassFixture<AvFixtures>
         Assert.Equal("", AvFixtures.DecodeErrors(output));
         Assert.Equal(AvFixtures.FrameHashes(input), AvFixtures.FrameHashes(output));
 
+        // Copy mode left a free box after moov: a later relabel (e.g. by a propagator) can be done in place.
+        var boxesOut = TopBoxes(output);
+        Assert.True(boxesOut.Skip(boxesOut.FindIndex(b => b.Type == "moov") + 1).TakeWhile(b => b.Type == "free").Sum(b => b.Size) >= 4096);
+        var inPlace = _fx.Copy(output, "fast-inplace.mp4");
+        var mdatOut = boxesOut.Single(b => b.Type == "mdat");
+        AvFixtures.WriteInPlace(_mp4, inPlace, AvFixtures.OtherLabel);
+        Assert.Equal(AvFixtures.HashRange(output, mdatOut.Offset, mdatOut.Size), AvFixtures.HashRange(inPlace, mdatOut.Offset, mdatOut.Size));
+        AvFixtures.Single(AvFixtures.Read(_mp4, inPlace), AvFixtures.OtherLabel);
+        Assert.Equal(AvFixtures.FrameHashes(input), AvFixtures.FrameHashes(inPlace));
+
         // Relabel (the moov size changes again) and it must still decode identically.
         var again = AvFixtures.Write(_mp4, output, _fx.PathFor("fast-relabeled.mp4"), AvFixtures.OtherLabel);
         AvFixtures.Single(AvFixtures.Read(_mp4, again), AvFixtures.OtherLabel);

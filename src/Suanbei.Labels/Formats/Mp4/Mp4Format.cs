@@ -12,6 +12,8 @@ public sealed class Mp4Format : IContainerFormat
 {
     private static readonly HashSet<string> ImageBrands = ["mif1", "msf1", "heic", "heix", "hevc", "hevx", "heim", "heis", "avif", "avis", "avci", "miaf"];
     private static readonly HashSet<string> FreeSpace = ["free", "skip"];
+    /// <summary>Free space left after a moov that precedes the media, for later in-place relabels (propagation).</summary>
+    private const int ReservedFreeSpace = 4096;
 
     public string Name => "mp4";
     public IReadOnlyList<string> Extensions { get; } = [".mp4", ".m4v", ".m4a", ".m4b", ".mov", ".qt", ".3gp", ".3g2"];
@@ -96,6 +98,7 @@ public sealed class Mp4Format : IContainerFormat
     {
         var plan = Prepare(input, label);
         var old = plan.Top[plan.MoovIndex];
+        var reserve = 0;
         try
         {
             // Media data after moov moves by the size change: shift those chunk offsets (stco→co64 when needed).
@@ -103,7 +106,10 @@ public sealed class Mp4Format : IContainerFormat
             {
                 if (plan.Moov.Child("mvex") is not null && plan.Moov.Size != old.Size)
                     throw new LabelWriteException("分片 MP4（moov 在前且含 mvex）暂不支持改变 moov 大小");
-                var baseDelta = plan.Moov.Size - old.Size;
+                // Leave a free box after moov (as ffmpeg -moov_size does) so later relabels can be done in place.
+                var freeAfter = plan.Top.Skip(plan.MoovIndex + 1).TakeWhile(b => FreeSpace.Contains(b.Type)).Sum(b => b.Size);
+                if (freeAfter < ReservedFreeSpace) reserve = ReservedFreeSpace;
+                var baseDelta = plan.Moov.Size + reserve - old.Size;
                 var delta = baseDelta;
                 for (var round = 0; round < 4; round++)
                 {
@@ -112,7 +118,7 @@ public sealed class Mp4Format : IContainerFormat
                     delta = baseDelta + growth;
                 }
                 Mp4Metadata.ShiftChunkOffsets(plan.Moov, old.End, delta, dryRunConversions: false, out _);
-                if (plan.Moov.Size - old.Size != delta) throw new LabelWriteException("块偏移重写未收敛（chunk offsets did not converge）");
+                if (plan.Moov.Size + reserve - old.Size != delta) throw new LabelWriteException("块偏移重写未收敛（chunk offsets did not converge）");
             }
         }
         catch (FormatException e) { throw new LabelWriteException("MP4 块偏移表损坏，未写入：" + e.Message); }
@@ -120,7 +126,11 @@ public sealed class Mp4Format : IContainerFormat
         for (var i = 0; i < plan.Top.Count; i++)
         {
             var box = plan.Top[i];
-            if (i == plan.MoovIndex) plan.Moov.WriteTo(output);
+            if (i == plan.MoovIndex)
+            {
+                plan.Moov.WriteTo(output);
+                if (reserve > 0) { MediaIo.WriteU32BE(output, (uint)reserve); output.Write("free"u8); output.Write(new byte[reserve - 8]); }
+            }
             else if (plan.EditedUuids.TryGetValue(i, out var payload))
             {
                 MediaIo.CopyRange(input, box.Offset, box.HeaderSize, output);
