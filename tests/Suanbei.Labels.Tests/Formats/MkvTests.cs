@@ -20,6 +20,15 @@ public sealed class MkvTests : IClassFixture<AvFixtures>
         return r.ExitCode == 0 ? r.StdErr.Trim() : $"exit {r.ExitCode}: {r.StdErr}";
     }
 
+    /// <summary>mkvinfo (MKVToolNix) parses the whole file: exit 0 means no errors or warnings.</summary>
+    private static void AssertMkvinfoAccepts(string file, AigcLabel label)
+    {
+        var r = ExternalTool.Run("mkvinfo", ["--ui-language", "en_US", file]);
+        Assert.True(r.ExitCode == 0, $"mkvinfo exit {r.ExitCode}: {r.StdOut[^Math.Min(400, r.StdOut.Length)..]} {r.StdErr}");
+        Assert.Contains("Name: AIGC", r.StdOut);
+        Assert.Contains("String: " + label.ToJson(), r.StdOut);
+    }
+
     [Fact]
     public void Label_written_by_ffmpeg_is_read_and_replaced_and_the_file_still_plays()
     {
@@ -32,6 +41,7 @@ public sealed class MkvTests : IClassFixture<AvFixtures>
         Assert.Equal(AvFixtures.Label.ToJson(), tags["AIGC"]);
         Assert.Equal("keep me", tags["title"]);
         Assert.Contains(AvFixtures.Label.ToJson(), AvFixtures.ExifTool(output));
+        AssertMkvinfoAccepts(output, AvFixtures.Label);
         Assert.Equal("", AvFixtures.DecodeErrors(output));
         Assert.Equal("", SeekErrors(output));
         Assert.Equal(AvFixtures.FrameHashes(input), AvFixtures.FrameHashes(output));
@@ -47,6 +57,7 @@ public sealed class MkvTests : IClassFixture<AvFixtures>
             var output = AvFixtures.Write(_mkv, input, _fx.PathFor("labeled-" + name), AvFixtures.Label);
             AvFixtures.Single(AvFixtures.Read(_mkv, output), AvFixtures.Label);
             Assert.Equal(AvFixtures.Label.ToJson(), AvFixtures.ProbeTags(output)["AIGC"]);
+            AssertMkvinfoAccepts(output, AvFixtures.Label);
             Assert.Equal("", AvFixtures.DecodeErrors(output));
             Assert.Equal("", SeekErrors(output));
             Assert.Equal(AvFixtures.FrameHashes(input), AvFixtures.FrameHashes(output));
@@ -67,6 +78,7 @@ public sealed class MkvTests : IClassFixture<AvFixtures>
         Assert.Equal(length, new FileInfo(labeled).Length);
         AvFixtures.Single(AvFixtures.Read(_mkv, labeled), AvFixtures.OtherLabel);
         Assert.Equal(AvFixtures.OtherLabel.ToJson(), AvFixtures.ProbeTags(labeled)["AIGC"]);
+        AssertMkvinfoAccepts(labeled, AvFixtures.OtherLabel);
         Assert.Equal(AvFixtures.FrameHashes(plain), AvFixtures.FrameHashes(labeled));
     }
 
@@ -82,6 +94,7 @@ public sealed class MkvTests : IClassFixture<AvFixtures>
         var output = AvFixtures.Write(_mkv, live, _fx.PathFor("live-out.mkv"), AvFixtures.Label);
         AvFixtures.Single(AvFixtures.Read(_mkv, output), AvFixtures.Label);
         Assert.Equal(AvFixtures.Label.ToJson(), AvFixtures.ProbeTags(output)["AIGC"]);
+        AssertMkvinfoAccepts(output, AvFixtures.Label);
         Assert.Equal(AvFixtures.FrameHashes(live), AvFixtures.FrameHashes(output));
     }
 
