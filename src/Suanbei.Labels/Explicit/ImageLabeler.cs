@@ -21,6 +21,8 @@ public static class ImageLabeler
         ExplicitLabel.RequireInput(input);
         ExplicitLabel.RequireWording(wording);
         var (width, height) = Size(input);
+        // Drawing on frame 0 only would flatten an animation; say so instead of silently losing frames.
+        if (FrameCount(input) > 1) throw new ExplicitLabelException("多帧图片（动图）暂不支持添加显式标识");
         var fontPx = Math.Max(MinFontPx, (int)Math.Ceiling(Math.Min(width, height) * FontFraction));
         var margin = Math.Max(2, fontPx / 3);
         var text = wording;
@@ -81,6 +83,9 @@ public static class ImageLabeler
             throw new ExplicitLabelException("无法读取图片尺寸");
         return (w, h);
     }
+
+    private static int FrameCount(string image) =>
+        int.TryParse(ExplicitLabel.Run("identify", ["-format", "%n\n", Path.GetFullPath(image)]).Trim().Split('\n')[0], out var n) ? n : 1;
 
     private static (int Width, int Height) Measure(string text, int fontPx)
     {

@@ -50,6 +50,19 @@ public sealed class MediaLabelerTests : IClassFixture<AvFixtures>
     }
 
     [Fact]
+    public void Image_too_small_or_animated_is_refused_and_nothing_is_written()
+    {
+        var tiny = _fx.PathFor("tiny.png");
+        ExternalTool.RunChecked("convert", "-size", "30x10", "xc:white", tiny);
+        Assert.Throws<ExplicitLabelException>(() => ImageLabeler.Apply(tiny, _fx.PathFor("tiny-out.png")));
+        var gif = _fx.PathFor("anim.gif");
+        ExternalTool.RunChecked("convert", "-delay", "10", "-size", "200x200", "xc:red", "xc:blue", gif);
+        Assert.Throws<ExplicitLabelException>(() => ImageLabeler.Apply(gif, _fx.PathFor("anim-out.gif")));
+        Assert.False(File.Exists(_fx.PathFor("tiny-out.png")));
+        Assert.False(File.Exists(_fx.PathFor("anim-out.gif")));
+    }
+
+    [Fact]
     public void Video_label_is_shown_for_the_first_seconds_at_5_percent_with_audio_copied()
     {
         var input = _fx.Make("v.mp4", "-f", "lavfi", "-i", "color=c=black:s=320x240:r=10:d=4", "-f", "lavfi", "-i", "sine=d=4", "-c:v", "libx264", "-c:a", "aac", "-shortest");
