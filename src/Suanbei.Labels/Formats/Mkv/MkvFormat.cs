@@ -180,15 +180,23 @@ public sealed class MkvFormat : IContainerFormat
             var newTagsAt = starts[items.FindIndex(i => i.IsNewTags)];
 
             // Old segment-relative position → new one. Positions that pointed at a removed Tags go to the new Tags.
+            // Items that stand for an input element, in file order: binary search instead of a scan per position
+            // (a long film has thousands of clusters and cue points).
+            var mapped = Enumerable.Range(0, items.Count).Where(i => items[i].Old is not null).ToArray();
+            var oldStarts = mapped.Select(i => items[i].Old!.Value.Offset - dataStart).ToArray();
             long Map(long old, bool isTagsTarget)
             {
-                for (var i = 0; i < items.Count; i++)
+                var k = Array.BinarySearch(oldStarts, old);
+                if (k < 0) k = ~k - 1;
+                if (k >= 0)
                 {
-                    if (items[i].Old is not { } h) continue;
-                    var start = h.Offset - dataStart;
-                    if (old < start || old >= start + h.TotalSize) continue;
-                    if (isTagsTarget && (items[i].IsVoid || items[i].IsNewTags) && old == start) return newTagsAt;
-                    return starts[i] + (old - start);
+                    var i = mapped[k];
+                    var start = oldStarts[k];
+                    if (old < start + items[i].Old!.Value.TotalSize)
+                    {
+                        if (isTagsTarget && (items[i].IsVoid || items[i].IsNewTags) && old == start) return newTagsAt;
+                        return starts[i] + (old - start);
+                    }
                 }
                 return old + (position - (outline.SegmentEnd - dataStart)); // past the end: shift with the end
             }
