@@ -6,6 +6,13 @@ public static class ContainerFormats
     public static IReadOnlyList<IContainerFormat> All { get; } =
     [
         // Formats are added here, one line each, as their folders land.
+        new Formats.Mp4.Mp4Format(),
+        new Formats.Wav.WavFormat(),
+        new Formats.Avi.AviFormat(),
+        new Formats.Mp3.Mp3Format(),
+        new Formats.Flac.FlacFormat(),
+        new Formats.Mkv.MkvFormat(),
+        new Formats.Ogg.OggFormat(),
         new Formats.Png.PngFormat(),
         new Formats.Jpeg.JpegFormat(),
         new Formats.Webp.WebpFormat(),

@@ -1,0 +1,80 @@
+#!/usr/bin/env bash
+# Label write on 1 GB audio/video files: Suanbei (--in-place and copy mode) vs `cp` of the same file and vs
+# `ffmpeg -c copy -movflags use_metadata_tags -metadata AIGC=…`. Peak memory from GNU time (`/usr/bin/time -v`).
+# Until `suanbei label write` lands, Suanbei is driven by bench/LabelWriteAv (a Stopwatch console harness calling the
+# same IContainerFormat.Write/WriteInPlace the CLI uses); it prints the in-process milliseconds, GNU time the wall clock
+# including .NET start-up. The big files live in $WORK (default /tmp/suanbei-bench-av) and are deleted at the end.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+WORK=${WORK:-/tmp/suanbei-bench-av}
+SIZE_MB=${SIZE_MB:-1024}
+RUNS=${RUNS:-5}
+mkdir -p "$WORK"
+trap 'rm -rf "$WORK"' EXIT
+
+command -v /usr/bin/time >/dev/null || { echo "install Debian package 'time'"; exit 1; }
+# ReadyToRun (precompiled) like a shipped CLI would be; plain build if the runtime pack is not available.
+if dotnet publish bench/LabelWriteAv -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true -o "$WORK/harness" -v q --nologo >/dev/null 2>&1; then
+  H=$WORK/harness/LabelWriteAv; echo "# harness: ReadyToRun publish"
+else
+  dotnet build bench/LabelWriteAv -c Release -v q --nologo -clp:ErrorsOnly >/dev/null
+  H=bench/LabelWriteAv/bin/Release/net10.0/LabelWriteAv; echo "# harness: JIT build"
+fi
+LABEL='{"Label":"1","ContentProducer":"001191440300708461136T1XGW3","ProduceID":"bench-0001","ReservedCode1":"","ContentPropagator":"001191440300708461136T1XGW3","PropagateID":"bench-0001","ReservedCode2":""}'
+
+echo "# making fixtures (${SIZE_MB} MB each) in $WORK"
+# A 10 s high-bitrate clip (mpeg4 q1, ~2.4 MB/s) looped with -c copy: the result is what ffmpeg writes by default (moov last).
+ffmpeg -v error -y -f lavfi -i testsrc2=s=1280x720:r=30:d=10 -f lavfi -i sine=d=10 -c:v mpeg4 -q:v 1 -c:a aac "$WORK/clip.mp4"
+clip=$(stat -c %s "$WORK/clip.mp4")
+loops=$(( SIZE_MB * 1024 * 1024 / clip ))
+ffmpeg -v error -y -stream_loop "$loops" -i "$WORK/clip.mp4" -c copy "$WORK/big.mp4"
+ffmpeg -v error -y -i "$WORK/big.mp4" -c copy -movflags faststart "$WORK/fast.mp4"
+ffmpeg -v error -y -f lavfi -i "sine=r=48000:d=$(( SIZE_MB * 1024 * 1024 / 192000 ))" -ac 2 -c:a pcm_s16le "$WORK/big.wav"
+ls -l "$WORK"/big.mp4 "$WORK"/fast.mp4 "$WORK"/big.wav
+
+# measure NAME COMMAND…: prints wall seconds, peak RSS (MB) and the harness's own ms when it prints one.
+measure() {
+  local name=$1; shift
+  for run in $(seq "$RUNS"); do
+    sync
+    /usr/bin/time -v -o "$WORK/time.txt" "$@" 2>"$WORK/err.txt" >/dev/null || { cat "$WORK/err.txt"; exit 1; }
+    local wall rss inner
+    wall=$(awk -F': ' '/Elapsed \(wall clock\)/ {n=split($2,a,":"); s=0; for(i=1;i<=n;i++) s=s*60+a[i]; print s}' "$WORK/time.txt")
+    rss=$(awk -F': ' '/Maximum resident set size/ {printf "%.1f", $2/1024}' "$WORK/time.txt")
+    inner=$(grep -oE 'cold [0-9.]+ ms(, warm [0-9.]+ ms)?' "$WORK/err.txt" | head -1 || true)
+    printf '%-34s run %d  wall %6.3f s  peak %7s MB  %s\n' "$name" "$run" "$wall" "$rss" "${inner:+in-process $inner}"
+    printf '%s|%s|%s|%s\n' "$CURRENT" "$name" "$wall" "$rss" >> "$WORK/results.txt"
+  done
+}
+
+for f in big.mp4 fast.mp4 big.wav; do
+  ext=${f##*.}
+  CURRENT=$f
+  echo "## $f ($(stat -c %s "$WORK/$f") bytes)"
+  measure "cp (copy_file_range)" cp "$WORK/$f" "$WORK/cp.$ext"
+  rm -f "$WORK/cp.$ext"
+  measure "suanbei copy mode" "$H" write "$WORK/$f" "$WORK/out.$ext"
+  [[ $ext == mp4 ]] && ffmpeg -v error -i "$WORK/out.$ext" -t 2 -f null - && echo "   (copy output decodes: ok)"
+  rm -f "$WORK/out.$ext"
+  if [[ $f != fast.mp4 ]]; then
+    cp "$WORK/$f" "$WORK/inplace.$ext"
+    measure "suanbei --in-place" "$H" inplace "$WORK/inplace.$ext"
+    "$H" read "$WORK/inplace.$ext" 2>/dev/null | cut -c1-60
+    rm -f "$WORK/inplace.$ext"
+  else
+    cp "$WORK/$f" "$WORK/inplace.$ext"
+    echo "   faststart --in-place (expected refusal, no free box after moov):"
+    "$H" inplace "$WORK/inplace.$ext" 2>&1 >/dev/null | head -1 || true
+    rm -f "$WORK/inplace.$ext"
+  fi
+  if [[ $ext == mp4 ]]; then
+    measure "ffmpeg -c copy use_metadata_tags" ffmpeg -v error -y -i "$WORK/$f" -map 0 -c copy -movflags use_metadata_tags -metadata "AIGC=$LABEL" "$WORK/ff.$ext"
+    rm -f "$WORK/ff.$ext"
+  fi
+done
+
+echo
+echo "## medians (wall clock, peak RSS) over $RUNS runs"
+sort -t'|' -k1,1 -k2,2 -k3,3n "$WORK/results.txt" | awk -F'|' '
+  { key=$1"|"$2; n[key]++; v[key,n[key]]=$3; if ($4>m[key]) m[key]=$4; order[key]=1 }
+  END { for (k in order) { c=n[k]; med=(c%2)?v[k,(c+1)/2]:(v[k,c/2]+v[k,c/2+1])/2; split(k,a,"|"); printf "%-9s %-34s median %6.3f s  peak %6.1f MB\n", a[1], a[2], med, m[k] } }' | sort

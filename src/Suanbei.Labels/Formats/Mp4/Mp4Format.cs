@@ -1,0 +1,173 @@
+using System.Text;
+
+namespace Suanbei.Labels.Formats.Mp4;
+
+/// <summary>
+/// MP4 / MOV / M4A (ISO BMFF and QuickTime). Reads <c>moov/udta/meta</c> and <c>moov/meta</c> QuickTime keys
+/// ("mdta" AIGC + ilst item), iTunes freeform "----" AIGC items, and XMP (top-level and moov <c>uuid</c>,
+/// <c>udta/XMP_</c>). Writes one placement: <c>moov/udta/meta</c> keys+ilst, as ffmpeg does with
+/// <c>-movflags use_metadata_tags</c>. Only <c>moov</c> is held in memory (≤ 64 MiB); media data is streamed.
+/// </summary>
+public sealed class Mp4Format : IContainerFormat
+{
+    private static readonly HashSet<string> ImageBrands = ["mif1", "msf1", "heic", "heix", "hevc", "hevx", "heim", "heis", "avif", "avis", "avci", "miaf"];
+    private static readonly HashSet<string> FreeSpace = ["free", "skip"];
+    /// <summary>Free space left after a moov that precedes the media, for later in-place relabels (propagation).</summary>
+    private const int ReservedFreeSpace = 4096;
+
+    public string Name => "mp4";
+    public IReadOnlyList<string> Extensions { get; } = [".mp4", ".m4v", ".m4a", ".m4b", ".mov", ".qt", ".3gp", ".3g2"];
+    public bool SupportsInPlace => true;
+
+    public bool Matches(ReadOnlySpan<byte> head, string extension)
+    {
+        if (head.Length < 12) return false;
+        var type = Mp4Boxes.TypeOf(head.Slice(4, 4));
+        if (type == "ftyp") return !ImageBrands.Contains(Mp4Boxes.TypeOf(head.Slice(8, 4)));
+        // Old QuickTime files may start directly with moov/mdat/wide/free.
+        return type is "moov" or "mdat" or "wide" or "free" or "skip" && Extensions.Contains(extension);
+    }
+
+    public ContainerReadResult Read(Stream input)
+    {
+        var found = new List<FoundLabel>();
+        try
+        {
+            var top = Mp4Boxes.ReadChildren(input, 0, input.Length, out var error);
+            foreach (var box in top)
+            {
+                if (box.Type == "uuid" && box.PayloadSize >= 16)
+                {
+                    var payload = MediaIo.ReadAt(input, box.PayloadOffset, box.PayloadSize, 16 * 1024 * 1024);
+                    if (payload is not null && Mp4Metadata.XmpText(payload) is { } xmp)
+                        found.AddRange(Xmp.FindAigcValues(xmp).Select(v => new FoundLabel("mp4/uuid/XMP", v)));
+                }
+            }
+            var moovs = top.Where(b => b.Type == "moov").ToList();
+            if (moovs.Count > 1) return ContainerReadResult.Damaged($"文件含 {moovs.Count} 个 moov 盒子（ambiguous）", found);
+            if (moovs.Count == 0)
+                return error is not null ? ContainerReadResult.Damaged(error, found) : ContainerReadResult.Damaged("文件没有 moov 盒子（no moov box）", found);
+            var moov = LoadMoov(input, moovs[0], out var moovError);
+            if (moov is null) return ContainerReadResult.Damaged(moovError!, found);
+            var inMoov = new List<FoundLabel>();
+            Mp4Metadata.FindLabels(moov, inMoov);
+            found.InsertRange(0, inMoov);
+            return error is null ? new ContainerReadResult(found) : ContainerReadResult.Damaged(error, found);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException) // untrusted input: any failure is damage, never an exception
+        {
+            return ContainerReadResult.Damaged("MP4 结构损坏：" + e.Message, found);
+        }
+    }
+
+    private static Box? LoadMoov(Stream input, BoxHeader moov, out string? error)
+    {
+        error = null;
+        if (moov.PayloadSize > MediaIo.MaxMetadataBytes) { error = $"moov 盒子过大（{moov.Size} 字节），未检查"; return null; }
+        var content = MediaIo.ReadAt(input, moov.PayloadOffset, moov.PayloadSize);
+        if (content is null) { error = $"moov 盒子在偏移 {moov.Offset} 处被截断"; return null; }
+        try { return Box.Parse("moov", content, 0); }
+        catch (FormatException e) { error = $"moov 盒子（偏移 {moov.Offset}）损坏：{e.Message}"; return null; }
+    }
+
+    private sealed record Plan(List<BoxHeader> Top, int MoovIndex, Box Moov, Dictionary<int, byte[]> EditedUuids);
+
+    /// <summary>Walks the file and builds the edited moov (label replaced) — shared by both write modes.</summary>
+    private static Plan Prepare(Stream input, AigcLabel label)
+    {
+        MediaIo.RequireSeekable(input);
+        var top = Mp4Boxes.ReadChildren(input, 0, input.Length, out var error);
+        if (error is not null) throw new LabelWriteException("MP4 结构损坏，未写入：" + error);
+        var moovIndexes = top.Select((b, i) => (b, i)).Where(x => x.b.Type == "moov").Select(x => x.i).ToList();
+        if (moovIndexes.Count != 1) throw new LabelWriteException(moovIndexes.Count == 0 ? "MP4 没有 moov 盒子，无法写入标识" : "MP4 含多个 moov 盒子，无法确定写入位置");
+        var moov = LoadMoov(input, top[moovIndexes[0]], out var moovError) ?? throw new LabelWriteException(moovError!);
+        var edited = new Dictionary<int, byte[]>();
+        for (var i = 0; i < top.Count; i++)
+        {
+            if (top[i].Type != "uuid" || top[i].PayloadSize < 16) continue;
+            var payload = MediaIo.ReadAt(input, top[i].PayloadOffset, top[i].PayloadSize, 16 * 1024 * 1024);
+            if (payload is null || Mp4Metadata.XmpText(payload) is not { } xmp || Xmp.FindAigcValues(xmp).Count == 0) continue;
+            edited[i] = Mp4Metadata.BlankXmpLabels(payload);
+        }
+        try { Mp4Metadata.ReplaceLabel(moov, label.ToJson()); }
+        catch (FormatException e) { throw new LabelWriteException("MP4 元数据损坏，未写入：" + e.Message); }
+        return new Plan(top, moovIndexes[0], moov, edited);
+    }
+
+    public void Write(Stream input, Stream output, AigcLabel label)
+    {
+        var plan = Prepare(input, label);
+        var old = plan.Top[plan.MoovIndex];
+        var reserve = 0;
+        try
+        {
+            // Media data after moov moves by the size change: shift those chunk offsets (stco→co64 when needed).
+            if (Mp4Metadata.HasChunkOffsetsFrom(plan.Moov, old.End))
+            {
+                if (plan.Moov.Child("mvex") is not null && plan.Moov.Size != old.Size)
+                    throw new LabelWriteException("分片 MP4（moov 在前且含 mvex）暂不支持改变 moov 大小");
+                // Leave a free box after moov (as ffmpeg -moov_size does) so later relabels can be done in place.
+                var freeAfter = plan.Top.Skip(plan.MoovIndex + 1).TakeWhile(b => FreeSpace.Contains(b.Type)).Sum(b => b.Size);
+                if (freeAfter < ReservedFreeSpace) reserve = ReservedFreeSpace;
+                var baseDelta = plan.Moov.Size + reserve - old.Size;
+                var delta = baseDelta;
+                for (var round = 0; round < 4; round++)
+                {
+                    Mp4Metadata.ShiftChunkOffsets(plan.Moov, old.End, delta, dryRunConversions: true, out var growth);
+                    if (baseDelta + growth == delta) break;
+                    delta = baseDelta + growth;
+                }
+                Mp4Metadata.ShiftChunkOffsets(plan.Moov, old.End, delta, dryRunConversions: false, out _);
+                if (plan.Moov.Size + reserve - old.Size != delta) throw new LabelWriteException("块偏移重写未收敛（chunk offsets did not converge）");
+            }
+        }
+        catch (FormatException e) { throw new LabelWriteException("MP4 块偏移表损坏，未写入：" + e.Message); }
+
+        for (var i = 0; i < plan.Top.Count; i++)
+        {
+            var box = plan.Top[i];
+            if (i == plan.MoovIndex)
+            {
+                plan.Moov.WriteTo(output);
+                if (reserve > 0) { MediaIo.WriteU32BE(output, (uint)reserve); output.Write("free"u8); output.Write(new byte[reserve - 8]); }
+            }
+            else if (plan.EditedUuids.TryGetValue(i, out var payload))
+            {
+                MediaIo.CopyRange(input, box.Offset, box.HeaderSize, output);
+                output.Write(payload);
+            }
+            else MediaIo.CopyRange(input, box.Offset, box.Size, output);
+        }
+    }
+
+    public void WriteInPlace(FileStream file, AigcLabel label)
+    {
+        var plan = Prepare(file, label);
+        var old = plan.Top[plan.MoovIndex];
+        var newMoov = plan.Moov.ToBytes();
+        var following = plan.Top.Skip(plan.MoovIndex + 1).ToList();
+        var freeAfter = following.TakeWhile(b => FreeSpace.Contains(b.Type)).ToList();
+        var available = old.Size + freeAfter.Sum(b => b.Size);
+        bool truncateAfter = freeAfter.Count == following.Count; // moov (and free space) is last: the file may grow or shrink
+        var rest = available - newMoov.Length;
+        if (!truncateAfter && rest != 0 && (rest < 8 || rest > uint.MaxValue))
+            throw new LabelWriteException(rest < 0
+                ? $"moov 之后没有足够的空闲空间（需要 {newMoov.Length} 字节，可用 {available} 字节），请使用复制模式"
+                : "moov 之后的剩余空间不足以放置 free 盒子，请使用复制模式");
+
+        foreach (var (index, payload) in plan.EditedUuids)
+        {
+            file.Position = plan.Top[index].PayloadOffset;
+            file.Write(payload);
+        }
+        file.Position = old.Offset;
+        file.Write(newMoov);
+        if (truncateAfter) file.SetLength(old.Offset + newMoov.Length);
+        else if (rest > 0)
+        {
+            MediaIo.WriteU32BE(file, (uint)rest);
+            file.Write("free"u8);
+        }
+        file.Flush(flushToDisk: false);
+    }
+}

@@ -1,0 +1,158 @@
+using System.Buffers.Binary;
+using System.Text;
+using Suanbei.Labels.Formats.Avi;
+using Suanbei.Labels.Formats.Wav;
+using Suanbei.Testing;
+
+namespace Suanbei.Labels.Tests.Formats;
+
+public sealed class RiffTests : IClassFixture<AvFixtures>
+{
+    private readonly AvFixtures _fx;
+    private readonly WavFormat _wav = new();
+    private readonly AviFormat _avi = new();
+
+    public RiffTests(AvFixtures fx) => _fx = fx;
+
+    private string MakeWav(string name, params string[] extra) => _fx.Make(name, [.. AvFixtures.Audio, "-c:a", "pcm_s16le", .. extra]);
+
+    private string MakeAvi(string name) =>
+        _fx.Make(name, [.. AvFixtures.Video, .. AvFixtures.Audio, "-c:v", "mpeg4", "-c:a", "pcm_s16le", "-shortest"]);
+
+    private static uint RiffSize(string file) => BinaryPrimitives.ReadUInt32LittleEndian(File.ReadAllBytes(file).AsSpan(4));
+
+    [Fact]
+    public void Wav_round_trip_is_read_by_suanbei_ffprobe_and_exiftool()
+    {
+        var input = MakeWav("a.wav");
+        Assert.Empty(AvFixtures.Read(_wav, input).Labels);
+        var output = AvFixtures.Write(_wav, input, _fx.PathFor("a-labeled.wav"), AvFixtures.Label);
+
+        Assert.Equal("wav/LIST/INFO/AIGC", AvFixtures.Single(AvFixtures.Read(_wav, output), AvFixtures.Label).Placement);
+        Assert.Equal(AvFixtures.Label.ToJson(), AvFixtures.ProbeTags(output)["AIGC"]);
+        Assert.Equal(new FileInfo(output).Length - 8, RiffSize(output));
+        Assert.Equal(AvFixtures.FrameHashes(input), AvFixtures.FrameHashes(output));
+        // exiftool has no name for the INFO id "AIGC" but reads it as an unknown RIFF tag.
+        Assert.Equal(AvFixtures.Label.ToJson(), ExternalTool.RunChecked("exiftool", "-U", "-b", "-RIFF:Unknown_AIGC", output).TrimEnd('\0'));
+    }
+
+    [Fact]
+    public void Wav_in_place_appends_leaves_samples_identical_and_does_not_grow_on_rewrite()
+    {
+        var file = _fx.Copy(MakeWav("b.wav"), "b-work.wav");
+        var length = new FileInfo(file).Length;
+        var before = AvFixtures.HashRange(file, 8, length - 8);
+
+        AvFixtures.WriteInPlace(_wav, file, AvFixtures.Label);
+        Assert.Equal(before, AvFixtures.HashRange(file, 8, length - 8));
+        AvFixtures.Single(AvFixtures.Read(_wav, file), AvFixtures.Label);
+        Assert.Equal(new FileInfo(file).Length - 8, RiffSize(file));
+        var labeledLength = new FileInfo(file).Length;
+
+        AvFixtures.WriteInPlace(_wav, file, AvFixtures.OtherLabel);
+        AvFixtures.Single(AvFixtures.Read(_wav, file), AvFixtures.OtherLabel);
+        // The earlier label chunk was the last one: it is overwritten, not left behind.
+        static long ListSize(AigcLabel l) { var n = l.ToJson().Length + 1; return 12 + 8 + n + (n & 1); }
+        Assert.Equal(length + ListSize(AvFixtures.Label), labeledLength);
+        Assert.Equal(length + ListSize(AvFixtures.OtherLabel), new FileInfo(file).Length);
+        Assert.Equal(before, AvFixtures.HashRange(file, 8, length - 8));
+        Assert.Equal(AvFixtures.OtherLabel.ToJson(), AvFixtures.ProbeTags(file)["AIGC"]);
+    }
+
+    [Fact]
+    public void Wav_labels_in_middle_chunks_are_replaced_not_duplicated_and_other_info_kept()
+    {
+        // ffmpeg writes LIST/INFO (ISFT, INAM) before data; put an AIGC item and a top-level AIGC chunk in there too.
+        var input = MakeWav("c.wav", "-metadata", "title=keep me");
+        var bytes = File.ReadAllBytes(input);
+        var dataAt = IndexOf(bytes, "data"u8);
+        var extraInfo = BuildChunk("LIST", [.. "INFO"u8, .. BuildChunk("AIGC", Encoding.UTF8.GetBytes(AvFixtures.OtherLabel.ToJson() + "\0"))]);
+        var topLevel = BuildChunk("AIGC", Encoding.UTF8.GetBytes(AvFixtures.OtherLabel.ToJson() + "x")); // odd size → pad byte
+        var crafted = _fx.PathFor("c-crafted.wav");
+        File.WriteAllBytes(crafted, [.. bytes[..dataAt], .. extraInfo, .. topLevel, .. bytes[dataAt..]]);
+        FixRiffSize(crafted);
+        var read = AvFixtures.Read(_wav, crafted);
+        Assert.Null(read.Damage);
+        Assert.Equal(["wav/LIST/INFO/AIGC", "wav/AIGC"], read.Labels.Select(l => l.Placement));
+
+        var copy = AvFixtures.Write(_wav, crafted, _fx.PathFor("c-copy.wav"), AvFixtures.Label);
+        AvFixtures.Single(AvFixtures.Read(_wav, copy), AvFixtures.Label);
+        Assert.Equal("keep me", AvFixtures.ProbeTags(copy)["title"]);
+        Assert.Equal(AvFixtures.FrameHashes(input), AvFixtures.FrameHashes(copy));
+
+        var inPlace = _fx.Copy(crafted, "c-inplace.wav");
+        AvFixtures.WriteInPlace(_wav, inPlace, AvFixtures.Label);
+        AvFixtures.Single(AvFixtures.Read(_wav, inPlace), AvFixtures.Label);
+        Assert.Equal(AvFixtures.FrameHashes(input), AvFixtures.FrameHashes(inPlace));
+    }
+
+    [Fact]
+    public void Rf64_is_refused_with_a_clear_message()
+    {
+        var rf64 = MakeWav("d.wav", "-rf64", "always");
+        Assert.Equal("RF64", Encoding.ASCII.GetString(File.ReadAllBytes(rf64), 0, 4));
+        Assert.Empty(AvFixtures.Read(_wav, rf64).Labels);
+        Assert.Null(AvFixtures.Read(_wav, rf64).Damage);
+        var e = Assert.Throws<LabelWriteException>(() => AvFixtures.Write(_wav, rf64, _fx.PathFor("d-out.wav"), AvFixtures.Label));
+        Assert.Contains("RF64", e.Message);
+        Assert.Throws<LabelWriteException>(() => AvFixtures.WriteInPlace(_wav, _fx.Copy(rf64, "d-work.wav"), AvFixtures.Label));
+    }
+
+    [Fact]
+    public void Damaged_riff_is_inconclusive()
+    {
+        var bytes = File.ReadAllBytes(MakeWav("e.wav"));
+        ContainerReadResult ReadBytes(byte[] b) { using var ms = new MemoryStream(b); return _wav.Read(ms); }
+        Assert.NotNull(ReadBytes(bytes[..(bytes.Length / 2)]).Damage);
+        var huge = (byte[])bytes.Clone();
+        BinaryPrimitives.WriteUInt32LittleEndian(huge.AsSpan(16), 0xFFFFFFF0); // fmt chunk size
+        Assert.NotNull(ReadBytes(huge).Damage);
+        var random = new Random(3);
+        for (var i = 0; i < 300; i++)
+        {
+            var m = (byte[])bytes.Clone();
+            for (var k = 0; k < 4; k++) m[random.Next(Math.Min(m.Length, 200))] ^= (byte)(1 << random.Next(8));
+            ReadBytes(m);
+            ReadBytes(m[..random.Next(m.Length)]);
+        }
+    }
+
+    [Fact]
+    public void Avi_round_trip_and_in_place_keep_playing_and_are_read_by_ffprobe()
+    {
+        var input = MakeAvi("f.avi");
+        var output = AvFixtures.Write(_avi, input, _fx.PathFor("f-labeled.avi"), AvFixtures.Label);
+        Assert.Equal("avi/LIST/INFO/AIGC", AvFixtures.Single(AvFixtures.Read(_avi, output), AvFixtures.Label).Placement);
+        Assert.Equal(AvFixtures.Label.ToJson(), AvFixtures.ProbeTags(output)["AIGC"]);
+        Assert.Equal("", AvFixtures.DecodeErrors(output));
+        Assert.Equal(AvFixtures.FrameHashes(input), AvFixtures.FrameHashes(output));
+
+        var file = _fx.Copy(input, "f-work.avi");
+        var length = new FileInfo(file).Length;
+        var before = AvFixtures.HashRange(file, 8, length - 8);
+        AvFixtures.WriteInPlace(_avi, file, AvFixtures.Label);
+        Assert.Equal(before, AvFixtures.HashRange(file, 8, length - 8));
+        AvFixtures.Single(AvFixtures.Read(_avi, file), AvFixtures.Label);
+        Assert.Equal(AvFixtures.Label.ToJson(), AvFixtures.ProbeTags(file)["AIGC"]);
+        Assert.Equal(AvFixtures.FrameHashes(input), AvFixtures.FrameHashes(file));
+        Assert.Equal(AvFixtures.Label.ToJson(), ExternalTool.RunChecked("exiftool", "-U", "-b", "-RIFF:Unknown_AIGC", file).TrimEnd('\0'));
+    }
+
+    private static byte[] BuildChunk(string id, byte[] data)
+    {
+        var b = new byte[8 + data.Length + (data.Length & 1)];
+        Encoding.ASCII.GetBytes(id).CopyTo(b, 0);
+        BinaryPrimitives.WriteUInt32LittleEndian(b.AsSpan(4), (uint)data.Length);
+        data.CopyTo(b, 8);
+        return b;
+    }
+
+    private static int IndexOf(byte[] haystack, ReadOnlySpan<byte> needle) => haystack.AsSpan().IndexOf(needle);
+
+    private static void FixRiffSize(string file)
+    {
+        var b = File.ReadAllBytes(file);
+        BinaryPrimitives.WriteUInt32LittleEndian(b.AsSpan(4), (uint)(b.Length - 8));
+        File.WriteAllBytes(file, b);
+    }
+}
