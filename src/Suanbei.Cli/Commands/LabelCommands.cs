@@ -25,13 +25,7 @@ internal static class LabelCommands
         label.Subcommands.Add(Sign());
         label.Subcommands.Add(VerifySignature());
         label.Subcommands.Add(KeyGen());
-        return label;
-    }
-
-    /// <summary>Lets other files (e.g. the explicit-label commands) add subcommands to <c>label</c>.</summary>
-    public static Command With(this Command label, params Command[] more)
-    {
-        foreach (var c in more) label.Subcommands.Add(c);
+        label.Subcommands.Add(LabelExplicitCommand.Create());
         return label;
     }
 
