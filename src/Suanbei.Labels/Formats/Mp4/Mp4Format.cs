@@ -7,6 +7,10 @@ namespace Suanbei.Labels.Formats.Mp4;
 /// ("mdta" AIGC + ilst item), iTunes freeform "----" AIGC items, and XMP (top-level and moov <c>uuid</c>,
 /// <c>udta/XMP_</c>). Writes one placement: <c>moov/udta/meta</c> keys+ilst, as ffmpeg does with
 /// <c>-movflags use_metadata_tags</c>. Only <c>moov</c> is held in memory (≤ 64 MiB); media data is streamed.
+/// Copy mode with moov before the media (faststart, fragmented): every stco/co64 chunk offset of every track is shifted
+/// (stco becomes co64 when a shifted offset needs 64 bits), fragment tfhd base_data_offset and tfra moof offsets too,
+/// and 4 KiB of free space is left after moov for later in-place writes. In place: moov rewritten where it is when it
+/// is last (the file grows or shrinks) or when the free space after it is enough; otherwise refused.
 /// </summary>
 public sealed class Mp4Format : IContainerFormat
 {
