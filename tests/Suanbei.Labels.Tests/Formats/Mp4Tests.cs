@@ -141,6 +141,23 @@ public sealed class Mp4Tests : IClassFixture<AvFixtures>
         }
     }
 
+    [Theory]
+    [InlineData("frag_keyframe+empty_moov")]                   // tfhd carries absolute base_data_offset
+    [InlineData("frag_keyframe+empty_moov+default_base_moof")] // offsets relative to moof
+    public void Fragmented_mp4_keeps_playing_after_moov_grows(string movflags)
+    {
+        var input = MakeMp4($"frag-{movflags.Length}.mp4", "-movflags", movflags, "-frag_duration", "200000");
+        var boxes = TopBoxes(input);
+        Assert.Contains(boxes, b => b.Type == "moof");
+        var output = AvFixtures.Write(_mp4, input, _fx.PathFor($"frag-{movflags.Length}-labeled.mp4"), AvFixtures.Label);
+        AvFixtures.Single(AvFixtures.Read(_mp4, output), AvFixtures.Label);
+        Assert.Equal(AvFixtures.Label.ToJson(), AvFixtures.ProbeTags(output)["AIGC"]);
+        Assert.Equal("", AvFixtures.DecodeErrors(output));
+        Assert.Equal(AvFixtures.FrameHashes(input), AvFixtures.FrameHashes(output));
+        var seek = Suanbei.Testing.ExternalTool.Run("ffmpeg", ["-v", "error", "-ss", "0.5", "-i", output, "-f", "null", "-"]);
+        Assert.Equal("", seek.StdErr.Trim()); // mfra/tfra random access still points at moofs
+    }
+
     [Fact]
     public void In_place_with_moov_last_leaves_media_bytes_identical()
     {
@@ -235,7 +252,13 @@ public sealed class Mp4Tests : IClassFixture<AvFixtures>
 
         var output = AvFixtures.Write(_mp4, withXmp, _fx.PathFor("xmp-relabeled.mp4"), AvFixtures.Label);
         Assert.Equal("mp4/moov/udta/meta/keys", AvFixtures.Single(AvFixtures.Read(_mp4, output), AvFixtures.Label).Placement);
-        Assert.Equal(new FileInfo(withXmp).Length - 0, new FileInfo(output).Length - (TopBoxes(output).Single(b => b.Type == "moov").Size - TopBoxes(withXmp).Single(b => b.Type == "moov").Size));
+        // The XMP packet keeps its size and its other content; only the TC260 element was blanked.
+        var uuidIn = TopBoxes(withXmp).Single(b => b.Type == "uuid");
+        var uuidOut = TopBoxes(output).Single(b => b.Type == "uuid");
+        Assert.Equal(uuidIn.Size, uuidOut.Size);
+        var xmpOut = Encoding.UTF8.GetString(File.ReadAllBytes(output), (int)uuidOut.Offset + 24, (int)uuidOut.Size - 24);
+        Assert.Contains("<x:xmpmeta", xmpOut);
+        Assert.DoesNotContain("AIGC>", xmpOut);
     }
 
     [Fact]

@@ -7,6 +7,10 @@ namespace Suanbei.Labels.Formats.Mp4;
 /// ("mdta" AIGC + ilst item), iTunes freeform "----" AIGC items, and XMP (top-level and moov <c>uuid</c>,
 /// <c>udta/XMP_</c>). Writes one placement: <c>moov/udta/meta</c> keys+ilst, as ffmpeg does with
 /// <c>-movflags use_metadata_tags</c>. Only <c>moov</c> is held in memory (≤ 64 MiB); media data is streamed.
+/// Copy mode with moov before the media (faststart, fragmented): every stco/co64 chunk offset of every track is shifted
+/// (stco becomes co64 when a shifted offset needs 64 bits), fragment tfhd base_data_offset and tfra moof offsets too,
+/// and 4 KiB of free space is left after moov for later in-place writes. In place: moov rewritten where it is when it
+/// is last (the file grows or shrinks) or when the free space after it is enough; otherwise refused.
 /// </summary>
 public sealed class Mp4Format : IContainerFormat
 {
@@ -99,18 +103,21 @@ public sealed class Mp4Format : IContainerFormat
         var plan = Prepare(input, label);
         var old = plan.Top[plan.MoovIndex];
         var reserve = 0;
+        long delta = 0;
+        // Anything but free space after moov moves by the size change.
+        var mediaAfter = plan.Top.Skip(plan.MoovIndex + 1).Any(b => !FreeSpace.Contains(b.Type));
         try
         {
-            // Media data after moov moves by the size change: shift those chunk offsets (stco→co64 when needed).
-            if (Mp4Metadata.HasChunkOffsetsFrom(plan.Moov, old.End))
+            if (mediaAfter)
             {
-                if (plan.Moov.Child("mvex") is not null && plan.Moov.Size != old.Size)
-                    throw new LabelWriteException("分片 MP4（moov 在前且含 mvex）暂不支持改变 moov 大小");
+                if (plan.Top.Take(plan.MoovIndex).Any(b => b.Type == "sidx"))
+                    throw new LabelWriteException("sidx 位于 moov 之前，改变 moov 大小会使其失效，暂不支持");
                 // Leave a free box after moov (as ffmpeg -moov_size does) so later relabels can be done in place.
                 var freeAfter = plan.Top.Skip(plan.MoovIndex + 1).TakeWhile(b => FreeSpace.Contains(b.Type)).Sum(b => b.Size);
                 if (freeAfter < ReservedFreeSpace) reserve = ReservedFreeSpace;
+                // Shift chunk offsets (stco→co64 when one no longer fits 32 bits, which grows moov again: iterate).
                 var baseDelta = plan.Moov.Size + reserve - old.Size;
-                var delta = baseDelta;
+                delta = baseDelta;
                 for (var round = 0; round < 4; round++)
                 {
                     Mp4Metadata.ShiftChunkOffsets(plan.Moov, old.End, delta, dryRunConversions: true, out var growth);
@@ -135,6 +142,18 @@ public sealed class Mp4Format : IContainerFormat
             {
                 MediaIo.CopyRange(input, box.Offset, box.HeaderSize, output);
                 output.Write(payload);
+            }
+            else if (delta != 0 && i > plan.MoovIndex && box.Type is "moof" or "mfra")
+            {
+                // Fragment boxes are small; patch their absolute offsets in memory.
+                var bytes = MediaIo.ReadAt(input, box.Offset, box.Size) ?? throw new LabelWriteException($"{box.Type} 盒子过大或被截断");
+                try
+                {
+                    if (box.Type == "moof") Mp4Fragments.ShiftMoof(bytes, old.End, delta);
+                    else Mp4Fragments.ShiftMfra(bytes, old.End, delta);
+                }
+                catch (FormatException e) { throw new LabelWriteException($"MP4 {box.Type} 损坏，未写入：{e.Message}"); }
+                output.Write(bytes);
             }
             else MediaIo.CopyRange(input, box.Offset, box.Size, output);
         }
