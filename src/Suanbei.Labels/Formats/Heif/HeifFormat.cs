@@ -4,8 +4,8 @@ namespace Suanbei.Labels.Formats.Heif;
 
 /// <summary>
 /// HEIF / HEIC / AVIF (ISO/IEC 23008-12). Reads XMP items (<c>mime</c> item, content type application/rdf+xml) of the
-/// top-level <c>meta</c> box, from the file or from <c>idat</c>. Writing is not implemented yet: it needs a new item in
-/// iinf/iloc and every file offset in iloc shifted when <c>meta</c> grows before <c>mdat</c>.
+/// top-level <c>meta</c> box, from the file or from <c>idat</c>. Writes through <see cref="HeifWriter"/> (copy mode only:
+/// <c>meta</c> grows, so the data after it moves).
 /// </summary>
 public sealed class HeifFormat : IContainerFormat
 {
@@ -54,9 +54,8 @@ public sealed class HeifFormat : IContainerFormat
         return new ContainerReadResult(labels, damage is null ? null : "HEIF " + damage);
     }
 
-    public void Write(Stream input, Stream output, AigcLabel label) =>
-        throw new LabelWriteException("HEIF/AVIF 暂不支持写入标识（仅支持读取与核验）");
+    public void Write(Stream input, Stream output, AigcLabel label) => HeifWriter.Write(input, output, label);
 
     public void WriteInPlace(FileStream file, AigcLabel label) =>
-        throw new LabelWriteException("HEIF/AVIF 暂不支持写入标识");
+        throw new LabelWriteException("HEIF/AVIF 不支持原地写入（meta 盒变大，其后数据需移动）");
 }
