@@ -69,4 +69,9 @@ internal static class Bounded
 
     /// <summary>True when the text carries the AIGC key name (reference §5: "a metadata key containing AIGC").</summary>
     public static bool IsAigcKey(string key) => key.Contains("AIGC", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>True when a free-text field (EXIF UserComment) carries a label: a JSON object mentioning AIGC
+    /// (the TC260 <c>{"AIGC":{…}}</c> form), not prose that merely mentions the word.</summary>
+    public static bool IsLabelComment(string? text) =>
+        text is not null && text.TrimStart().StartsWith('{') && text.Contains("AIGC", StringComparison.OrdinalIgnoreCase);
 }

@@ -5,14 +5,6 @@ public static class ContainerFormats
 {
     public static IReadOnlyList<IContainerFormat> All { get; } =
     [
-        // Formats are added here, one line each, as their folders land.
-        new Formats.Mp4.Mp4Format(),
-        new Formats.Wav.WavFormat(),
-        new Formats.Avi.AviFormat(),
-        new Formats.Mp3.Mp3Format(),
-        new Formats.Flac.FlacFormat(),
-        new Formats.Mkv.MkvFormat(),
-        new Formats.Ogg.OggFormat(),
         new Formats.Png.PngFormat(),
         new Formats.Jpeg.JpegFormat(),
         new Formats.Webp.WebpFormat(),
@@ -21,6 +13,14 @@ public static class ContainerFormats
         new Formats.Heif.HeifFormat(),
         new Formats.Pdf.PdfFormat(),
         new Formats.Ooxml.OoxmlFormat(),
+        // ISO BMFF: HEIF/AVIF (image brands) above must be asked before MP4.
+        new Formats.Mp4.Mp4Format(),
+        new Formats.Wav.WavFormat(),
+        new Formats.Avi.AviFormat(),
+        new Formats.Mp3.Mp3Format(),
+        new Formats.Flac.FlacFormat(),
+        new Formats.Mkv.MkvFormat(),
+        new Formats.Ogg.OggFormat(),
         // Containers without magic, matched by extension: keep last.
         new Formats.Markdown.MarkdownFormat(),
         new Formats.Text.TextFormat(),

@@ -70,7 +70,8 @@ public static partial class Xmp
         if (string.IsNullOrEmpty(existing) || existing.Length > 4 * 1024 * 1024) return BuildPacket(label);
         var end = existing.LastIndexOf("</rdf:RDF>", StringComparison.Ordinal);
         if (end < 0) return BuildPacket(label);
-        var body = RemoveAigc(existing);
+        // Drop descriptions left empty by the removal so repeated relabelling does not grow the packet.
+        var body = EmptyDescription().Replace(RemoveAigc(existing), "");
         end = body.LastIndexOf("</rdf:RDF>", StringComparison.Ordinal);
         if (end < 0) return BuildPacket(label); // the label element swallowed the packet's end: not a usable packet
         var description =
@@ -92,6 +93,9 @@ public static partial class Xmp
         }
         return xmp;
     }
+
+    [GeneratedRegex(@"[ \t]*<rdf:Description(?:\s[^>]*)?>\s*</rdf:Description>[ \t]*\r?\n?", RegexOptions.None, 1000)]
+    private static partial Regex EmptyDescription();
 
     /// <summary>True when the packet carries an AIGC property in the TC260 namespace.</summary>
     public static bool HasAigc(string xmp) => FindAigcValues(xmp).Count > 0;

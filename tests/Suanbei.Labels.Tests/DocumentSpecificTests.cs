@@ -29,6 +29,28 @@ public class DocumentSpecificTests
         Assert.Equal(Verdict.Inconclusive, LabelFile.Verify(f.Path("bad.docx")).Verdict);
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Pdf_XMP_label_from_exiftool_is_read_and_moved_to_the_Info_dictionary(bool objectStreams)
+    {
+        using var f = new Fixtures();
+        var pdf = f.Pdf(objectStreams: objectStreams);
+        Fixtures.ExifTool("-q", "-overwrite_original", "-XMP-TC260:AIGC=" + Fixtures.Label("xmp").ToJson(), "-XMP-dc:Creator=工作室", pdf);
+        var r = LabelFile.Verify(pdf);
+        Assert.Equal(Verdict.Compliant, r.Verdict);
+        Assert.Equal("pdf/Metadata/XMP", Assert.Single(r.Labels).Placement);
+
+        LabelFile.Write(pdf, f.Path("out.pdf"), Fixtures.Label("info"));
+        var after = LabelFile.Verify(f.Path("out.pdf"));
+        Assert.Equal(Verdict.Compliant, after.Verdict);
+        var label = Assert.Single(after.Labels);
+        Assert.Equal(("pdf/Info/AIGC", "info"), (label.Placement, label.Label!.ProduceID));
+        FormatCases.QpdfCheck(f.Path("out.pdf"));
+        Assert.Equal("工作室", Fixtures.ExifTool("-s3", "-XMP-dc:Creator", f.Path("out.pdf")).Trim());
+        Assert.Equal("", Fixtures.ExifTool("-s3", "-XMP-TC260:AIGC", f.Path("out.pdf")).Trim());
+    }
+
     [Fact]
     public void Markdown_block_and_quoted_forms_are_read()
     {

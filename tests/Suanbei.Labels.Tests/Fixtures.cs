@@ -27,6 +27,14 @@ public sealed class Fixtures : IDisposable
         return path;
     }
 
+    /// <summary>An AVIF or HEIC still image made by libvips from a PNG.</summary>
+    public string Heif(string extension)
+    {
+        var path = Path("plain." + extension);
+        ExternalTool.RunChecked("vips", "copy", Image("png", "heif-source"), path);
+        return path;
+    }
+
     /// <summary>A three-frame animated GIF (NETSCAPE loop extension, local palettes).</summary>
     public string AnimatedGif()
     {

@@ -20,6 +20,8 @@ public static class FormatCases
         ["tiff-be"] = new("tiff", "tiff/IFD0/XMP", f => f.Image("tif", "be", "-endian", "MSB", "-compress", "lzw"), true, "XMP-TC260:AIGC"),
         ["gif"] = new("gif", "gif/XMP", f => f.Image("gif"), true, "XMP-TC260:AIGC"),
         ["gif-animated"] = new("gif", "gif/XMP", f => f.AnimatedGif(), true, "XMP-TC260:AIGC"),
+        ["avif"] = new("heif", "heif/meta/XMP", f => f.Heif("avif"), true, "XMP-TC260:AIGC"),
+        ["heic"] = new("heif", "heif/meta/XMP", f => f.Heif("heic"), true, "XMP-TC260:AIGC"),
         ["pdf"] = new("pdf", "pdf/Info/AIGC", f => f.Pdf(), false, "PDF:AIGC", QpdfCheck),
         ["docx"] = new("ooxml", "ooxml/docProps/custom.xml/AIGC", f => f.Office("docx"), false, "XML:AIGC", OfficeCheck, ExifToolWrites: false),
         ["xlsx"] = new("ooxml", "ooxml/docProps/custom.xml/AIGC", f => f.Office("xlsx"), false, "XML:AIGC", OfficeCheck, ExifToolWrites: false),

@@ -25,15 +25,26 @@ public class HeifTests
     }
 
     [Fact]
-    public void Truncated_heif_is_inconclusive_and_writing_is_refused()
+    public void Replacing_an_exiftool_XMP_item_reuses_it_and_keeps_one_label()
     {
         using var f = new Fixtures();
-        var file = f.Path("x.avif");
-        ExternalTool.RunChecked("vips", "copy", f.Image("png"), file);
-        Assert.Throws<LabelWriteException>(() => LabelFile.Write(file, f.Path("y.avif"), Fixtures.Label()));
-        Assert.False(File.Exists(f.Path("y.avif")));
-        var bytes = File.ReadAllBytes(file);
-        File.WriteAllBytes(f.Path("cut.avif"), bytes[..(bytes.Length / 2)]);
-        Assert.Equal(Verdict.Inconclusive, LabelFile.Verify(f.Path("cut.avif")).Verdict);
+        var file = f.Heif("heic");
+        Fixtures.ExifTool("-q", "-overwrite_original", "-XMP-TC260:AIGC=" + Fixtures.Label("old").ToJson(), "-XMP-dc:Creator=工作室", file);
+        LabelFile.Write(file, f.Path("once.heic"), Fixtures.Label("new"));
+        LabelFile.Write(f.Path("once.heic"), f.Path("twice.heic"), Fixtures.Label("newer"));
+        var r = LabelFile.Verify(f.Path("twice.heic"));
+        Assert.Equal(Verdict.Compliant, r.Verdict);
+        Assert.Equal("newer", Assert.Single(r.Labels).Label!.ProduceID);
+        Assert.Equal("工作室", Fixtures.ExifTool("-s3", "-XMP-dc:Creator", f.Path("twice.heic")).Trim());
+        Assert.Equal(Fixtures.PixelHash(file), Fixtures.PixelHash(f.Path("twice.heic")));
+        // The second write replaced the first appended mdat instead of adding another.
+        Assert.True(new FileInfo(f.Path("twice.heic")).Length <= new FileInfo(f.Path("once.heic")).Length + 16);
+    }
+
+    [Fact]
+    public void In_place_is_refused()
+    {
+        using var f = new Fixtures();
+        Assert.Throws<LabelWriteException>(() => LabelFile.WriteInPlace(f.Heif("avif"), Fixtures.Label()));
     }
 }

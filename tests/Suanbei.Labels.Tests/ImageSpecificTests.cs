@@ -92,6 +92,15 @@ public class ImageSpecificTests
     }
 
     [Fact]
+    public void Jpeg_UserComment_prose_mentioning_AIGC_is_not_a_label()
+    {
+        using var f = new Fixtures();
+        var jpg = f.Image("jpg");
+        Fixtures.ExifTool("-q", "-overwrite_original", "-EXIF:UserComment=Made without AIGC tools", jpg);
+        Assert.Equal(Verdict.NotFound, LabelFile.Verify(jpg).Verdict);
+    }
+
+    [Fact]
     public void Jpeg_keeps_other_XMP_properties()
     {
         using var f = new Fixtures();

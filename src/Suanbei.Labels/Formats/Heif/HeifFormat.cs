@@ -4,10 +4,10 @@ namespace Suanbei.Labels.Formats.Heif;
 
 /// <summary>
 /// HEIF / HEIC / AVIF (ISO/IEC 23008-12). Reads XMP items (<c>mime</c> item, content type application/rdf+xml) of the
-/// top-level <c>meta</c> box, from the file or from <c>idat</c>. Writing is not implemented yet: it needs a new item in
-/// iinf/iloc and every file offset in iloc shifted when <c>meta</c> grows before <c>mdat</c>.
+/// top-level <c>meta</c> box, from the file or from <c>idat</c>. Writes through <see cref="HeifWriter"/> (copy mode only:
+/// <c>meta</c> grows, so the data after it moves).
 /// </summary>
-public sealed class HeifFormat : IContainerFormat
+public sealed class HeifFormat : IContainerFormat, IContentDigest
 {
     private static readonly HashSet<string> Brands = ["heic", "heix", "hevc", "hevx", "heim", "heis", "mif1", "mif2", "msf1", "avif", "avis", "avci"];
 
@@ -54,9 +54,53 @@ public sealed class HeifFormat : IContainerFormat
         return new ContainerReadResult(labels, damage is null ? null : "HEIF " + damage);
     }
 
-    public void Write(Stream input, Stream output, AigcLabel label) =>
-        throw new LabelWriteException("HEIF/AVIF 暂不支持写入标识（仅支持读取与核验）");
+    public void Write(Stream input, Stream output, AigcLabel label) => HeifWriter.Write(input, output, label);
 
     public void WriteInPlace(FileStream file, AigcLabel label) =>
-        throw new LabelWriteException("HEIF/AVIF 暂不支持写入标识");
+        throw new LabelWriteException("HEIF/AVIF 不支持原地写入（meta 盒变大，其后数据需移动）");
+
+    /// <summary>Signature content: every top-level box in file order except <c>meta</c> and an <c>mdat</c> that holds
+    /// exactly a label-carrying XMP item; then the children of <c>meta</c> except <c>iinf</c>, <c>iloc</c> and
+    /// <c>iref</c> (which change when the label item is added or moved). Image data in <c>mdat</c> and the item
+    /// properties (<c>iprp</c>) are covered; item locations are not.</summary>
+    public void WriteContentForHash(Stream input, Stream output)
+    {
+        var top = HeifBoxes.Children(input, 0, input.Length, out var damage) ?? throw new LabelWriteException("HEIF 文件损坏：" + damage);
+        var meta = top.FirstOrDefault(b => b.Type == "meta") ?? throw new LabelWriteException("HEIF 缺少 meta 盒");
+        var children = HeifBoxes.Children(input, meta.PayloadOffset + 4, meta.End, out damage) ?? throw new LabelWriteException("HEIF meta 损坏：" + damage);
+        var labelBoxes = LabelMdats(input, top, children);
+        foreach (var b in top.Where(b => b != meta && !labelBoxes.Contains(b)))
+        {
+            input.Position = b.Offset;
+            Bounded.CopyExactly(input, output, b.End - b.Offset);
+        }
+        foreach (var c in children.Where(c => c.Type is not ("iinf" or "iloc" or "iref")))
+        {
+            input.Position = c.Offset;
+            Bounded.CopyExactly(input, output, c.End - c.Offset);
+        }
+    }
+
+    /// <summary>Top-level mdat boxes whose whole payload is one XMP item that carries a label.</summary>
+    private static HashSet<Box> LabelMdats(Stream input, List<Box> top, List<Box> children)
+    {
+        var result = new HashSet<Box>();
+        var iinfBox = children.FirstOrDefault(b => b.Type == "iinf");
+        var ilocBox = children.FirstOrDefault(b => b.Type == "iloc");
+        if (iinfBox is null || ilocBox is null) return result;
+        var iinf = HeifBoxes.Payload(input, iinfBox);
+        var iloc = HeifBoxes.Payload(input, ilocBox);
+        if (iinf is null || iloc is null) return result;
+        foreach (var id in HeifBoxes.XmpItems(iinf, out _))
+        {
+            var extents = HeifBoxes.Extents(iloc, id, out _);
+            if (extents is not [(0, var offset, var length)]) continue;
+            var box = top.FirstOrDefault(b => b.Type == "mdat" && b.PayloadOffset == offset && b.End - b.PayloadOffset == length);
+            if (box is null) continue;
+            input.Position = offset;
+            var xmp = Bounded.TryRead(input, length);
+            if (xmp is not null && Xmp.HasAigc(Encoding.UTF8.GetString(xmp))) result.Add(box);
+        }
+        return result;
+    }
 }

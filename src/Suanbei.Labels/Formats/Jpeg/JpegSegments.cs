@@ -66,7 +66,7 @@ internal static class JpegSegments
             using var ms = new MemoryStream(seg.Data!, writable: false);
             var (text, _, bad) = TiffIfd.FindUserComment(ms, ExifHeader.Length);
             if (bad is not null) damage = "JPEG " + bad;
-            if (text is not null && text.Contains("AIGC", StringComparison.OrdinalIgnoreCase))
+            if (Bounded.IsLabelComment(text))
                 found.Add(new FoundLabel("jpeg/APP1/Exif/UserComment", text));
         }
         return found;

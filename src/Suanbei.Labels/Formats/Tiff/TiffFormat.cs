@@ -45,7 +45,7 @@ public sealed class TiffFormat : IContainerFormat, IContentDigest
     {
         var found = new List<FoundLabel>();
         if (l.Xmp is not null) found.AddRange(Xmp.FindAigcValues(l.Xmp).Select(v => new FoundLabel("tiff/IFD0/XMP", v)));
-        if (l.UserCommentText is { } t && t.Contains("AIGC", StringComparison.OrdinalIgnoreCase)) found.Add(new FoundLabel("tiff/Exif/UserComment", t));
+        if (Bounded.IsLabelComment(l.UserCommentText)) found.Add(new FoundLabel("tiff/Exif/UserComment", l.UserCommentText!));
         return found;
     }
 
@@ -95,7 +95,7 @@ public sealed class TiffFormat : IContainerFormat, IContentDigest
         var header = new byte[4];
         TiffIfd.W32(header, (uint)ifdOffset, be);
         patches.Add((4, header));
-        if (l.UserComment is { } uc && l.UserCommentText is { } t && t.Contains("AIGC", StringComparison.OrdinalIgnoreCase))
+        if (l.UserComment is { } uc && Bounded.IsLabelComment(l.UserCommentText))
             patches.Add((uc.ValuePosition(0), new byte[uc.ByteCount]));
         return (patches, appended.ToArray());
     }

@@ -63,7 +63,7 @@ internal static class WebpChunks
             using var ms = new MemoryStream(c.Data, writable: false);
             var (text, _, bad) = TiffIfd.FindUserComment(ms, start);
             if (bad is not null) damage = "WebP " + bad;
-            if (text is not null && text.Contains("AIGC", StringComparison.OrdinalIgnoreCase)) found.Add(new FoundLabel("webp/EXIF/UserComment", text));
+            if (Bounded.IsLabelComment(text)) found.Add(new FoundLabel("webp/EXIF/UserComment", text));
         }
         return found;
     }
