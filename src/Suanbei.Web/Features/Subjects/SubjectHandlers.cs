@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Suanbei.Core;
+using Suanbei.Core.Calendar;
 using Suanbei.Core.Subjects;
 using Suanbei.Web.Data;
 using Suanbei.Web.Features.Materials;
@@ -11,7 +12,7 @@ namespace Suanbei.Web.Features.Subjects;
 /// names (pages prefix "Input.", the API camel-cases them). Filers only ever see their own subject (by owner id);
 /// reviewers see submitted ones.
 /// </summary>
-public sealed class SubjectHandlers(SuanbeiDbContext db, TimeProvider clock, SubjectChangeDeadline deadline)
+public sealed class SubjectHandlers(SuanbeiDbContext db, TimeProvider clock, WorkingCalendar calendar)
 {
     public sealed record Outcome(Subject? Subject, Dictionary<string, string> Errors)
     {
@@ -45,7 +46,17 @@ public sealed class SubjectHandlers(SuanbeiDbContext db, TimeProvider clock, Sub
             db.Add(subject);
         }
         subject.Update(details, now); // throws DomainException when not editable
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException) when (db.Entry(subject).State == EntityState.Added)
+        {
+            // Two first saves raced (one subject per account, unique owner index): keep the other one and apply this save to it.
+            db.Entry(subject).State = EntityState.Detached;
+            if (!await db.Set<Subject>().AnyAsync(s => s.OwnerId == userId, ct)) throw;
+            return await SaveAsync(userId, details, ct);
+        }
         return new(subject, errors);
     }
 
@@ -66,18 +77,20 @@ public sealed class SubjectHandlers(SuanbeiDbContext db, TimeProvider clock, Sub
     public async Task<Subject> StartChangeAsync(string userId, DateOnly eventDate, CancellationToken ct = default)
     {
         var subject = await MineAsync(userId, ct) ?? throw new DomainException("尚未提交主体备案");
-        subject.StartChange(eventDate, deadline.DueDate(eventDate), userId, clock.GetUtcNow());
+        subject.StartChange(eventDate, calendar, userId, clock.GetUtcNow());
         await db.SaveChangesAsync(ct);
         return subject;
     }
 
+    /// <summary>A subject as reviewers may see it: submitted at least once and not currently a draft (a change being
+    /// prepared is the filer's draft until it is submitted).</summary>
     public Task<Subject?> ForReviewAsync(Guid id, CancellationToken ct = default) =>
-        Subjects.FirstOrDefaultAsync(s => s.Id == id && s.SubmittedAt != null, ct);
+        Subjects.FirstOrDefaultAsync(s => s.Id == id && s.SubmittedAt != null && s.Status != SubjectStatus.Draft, ct);
 
     /// <summary>Subjects reviewers can see (ever submitted), waiting ones first, oldest submission first.</summary>
     public async Task<List<Subject>> ReviewListAsync(CancellationToken ct = default)
     {
-        var list = await db.Set<Subject>().Where(s => s.SubmittedAt != null).ToListAsync(ct);
+        var list = await db.Set<Subject>().Where(s => s.SubmittedAt != null && s.Status != SubjectStatus.Draft).ToListAsync(ct);
         return list.OrderBy(s => s.Status == SubjectStatus.Submitted ? 0 : 1).ThenBy(s => s.SubmittedAt).ToList();
     }
 
@@ -104,18 +117,3 @@ public sealed class SubjectHandlers(SuanbeiDbContext db, TimeProvider clock, Sub
     }
 }
 
-/// <summary>Due date of a subject change. Placeholder until the official calendar is merged: replaced by WorkingCalendar + DeadlineRules.</summary>
-public sealed class SubjectChangeDeadline
-{
-    public int WorkingDays => 10;
-    public DateOnly DueDate(DateOnly eventDate)
-    {
-        var d = eventDate;
-        for (var n = 0; n < WorkingDays;)
-        {
-            d = d.AddDays(1);
-            if (d.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday)) n++;
-        }
-        return d;
-    }
-}
