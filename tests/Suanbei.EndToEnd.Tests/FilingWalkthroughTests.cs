@@ -196,6 +196,12 @@ public partial class FilingWalkthroughTests(Browser browser, WebApp app) : IClas
         var snippet = await page.InputValueAsync("[data-testid=footer-snippet]");
         Assert.Contains($"href=\"{publicLink}\"", snippet);
         Assert.Contains($">{number}</a>", snippet);
+        // The filer can read the whole trail of its filing: who moved it from where to where, with the reviewer's comment.
+        var trail = page.Locator("[data-testid=audit-row]");
+        Assert.Equal(4, await trail.CountAsync());
+        Assert.Contains("草稿 → 已提交", await trail.Nth(0).TextContentAsync());
+        Assert.Contains("材料齐全，同意进入二审。", await trail.Nth(2).TextContentAsync());
+        Assert.Contains(number, await trail.Nth(3).TextContentAsync());
         await ScreenshotAsync(page, "5-filer-filing.png");
 
         // ---- Anyone, not signed in: the public entry under the number.
@@ -213,6 +219,8 @@ public partial class FilingWalkthroughTests(Browser browser, WebApp app) : IClas
         Assert.Equal(Mechanism, await TextAsync(publicPage, "[data-testid=public-mechanism]"));
         Assert.Equal(Scenarios, await TextAsync(publicPage, "[data-testid=public-scenarios]"));
         Assert.Equal(Purpose, await TextAsync(publicPage, "[data-testid=public-purpose]"));
+        Assert.Equal("", await TextAsync(publicPage, "[data-testid=public-remarks]")); // 备注 lines come only with later changes
+        Assert.Contains("公示中", await TextAsync(publicPage, "[data-testid=public-in-publicity]"));
         await ScreenshotAsync(publicPage, "6-public-entry.png");
     }
 
