@@ -154,6 +154,13 @@ public partial class FilingWalkthroughTests(Browser browser, WebApp app) : IClas
         await option.Locator("[data-testid=function-checkbox]").CheckAsync();
         await page.ClickAsync("[data-testid=filing-save-products]");
         await page.WaitForURLAsync($"**/Filings/{filingId}/Confirm");
+        Assert.Contains(ProductName, await TextAsync(page, "[data-testid=summary-products]"));
+        // The confirm page lists products only; going back to step ③ shows the function choice was kept too.
+        await page.ClickAsync("[data-testid=step-3]");
+        await page.WaitForURLAsync($"**/Filings/{filingId}/Products");
+        Assert.True(await option.Locator("[data-testid=function-checkbox]").IsCheckedAsync());
+        await page.ClickAsync("[data-testid=step-4]");
+        await page.WaitForURLAsync($"**/Filings/{filingId}/Confirm");
         Assert.Equal(0, await page.Locator("[data-testid=missing-fields]").CountAsync());
         await ScreenshotAsync(page, "2-filing-confirm.png");
         await page.ClickAsync("[data-testid=filing-submit]");
