@@ -1,33 +1,6 @@
-using Microsoft.AspNetCore.Builder;
 using Microsoft.Playwright;
-using Suanbei.Web.Hosting;
 
 namespace Suanbei.EndToEnd.Tests;
-
-/// <summary>The real app on Kestrel (a free loopback port, SQLite in a temp folder).</summary>
-public sealed class WebApp : IAsyncLifetime
-{
-    private readonly string _data = Path.Combine(Path.GetTempPath(), "suanbei-e2e-" + Guid.NewGuid().ToString("N")[..10]);
-    private WebApplication _app = null!;
-    public string BaseUrl { get; private set; } = "";
-
-    public async Task InitializeAsync()
-    {
-        _app = SuanbeiWebHost.Build(new SuanbeiHostOptions
-        {
-            DataDirectory = _data, Urls = "http://127.0.0.1:0", CreateFirstAdmin = false, EnvironmentName = "Production",
-        });
-        await _app.StartAsync();
-        BaseUrl = _app.Urls.First();
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _app.StopAsync();
-        await _app.DisposeAsync();
-        try { Directory.Delete(_data, recursive: true); } catch { }
-    }
-}
 
 /// <summary>The 备案判断 wizard in a browser: fill the questionnaire, read the plan with its articles, screenshot it.</summary>
 public class AssessWizardTests(Browser browser, WebApp app) : IClassFixture<Browser>, IClassFixture<WebApp>
