@@ -164,6 +164,10 @@ public abstract class FilingApiTests<TApp>(TApp app) : IClassFixture<TApp> where
         Assert.Equal("新名算法", publicAfter.GetProperty("name").GetString());
         var remark = Assert.Single(publicAfter.GetProperty("remarks").EnumerateArray()).GetString()!;
         Assert.Matches(@"^\d{4}年\d{1,2}月，变更内容：算法名称由原名算法变更为新名算法$", remark);
+        var registryEntry = await Ok(await app.Client().GetAsync("/api/v1/registry/entries/" + Uri.EscapeDataString(number)));
+        Assert.Equal("新名算法", registryEntry.GetProperty("summary").GetProperty("name").GetString());
+        Assert.Equal("filed", registryEntry.GetProperty("summary").GetProperty("source").GetString());
+        Assert.Contains(registryEntry.GetProperty("listings").EnumerateArray(), l => l.GetProperty("remark").GetString() == remark);
         var old = await Ok(await api.GetAsync($"/api/v1/filings/{id}"));
         Assert.Equal("Superseded", old.GetProperty("status").GetString());
         Assert.Equal(1, await app.WithDb(db => db.Set<IssuedFilingNumber>().CountAsync(n => n.Number == number)));
@@ -179,6 +183,13 @@ public abstract class FilingApiTests<TApp>(TApp app) : IClassFixture<TApp> where
         await ToSecondReviewAsync(api, reviewer, first);
         var number1 = (await Ok(await reviewer.PostAsync($"/api/v1/review/filings/{first}/publish", null))).GetProperty("filingNumber").GetString()!;
 
+        // Published filings are in the public registry (source "filed here"), verifiable like the imported lists.
+        var verified = await Ok(await app.Client().GetAsync("/api/v1/registry/verify?number=" + Uri.EscapeDataString(number1)));
+        Assert.True(verified.GetProperty("inRegistry").GetBoolean());
+        Assert.Equal("active", verified.GetProperty("status").GetString());
+        Assert.Equal("将注销的算法", verified.GetProperty("entry").GetProperty("name").GetString());
+        Assert.Equal("filed", verified.GetProperty("entry").GetProperty("source").GetString());
+
         var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8));
         Assert.Equal(HttpStatusCode.BadRequest, (await api.PostAsJsonAsync($"/api/v1/filings/{first}/cancel", new { description = "无日期" })).StatusCode);
         var cancelled = await Ok(await api.PostAsJsonAsync($"/api/v1/filings/{first}/cancel", new { eventDate = today.ToString("yyyy-MM-dd"), description = "产品下线" }));
@@ -188,6 +199,8 @@ public abstract class FilingApiTests<TApp>(TApp app) : IClassFixture<TApp> where
         var entry = await Ok(await app.Client().GetAsync("/api/v1/public/filings/" + Uri.EscapeDataString(number1)));
         Assert.True(entry.GetProperty("cancelled").GetBoolean());
         Assert.Contains("已注销", WebUtility.HtmlDecode(await app.Client().GetStringAsync(PublicPaths.Entry(number1))));
+        var afterCancel = await Ok(await app.Client().GetAsync("/api/v1/registry/verify?number=" + Uri.EscapeDataString(number1)));
+        Assert.Equal("cancelled", afterCancel.GetProperty("status").GetString());
 
         // The next filing of the same subject, type and year gets sequence 2: the cancelled number stays taken.
         var second = await CompleteFilingViaApiAsync(api, filer, "新算法");
