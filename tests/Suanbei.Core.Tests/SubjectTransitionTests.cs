@@ -1,4 +1,5 @@
 using Suanbei.Core;
+using Suanbei.Core.Calendar;
 using Suanbei.Core.Identifiers;
 using Suanbei.Core.Products;
 using Suanbei.Core.Subjects;
@@ -90,7 +91,7 @@ public class SubjectTransitionTests
                 case "approve": s.Approve("reviewer", T0); break;
                 case "return": s.Return("reviewer", "理由", T0); break;
                 case "update": s.Update(Complete() with { Name = "改名" }, T0); break;
-                case "change": s.StartChange(new DateOnly(2026, 11, 2), new DateOnly(2026, 11, 16), "owner", T0); break;
+                case "change": s.StartChange(new DateOnly(2026, 11, 2), WorkingCalendar.Official, "owner", T0); break;
             }
         });
         Assert.False(string.IsNullOrWhiteSpace(e.Message));
@@ -127,16 +128,22 @@ public class SubjectTransitionTests
     public void A_change_reopens_an_approved_subject_which_stays_approved_until_decided()
     {
         var s = Approved();
-        s.StartChange(new DateOnly(2026, 11, 2), new DateOnly(2026, 11, 16), "owner", T0);
+        s.StartChange(new DateOnly(2026, 11, 2), WorkingCalendar.Official, "owner", T0);
         Assert.Equal(SubjectStatus.Draft, s.Status);
         Assert.True(s.IsApproved);
         Assert.True(s.IsChange);
-        Assert.Equal(new DateOnly(2026, 11, 16), s.ChangeDueDate);
+        Assert.Equal(new DateOnly(2026, 11, 16), s.ChangeDueDate); // 10 working days, no holiday in between
+        Assert.False(s.ChangeDueDateEstimated);
         s.Update(Complete() with { OfficerName = "王五" }, T0);
         s.Submit("owner", T0);
         s.Approve("reviewer", T0);
         Assert.False(s.IsChange);
         Assert.Equal("王五", s.OfficerName);
+
+        // past the official calendars the due date is an estimate, and says so
+        s.StartChange(new DateOnly(2026, 12, 28), WorkingCalendar.Official, "owner", T0);
+        Assert.True(s.ChangeDueDateEstimated);
+        Assert.Contains("估算", s.Decisions[^1].Reasons);
     }
 
     [Fact]

@@ -197,7 +197,10 @@ public abstract class AccountTests<TApp>(TApp app) : IClassFixture<TApp> where T
     {
         var doc = await new HttpClient { BaseAddress = app.BaseAddress }.GetFromJsonAsync<JsonElement>("/openapi/v1.json");
         Assert.StartsWith("3.", doc.GetProperty("openapi").GetString());
-        Assert.True(doc.GetProperty("paths").TryGetProperty("/api/v1/me", out _));
+        foreach (var path in new[] { "/api/v1/me", "/api/v1/subject", "/api/v1/subject/submit", "/api/v1/review/subjects/{id}/approve",
+                     "/api/v1/products", "/api/v1/products/{id}/functions", "/api/v1/materials", "/api/v1/materials/{id}" })
+            Assert.True(doc.GetProperty("paths").TryGetProperty(path, out _), path);
+        Assert.Equal("bearer", doc.GetProperty("components").GetProperty("securitySchemes").GetProperty("ApiToken").GetProperty("scheme").GetString());
     }
 
     [Fact]

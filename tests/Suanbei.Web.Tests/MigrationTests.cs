@@ -33,7 +33,7 @@ public class MigrationTests
             {
                 // the database as the first version left it
                 await db.GetService<IMigrator>().MigrateAsync("20261122000100_Initial");
-                db.Users.Add(new AppUser { Id = "u1", UserName = "old@example.cn", NormalizedUserName = "OLD@EXAMPLE.CN", Email = "old@example.cn", CreatedAt = DateTimeOffset.UtcNow });
+                db.Users.Add(new AppUser { Id = "u1", UserName = "old@example.cn", NormalizedUserName = "OLD@EXAMPLE.CN", Email = "old@example.cn", NormalizedEmail = "OLD@EXAMPLE.CN", CreatedAt = DateTimeOffset.UtcNow });
                 var s = new Subject(subjectId, "u1", DateTimeOffset.UtcNow);
                 s.Update(new SubjectDetails { Name = "老数据有限公司" }, DateTimeOffset.UtcNow);
                 db.Add(s);

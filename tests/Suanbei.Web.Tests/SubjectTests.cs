@@ -181,6 +181,16 @@ public abstract class SubjectTests<TApp>(TApp app) : IClassFixture<TApp> where T
         Assert.Equal(HttpStatusCode.Conflict, (await api.PostAsJsonAsync("/api/v1/subject/change", new { eventDate = "2026-09-22" })).StatusCode);
     }
 
+    [Fact]
+    public async Task Concurrent_first_saves_create_exactly_one_subject_per_account()
+    {
+        var user = await app.CreateUserAsync(Roles.Filer);
+        var api = await app.ApiClientAsync(user);
+        var responses = await Task.WhenAll(Enumerable.Range(0, 8).Select(i => api.PutAsJsonAsync("/api/v1/subject", new { name = $"并发公司{i}" })));
+        Assert.All(responses, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
+        Assert.Equal(1, await app.WithDb(db => db.Set<Subject>().CountAsync(s => s.OwnerId == user.Id)));
+    }
+
     /// <summary>10 working days after 2026-09-21 on the official 2026 calendar: 9/22–9/24, 9/28–9/30, 10/8, 10/9, 10/10 (调休 Saturday), 10/12.</summary>
     private const string SubjectChangeDueFor20260921 = "2026-10-12";
 }

@@ -7,11 +7,11 @@ internal static class CommandGroups
 {
     public static IEnumerable<Command> All()
     {
+        yield return ServeCommands.Create();
+        yield return AdminCommands.Create();
         yield return NumberCommands.Create();
         yield return WorkdaysCommands.Create();
         yield return RegistryCommands.Create();
-        yield return ServeCommands.Create();
-        yield return AdminCommands.Create();
         yield return AssessCommands.Create();
         yield return CheckCommands.Create();
     }

@@ -59,6 +59,10 @@ public static class FilingFields
         return int.MaxValue;
     }
 
+    /// <summary>The canonical key for a key in any letter case ("scenarios" → "Scenarios"), or the input unchanged.</summary>
+    public static string Canonical(string key) =>
+        All.FirstOrDefault(f => string.Equals(f.Key, key?.Trim(), StringComparison.OrdinalIgnoreCase)).Key ?? key ?? "";
+
     public static bool IsKnown(string key) => All.Any(f => f.Key == key);
 
     public static string Label(string key) => All.FirstOrDefault(f => f.Key == key).Label ?? key;

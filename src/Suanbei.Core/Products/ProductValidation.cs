@@ -26,7 +26,7 @@ public static class ProductValidation
         if (!string.IsNullOrWhiteSpace(d.IcpNumber))
         {
             var error = IcpError(d.IcpNumber.Trim());
-            if (error is not null) e["IcpNumber"] = "ICP备案号：" + error;
+            if (error is not null) e["IcpNumber"] = error.StartsWith("ICP备案号") ? error : "ICP备案号：" + error;
         }
         if (d.HasPriorLicence && string.IsNullOrWhiteSpace(d.PriorLicenceDescription))
             e["PriorLicenceDescription"] = "有前置许可时请填写许可名称和编号";
@@ -50,6 +50,5 @@ public static class ProductValidation
         return e;
     }
 
-    // Replaced by Suanbei.Core.Identifiers.IcpNumber.Validate once the core branch is merged.
-    private static string? IcpError(string icp) => icp.Contains("ICP") ? null : "格式应如 京ICP备12345678号-1";
+    private static string? IcpError(string icp) => Identifiers.IcpNumber.Validate(icp);
 }

@@ -1,3 +1,4 @@
+using Suanbei.Core.Calendar;
 using Suanbei.Core.Identifiers;
 
 namespace Suanbei.Core.Subjects;
@@ -37,6 +38,8 @@ public sealed class Subject
     public DateOnly? ChangeEventDate { get; private set; }
     /// <summary>Legal deadline of the change: 10 working days after the event (DeadlineRules.SubjectChange).</summary>
     public DateOnly? ChangeDueDate { get; private set; }
+    /// <summary>True when the due date runs past the official calendars and is only an estimate (weekends only).</summary>
+    public bool ChangeDueDateEstimated { get; private set; }
 
     public string? Name { get; private set; }
     public string? CreditCode { get; private set; }
@@ -132,6 +135,7 @@ public sealed class Subject
         ApprovedAt ??= now;
         ChangeEventDate = null;
         ChangeDueDate = null;
+        ChangeDueDateEstimated = false;
         UpdatedAt = now;
         _decisions.Add(new SubjectDecision(Guid.NewGuid(), Id, SubjectDecisionKind.Approved, reviewerId, now, null));
     }
@@ -148,20 +152,23 @@ public sealed class Subject
     }
 
     /// <summary>
-    /// Starts a change (主体变更) of an approved subject: it becomes editable again and must be re-reviewed; the change
-    /// is due <paramref name="dueDate"/> (10 working days after <paramref name="eventDate"/>, computed by the caller with
-    /// the official calendar).
+    /// Starts a change (主体变更) of an approved subject: it becomes editable again and must be re-reviewed; the change is
+    /// due 10 working days after <paramref name="eventDate"/> on <paramref name="calendar"/> (DeadlineRules.SubjectChange),
+    /// flagged as an estimate when that runs past the official calendars.
     /// </summary>
-    public void StartChange(DateOnly eventDate, DateOnly dueDate, string byUserId, DateTimeOffset now)
+    public void StartChange(DateOnly eventDate, WorkingCalendar calendar, string byUserId, DateTimeOffset now)
     {
         if (Status != SubjectStatus.Approved)
             throw new DomainException($"只有已通过的主体备案可以发起变更（当前状态：{SubjectStatuses.ChineseName(Status)}）");
-        if (dueDate < eventDate) throw new ArgumentException("due date before event date", nameof(dueDate));
+        var due = DeadlineRules.DueDateOrEstimate(DeadlineKind.SubjectChange, eventDate, calendar);
         Status = SubjectStatus.Draft;
         ChangeEventDate = eventDate;
-        ChangeDueDate = dueDate;
+        ChangeDueDate = due.Date;
+        ChangeDueDateEstimated = due.Estimated;
         UpdatedAt = now;
-        _decisions.Add(new SubjectDecision(Guid.NewGuid(), Id, SubjectDecisionKind.ChangeStarted, byUserId, now, $"变更事由发生日期：{eventDate:yyyy-MM-dd}，应于{dueDate:yyyy-MM-dd}前完成变更"));
+        var note = due.Estimated ? "（超出官方工作日历覆盖范围，按周末估算）" : "";
+        _decisions.Add(new SubjectDecision(Guid.NewGuid(), Id, SubjectDecisionKind.ChangeStarted, byUserId, now,
+            $"变更事项发生日期：{eventDate:yyyy-MM-dd}，应于{due.Date:yyyy-MM-dd}前完成变更{note}"));
     }
 
     private static string? Clean(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();

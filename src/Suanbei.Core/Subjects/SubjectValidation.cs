@@ -76,7 +76,7 @@ public static class SubjectValidation
         if (!string.IsNullOrWhiteSpace(d.RegionCode))
         {
             var error = RegionCodeError(d.RegionCode.Trim());
-            if (error is not null) e.TryAdd(nameof(d.RegionCode), error);
+            if (error is not null) e.TryAdd(nameof(d.RegionCode), "注册地：" + error);
         }
         if (d.MonthlyActiveUsers is < 0) e.TryAdd(nameof(d.MonthlyActiveUsers), "月活跃用户量不能为负数");
         if (requireComplete && d.MonthlyActiveUsers is null) e.TryAdd(nameof(d.MonthlyActiveUsers), "月活跃用户量不能为空");
@@ -116,17 +116,8 @@ public static class SubjectValidation
     private static bool IsHttpUrl(string s) =>
         Uri.TryCreate(s, UriKind.Absolute, out var u) && (u.Scheme == Uri.UriSchemeHttp || u.Scheme == Uri.UriSchemeHttps);
 
-    // The identifier validators live in Suanbei.Core.Identifiers (owned by the core helper); these adapters keep one call site each.
-    private static string? RegionCodeError(string code) =>
-        code.Length == 6 && code.All(char.IsAsciiDigit) ? null : "注册地应为6位行政区划代码（如110108）";
-
-    private static string? ResidentIdError(string number) =>
-        number.Length == 18 && number[..17].All(char.IsAsciiDigit) && (char.IsAsciiDigit(number[17]) || number[17] == 'X')
-            ? null : "居民身份证号码应为18位";
-
-    private static string? MobileError(string mobile) =>
-        mobile.Length == 11 && mobile[0] == '1' && mobile.All(char.IsAsciiDigit) ? null : "手机号码应为11位、以1开头";
-
-    private static string? EmailError(string email) =>
-        email.Count(c => c == '@') == 1 && email.IndexOf('@') > 0 && email.IndexOf('.', email.IndexOf('@')) > email.IndexOf('@') + 1 ? null : "邮箱格式不正确";
+    private static string? RegionCodeError(string code) => Regions.Validate(code);
+    private static string? ResidentIdError(string number) => ResidentIdNumber.Validate(number);
+    private static string? MobileError(string mobile) => ContactValidation.ValidateMobile(mobile);
+    private static string? EmailError(string email) => ContactValidation.ValidateEmail(email);
 }

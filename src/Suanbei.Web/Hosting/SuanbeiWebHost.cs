@@ -106,6 +106,13 @@ public static class SuanbeiWebHost
         {
             doc.Info.Title = "Suanbei 算备 API";
             doc.Info.Description = "算法备案系统 API。认证：Authorization: Bearer <API 令牌>（在“账号 → API 令牌”页面创建）。错误为 RFC 7807 problem details，字段错误在 errors 中（中文）。";
+            doc.Components ??= new Microsoft.OpenApi.OpenApiComponents();
+            doc.Components.SecuritySchemes ??= new Dictionary<string, Microsoft.OpenApi.IOpenApiSecurityScheme>();
+            doc.Components.SecuritySchemes["ApiToken"] = new Microsoft.OpenApi.OpenApiSecurityScheme
+            {
+                Type = Microsoft.OpenApi.SecuritySchemeType.Http, Scheme = "bearer", Description = "API 令牌（sb_…）",
+            };
+            doc.Security = [new Microsoft.OpenApi.OpenApiSecurityRequirement { [new Microsoft.OpenApi.OpenApiSecuritySchemeReference("ApiToken", doc)] = [] }];
             return Task.CompletedTask;
         }));
 
@@ -115,14 +122,16 @@ public static class SuanbeiWebHost
         var app = builder.Build();
         Initialize(app, options);
 
-        app.UseExceptionHandler(e => e.Run(async http =>
+        // API: errors as problem details (a DomainException that escaped a handler is a 409); pages: the Error page.
+        app.UseWhen(http => http.Request.Path.StartsWithSegments("/api"), api => api.UseExceptionHandler(e => e.Run(async http =>
         {
             var error = http.Features.Get<IExceptionHandlerFeature>()?.Error;
             var status = error is Suanbei.Core.DomainException ? 409 : 500;
             http.Response.StatusCode = status;
             await Results.Problem(statusCode: status, title: status == 409 ? "操作不允许" : "服务器内部错误",
                 detail: status == 409 ? error!.Message : "请稍后重试；如果问题持续，请联系管理员").ExecuteAsync(http);
-        }));
+        })));
+        app.UseWhen(http => !http.Request.Path.StartsWithSegments("/api"), pages => pages.UseExceptionHandler("/Error"));
         app.UseStatusCodePages();
         app.UseRouting();
         app.UseAuthentication();

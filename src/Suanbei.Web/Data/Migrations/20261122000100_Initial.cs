@@ -187,6 +187,7 @@ public sealed class Initial : Migration
                 ApprovedAt = table.Column<long>(nullable: true),
                 ChangeEventDate = table.Column<DateOnly>(nullable: true),
                 ChangeDueDate = table.Column<DateOnly>(nullable: true),
+                ChangeDueDateEstimated = table.Column<bool>(nullable: false),
                 Name = table.Column<string>(maxLength: 200, nullable: true),
                 CreditCode = table.Column<string>(maxLength: 18, nullable: true),
                 Kind = table.Column<int>(nullable: false),

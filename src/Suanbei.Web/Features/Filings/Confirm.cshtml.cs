@@ -32,6 +32,18 @@ public sealed class ConfirmModel(FilingService filings, SuanbeiDbContext db, Mat
         return Redirect($"/Filings/{id}");
     }
 
+    /// <summary>The id of the element to jump to for a field on its step page.</summary>
+    public static string AnchorOf(string field) => field switch
+    {
+        FilingFields.SelfAssessmentReport => "Input_SelfAssessmentReport",
+        FilingFields.DisclosureDocument => "Input_DisclosureDocument",
+        FilingFields.InputModalities => "Input_InputModalities_Text",
+        FilingFields.OutputModalities => "Input_OutputModalities_Text",
+        FilingFields.Labeling => "labeling",
+        FilingFields.LinkedProducts or FilingFields.ServiceMode => "filing-products",
+        _ => "Input_" + field,
+    };
+
     /// <summary>Which step holds a field (for the "去填写" links).</summary>
     public static string StepOf(string field) => field switch
     {

@@ -168,6 +168,20 @@ public sealed class FilingService(SuanbeiDbContext db, TimeProvider clock, Filin
     private async Task<AlgorithmFiling> PreviousAsync(AlgorithmFiling change, CancellationToken ct) =>
         await WithChildren().FirstAsync(x => x.Id == change.PreviousVersionId, ct);
 
+    /// <summary>
+    /// The system closes every publicity period that has ended (公示 → 已备案, actor 系统). Entries whose period could not
+    /// be computed (无官方日历) are left for a reviewer. Returns how many were closed.
+    /// </summary>
+    public async Task<int> CloseEndedPublicityAsync(CancellationToken ct = default)
+    {
+        var today = ChinaTime.Date(Now);
+        var due = await WithChildren()
+            .Where(f => f.Status == FilingStatus.Publicity && f.PublicityEndsOn != null && f.PublicityEndsOn <= today).ToListAsync(ct);
+        foreach (var f in due) f.CompletePublicity(Actor.System, Now);
+        if (due.Count > 0) await SaveAsync(ct);
+        return due.Count;
+    }
+
     // ------------------------------------------------------------------ public
 
     /// <summary>The version currently public under a number (公示, 已备案 or 已注销), with its subject; null when unknown.</summary>

@@ -22,9 +22,7 @@ public sealed class FilingsModule : IFeatureModule
         services.AddScoped<FilingService>();
         services.AddSingleton<FilingNumberAllocator>();
         services.AddScoped<IMaterialAccessRule, FilingMaterialAccessRule>();
-        // The materials slice registers these too; TryAdd keeps this slice usable on its own.
-        Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAddSingleton<MaterialStore>(services);
-        Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAddScoped<MaterialAccess>(services);
+        services.AddHostedService<PublicityCloser>();
         // Enums as their names ("GenerationSynthesis", "Text, Image") in requests and responses.
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
     }
@@ -92,7 +90,7 @@ public sealed class FilingsModule : IFeatureModule
             {
                 if (await s.GetForReviewAsync(id, ct) is not { } f) return NotFound();
                 await s.ReviewAsync(f, FilingService.ActorOf(user), action, body?.Reason,
-                    body?.Reasons?.Select(r => new FieldReason(r.Field ?? "", r.Reason ?? "")).ToList(), ct);
+                    body?.Reasons?.Select(r => new FieldReason(FilingFields.Canonical(r.Field ?? ""), r.Reason ?? "")).ToList(), ct);
                 var fresh = await s.GetForReviewAsync(id, ct);
                 return Results.Ok(FilingDto.Full(fresh!, s));
             });
@@ -115,14 +113,17 @@ public sealed class FilingsModule : IFeatureModule
         return Results.Ok(FilingDto.Full(f, s));
     }
 
+    /// <summary>Field keys in API bodies are camelCase like the JSON properties ("Type" → "type").</summary>
+    public static string ApiKey(string field) => System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(field);
+
     private static IResult NotFound() => Results.Problem(statusCode: 404, title: "未找到", detail: "没有这个算法备案，或它不属于本账号。");
 
     private static IResult Incomplete(IReadOnlyList<MissingField> missing) =>
-        Results.ValidationProblem(missing.GroupBy(m => m.Field).ToDictionary(g => g.Key, g => g.Select(m => m.Message).ToArray()),
+        Results.ValidationProblem(missing.GroupBy(m => m.Field).ToDictionary(g => ApiKey(g.Key), g => g.Select(m => m.Message).ToArray()),
             title: "备案信息不完整", detail: "请补全以下字段后再提交。", statusCode: 422);
 
     private static IResult EventDateMissing(string label) =>
-        Results.ValidationProblem(new Dictionary<string, string[]> { ["EventDate"] = [$"请填写{label}。"] }, statusCode: 400);
+        Results.ValidationProblem(new Dictionary<string, string[]> { ["eventDate"] = [$"请填写{label}。"] }, statusCode: 400);
 
     public sealed record DetailsRequest(DetailedAttributes? Details, List<LabelingInput>? Labeling);
     public sealed record ProductLinkRequest(Guid ProductId, List<Guid>? FunctionIds);
@@ -172,8 +173,8 @@ public static class FilingDto
             Deadline = deadline is null ? null : new { Kind = deadline.Kind.ToString(), deadline.EventDate, deadline.WorkingDays, deadline.DueOn, deadline.Display },
             f.ChangeEventDate, f.ChangeDescription, f.OpenChangeId, f.CancelEventDate, f.CancelReason, f.RefusalReason,
             Remarks = f.RemarkLines,
-            MissingFields = f.Status == FilingStatus.Draft ? f.MissingFields() : [],
-            ReturnReasons = f.ReturnReasons.OrderBy(x => x.Round).ThenBy(x => FilingFields.Order(x.Field)).Select(x => new { x.Round, x.Field, FieldName = FilingFields.Label(x.Field), x.Reason }),
+            MissingFields = (f.Status == FilingStatus.Draft ? f.MissingFields() : []).Select(m => new { Field = FilingsModule.ApiKey(m.Field), m.Message }),
+            ReturnReasons = f.ReturnReasons.OrderBy(x => x.Round).ThenBy(x => FilingFields.Order(x.Field)).Select(x => new { x.Round, Field = FilingsModule.ApiKey(x.Field), FieldName = FilingFields.Label(x.Field), x.Reason }),
             AuditTrail = f.AuditTrail.OrderBy(a => a.Sequence).Select(Audit),
             PublicUrl = f.FilingNumber is null ? null : PublicPaths.Entry(f.FilingNumber),
         };

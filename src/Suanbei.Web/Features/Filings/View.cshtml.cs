@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
+using Suanbei.Core.Calendar;
 using Suanbei.Core.Filings;
 using Suanbei.Web.Data;
 using Suanbei.Web.Features.Materials;
@@ -32,6 +33,18 @@ public sealed class ViewModel(FilingService filings, SuanbeiDbContext db, Materi
     }
 
     public async Task<IActionResult> OnGetAsync(Guid id) => await LoadAllAsync(id) ? Page() : NotFound();
+
+    /// <summary>The legal deadline for an event date, shown before anything is started (10 / 20 working days, Art. 24).</summary>
+    public Deadline? Preview { get; private set; }
+
+    public async Task<IActionResult> OnPostPreviewAsync(Guid id, DeadlineKind kind)
+    {
+        if (!await LoadAllAsync(id)) return NotFound();
+        if (EventDate is not { } date) { ModelState.AddModelError(nameof(EventDate), "请先填写日期。"); return Page(); }
+        if (kind is not (DeadlineKind.Change or DeadlineKind.Cancellation)) return BadRequest();
+        Preview = Suanbei.Core.Filings.Deadline.Compute(kind, date, Filings.Calendar);
+        return Page();
+    }
 
     public async Task<IActionResult> OnPostChangeAsync(Guid id)
     {

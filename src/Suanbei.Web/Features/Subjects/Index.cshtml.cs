@@ -82,13 +82,19 @@ public sealed class IndexModel(SubjectHandlers subjects, SuanbeiDbContext db, Ma
             foreach (var (field, message) in SubjectValidation.ForDraft(Input.ToDetails(materials)))
                 if (!ModelState.ContainsKey("Input." + field) || ModelState["Input." + field]!.Errors.Count == 0)
                     ModelState.AddModelError("Input." + field, message);
+            ModelState.AddModelError("", uploaded ? "信息未保存：请更正标出的字段（本次上传的材料已保存）" : "信息未保存：请更正标出的字段");
             await LoadAsync();
             return Page();
         }
 
         var saved = await subjects.SaveAsync(userId, Input.ToDetails(materials));
         AddErrors(saved.Errors);
-        if (!saved.Ok) { await LoadAsync(); return Page(); }
+        if (!saved.Ok)
+        {
+            ModelState.AddModelError("", uploaded ? "信息未保存：请更正标出的字段（本次上传的材料已保存）" : "信息未保存：请更正标出的字段");
+            await LoadAsync();
+            return Page();
+        }
         if (!submit)
         {
             TempData["Message"] = "已保存草稿";

@@ -8,12 +8,12 @@ public sealed record SubjectDecisionResponse(string Kind, string KindName, DateT
 
 public sealed record SubjectResponse(
     Guid Id, string Status, string StatusName, bool IsApproved, string? Kind, SubjectDetails Details,
-    string? ReturnReasons, DateOnly? ChangeEventDate, DateOnly? ChangeDueDate, DateTimeOffset? SubmittedAt,
+    string? ReturnReasons, DateOnly? ChangeEventDate, DateOnly? ChangeDueDate, bool ChangeDueDateEstimated, DateTimeOffset? SubmittedAt,
     IReadOnlyList<SubjectDecisionResponse> History)
 {
     public static SubjectResponse From(Subject s) => new(
         s.Id, s.Status.ToString(), SubjectStatuses.ChineseName(s.Status), s.IsApproved, s.CreditCode is null ? null : SubjectDisplay.KindName(s.Kind),
-        s.Details, s.ReturnReasons, s.ChangeEventDate, s.ChangeDueDate, s.SubmittedAt,
+        s.Details, s.ReturnReasons, s.ChangeEventDate, s.ChangeDueDate, s.ChangeDueDateEstimated, s.SubmittedAt,
         s.Decisions.OrderBy(d => d.At).Select(d => new SubjectDecisionResponse(d.Kind.ToString(), d.ChineseKind, d.At, d.Reasons)).ToList());
 }
 

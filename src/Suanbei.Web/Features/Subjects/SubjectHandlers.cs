@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Suanbei.Core;
+using Suanbei.Core.Calendar;
 using Suanbei.Core.Subjects;
 using Suanbei.Web.Data;
 using Suanbei.Web.Features.Materials;
@@ -11,7 +12,7 @@ namespace Suanbei.Web.Features.Subjects;
 /// names (pages prefix "Input.", the API camel-cases them). Filers only ever see their own subject (by owner id);
 /// reviewers see submitted ones.
 /// </summary>
-public sealed class SubjectHandlers(SuanbeiDbContext db, TimeProvider clock, SubjectChangeDeadline deadline)
+public sealed class SubjectHandlers(SuanbeiDbContext db, TimeProvider clock, WorkingCalendar calendar)
 {
     public sealed record Outcome(Subject? Subject, Dictionary<string, string> Errors)
     {
@@ -45,7 +46,17 @@ public sealed class SubjectHandlers(SuanbeiDbContext db, TimeProvider clock, Sub
             db.Add(subject);
         }
         subject.Update(details, now); // throws DomainException when not editable
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException) when (db.Entry(subject).State == EntityState.Added)
+        {
+            // Two first saves raced (one subject per account, unique owner index): keep the other one and apply this save to it.
+            db.Entry(subject).State = EntityState.Detached;
+            if (!await db.Set<Subject>().AnyAsync(s => s.OwnerId == userId, ct)) throw;
+            return await SaveAsync(userId, details, ct);
+        }
         return new(subject, errors);
     }
 
@@ -66,7 +77,7 @@ public sealed class SubjectHandlers(SuanbeiDbContext db, TimeProvider clock, Sub
     public async Task<Subject> StartChangeAsync(string userId, DateOnly eventDate, CancellationToken ct = default)
     {
         var subject = await MineAsync(userId, ct) ?? throw new DomainException("尚未提交主体备案");
-        subject.StartChange(eventDate, deadline.DueDate(eventDate), userId, clock.GetUtcNow());
+        subject.StartChange(eventDate, calendar, userId, clock.GetUtcNow());
         await db.SaveChangesAsync(ct);
         return subject;
     }
@@ -104,18 +115,3 @@ public sealed class SubjectHandlers(SuanbeiDbContext db, TimeProvider clock, Sub
     }
 }
 
-/// <summary>Due date of a subject change. Placeholder until the official calendar is merged: replaced by WorkingCalendar + DeadlineRules.</summary>
-public sealed class SubjectChangeDeadline
-{
-    public int WorkingDays => 10;
-    public DateOnly DueDate(DateOnly eventDate)
-    {
-        var d = eventDate;
-        for (var n = 0; n < WorkingDays;)
-        {
-            d = d.AddDays(1);
-            if (d.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday)) n++;
-        }
-        return d;
-    }
-}

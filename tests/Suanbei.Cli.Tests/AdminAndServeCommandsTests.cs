@@ -1,0 +1,94 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace Suanbei.Cli.Tests;
+
+public class AdminAndServeCommandsTests
+{
+    private static string TempData() => Path.Combine(Path.GetTempPath(), "suanbei-cli-" + Guid.NewGuid().ToString("N")[..8]);
+
+    [Fact]
+    public void Admin_create_user_prints_a_one_time_password_and_refuses_duplicates_and_unknown_roles()
+    {
+        var data = TempData();
+        try
+        {
+            var r = CliRunner.Run("admin", "create-user", "--email", "boss@example.cn", "--role", "admin", "--data", data);
+            Assert.True(r.ExitCode == 0, r.ToString());
+            Assert.Contains("已创建管理员账号 boss@example.cn", r.StdOut);
+            Assert.Matches("一次性密码：[A-Za-z0-9]{16}", r.StdOut);
+            Assert.True(File.Exists(Path.Combine(data, "suanbei.db")));
+
+            var withPassword = CliRunner.Run("admin", "create-user", "--email", "rev@example.cn", "--role", "reviewer", "--password", "reviewerpass1", "--data", data);
+            Assert.True(withPassword.ExitCode == 0, withPassword.ToString());
+            Assert.DoesNotContain("一次性密码", withPassword.StdOut);
+
+            var dup = CliRunner.Run("admin", "create-user", "--email", "boss@example.cn", "--data", data);
+            Assert.Equal(1, dup.ExitCode);
+            Assert.Contains("已注册", dup.StdErr);
+
+            var weak = CliRunner.Run("admin", "create-user", "--email", "weak@example.cn", "--password", "short", "--data", data);
+            Assert.Equal(1, weak.ExitCode);
+            Assert.Contains("密码至少需要10个字符", weak.StdErr);
+
+            var role = CliRunner.Run("admin", "create-user", "--email", "x@example.cn", "--role", "superuser", "--data", data);
+            Assert.Equal(10, role.ExitCode);
+            Assert.Contains("未知角色", role.StdErr);
+        }
+        finally { try { Directory.Delete(data, true); } catch { } }
+    }
+
+    [Fact]
+    public async Task Serve_answers_on_the_given_url_and_announces_the_first_admin_once()
+    {
+        var data = TempData();
+        var port = FreePort();
+        var psi = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
+            StandardOutputEncoding = Encoding.UTF8, WorkingDirectory = AppContext.BaseDirectory,
+        };
+        foreach (var a in new[] { CliRunner.DllPath, "serve", "--urls", $"http://127.0.0.1:{port}", "--data", data }) psi.ArgumentList.Add(a);
+        using var process = Process.Start(psi)!;
+        var output = new StringBuilder();
+        process.OutputDataReceived += (_, e) => { lock (output) output.AppendLine(e.Data); };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        try
+        {
+            using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(5) };
+            HttpResponseMessage? home = null;
+            for (var i = 0; i < 120 && home is null; i++)
+            {
+                try { home = await http.GetAsync("/"); }
+                catch (HttpRequestException) { await Task.Delay(500); }
+                Assert.False(process.HasExited, "serve exited early: " + output);
+            }
+            Assert.NotNull(home);
+            Assert.Equal(HttpStatusCode.OK, home.StatusCode);
+            Assert.Contains("算法备案系统", await home.Content.ReadAsStringAsync());
+            Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("/openapi/v1.json")).StatusCode);
+            string text;
+            lock (output) text = output.ToString();
+            Assert.Single(Regex.Matches(text, "首次运行：已创建管理员账号 admin@suanbei.local，一次性密码：[A-Za-z0-9]{16}"));
+        }
+        finally
+        {
+            process.Kill(entireProcessTree: true);
+            process.WaitForExit();
+            try { Directory.Delete(data, true); } catch { }
+        }
+    }
+
+    private static int FreePort()
+    {
+        var l = new TcpListener(IPAddress.Loopback, 0);
+        l.Start();
+        var port = ((IPEndPoint)l.LocalEndpoint).Port;
+        l.Stop();
+        return port;
+    }
+}
