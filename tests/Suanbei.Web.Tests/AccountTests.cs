@@ -193,6 +193,35 @@ public abstract class AccountTests<TApp>(TApp app) : IClassFixture<TApp> where T
     }
 
     [Fact]
+    public async Task Admin_api_creates_reviewers_and_only_admins_may_use_it()
+    {
+        var admin = await app.ApiClientAsync(await app.CreateUserAsync(Roles.Admin));
+        var email = TestApp.NewEmail("apirev");
+        var created = await admin.PostAsJsonAsync("/api/v1/admin/users", new { email, role = "reviewer" });
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var body = await created.Content.ReadFromJsonAsync<JsonElement>();
+        var password = body.GetProperty("oneTimePassword").GetString()!;
+        Assert.Equal(Roles.Reviewer, body.GetProperty("user").GetProperty("roles")[0].GetString());
+        var reviewerPages = await app.SignInAsync(email, password);
+        Assert.Equal("/Account/Manage/ChangePassword", (await reviewerPages.GetAsync("/Review/Subjects")).Headers.Location?.OriginalString);
+
+        var bad = await admin.PostAsJsonAsync("/api/v1/admin/users", new { email = "", role = "filer" });
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        var errors = JsonDocument.Parse(await bad.Content.ReadAsStringAsync()).RootElement.GetProperty("errors");
+        Assert.Equal("邮箱不能为空", errors.GetProperty("email")[0].GetString());
+        Assert.Contains("备案主体请自行注册", errors.GetProperty("role")[0].GetString());
+        var dup = await admin.PostAsJsonAsync("/api/v1/admin/users", new { email, role = "reviewer" });
+        Assert.Contains("已注册", JsonDocument.Parse(await dup.Content.ReadAsStringAsync()).RootElement.GetProperty("errors").GetProperty("email")[0].GetString());
+
+        var list = await admin.GetFromJsonAsync<JsonElement>("/api/v1/admin/users");
+        Assert.Contains(list.EnumerateArray(), u => u.GetProperty("email").GetString() == email);
+
+        var reviewerApi = await app.ApiClientAsync(await app.CreateUserAsync(Roles.Reviewer));
+        Assert.Equal(HttpStatusCode.Forbidden, (await reviewerApi.GetAsync("/api/v1/admin/users")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await reviewerApi.PostAsJsonAsync("/api/v1/admin/users", new { email = TestApp.NewEmail(), role = "admin" })).StatusCode);
+    }
+
+    [Fact]
     public async Task OpenApi_document_is_served()
     {
         var doc = await new HttpClient { BaseAddress = app.BaseAddress }.GetFromJsonAsync<JsonElement>("/openapi/v1.json");

@@ -177,6 +177,9 @@ public abstract class SubjectTests<TApp>(TApp app) : IClassFixture<TApp> where T
         var page = await filer.GetStringAsync("/Subjects");
         Assert.Contains("data-testid=\"subject-change-due\"", page);
         Assert.Contains("data-testid=\"subject-form\"", page);
+        // the change is the filer's draft: reviewers don't see it until it is submitted
+        var reviewer = await app.ApiClientAsync(await app.CreateUserAsync(Roles.Reviewer));
+        Assert.Equal(HttpStatusCode.NotFound, (await reviewer.GetAsync($"/api/v1/review/subjects/{s.GetProperty("id").GetGuid()}")).StatusCode);
         // a second change cannot start while one is open
         Assert.Equal(HttpStatusCode.Conflict, (await api.PostAsJsonAsync("/api/v1/subject/change", new { eventDate = "2026-09-22" })).StatusCode);
     }

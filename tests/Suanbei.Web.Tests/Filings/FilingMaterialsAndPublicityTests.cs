@@ -66,6 +66,33 @@ public abstract class FilingMaterialsAndPublicityTests<TApp>(TApp app) : IClassF
         Assert.Equal(FilingStatus.Publicity, b.Status);
         Assert.Equal(0, await app.WithServices(sp => sp.GetRequiredService<FilingService>().CloseEndedPublicityAsync()));
     }
+
+    [Fact]
+    public async Task The_stored_audit_trail_cannot_be_rewritten_or_deleted()
+    {
+        var filer = await ApprovedFilerAsync(app);
+        var api = await app.ApiClientAsync(filer.User);
+        var id = await CompleteFilingViaApiAsync(api, filer);
+        await Ok(await api.PostAsync($"/api/v1/filings/{id}/submit", null));
+        await app.WithServices(async sp =>
+        {
+            var db = sp.GetRequiredService<Suanbei.Web.Data.SuanbeiDbContext>();
+            var service = sp.GetRequiredService<FilingService>();
+            var f = await db.Set<AlgorithmFiling>().Include(x => x.AuditTrail).SingleAsync(x => x.Id == id);
+            db.Entry(f.AuditTrail[0]).State = EntityState.Modified;
+            await Assert.ThrowsAsync<InvalidOperationException>(() => service.SaveAsync());
+            db.Entry(f.AuditTrail[0]).State = EntityState.Deleted;
+            await Assert.ThrowsAsync<InvalidOperationException>(() => service.SaveAsync());
+            db.ChangeTracker.Clear();
+            // Even bypassing the service, the database refuses to delete a filing that has a trail.
+            var again = await db.Set<AlgorithmFiling>().SingleAsync(x => x.Id == id);
+            db.Remove(again);
+            await Assert.ThrowsAnyAsync<DbUpdateException>(() => db.SaveChangesAsync());
+            return 0;
+        });
+        var trail = await Ok(await api.GetAsync($"/api/v1/filings/{id}/audit"));
+        Assert.Equal("提交", Assert.Single(trail.EnumerateArray()).GetProperty("action").GetString());
+    }
 }
 
 public sealed class FilingMaterialsAndPublicityTestsSqlite(SqliteApp app) : FilingMaterialsAndPublicityTests<SqliteApp>(app);

@@ -82,13 +82,15 @@ public sealed class SubjectHandlers(SuanbeiDbContext db, TimeProvider clock, Wor
         return subject;
     }
 
+    /// <summary>A subject as reviewers may see it: submitted at least once and not currently a draft (a change being
+    /// prepared is the filer's draft until it is submitted).</summary>
     public Task<Subject?> ForReviewAsync(Guid id, CancellationToken ct = default) =>
-        Subjects.FirstOrDefaultAsync(s => s.Id == id && s.SubmittedAt != null, ct);
+        Subjects.FirstOrDefaultAsync(s => s.Id == id && s.SubmittedAt != null && s.Status != SubjectStatus.Draft, ct);
 
     /// <summary>Subjects reviewers can see (ever submitted), waiting ones first, oldest submission first.</summary>
     public async Task<List<Subject>> ReviewListAsync(CancellationToken ct = default)
     {
-        var list = await db.Set<Subject>().Where(s => s.SubmittedAt != null).ToListAsync(ct);
+        var list = await db.Set<Subject>().Where(s => s.SubmittedAt != null && s.Status != SubjectStatus.Draft).ToListAsync(ct);
         return list.OrderBy(s => s.Status == SubjectStatus.Submitted ? 0 : 1).ThenBy(s => s.SubmittedAt).ToList();
     }
 
