@@ -41,17 +41,24 @@ Console.WriteLine($"# Registry benchmark — {entries:N0} synthetic entries from
 var tmp = Directory.CreateTempSubdirectory("suanbei-bench-");
 var xlsx = Path.Combine(tmp.FullName, "rows.xlsx");
 RegistryExporter.WriteFile(rows.Take(xlsxRows), ExportFormat.Xlsx, xlsx);
+var me = Process.GetCurrentProcess();
+TimeSpan Cpu() { me.Refresh(); return me.TotalProcessorTime; }
+Console.WriteLine($"load average at start: {File.ReadAllText("/proc/loadavg").Trim()}");
 var sw = Stopwatch.StartNew();
+var cpu0 = Cpu();
 var parsed = RegistryImporter.ImportFile(xlsx);
 var readMs = sw.ElapsedMilliseconds;
+var readCpu = (Cpu() - cpu0).TotalMilliseconds;
 var opts = new SuanbeiHostOptions { DataDirectory = Path.Combine(tmp.FullName, "xlsx") };
 await using (var db = new SuanbeiDbContext(DatabaseSetup.Options(opts)))
 {
     DatabaseSetup.Migrate(db, opts);
     sw.Restart();
+    cpu0 = Cpu();
     await new RegistryStore(db).ImportAsync(parsed);
 }
-Console.WriteLine($"\nImport {parsed.Rows.Count:N0} rows from .xlsx ({new FileInfo(xlsx).Length / 1024} KB): read {readMs} ms + store {sw.ElapsedMilliseconds} ms = {readMs + sw.ElapsedMilliseconds} ms (SQLite)");
+var storeCpu = (Cpu() - cpu0).TotalMilliseconds;
+Console.WriteLine($"\nImport {parsed.Rows.Count:N0} rows from .xlsx ({new FileInfo(xlsx).Length / 1024} KB): read {readMs} ms wall / {readCpu:0} ms CPU + store {sw.ElapsedMilliseconds} ms wall / {storeCpu:0} ms CPU (SQLite, in-process)");
 
 var queries = new (string Label, RegistryQuery Query)[]
 {
@@ -81,24 +88,28 @@ foreach (var provider in new[] { "SQLite", "PostgreSQL" })
         await new RegistryStore(db).ImportAsync(new ImportResult("bench", RegistryFileFormat.Tsv, rows, [], [], null));
         Console.WriteLine($"\n## {provider}: {entries:N0} entries imported in {sw.ElapsedMilliseconds / 1000.0:0.0} s\n");
     }
-    Console.WriteLine("| query | hits | p50 ms | p95 ms |");
-    Console.WriteLine("|---|---:|---:|---:|");
+    Console.WriteLine("| query | hits | p50 ms | p95 ms | p50 CPU ms (this process) |");
+    Console.WriteLine("|---|---:|---:|---:|---:|");
     foreach (var (label, q) in queries)
     {
         var times = new List<double>();
+        var cpus = new List<double>();
         var total = 0;
         for (var rep = 0; rep < 25; rep++)
         {
             await using var db = new SuanbeiDbContext(DatabaseSetup.Options(o));
             var store = new RegistryStore(db);
+            var c0 = Cpu();
             sw.Restart();
             var r = await store.SearchAsync(q with { PageSize = 50 });
             var ms = sw.Elapsed.TotalMilliseconds;
-            if (rep >= 3) times.Add(ms); // warm-up excluded
+            if (rep >= 3) { times.Add(ms); cpus.Add((Cpu() - c0).TotalMilliseconds); } // warm-up excluded
             total = r.Total;
         }
         times.Sort();
-        Console.WriteLine($"| {label} | {total:N0} | {times[times.Count / 2]:0.0} | {times[(int)Math.Ceiling(times.Count * 0.95) - 1]:0.0} |");
+        cpus.Sort();
+        Console.WriteLine($"| {label} | {total:N0} | {times[times.Count / 2]:0.0} | {times[(int)Math.Ceiling(times.Count * 0.95) - 1]:0.0} | {cpus[cpus.Count / 2]:0.0} |");
     }
 }
+Console.WriteLine($"\nload average at end: {File.ReadAllText("/proc/loadavg").Trim()}");
 tmp.Delete(true);

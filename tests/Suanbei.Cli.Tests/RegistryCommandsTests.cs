@@ -71,6 +71,14 @@ public sealed class RegistryCommandsTests : IDisposable
         Assert.Equal(57, back.Rows.Count);
         Assert.Empty(back.Reported);
 
+        var page = Path.Combine(_data, "page.html");
+        File.WriteAllText(page, "<footer><a href=\"/registry/entry/网信算备360113475703901240013号\">网信算备360113475703901240013号</a></footer>");
+        var display = Run("registry", "display-check", page, "--json");
+        Assert.True(display.ExitCode == 1, display.ToString()); // linked and valid, but cancelled
+        var d = Lines(display.StdOut)[0];
+        Assert.Equal("cancelled", d.GetProperty("numbers")[0].GetProperty("status").GetString());
+        Assert.True(d.GetProperty("numbers")[0].GetProperty("linked").GetBoolean());
+
         var bad = Run("registry", "search", "x", "--type", "不存在类", "--json");
         Assert.Equal(10, bad.ExitCode);
         Assert.Contains("算法类型", bad.StdErr);

@@ -24,6 +24,7 @@ internal static class RegistryCommands
         group.Subcommands.Add(Stats());
         group.Subcommands.Add(Export());
         group.Subcommands.Add(Verify());
+        group.Subcommands.Add(DisplayCheckCommand());
         return group;
     }
 
@@ -263,6 +264,70 @@ internal static class RegistryCommands
             }
             Console.WriteLine($"已导出 {entries.Count} 条到 {path}");
             return 0;
+        }));
+        return command;
+    }
+
+    // Exit 0 when the page shows a valid, registered, active number linked to its public entry; 1 otherwise.
+    private static Command DisplayCheckCommand()
+    {
+        var source = new Argument<string>("page") { Description = "网页地址（http/https）或 HTML 文件" };
+        var data = CommonOptions.Data();
+        var db = CommonOptions.Db();
+        var json = CommonOptions.Json();
+        var command = new Command("display-check", "检查页面是否显著显示备案编号并链接到公示页面（《算法推荐管理规定》第二十六条）") { source, data, db, json };
+        command.SetAction(p => Run(() =>
+        {
+            var page = p.GetValue(source)!;
+            string html;
+            try
+            {
+                if (Uri.TryCreate(page, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https")
+                {
+                    using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(20), MaxResponseContentBufferSize = 10 * 1024 * 1024 };
+                    html = http.GetStringAsync(uri).GetAwaiter().GetResult();
+                }
+                else
+                {
+                    if (new FileInfo(page).Length > 10 * 1024 * 1024) throw new IOException("文件超过 10 MB");
+                    html = File.ReadAllText(page);
+                }
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or HttpRequestException or TaskCanceledException)
+            {
+                Console.Error.WriteLine($"错误：无法读取页面 {page}：{e.Message}");
+                return CommonOptions.UsageOrIoError;
+            }
+            using var context = Open(p, data, db);
+            var report = DisplayCheck.CheckAsync(html, new RegistryStore(context)).GetAwaiter().GetResult();
+            if (p.GetValue(json))
+                CliJson.WriteLine(w =>
+                {
+                    w.WriteBoolean("showsNumber", report.ShowsNumber);
+                    w.WriteBoolean("compliant", report.Compliant);
+                    w.WriteStartArray("numbers");
+                    foreach (var f in report.Findings)
+                    {
+                        w.WriteStartObject();
+                        w.WriteString("number", f.Number);
+                        w.WriteBoolean("valid", f.Valid);
+                        w.WriteBoolean("inRegistry", f.InRegistry);
+                        w.WriteStringOrNull("status", f.Status);
+                        w.WriteBoolean("linked", f.Linked);
+                        w.WriteStringOrNull("href", f.LinkHref);
+                        w.WriteEndObject();
+                    }
+                    w.WriteEndArray();
+                    w.WriteStartArray("problems");
+                    foreach (var pr in report.Problems) w.WriteStringValue(pr);
+                    w.WriteEndArray();
+                });
+            else
+            {
+                Console.WriteLine(report.Compliant ? "符合：页面显示了有效且已公示的备案编号，并链接到公示页面" : "有问题：");
+                foreach (var pr in report.Problems) Console.WriteLine("  " + pr);
+            }
+            return report.Compliant ? 0 : 1;
         }));
         return command;
     }

@@ -277,3 +277,27 @@ public abstract class RegistryStoreTests<TDb>(TDb fixture) : IClassFixture<TDb> 
 
 public sealed class RegistryStoreTestsSqlite(SqliteRegistryDb db) : RegistryStoreTests<SqliteRegistryDb>(db);
 public sealed class RegistryStoreTestsPostgres(PostgresRegistryDb db) : RegistryStoreTests<PostgresRegistryDb>(db);
+
+public class DisplayCheckTests
+{
+    [Fact]
+    public async Task Page_with_a_linked_valid_number_passes_and_problems_are_named()
+    {
+        var good = "<html><body><footer>算法备案：<a href=\"https://beian.cac.gov.cn/#/searchResult?n=110108823483901230031\">网信算备110108823483901230031号</a></footer></body></html>";
+        var r = await Suanbei.Web.Features.Registry.DisplayCheck.CheckAsync(good, null);
+        Assert.True(r.Compliant, string.Join("；", r.Problems));
+        Assert.True(Assert.Single(r.Findings).Linked);
+
+        var unlinked = "<p>网信算备 440305295988702220055 号</p><script>var x='网信算备110108823483901230031号'</script>";
+        r = await Suanbei.Web.Features.Registry.DisplayCheck.CheckAsync(unlinked, null);
+        var f = Assert.Single(r.Findings); // the number inside the script is not shown to users
+        Assert.False(f.Valid);
+        Assert.False(f.Linked);
+        Assert.Contains(r.Problems, p => p.Contains("没有链接"));
+        Assert.Contains(r.Problems, p => p.Contains("校验位"));
+
+        r = await Suanbei.Web.Features.Registry.DisplayCheck.CheckAsync("<p>没有编号</p>", null);
+        Assert.False(r.ShowsNumber);
+        Assert.False(r.Compliant);
+    }
+}

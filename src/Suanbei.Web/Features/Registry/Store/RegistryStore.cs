@@ -241,7 +241,9 @@ public sealed class RegistryStore(SuanbeiDbContext db, TimeProvider? clock = nul
         if (!string.IsNullOrWhiteSpace(query.Batch))
         {
             var b = query.Batch.Trim();
-            q = q.Where(e => e.Listings.Any(l => l.Period == b || l.Batch == b || l.ListName == b));
+            // An IN-subquery (one pass over the listings) rather than a correlated EXISTS per entry.
+            var inBatch = db.Set<RegistryListing>().Where(l => l.Period == b || l.Batch == b || l.ListName == b).Select(l => l.EntryId);
+            q = q.Where(e => inBatch.Contains(e.Id));
         }
         if (query.Status is { } status) q = q.Where(e => e.Status == status);
         if (query.Source == RegistrySource.OfficialList) q = q.Where(e => e.InOfficialList);
