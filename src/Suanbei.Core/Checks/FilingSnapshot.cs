@@ -98,6 +98,7 @@ public sealed record AlgorithmSnapshot
     public AlgorithmType? Type { get; init; }
     public string? Domain { get; init; }
     public FilingRole? Role { get; init; }
+    public string? MainPurpose { get; init; }        // 主要用途 (the public list's column)
     public string? Summary { get; init; }
     public string? Scenarios { get; init; }
     public IReadOnlyList<DataModality> OutputModalities { get; init; } = [];

@@ -39,6 +39,7 @@ public static class PresubmissionCheck
     /// <summary>The text fields compared against templates and other filings, with their Chinese labels.</summary>
     public static IEnumerable<(string Field, string Label, string? Text)> NarrativeFields(AlgorithmSnapshot f) =>
     [
+        ("filing.mainPurpose", "主要用途", f.MainPurpose),
         ("filing.summary", "算法简介", f.Summary),
         ("filing.scenarios", "使用场景", f.Scenarios),
         ("filing.strategy", "算法策略", f.Strategy),

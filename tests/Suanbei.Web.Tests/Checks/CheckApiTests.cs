@@ -80,12 +80,14 @@ public abstract class CheckApiTests<TApp>(TApp app) : IClassFixture<TApp> where 
         var copierApi = await app.ApiClientAsync(copier.User);
         var draft = await CompleteFilingViaApiAsync(copierApi, copier, "后写的算法");
         var clean = await Ok(await copierApi.GetAsync($"/api/v1/filings/{draft}/check"));
-        Assert.DoesNotContain(Findings(clean), f => f.GetProperty("ruleId").GetString() == "text.registry-copy");
+        // (The fixture's 主要用途 is the same for every filing, so only the principle field is watched here.)
+        Assert.DoesNotContain(Findings(clean), f => f.GetProperty("ruleId").GetString() == "text.registry-copy"
+            && f.GetProperty("field").GetString() == "filing.disclosurePrinciple");
 
         await Ok(await copierApi.PutAsJsonAsync($"/api/v1/filings/{draft}/details", DetailsWith(copier, 6, SharedPrinciple.Replace("大量", "海量")), Json));
         var report = await Ok(await copierApi.GetAsync($"/api/v1/filings/{draft}/check"));
-        var copy = Assert.Single(Findings(report), f => f.GetProperty("ruleId").GetString() == "text.registry-copy");
-        Assert.Equal("filing.disclosurePrinciple", copy.GetProperty("field").GetString());
+        var copy = Assert.Single(Findings(report), f => f.GetProperty("ruleId").GetString() == "text.registry-copy"
+            && f.GetProperty("field").GetString() == "filing.disclosurePrinciple");
         Assert.Contains(number, copy.GetProperty("message").GetString());
         Assert.Contains("先发布的算法", copy.GetProperty("message").GetString());
     }
@@ -93,3 +95,33 @@ public abstract class CheckApiTests<TApp>(TApp app) : IClassFixture<TApp> where 
 
 public sealed class CheckApiTestsSqlite(SqliteApp app) : CheckApiTests<SqliteApp>(app);
 public sealed class CheckApiTestsPostgres(PostgresApp app) : CheckApiTests<PostgresApp>(app);
+
+/// <summary>The copied-text rule against the CAC's published lists imported into the registry.</summary>
+public sealed class CheckRegistryCopyTests(SqliteApp app) : IClassFixture<SqliteApp>
+{
+    [Fact]
+    public async Task Purpose_copied_from_a_published_list_row_names_its_number()
+    {
+        await app.WithDb(async db =>
+            await new Suanbei.Web.Features.Registry.Store.RegistryStore(db).ImportAsync(
+                Suanbei.Web.Features.Registry.Import.RegistryImporter.ImportFile(Suanbei.Testing.RepoPaths.SharedData("algorithm-filings.tsv"))));
+        var (header, rows) = Suanbei.Testing.RepoPaths.ReadSharedTsv("algorithm-filings.tsv");
+        var row = rows.First(r => r[Array.IndexOf(header, "purpose")].Length >= 40);
+        var purpose = row[Array.IndexOf(header, "purpose")];
+        var number = row[Array.IndexOf(header, "number")];
+
+        var filer = await ApprovedFilerAsync(app);
+        var api = await app.ApiClientAsync(filer.User);
+        var id = await CompleteFilingViaApiAsync(api, filer, "推送算法");
+        var before = await Ok(await api.GetAsync($"/api/v1/filings/{id}/check"));
+        Assert.DoesNotContain(before.GetProperty("findings").EnumerateArray(), f => f.GetProperty("ruleId").GetString() == "text.registry-copy");
+
+        var basic = JsonSerializer.SerializeToNode(Basic(filer, "推送算法"), Json)!;
+        basic["mainPurpose"] = purpose.Replace("。", "") + "。";
+        await Ok(await api.PutAsJsonAsync($"/api/v1/filings/{id}/basic", basic, Json));
+        var after = await Ok(await api.GetAsync($"/api/v1/filings/{id}/check"));
+        var copy = Assert.Single(after.GetProperty("findings").EnumerateArray(), f => f.GetProperty("ruleId").GetString() == "text.registry-copy");
+        Assert.Equal("filing.mainPurpose", copy.GetProperty("field").GetString());
+        Assert.Contains(number, copy.GetProperty("message").GetString());
+    }
+}

@@ -3,18 +3,19 @@ using Suanbei.Core.Checks;
 using Suanbei.Web.Data;
 using Suanbei.Web.Features.Filings;
 using Suanbei.Web.Features.Materials;
+using Suanbei.Web.Features.Registry.Store;
 
 namespace Suanbei.Web.Features.Checks;
 
 /// <summary>备案预审 page next to the filing form: every finding with severity, field, what to fix and the rule's source.</summary>
-public sealed class CheckModel(FilingService filings, SuanbeiDbContext db, MaterialStore store) : FilingPageModel(filings, db, store)
+public sealed class CheckModel(FilingService filings, SuanbeiDbContext db, MaterialStore store, RegistrySimilarity registry) : FilingPageModel(filings, db, store)
 {
     public CheckReport Report { get; private set; } = null!;
 
     public async Task<IActionResult> OnGetAsync(Guid id)
     {
         if (!await LoadAsync(id)) return NotFound();
-        Report = await FilingSnapshots.CheckAsync(db, Filing, Filings.Now, HttpContext.RequestAborted);
+        Report = await FilingSnapshots.CheckAsync(db, Filing, Filings.Now, registry, HttpContext.RequestAborted);
         return Page();
     }
 

@@ -4,6 +4,7 @@ using Suanbei.Core.Filings;
 using Suanbei.Core.Products;
 using Suanbei.Core.Subjects;
 using Suanbei.Web.Data;
+using Suanbei.Web.Features.Registry.Store;
 
 namespace Suanbei.Web.Features.Checks;
 
@@ -44,7 +45,7 @@ public static class FilingSnapshots
             }).ToList(),
             Filing = new AlgorithmSnapshot
             {
-                Name = f.Name, Type = f.Type, Domain = f.Domain, Role = f.Role, Summary = f.Summary, Scenarios = f.Scenarios,
+                Name = f.Name, Type = f.Type, Domain = f.Domain, Role = f.Role, MainPurpose = f.MainPurpose, Summary = f.Summary, Scenarios = f.Scenarios,
                 OutputModalities = Enum.GetValues<DataModality>().Where(m => m != DataModality.None && f.OutputModalities.HasFlag(m)).ToList(),
                 UsesBiometricData = f.UsesBiometricData, UsesIdentityData = f.UsesIdentityData,
                 ModelAndTrainingData = f.ModelAndTrainingData, Strategy = f.Strategy, RisksAndSafeguards = f.RisksAndSafeguards,
@@ -76,7 +77,7 @@ public static class FilingSnapshots
             var source = $"{o.FilingNumber} {o.Name}";
             var snapshot = new AlgorithmSnapshot
             {
-                Summary = o.Summary, Scenarios = o.Scenarios, Strategy = o.Strategy, RisksAndSafeguards = o.RisksAndSafeguards,
+                MainPurpose = o.MainPurpose, Summary = o.Summary, Scenarios = o.Scenarios, Strategy = o.Strategy, RisksAndSafeguards = o.RisksAndSafeguards,
                 ModerationFlow = o.ModerationFlow, DisclosurePrinciple = o.DisclosurePrinciple, DisclosureMechanism = o.DisclosureMechanism,
                 DisclosureScenarios = o.DisclosureScenarios, DisclosurePurpose = o.DisclosurePurpose,
             };
@@ -86,11 +87,32 @@ public static class FilingSnapshots
         return texts;
     }
 
-    /// <summary>Runs the check on a stored filing (today in Beijing).</summary>
-    public static async Task<CheckReport> CheckAsync(SuanbeiDbContext db, AlgorithmFiling f, DateTimeOffset now, CancellationToken ct = default)
+    /// <summary>
+    /// 主要用途 of the CAC's published lists (the registry) near any narrative field of the snapshot, found with the
+    /// registry's MinHash index; the check then measures them exactly. The filing's own number is excluded.
+    /// </summary>
+    public static async Task<List<KnownText>> RegistryTextsAsync(SuanbeiDbContext db, RegistrySimilarity registry, FilingSnapshot snapshot,
+        string? ownNumber, CancellationToken ct = default)
+    {
+        var numbers = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (_, _, text) in PresubmissionCheck.NarrativeFields(snapshot.Filing))
+        {
+            if (string.IsNullOrWhiteSpace(text)) continue;
+            foreach (var hit in await registry.FindAsync(db, text, 3, 0.3, ownNumber, ct)) numbers.Add(hit.Id);
+        }
+        if (numbers.Count == 0) return [];
+        var entries = await db.Set<RegistryEntry>().AsNoTracking().Where(e => numbers.Contains(e.Number) && e.Purpose != null)
+            .Select(e => new { e.Number, e.Name, e.Entity, e.Purpose }).ToListAsync(ct);
+        return entries.Select(e => new KnownText($"{e.Number} {e.Entity}「{e.Name}」·主要用途", e.Purpose!)).ToList();
+    }
+
+    /// <summary>Runs the check on a stored filing (today in Beijing), against published filings and, when given, the registry.</summary>
+    public static async Task<CheckReport> CheckAsync(SuanbeiDbContext db, AlgorithmFiling f, DateTimeOffset now, RegistrySimilarity? registry = null,
+        CancellationToken ct = default)
     {
         var snapshot = await BuildAsync(db, f, ct);
         var others = await PublishedTextsAsync(db, f, ct);
+        if (registry is not null) others.AddRange(await RegistryTextsAsync(db, registry, snapshot, f.FilingNumber, ct));
         var today = DateOnly.FromDateTime(now.ToOffset(TimeSpan.FromHours(8)).DateTime);
         return PresubmissionCheck.Evaluate(snapshot, today, others);
     }
