@@ -72,6 +72,6 @@ internal static class Bounded
 
     /// <summary>True when a free-text field (EXIF UserComment) carries a label: a JSON object mentioning AIGC
     /// (the TC260 <c>{"AIGC":{…}}</c> form), not prose that merely mentions the word.</summary>
-    public static bool IsLabelComment(string? text) =>
+    public static bool IsLabelComment([System.Diagnostics.CodeAnalysis.NotNullWhen(true)] string? text) =>
         text is not null && text.TrimStart().StartsWith('{') && text.Contains("AIGC", StringComparison.OrdinalIgnoreCase);
 }

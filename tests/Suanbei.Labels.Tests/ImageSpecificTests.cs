@@ -134,4 +134,24 @@ public class ImageSpecificTests
     }
 
     internal static int IndexOf(byte[] haystack, byte[] needle) => haystack.AsSpan().IndexOf(needle);
+
+    [Fact]
+    public void A_GIF_with_a_million_frames_is_walked_without_growing_the_stack()
+    {
+        // Header (no global colour table), then 1,000,000 minimal image descriptors, then the trailer. A per-frame
+        // stackalloc in the block walker would overflow the thread's stack long before the end.
+        using var f = new Fixtures();
+        var path = f.Path("many.gif");
+        using (var s = File.Create(path))
+        {
+            s.Write("GIF89a"u8);
+            s.Write([1, 0, 1, 0, 0, 0, 0]);
+            byte[] frame = [0x2C, 0, 0, 0, 0, 1, 0, 1, 0, 0, 2, 0];
+            for (var i = 0; i < 1_000_000; i++) s.Write(frame);
+            s.WriteByte(0x3B);
+        }
+        var r = LabelFile.Verify(path);
+        Assert.Equal(Verdict.NotFound, r.Verdict);
+        Assert.Empty(r.Labels);
+    }
 }

@@ -33,6 +33,8 @@ internal static class GifBlocks
         var headerLength = 13L + ((h[10] & 0x80) != 0 ? 3L << ((h[10] & 7) + 1) : 0);
         if (headerLength > s.Length) return (0, blocks, "GIF 全局调色板被截断");
         s.Position = headerLength;
+        // One descriptor buffer for the whole walk: a stackalloc inside the loop would grow the stack with every frame.
+        Span<byte> d = stackalloc byte[9];
         while (true)
         {
             var offset = s.Position;
@@ -76,7 +78,6 @@ internal static class GifBlocks
             }
             else if (introducer == 0x2C)
             {
-                Span<byte> d = stackalloc byte[9];
                 if (!Bounded.TryReadExactly(s, d)) return (headerLength, blocks, "GIF 图像描述符被截断");
                 if ((d[8] & 0x80) != 0) s.Position += 3L << ((d[8] & 7) + 1);
                 if (s.Position >= s.Length || s.ReadByte() < 0) return (headerLength, blocks, "GIF 图像数据被截断");

@@ -15,7 +15,7 @@ public sealed class CheckModel(FilingService filings, SuanbeiDbContext db, Mater
     public async Task<IActionResult> OnGetAsync(Guid id)
     {
         if (!await LoadAsync(id)) return NotFound();
-        Report = await FilingSnapshots.CheckAsync(db, Filing, Filings.Now, registry, HttpContext.RequestAborted);
+        Report = await FilingSnapshots.CheckAsync(Db, Filing, Filings.Now, registry, HttpContext.RequestAborted);
         return Page();
     }
 

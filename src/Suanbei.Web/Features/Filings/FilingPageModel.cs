@@ -14,6 +14,7 @@ namespace Suanbei.Web.Features.Filings;
 public abstract class FilingPageModel(FilingService filings, SuanbeiDbContext db, MaterialStore store) : PageModel
 {
     protected FilingService Filings => filings;
+    protected SuanbeiDbContext Db => db;
     public AlgorithmFiling Filing { get; private set; } = null!;
     public Actor Actor => FilingService.ActorOf(User);
 
