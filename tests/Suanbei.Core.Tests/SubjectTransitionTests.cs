@@ -147,6 +147,26 @@ public class SubjectTransitionTests
     }
 
     [Fact]
+    public void The_public_name_and_region_stay_the_approved_ones_until_a_change_is_approved()
+    {
+        var s = Approved();
+        var approvedName = s.Name;
+        Assert.Equal(approvedName, s.PublicName);
+        Assert.Equal(s.RegionCode, s.ApprovedRegionCode);
+
+        s.StartChange(new DateOnly(2026, 11, 2), WorkingCalendar.Official, "owner", T0);
+        s.Update(Complete() with { Name = "改名后科技有限公司", RegionCode = "440305" }, T0);
+        s.Submit("owner", T0);
+        Assert.Equal(approvedName, s.PublicName);           // the change is still under review
+        Assert.Equal("110108", s.ApprovedRegionCode);
+        Assert.Equal("改名后科技有限公司", s.Name);
+
+        s.Approve("reviewer", T0);
+        Assert.Equal("改名后科技有限公司", s.PublicName);
+        Assert.Equal("440305", s.ApprovedRegionCode);
+    }
+
+    [Fact]
     public void Draft_validation_checks_only_what_was_entered()
     {
         Assert.Empty(SubjectValidation.ForDraft(new SubjectDetails { Name = "只填了名称" }));

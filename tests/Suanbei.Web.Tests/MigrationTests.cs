@@ -34,10 +34,12 @@ public class MigrationTests
                 // the database as the first version left it
                 await db.GetService<IMigrator>().MigrateAsync("20261122000100_Initial");
                 db.Users.Add(new AppUser { Id = "u1", UserName = "old@example.cn", NormalizedUserName = "OLD@EXAMPLE.CN", Email = "old@example.cn", NormalizedEmail = "OLD@EXAMPLE.CN", CreatedAt = DateTimeOffset.UtcNow });
-                var s = new Subject(subjectId, "u1", DateTimeOffset.UtcNow);
-                s.Update(new SubjectDetails { Name = "老数据有限公司" }, DateTimeOffset.UtcNow);
-                db.Add(s);
                 await db.SaveChangesAsync();
+                // An approved subject, written with the columns the first version had (today's model has more).
+                object id = postgres ? subjectId : subjectId.ToString().ToUpperInvariant();
+                await db.Database.ExecuteSqlRawAsync(
+                    "INSERT INTO \"Subjects\" (\"Id\", \"OwnerId\", \"Status\", \"CreatedAt\", \"UpdatedAt\", \"ChangeDueDateEstimated\", \"Kind\", \"Name\", \"RegionCode\", \"ApprovedAt\") " +
+                    "VALUES ({0}, 'u1', 2, 0, 0, {1}, 1, '老数据有限公司', '110108', 0)", id, false);
             }
 
             for (var run = 0; run < 2; run++) // upgrade, then a plain restart
@@ -48,7 +50,12 @@ public class MigrationTests
                 {
                     var db = scope.ServiceProvider.GetRequiredService<SuanbeiDbContext>();
                     Assert.Empty(await db.Database.GetPendingMigrationsAsync());
-                    Assert.Equal("老数据有限公司", (await db.Set<Subject>().SingleAsync(x => x.Id == subjectId)).Name);
+                    var subject = await db.Set<Subject>().SingleAsync(x => x.Id == subjectId);
+                    Assert.Equal("老数据有限公司", subject.Name);
+                    Assert.Equal(SubjectStatus.Approved, subject.Status);
+                    // 20261122000500 backfills the approved snapshot from the approved row.
+                    Assert.Equal("老数据有限公司", subject.ApprovedName);
+                    Assert.Equal("110108", subject.ApprovedRegionCode);
                     Assert.NotNull(await scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>().FindByEmailAsync("old@example.cn"));
                     Assert.Equal(Roles.All.Count, await db.Roles.CountAsync());
                 }

@@ -42,6 +42,16 @@ public sealed class Subject
     public bool ChangeDueDateEstimated { get; private set; }
 
     public string? Name { get; private set; }
+
+    /// <summary>主体名称 as last approved by a reviewer. Public entries show this, so a subject change being prepared or
+    /// reviewed (which edits <see cref="Name"/>) is not published before its approval.</summary>
+    public string? ApprovedName { get; private set; }
+
+    /// <summary>注册地 code as last approved; filing numbers issued during a subject change use it.</summary>
+    public string? ApprovedRegionCode { get; private set; }
+
+    /// <summary>The name the public sees: the approved one, or the current one before any approval.</summary>
+    public string? PublicName => ApprovedName ?? Name;
     public string? CreditCode { get; private set; }
     /// <summary>主体类型, derived from the credit code (企业 / 个体工商户 / …).</summary>
     public SubjectKind Kind { get; private set; }
@@ -133,6 +143,8 @@ public sealed class Subject
             throw new DomainException($"只有待审核的主体备案可以通过（当前状态：{SubjectStatuses.ChineseName(Status)}）");
         Status = SubjectStatus.Approved;
         ApprovedAt ??= now;
+        ApprovedName = Name;
+        ApprovedRegionCode = RegionCode;
         ChangeEventDate = null;
         ChangeDueDate = null;
         ChangeDueDateEstimated = false;

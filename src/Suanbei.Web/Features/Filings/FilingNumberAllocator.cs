@@ -31,7 +31,7 @@ public sealed class FilingNumberAllocator
             var type = filing.Type ?? throw new DomainException("算法类型缺失，不能签发备案编号。");
             var subject = await db.Set<Subject>().FirstOrDefaultAsync(s => s.Id == filing.SubjectId, ct)
                 ?? throw new DomainException("备案主体不存在。");
-            var region = subject.RegionCode ?? throw new DomainException("备案主体缺少注册地代码。");
+            var region = subject.ApprovedRegionCode ?? subject.RegionCode ?? throw new DomainException("备案主体缺少注册地代码。");
 
             var entity = await db.Set<SubjectEntityCode>().FirstOrDefaultAsync(e => e.SubjectId == subject.Id, ct);
             if (entity is null)

@@ -185,7 +185,7 @@ public sealed class FilingService(SuanbeiDbContext db, TimeProvider clock, Filin
         var f = await WithChildren().AsNoTracking().FirstAsync(x => x.Id == filingId, ct);
         if (!f.IsPublic || f.FilingNumber is null) return;
         var subject = await db.Set<Subject>().AsNoTracking().FirstOrDefaultAsync(s => s.Id == f.SubjectId, ct);
-        var entry = PublicEntry.From(f, subject?.Name ?? "");
+        var entry = PublicEntry.From(f, subject?.PublicName ?? "");
         var published = new PublishedFiling(entry.Number, entry.Name, entry.Role, entry.TypeName, entry.SubjectName,
             entry.Products, entry.MainPurpose, ChinaTime.Date(Now), entry.Remarks.Count > 0 ? entry.Remarks[^1] : null);
         await FeedRegistryAsync(() => registry.PublishAsync(published, ct), entry.Number);
@@ -226,7 +226,7 @@ public sealed class FilingService(SuanbeiDbContext db, TimeProvider clock, Filin
         var f = await WithChildren().FirstOrDefaultAsync(x => x.FilingNumber == number && publicStatuses.Contains(x.Status), ct);
         if (f is null) return null;
         var subject = await db.Set<Subject>().FirstOrDefaultAsync(s => s.Id == f.SubjectId, ct);
-        return (f, PublicEntry.From(f, subject?.Name ?? ""));
+        return (f, PublicEntry.From(f, subject?.PublicName ?? ""));
     }
 
     public async Task<List<PublicEntry>> PublicEntriesAsync(CancellationToken ct = default)
@@ -234,7 +234,7 @@ public sealed class FilingService(SuanbeiDbContext db, TimeProvider clock, Filin
         var publicStatuses = new[] { FilingStatus.Publicity, FilingStatus.Filed, FilingStatus.Cancelled };
         var list = await db.Set<AlgorithmFiling>().Include(f => f.LinkedProducts).Where(x => publicStatuses.Contains(x.Status)).ToListAsync(ct);
         var subjects = await SubjectsAsync(list.Select(f => f.SubjectId), ct);
-        return list.OrderByDescending(f => f.PublishedAt).Select(f => PublicEntry.From(f, subjects.GetValueOrDefault(f.SubjectId)?.Name ?? "")).ToList();
+        return list.OrderByDescending(f => f.PublishedAt).Select(f => PublicEntry.From(f, subjects.GetValueOrDefault(f.SubjectId)?.PublicName ?? "")).ToList();
     }
 
     // ------------------------------------------------------------------ helpers

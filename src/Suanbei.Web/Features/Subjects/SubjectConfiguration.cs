@@ -21,6 +21,9 @@ public sealed class SubjectConfiguration : IEntityTypeConfiguration<Subject>
             b.Property(p).HasMaxLength(SubjectValidation.MaxText);
         b.Property(x => x.CreditCode).HasMaxLength(18);
         b.Property(x => x.RegionCode).HasMaxLength(6);
+        b.Property(x => x.ApprovedName).HasMaxLength(SubjectValidation.MaxText);
+        b.Property(x => x.ApprovedRegionCode).HasMaxLength(6);
+        b.Ignore(x => x.PublicName);
         b.Property(x => x.LegalRepIdNumber).HasMaxLength(SubjectValidation.MaxText);
         b.Property(x => x.OfficerIdNumber).HasMaxLength(SubjectValidation.MaxText);
         b.Property(x => x.OfficerMobile).HasMaxLength(SubjectValidation.MaxText);
