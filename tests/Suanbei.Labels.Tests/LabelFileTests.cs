@@ -14,7 +14,7 @@ public class LabelFileTests
         LabelFile.Write(f.Image("png"), small, Fixtures.Label());
         var bytes = File.ReadAllBytes(small);
         var iend = bytes.Length - 12;
-        var padding = Formats.Png.PngChunks.BuildChunk("zzZz", new byte[LabelFile.SmallFileLength]);
+        var padding = Suanbei.Labels.Formats.Png.PngChunks.BuildChunk("zzZz", new byte[LabelFile.SmallFileLength]);
         var large = f.Path("large.png");
         File.WriteAllBytes(large, [.. bytes[..iend], .. padding, .. bytes[iend..]]);
         Assert.True(new FileInfo(small).Length < LabelFile.SmallFileLength && new FileInfo(large).Length > LabelFile.SmallFileLength);
