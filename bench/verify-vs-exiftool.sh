@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Label verify vs exiftool: 1,000 small labeled images (PNG and JPEG, half each), one process each over the same
 # directory. Prints files/s for both and the ratios of the medians over RUNS runs (wall and CPU; the machine may be
-# shared, so the load average is printed too). Usage: [RUNS=5] bench/verify-vs-exiftool.sh [COUNT]
+# shared, so the load average is printed too). Usage: [RUNS=5] [SUANBEI_DLL=…] bench/verify-vs-exiftool.sh [COUNT]
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 count="${1:-1000}"
@@ -24,7 +24,7 @@ for n in $(seq 1 "$count"); do
   if ((n % 2)); then cp "$work/src/lp$k.png" "$work/images/$n.png"; else cp "$work/src/lj$k.jpg" "$work/images/$n.jpg"; fi
 done
 
-dll="$root/.build/cli/suanbei.dll"
+dll="${SUANBEI_DLL:-$root/.build/cli/suanbei.dll}"   # SUANBEI_DLL: compare another build
 TIMEFORMAT='%R %U %S'
 median() { sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 : > "$work/suanbei.times"; : > "$work/exiftool.times"

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Diagnostics;
 using System.Text.Json;
 using BenchmarkDotNet.Attributes;
@@ -84,8 +85,8 @@ public class VerifyBenchmarks
         var paths = Directory.EnumerateFiles(Path.Combine(_dir, "images"), "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToList();
         var reports = new VerificationReport[256];
         var options = new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount };
-        using var stdout = new BufferedStream(Stream.Null, 1 << 16);
-        using var writer = new Utf8JsonWriter(stdout, ReportJson.Options);
+        var lines = new System.Buffers.ArrayBufferWriter<byte>(1 << 16);
+        using var writer = new Utf8JsonWriter(lines, ReportJson.Options);
         var worst = 0;
         for (var start = 0; start < paths.Count; start += reports.Length)
         {
@@ -97,9 +98,11 @@ public class VerifyBenchmarks
                 ReportJson.WriteReport(writer, paths[start + i], reports[i]);
                 writer.Flush();
                 writer.Reset();
-                stdout.WriteByte((byte)'\n');
+                lines.Write("\n"u8);
                 worst = Math.Max(worst, reports[i].Verdict.ExitCode());
             }
+            Stream.Null.Write(lines.WrittenSpan);
+            lines.ResetWrittenCount();
         }
         return worst;
     }

@@ -68,12 +68,12 @@ public static class LabelFile
         var extension = Path.GetExtension(path);
         if (length < SmallFileLength)
         {
-            var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent((int)length + 1);
+            // The file as it was when its size was taken (one read call, no second read to find the end).
+            var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent((int)length);
             try
             {
-                var n = ReadFully(handle, buffer);
-                if (n <= length) // one byte more than the size means it grew meanwhile: take the stream path
-                    return Verify(new MemoryStream(buffer, 0, n, writable: false), extension);
+                var n = ReadFully(handle, buffer.AsSpan(0, (int)length));
+                return Verify(new MemoryStream(buffer, 0, n, writable: false), extension);
             }
             finally { System.Buffers.ArrayPool<byte>.Shared.Return(buffer); }
         }
@@ -84,12 +84,12 @@ public static class LabelFile
     /// <summary>Files below this size are verified from one read into memory.</summary>
     public const int SmallFileLength = 256 * 1024;
 
-    private static int ReadFully(Microsoft.Win32.SafeHandles.SafeFileHandle handle, byte[] buffer)
+    private static int ReadFully(Microsoft.Win32.SafeHandles.SafeFileHandle handle, Span<byte> buffer)
     {
         var n = 0;
         while (n < buffer.Length)
         {
-            var r = RandomAccess.Read(handle, buffer.AsSpan(n), n);
+            var r = RandomAccess.Read(handle, buffer[n..], n);
             if (r == 0) break;
             n += r;
         }

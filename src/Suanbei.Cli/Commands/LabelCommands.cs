@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.CommandLine;
 using System.Security.Cryptography;
 using System.Text;
@@ -102,8 +103,9 @@ internal static class LabelCommands
         var reports = new VerificationReport?[Math.Min(VerifyBatch, paths.Count)];
         var errors = new string?[reports.Length];
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount };
-        using var stdout = new BufferedStream(Console.OpenStandardOutput(), 1 << 16);
-        using var writer = new Utf8JsonWriter(stdout, ReportJson.Options);
+        using var stdout = Console.OpenStandardOutput();
+        var lines = new System.Buffers.ArrayBufferWriter<byte>(1 << 16);
+        using var writer = new Utf8JsonWriter(lines, ReportJson.Options); // Flush() only commits to `lines`
         for (var start = 0; start < paths.Count; start += VerifyBatch)
         {
             var count = Math.Min(VerifyBatch, paths.Count - start);
@@ -117,19 +119,28 @@ internal static class LabelCommands
                     ReportJson.WriteReport(writer, paths[start + i], report);
                     writer.Flush();
                     writer.Reset();
-                    stdout.WriteByte((byte)'\n');
+                    lines.Write("\n"u8);
                     worst = Math.Max(worst, report.Verdict.ExitCode());
                 }
                 else
                 {
-                    stdout.Flush(); // keep stdout and stderr in order for a reader of both
+                    WriteOut(stdout, lines); // keep stdout and stderr in order for a reader of both
                     Error($"无法读取 {paths[start + i]}：{errors[i]}");
                     ioError = true;
                 }
                 reports[i] = null;
             }
+            if (lines.WrittenCount > 48 * 1024) WriteOut(stdout, lines);
         }
+        WriteOut(stdout, lines);
         return ioError ? CommonOptions.UsageOrIoError : worst;
+    }
+
+    private static void WriteOut(Stream stdout, System.Buffers.ArrayBufferWriter<byte> lines)
+    {
+        stdout.Write(lines.WrittenSpan);
+        stdout.Flush();
+        lines.ResetWrittenCount();
     }
 
     private static void VerifyInto(string path, out VerificationReport? report, out string? error)
