@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # Label verify vs exiftool: 1,000 small labeled images (PNG and JPEG, half each), one process each over the same
-# directory. Prints files/s for both and the ratio. Usage: bench/verify-vs-exiftool.sh [COUNT]
+# directory. Prints files/s for both and the ratios of the medians over RUNS runs (wall and CPU; the machine may be
+# shared, so the load average is printed too). Usage: [RUNS=5] [SUANBEI_DLL=…] bench/verify-vs-exiftool.sh [COUNT]
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 count="${1:-1000}"
+runs="${RUNS:-5}"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 cfg="$root/tests/Suanbei.Labels.Tests/Interop/tc260.exiftool_config"
@@ -22,18 +24,23 @@ for n in $(seq 1 "$count"); do
   if ((n % 2)); then cp "$work/src/lp$k.png" "$work/images/$n.png"; else cp "$work/src/lj$k.jpg" "$work/images/$n.jpg"; fi
 done
 
-dll="$root/.build/cli/suanbei.dll"
+dll="${SUANBEI_DLL:-$root/.build/cli/suanbei.dll}"   # SUANBEI_DLL: compare another build
 TIMEFORMAT='%R %U %S'
-{ time dotnet "$dll" label verify "$work/images" --json > "$work/suanbei.jsonl"; } 2> "$work/suanbei.time"
-{ time exiftool -config "$cfg" -fast -q -json -XMP-TC260:AIGC "$work/images" > "$work/exiftool.json"; } 2> "$work/exiftool.time"
+median() { sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+: > "$work/suanbei.times"; : > "$work/exiftool.times"
+load_before="$(cut -d' ' -f1-3 /proc/loadavg)"
+for r in $(seq 1 "$runs"); do
+  { time dotnet "$dll" label verify "$work/images" --json > "$work/suanbei.jsonl"; } 2>> "$work/suanbei.times"
+  { time exiftool -config "$cfg" -fast -q -json -XMP-TC260:AIGC "$work/images" > "$work/exiftool.json"; } 2>> "$work/exiftool.times"
+done
 
 ok=$(grep -c '"verdict":"compliant"' "$work/suanbei.jsonl" || true)
 seen=$(grep -c '"AIGC"' "$work/exiftool.json" || true)
-read -r sr su ss < "$work/suanbei.time"
-read -r er eu es < "$work/exiftool.time"
-awk -v n="$count" -v sr="$sr" -v sc="$(echo "$su + $ss" | bc)" -v er="$er" -v ec="$(echo "$eu + $es" | bc)" -v ok="$ok" -v seen="$seen" -v cores="$(nproc)" -v load="$(cut -d' ' -f1 /proc/loadavg)" 'BEGIN {
-  printf "files: %d (suanbei compliant: %d, exiftool saw AIGC: %d); cores: %d, load average: %s\n", n, ok, seen, cores, load;
-  printf "%-30s %9s %11s %9s %11s\n", "", "wall s", "files/s", "CPU s", "files/CPU-s";
+sr=$(awk '{ print $1 }' "$work/suanbei.times" | median); sc=$(awk '{ print $2 + $3 }' "$work/suanbei.times" | median)
+er=$(awk '{ print $1 }' "$work/exiftool.times" | median); ec=$(awk '{ print $2 + $3 }' "$work/exiftool.times" | median)
+awk -v n="$count" -v runs="$runs" -v sr="$sr" -v sc="$sc" -v er="$er" -v ec="$ec" -v ok="$ok" -v seen="$seen" -v cores="$(nproc)" -v lb="$load_before" -v la="$(cut -d' ' -f1-3 /proc/loadavg)" 'BEGIN {
+  printf "files: %d (suanbei compliant: %d, exiftool saw AIGC: %d); cores: %d; load average before: %s, after: %s\n", n, ok, seen, cores, lb, la;
+  printf "medians of %d runs               wall s     files/s     CPU s files/CPU-s\n", runs;
   printf "%-30s %9.3f %11.0f %9.3f %11.0f\n", "suanbei label verify --json", sr, n / sr, sc, n / sc;
   printf "%-30s %9.3f %11.0f %9.3f %11.0f\n", "exiftool -fast -json", er, n / er, ec, n / ec;
   printf "ratio (exiftool / suanbei): wall %.1fx, CPU %.1fx\n", er / sr, ec / sc;

@@ -6,8 +6,10 @@ using Suanbei.Cli.Commands;
 Console.OutputEncoding = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
 
 var root = new RootCommand("Suanbei 算备 — 算法备案、公示清单与 GB 45438 内容标识工具");
-// One line per command group; each group lives in Commands/<Group>Commands.cs.
-foreach (var command in CommandGroups.All()) root.Subcommands.Add(command);
+// One line per command group; each group lives in Commands/<Group>Commands.cs. `label …` (batch verification is
+// start-up bound) builds only its own group, so the web host's and EF Core's types are not loaded or compiled.
+if (args is ["label", ..]) root.Subcommands.Add(LabelCommands.Create());
+else foreach (var command in CommandGroups.All()) root.Subcommands.Add(command);
 var parseResult = root.Parse(args);
 var exitCode = parseResult.Invoke();
 // Parse errors (unknown command, missing or malformed argument) are usage errors with one exit code for all commands

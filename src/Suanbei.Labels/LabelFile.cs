@@ -19,19 +19,19 @@ public static class LabelFile
     /// <summary>Reads at most 64 bytes from the current position and restores the position.</summary>
     public static IContainerFormat? Detect(Stream stream, string extension)
     {
-        var head = new byte[HeadLength];
+        Span<byte> head = stackalloc byte[HeadLength];
         var start = stream.CanSeek ? stream.Position : 0;
         var n = 0;
         while (n < head.Length)
         {
-            var r = stream.Read(head, n, head.Length - n);
+            var r = stream.Read(head[n..]);
             if (r == 0) break;
             n += r;
         }
         if (stream.CanSeek) stream.Position = start;
         extension = extension.ToLowerInvariant();
         foreach (var format in ContainerFormats.All)
-            if (format.Matches(head.AsSpan(0, n), extension)) return format;
+            if (format.Matches(head[..n], extension)) return format;
         return null;
     }
 
@@ -61,8 +61,39 @@ public static class LabelFile
     /// <see cref="UnauthorizedAccessException"/> so the caller can report them apart from verdicts.</summary>
     public static VerificationReport Verify(string path)
     {
-        using var s = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 4096, FileOptions.RandomAccess);
-        return Verify(s, Path.GetExtension(path));
+        // Small files (the common case for images) are read with one read call into a pooled buffer and parsed from
+        // memory; larger ones are walked through a buffered stream that seeks past the payload.
+        using var handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.Read, FileOptions.SequentialScan);
+        var length = RandomAccess.GetLength(handle);
+        var extension = Path.GetExtension(path);
+        if (length < SmallFileLength)
+        {
+            // The file as it was when its size was taken (one read call, no second read to find the end).
+            var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent((int)length);
+            try
+            {
+                var n = ReadFully(handle, buffer.AsSpan(0, (int)length));
+                return Verify(new MemoryStream(buffer, 0, n, writable: false), extension);
+            }
+            finally { System.Buffers.ArrayPool<byte>.Shared.Return(buffer); }
+        }
+        using var s = new FileStream(handle, FileAccess.Read, 16384);
+        return Verify(s, extension);
+    }
+
+    /// <summary>Files below this size are verified from one read into memory.</summary>
+    public const int SmallFileLength = 256 * 1024;
+
+    private static int ReadFully(Microsoft.Win32.SafeHandles.SafeFileHandle handle, Span<byte> buffer)
+    {
+        var n = 0;
+        while (n < buffer.Length)
+        {
+            var r = RandomAccess.Read(handle, buffer[n..], n);
+            if (r == 0) break;
+            n += r;
+        }
+        return n;
     }
 
     public static VerificationReport Verify(Stream stream, string extension)

@@ -8,38 +8,42 @@ namespace Suanbei.Labels;
 /// <c>{"file","verdict","labels":[{"placement","fields":{seven fields}}],"problems":[{"code","message"}]}</c>.</summary>
 public static class ReportJson
 {
-    private static readonly JsonWriterOptions Options = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    /// <summary>Compact, Chinese left unescaped. Public so a batch writer can reuse one <see cref="Utf8JsonWriter"/>.</summary>
+    public static readonly JsonWriterOptions Options = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     public static string ToJsonLine(string file, VerificationReport report)
     {
         using var ms = new MemoryStream();
-        using (var w = new Utf8JsonWriter(ms, Options))
+        using (var w = new Utf8JsonWriter(ms, Options)) WriteReport(w, file, report);
+        return Encoding.UTF8.GetString(ms.ToArray());
+    }
+
+    /// <summary>Writes the contract object of one verification (no line break).</summary>
+    public static void WriteReport(Utf8JsonWriter w, string file, VerificationReport report)
+    {
+        w.WriteStartObject();
+        w.WriteString("file", file);
+        w.WriteString("verdict", report.Verdict.Name());
+        if (report.Format is not null) w.WriteString("format", report.Format);
+        w.WriteStartArray("labels");
+        foreach (var l in report.Labels)
         {
             w.WriteStartObject();
-            w.WriteString("file", file);
-            w.WriteString("verdict", report.Verdict.Name());
-            if (report.Format is not null) w.WriteString("format", report.Format);
-            w.WriteStartArray("labels");
-            foreach (var l in report.Labels)
-            {
-                w.WriteStartObject();
-                w.WriteString("placement", l.Placement);
-                WriteFields(w, l.Fields);
-                w.WriteEndObject();
-            }
-            w.WriteEndArray();
-            w.WriteStartArray("problems");
-            foreach (var p in report.Problems)
-            {
-                w.WriteStartObject();
-                w.WriteString("code", p.Code);
-                w.WriteString("message", p.Message);
-                w.WriteEndObject();
-            }
-            w.WriteEndArray();
+            w.WriteString("placement", l.Placement);
+            WriteFields(w, l.Fields);
             w.WriteEndObject();
         }
-        return Encoding.UTF8.GetString(ms.ToArray());
+        w.WriteEndArray();
+        w.WriteStartArray("problems");
+        foreach (var p in report.Problems)
+        {
+            w.WriteStartObject();
+            w.WriteString("code", p.Code);
+            w.WriteString("message", p.Message);
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+        w.WriteEndObject();
     }
 
     /// <summary>The seven fields in Annex E order (null when missing), then any extra fields the writer added.</summary>
@@ -52,12 +56,18 @@ public static class ReportJson
             else w.WriteNull(name);
         }
         foreach (var (k, v) in fields)
-            if (!AigcLabel.FieldNames.Contains(k))
+            if (!IsAnnexField(k))
             {
                 if (v is null) w.WriteNull(k);
                 else w.WriteString(k, v);
             }
         w.WriteEndObject();
+    }
+
+    private static bool IsAnnexField(string name)
+    {
+        foreach (var n in AigcLabel.FieldNames) if (n == name) return true;
+        return false;
     }
 
     public static string Serialize(Action<Utf8JsonWriter> write)

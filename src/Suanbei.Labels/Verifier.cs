@@ -53,12 +53,16 @@ public static class Verifier
             var labelProblems = LabelValidator.Validate(found.RawValue, out var payload);
             labels.Add(new VerifiedLabel(found.Placement, found.RawValue,
                 payload?.Fields ?? new Dictionary<string, string?>(), payload is not null));
-            var prefix = read.Labels.Count > 1 ? $"[{found.Placement}] " : "";
-            problems.AddRange(labelProblems.Select(p => p with { Message = prefix + p.Message }));
+            if (read.Labels.Count == 1) problems.AddRange(labelProblems);
+            else foreach (var p in labelProblems) problems.Add(p with { Message = $"[{found.Placement}] " + p.Message });
         }
         if (read.Labels.Count > 1)
+        {
+            var placements = new string[read.Labels.Count];
+            for (var i = 0; i < placements.Length; i++) placements[i] = read.Labels[i].Placement;
             problems.Insert(0, new(LabelProblem.MultipleLabels,
-                $"文件含有{read.Labels.Count}处隐式标识（{string.Join("、", read.Labels.Select(l => l.Placement))}），一个文件只能有一处"));
+                $"文件含有{read.Labels.Count}处隐式标识（{string.Join("、", placements)}），一个文件只能有一处"));
+        }
 
         Verdict verdict;
         if (read.Damage is not null)

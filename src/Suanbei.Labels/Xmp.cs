@@ -25,37 +25,164 @@ public static partial class Xmp
         "</x:xmpmeta>\n" +
         "<?xpacket end=\"w\"?>";
 
-    /// <summary>Every AIGC value in an XMP packet, whatever prefix the writer bound to the TC260 namespace.</summary>
+    /// <summary>Every AIGC value in an XMP packet, whatever prefix the writer bound to the TC260 namespace: for each
+    /// such prefix (in order of first declaration) the <c>&lt;p:AIGC …&gt;value&lt;/p:AIGC&gt;</c> elements (value
+    /// trimmed), then the <c>p:AIGC="value"</c> attributes, entities decoded. A span scan, no regex (verify hot path).</summary>
     public static IReadOnlyList<string> FindAigcValues(string xmp)
     {
-        var values = new List<string>();
-        if (xmp.Length > 4 * 1024 * 1024) return values;
+        if (xmp.Length > MaxPacketChars) return [];
+        var text = xmp.AsSpan();
+        // Every binding declaration's value contains the namespace without its trailing slash: a cheap exact filter.
+        if (text.IndexOf(NamespaceWithoutSlash, StringComparison.Ordinal) < 0) return [];
+        List<string>? values = null;
         foreach (var prefix in PrefixesFor(xmp))
         {
-            var p = Regex.Escape(prefix);
-            foreach (Match m in Regex.Matches(xmp, $@"<{p}:AIGC(?:\s[^>]*)?>(.*?)</{p}:AIGC>", RegexOptions.Singleline, TimeSpan.FromSeconds(1)))
-                values.Add(Unescape(m.Groups[1].Value.Trim()));
-            foreach (Match m in Regex.Matches(xmp, $@"\s{p}:AIGC\s*=\s*(""([^""]*)""|'([^']*)')", RegexOptions.None, TimeSpan.FromSeconds(1)))
-                values.Add(Unescape(m.Groups[2].Success ? m.Groups[2].Value : m.Groups[3].Value));
+            AddElementValues(text, prefix, ref values);
+            AddAttributeValues(text, prefix, ref values);
         }
-        return values;
+        return values ?? (IReadOnlyList<string>)[];
     }
 
-    private static IEnumerable<string> PrefixesFor(string xmp)
+    private const int MaxPacketChars = 4 * 1024 * 1024;
+    private const string NamespaceWithoutSlash = "http://www.tc260.org.cn/ns/AIGC/1.0";
+
+    /// <summary>Prefixes bound to <see cref="Namespace"/> (trailing slashes ignored) by <c>xmlns:p = "…"</c> anywhere
+    /// in the text, distinct, in order of first declaration.</summary>
+    private static List<string> PrefixesFor(string xmp)
     {
-        var prefixes = new HashSet<string>(StringComparer.Ordinal);
-        foreach (Match m in NamespaceDeclaration().Matches(xmp))
-            if (m.Groups[2].Value.TrimEnd('/') == Namespace.TrimEnd('/')) prefixes.Add(m.Groups[1].Value);
+        var prefixes = new List<string>(1);
+        var text = xmp.AsSpan();
+        var pos = 0;
+        while (pos < text.Length)
+        {
+            var at = text[pos..].IndexOf("xmlns:", StringComparison.Ordinal);
+            if (at < 0) break;
+            at += pos;
+            if (!TryReadDeclaration(text, at + 6, out var nameStart, out var nameLength, out var value, out var end)) { pos = at + 1; continue; }
+            if (value.TrimEnd('/').SequenceEqual(NamespaceWithoutSlash))
+            {
+                var name = text.Slice(nameStart, nameLength);
+                var known = false;
+                foreach (var p in prefixes) if (name.SequenceEqual(p)) { known = true; break; }
+                if (!known) prefixes.Add(name.ToString());
+            }
+            pos = end;
+        }
         return prefixes;
     }
 
-    [GeneratedRegex(@"xmlns:([A-Za-z_][\w.-]*)\s*=\s*[""']([^""']*)[""']", RegexOptions.None, 1000)]
-    private static partial Regex NamespaceDeclaration();
+    /// <summary><c>name \s* = \s* ["'] value ["']</c> from <paramref name="i"/> (just after <c>xmlns:</c>); the value
+    /// ends at the first quote of either kind.</summary>
+    private static bool TryReadDeclaration(ReadOnlySpan<char> text, int i, out int nameStart, out int nameLength, out ReadOnlySpan<char> value, out int end)
+    {
+        nameStart = i; nameLength = 0; value = default; end = i;
+        if (i >= text.Length || !(char.IsAsciiLetter(text[i]) || text[i] == '_')) return false;
+        i++;
+        while (i < text.Length && IsPrefixChar(text[i])) i++;
+        nameLength = i - nameStart;
+        while (i < text.Length && char.IsWhiteSpace(text[i])) i++;
+        if (i >= text.Length || text[i] != '=') return false;
+        i++;
+        while (i < text.Length && char.IsWhiteSpace(text[i])) i++;
+        if (i >= text.Length || text[i] is not ('"' or '\'')) return false;
+        var valueStart = ++i;
+        var close = text[valueStart..].IndexOfAny('"', '\'');
+        if (close < 0) return false;
+        value = text.Slice(valueStart, close);
+        end = valueStart + close + 1;
+        return true;
+    }
 
-    private static string Unescape(string s) =>
-        s.Contains('&')
-            ? s.Replace("&quot;", "\"").Replace("&apos;", "'").Replace("&lt;", "<").Replace("&gt;", ">").Replace("&#34;", "\"").Replace("&amp;", "&")
-            : s;
+    /// <summary>The regex class <c>[\w.-]</c>; non-ASCII letters are rare in prefixes, so that case asks .NET's own \w.</summary>
+    private static bool IsPrefixChar(char c) =>
+        c < 128 ? char.IsAsciiLetterOrDigit(c) || c is '_' or '.' or '-' : NonAsciiWordChar().IsMatch(new ReadOnlySpan<char>(in c));
+
+    [GeneratedRegex(@"^\w$", RegexOptions.None, 1000)]
+    private static partial Regex NonAsciiWordChar();
+
+    /// <summary><c>&lt;p:AIGC&gt;</c> or <c>&lt;p:AIGC\s…&gt;</c>, then the text up to the first <c>&lt;/p:AIGC&gt;</c>.</summary>
+    private static void AddElementValues(ReadOnlySpan<char> text, string prefix, ref List<string>? values)
+    {
+        var open = "<" + prefix + ":AIGC";
+        var close = "</" + prefix + ":AIGC>";
+        var pos = 0;
+        while (pos < text.Length)
+        {
+            var at = text[pos..].IndexOf(open, StringComparison.Ordinal);
+            if (at < 0) return;
+            at += pos;
+            var i = at + open.Length;
+            if (i >= text.Length) return;
+            if (char.IsWhiteSpace(text[i]))
+            {
+                var gt = text[(i + 1)..].IndexOf('>');
+                if (gt < 0) return; // no later opening tag can end either
+                i += 1 + gt;
+            }
+            else if (text[i] != '>') { pos = at + 1; continue; }
+            var contentStart = i + 1;
+            var end = text[contentStart..].IndexOf(close, StringComparison.Ordinal);
+            if (end < 0) return; // nor can a later one find its closing tag
+            (values ??= []).Add(Unescape(text.Slice(contentStart, end).Trim()));
+            pos = contentStart + end + close.Length;
+        }
+    }
+
+    /// <summary>Whitespace, <c>p:AIGC \s* = \s*</c>, then a double- or single-quoted value.</summary>
+    private static void AddAttributeValues(ReadOnlySpan<char> text, string prefix, ref List<string>? values)
+    {
+        var name = prefix + ":AIGC";
+        var pos = 0; // the whitespace before the name must be at or after pos (matches do not overlap)
+        var search = 1;
+        while (search < text.Length)
+        {
+            var at = text[search..].IndexOf(name, StringComparison.Ordinal);
+            if (at < 0) return;
+            at += search;
+            search = at + 1;
+            if (at - 1 < pos || !char.IsWhiteSpace(text[at - 1])) continue;
+            var i = at + name.Length;
+            while (i < text.Length && char.IsWhiteSpace(text[i])) i++;
+            if (i >= text.Length || text[i] != '=') continue;
+            i++;
+            while (i < text.Length && char.IsWhiteSpace(text[i])) i++;
+            if (i >= text.Length || text[i] is not ('"' or '\'')) continue;
+            var quote = text[i];
+            var close = text[(i + 1)..].IndexOf(quote);
+            if (close < 0) continue;
+            (values ??= []).Add(Unescape(text.Slice(i + 1, close)));
+            pos = i + 1 + close + 1;
+            search = Math.Max(search, pos + 1);
+        }
+    }
+
+    /// <summary>Decodes the five XML entities and <c>&amp;#34;</c>; any other reference is kept as written.</summary>
+    private static string Unescape(ReadOnlySpan<char> s)
+    {
+        var amp = s.IndexOf('&');
+        if (amp < 0) return s.ToString();
+        var sb = new System.Text.StringBuilder(s.Length);
+        while (amp >= 0)
+        {
+            sb.Append(s[..amp]);
+            s = s[amp..];
+            var (entity, length) = s switch
+            {
+                _ when s.StartsWith("&quot;") => ('"', 6),
+                _ when s.StartsWith("&apos;") => ('\'', 6),
+                _ when s.StartsWith("&lt;") => ('<', 4),
+                _ when s.StartsWith("&gt;") => ('>', 4),
+                _ when s.StartsWith("&#34;") => ('"', 5),
+                _ when s.StartsWith("&amp;") => ('&', 5),
+                _ => ('&', 1),
+            };
+            sb.Append(entity);
+            s = s[length..];
+            amp = s.IndexOf('&');
+        }
+        sb.Append(s);
+        return sb.ToString();
+    }
 }
 
 public static partial class Xmp

@@ -3,6 +3,37 @@ namespace Suanbei.Labels.Tests;
 /// <summary>The facade: detection, atomic output, refusals that leave the input untouched.</summary>
 public class LabelFileTests
 {
+    /// <summary>Files under <see cref="LabelFile.SmallFileLength"/> are verified from one read into memory, larger ones
+    /// through a stream: the same labeled PNG on both sides of the threshold (a large ancillary chunk before IEND) and
+    /// truncated must get the same verdicts and labels.</summary>
+    [Fact]
+    public void Small_and_large_files_get_the_same_verdicts()
+    {
+        using var f = new Fixtures();
+        var small = f.Path("small.png");
+        LabelFile.Write(f.Image("png"), small, Fixtures.Label());
+        var bytes = File.ReadAllBytes(small);
+        var iend = bytes.Length - 12;
+        var padding = Suanbei.Labels.Formats.Png.PngChunks.BuildChunk("zzZz", new byte[LabelFile.SmallFileLength]);
+        var large = f.Path("large.png");
+        File.WriteAllBytes(large, [.. bytes[..iend], .. padding, .. bytes[iend..]]);
+        Assert.True(new FileInfo(small).Length < LabelFile.SmallFileLength && new FileInfo(large).Length > LabelFile.SmallFileLength);
+
+        foreach (var (path, expected) in new[] { (small, Verdict.Compliant), (large, Verdict.Compliant) })
+        {
+            var report = LabelFile.Verify(path);
+            Assert.Equal(expected, report.Verdict);
+            Assert.Equal("png/iTXt/XMP", Assert.Single(report.Labels).Placement);
+            Assert.Equal("img-0001", report.Labels[0].Fields["ProduceID"]);
+            var cut = path + ".cut.png";
+            var all = File.ReadAllBytes(path);
+            File.WriteAllBytes(cut, all[..(all.Length - 20)]);
+            var damaged = LabelFile.Verify(cut);
+            Assert.Equal(Verdict.Inconclusive, damaged.Verdict);
+            Assert.Contains(damaged.Problems, p => p.Code == LabelProblem.ContainerDamaged);
+        }
+    }
+
     [Fact]
     public void Output_equal_to_input_is_refused_and_the_input_is_untouched()
     {

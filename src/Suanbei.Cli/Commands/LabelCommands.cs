@@ -1,6 +1,8 @@
+using System.Buffers;
 using System.CommandLine;
 using System.Security.Cryptography;
 using System.Text;
+using System.Text.Json;
 using Spectre.Console;
 using Suanbei.Labels;
 
@@ -54,12 +56,13 @@ internal static class LabelCommands
             else { Error($"文件不存在：{a}"); ioError = true; }
         }
 
-        var results = new List<(string File, VerificationReport Report)>();
-        static (string Path, VerificationReport? Report, string? Error) Safe(string path)
+        if (json)
         {
-            try { return (path, LabelFile.Verify(path), null); }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException) { return (path, null, e.Message); }
+            var code = VerifyJson(paths);
+            return ioError ? CommonOptions.UsageOrIoError : code;
         }
+
+        var results = new List<(string File, VerificationReport Report)>();
         void VerifyOne(string path)
         {
             try
@@ -73,16 +76,7 @@ internal static class LabelCommands
             }
         }
 
-        if (json)
-        {
-            // Files are independent: verify in parallel, print in argument order.
-            foreach (var (path, report, error) in paths.AsParallel().AsOrdered().WithDegreeOfParallelism(Environment.ProcessorCount).Select(Safe))
-            {
-                if (report is not null) { results.Add((path, report)); Console.Out.WriteLine(ReportJson.ToJsonLine(path, report)); }
-                else { Error($"无法读取 {path}：{error}"); ioError = true; }
-            }
-        }
-        else if (paths.Count < 20 || Console.IsErrorRedirected)
+        if (paths.Count < 20 || Console.IsErrorRedirected)
             foreach (var p in paths) VerifyOne(p);
         else
             AnsiConsole.Progress().AutoClear(true).Start(ctx =>
@@ -91,9 +85,68 @@ internal static class LabelCommands
                 foreach (var p in paths) { VerifyOne(p); task.Increment(1); }
             });
 
-        if (!json) PrintVerifyTable(results);
+        PrintVerifyTable(results);
         if (ioError) return CommonOptions.UsageOrIoError;
         return results.Count == 0 ? 0 : results.Max(r => r.Report.Verdict.ExitCode());
+    }
+
+    /// <summary>Files verified per parallel round; output is written in argument order after each round.</summary>
+    private const int VerifyBatch = 256;
+
+    /// <summary><c>--json</c>: files are independent, so each round of <see cref="VerifyBatch"/> files is verified in
+    /// parallel (at most one per processor) and then printed in order through one buffered UTF-8 writer on stdout.
+    /// Returns the exit code: the worst verdict's, or 10 when a file could not be read (reported on stderr).</summary>
+    private static int VerifyJson(List<string> paths)
+    {
+        var ioError = false;
+        var worst = 0;
+        var reports = new VerificationReport?[Math.Min(VerifyBatch, paths.Count)];
+        var errors = new string?[reports.Length];
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount };
+        using var stdout = Console.OpenStandardOutput();
+        var lines = new System.Buffers.ArrayBufferWriter<byte>(1 << 16);
+        using var writer = new Utf8JsonWriter(lines, ReportJson.Options); // Flush() only commits to `lines`
+        for (var start = 0; start < paths.Count; start += VerifyBatch)
+        {
+            var count = Math.Min(VerifyBatch, paths.Count - start);
+            var batchStart = start;
+            if (count == 1) VerifyInto(paths[start], out reports[0], out errors[0]);
+            else Parallel.For(0, count, parallel, i => VerifyInto(paths[batchStart + i], out reports[i], out errors[i]));
+            for (var i = 0; i < count; i++)
+            {
+                if (reports[i] is { } report)
+                {
+                    ReportJson.WriteReport(writer, paths[start + i], report);
+                    writer.Flush();
+                    writer.Reset();
+                    lines.Write("\n"u8);
+                    worst = Math.Max(worst, report.Verdict.ExitCode());
+                }
+                else
+                {
+                    WriteOut(stdout, lines); // keep stdout and stderr in order for a reader of both
+                    Error($"无法读取 {paths[start + i]}：{errors[i]}");
+                    ioError = true;
+                }
+                reports[i] = null;
+            }
+            if (lines.WrittenCount > 48 * 1024) WriteOut(stdout, lines);
+        }
+        WriteOut(stdout, lines);
+        return ioError ? CommonOptions.UsageOrIoError : worst;
+    }
+
+    private static void WriteOut(Stream stdout, System.Buffers.ArrayBufferWriter<byte> lines)
+    {
+        stdout.Write(lines.WrittenSpan);
+        stdout.Flush();
+        lines.ResetWrittenCount();
+    }
+
+    private static void VerifyInto(string path, out VerificationReport? report, out string? error)
+    {
+        try { report = LabelFile.Verify(path); error = null; }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException) { report = null; error = e.Message; }
     }
 
     private static void PrintVerifyTable(List<(string File, VerificationReport Report)> results)

@@ -22,8 +22,9 @@ public sealed class JpegFormat : IContainerFormat, IContentDigest
     {
         var (segments, _, damage) = JpegSegments.Walk(input);
         var labels = new List<FoundLabel>();
-        foreach (var seg in segments.Where(s => s.Marker == 0xE1))
+        foreach (var seg in segments)
         {
+            if (seg.Marker != 0xE1) continue;
             labels.AddRange(JpegSegments.LabelsIn(seg, out var bad));
             damage ??= bad;
         }

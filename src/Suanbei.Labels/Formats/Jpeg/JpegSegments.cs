@@ -59,7 +59,7 @@ internal static class JpegSegments
         if (seg.IsXmp)
         {
             var xmp = Encoding.UTF8.GetString(seg.Data!, XmpHeader.Length, seg.Data!.Length - XmpHeader.Length);
-            found.AddRange(Xmp.FindAigcValues(xmp).Select(v => new FoundLabel("jpeg/APP1/XMP", v)));
+            foreach (var v in Xmp.FindAigcValues(xmp)) found.Add(new FoundLabel("jpeg/APP1/XMP", v));
         }
         else if (seg.IsExif)
         {

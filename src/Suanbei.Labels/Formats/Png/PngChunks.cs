@@ -29,10 +29,10 @@ internal static class PngChunks
             if (offset == length) return (chunks, "PNG 缺少 IEND 块（文件被截断）");
             if (!Bounded.TryReadExactly(s, head)) return (chunks, $"PNG 块头在偏移 {offset} 处被截断");
             var len = Bounded.ReadUInt32BE(head);
-            var type = Encoding.ASCII.GetString(head[4..8]);
+            var type = TypeName(head[4..8]);
             if (len > int.MaxValue) return (chunks, $"PNG 块 {Sanitize(type)} 在偏移 {offset} 处的长度 {len} 超出规范上限");
             if (offset + 12L + len > length) return (chunks, $"PNG 块 {Sanitize(type)} 在偏移 {offset} 处超出文件末尾（文件被截断或长度字段损坏）");
-            if (!type.All(char.IsAsciiLetter)) return (chunks, $"PNG 块类型在偏移 {offset} 处无效");
+            if (!IsAsciiLetters(head[4..8])) return (chunks, $"PNG 块类型在偏移 {offset} 处无效");
             if (chunks.Count >= MaxChunks) return (chunks, "PNG 块数量过多");
             byte[]? data = null;
             if (type is "tEXt" or "zTXt" or "iTXt")
@@ -40,9 +40,8 @@ internal static class PngChunks
                 data = Bounded.TryRead(s, len);
                 if (data is null) return (chunks, $"PNG 文本块在偏移 {offset} 处过大（{len} 字节）");
                 var crc = head[..4];
-                var typeBytes = head[4..8].ToArray();
+                var expected = Crc32.Update(Crc32.Compute(head[4..8]), data); // before crc overwrites head
                 if (!Bounded.TryReadExactly(s, crc)) return (chunks, $"PNG 块 {type} 在偏移 {offset} 处被截断");
-                var expected = Crc32.Update(Crc32.Compute(typeBytes), data);
                 if (Bounded.ReadUInt32BE(crc) != expected) return (chunks, $"PNG 文本块 {type} 在偏移 {offset} 处 CRC 校验失败");
             }
             else s.Position = offset + 12L + len;
@@ -77,7 +76,7 @@ internal static class PngChunks
                 if (!isXmp && !Bounded.IsAigcKey(keyword)) break;
                 var text = ITxtText(d, nul, out var bad);
                 if (text is null) { damage = $"PNG iTXt 块 {keyword} 无法解析（{bad}，偏移 {chunk.Offset}）"; break; }
-                if (isXmp) found.AddRange(Xmp.FindAigcValues(text).Select(v => new FoundLabel("png/iTXt/XMP", v)));
+                if (isXmp) foreach (var v in Xmp.FindAigcValues(text)) found.Add(new FoundLabel("png/iTXt/XMP", v));
                 else found.Add(new("png/iTXt/AIGC", text));
                 break;
         }
@@ -121,6 +120,25 @@ internal static class PngChunks
         data.CopyTo(chunk, 8);
         System.Buffers.Binary.BinaryPrimitives.WriteUInt32BigEndian(chunk.AsSpan(8 + data.Length), Crc32.Compute(chunk.AsSpan(4, 4 + data.Length)));
         return chunk;
+    }
+
+    /// <summary>The chunk type as a string; the common ones without allocating.</summary>
+    private static string TypeName(ReadOnlySpan<byte> t) => t switch
+    {
+        _ when t.SequenceEqual("IHDR"u8) => "IHDR",
+        _ when t.SequenceEqual("IDAT"u8) => "IDAT",
+        _ when t.SequenceEqual("IEND"u8) => "IEND",
+        _ when t.SequenceEqual("iTXt"u8) => "iTXt",
+        _ when t.SequenceEqual("tEXt"u8) => "tEXt",
+        _ when t.SequenceEqual("zTXt"u8) => "zTXt",
+        _ when t.SequenceEqual("PLTE"u8) => "PLTE",
+        _ => Encoding.ASCII.GetString(t),
+    };
+
+    private static bool IsAsciiLetters(ReadOnlySpan<byte> t)
+    {
+        foreach (var b in t) if (!char.IsAsciiLetter((char)b)) return false;
+        return true;
     }
 
     private static string Sanitize(string type) => new(type.Select(c => char.IsAsciiLetterOrDigit(c) ? c : '?').ToArray());

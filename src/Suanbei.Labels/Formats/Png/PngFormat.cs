@@ -18,8 +18,9 @@ public sealed class PngFormat : IContainerFormat, IContentDigest
     {
         var (chunks, damage) = PngChunks.Walk(input);
         var labels = new List<FoundLabel>();
-        foreach (var c in chunks.Where(c => c.IsText))
+        foreach (var c in chunks)
         {
+            if (!c.IsText) continue;
             labels.AddRange(PngChunks.LabelsIn(c, out var bad));
             damage ??= bad;
         }
