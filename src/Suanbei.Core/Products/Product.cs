@@ -40,6 +40,9 @@ public sealed record ProductDetails
     public long? DailyActiveUsers { get; init; }
     public long? TotalUsers { get; init; }
     public string? IcpNumber { get; init; }               // ICP备案号 / ICP证
+    public string? IcpHolder { get; init; }               // ICP 主办单位 / 持证主体
+    public DateOnly? IcpExpiresOn { get; init; }          // ICP 有效期至 (licences)
+    public string? IcpBusinessScope { get; init; }        // ICP 经营范围 / 业务种类
     public bool RequiresRealName { get; init; }           // 实名认证
     public bool HasPriorLicence { get; init; }            // 前置许可
     public string? PriorLicenceDescription { get; init; }
@@ -82,6 +85,9 @@ public sealed class Product
     public long? DailyActiveUsers { get; private set; }
     public long? TotalUsers { get; private set; }
     public string? IcpNumber { get; private set; }
+    public string? IcpHolder { get; private set; }
+    public DateOnly? IcpExpiresOn { get; private set; }
+    public string? IcpBusinessScope { get; private set; }
     public bool RequiresRealName { get; private set; }
     public bool HasPriorLicence { get; private set; }
     public string? PriorLicenceDescription { get; private set; }
@@ -101,7 +107,8 @@ public sealed class Product
         if (errors.Count > 0) throw new DomainException(string.Join("；", errors.Values));
         Name = d.Name!.Trim(); Form = d.Form; AccessAddress = Clean(d.AccessAddress); Status = d.Status; Audience = d.Audience;
         MonthlyActiveUsers = d.MonthlyActiveUsers; DailyActiveUsers = d.DailyActiveUsers; TotalUsers = d.TotalUsers;
-        IcpNumber = Clean(d.IcpNumber); RequiresRealName = d.RequiresRealName; HasPriorLicence = d.HasPriorLicence;
+        IcpNumber = Clean(d.IcpNumber); IcpHolder = Clean(d.IcpHolder); IcpExpiresOn = d.IcpExpiresOn; IcpBusinessScope = Clean(d.IcpBusinessScope);
+        RequiresRealName = d.RequiresRealName; HasPriorLicence = d.HasPriorLicence;
         PriorLicenceDescription = Clean(d.PriorLicenceDescription); PersonalisedPushCanBeTurnedOff = d.PersonalisedPushCanBeTurnedOff;
         PersonalisedPushDescription = Clean(d.PersonalisedPushDescription); MinorsProtection = Clean(d.MinorsProtection);
         var steps = d.AccessPath.Select(Clean).Where(s => s is not null).ToList();

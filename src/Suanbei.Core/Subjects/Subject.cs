@@ -70,6 +70,12 @@ public sealed class Subject
     public string? OfficerIdNumber { get; private set; }
     public string? OfficerMobile { get; private set; }
     public string? OfficerEmail { get; private set; }
+    public string? CommitmentSignerName { get; private set; }
+    public string? CommitmentSignerIdNumber { get; private set; }
+    public string? EmploymentName { get; private set; }
+    public string? EmploymentEmployer { get; private set; }
+    public string? EmploymentPost { get; private set; }
+    public string? EmploymentTenure { get; private set; }
     public Guid? BusinessLicenceScanId { get; private set; }
     public Guid? LegalRepIdScanId { get; private set; }
     public Guid? OfficerIdScanId { get; private set; }
@@ -97,6 +103,8 @@ public sealed class Subject
         CertificateValidity = CertificateValidity, LegalRepName = LegalRepName, LegalRepIdType = LegalRepIdType,
         LegalRepIdNumber = LegalRepIdNumber, OfficerName = OfficerName, OfficerIdType = OfficerIdType,
         OfficerIdNumber = OfficerIdNumber, OfficerMobile = OfficerMobile, OfficerEmail = OfficerEmail,
+        CommitmentSignerName = CommitmentSignerName, CommitmentSignerIdNumber = CommitmentSignerIdNumber,
+        EmploymentName = EmploymentName, EmploymentEmployer = EmploymentEmployer, EmploymentPost = EmploymentPost, EmploymentTenure = EmploymentTenure,
         BusinessLicenceScanId = BusinessLicenceScanId, LegalRepIdScanId = LegalRepIdScanId, OfficerIdScanId = OfficerIdScanId,
         OfficerEmploymentProofId = OfficerEmploymentProofId, OfficerCommitmentId = OfficerCommitmentId,
         FilingCommitmentId = FilingCommitmentId, ResponsibilityReportId = ResponsibilityReportId,
@@ -118,6 +126,9 @@ public sealed class Subject
         LegalRepName = Clean(d.LegalRepName); LegalRepIdType = Clean(d.LegalRepIdType); LegalRepIdNumber = Clean(d.LegalRepIdNumber)?.ToUpperInvariant();
         OfficerName = Clean(d.OfficerName); OfficerIdType = Clean(d.OfficerIdType); OfficerIdNumber = Clean(d.OfficerIdNumber)?.ToUpperInvariant();
         OfficerMobile = Clean(d.OfficerMobile); OfficerEmail = Clean(d.OfficerEmail);
+        CommitmentSignerName = Clean(d.CommitmentSignerName); CommitmentSignerIdNumber = Clean(d.CommitmentSignerIdNumber)?.ToUpperInvariant();
+        EmploymentName = Clean(d.EmploymentName); EmploymentEmployer = Clean(d.EmploymentEmployer);
+        EmploymentPost = Clean(d.EmploymentPost); EmploymentTenure = Clean(d.EmploymentTenure);
         BusinessLicenceScanId = d.BusinessLicenceScanId; LegalRepIdScanId = d.LegalRepIdScanId; OfficerIdScanId = d.OfficerIdScanId;
         OfficerEmploymentProofId = d.OfficerEmploymentProofId; OfficerCommitmentId = d.OfficerCommitmentId;
         FilingCommitmentId = d.FilingCommitmentId; ResponsibilityReportId = d.ResponsibilityReportId;

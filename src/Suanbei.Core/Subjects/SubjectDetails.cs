@@ -27,6 +27,14 @@ public sealed record SubjectDetails
     public string? OfficerMobile { get; init; }
     public string? OfficerEmail { get; init; }
 
+    // What the filer reads off the signed documents (optional; the pre-submission check compares them with the above).
+    public string? CommitmentSignerName { get; init; }     // 承诺书 签字人
+    public string? CommitmentSignerIdNumber { get; init; } // 承诺书 证件号码
+    public string? EmploymentName { get; init; }           // 工作证明 姓名
+    public string? EmploymentEmployer { get; init; }       // 工作证明 出具单位
+    public string? EmploymentPost { get; init; }           // 工作证明 职务
+    public string? EmploymentTenure { get; init; }         // 工作证明 任职期限
+
     public Guid? BusinessLicenceScanId { get; init; }     // 营业执照副本彩色扫描件
     public Guid? LegalRepIdScanId { get; init; }          // 法定代表人证件扫描件
     public Guid? OfficerIdScanId { get; init; }           // 安全责任人证件扫描件

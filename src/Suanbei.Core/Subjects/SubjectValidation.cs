@@ -29,6 +29,12 @@ public static class SubjectValidation
         [nameof(SubjectDetails.OfficerIdNumber)] = "算法安全责任人证件号码",
         [nameof(SubjectDetails.OfficerMobile)] = "算法安全责任人手机",
         [nameof(SubjectDetails.OfficerEmail)] = "算法安全责任人邮箱",
+        [nameof(SubjectDetails.CommitmentSignerName)] = "承诺书签字人姓名",
+        [nameof(SubjectDetails.CommitmentSignerIdNumber)] = "承诺书签字人证件号码",
+        [nameof(SubjectDetails.EmploymentName)] = "工作证明姓名",
+        [nameof(SubjectDetails.EmploymentEmployer)] = "工作证明出具单位",
+        [nameof(SubjectDetails.EmploymentPost)] = "工作证明职务",
+        [nameof(SubjectDetails.EmploymentTenure)] = "工作证明任职期限",
     };
 
     /// <summary>证件类型 choices; a 居民身份证 number is checked with the GB 11643 rules.</summary>
@@ -64,6 +70,13 @@ public static class SubjectValidation
             Length(field, value);
         }
         Length(nameof(d.Website), d.Website);
+        // Read off the signed documents: optional (the pre-submission check compares them), so only their length is checked.
+        Length(nameof(d.CommitmentSignerName), d.CommitmentSignerName);
+        Length(nameof(d.CommitmentSignerIdNumber), d.CommitmentSignerIdNumber);
+        Length(nameof(d.EmploymentName), d.EmploymentName);
+        Length(nameof(d.EmploymentEmployer), d.EmploymentEmployer);
+        Length(nameof(d.EmploymentPost), d.EmploymentPost);
+        Length(nameof(d.EmploymentTenure), d.EmploymentTenure);
 
         if (!string.IsNullOrWhiteSpace(d.CreditCode))
         {

@@ -10,8 +10,8 @@ namespace Suanbei.Web.Features.Checks;
 
 /// <summary>
 /// Builds the <see cref="FilingSnapshot"/> the pre-submission check reads from a stored filing, its subject and its
-/// linked products. The system does not store ICP holder/expiry/scope or the officer-document fields yet, so those stay
-/// null and the rules that need them stay silent (the CLI checks them from FILING.json).
+/// linked products. ICP holder/expiry/scope and the officer-document fields are optional: what was not entered stays
+/// null and the rules that need it stay silent.
 /// </summary>
 public static class FilingSnapshots
 {
@@ -30,6 +30,7 @@ public static class FilingSnapshots
                 Name = subject?.Name, CreditCode = subject?.CreditCode, MonthlyActiveUsers = subject?.MonthlyActiveUsers,
                 OfficerName = subject?.OfficerName, OfficerIdNumber = subject?.OfficerIdNumber,
             },
+            OfficerDocuments = OfficerDocuments(subject),
             Products = ordered.Select(p =>
             {
                 var linked = f.LinkedProducts.First(l => l.ProductId == p.Id).FunctionIdList;
@@ -37,7 +38,8 @@ public static class FilingSnapshots
                 {
                     Name = p.Name, Form = p.Form, AccessAddress = p.AccessAddress,
                     MonthlyActiveUsers = p.MonthlyActiveUsers, DailyActiveUsers = p.DailyActiveUsers, TotalUsers = p.TotalUsers,
-                    Icp = p.IcpNumber is null ? null : new IcpSnapshot { Number = p.IcpNumber },
+                    Icp = p.IcpNumber is null && p.IcpHolder is null && p.IcpExpiresOn is null && p.IcpBusinessScope is null ? null
+                        : new IcpSnapshot { Number = p.IcpNumber, Holder = p.IcpHolder, ExpiresOn = p.IcpExpiresOn, BusinessScope = p.IcpBusinessScope },
                     AccessPath = p.AccessPath.Select(s => s.Text).ToList(),
                     // Only the functions this filing links (all of them when none are chosen).
                     Functions = p.Functions.Where(fn => linked.Count == 0 || linked.Contains(fn.Id)).Select(fn => new FunctionSnapshot(fn.Name, fn.Description)).ToList(),
@@ -61,6 +63,18 @@ public static class FilingSnapshots
             },
         };
     }
+
+    /// <summary>The officer documents as entered, or null when nothing was entered (then the officer rules stay silent).</summary>
+    private static OfficerDocumentsSnapshot? OfficerDocuments(Subject? s) =>
+        s is null || new[] { s.CommitmentSignerName, s.CommitmentSignerIdNumber, s.EmploymentName, s.EmploymentEmployer, s.EmploymentPost, s.EmploymentTenure }
+            .All(v => v is null)
+            ? null
+            : new OfficerDocumentsSnapshot
+            {
+                CommitmentSignerName = s.CommitmentSignerName, CommitmentSignerIdNumber = s.CommitmentSignerIdNumber,
+                EmploymentName = s.EmploymentName, EmploymentEmployer = s.EmploymentEmployer,
+                EmploymentPost = s.EmploymentPost, EmploymentTenure = s.EmploymentTenure,
+            };
 
     /// <summary>
     /// Narrative texts of the public entries of other algorithms (公示, 已备案, 已注销 — never other accounts' drafts), to find

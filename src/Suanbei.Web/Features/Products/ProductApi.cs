@@ -23,7 +23,8 @@ public static class ProductDisplay
     {
         Name = p.Name, Form = p.Form, AccessAddress = p.AccessAddress, Status = p.Status, Audience = p.Audience,
         MonthlyActiveUsers = p.MonthlyActiveUsers, DailyActiveUsers = p.DailyActiveUsers, TotalUsers = p.TotalUsers,
-        IcpNumber = p.IcpNumber, RequiresRealName = p.RequiresRealName, HasPriorLicence = p.HasPriorLicence,
+        IcpNumber = p.IcpNumber, IcpHolder = p.IcpHolder, IcpExpiresOn = p.IcpExpiresOn, IcpBusinessScope = p.IcpBusinessScope,
+        RequiresRealName = p.RequiresRealName, HasPriorLicence = p.HasPriorLicence,
         PriorLicenceDescription = p.PriorLicenceDescription, PersonalisedPushCanBeTurnedOff = p.PersonalisedPushCanBeTurnedOff,
         PersonalisedPushDescription = p.PersonalisedPushDescription, MinorsProtection = p.MinorsProtection,
         AccessPath = p.AccessPath.Select(s => s.Text).ToList(),

@@ -15,6 +15,8 @@ public sealed class ProductConfiguration : IEntityTypeConfiguration<Product>
         b.Property(x => x.Name).HasMaxLength(ProductValidation.MaxText).IsRequired();
         b.Property(x => x.AccessAddress).HasMaxLength(ProductValidation.MaxText);
         b.Property(x => x.IcpNumber).HasMaxLength(100);
+        b.Property(x => x.IcpHolder).HasMaxLength(ProductValidation.MaxText);
+        b.Property(x => x.IcpBusinessScope).HasMaxLength(ProductValidation.MaxLongText);
         b.Property(x => x.PriorLicenceDescription).HasMaxLength(ProductValidation.MaxText);
         b.Property(x => x.PersonalisedPushDescription).HasMaxLength(ProductValidation.MaxLongText);
         b.Property(x => x.MinorsProtection).HasMaxLength(ProductValidation.MaxLongText);

@@ -15,6 +15,9 @@ public sealed class ProductInput
     [Display(Name = "日活跃用户数")] public long? DailyActiveUsers { get; set; }
     [Display(Name = "用户总量")] public long? TotalUsers { get; set; }
     public string? IcpNumber { get; set; }
+    public string? IcpHolder { get; set; }
+    [Display(Name = "ICP有效期至")] public DateOnly? IcpExpiresOn { get; set; }
+    public string? IcpBusinessScope { get; set; }
     public bool RequiresRealName { get; set; }
     public bool HasPriorLicence { get; set; }
     public string? PriorLicenceDescription { get; set; }
@@ -27,6 +30,7 @@ public sealed class ProductInput
     {
         Name = Name, Form = Form, AccessAddress = AccessAddress, Status = Status, Audience = Audience,
         MonthlyActiveUsers = MonthlyActiveUsers, DailyActiveUsers = DailyActiveUsers, TotalUsers = TotalUsers, IcpNumber = IcpNumber,
+        IcpHolder = IcpHolder, IcpExpiresOn = IcpExpiresOn, IcpBusinessScope = IcpBusinessScope,
         RequiresRealName = RequiresRealName, HasPriorLicence = HasPriorLicence, PriorLicenceDescription = PriorLicenceDescription,
         PersonalisedPushCanBeTurnedOff = PersonalisedPushCanBeTurnedOff, PersonalisedPushDescription = PersonalisedPushDescription,
         MinorsProtection = MinorsProtection, AccessPath = AccessPath.Where(s => !string.IsNullOrWhiteSpace(s)).Select(s => s!).ToList(),
@@ -36,6 +40,7 @@ public sealed class ProductInput
     {
         Name = d.Name, Form = d.Form, AccessAddress = d.AccessAddress, Status = d.Status, Audience = d.Audience,
         MonthlyActiveUsers = d.MonthlyActiveUsers, DailyActiveUsers = d.DailyActiveUsers, TotalUsers = d.TotalUsers, IcpNumber = d.IcpNumber,
+        IcpHolder = d.IcpHolder, IcpExpiresOn = d.IcpExpiresOn, IcpBusinessScope = d.IcpBusinessScope,
         RequiresRealName = d.RequiresRealName, HasPriorLicence = d.HasPriorLicence, PriorLicenceDescription = d.PriorLicenceDescription,
         PersonalisedPushCanBeTurnedOff = d.PersonalisedPushCanBeTurnedOff, PersonalisedPushDescription = d.PersonalisedPushDescription,
         MinorsProtection = d.MinorsProtection, AccessPath = d.AccessPath.Select(s => (string?)s).ToList(),

@@ -23,6 +23,12 @@ public sealed class SubjectInput
     public string? OfficerIdNumber { get; set; }
     public string? OfficerMobile { get; set; }
     public string? OfficerEmail { get; set; }
+    public string? CommitmentSignerName { get; set; }
+    public string? CommitmentSignerIdNumber { get; set; }
+    public string? EmploymentName { get; set; }
+    public string? EmploymentEmployer { get; set; }
+    public string? EmploymentPost { get; set; }
+    public string? EmploymentTenure { get; set; }
 
     public static SubjectInput From(SubjectDetails d) => new()
     {
@@ -31,6 +37,8 @@ public sealed class SubjectInput
         CertificateValidity = d.CertificateValidity, LegalRepName = d.LegalRepName, LegalRepIdType = d.LegalRepIdType,
         LegalRepIdNumber = d.LegalRepIdNumber, OfficerName = d.OfficerName, OfficerIdType = d.OfficerIdType,
         OfficerIdNumber = d.OfficerIdNumber, OfficerMobile = d.OfficerMobile, OfficerEmail = d.OfficerEmail,
+        CommitmentSignerName = d.CommitmentSignerName, CommitmentSignerIdNumber = d.CommitmentSignerIdNumber, EmploymentName = d.EmploymentName,
+        EmploymentEmployer = d.EmploymentEmployer, EmploymentPost = d.EmploymentPost, EmploymentTenure = d.EmploymentTenure,
     };
 
     /// <summary>The entered text with the given (already stored) materials.</summary>
@@ -41,6 +49,8 @@ public sealed class SubjectInput
         CertificateValidity = CertificateValidity, LegalRepName = LegalRepName, LegalRepIdType = LegalRepIdType,
         LegalRepIdNumber = LegalRepIdNumber, OfficerName = OfficerName, OfficerIdType = OfficerIdType,
         OfficerIdNumber = OfficerIdNumber, OfficerMobile = OfficerMobile, OfficerEmail = OfficerEmail,
+        CommitmentSignerName = CommitmentSignerName, CommitmentSignerIdNumber = CommitmentSignerIdNumber, EmploymentName = EmploymentName,
+        EmploymentEmployer = EmploymentEmployer, EmploymentPost = EmploymentPost, EmploymentTenure = EmploymentTenure,
     };
 
     public string? Value(string field) => typeof(SubjectInput).GetProperty(field)?.GetValue(this)?.ToString();
