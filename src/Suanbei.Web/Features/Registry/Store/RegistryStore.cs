@@ -60,6 +60,7 @@ public sealed class RegistryStore(SuanbeiDbContext db, TimeProvider? clock = nul
         foreach (var chunk in rows.Chunk(Chunk))
         {
             var numbers = chunk.Select(r => r.Number).Distinct().ToList();
+            var fresh = new HashSet<RegistryEntry>(ReferenceEqualityComparer.Instance);
             var existing = await db.Set<RegistryEntry>()
                 .Include(e => e.Listings).Include(e => e.Products).Include(e => e.Search)
                 .Where(e => numbers.Contains(e.Number))
@@ -71,7 +72,7 @@ public sealed class RegistryStore(SuanbeiDbContext db, TimeProvider? clock = nul
                 {
                     entry = new RegistryEntry { Id = Guid.NewGuid(), Number = row.Number, UpdatedAt = now };
                     existing[row.Number] = entry;
-                    db.Add(entry);
+                    fresh.Add(entry); // inserted below without change tracking
                     created++;
                 }
                 var wasCancelled = entry.Status == RegistryStatus.Cancelled;
@@ -81,11 +82,19 @@ public sealed class RegistryStore(SuanbeiDbContext db, TimeProvider? clock = nul
             db.ChangeTracker.DetectChanges();
             foreach (var e in existing.Values)
             {
+                if (fresh.Contains(e)) continue;
                 var state = db.Entry(e).State;
                 if (state == EntityState.Modified) { e.UpdatedAt = now; changed++; }
             }
             written += await db.SaveChangesAsync(ct);
             db.ChangeTracker.Clear();
+            if (fresh.Count > 0)
+            {
+                written += await BulkInsert.InsertAsync(db, fresh, ct);
+                await BulkInsert.InsertAsync(db, fresh.Select(e => e.Search!), ct);
+                await BulkInsert.InsertAsync(db, fresh.SelectMany(e => e.Listings), ct);
+                await BulkInsert.InsertAsync(db, fresh.SelectMany(e => e.Products), ct);
+            }
         }
         // In the same transaction: every process's search index reloads on its next search.
         if (written > 0) await RegistrySearchIndex.BumpVersionAsync(db, ct);
@@ -228,9 +237,11 @@ public sealed class RegistryStore(SuanbeiDbContext db, TimeProvider? clock = nul
     private async Task<List<RegistryEntry>> ByIds(IReadOnlyList<Guid> ids, CancellationToken ct)
     {
         if (ids.Count == 0) return [];
-        var list = await db.Set<RegistryEntry>().AsNoTracking().Where(e => ids.Contains(e.Id))
-            .Include(e => e.Listings).AsSplitQuery().ToListAsync(ct);
+        // Two keyed lookups; an Include would join the listings to a subquery, which PostgreSQL may answer with a scan.
+        var list = await db.Set<RegistryEntry>().AsNoTracking().Where(e => ids.Contains(e.Id)).ToListAsync(ct);
         var byId = list.ToDictionary(e => e.Id);
+        foreach (var l in await db.Set<RegistryListing>().AsNoTracking().Where(l => ids.Contains(l.EntryId)).ToListAsync(ct))
+            if (byId.TryGetValue(l.EntryId, out var owner)) owner.Listings.Add(l);
         return ids.Where(byId.ContainsKey).Select(id => byId[id]).ToList();
     }
 
