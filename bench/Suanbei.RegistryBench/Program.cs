@@ -89,7 +89,9 @@ var queries = new (string Label, RegistryQuery Query)[]
     ("everything page 50", new() { }),
 };
 
-foreach (var provider in new[] { "SQLite", "PostgreSQL" })
+var logSql = Environment.GetEnvironmentVariable("REGISTRY_BENCH_LOG_SQL") == "1"; // prints each command of the last repetition with its time
+var providers = (Environment.GetEnvironmentVariable("REGISTRY_BENCH_PROVIDERS") ?? "SQLite,PostgreSQL").Split(',');
+foreach (var provider in providers)
 {
     var o = provider == "SQLite"
         ? new SuanbeiHostOptions { DataDirectory = Path.Combine(tmp.FullName, "big") }
@@ -110,7 +112,11 @@ foreach (var provider in new[] { "SQLite", "PostgreSQL" })
         var total = 0;
         for (var rep = 0; rep < 25; rep++)
         {
-            await using var db = new SuanbeiDbContext(DatabaseSetup.Options(o));
+            var builder = new Microsoft.EntityFrameworkCore.DbContextOptionsBuilder<SuanbeiDbContext>();
+            DatabaseSetup.Configure(builder, o);
+            if (logSql && rep == 24)
+                builder.LogTo(Console.WriteLine, [Microsoft.EntityFrameworkCore.Diagnostics.RelationalEventId.CommandExecuted]);
+            await using var db = new SuanbeiDbContext(builder.Options);
             var store = new RegistryStore(db);
             var c0 = Cpu();
             sw.Restart();

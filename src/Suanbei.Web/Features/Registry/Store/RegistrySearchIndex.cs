@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Collections.Concurrent;
 using Microsoft.EntityFrameworkCore;
 using Suanbei.Web.Data;
@@ -132,23 +133,31 @@ public sealed class RegistrySearchIndex
         /// <summary>Total matches and the ids of entries [skip, skip + take) in the query's order.</summary>
         public (int Total, List<Guid> Ids) Find(RegistryQuery query, int skip, int take)
         {
-            var match = Match(query);
-            var order = Order(query.Sort);
-            var ids = new List<Guid>(Math.Clamp(take, 0, 1000));
-            var total = 0;
-            foreach (var i in order)
+            // Scratch arrays come from the pool: at 100,000 entries a fresh bool[] would land on the large-object heap
+            // on every search and cost gen-2 collections under load.
+            var match = ArrayPool<bool>.Shared.Rent(Count);
+            try
             {
-                if (!match[i]) continue;
-                if (total >= skip && ids.Count < take) ids.Add(_ids[i]);
-                total++;
+                Match(query, match);
+                var order = Order(query.Sort);
+                var ids = new List<Guid>(Math.Clamp(take, 0, 1000));
+                var total = 0;
+                foreach (var i in order)
+                {
+                    if (!match[i]) continue;
+                    if (total >= skip && ids.Count < take) ids.Add(_ids[i]);
+                    total++;
+                }
+                return (total, ids);
             }
-            return (total, ids);
+            finally { ArrayPool<bool>.Shared.Return(match); }
         }
 
-        private bool[] Match(RegistryQuery query)
+        /// <summary>Sets match[0..Count) to whether each entry matches the query.</summary>
+        private void Match(RegistryQuery query, bool[] match)
         {
             var n = Count;
-            var match = new bool[n];
+            Array.Clear(match, 0, n);
             var role = query.RoleValue();
             var type = query.TypeValue() is { } t ? (int)t : (int?)null;
             var province = query.ProvincePrefix();
@@ -180,13 +189,13 @@ public sealed class RegistrySearchIndex
                 if (candidates == 0) break;
                 candidates = candidates > n / 8 ? ScanAll(term, match) : CheckEach(term, match);
             }
-            return match;
         }
 
         /// <summary>One pass of IndexOf over all texts; keeps match[i] only for entries whose text contains the term.</summary>
         private int ScanAll(string term, bool[] match)
         {
-            var hits = new bool[Count];
+            var hits = ArrayPool<bool>.Shared.Rent(Count);
+            Array.Clear(hits, 0, Count);
             var text = _text.AsSpan();
             var pos = 0;
             while (pos < text.Length)
@@ -199,9 +208,10 @@ public sealed class RegistrySearchIndex
                 else pos = at + 1; // the occurrence runs past the end of entry i's text
             }
             var count = 0;
-            for (var i = 0; i < match.Length; i++)
+            for (var i = 0; i < Count; i++)
                 if (match[i] && !hits[i]) match[i] = false;
                 else if (match[i]) count++;
+            ArrayPool<bool>.Shared.Return(hits);
             return count;
         }
 
@@ -209,7 +219,7 @@ public sealed class RegistrySearchIndex
         {
             var count = 0;
             var text = _text.AsSpan();
-            for (var i = 0; i < match.Length; i++)
+            for (var i = 0; i < Count; i++)
             {
                 if (!match[i]) continue;
                 var own = text[_starts[i]..(_starts[i + 1] - 1)];
