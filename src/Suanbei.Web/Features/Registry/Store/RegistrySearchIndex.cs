@@ -191,11 +191,27 @@ public sealed class RegistrySearchIndex
             }
         }
 
-        /// <summary>One pass of IndexOf over all texts; keeps match[i] only for entries whose text contains the term.</summary>
+        /// <summary>Keeps match[i] only for entries whose text contains the term (hits of recent terms are cached).</summary>
         private int ScanAll(string term, bool[] match)
         {
-            var hits = ArrayPool<bool>.Shared.Rent(Count);
-            Array.Clear(hits, 0, Count);
+            var hits = HitsOf(term);
+            var count = 0;
+            for (var i = 0; i < Count; i++)
+                if (match[i] && !hits[i]) match[i] = false;
+                else if (match[i]) count++;
+            return count;
+        }
+
+        // Popular words repeat (the public page under load asks the same few): the snapshot is immutable, so the hits of
+        // a term stay valid for its lifetime. Bounded: at most MaxCachedTerms arrays of Count bools, emptied when full.
+        private const int MaxCachedTerms = 64;
+        private readonly ConcurrentDictionary<string, bool[]> _termHits = new(StringComparer.Ordinal);
+
+        /// <summary>One pass of IndexOf over all texts laid end to end: hits[i] = entry i's text contains the term.</summary>
+        private bool[] HitsOf(string term)
+        {
+            if (_termHits.TryGetValue(term, out var cached)) return cached;
+            var hits = new bool[Count];
             var text = _text.AsSpan();
             var pos = 0;
             while (pos < text.Length)
@@ -207,12 +223,9 @@ public sealed class RegistrySearchIndex
                 if (at + term.Length <= _starts[i + 1] - 1) { hits[i] = true; pos = _starts[i + 1]; } // next entry
                 else pos = at + 1; // the occurrence runs past the end of entry i's text
             }
-            var count = 0;
-            for (var i = 0; i < Count; i++)
-                if (match[i] && !hits[i]) match[i] = false;
-                else if (match[i]) count++;
-            ArrayPool<bool>.Shared.Return(hits);
-            return count;
+            if (_termHits.Count >= MaxCachedTerms) _termHits.Clear();
+            _termHits[term] = hits;
+            return hits;
         }
 
         private int CheckEach(string term, bool[] match)
