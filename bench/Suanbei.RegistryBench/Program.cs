@@ -10,8 +10,11 @@ using Suanbei.Web.Hosting;
 
 // Registry benchmark (issue 4): synthetic registry drawn from the real sample rows; import from .xlsx and search latency
 // on SQLite and PostgreSQL. Usage: dotnet run -c Release --project bench/Suanbei.RegistryBench -- [entries=100000] [xlsxRows=10000]
-var entries = args.Length > 0 ? int.Parse(args[0]) : 100_000;
-var xlsxRows = args.Length > 1 ? int.Parse(args[1]) : 10_000;
+// With --data DIR: only writes the synthetic registry into a SQLite data folder DIR (for bench/registry-wrk.sh) and exits.
+var dataOnly = Array.IndexOf(args, "--data") is var di && di >= 0 ? args[di + 1] : null;
+var positional = args.Where((a, i) => !a.StartsWith("--") && (i == 0 || args[i - 1] != "--data")).ToArray();
+var entries = positional.Length > 0 ? int.Parse(positional[0]) : 100_000;
+var xlsxRows = positional.Length > 1 ? int.Parse(positional[1]) : 10_000;
 
 var samples = new[] { "deep-synthesis-filings.tsv", "algorithm-filings.tsv" }
     .SelectMany(f => RegistryImporter.ImportFile(RepoPaths.SharedData(f)).Rows).ToList();
@@ -34,6 +37,16 @@ for (var i = 0; i < entries; i++)
         Period = $"20{22 + i % 4}-{1 + i % 12:00}",
         Batch = $"第{1 + i % 18}批",
     });
+}
+if (dataOnly is not null)
+{
+    var o = new SuanbeiHostOptions { DataDirectory = dataOnly };
+    await using var db = new SuanbeiDbContext(DatabaseSetup.Options(o));
+    DatabaseSetup.Migrate(db, o);
+    var w = Stopwatch.StartNew();
+    await new RegistryStore(db).ImportAsync(new ImportResult("bench", RegistryFileFormat.Tsv, rows, [], [], null));
+    Console.WriteLine($"{entries:N0} synthetic entries written to {o.SqlitePath} in {w.ElapsedMilliseconds / 1000.0:0.0} s");
+    return;
 }
 Console.WriteLine($"# Registry benchmark — {entries:N0} synthetic entries from {samples.Count} real rows; {Environment.ProcessorCount} cores");
 
@@ -76,7 +89,9 @@ var queries = new (string Label, RegistryQuery Query)[]
     ("everything page 50", new() { }),
 };
 
-foreach (var provider in new[] { "SQLite", "PostgreSQL" })
+var logSql = Environment.GetEnvironmentVariable("REGISTRY_BENCH_LOG_SQL") == "1"; // prints each command of the last repetition with its time
+var providers = (Environment.GetEnvironmentVariable("REGISTRY_BENCH_PROVIDERS") ?? "SQLite,PostgreSQL").Split(',');
+foreach (var provider in providers)
 {
     var o = provider == "SQLite"
         ? new SuanbeiHostOptions { DataDirectory = Path.Combine(tmp.FullName, "big") }
@@ -97,7 +112,11 @@ foreach (var provider in new[] { "SQLite", "PostgreSQL" })
         var total = 0;
         for (var rep = 0; rep < 25; rep++)
         {
-            await using var db = new SuanbeiDbContext(DatabaseSetup.Options(o));
+            var builder = new Microsoft.EntityFrameworkCore.DbContextOptionsBuilder<SuanbeiDbContext>();
+            DatabaseSetup.Configure(builder, o);
+            if (logSql && rep == 24)
+                builder.LogTo(Console.WriteLine, [Microsoft.EntityFrameworkCore.Diagnostics.RelationalEventId.CommandExecuted]);
+            await using var db = new SuanbeiDbContext(builder.Options);
             var store = new RegistryStore(db);
             var c0 = Cpu();
             sw.Restart();

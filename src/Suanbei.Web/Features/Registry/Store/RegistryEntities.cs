@@ -160,3 +160,26 @@ public sealed class RegistryProductConfiguration : IEntityTypeConfiguration<Regi
         b.HasIndex(x => x.Form);
     }
 }
+
+/// <summary>
+/// One row (Id 1): bumped in the same transaction as every change to the registry, so that each process's in-memory
+/// <see cref="RegistrySearchIndex"/> notices imports made by another process (CLI) with one cheap read per search.
+/// The random <see cref="Stamp"/> tells apart two databases that happen to reach the same version.
+/// </summary>
+public sealed class RegistryMeta
+{
+    public const int SingletonId = 1;
+    public int Id { get; set; }
+    public long Version { get; set; }
+    public Guid Stamp { get; set; }
+}
+
+public sealed class RegistryMetaConfiguration : IEntityTypeConfiguration<RegistryMeta>
+{
+    public void Configure(EntityTypeBuilder<RegistryMeta> b)
+    {
+        b.ToTable("RegistryMeta");
+        b.HasKey(x => x.Id);
+        b.Property(x => x.Id).ValueGeneratedNever();
+    }
+}

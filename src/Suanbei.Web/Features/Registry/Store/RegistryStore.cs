@@ -35,7 +35,7 @@ public static class RegistrySearchText
 public sealed class RegistryStore(SuanbeiDbContext db, TimeProvider? clock = null)
 {
     private readonly TimeProvider _clock = clock ?? TimeProvider.System;
-    private const int Chunk = 500;
+    private const int Chunk = 1000;
 
     public SuanbeiDbContext Db => db;
 
@@ -49,12 +49,18 @@ public sealed class RegistryStore(SuanbeiDbContext db, TimeProvider? clock = nul
 
     internal async Task<ImportSummary> ApplyRowsAsync(IReadOnlyList<RegistryRow> rows, string source, CancellationToken ct = default)
     {
-        int created = 0, changed = 0, listingsAdded = 0, cancelled = 0;
+        int created = 0, changed = 0, listingsAdded = 0, cancelled = 0, written = 0;
         var now = _clock.GetUtcNow();
+        // Bulk path: one lookup of the chunk's numbers, one DetectChanges and one SaveChanges per chunk, then a clear tracker.
+        var autoDetect = db.ChangeTracker.AutoDetectChangesEnabled;
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
+        try
+        {
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         foreach (var chunk in rows.Chunk(Chunk))
         {
             var numbers = chunk.Select(r => r.Number).Distinct().ToList();
+            var fresh = new HashSet<RegistryEntry>(ReferenceEqualityComparer.Instance);
             var existing = await db.Set<RegistryEntry>()
                 .Include(e => e.Listings).Include(e => e.Products).Include(e => e.Search)
                 .Where(e => numbers.Contains(e.Number))
@@ -66,7 +72,7 @@ public sealed class RegistryStore(SuanbeiDbContext db, TimeProvider? clock = nul
                 {
                     entry = new RegistryEntry { Id = Guid.NewGuid(), Number = row.Number, UpdatedAt = now };
                     existing[row.Number] = entry;
-                    db.Add(entry);
+                    fresh.Add(entry); // inserted below without change tracking
                     created++;
                 }
                 var wasCancelled = entry.Status == RegistryStatus.Cancelled;
@@ -76,13 +82,25 @@ public sealed class RegistryStore(SuanbeiDbContext db, TimeProvider? clock = nul
             db.ChangeTracker.DetectChanges();
             foreach (var e in existing.Values)
             {
+                if (fresh.Contains(e)) continue;
                 var state = db.Entry(e).State;
                 if (state == EntityState.Modified) { e.UpdatedAt = now; changed++; }
             }
-            await db.SaveChangesAsync(ct);
+            written += await db.SaveChangesAsync(ct);
             db.ChangeTracker.Clear();
+            if (fresh.Count > 0)
+            {
+                written += await BulkInsert.InsertAsync(db, fresh, ct);
+                await BulkInsert.InsertAsync(db, fresh.Select(e => e.Search!), ct);
+                await BulkInsert.InsertAsync(db, fresh.SelectMany(e => e.Listings), ct);
+                await BulkInsert.InsertAsync(db, fresh.SelectMany(e => e.Products), ct);
+            }
         }
+        // In the same transaction: every process's search index reloads on its next search.
+        if (written > 0) await RegistrySearchIndex.BumpVersionAsync(db, ct);
         await tx.CommitAsync(ct);
+        }
+        finally { db.ChangeTracker.AutoDetectChangesEnabled = autoDetect; }
         return new(source, rows.Count, 0, created, changed, listingsAdded, cancelled);
     }
 
@@ -195,12 +213,11 @@ public sealed class RegistryStore(SuanbeiDbContext db, TimeProvider? clock = nul
     public async Task<RegistrySearchResult> SearchAsync(RegistryQuery query, CancellationToken ct = default)
     {
         if (query.Validate() is { } error) throw new RegistryQueryException(error);
-        var q = Filter(query);
-        var total = await q.CountAsync(ct);
         var pageSize = Math.Clamp(query.PageSize, 1, RegistryQuery.MaxPageSize);
         var page = Math.Max(1, query.Page);
-        // Ids of the page first (one filtered scan), then the page's entries and listings by key.
-        var ids = await Sort(q, query.Sort).Skip((page - 1) * pageSize).Take(pageSize).Select(e => e.Id).ToListAsync(ct);
+        // Matching and ordering in memory (RegistrySearchIndex), then the page's entries and listings by key.
+        var index = await RegistrySearchIndex.For(db).CurrentAsync(db, ct);
+        var (total, ids) = index.Find(query, (int)Math.Min(int.MaxValue, (long)(page - 1) * pageSize), pageSize);
         var items = await ByIds(ids, ct);
         return new RegistrySearchResult(total, page, pageSize, items);
     }
@@ -209,7 +226,8 @@ public sealed class RegistryStore(SuanbeiDbContext db, TimeProvider? clock = nul
     public async Task<List<RegistryEntry>> ExportAsync(RegistryQuery query, int max = 200_000, CancellationToken ct = default)
     {
         if (query.Validate() is { } error) throw new RegistryQueryException(error);
-        var ids = await Sort(Filter(query), query.Sort).Take(max).Select(e => e.Id).ToListAsync(ct);
+        var index = await RegistrySearchIndex.For(db).CurrentAsync(db, ct);
+        var (_, ids) = index.Find(query, 0, max);
         var result = new List<RegistryEntry>(ids.Count);
         foreach (var chunk in ids.Chunk(1000)) result.AddRange(await ByIds(chunk, ct));
         return result;
@@ -219,46 +237,13 @@ public sealed class RegistryStore(SuanbeiDbContext db, TimeProvider? clock = nul
     private async Task<List<RegistryEntry>> ByIds(IReadOnlyList<Guid> ids, CancellationToken ct)
     {
         if (ids.Count == 0) return [];
-        var list = await db.Set<RegistryEntry>().AsNoTracking().Where(e => ids.Contains(e.Id))
-            .Include(e => e.Listings).AsSplitQuery().ToListAsync(ct);
+        // Two keyed lookups; an Include would join the listings to a subquery, which PostgreSQL may answer with a scan.
+        var list = await db.Set<RegistryEntry>().AsNoTracking().Where(e => ids.Contains(e.Id)).ToListAsync(ct);
         var byId = list.ToDictionary(e => e.Id);
+        foreach (var l in await db.Set<RegistryListing>().AsNoTracking().Where(l => ids.Contains(l.EntryId)).ToListAsync(ct))
+            if (byId.TryGetValue(l.EntryId, out var owner)) owner.Listings.Add(l);
         return ids.Where(byId.ContainsKey).Select(id => byId[id]).ToList();
     }
-
-    internal IQueryable<RegistryEntry> Filter(RegistryQuery query)
-    {
-        var q = db.Set<RegistryEntry>().AsNoTracking();
-        foreach (var term in query.Terms())
-        {
-            // instr()/strpos() over the narrow search table: no LIKE wildcards to escape, no collation involved.
-            var matching = db.Set<RegistrySearchRow>().Where(s => s.Text.Contains(term)).Select(s => s.EntryId);
-            q = q.Where(e => matching.Contains(e.Id));
-        }
-        if (query.RoleValue() is { } role) q = q.Where(e => e.Role == role);
-        if (query.TypeValue() is { } type) q = q.Where(e => e.AlgorithmType == type);
-        if (query.ProvincePrefix() is { } province) q = q.Where(e => e.Province != null && e.Province.StartsWith(province));
-        if (query.Year is { } year) q = q.Where(e => e.Year == year);
-        if (!string.IsNullOrWhiteSpace(query.Batch))
-        {
-            var b = query.Batch.Trim();
-            // An IN-subquery (one pass over the listings) rather than a correlated EXISTS per entry.
-            var inBatch = db.Set<RegistryListing>().Where(l => l.Period == b || l.Batch == b || l.ListName == b).Select(l => l.EntryId);
-            q = q.Where(e => inBatch.Contains(e.Id));
-        }
-        if (query.Status is { } status) q = q.Where(e => e.Status == status);
-        if (query.Source == RegistrySource.OfficialList) q = q.Where(e => e.InOfficialList);
-        if (query.Source == RegistrySource.FiledHere) q = q.Where(e => e.FiledHere);
-        return q;
-    }
-
-    private static IQueryable<RegistryEntry> Sort(IQueryable<RegistryEntry> q, RegistrySort sort) => sort switch
-    {
-        RegistrySort.Number => q.OrderBy(e => e.Number),
-        RegistrySort.Name => q.OrderBy(e => e.Name).ThenBy(e => e.Number),
-        RegistrySort.Entity => q.OrderBy(e => e.Entity).ThenBy(e => e.Number),
-        RegistrySort.Oldest => q.OrderBy(e => e.FirstPeriod).ThenBy(e => e.Number),
-        _ => q.OrderByDescending(e => e.LatestPeriod).ThenBy(e => e.Number),
-    };
 
     public Task<RegistryEntry?> GetAsync(string number, CancellationToken ct = default)
     {
