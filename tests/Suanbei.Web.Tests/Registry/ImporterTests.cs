@@ -43,6 +43,8 @@ public class ImporterTests
         Assert.Equal("豆包大模型算法", doubao.Name);
         Assert.Contains(new ProductRef("飞书", "APP"), doubao.Products);
         Assert.StartsWith("2024年8月，变更内容", doubao.Remark);
+        // The list's title is taken from the leading comment line, not the whole line.
+        Assert.All(deep.Rows, r => Assert.Equal("境内深度合成服务算法备案清单", r.ListName));
 
         var algo = RegistryImporter.ImportFile(RepoPaths.SharedData("algorithm-filings.tsv"));
         Assert.Empty(algo.Reported);

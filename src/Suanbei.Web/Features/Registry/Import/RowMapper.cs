@@ -74,6 +74,9 @@ internal sealed partial class ListContext
     private static partial Regex IsoYearMonth();
     [GeneratedRegex(@"第[一二三四五六七八九十百零〇\d]+批")]
     private static partial Regex BatchPattern();
+    // The list's title inside a longer line: "境内深度合成服务算法备案清单 rows as published…" → the title alone.
+    [GeneratedRegex(@"[^\s#]*?(?:清单|信息)(?:（[^）]*）|\([^)]*\))?")]
+    private static partial Regex ListTitle();
 
     public void Absorb(string text)
     {
@@ -91,7 +94,7 @@ internal sealed partial class ListContext
         if (kind is not null)
         {
             Kind ??= kind;
-            if (text.Contains("清单") || text.Contains("信息")) ListName ??= text.Trim().TrimStart('#').Trim();
+            if (ListTitle().Match(text) is { Success: true, Length: > 0 } title) ListName ??= title.Value;
         }
         if (text.Contains("已登记") && !text.Contains("已备案")) GenerativeKind = GenerativeAiKind.Registration;
     }
