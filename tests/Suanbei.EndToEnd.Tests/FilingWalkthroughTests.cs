@@ -40,12 +40,7 @@ public partial class FilingWalkthroughTests(Browser browser, WebApp app) : IClas
         var page = await context.NewPageAsync();
 
         // ---- Registration: self-service, lands on the subject form.
-        await page.GotoAsync(app.BaseUrl + "/Account/Register");
-        await page.FillAsync("#Input_Email", filer);
-        await page.FillAsync("#Input_Password", Password);
-        await page.FillAsync("#Input_ConfirmPassword", Password);
-        await page.ClickAsync("[data-testid=register-submit]");
-        await page.WaitForURLAsync("**/Subjects");
+        await RegisterAsync(page, filer);
         Assert.Contains("注册成功", await page.TextContentAsync("[data-testid=flash]"));
 
         // ---- Subject filing with every field and the seven materials.
@@ -231,18 +226,24 @@ public partial class FilingWalkthroughTests(Browser browser, WebApp app) : IClas
         await ScreenshotAsync(publicPage, "6-public-entry.png");
     }
 
+    /// <summary>Self-registration of a filer; it lands on the subject form.</summary>
+    private async Task RegisterAsync(IPage page, string email)
+    {
+        await page.GotoAsync(app.BaseUrl + "/Account/Register");
+        await page.FillAsync("#Input_Email", email);
+        await page.FillAsync("#Input_Password", Password);
+        await page.FillAsync("#Input_ConfirmPassword", Password);
+        await page.ClickAsync("[data-testid=register-submit]");
+        await page.WaitForURLAsync("**/Subjects");
+    }
+
     [Fact]
     public async Task A_bad_credit_code_gets_a_Chinese_error_next_to_the_field_and_keeps_the_other_fields()
     {
         var filer = $"filer-{Guid.NewGuid():N}"[..16] + "@example.cn";
         await using var context = await NewContextAsync();
         var page = await context.NewPageAsync();
-        await page.GotoAsync(app.BaseUrl + "/Account/Register");
-        await page.FillAsync("#Input_Email", filer);
-        await page.FillAsync("#Input_Password", Password);
-        await page.FillAsync("#Input_ConfirmPassword", Password);
-        await page.ClickAsync("[data-testid=register-submit]");
-        await page.WaitForURLAsync("**/Subjects");
+        await RegisterAsync(page, filer);
 
         // A real-looking code with the last (check) character changed.
         var good = TestFiles.CreditCode();
