@@ -1,3 +1,4 @@
+using Suanbei.Labels.Cli;
 using System.CommandLine;
 using System.Text;
 using Suanbei.Cli.Commands;
@@ -8,7 +9,7 @@ Console.OutputEncoding = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false
 var root = new RootCommand("Suanbei 算备 — 算法备案、公示清单与 GB 45438 内容标识工具");
 // One line per command group; each group lives in Commands/<Group>Commands.cs. `label …` (batch verification is
 // start-up bound) builds only its own group, so the web host's and EF Core's types are not loaded or compiled.
-if (args is ["label", ..]) root.Subcommands.Add(LabelCommands.Create());
+if (args is ["label", ..]) root.Subcommands.Add(LabelCommands.Create(args));
 else foreach (var command in CommandGroups.All()) root.Subcommands.Add(command);
 var parseResult = root.Parse(args);
 var exitCode = parseResult.Invoke();

@@ -1,3 +1,4 @@
+using Suanbei.Labels.Cli;
 using System.CommandLine;
 using System.Text.Json;
 using Suanbei.Cli.Commands;

@@ -1,3 +1,4 @@
+using Suanbei.Labels.Cli;
 using System.CommandLine;
 
 namespace Suanbei.Cli.Commands;

@@ -6,7 +6,7 @@ namespace Suanbei.Cli.Commands;
 internal static class CommonOptions
 {
     /// <summary>Exit code for usage and I/O errors, shared by all commands.</summary>
-    public const int UsageOrIoError = 10;
+    public const int UsageOrIoError = Suanbei.Labels.Cli.LabelCliOptions.UsageOrIoError;
 
     public static Option<string> Data() => new("--data")
     {
@@ -19,5 +19,5 @@ internal static class CommonOptions
         Description = "PostgreSQL 连接字符串；省略时使用数据目录中的 SQLite",
     };
 
-    public static Option<bool> Json() => new("--json") { Description = "以 JSON（每行一个对象）输出" };
+    public static Option<bool> Json() => Suanbei.Labels.Cli.LabelCliOptions.Json();
 }

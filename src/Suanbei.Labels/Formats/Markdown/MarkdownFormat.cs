@@ -77,7 +77,13 @@ public sealed class MarkdownFormat : IContainerFormat, IContentDigest
         if (v.Length >= 2 && v[0] == '\'' && v[^1] == '\'') return v[1..^1].Replace("''", "'");
         if (v.Length >= 2 && v[0] == '"' && v[^1] == '"')
         {
-            try { return JsonSerializer.Deserialize<string>(v) ?? ""; } catch (JsonException) { return v[1..^1]; }
+            // A JSON string literal (escapes included); read without reflection so trimmed builds behave the same.
+            try
+            {
+                using var doc = JsonDocument.Parse(v);
+                return doc.RootElement.ValueKind == JsonValueKind.String ? doc.RootElement.GetString() ?? "" : v[1..^1];
+            }
+            catch (JsonException) { return v[1..^1]; }
         }
         return v;
     }

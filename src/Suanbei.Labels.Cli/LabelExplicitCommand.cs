@@ -1,9 +1,10 @@
 using System.CommandLine;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using Suanbei.Labels.Explicit;
 
-namespace Suanbei.Cli.Commands;
+namespace Suanbei.Labels.Cli;
 
 /// <summary>
 /// <c>suanbei label explicit text|image|audio|video IN -o OUT [options]</c> and <c>explicit check FILE</c>.
@@ -12,11 +13,12 @@ namespace Suanbei.Cli.Commands;
 /// </summary>
 public static class LabelExplicitCommand
 {
-    private static readonly JsonSerializerOptions JsonOptions = new()
+    // Source-generated (no reflection): this command is published trimmed, where reflection-based JSON is off.
+    private static readonly ExplicitJson Json = new(new JsonSerializerOptions
     {
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-    };
+    });
 
     public static Command Create()
     {
@@ -39,7 +41,7 @@ public static class LabelExplicitCommand
 
     private static Command TextCommand()
     {
-        var input = Input(); var output = Output(); var wording = Wording(); var json = CommonOptions.Json();
+        var input = Input(); var output = Output(); var wording = Wording(); var json = LabelCliOptions.Json();
         var position = new Option<TextLabelPosition>("--position") { Description = "位置：prefix（开头）、suffix（结尾）或 both", DefaultValueFactory = _ => TextLabelPosition.Prefix };
         var markdown = new Option<bool?>("--markdown") { Description = "按 Markdown 处理（默认按扩展名 .md 判断）" };
         var command = new Command("text", "为文本文件添加提示文字（Markdown 感知）") { input, output, position, wording, markdown, json };
@@ -50,7 +52,7 @@ public static class LabelExplicitCommand
 
     private static Command ImageCommand()
     {
-        var input = Input(); var output = Output(); var wording = Wording(); var json = CommonOptions.Json();
+        var input = Input(); var output = Output(); var wording = Wording(); var json = LabelCliOptions.Json();
         var placement = new Option<ImageLabelPlacement>("--position") { Description = "位置：bottom、top、bottomright、bottomleft、topright、topleft", DefaultValueFactory = _ => ImageLabelPlacement.Bottom };
         var command = new Command("image", "在图片边缘或角落添加提示文字（高度不低于最短边 5%）") { input, output, placement, wording, json };
         command.SetAction(r => Run(r.GetValue(json), () =>
@@ -60,7 +62,7 @@ public static class LabelExplicitCommand
 
     private static Command AudioCommand()
     {
-        var input = Input(); var output = Output(); var json = CommonOptions.Json();
+        var input = Input(); var output = Output(); var json = LabelCliOptions.Json();
         var command = new Command("audio", "在音频开头加入“短长短短”节奏提示音") { input, output, json };
         command.SetAction(r => Run(r.GetValue(json), () => AudioLabeler.Apply(r.GetValue(input)!, r.GetValue(output)!)));
         return command;
@@ -68,7 +70,7 @@ public static class LabelExplicitCommand
 
     private static Command VideoCommand()
     {
-        var input = Input(); var output = Output(); var wording = Wording(); var json = CommonOptions.Json();
+        var input = Input(); var output = Output(); var wording = Wording(); var json = LabelCliOptions.Json();
         var seconds = new Option<double>("--seconds") { Description = "开头显示时长（秒，不少于 2）", DefaultValueFactory = _ => 3.0 };
         var command = new Command("video", "在视频开头画面显示提示文字（高度不低于最短边 5%）") { input, output, seconds, wording, json };
         command.SetAction(r => Run(r.GetValue(json), () =>
@@ -79,7 +81,7 @@ public static class LabelExplicitCommand
     private static Command CheckCommand()
     {
         var input = new Argument<string>("FILE") { Description = "要检查的文本文件" };
-        var json = CommonOptions.Json();
+        var json = LabelCliOptions.Json();
         var command = new Command("check", "检查文本是否带有显式标识及其位置") { input, json };
         command.SetAction(r =>
         {
@@ -89,7 +91,7 @@ public static class LabelExplicitCommand
                 if (!File.Exists(path)) throw new ExplicitLabelException($"文件不存在：{path}");
                 if (new FileInfo(path).Length > 64 * 1024 * 1024) throw new ExplicitLabelException("文本文件过大（超过 64 MB）");
                 var matches = TextLabeler.Check(File.ReadAllText(path));
-                if (r.GetValue(json)) Console.WriteLine(JsonSerializer.Serialize(new { file = path, found = matches.Count > 0, labels = matches }, JsonOptions));
+                if (r.GetValue(json)) Console.WriteLine(JsonSerializer.Serialize(new ExplicitCheckResult(path, matches.Count > 0, matches), Json.ExplicitCheckResult));
                 else if (matches.Count == 0) Console.WriteLine($"{path}: 未发现显式标识");
                 else foreach (var m in matches) Console.WriteLine($"{path}: {m.Where} @{m.Index} “{m.Phrase}”");
                 return matches.Count > 0 ? 0 : 2;
@@ -97,7 +99,7 @@ public static class LabelExplicitCommand
             catch (Exception e) when (e is ExplicitLabelException or IOException or UnauthorizedAccessException)
             {
                 Console.Error.WriteLine("错误：" + e.Message);
-                return CommonOptions.UsageOrIoError;
+                return LabelCliOptions.UsageOrIoError;
             }
         });
         return command;
@@ -108,7 +110,7 @@ public static class LabelExplicitCommand
         try
         {
             var report = apply();
-            if (json) Console.WriteLine(JsonSerializer.Serialize(report, JsonOptions));
+            if (json) Console.WriteLine(JsonSerializer.Serialize(report, Json.ExplicitLabelReport));
             else
             {
                 var size = report.TextHeightPx is { } px ? $"，文字高度 {px}px" : "";
@@ -120,7 +122,14 @@ public static class LabelExplicitCommand
         catch (Exception e) when (e is ExplicitLabelException or IOException or UnauthorizedAccessException)
         {
             Console.Error.WriteLine("错误：" + e.Message);
-            return CommonOptions.UsageOrIoError;
+            return LabelCliOptions.UsageOrIoError;
         }
     }
 }
+
+/// <summary>The JSON line of <c>explicit check</c>.</summary>
+public sealed record ExplicitCheckResult(string File, bool Found, IReadOnlyList<TextLabelMatch> Labels);
+
+[JsonSerializable(typeof(ExplicitLabelReport))]
+[JsonSerializable(typeof(ExplicitCheckResult))]
+internal sealed partial class ExplicitJson : JsonSerializerContext;

@@ -6,7 +6,7 @@ using System.Text.Json;
 using Spectre.Console;
 using Suanbei.Labels;
 
-namespace Suanbei.Cli.Commands;
+namespace Suanbei.Labels.Cli;
 
 /// <summary>
 /// <c>suanbei label …</c>: verify, read, write, propagate, sign GB 45438 implicit labels (issue 3 contract).
@@ -14,27 +14,39 @@ namespace Suanbei.Cli.Commands;
 /// files the highest code wins (inconclusive &gt; not_found &gt; noncompliant &gt; compliant); 10 usage or I/O error
 /// (a missing or unreadable file) takes precedence over all.
 /// </summary>
-internal static class LabelCommands
+public static class LabelCommands
 {
-    public static Command Create()
+    /// <summary>The <c>label</c> command group. With <paramref name="args"/> (the process arguments, starting with
+    /// <c>label</c>) only the subcommand being invoked is built, which saves start-up work for one-shot calls; help and
+    /// unknown subcommands still see the whole group.</summary>
+    public static Command Create(IReadOnlyList<string>? args = null)
     {
         var label = new Command("label", "GB 45438-2025 隐式标识：核验、读取、写入、传播、签名");
-        label.Subcommands.Add(Verify());
-        label.Subcommands.Add(Read());
-        label.Subcommands.Add(Write());
-        label.Subcommands.Add(Propagate());
-        label.Subcommands.Add(ProducerCodeCommand());
-        label.Subcommands.Add(Sign());
-        label.Subcommands.Add(VerifySignature());
-        label.Subcommands.Add(KeyGen());
-        label.Subcommands.Add(LabelExplicitCommand.Create());
+        var only = args is ["label", var invoked, ..] && !invoked.StartsWith('-') ? invoked : null;
+        foreach (var (name, create) in Subcommands)
+            if (only is null || only == name) label.Subcommands.Add(create());
+        if (label.Subcommands.Count == 0)
+            foreach (var (_, create) in Subcommands) label.Subcommands.Add(create());
         return label;
     }
+
+    private static readonly (string Name, Func<Command> Create)[] Subcommands =
+    [
+        ("verify", Verify),
+        ("read", Read),
+        ("write", Write),
+        ("propagate", Propagate),
+        ("producer-code", ProducerCodeCommand),
+        ("sign", Sign),
+        ("verify-signature", VerifySignature),
+        ("keygen", KeyGen),
+        ("explicit", LabelExplicitCommand.Create),
+    ];
 
     private static Command Verify()
     {
         var files = new Argument<string[]>("files") { Description = "文件或目录（目录递归遍历）", Arity = ArgumentArity.OneOrMore };
-        var json = CommonOptions.Json();
+        var json = LabelCliOptions.Json();
         var cmd = new Command("verify", "核验文件的隐式标识：合规 / 不合规 / 未发现 / 无法判定") { files, json };
         cmd.SetAction(pr => RunVerify(pr.GetValue(files)!, pr.GetValue(json)));
         return cmd;
@@ -59,7 +71,7 @@ internal static class LabelCommands
         if (json)
         {
             var code = VerifyJson(paths);
-            return ioError ? CommonOptions.UsageOrIoError : code;
+            return ioError ? LabelCliOptions.UsageOrIoError : code;
         }
 
         var results = new List<(string File, VerificationReport Report)>();
@@ -86,7 +98,7 @@ internal static class LabelCommands
             });
 
         PrintVerifyTable(results);
-        if (ioError) return CommonOptions.UsageOrIoError;
+        if (ioError) return LabelCliOptions.UsageOrIoError;
         return results.Count == 0 ? 0 : results.Max(r => r.Report.Verdict.ExitCode());
     }
 
@@ -133,7 +145,7 @@ internal static class LabelCommands
             if (lines.WrittenCount > 48 * 1024) WriteOut(stdout, lines);
         }
         WriteOut(stdout, lines);
-        return ioError ? CommonOptions.UsageOrIoError : worst;
+        return ioError ? LabelCliOptions.UsageOrIoError : worst;
     }
 
     private static void WriteOut(Stream stdout, System.Buffers.ArrayBufferWriter<byte> lines)
@@ -180,7 +192,7 @@ internal static class LabelCommands
     private static Command Read()
     {
         var file = new Argument<string>("file") { Description = "文件" };
-        var json = CommonOptions.Json();
+        var json = LabelCliOptions.Json();
         var cmd = new Command("read", "读取文件中的全部隐式标识及其位置") { file, json };
         cmd.SetAction(pr =>
         {
@@ -189,7 +201,7 @@ internal static class LabelCommands
             ContainerReadResult read;
             IContainerFormat? format;
             try { read = LabelFile.Read(path, out format); }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException) { Error($"无法读取 {path}：{e.Message}"); return CommonOptions.UsageOrIoError; }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException) { Error($"无法读取 {path}：{e.Message}"); return LabelCliOptions.UsageOrIoError; }
             if (pr.GetValue(json))
                 Console.Out.WriteLine(ReportJson.Serialize(w =>
                 {
@@ -251,7 +263,7 @@ internal static class LabelCommands
     private static int WriteLabel(string input, string? output, bool inPlace, AigcLabel label)
     {
         Console.OutputEncoding = Encoding.UTF8;
-        if (inPlace == (output is not null)) { Error("须且只能指定 -o 输出文件或 --in-place 之一"); return CommonOptions.UsageOrIoError; }
+        if (inPlace == (output is not null)) { Error("须且只能指定 -o 输出文件或 --in-place 之一"); return LabelCliOptions.UsageOrIoError; }
         return Guard(() =>
         {
             if (inPlace) LabelFile.WriteInPlace(input, label);
@@ -270,7 +282,7 @@ internal static class LabelCommands
         var reserved2 = new Option<string>("--reserved-code2") { Description = "ReservedCode2（安全数据，可空）", DefaultValueFactory = _ => "" };
         var declared = new Option<bool>("--declared") { Description = "用户声明为AI生成内容" };
         var inPlace = new Option<bool>("--in-place") { Description = "在容器允许时原地写入" };
-        var json = CommonOptions.Json();
+        var json = LabelCliOptions.Json();
         var cmd = new Command("propagate", "传播平台处理（标识办法第六条）：判定属于/可能为/疑似并写入传播者字段")
             { input, output, propagator, propagateId, reserved2, declared, inPlace, json };
         cmd.SetAction(pr =>
@@ -278,7 +290,7 @@ internal static class LabelCommands
             Console.OutputEncoding = Encoding.UTF8;
             var o = pr.GetValue(output);
             var ip = pr.GetValue(inPlace);
-            if (ip == (o is not null)) { Error("须且只能指定 -o 输出文件或 --in-place 之一"); return CommonOptions.UsageOrIoError; }
+            if (ip == (o is not null)) { Error("须且只能指定 -o 输出文件或 --in-place 之一"); return LabelCliOptions.UsageOrIoError; }
             return Guard(() =>
             {
                 var d = Propagation.PropagateFile(pr.GetValue(input)!, o ?? "", pr.GetValue(propagator)!, pr.GetValue(propagateId)!,
@@ -311,10 +323,10 @@ internal static class LabelCommands
         build.SetAction(pr =>
         {
             try { Console.Out.WriteLine(ProducerCode.Build(pr.GetValue(credit)!, pr.GetValue(ext)!)); return 0; }
-            catch (ArgumentException e) { Error(e.Message); return CommonOptions.UsageOrIoError; }
+            catch (ArgumentException e) { Error(e.Message); return LabelCliOptions.UsageOrIoError; }
         });
         var codes = new Argument<string[]>("codes") { Arity = ArgumentArity.OneOrMore, Description = "27位代码" };
-        var json = CommonOptions.Json();
+        var json = LabelCliOptions.Json();
         var check = new Command("check", "校验27位代码（含内嵌统一社会信用代码校验位）") { codes, json };
         check.SetAction(pr =>
         {
@@ -355,7 +367,7 @@ internal static class LabelCommands
             AigcLabel label;
             if (pr.GetValue(producer) is { } p)
             {
-                if (pr.GetValue(produceId) is not { } id) { Error("指定 --producer 时须同时指定 --produce-id"); return CommonOptions.UsageOrIoError; }
+                if (pr.GetValue(produceId) is not { } id) { Error("指定 --producer 时须同时指定 --produce-id"); return LabelCliOptions.UsageOrIoError; }
                 label = AigcLabel.ForProducer(p, id, pr.GetValue(labelValue)!);
             }
             else
@@ -411,9 +423,9 @@ internal static class LabelCommands
     private static int Guard(Func<int> action)
     {
         try { return action(); }
-        catch (LabelWriteException e) { Error(e.Message); return CommonOptions.UsageOrIoError; }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException) { Error("读写文件失败：" + e.Message); return CommonOptions.UsageOrIoError; }
-        catch (CryptographicException e) { Error("密钥或签名错误：" + e.Message); return CommonOptions.UsageOrIoError; }
+        catch (LabelWriteException e) { Error(e.Message); return LabelCliOptions.UsageOrIoError; }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException) { Error("读写文件失败：" + e.Message); return LabelCliOptions.UsageOrIoError; }
+        catch (CryptographicException e) { Error("密钥或签名错误：" + e.Message); return LabelCliOptions.UsageOrIoError; }
     }
 
     private static void Error(string message) => Console.Error.WriteLine("错误：" + message);

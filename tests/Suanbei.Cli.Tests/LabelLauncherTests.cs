@@ -1,0 +1,48 @@
+using Suanbei.Testing;
+
+namespace Suanbei.Cli.Tests;
+
+/// <summary>
+/// <c>./suanbei label …</c> as users (and the benchmarks) run it: the launcher builds the standalone label program on
+/// first use (several minutes on a cold machine) and runs it; the full CLI carries the same commands.
+/// </summary>
+public class LabelLauncherTests : IDisposable
+{
+    private const string Producer = "001191440300708461136T1XGW3";
+    private readonly string _dir = Directory.CreateTempSubdirectory("suanbei-launcher-").FullName;
+
+    public void Dispose() { try { Directory.Delete(_dir, true); } catch (IOException) { } }
+
+    [Fact]
+    public void Launcher_runs_label_commands_on_the_standalone_build()
+    {
+        var png = LabelCli.Png(_dir, "a.png");
+        var labeled = Path.Combine(_dir, "b.png");
+
+        var write = LabelCli.RunLauncher("label", "write", png, "-o", labeled, "--producer", Producer, "--produce-id", "launcher-1");
+        Assert.True(write.ExitCode == 0, write.StdErr);
+        var verify = LabelCli.RunLauncher("label", "verify", labeled, "--json");
+        Assert.Equal(0, verify.ExitCode);
+        Assert.Contains("\"verdict\":\"compliant\"", verify.StdOut);
+        Assert.Contains("launcher-1", verify.StdOut);
+
+        // The standalone build (own runtime beside it) was used, not the framework-dependent fallback.
+        var build = Path.Combine(RepoPaths.Root, ".build", "label");
+        Assert.True(File.Exists(Path.Combine(build, "libcoreclr.so")), "the standalone label build is missing: " + build);
+        // Help and usage name the command as users type it.
+        var help = LabelCli.RunLauncher("label", "verify", "--help");
+        Assert.Contains("suanbei label verify", help.StdOut);
+        // Usage errors keep the contract's exit code.
+        Assert.Equal(10, LabelCli.RunLauncher("label", "no-such-command").ExitCode);
+    }
+
+    [Fact]
+    public void Full_cli_carries_the_same_label_commands()
+    {
+        var r = LabelCli.RunFullCli("label", "producer-code", "check", Producer, "--json");
+        Assert.Equal(0, r.ExitCode);
+        Assert.Contains("\"valid\":true", r.StdOut);
+        var bad = LabelCli.RunFullCli("label", "producer-code", "check", Producer.Replace("136T", "136A"));
+        Assert.Equal(1, bad.ExitCode);
+    }
+}
