@@ -86,16 +86,109 @@ public sealed class RiffTests : IClassFixture<AvFixtures>
         Assert.Equal(AvFixtures.FrameHashes(input), AvFixtures.FrameHashes(inPlace));
     }
 
-    [Fact]
-    public void Rf64_is_refused_with_a_clear_message()
+    /// <summary>Test-side RF64 reading (EBU Tech 3306), independent of the reader under test.</summary>
+    private static (ulong RiffSize, ulong DataSize, long DataOffset) Rf64Sizes(string file)
     {
-        var rf64 = MakeWav("d.wav", "-rf64", "always");
-        Assert.Equal("RF64", Encoding.ASCII.GetString(File.ReadAllBytes(rf64), 0, 4));
+        var b = File.ReadAllBytes(file);
+        Assert.Equal("RF64", Encoding.ASCII.GetString(b, 0, 4));
+        Assert.Equal(0xFFFFFFFFu, BinaryPrimitives.ReadUInt32LittleEndian(b.AsSpan(4)));
+        Assert.Equal("ds64", Encoding.ASCII.GetString(b, 12, 4));
+        var dataSize = BinaryPrimitives.ReadUInt64LittleEndian(b.AsSpan(28));
+        var at = 12;
+        while (Encoding.ASCII.GetString(b, at, 4) != "data")
+        {
+            var size = (int)BinaryPrimitives.ReadUInt32LittleEndian(b.AsSpan(at + 4));
+            at += 8 + size + (size & 1);
+        }
+        return (BinaryPrimitives.ReadUInt64LittleEndian(b.AsSpan(20)), dataSize, at + 8);
+    }
+
+    [Fact]
+    public void Rf64_copy_keeps_samples_and_sets_the_ds64_riff_size()
+    {
+        var rf64 = MakeWav("d.wav", "-rf64", "always", "-metadata", "title=keep me");
+        var (_, dataSize, dataAt) = Rf64Sizes(rf64);
+        Assert.Equal(0xFFFFFFFFu, BinaryPrimitives.ReadUInt32LittleEndian(File.ReadAllBytes(rf64).AsSpan((int)dataAt - 4)));
         Assert.Empty(AvFixtures.Read(_wav, rf64).Labels);
         Assert.Null(AvFixtures.Read(_wav, rf64).Damage);
-        var e = Assert.Throws<LabelWriteException>(() => AvFixtures.Write(_wav, rf64, _fx.PathFor("d-out.wav"), AvFixtures.Label));
-        Assert.Contains("RF64", e.Message);
-        Assert.Throws<LabelWriteException>(() => AvFixtures.WriteInPlace(_wav, _fx.Copy(rf64, "d-work.wav"), AvFixtures.Label));
+
+        var output = AvFixtures.Write(_wav, rf64, _fx.PathFor("d-out.wav"), AvFixtures.Label);
+        var (riffSize, outDataSize, outDataAt) = Rf64Sizes(output);
+        Assert.Equal((ulong)new FileInfo(output).Length - 8, riffSize);
+        Assert.Equal(dataSize, outDataSize);
+        Assert.Equal(AvFixtures.HashRange(rf64, dataAt, (long)dataSize), AvFixtures.HashRange(output, outDataAt, (long)dataSize));
+        Assert.Equal("wav/LIST/INFO/AIGC", AvFixtures.Single(AvFixtures.Read(_wav, output), AvFixtures.Label).Placement);
+        var tags = AvFixtures.ProbeTags(output);
+        Assert.Equal(AvFixtures.Label.ToJson(), tags["AIGC"]);
+        Assert.Equal("keep me", tags["title"]);
+        Assert.Equal("", AvFixtures.DecodeErrors(output));
+        Assert.Equal(AvFixtures.FrameHashes(rf64), AvFixtures.FrameHashes(output));
+
+        // Relabelling a labelled RF64 replaces the label and keeps the ds64 size right.
+        var again = AvFixtures.Write(_wav, output, _fx.PathFor("d-again.wav"), AvFixtures.OtherLabel);
+        AvFixtures.Single(AvFixtures.Read(_wav, again), AvFixtures.OtherLabel);
+        Assert.Equal((ulong)new FileInfo(again).Length - 8, Rf64Sizes(again).RiffSize);
+        Assert.Equal(AvFixtures.OtherLabel.ToJson(), AvFixtures.ProbeTags(again)["AIGC"]);
+    }
+
+    [Fact]
+    public void Rf64_in_place_appends_and_patches_only_the_ds64_riff_size()
+    {
+        var file = _fx.Copy(MakeWav("g.wav", "-rf64", "always"), "g-work.wav");
+        var length = new FileInfo(file).Length;
+        var head = AvFixtures.HashRange(file, 0, 20);           // RF64 header, ds64 header
+        var rest = AvFixtures.HashRange(file, 28, length - 28); // everything after the ds64 RIFF size
+        var frames = AvFixtures.FrameHashes(file);
+
+        AvFixtures.WriteInPlace(_wav, file, AvFixtures.Label);
+        Assert.Equal(head, AvFixtures.HashRange(file, 0, 20));
+        Assert.Equal(rest, AvFixtures.HashRange(file, 28, length - 28));
+        Assert.Equal((ulong)new FileInfo(file).Length - 8, Rf64Sizes(file).RiffSize);
+        AvFixtures.Single(AvFixtures.Read(_wav, file), AvFixtures.Label);
+        Assert.Equal(AvFixtures.Label.ToJson(), AvFixtures.ProbeTags(file)["AIGC"]);
+
+        AvFixtures.WriteInPlace(_wav, file, AvFixtures.OtherLabel);
+        AvFixtures.Single(AvFixtures.Read(_wav, file), AvFixtures.OtherLabel);
+        var n = AvFixtures.OtherLabel.ToJson().Length + 1;
+        Assert.Equal(length + 12 + 8 + n + (n & 1), new FileInfo(file).Length); // the last label list was overwritten
+        Assert.Equal((ulong)new FileInfo(file).Length - 8, Rf64Sizes(file).RiffSize);
+        Assert.Equal(rest, AvFixtures.HashRange(file, 28, length - 28));
+        Assert.Equal(AvFixtures.OtherLabel.ToJson(), AvFixtures.ProbeTags(file)["AIGC"]);
+        Assert.Equal("", AvFixtures.DecodeErrors(file));
+        Assert.Equal(frames, AvFixtures.FrameHashes(file));
+    }
+
+    [Fact]
+    public void Damaged_rf64_is_inconclusive_and_not_written()
+    {
+        var labeled = AvFixtures.Write(_wav, MakeWav("h.wav", "-rf64", "always"), _fx.PathFor("h-labeled.wav"), AvFixtures.Label);
+        var bytes = File.ReadAllBytes(labeled);
+        ContainerReadResult ReadBytes(byte[] b) { using var ms = new MemoryStream(b); return _wav.Read(ms); }
+        Assert.Null(ReadBytes(bytes).Damage);
+
+        var cases = new Dictionary<string, byte[]>();
+        cases["truncated"] = bytes[..(bytes.Length - 100)]; // ds64 says longer than the file
+        var noDs64 = (byte[])bytes.Clone();
+        "JUNK"u8.CopyTo(noDs64.AsSpan(12));                 // data size 0xFFFFFFFF can no longer be resolved
+        cases["no ds64"] = noDs64;
+        var hugeData = (byte[])bytes.Clone();
+        BinaryPrimitives.WriteUInt64LittleEndian(hugeData.AsSpan(28), ulong.MaxValue - 3);
+        cases["huge data size"] = hugeData;
+        var hugeRiff = (byte[])bytes.Clone();
+        BinaryPrimitives.WriteUInt64LittleEndian(hugeRiff.AsSpan(20), long.MaxValue);
+        cases["huge riff size"] = hugeRiff;
+        var badTable = (byte[])bytes.Clone();
+        BinaryPrimitives.WriteUInt32LittleEndian(badTable.AsSpan(44), 1000); // table entries beyond the ds64 chunk
+        cases["table"] = badTable;
+        foreach (var (what, b) in cases)
+        {
+            Assert.True(ReadBytes(b).Damage is not null, what);
+            var path = _fx.PathFor("h-" + what.Replace(' ', '-') + ".wav");
+            File.WriteAllBytes(path, b);
+            Assert.Throws<LabelWriteException>(() => AvFixtures.Write(_wav, path, _fx.PathFor("h-never.wav"), AvFixtures.Label));
+            Assert.Throws<LabelWriteException>(() => AvFixtures.WriteInPlace(_wav, path, AvFixtures.Label));
+            Assert.Equal(b, File.ReadAllBytes(path));
+        }
     }
 
     [Fact]
