@@ -231,6 +231,84 @@ public sealed class RiffTests : IClassFixture<AvFixtures>
         Assert.Equal(AvFixtures.Label.ToJson(), ExternalTool.RunChecked("exiftool", "-U", "-b", "-RIFF:Unknown_AIGC", file).TrimEnd('\0'));
     }
 
+    private string MakeOpenDml(string name, int junk = 1016, string? infoAigc = null)
+    {
+        var path = _fx.PathFor(name);
+        File.WriteAllBytes(path, OpenDmlAvi.Build(parts: 2, framesPerPart: 3, junkBytes: junk, infoAigc: infoAigc));
+        return path;
+    }
+
+    [Fact]
+    public void Avi_with_OpenDML_parts_gets_the_label_in_the_junk_chunk_and_no_byte_moves()
+    {
+        var input = MakeOpenDml("odml.avi");
+        var frames = AvFixtures.FrameHashes(input);
+        var md5s = frames.Split('\n').Select(l => l.Split(',')[^1].Trim()).ToList();
+        Assert.Equal(6, md5s.Count);          // ffmpeg reads the frames of the AVIX part too …
+        Assert.Equal(6, md5s.Distinct().Count()); // … each one from its own offset
+        Assert.Equal("", AvFixtures.DecodeErrors(input));
+        Assert.Null(AvFixtures.Read(_avi, input).Damage);
+        Assert.Empty(AvFixtures.Read(_avi, input).Labels);
+
+        var bytes = File.ReadAllBytes(input);
+        var junkAt = IndexOf(bytes, "JUNK"u8);
+        var junkEnd = junkAt + 8 + 1016;
+        var output = AvFixtures.Write(_avi, input, _fx.PathFor("odml-labeled.avi"), AvFixtures.Label);
+        Assert.Equal(bytes.Length, new FileInfo(output).Length);
+        Assert.Equal(AvFixtures.HashRange(input, 0, junkAt), AvFixtures.HashRange(output, 0, junkAt));
+        Assert.Equal(AvFixtures.HashRange(input, junkEnd, bytes.Length - junkEnd), AvFixtures.HashRange(output, junkEnd, bytes.Length - junkEnd));
+        Assert.Equal("LIST", Encoding.ASCII.GetString(File.ReadAllBytes(output), junkAt, 4));
+        Assert.Equal("avi/LIST/INFO/AIGC", AvFixtures.Single(AvFixtures.Read(_avi, output), AvFixtures.Label).Placement);
+        Assert.Equal(AvFixtures.Label.ToJson(), AvFixtures.ProbeTags(output)["AIGC"]);
+        Assert.Equal(AvFixtures.Label.ToJson(), ExternalTool.RunChecked("exiftool", "-U", "-b", "-RIFF:Unknown_AIGC", output).TrimEnd('\0'));
+        Assert.Equal("", AvFixtures.DecodeErrors(output));
+        Assert.Equal(frames, AvFixtures.FrameHashes(output));
+
+        // In place makes exactly the bytes copy mode makes; relabelling reuses the same space.
+        var file = _fx.Copy(input, "odml-work.avi");
+        AvFixtures.WriteInPlace(_avi, file, AvFixtures.Label);
+        Assert.Equal(File.ReadAllBytes(output), File.ReadAllBytes(file));
+        AvFixtures.WriteInPlace(_avi, file, AvFixtures.OtherLabel);
+        Assert.Equal(bytes.Length, new FileInfo(file).Length);
+        AvFixtures.Single(AvFixtures.Read(_avi, file), AvFixtures.OtherLabel);
+        Assert.Equal(AvFixtures.HashRange(input, junkEnd, bytes.Length - junkEnd), AvFixtures.HashRange(file, junkEnd, bytes.Length - junkEnd));
+        Assert.Equal(AvFixtures.OtherLabel.ToJson(), AvFixtures.ProbeTags(file)["AIGC"]);
+        Assert.Equal(frames, AvFixtures.FrameHashes(file));
+        var copied = AvFixtures.Write(_avi, file, _fx.PathFor("odml-again.avi"), AvFixtures.Label);
+        Assert.Equal(File.ReadAllBytes(output), File.ReadAllBytes(copied));
+    }
+
+    [Fact]
+    public void Avi_with_OpenDML_parts_replaces_an_info_label_and_keeps_the_other_info_items()
+    {
+        var input = MakeOpenDml("odml-info.avi", infoAigc: AvFixtures.OtherLabel.ToJson());
+        var software = AvFixtures.ProbeTags(input)["software"]; // ffmpeg names ISFT "software" in AVI
+        Assert.Equal("handmade OpenDML", software);
+        AvFixtures.Single(AvFixtures.Read(_avi, input), AvFixtures.OtherLabel);
+
+        var output = AvFixtures.Write(_avi, input, _fx.PathFor("odml-info-out.avi"), AvFixtures.Label);
+        Assert.Equal(new FileInfo(input).Length, new FileInfo(output).Length);
+        AvFixtures.Single(AvFixtures.Read(_avi, output), AvFixtures.Label);
+        var tags = AvFixtures.ProbeTags(output);
+        Assert.Equal(AvFixtures.Label.ToJson(), tags["AIGC"]);
+        Assert.Equal("handmade OpenDML", tags["software"]);
+        Assert.Equal(AvFixtures.FrameHashes(input), AvFixtures.FrameHashes(output));
+    }
+
+    [Fact]
+    public void Avi_with_OpenDML_parts_and_no_room_is_refused_untouched()
+    {
+        var input = MakeOpenDml("odml-tight.avi", junk: 16);
+        var before = File.ReadAllBytes(input);
+        var target = _fx.PathFor("odml-tight-out.avi");
+        var e = Assert.Throws<LabelWriteException>(() => LabelFile.Write(input, target, AvFixtures.Label));
+        Assert.Contains("JUNK", e.Message);
+        Assert.Contains("AVIX", e.Message);
+        Assert.False(File.Exists(target));
+        Assert.Throws<LabelWriteException>(() => LabelFile.WriteInPlace(input, AvFixtures.Label));
+        Assert.Equal(before, File.ReadAllBytes(input));
+    }
+
     private static byte[] BuildChunk(string id, byte[] data)
     {
         var b = new byte[8 + data.Length + (data.Length & 1)];
