@@ -123,6 +123,7 @@ public sealed class RiffTests : IClassFixture<AvFixtures>
         Assert.Equal("keep me", tags["title"]);
         Assert.Equal("", AvFixtures.DecodeErrors(output));
         Assert.Equal(AvFixtures.FrameHashes(rf64), AvFixtures.FrameHashes(output));
+        Assert.Equal(AvFixtures.Label.ToJson(), ExternalTool.RunChecked("exiftool", "-U", "-b", "-RIFF:Unknown_AIGC", output).TrimEnd('\0'));
 
         // Relabelling a labelled RF64 replaces the label and keeps the ds64 size right.
         var again = AvFixtures.Write(_wav, output, _fx.PathFor("d-again.wav"), AvFixtures.OtherLabel);
@@ -156,6 +157,40 @@ public sealed class RiffTests : IClassFixture<AvFixtures>
         Assert.Equal(AvFixtures.OtherLabel.ToJson(), AvFixtures.ProbeTags(file)["AIGC"]);
         Assert.Equal("", AvFixtures.DecodeErrors(file));
         Assert.Equal(frames, AvFixtures.FrameHashes(file));
+    }
+
+    [Fact]
+    public void Rf64_chunk_sizes_from_the_ds64_table_are_used()
+    {
+        // ds64 with a table entry for LIST, whose own 32-bit size is then 0xFFFFFFFF (EBU Tech 3306 §3: any chunk may
+        // be over 4 GB); the label lives in that LIST.
+        var labeled = File.ReadAllBytes(AvFixtures.Write(_wav, MakeWav("t.wav", "-rf64", "always"), _fx.PathFor("t-labeled.wav"), AvFixtures.Label));
+        var listAt = labeled.AsSpan().LastIndexOf("LIST"u8); // the appended label list, after data
+        Assert.Equal("INFO", Encoding.ASCII.GetString(labeled, listAt + 8, 4));
+        var listSize = BinaryPrimitives.ReadUInt32LittleEndian(labeled.AsSpan(listAt + 4));
+        BinaryPrimitives.WriteUInt32LittleEndian(labeled.AsSpan(listAt + 4), 0xFFFFFFFF);
+        byte[] entry = [.. "LIST"u8, .. BitConverter.GetBytes((ulong)listSize)];
+        var ds64Size = BinaryPrimitives.ReadUInt32LittleEndian(labeled.AsSpan(16));
+        var withTable = new List<byte>(labeled[..20]);
+        withTable.AddRange(labeled[20..(20 + 24)]);       // riff size, data size, sample count
+        withTable.AddRange(BitConverter.GetBytes(1u));    // table length
+        withTable.AddRange(entry);
+        withTable.AddRange(labeled[(20 + (int)ds64Size)..]);
+        var bytes = withTable.ToArray();
+        BinaryPrimitives.WriteUInt32LittleEndian(bytes.AsSpan(16), 28 + 12);
+        BinaryPrimitives.WriteUInt64LittleEndian(bytes.AsSpan(20), (ulong)bytes.Length - 8);
+        var path = _fx.PathFor("t-table.wav");
+        File.WriteAllBytes(path, bytes);
+        AvFixtures.Single(AvFixtures.Read(_wav, path), AvFixtures.Label);
+
+        // Without the table entry the 0xFFFFFFFF size cannot be resolved: damaged, not "no label".
+        var noEntry = (byte[])bytes.Clone();
+        BinaryPrimitives.WriteUInt32LittleEndian(noEntry.AsSpan(44), 0);
+        using (var ms = new MemoryStream(noEntry)) Assert.NotNull(_wav.Read(ms).Damage);
+
+        var output = AvFixtures.Write(_wav, path, _fx.PathFor("t-out.wav"), AvFixtures.OtherLabel);
+        AvFixtures.Single(AvFixtures.Read(_wav, output), AvFixtures.OtherLabel);
+        Assert.Equal((ulong)new FileInfo(output).Length - 8, Rf64Sizes(output).RiffSize);
     }
 
     [Fact]
