@@ -212,6 +212,9 @@ public sealed class RiffTests : IClassFixture<AvFixtures>
         var hugeRiff = (byte[])bytes.Clone();
         BinaryPrimitives.WriteUInt64LittleEndian(hugeRiff.AsSpan(20), long.MaxValue);
         cases["huge riff size"] = hugeRiff;
+        var tinyRiff = (byte[])bytes.Clone();
+        BinaryPrimitives.WriteUInt64LittleEndian(tinyRiff.AsSpan(20), 4); // would hide every chunk, label included
+        cases["tiny riff size"] = tinyRiff;
         var badTable = (byte[])bytes.Clone();
         BinaryPrimitives.WriteUInt32LittleEndian(badTable.AsSpan(44), 1000); // table entries beyond the ds64 chunk
         cases["table"] = badTable;

@@ -104,6 +104,7 @@ internal static class RiffChunks
         var riffSize = BinaryPrimitives.ReadUInt64LittleEndian(data);
         var dataSize = BinaryPrimitives.ReadUInt64LittleEndian(data.AsSpan(8));
         if (riffSize > long.MaxValue - 8 || dataSize > long.MaxValue) { error = "ds64 中的大小超出范围"; return null; }
+        if (riffSize < 12 + size) { error = $"ds64 中的 RIFF 大小 {riffSize} 小于 ds64 块本身（damaged）"; return null; }
         var table = new Dictionary<string, long>();
         var entries = size >= 28 ? BinaryPrimitives.ReadUInt32LittleEndian(data.AsSpan(24)) : 0;
         if (entries > (size - 28) / 12) { error = $"ds64 表项数 {entries} 超出块大小"; return null; }
