@@ -32,6 +32,31 @@ public static class FormatCases
         ["pdf-objstm"] = new("pdf", "pdf/Info/AIGC", f => f.Pdf(objectStreams: true), false, "PDF:AIGC", QpdfCheck),
     };
 
+    /// <summary>Fuzzed only (their round trips, peer-tool checks and in-place tests live in Formats/*Tests): container
+    /// variants whose fixtures are made here rather than by a plain tool call.</summary>
+    public static readonly Dictionary<string, Case> FuzzOnly = new()
+    {
+        ["wav-rf64"] = new("wav", "wav/LIST/INFO/AIGC", f => Ffmpeg(f, "rf64.wav", "-f", "lavfi", "-i", "sine=d=0.3:f=440", "-c:a", "pcm_s16le", "-rf64", "always"), false, null),
+        ["avi-opendml"] = new("avi", "avi/LIST/INFO/AIGC", f => WriteBytes(f, "odml.avi", Formats.OpenDmlAvi.Build()), false, null),
+        ["mp3-id3v22"] = new("mp3", "mp3/ID3v2/TXXX/AIGC", f => WriteBytes(f, "v22.mp3",
+            [.. Formats.Mp3Tests.V22Tag([("TT2", [0, .. "title"u8]), ("COM", [0, .. "eng"u8, 0, .. "comment"u8]), ("PIC", [0, .. "PNG"u8, 3, 0, 1, 2, 3])], 64),
+             .. File.ReadAllBytes(Ffmpeg(f, "v22-src.mp3", "-f", "lavfi", "-i", "sine=d=0.3:f=440", "-c:a", "libmp3lame", "-id3v2_version", "0"))]), false, null),
+    };
+
+    private static string Ffmpeg(Fixtures f, string name, params string[] args)
+    {
+        var path = f.Path(name);
+        ExternalTool.RunChecked("ffmpeg", ["-v", "error", "-y", .. args, path]);
+        return path;
+    }
+
+    private static string WriteBytes(Fixtures f, string name, byte[] bytes)
+    {
+        var path = f.Path(name);
+        File.WriteAllBytes(path, bytes);
+        return path;
+    }
+
     /// <summary>The Open XML SDK opens the written package and sees exactly the label Suanbei reads.</summary>
     public static void OfficeCheck(string path) =>
         Assert.Equal(LabelFile.Verify(path).Labels.Single().RawValue, OfficeFixtures.ReadAigc(path));

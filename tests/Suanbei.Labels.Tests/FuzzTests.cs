@@ -15,7 +15,9 @@ public class FuzzTests(ITestOutputHelper output)
     private const long MaxAllocatedPerRead = 64L * 1024 * 1024;
 
     public static IEnumerable<object[]> Cases() =>
-        FormatCases.All.Keys.Select(k => new object[] { k });
+        FormatCases.All.Keys.Concat(FormatCases.FuzzOnly.Keys).Select(k => new object[] { k });
+
+    private static FormatCases.Case CaseNamed(string name) => FormatCases.All.GetValueOrDefault(name) ?? FormatCases.FuzzOnly[name];
 
     [Theory]
     [MemberData(nameof(Cases))]
@@ -25,7 +27,7 @@ public class FuzzTests(ITestOutputHelper output)
         string labeled;
         IContainerFormat format;
         {
-            var c = FormatCases.All[name];
+            var c = CaseNamed(name);
             var input = c.Make(f);
             labeled = f.Path("labeled" + Path.GetExtension(input));
             LabelFile.Write(input, labeled, Fixtures.Label());
@@ -51,7 +53,7 @@ public class FuzzTests(ITestOutputHelper output)
             }
         }
         output.WriteLine($"{name}: " + string.Join(", ", stats.Select(kv => $"{kv.Key}={kv.Value}")));
-        if (FormatCases.All[name].HasStructure)
+        if (CaseNamed(name).HasStructure)
             Assert.True(stats.GetValueOrDefault("damaged") > 0, "the mutations should damage some files");
     }
 

@@ -1,7 +1,9 @@
 namespace Suanbei.Labels.Formats.Avi;
 
 /// <summary>AVI (RIFF/AVI ). Label in a LIST/INFO <c>AIGC</c> sub-chunk appended after movi/idx1 inside the first RIFF
-/// (idx1 offsets are relative to movi, so nothing moves). Files with OpenDML AVIX extensions are read, not written.</summary>
+/// (idx1 offsets are relative to movi, so nothing moves). When anything follows the first RIFF — OpenDML RIFF AVIX parts, their indx/ix##
+/// indexes holding absolute offsets — the list is written into a JUNK chunk of the first RIFF so no byte moves; refused
+/// when no JUNK chunk is large enough.</summary>
 public sealed class AviFormat : IContainerFormat
 {
     private static readonly Riff.RiffLabels Labels = new("AVI ", "avi");

@@ -3,7 +3,8 @@ namespace Suanbei.Labels.Formats.Mp3;
 /// <summary>
 /// MP3: the label is an ID3v2 <c>TXXX</c> frame with description <c>AIGC</c> (v2.4: UTF-8; v2.3: UTF-16 with BOM;
 /// every encoding and v2.2 <c>TXX</c> are read). Writing keeps every other frame, keeps the tag's version (v2.4 for a
-/// new tag), drops the extended header (its CRC would no longer match) and unsynchronisation (optional for writers).
+/// new tag; a v2.2 tag is upgraded to v2.3 with every frame kept, or refused naming a frame v2.3 cannot hold — see
+/// <see cref="Id3v22Upgrade"/>), drops the extended header (its CRC would no longer match) and unsynchronisation (optional for writers).
 /// In place when the existing tag (with its padding) can hold the new one; copy mode adds 4 KiB of padding.
 /// </summary>
 public sealed class Mp3Format : IContainerFormat
@@ -53,7 +54,8 @@ public sealed class Mp3Format : IContainerFormat
             return (null, [Id3Tag.BuildUserText(4, "AIGC", label.ToJson())], 4);
         var tag = Id3Tag.Parse(input, 0, out var error);
         if (tag is null || error is not null) throw new LabelWriteException("ID3v2 标签损坏，未写入：" + error);
-        if (tag.Major == 2) throw new LabelWriteException("ID3v2.2 标签暂不支持写入（请先转换为 v2.3/v2.4）");
+        if (tag.Major == 2 && (tag.Flags & 0x40) != 0)
+            throw new LabelWriteException("ID3v2.2 标签声明了压缩（v2.2 未定义压缩方式，无法解读），未写入");
         if (Id3Tag.TryReadHeader(input, tag.TotalSize, out _, out _, out _))
         {
             var next = Id3Tag.Parse(input, tag.TotalSize, out _);
@@ -64,12 +66,14 @@ public sealed class Mp3Format : IContainerFormat
         foreach (var frame in tag.Frames)
         {
             if (tag.UserText(frame) is { } t && MediaIo.IsAigcKey(t.Description)) continue;
+            if (tag.Major == 2) { frames.Add(Id3v22Upgrade.ToV23(frame)); continue; }
             // v2.4 frames keep their own flags (incl. per-frame unsynchronisation) and stay valid as they are.
             var f2 = tag.Major == 4 && (tag.Flags & 0x80) != 0 ? (byte)(frame.Flags2 | 0x02) : frame.Flags2;
             frames.Add(Id3Tag.BuildFrame(tag.Major, frame.Id, frame.Flags1, f2, frame.Data));
         }
-        frames.Add(Id3Tag.BuildUserText(tag.Major, "AIGC", label.ToJson()));
-        return (tag, frames, tag.Major);
+        var major = tag.Major == 2 ? 3 : tag.Major; // v2.2 is upgraded to v2.3 (see Id3v22Upgrade)
+        frames.Add(Id3Tag.BuildUserText(major, "AIGC", label.ToJson()));
+        return (tag, frames, major);
     }
 
     public void Write(Stream input, Stream output, AigcLabel label)

@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using System.Text;
 
 namespace Suanbei.Labels.Formats.Riff;
@@ -5,7 +6,9 @@ namespace Suanbei.Labels.Formats.Riff;
 /// <summary>
 /// The label in a RIFF form (WAV, AVI). Placement written: a LIST/INFO chunk with an <c>AIGC</c> sub-chunk (UTF-8 JSON,
 /// NUL-terminated) appended as the last chunk of the form — the first placement of reference §5, the one ffprobe reports
-/// as tag <c>AIGC</c>, and appending never moves audio/video data or the offsets in idx1/OpenDML indexes.
+/// as tag <c>AIGC</c>, and appending never moves audio/video data or the movi-relative offsets in idx1. RF64/BW64: the
+/// ds64 RIFF size is updated instead of the 32-bit one (which stays 0xFFFFFFFF). AVI with OpenDML AVIX parts after the
+/// first RIFF: nothing may move, so the list goes into free JUNK space of the first RIFF (see PlanFixedLayout).
 /// Also read: a top-level RIFF chunk <c>AIGC</c>.
 /// </summary>
 internal sealed class RiffLabels(string formType, string name)
@@ -46,12 +49,15 @@ internal sealed class RiffLabels(string formType, string name)
         MediaIo.RequireSeekable(input);
         var outline = RiffChunks.Walk(input);
         if (outline is null || outline.FormType != formType) throw new LabelWriteException($"不是 RIFF/{formType} 文件");
-        if (outline.IsRf64) throw new LabelWriteException($"{outline.Magic}（超过 4 GB 的 RIFF 变体）暂不支持写入标识");
         if (outline.Error is not null) throw new LabelWriteException($"{name.ToUpperInvariant()} 结构损坏，未写入：{outline.Error}");
-        if (input.Length > outline.RiffEnd + 1 && formType == "AVI ")
-            throw new LabelWriteException("AVI 含 OpenDML 扩展 RIFF（AVIX），追加标识会移动其数据，暂不支持");
+        if (outline.IsRf64 && outline.Ds64Chunk is null) throw new LabelWriteException($"{outline.Magic} 文件缺少 ds64 块，未写入");
         return outline;
     }
+
+    /// <summary>AVI with OpenDML extension parts (RIFF AVIX after the first RIFF, ≥ 1 GB files): their super-index
+    /// (indx) and standard-index (ix##) entries hold absolute file offsets, so the first RIFF must not change size.</summary>
+    private bool MustKeepLayout(Stream input, RiffOutline outline) =>
+        formType == "AVI " && input.Length > outline.PaddedRiffEnd(input.Length);
 
     /// <summary>INFO items of a LIST/INFO chunk, with AIGC removed; throws when it cannot be parsed.</summary>
     private static List<(string Id, byte[] Data)> OtherInfoItems(Stream input, RiffChunk chunk)
@@ -67,6 +73,11 @@ internal sealed class RiffLabels(string formType, string name)
     public void Write(Stream input, Stream output, AigcLabel label)
     {
         var outline = Outline(input);
+        if (MustKeepLayout(input, outline))
+        {
+            WritePatched(input, output, PlanFixedLayout(input, outline, label));
+            return;
+        }
         var newList = RiffChunks.BuildInfoList([("AIGC", RiffChunks.LabelValue(label))]);
         // Rebuild chunks that held a label (other INFO items kept in place); copy the rest untouched.
         var parts = new List<(RiffChunk Chunk, byte[]? Replacement)>();
@@ -82,10 +93,18 @@ internal sealed class RiffLabels(string formType, string name)
             parts.Add((c, null));
         }
         var body = 4L + parts.Sum(p => p.Replacement?.LongLength ?? (8 + p.Chunk.DataSize + (p.Chunk.DataSize & 1))) + newList.Length;
-        if (body > uint.MaxValue) throw new LabelWriteException("写入后 RIFF 将超过 4 GB 上限（需要 RF64），未写入");
+        if (!outline.IsRf64 && body > uint.MaxValue) throw new LabelWriteException("写入后 RIFF 将超过 4 GB 上限（需要 RF64），未写入");
+        if (outline.Ds64Chunk is { } ds64)
+        {
+            // RF64: the 32-bit size stays 0xFFFFFFFF; the real RIFF size goes into ds64 (data size and table unchanged).
+            var bytes = MediaIo.ReadAt(input, ds64.Offset, ds64.PaddedEnd - ds64.Offset, RiffChunks.MaxDs64Bytes + 9)
+                ?? throw new LabelWriteException("ds64 块被截断，未写入");
+            BinaryPrimitives.WriteUInt64LittleEndian(bytes.AsSpan(8), (ulong)body);
+            parts[0] = (ds64, bytes); // ds64 is always the first chunk and never holds a label
+        }
 
-        output.Write("RIFF"u8);
-        MediaIo.WriteU32LE(output, (uint)body);
+        output.Write(Encoding.Latin1.GetBytes(outline.Magic));
+        MediaIo.WriteU32LE(output, outline.IsRf64 ? 0xFFFFFFFF : (uint)body);
         output.Write(Encoding.Latin1.GetBytes(formType));
         foreach (var (chunk, replacement) in parts)
         {
@@ -95,16 +114,26 @@ internal sealed class RiffLabels(string formType, string name)
         }
         output.Write(newList);
         // Anything after the RIFF form (some writers leave trailing bytes) is carried over unchanged.
-        var afterRiff = outline.RiffEnd + ((outline.RiffEnd & 1) == 1 && input.Length > outline.RiffEnd ? 1 : 0);
+        var afterRiff = outline.PaddedRiffEnd(input.Length);
         if (input.Length > afterRiff) MediaIo.CopyToEnd(input, afterRiff, output);
     }
 
-    /// <summary>Appends the LIST/INFO at the end of the form and patches the RIFF size. An earlier label chunk is turned
-    /// into a JUNK chunk of the same size (its other INFO items move into the appended list), or overwritten when it is
-    /// the last chunk, so repeated writes do not grow the file.</summary>
+    /// <summary>Appends the LIST/INFO at the end of the form and patches the RIFF size (RF64: the ds64 RIFF size). An
+    /// earlier label chunk is turned into a JUNK chunk of the same size (its other INFO items move into the appended
+    /// list), or overwritten when it is the last chunk, so repeated writes do not grow the file.</summary>
     public void WriteInPlace(FileStream file, AigcLabel label)
     {
         var outline = Outline(file);
+        if (MustKeepLayout(file, outline))
+        {
+            foreach (var patch in PlanFixedLayout(file, outline, label))
+            {
+                file.Position = patch.Offset;
+                patch.WriteTo(file);
+            }
+            file.Flush(flushToDisk: false);
+            return;
+        }
         var lastEnd = outline.Chunks.Count == 0 ? 12 : outline.Chunks[^1].PaddedEnd;
         if (file.Length > lastEnd)
             throw new LabelWriteException("RIFF 之后还有其他数据，无法就地追加，请使用复制模式");
@@ -122,7 +151,7 @@ internal sealed class RiffLabels(string formType, string name)
         }
         var newList = RiffChunks.BuildInfoList([.. carried, ("AIGC", RiffChunks.LabelValue(label))]);
         var newEnd = appendAt + newList.Length;
-        if (newEnd - 8 > uint.MaxValue) throw new LabelWriteException("追加标识后 RIFF 将超过 4 GB 上限（需要 RF64），未写入");
+        if (!outline.IsRf64 && newEnd - 8 > uint.MaxValue) throw new LabelWriteException("追加标识后 RIFF 将超过 4 GB 上限（需要 RF64），未写入");
 
         foreach (var c in junk)
         {
@@ -134,8 +163,98 @@ internal sealed class RiffLabels(string formType, string name)
         file.Position = appendAt;
         file.Write(newList);
         file.SetLength(newEnd);
-        file.Position = 4;
-        MediaIo.WriteU32LE(file, (uint)(newEnd - 8));
+        if (outline.Ds64Chunk is { } ds64)
+        {
+            file.Position = ds64.DataOffset;
+            Span<byte> riffSize = stackalloc byte[8];
+            BinaryPrimitives.WriteUInt64LittleEndian(riffSize, (ulong)(newEnd - 8));
+            file.Write(riffSize);
+        }
+        else
+        {
+            file.Position = 4;
+            MediaIo.WriteU32LE(file, (uint)(newEnd - 8));
+        }
         file.Flush(flushToDisk: false);
+    }
+
+    /// <summary>A same-length overwrite at <see cref="Offset"/>: <see cref="Head"/> then <see cref="Zeros"/> zero bytes.</summary>
+    private sealed record Patch(long Offset, byte[] Head, long Zeros)
+    {
+        public long Length => Head.Length + Zeros;
+
+        public void WriteTo(Stream output)
+        {
+            output.Write(Head);
+            Span<byte> zeros = stackalloc byte[4096];
+            zeros.Clear();
+            for (var left = Zeros; left > 0; left -= zeros.Length)
+                output.Write(zeros[..(int)Math.Min(left, zeros.Length)]);
+        }
+    }
+
+    /// <summary>
+    /// The label placed so that no byte moves (OpenDML AVI): the new LIST/INFO goes into the first run of adjacent
+    /// top-level chunks of the first RIFF that are free space (JUNK) or held a label, followed by a JUNK chunk for
+    /// the rest of the run; a label chunk outside that run becomes JUNK of the same size. ffmpeg leaves a 1 KiB JUNK
+    /// before movi "for easier tag editing", which is where the label lands. No room → refused, nothing written.
+    /// </summary>
+    private List<Patch> PlanFixedLayout(Stream input, RiffOutline outline, AigcLabel label)
+    {
+        var chunks = outline.Chunks;
+        var holdsLabel = chunks.Select(c => HasLabel(input, c)).ToArray();
+        var carried = new List<(string, byte[])>();
+        for (var i = 0; i < chunks.Count; i++)
+            if (holdsLabel[i] && chunks[i].Id == "LIST") carried.AddRange(OtherInfoItems(input, chunks[i]));
+        var newList = RiffChunks.BuildInfoList([.. carried, ("AIGC", RiffChunks.LabelValue(label))]);
+
+        (int First, int Last)? run = null;
+        for (int first = 0, i = 0; i < chunks.Count && run is null; i++)
+        {
+            if (chunks[i].Id != "JUNK" && !holdsLabel[i]) { first = i + 1; continue; }
+            var length = chunks[i].PaddedEnd - chunks[first].Offset;
+            if (length == newList.Length || length >= newList.Length + 8) run = (first, i);
+        }
+        if (run is not { } r)
+            throw new LabelWriteException(
+                $"AVI 含 OpenDML 扩展部分（RIFF AVIX），其索引使用绝对偏移，标识只能写入第一个 RIFF 中的 JUNK 空闲块；" +
+                $"没有足够大的 JUNK 块（需要 {newList.Length} 字节），未写入");
+
+        var patches = new List<Patch>();
+        for (var i = 0; i < chunks.Count; i++)
+        {
+            var c = chunks[i];
+            if (i == r.First)
+            {
+                var rest = chunks[r.Last].PaddedEnd - c.Offset - newList.Length;
+                if (rest == 0) { patches.Add(new Patch(c.Offset, newList, 0)); continue; }
+                var head = new byte[newList.Length + 8];
+                newList.CopyTo(head, 0);
+                "JUNK"u8.CopyTo(head.AsSpan(newList.Length));
+                BinaryPrimitives.WriteUInt32LittleEndian(head.AsSpan(newList.Length + 4), (uint)(rest - 8));
+                patches.Add(new Patch(c.Offset, head, rest - 8));
+            }
+            else if (holdsLabel[i] && (i < r.First || i > r.Last))
+            {
+                var head = new byte[8];
+                "JUNK"u8.CopyTo(head);
+                BinaryPrimitives.WriteUInt32LittleEndian(head.AsSpan(4), (uint)c.DataSize);
+                patches.Add(new Patch(c.Offset, head, c.PaddedEnd - c.DataOffset));
+            }
+        }
+        return patches;
+    }
+
+    /// <summary>Copies the input with the patches applied (same length, same offsets).</summary>
+    private static void WritePatched(Stream input, Stream output, List<Patch> patches)
+    {
+        var at = 0L;
+        foreach (var patch in patches)
+        {
+            MediaIo.CopyRange(input, at, patch.Offset - at, output);
+            patch.WriteTo(output);
+            at = patch.Offset + patch.Length;
+        }
+        MediaIo.CopyToEnd(input, at, output);
     }
 }

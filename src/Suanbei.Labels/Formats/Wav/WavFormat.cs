@@ -1,7 +1,8 @@
 namespace Suanbei.Labels.Formats.Wav;
 
 /// <summary>WAV (RIFF/WAVE). Label in a LIST/INFO <c>AIGC</c> sub-chunk appended at the end (see <see cref="Riff.RiffLabels"/>);
-/// a RIFF chunk <c>AIGC</c> is read too. RF64/BW64 files are read but not written (clear refusal).</summary>
+/// a RIFF chunk <c>AIGC</c> is read too. RF64/BW64 (EBU Tech 3306 / ITU-R BS.2088): sizes come from the ds64 chunk,
+/// and writing updates its 64-bit RIFF size.</summary>
 public sealed class WavFormat : IContainerFormat
 {
     private static readonly Riff.RiffLabels Labels = new("WAVE", "wav");
