@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # Label write on 1 GB audio/video files: Suanbei (--in-place and copy mode) vs `cp` of the same file and vs
 # `ffmpeg -c copy -movflags use_metadata_tags -metadata AIGC=…`. Peak memory from GNU time (`/usr/bin/time -v`).
-# Until `suanbei label write` lands, Suanbei is driven by bench/LabelWriteAv (a Stopwatch console harness calling the
-# same IContainerFormat.Write/WriteInPlace the CLI uses); it prints the in-process milliseconds, GNU time the wall clock
-# including .NET start-up. The big files live in $WORK (default /tmp/suanbei-bench-av) and are deleted at the end.
+# Suanbei is the CLI as `./suanbei label write` runs it (the standalone build in .build/label, built once before the
+# timing), so every wall time includes process start-up. The big files live in $WORK (default /tmp/suanbei-bench-av)
+# and are deleted at the end.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 WORK=${WORK:-/tmp/suanbei-bench-av}
@@ -13,13 +13,10 @@ mkdir -p "$WORK"
 trap 'rm -rf "$WORK"' EXIT
 
 command -v /usr/bin/time >/dev/null || { echo "install Debian package 'time'"; exit 1; }
-# ReadyToRun (precompiled) like a shipped CLI would be; plain build if the runtime pack is not available.
-if dotnet publish bench/LabelWriteAv -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true -o "$WORK/harness" -v q --nologo >/dev/null 2>&1; then
-  H=$WORK/harness/LabelWriteAv; echo "# harness: ReadyToRun publish"
-else
-  dotnet build bench/LabelWriteAv -c Release -v q --nologo -clp:ErrorsOnly >/dev/null
-  H=bench/LabelWriteAv/bin/Release/net10.0/LabelWriteAv; echo "# harness: JIT build"
-fi
+"$PWD/suanbei" label producer-code check 001191440300708461136T1XGW3 >/dev/null   # builds the CLI outside the timing
+CLI="$PWD/.build/label/suanbei-label"
+[[ -x $CLI ]] || CLI="dotnet $PWD/.build/label/suanbei-label.dll"   # the launcher's framework-dependent fallback
+IDS=(--producer 001191440300708461136T1XGW3 --produce-id bench-0001)
 LABEL='{"Label":"1","ContentProducer":"001191440300708461136T1XGW3","ProduceID":"bench-0001","ReservedCode1":"","ContentPropagator":"001191440300708461136T1XGW3","PropagateID":"bench-0001","ReservedCode2":""}'
 
 echo "# making fixtures (${SIZE_MB} MB each) in $WORK"
@@ -32,17 +29,16 @@ ffmpeg -v error -y -i "$WORK/big.mp4" -c copy -movflags faststart "$WORK/fast.mp
 ffmpeg -v error -y -f lavfi -i "sine=r=48000:d=$(( SIZE_MB * 1024 * 1024 / 192000 ))" -ac 2 -c:a pcm_s16le "$WORK/big.wav"
 ls -l "$WORK"/big.mp4 "$WORK"/fast.mp4 "$WORK"/big.wav
 
-# measure NAME COMMAND…: prints wall seconds, peak RSS (MB) and the harness's own ms when it prints one.
+# measure NAME COMMAND…: prints wall seconds and peak RSS (MB).
 measure() {
   local name=$1; shift
   for run in $(seq "$RUNS"); do
     sync
     /usr/bin/time -v -o "$WORK/time.txt" "$@" 2>"$WORK/err.txt" >/dev/null || { cat "$WORK/err.txt"; exit 1; }
-    local wall rss inner
+    local wall rss
     wall=$(awk -F': ' '/Elapsed \(wall clock\)/ {n=split($2,a,":"); s=0; for(i=1;i<=n;i++) s=s*60+a[i]; print s}' "$WORK/time.txt")
     rss=$(awk -F': ' '/Maximum resident set size/ {printf "%.1f", $2/1024}' "$WORK/time.txt")
-    inner=$(grep -oE 'cold [0-9.]+ ms(, warm [0-9.]+ ms)?' "$WORK/err.txt" | head -1 || true)
-    printf '%-34s run %d  wall %6.3f s  peak %7s MB  %s\n' "$name" "$run" "$wall" "$rss" "${inner:+in-process $inner}"
+    printf '%-34s run %d  wall %6.3f s  peak %7s MB\n' "$name" "$run" "$wall" "$rss"
     printf '%s|%s|%s|%s\n' "$CURRENT" "$name" "$wall" "$rss" >> "$WORK/results.txt"
   done
 }
@@ -53,18 +49,18 @@ for f in big.mp4 fast.mp4 big.wav; do
   echo "## $f ($(stat -c %s "$WORK/$f") bytes)"
   measure "cp (copy_file_range)" cp "$WORK/$f" "$WORK/cp.$ext"
   rm -f "$WORK/cp.$ext"
-  measure "suanbei copy mode" "$H" write "$WORK/$f" "$WORK/out.$ext"
+  measure "suanbei copy mode" $CLI label write "$WORK/$f" -o "$WORK/out.$ext" "${IDS[@]}"
   [[ $ext == mp4 ]] && ffmpeg -v error -i "$WORK/out.$ext" -t 2 -f null - && echo "   (copy output decodes: ok)"
   rm -f "$WORK/out.$ext"
   if [[ $f != fast.mp4 ]]; then
     cp "$WORK/$f" "$WORK/inplace.$ext"
-    measure "suanbei --in-place" "$H" inplace "$WORK/inplace.$ext"
-    "$H" read "$WORK/inplace.$ext" 2>/dev/null | cut -c1-60
+    measure "suanbei --in-place" $CLI label write "$WORK/inplace.$ext" --in-place "${IDS[@]}"
+    $CLI label verify "$WORK/inplace.$ext" --json | cut -c1-100
     rm -f "$WORK/inplace.$ext"
   else
     cp "$WORK/$f" "$WORK/inplace.$ext"
     echo "   faststart --in-place (expected refusal, no free box after moov):"
-    "$H" inplace "$WORK/inplace.$ext" 2>&1 >/dev/null | head -1 || true
+    $CLI label write "$WORK/inplace.$ext" --in-place "${IDS[@]}" 2>&1 >/dev/null | head -1 || true
     rm -f "$WORK/inplace.$ext"
   fi
   if [[ $ext == mp4 ]]; then

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Label verify vs exiftool: 1,000 small labeled images (PNG and JPEG, half each), one process each over the same
 # directory. Prints files/s for both and the ratios of the medians over RUNS runs (wall and CPU; the machine may be
-# shared, so the load average is printed too). Usage: [RUNS=5] [SUANBEI_DLL=…] bench/verify-vs-exiftool.sh [COUNT]
+# shared, so the load average is printed too). Suanbei runs as `./suanbei label verify` does: the standalone build in
+# .build/label. Usage: [RUNS=5] [SUANBEI_CLI="dotnet /path/to/suanbei.dll"] bench/verify-vs-exiftool.sh [COUNT]
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 count="${1:-1000}"
@@ -24,13 +25,13 @@ for n in $(seq 1 "$count"); do
   if ((n % 2)); then cp "$work/src/lp$k.png" "$work/images/$n.png"; else cp "$work/src/lj$k.jpg" "$work/images/$n.jpg"; fi
 done
 
-dll="${SUANBEI_DLL:-$root/.build/cli/suanbei.dll}"   # SUANBEI_DLL: compare another build
+cli="${SUANBEI_CLI:-$root/.build/label/suanbei-label}"   # SUANBEI_CLI: compare another build (word-split on purpose)
 TIMEFORMAT='%R %U %S'
 median() { sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 : > "$work/suanbei.times"; : > "$work/exiftool.times"
 load_before="$(cut -d' ' -f1-3 /proc/loadavg)"
 for r in $(seq 1 "$runs"); do
-  { time dotnet "$dll" label verify "$work/images" --json > "$work/suanbei.jsonl"; } 2>> "$work/suanbei.times"
+  { time $cli label verify "$work/images" --json > "$work/suanbei.jsonl"; } 2>> "$work/suanbei.times"
   { time exiftool -config "$cfg" -fast -q -json -XMP-TC260:AIGC "$work/images" > "$work/exiftool.json"; } 2>> "$work/exiftool.times"
 done
 
