@@ -24,6 +24,7 @@ public sealed class ViewModel(FilingService filings, SuanbeiDbContext db, Materi
         Clock = Filing.Clock(Filings.Now, Filings.Calendar);
         Deadline = Filing.FilerDeadline(Filings.Calendar);
         Versions = await Filings.VersionsAsync(Filing.EntryId);
+        await LoadSummaryAsync();
         if (Filing.FilingNumber is { } n)
         {
             PublicUrl = $"{Request.Scheme}://{Request.Host}{PublicPaths.Entry(n)}";
