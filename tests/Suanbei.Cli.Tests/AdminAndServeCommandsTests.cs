@@ -42,6 +42,20 @@ public class AdminAndServeCommandsTests
     }
 
     [Fact]
+    public void Serve_refuses_a_bad_public_base_url_naming_the_setting()
+    {
+        var data = TempData();
+        try
+        {
+            var r = CliRunner.Run("serve", "--urls", "http://127.0.0.1:0", "--data", data, "--public-base-url", "beian.example.cn");
+            Assert.Equal(10, r.ExitCode);
+            Assert.Contains("Suanbei:PublicBaseUrl", r.StdErr);
+            Assert.Contains("beian.example.cn", r.StdErr);
+        }
+        finally { try { Directory.Delete(data, true); } catch { } }
+    }
+
+    [Fact]
     public async Task Serve_answers_on_the_given_url_and_announces_the_first_admin_once()
     {
         var data = TempData();

@@ -194,6 +194,21 @@ public abstract class SubjectTests<TApp>(TApp app) : IClassFixture<TApp> where T
         Assert.Equal(1, await app.WithDb(db => db.Set<Subject>().CountAsync(s => s.OwnerId == user.Id)));
     }
 
+    [Fact]
+    public async Task The_reviewer_sees_what_the_filer_read_off_the_officer_documents()
+    {
+        var filer = await Filings.FilingFixtures.ApprovedFilerAsync(app, "110108", "北京责任人材料有限公司", documentFacts: true);
+        var (_, reviewer) = await app.SignedInAsync(Roles.Reviewer);
+        var page = WebUtility.HtmlDecode(await reviewer.GetStringAsync($"/Review/Subjects/Detail?id={filer.SubjectId}"));
+        foreach (var (field, value) in new[]
+                 {
+                     ("CommitmentSignerName", "李四"), ("CommitmentSignerIdNumber", "11010519491231002X"), ("EmploymentName", "李四"),
+                     ("EmploymentEmployer", "北京责任人材料有限公司"), ("EmploymentPost", "首席算法安全官"), ("EmploymentTenure", "2024-01-01至今"),
+                 })
+            Assert.Contains($"<dd data-field=\"{field}\">{value}</dd>", page);
+        Assert.Contains("工作证明任职期限", page);
+    }
+
     /// <summary>10 working days after 2026-09-21 on the official 2026 calendar: 9/22–9/24, 9/28–9/30, 10/8, 10/9, 10/10 (调休 Saturday), 10/12.</summary>
     private const string SubjectChangeDueFor20260921 = "2026-10-12";
 }

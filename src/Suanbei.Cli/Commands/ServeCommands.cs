@@ -13,7 +13,11 @@ internal static class ServeCommands
         var data = CommonOptions.Data();
         var db = CommonOptions.Db();
         var maxMb = new Option<int>("--materials-max-mb") { Description = "上传材料大小上限（MB），默认 20", DefaultValueFactory = _ => 20 };
-        var serve = new Command("serve", "启动算法备案网站（首次运行时创建数据目录与数据库，并自动升级数据库结构）") { urls, data, db, maxMb };
+        var publicBaseUrl = new Option<string?>("--public-base-url")
+        {
+            Description = "公众访问本站的网址（如 https://beian.example.cn），用于公示链接和页脚代码；也可用配置 Suanbei:PublicBaseUrl",
+        };
+        var serve = new Command("serve", "启动算法备案网站（首次运行时创建数据目录与数据库，并自动升级数据库结构）") { urls, data, db, maxMb, publicBaseUrl };
         serve.SetAction(parse =>
         {
             var options = new SuanbeiHostOptions
@@ -22,6 +26,7 @@ internal static class ServeCommands
                 DataDirectory = parse.GetValue(data)!,
                 PostgresConnectionString = parse.GetValue(db),
                 MaterialsMaxBytes = Math.Max(1, parse.GetValue(maxMb)) * 1024L * 1024,
+                PublicBaseUrl = parse.GetValue(publicBaseUrl),
             };
             WebApplication app;
             try { app = SuanbeiWebHost.Build(options); }

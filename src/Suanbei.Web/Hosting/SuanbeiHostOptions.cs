@@ -1,3 +1,5 @@
+using System.Net;
+
 namespace Suanbei.Web.Hosting;
 
 /// <summary>How to run the web app: where data lives, which database, where to listen. Shared by Program.cs, the CLI and tests.</summary>
@@ -27,12 +29,78 @@ public sealed record SuanbeiHostOptions
     /// <summary>ASP.NET Core environment name; null keeps the default (ASPNETCORE_ENVIRONMENT or Production).</summary>
     public string? EnvironmentName { get; init; }
 
+    /// <summary>
+    /// The address the public reaches the site at (e.g. <c>https://beian.example.cn</c>), used for the public link and the
+    /// footer snippet. Null: built from the request (scheme and host, after trusted X-Forwarded-* headers).
+    /// Configuration key <c>Suanbei:PublicBaseUrl</c>.
+    /// </summary>
+    public string? PublicBaseUrl { get; init; }
+
+    /// <summary>Reverse proxies whose X-Forwarded-For/-Proto/-Host headers are trusted (IP addresses). Empty together with
+    /// <see cref="TrustedProxyNetworks"/>: the headers are ignored. Configuration key <c>Suanbei:ForwardedHeaders:KnownProxies</c>.</summary>
+    public IReadOnlyList<string> TrustedProxies { get; init; } = [];
+
+    /// <summary>Networks (CIDR, e.g. <c>10.0.0.0/8</c>) whose proxies are trusted. Configuration key <c>Suanbei:ForwardedHeaders:KnownNetworks</c>.</summary>
+    public IReadOnlyList<string> TrustedProxyNetworks { get; init; } = [];
+
+    /// <summary>A PFX certificate that encrypts the DataProtection keys at rest (cookie and antiforgery keys in data/keys).
+    /// Null: the keys are stored unencrypted in a folder only the owner may read. Configuration key <c>Suanbei:DataProtection:CertificatePath</c>.</summary>
+    public string? DataProtectionCertificatePath { get; init; }
+
+    /// <summary>Password of <see cref="DataProtectionCertificatePath"/>. Configuration key <c>Suanbei:DataProtection:CertificatePassword</c>.</summary>
+    public string? DataProtectionCertificatePassword { get; init; }
+
+    /// <summary>Fills the settings not given explicitly from the "Suanbei" configuration section (appsettings.json next to
+    /// the program, environment variables <c>Suanbei__PublicBaseUrl</c>, <c>Suanbei__ForwardedHeaders__KnownProxies__0</c> …),
+    /// then checks them. Explicit values win. Throws InvalidOperationException naming the bad setting.</summary>
+    public SuanbeiHostOptions WithConfiguration(IConfiguration configuration)
+    {
+        var c = configuration.GetSection("Suanbei");
+        static IReadOnlyList<string> List(IConfigurationSection s) =>
+            s.Value is { } single ? single.Split([',', ';', ' '], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+                : s.GetChildren().Select(x => x.Value).Where(v => !string.IsNullOrWhiteSpace(v)).Select(v => v!.Trim()).ToList();
+        var o = this with
+        {
+            PublicBaseUrl = PublicBaseUrl ?? NullIfBlank(c["PublicBaseUrl"]),
+            TrustedProxies = TrustedProxies.Count > 0 ? TrustedProxies : List(c.GetSection("ForwardedHeaders:KnownProxies")),
+            TrustedProxyNetworks = TrustedProxyNetworks.Count > 0 ? TrustedProxyNetworks : List(c.GetSection("ForwardedHeaders:KnownNetworks")),
+            DataProtectionCertificatePath = DataProtectionCertificatePath ?? NullIfBlank(c["DataProtection:CertificatePath"]),
+            DataProtectionCertificatePassword = DataProtectionCertificatePassword ?? NullIfBlank(c["DataProtection:CertificatePassword"]),
+        };
+        o.Validate();
+        return o;
+    }
+
+    private static string? NullIfBlank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
+
+    private void Validate()
+    {
+        if (PublicBaseUrl is { } url && !(Uri.TryCreate(url, UriKind.Absolute, out var u) && u.Scheme is "http" or "https" && u.Query.Length == 0 && u.Fragment.Length == 0))
+            throw new InvalidOperationException($"配置 Suanbei:PublicBaseUrl 无效：“{url}”不是 http(s) 网址（如 https://beian.example.cn）");
+        foreach (var p in TrustedProxies)
+            // IPAddress.TryParse also takes legacy short forms ("1.2.3" = 1.2.0.3); a proxy address is written in full.
+            if (!IPAddress.TryParse(p, out var a) || (a.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork && p.Count(ch => ch == '.') != 3))
+                throw new InvalidOperationException($"配置 Suanbei:ForwardedHeaders:KnownProxies 无效：“{p}”不是 IP 地址");
+        foreach (var n in TrustedProxyNetworks)
+            if (!IPNetwork.TryParse(n, out _))
+                throw new InvalidOperationException($"配置 Suanbei:ForwardedHeaders:KnownNetworks 无效：“{n}”不是网段（如 10.0.0.0/8）");
+        if (DataProtectionCertificatePath is { } cert && !File.Exists(cert))
+            throw new InvalidOperationException($"配置 Suanbei:DataProtection:CertificatePath 无效：找不到证书文件“{cert}”");
+    }
+
+    public bool TrustsForwardedHeaders => TrustedProxies.Count > 0 || TrustedProxyNetworks.Count > 0;
+
+    /// <summary>The absolute public address of <paramref name="path"/> (starting with '/'): under <see cref="PublicBaseUrl"/>
+    /// when set, else under the request's scheme, host and path base.</summary>
+    public string PublicUrl(HttpRequest request, string path) =>
+        PublicBaseUrl is { } b ? b.TrimEnd('/') + path : $"{request.Scheme}://{request.Host}{request.PathBase}{path}";
+
     public string FullDataDirectory => Path.GetFullPath(DataDirectory);
     public string SqlitePath => Path.Combine(FullDataDirectory, "suanbei.db");
     public string MaterialsDirectory => Path.Combine(FullDataDirectory, "materials");
     public bool UsesPostgres => !string.IsNullOrWhiteSpace(PostgresConnectionString);
 
-    /// <summary>Reads --urls, --data, --db and --materials-max-mb from command-line arguments (used by Program.cs).</summary>
+    /// <summary>Reads --urls, --data, --db, --public-base-url and --materials-max-mb from command-line arguments (used by Program.cs).</summary>
     public static SuanbeiHostOptions FromArgs(string[] args)
     {
         var o = new SuanbeiHostOptions();
@@ -43,6 +111,7 @@ public sealed record SuanbeiHostOptions
                 case "--urls": o = o with { Urls = args[++i] }; break;
                 case "--data": o = o with { DataDirectory = args[++i] }; break;
                 case "--db": o = o with { PostgresConnectionString = args[++i] }; break;
+                case "--public-base-url": o = o with { PublicBaseUrl = args[++i] }; break;
                 case "--materials-max-mb": o = o with { MaterialsMaxBytes = long.Parse(args[++i]) * 1024 * 1024 }; break;
             }
         }

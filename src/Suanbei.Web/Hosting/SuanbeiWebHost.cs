@@ -5,6 +5,7 @@ using Microsoft.Extensions.WebEncoders;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Identity;
 using Suanbei.Web.Data;
 using Suanbei.Web.Identity;
@@ -36,6 +37,7 @@ public static class SuanbeiWebHost
             EnvironmentName = options.EnvironmentName,
             ContentRootPath = AppContext.BaseDirectory,
         });
+        options = options.WithConfiguration(builder.Configuration);
         builder.WebHost.UseUrls(options.Urls);
         var maxBody = options.MaterialsMaxBytes + 1024 * 1024; // room for the multipart envelope and other fields
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = maxBody);
@@ -47,9 +49,7 @@ public static class SuanbeiWebHost
         services.AddSingleton(TimeProvider.System);
         // Chinese text stays readable in the HTML (Razor encodes everything outside Basic Latin by default).
         services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
-        // Cookie/antiforgery keys live with the data, so sign-ins survive restarts and follow the data folder.
-        services.AddDataProtection().SetApplicationName("Suanbei")
-            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(options.FullDataDirectory, "keys")));
+        DataProtectionKeys.Configure(services, options);
         services.AddDbContext<SuanbeiDbContext>(o => DatabaseSetup.Configure(o, options));
 
         services.AddIdentity<AppUser, IdentityRole>(UserAdministration.ConfigureIdentity)
@@ -122,6 +122,10 @@ public static class SuanbeiWebHost
         var app = builder.Build();
         Initialize(app, options);
 
+        // Behind a reverse proxy: X-Forwarded-For/-Proto/-Host only from the configured proxies (none by default, so a
+        // client can never choose the host that the public link is built from).
+        if (options.TrustsForwardedHeaders) app.UseForwardedHeaders(ForwardedHeaders(options));
+
         // API: errors as problem details (a DomainException that escaped a handler is a 409); pages: the Error page.
         app.UseWhen(http => http.Request.Path.StartsWithSegments("/api"), api => api.UseExceptionHandler(e => e.Run(async http =>
         {
@@ -149,6 +153,22 @@ public static class SuanbeiWebHost
             m.MapEndpoints(app);
         }
         return app;
+    }
+
+    private static ForwardedHeadersOptions ForwardedHeaders(SuanbeiHostOptions options)
+    {
+        var fh = new ForwardedHeadersOptions
+        {
+            ForwardedHeaders = Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedFor
+                | Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedProto
+                | Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedHost,
+        };
+        // The defaults trust loopback; only what is configured is trusted.
+        fh.KnownProxies.Clear();
+        fh.KnownIPNetworks.Clear();
+        foreach (var p in options.TrustedProxies) fh.KnownProxies.Add(System.Net.IPAddress.Parse(p));
+        foreach (var n in options.TrustedProxyNetworks) fh.KnownIPNetworks.Add(System.Net.IPNetwork.Parse(n));
+        return fh;
     }
 
     /// <summary>Every IFeatureModule in Suanbei.Web, in a stable order.</summary>

@@ -24,7 +24,7 @@ public sealed class DocumentTests(SqliteApp app) : IClassFixture<SqliteApp>
 
     private async Task<(Filer Filer, HttpClient Api, Guid Id)> FilingAsync()
     {
-        var filer = await ApprovedFilerAsync(app, name: "北京星河智写科技有限公司");
+        var filer = await ApprovedFilerAsync(app, name: "北京星河智写科技有限公司", documentFacts: true);
         var api = await app.ApiClientAsync(filer.User);
         var id = await CompleteFilingViaApiAsync(api, filer, "星河写作文本生成算法");
         var d = JsonSerializer.SerializeToNode(Details(filer), Json)!;
@@ -74,11 +74,16 @@ public sealed class DocumentTests(SqliteApp app) : IClassFixture<SqliteApp>
 
             var assessment = texts["self-assessment"];
             foreach (var s in new[] { "算法安全自评估报告", "安全管理负责人", "用户真实身份核验", "日志留存12个月", "投诉、举报渠道", "技术、数据支持",
-                         "生成不实信息", "关键词过滤与人工抽检", "侵犯著作权", "训练数据仅使用授权语料", "李四" })
+                         "生成不实信息", "关键词过滤与人工抽检", "侵犯著作权", "训练数据仅使用授权语料", "算法安全责任人：李四（首席算法安全官）" })
                 Assert.Contains(Flat(s), assessment);
 
             var responsibility = texts["responsibility"];
-            foreach (var s in new[] { "落实算法安全主体责任基本情况", "91440300708461136T", "李四", "测试写作（APP）", "京ICP备12345678号-1", "留存12个月" })
+            foreach (var s in new[] { "落实算法安全主体责任基本情况", "91440300708461136T", "李四", "测试写作（APP）", "京ICP备12345678号-1", "留存12个月",
+                         // the product's ICP facts and the functions this filing chose
+                         "ICP主办单位/持证主体：北京星河智写科技有限公司", "ICP许可证有效期至：2030-12-31", "ICP经营范围：互联网信息服务（不含新闻、出版）",
+                         "应用本算法的功能：智能写作：根据用户输入生成文章",
+                         // the officer-document facts
+                         "职务：首席算法安全官", "任职期限：2024-01-01至今", "工作证明出具单位：北京星河智写科技有限公司", "《算法安全责任人承诺书》签字人：李四" })
                 Assert.Contains(Flat(s), responsibility);
         }
         finally { Directory.Delete(dir, recursive: true); }

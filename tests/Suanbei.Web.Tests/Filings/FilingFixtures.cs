@@ -24,8 +24,11 @@ public static class FilingFixtures
     public static readonly byte[] Pdf = "%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"u8.ToArray();
     public static readonly byte[] Png = Convert.FromBase64String("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==");
 
-    /// <summary>A filer account whose subject has been approved by a reviewer, with one product (one function) and one material.</summary>
-    public static async Task<Filer> ApprovedFilerAsync(TestApp app, string regionCode = "110108", string name = "北京测试科技有限公司")
+    /// <summary>A filer account whose subject has been approved by a reviewer, with one product (one function) and one material.
+    /// <paramref name="documentFacts"/> also fills the optional facts: ICP holder/expiry/scope of the product and what the filer
+    /// read off the officer's commitment and employment proof.</summary>
+    public static async Task<Filer> ApprovedFilerAsync(TestApp app, string regionCode = "110108", string name = "北京测试科技有限公司",
+        bool documentFacts = false)
     {
         var user = await app.CreateUserAsync(Roles.Filer);
         return await app.WithServices(async sp =>
@@ -43,6 +46,11 @@ public static class FilingFixtures
                 OfficerName = "李四", OfficerIdType = "居民身份证", OfficerIdNumber = "11010519491231002X", OfficerMobile = "13800138000",
                 OfficerEmail = "officer@example.cn", BusinessLicenceScanId = m, LegalRepIdScanId = m, OfficerIdScanId = m,
                 OfficerEmploymentProofId = m, OfficerCommitmentId = m, FilingCommitmentId = m, ResponsibilityReportId = m,
+            } with
+            {
+                CommitmentSignerName = documentFacts ? "李四" : null, CommitmentSignerIdNumber = documentFacts ? "11010519491231002X" : null,
+                EmploymentName = documentFacts ? "李四" : null, EmploymentEmployer = documentFacts ? name : null,
+                EmploymentPost = documentFacts ? "首席算法安全官" : null, EmploymentTenure = documentFacts ? "2024-01-01至今" : null,
             }, now);
             subject.Submit(user.Id, now);
             subject.Approve("reviewer-fixture", now);
@@ -50,6 +58,8 @@ public static class FilingFixtures
             var product = new Product(Guid.NewGuid(), subject.Id, user.Id, new ProductDetails
             {
                 Name = "测试写作", Form = ProductForm.App, AccessAddress = "https://example.cn/app", IcpNumber = "京ICP备12345678号-1",
+                IcpHolder = documentFacts ? name : null, IcpExpiresOn = documentFacts ? new DateOnly(2030, 12, 31) : null,
+                IcpBusinessScope = documentFacts ? "互联网信息服务（不含新闻、出版）" : null,
             }, now);
             var function = product.AddFunction("智能写作", "根据用户输入生成文章", now);
             db.Add(product);

@@ -121,6 +121,50 @@ public abstract partial class FilingPagesTests<TApp>(TApp app) : IClassFixture<T
     }
 
     [Fact]
+    public async Task The_reviewer_sees_the_chosen_functions_and_the_icp_facts_of_each_linked_product()
+    {
+        var filer = await ApprovedFilerAsync(app, "110108", "北京功能展示有限公司");
+        // A second function that the filing does not choose, and the ICP licence facts of the product.
+        await app.WithDb(async db =>
+        {
+            var product = await db.Set<Suanbei.Core.Products.Product>().Include(p => p.Functions).Include(p => p.AccessPath).SingleAsync(p => p.Id == filer.ProductId);
+            product.Update(new Suanbei.Core.Products.ProductDetails
+            {
+                Name = "测试写作", Form = Suanbei.Core.Products.ProductForm.App, AccessAddress = "https://example.cn/app",
+                IcpNumber = "京ICP证080047号", IcpHolder = "北京功能展示有限公司", IcpExpiresOn = new DateOnly(2029, 6, 30), IcpBusinessScope = "信息服务业务（仅限互联网信息服务）",
+            }, DateTimeOffset.UtcNow);
+            product.AddFunction("未选的翻译功能", "把中文翻译成英文", DateTimeOffset.UtcNow);
+            return await db.SaveChangesAsync();
+        });
+        var api = await app.ApiClientAsync(filer.User);
+        var id = await CompleteFilingViaApiAsync(api, filer, "功能展示算法");
+        await Ok(await api.PostAsync($"/api/v1/filings/{id}/submit", null));
+
+        var (_, reviewer) = await app.SignedInAsync(Roles.Reviewer);
+        var page = WebUtility.HtmlDecode(await reviewer.GetStringAsync($"/Review/Filings/{id}"));
+        var summary = page[page.IndexOf("data-testid=\"summary-products\"", StringComparison.Ordinal)..];
+        Assert.Contains("测试写作（APP）", summary);
+        Assert.Contains("<span data-testid=\"summary-function-name\">智能写作</span>：根据用户输入生成文章", summary);
+        Assert.DoesNotContain("未选的翻译功能", page);
+        Assert.Contains("京ICP证080047号", summary);
+        Assert.Contains("主办单位 北京功能展示有限公司", summary);
+        Assert.Contains("有效期至 2029-06-30", summary);
+        Assert.Contains("经营范围 信息服务业务（仅限互联网信息服务）", summary);
+
+        // The filer's own overview shows the same; a chosen function deleted later is reported, not silently dropped.
+        await app.WithDb(async db =>
+        {
+            var product = await db.Set<Suanbei.Core.Products.Product>().Include(p => p.Functions).SingleAsync(p => p.Id == filer.ProductId);
+            product.RemoveFunction(filer.FunctionId, DateTimeOffset.UtcNow);
+            return await db.SaveChangesAsync();
+        });
+        var browser = await app.SignInAsync(filer.User.Email!);
+        var overview = WebUtility.HtmlDecode(await browser.GetStringAsync($"/Filings/{id}"));
+        Assert.Contains("另有 1 项所选功能已从产品中删除", overview);
+        Assert.DoesNotContain("智能写作</span>", overview);
+    }
+
+    [Fact]
     public async Task Without_an_approved_subject_the_filer_cannot_start_an_algorithm_filing()
     {
         var (user, browser) = await app.SignedInAsync(Roles.Filer);

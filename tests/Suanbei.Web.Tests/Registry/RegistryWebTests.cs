@@ -57,7 +57,7 @@ public abstract class RegistryWebTests<TApp>(TApp app) : IClassFixture<TApp> whe
         await EnsureImported();
         var client = app.Client();
         var api = JsonDocument.Parse(await client.GetStringAsync("/api/v1/registry/entries?q=" + Uri.EscapeDataString("图") + "&pageSize=500")).RootElement;
-        var numbers = api.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("number").GetString()).Order().ToList();
+        var numbers = api.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("number").GetString()!).Order().ToList();
         Assert.True(numbers.Count > 5);
         var response = await client.GetAsync($"/registry/export?format={format}&q=" + Uri.EscapeDataString("图"));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);

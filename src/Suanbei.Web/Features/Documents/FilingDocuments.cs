@@ -112,7 +112,8 @@ public sealed class FilingDocuments(SuanbeiDbContext db, MaterialStore store)
         var complaints = Sentences(f.RisksAndSafeguards, "举报", "投诉") ?? Sentences(f.ModerationFlow, "举报", "投诉");
         var items = new (string Item, string? Situation)[]
         {
-            ("（一）安全管理负责人、信息审核人员或安全管理机构", s?.OfficerName is { } officer ? $"算法安全责任人：{officer}" : null),
+            ("（一）安全管理负责人、信息审核人员或安全管理机构",
+                s?.OfficerName is { } officer ? $"算法安全责任人：{officer}{(s.EmploymentPost is { } post ? $"（{post}）" : "")}" : null),
             ("（二）用户真实身份核验及注册信息留存", realName),
             ("（三）日志信息留存（账号、操作时间与类型、网络源地址和目标地址、端口、终端硬件特征）及用户发布信息留存",
                 f.LogRetentionMonths is { } m ? $"日志留存 {m} 个月{(m < 6 ? "（不足6个月，需整改）" : "")}" : null),
@@ -150,14 +151,24 @@ public sealed class FilingDocuments(SuanbeiDbContext db, MaterialStore store)
         d.Heading("一、主体基本情况").Field("主体名称", s?.Name).Field("统一社会信用代码", s?.CreditCode).Field("注册地", s?.RegionCode is { } rc ? $"{rc}（{Suanbei.Core.Identifiers.Regions.ProvinceName(rc)}）" : null)
             .Field("详细地址", s?.Address).Field("网址", s?.Website).Field("月活跃用户量", s?.MonthlyActiveUsers?.ToString())
             .Field("法定代表人", s?.LegalRepName);
-        d.Heading("二、算法安全责任人").Field("姓名", s?.OfficerName).Field("联系电话", s?.OfficerMobile).Field("电子邮箱", s?.OfficerEmail)
-            .Text("算法安全责任人对本主体算法安全工作负总责，负责算法安全自评估、监测、应急处置与违法违规处置工作的组织落实。");
+        d.Heading("二、算法安全责任人").Field("姓名", s?.OfficerName).Field("职务", s?.EmploymentPost).Field("任职期限", s?.EmploymentTenure)
+            .Field("联系电话", s?.OfficerMobile).Field("电子邮箱", s?.OfficerEmail);
+        // What the filer read off the signed officer documents; written only when entered (the fields are optional).
+        if (s?.EmploymentEmployer is { } employer) d.Field("工作证明出具单位", employer);
+        if (s?.CommitmentSignerName is { } signer) d.Field("《算法安全责任人承诺书》签字人", signer);
+        d.Text("算法安全责任人对本主体算法安全工作负总责，负责算法安全自评估、监测、应急处置与违法违规处置工作的组织落实。");
         d.Heading("三、算法及应用产品");
         d.Table(["算法名称", "算法类型", "填报角色", "应用产品", "主要用途"],
             [[Name(i), TypeName(f), RoleName(f), f.LinkedProducts.Count == 0 ? "--" : string.Join("、", f.LinkedProducts.Select(p => p.Display)), f.MainPurpose ?? "（未填写）"]]);
         foreach (var p in i.Products)
         {
-            d.SubHeading(p.ListLabel).Field("访问地址", p.AccessAddress).Field("ICP备案号", p.IcpNumber)
+            d.SubHeading(p.ListLabel).Field("访问地址", p.AccessAddress).Field("ICP备案号/许可证号", p.IcpNumber);
+            if (p.IcpNumber is not null || p.IcpHolder is not null) d.Field("ICP主办单位/持证主体", p.IcpHolder);
+            if (p.IcpExpiresOn is { } icpExpiry) d.Field("ICP许可证有效期至", icpExpiry.ToString("yyyy-MM-dd"));
+            if (p.IcpBusinessScope is { } scope) d.Field("ICP经营范围", scope);
+            var chosen = f.LinkedProducts.FirstOrDefault(l => l.ProductId == p.Id)?.FunctionIdList ?? [];
+            var functions = p.Functions.Where(fn => chosen.Contains(fn.Id)).Select(fn => $"{fn.Name}：{fn.Description}").ToList();
+            d.Field("应用本算法的功能", functions.Count == 0 ? null : string.Join("；", functions))
                 .Field("用户规模", $"月活 {p.MonthlyActiveUsers?.ToString() ?? "未填写"}，日活 {p.DailyActiveUsers?.ToString() ?? "未填写"}，累计 {p.TotalUsers?.ToString() ?? "未填写"}")
                 .Field("实名认证", p.RequiresRealName ? "是" : "否").Field("未成年人保护措施", p.MinorsProtection)
                 .Field("个性化推送关闭", p.PersonalisedPushCanBeTurnedOff ? "支持" : "不支持");

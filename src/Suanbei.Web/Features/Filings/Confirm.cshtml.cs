@@ -13,6 +13,7 @@ public sealed class ConfirmModel(FilingService filings, SuanbeiDbContext db, Mat
     public async Task<IActionResult> OnGetAsync(Guid id)
     {
         if (!await LoadAsync(id)) return NotFound();
+        await LoadSummaryAsync();
         Missing = Filing.Status == FilingStatus.Draft ? Filing.MissingFields() : [];
         return Page();
     }
@@ -20,6 +21,7 @@ public sealed class ConfirmModel(FilingService filings, SuanbeiDbContext db, Mat
     public async Task<IActionResult> OnPostAsync(Guid id)
     {
         if (!await LoadAsync(id)) return NotFound();
+        await LoadSummaryAsync();
         IReadOnlyList<MissingField> missing = [];
         if (!await TryAsync(async () => missing = await Filings.SubmitAsync(Filing, Actor))) return Page();
         if (missing.Count > 0)

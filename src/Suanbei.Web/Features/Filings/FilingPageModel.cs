@@ -27,6 +27,12 @@ public abstract class FilingPageModel(FilingService filings, SuanbeiDbContext db
         return true;
     }
 
+    /// <summary>The filing with its linked products and chosen functions, for _FilingSummary.</summary>
+    public FilingSummaryView Summary { get; private set; } = null!;
+
+    protected async Task LoadSummaryAsync() =>
+        Summary = new FilingSummaryView(Filing, await filings.LinkedProductsAsync(Filing, HttpContext.RequestAborted));
+
     /// <summary>Stores an uploaded file as a material of this account; null when no file was chosen or it was refused (error added).</summary>
     protected async Task<Guid?> UploadAsync(IFormFile? file, string field)
     {

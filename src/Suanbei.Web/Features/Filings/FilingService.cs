@@ -142,6 +142,24 @@ public sealed class FilingService(SuanbeiDbContext db, TimeProvider clock, Filin
     public Task<AlgorithmFiling?> GetForReviewAsync(Guid id, CancellationToken ct = default) =>
         WithChildren().FirstOrDefaultAsync(f => f.Id == id && f.SubmittedAt != null, ct);
 
+    /// <summary>
+    /// The filing's linked products as they are now, with the functions the filing chose (功能), in the filing's order.
+    /// Products are looked up within the filing's subject only; a product or function deleted since shows as missing.
+    /// </summary>
+    public async Task<IReadOnlyList<LinkedProductView>> LinkedProductsAsync(AlgorithmFiling f, CancellationToken ct = default)
+    {
+        var ids = f.LinkedProducts.Select(l => l.ProductId).ToList();
+        var products = ids.Count == 0 ? [] : await db.Set<Product>().AsNoTracking().Include(p => p.Functions)
+            .Where(p => ids.Contains(p.Id) && p.SubjectId == f.SubjectId).ToListAsync(ct);
+        return f.LinkedProducts.Select(l =>
+        {
+            var p = products.FirstOrDefault(x => x.Id == l.ProductId);
+            var chosen = l.FunctionIdList.Select(id => (id, Function: p?.Functions.FirstOrDefault(fn => fn.Id == id))).ToList();
+            return new LinkedProductView(l, p, chosen.Where(c => c.Function is not null).Select(c => c.Function!).ToList(),
+                chosen.Count(c => c.Function is null));
+        }).ToList();
+    }
+
     public async Task<Dictionary<Guid, Subject>> SubjectsAsync(IEnumerable<Guid> ids, CancellationToken ct = default)
     {
         var list = ids.Distinct().ToList();
@@ -269,3 +287,10 @@ public static class AuditTrailGuard
             throw new InvalidOperationException("The filing audit trail is append-only.");
     }
 }
+
+/// <summary>A linked product for display: the link as filed, the product now (null when deleted), the chosen functions
+/// that still exist and how many chosen ones were deleted since.</summary>
+public sealed record LinkedProductView(FilingProductLink Link, Product? Product, IReadOnlyList<ProductFunction> Functions, int MissingFunctions);
+
+/// <summary>The model of _FilingSummary: the filing and its linked products with their chosen functions.</summary>
+public sealed record FilingSummaryView(AlgorithmFiling Filing, IReadOnlyList<LinkedProductView> Products);

@@ -7,7 +7,8 @@ using Suanbei.Web.Features.Materials;
 namespace Suanbei.Web.Features.Filings;
 
 /// <summary>A filing's overview for its filer: status, Art. 25 clock, audit trail, number + footer snippet, change and cancellation.</summary>
-public sealed class ViewModel(FilingService filings, SuanbeiDbContext db, MaterialStore store) : FilingPageModel(filings, db, store)
+public sealed class ViewModel(FilingService filings, SuanbeiDbContext db, MaterialStore store, Suanbei.Web.Hosting.SuanbeiHostOptions host)
+    : FilingPageModel(filings, db, store)
 {
     public ReviewClock Clock { get; private set; } = null!;
     public Deadline? Deadline { get; private set; }
@@ -24,9 +25,10 @@ public sealed class ViewModel(FilingService filings, SuanbeiDbContext db, Materi
         Clock = Filing.Clock(Filings.Now, Filings.Calendar);
         Deadline = Filing.FilerDeadline(Filings.Calendar);
         Versions = await Filings.VersionsAsync(Filing.EntryId);
+        await LoadSummaryAsync();
         if (Filing.FilingNumber is { } n)
         {
-            PublicUrl = $"{Request.Scheme}://{Request.Host}{PublicPaths.Entry(n)}";
+            PublicUrl = host.PublicUrl(Request, PublicPaths.Entry(n));
             FooterSnippet = FilingNumbers.FooterSnippet(n, PublicUrl);
         }
         return true;

@@ -16,6 +16,7 @@ public sealed class FilingDetailModel(FilingService filings) : PageModel
     public string SubjectName { get; private set; } = "";
     public ReviewClock Clock { get; private set; } = null!;
     public IReadOnlyList<FilingAction> Allowed { get; private set; } = [];
+    public FilingSummaryView Summary { get; private set; } = null!;
 
     [BindProperty] public string? Reason { get; set; }
     [BindProperty] public List<string?> ReturnFields { get; set; } = [];
@@ -29,6 +30,7 @@ public sealed class FilingDetailModel(FilingService filings) : PageModel
         SubjectName = (await filings.SubjectsAsync([f.SubjectId])).GetValueOrDefault(f.SubjectId)?.Name ?? "";
         Clock = f.Clock(filings.Now, filings.Calendar);
         Allowed = FilingWorkflow.Allowed(f.Status, FilingService.ActorOf(User).Role).ToList();
+        Summary = new FilingSummaryView(f, await filings.LinkedProductsAsync(f, HttpContext.RequestAborted));
         return true;
     }
 

@@ -159,14 +159,14 @@ internal sealed class RowMapper(ImportOptions options, ListContext context)
             return;
         }
 
-        if (_header is null)
+        if (_header is not { } tableHeader)
         {
             // Title lines above the header (e.g. an xlsx title row) describe the list.
             if (raw.Cells.Count(c => !string.IsNullOrWhiteSpace(c)) == 1) { context.Absorb(raw.Cells.First(c => !string.IsNullOrWhiteSpace(c))); return; }
             Reported.Add(new RowReport(raw.RowNumber, "表头之前的数据行：未找到表头（序号、算法名称、主体名称、备案编号…）", Preview(raw.Cells)));
             return;
         }
-        Map(raw);
+        Map(raw, tableHeader);
     }
 
     private void SetHeader(Dictionary<Column, int> header, string[] cells)
@@ -203,7 +203,8 @@ internal sealed class RowMapper(ImportOptions options, ListContext context)
         return sb.ToString().Trim();
     }
 
-    private void Map(RawRow raw)
+    /// <summary>Maps a data row; <paramref name="header"/> is the table's header (rows before a header never get here).</summary>
+    private void Map(RawRow raw, Dictionary<Column, int> header)
     {
         var cells = raw.Cells;
         var problems = new List<string>();
@@ -215,7 +216,7 @@ internal sealed class RowMapper(ImportOptions options, ListContext context)
         var scheme = RegistryNumbers.Classify(number);
 
         var isCancellation = options.ListKind == RegistryListKind.Cancellation || context.Kind == RegistryListKind.Cancellation
-            || _header.ContainsKey(Column.Cancel) || _header.ContainsKey(Column.NoticeDate);
+            || header.ContainsKey(Column.Cancel) || header.ContainsKey(Column.NoticeDate);
 
         if (number.Length == 0) problems.Add("缺少备案编号");
         else if (scheme == RegistryNumberScheme.Unknown) problems.Add($"备案编号格式不正确：“{numberRaw}”");
