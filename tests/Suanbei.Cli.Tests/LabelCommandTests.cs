@@ -44,7 +44,7 @@ public class LabelCommandTests : IDisposable
         Assert.Equal(3, r.ExitCode);
         Assert.Equal(4, r.Lines.Length);
         var docs = r.Lines.Select(l => JsonDocument.Parse(l).RootElement).ToArray();
-        Assert.Equal(["compliant", "noncompliant", "not_found", "inconclusive"], docs.Select(d => d.GetProperty("verdict").GetString()).ToArray());
+        Assert.Equal(["compliant", "noncompliant", "not_found", "inconclusive"], docs.Select(d => d.GetProperty("verdict").GetString()!).ToArray());
         Assert.Equal(ok, docs[0].GetProperty("file").GetString());
         var label = docs[0].GetProperty("labels")[0];
         Assert.Equal("png/iTXt/XMP", label.GetProperty("placement").GetString());
