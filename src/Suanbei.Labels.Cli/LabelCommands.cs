@@ -45,11 +45,43 @@ public static class LabelCommands
 
     private static Command Verify()
     {
-        var files = new Argument<string[]>("files") { Description = "文件或目录（目录递归遍历）", Arity = ArgumentArity.OneOrMore };
+        var files = new Argument<string[]>("files") { Description = "文件或目录（目录递归遍历）", Arity = ArgumentArity.ZeroOrMore };
+        var filesFrom = new Option<string?>("--files-from")
+        {
+            Description = "从列表文件读取要核验的路径（每行一个，UTF-8；- 表示标准输入），适合成千上万个文件",
+        };
         var json = LabelCliOptions.Json();
-        var cmd = new Command("verify", "核验文件的隐式标识：合规 / 不合规 / 未发现 / 无法判定") { files, json };
-        cmd.SetAction(pr => RunVerify(pr.GetValue(files)!, pr.GetValue(json)));
+        var cmd = new Command("verify", "核验文件的隐式标识：合规 / 不合规 / 未发现 / 无法判定") { files, filesFrom, json };
+        cmd.SetAction(pr =>
+        {
+            var args = pr.GetValue(files) ?? [];
+            if (pr.GetValue(filesFrom) is { } list)
+            {
+                try { args = [.. args, .. ReadPathList(list)]; }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                {
+                    Error($"无法读取列表文件 {list}：{e.Message}");
+                    return LabelCliOptions.UsageOrIoError;
+                }
+            }
+            else if (args.Length == 0)
+            {
+                Error("请指定要核验的文件或目录，或用 --files-from 给出列表文件");
+                return LabelCliOptions.UsageOrIoError;
+            }
+            return RunVerify(args, pr.GetValue(json));
+        });
         return cmd;
+    }
+
+    /// <summary>One path per line (blank lines skipped, a trailing CR dropped); "-" reads standard input.</summary>
+    private static string[] ReadPathList(string list)
+    {
+        using var reader = list == "-" ? new StreamReader(Console.OpenStandardInput(), Encoding.UTF8) : new StreamReader(list, Encoding.UTF8);
+        var paths = new List<string>();
+        while (reader.ReadLine() is { } line)
+            if (line.Length > 0) paths.Add(line);
+        return [.. paths];
     }
 
     internal static int RunVerify(string[] args, bool json)

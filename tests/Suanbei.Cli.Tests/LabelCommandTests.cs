@@ -88,6 +88,27 @@ public class LabelCommandTests : IDisposable
         Assert.Contains("合计", table.StdOut);
     }
 
+    [Fact]
+    public void Verify_files_from_reads_a_list_of_paths()
+    {
+        var ok = Labeled("listed-ok.png");
+        var none = LabelCli.Png(_dir, "listed-none.png");
+        File.WriteAllText(P("list.txt"), $"{ok}\r\n\n{none}\n");
+        var r = LabelCli.Run("label", "verify", "--files-from", P("list.txt"), "--json");
+        Assert.Equal(2, r.ExitCode);
+        Assert.Equal(2, r.Lines.Length);
+        Assert.Contains(ok, r.Lines[0]);
+        Assert.Contains("\"compliant\"", r.Lines[0]);
+        Assert.Contains("\"not_found\"", r.Lines[1]);
+
+        // Arguments and a list combine; a missing list or no input at all is a usage/I/O error.
+        Assert.Equal(2, LabelCli.Run("label", "verify", ok, "--files-from", P("list.txt"), "--json").Lines.Length - 1);
+        var missing = LabelCli.Run("label", "verify", "--files-from", P("no-such-list.txt"));
+        Assert.Equal(10, missing.ExitCode);
+        Assert.Contains("列表文件", missing.StdErr);
+        Assert.Equal(10, LabelCli.Run("label", "verify").ExitCode);
+    }
+
     /// <summary>Directories are verified in parallel rounds of 256 files: output stays in ordinal path order across
     /// rounds, one line per file, and the worst verdict (here one not_found among compliant files) sets the exit code.</summary>
     [Fact]
