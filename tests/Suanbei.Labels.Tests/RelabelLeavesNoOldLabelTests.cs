@@ -149,4 +149,209 @@ public class RelabelLeavesNoOldLabelTests
         Assert.Equal(crafted, File.ReadAllBytes(labeled));
         Assert.False(File.Exists(f.Path("out.tif")));
     }
+
+    // ---- PDF ----
+
+    /// <summary>The file's bytes followed by the inflated data of every stream that inflates (a scanner that also looks
+    /// inside compressed object streams and XMP streams, of every revision, live or not).</summary>
+    private static byte[] BytesAndInflatedStreams(string path)
+    {
+        var bytes = File.ReadAllBytes(path);
+        var all = new MemoryStream();
+        all.Write(bytes);
+        for (var i = bytes.AsSpan().IndexOf("stream"u8); i >= 0;)
+        {
+            var start = i + 6;
+            if (start < bytes.Length && bytes[start] == '\r') start++;
+            if (start < bytes.Length && bytes[start] == '\n')
+            {
+                try
+                {
+                    using var z = new System.IO.Compression.ZLibStream(new MemoryStream(bytes, start + 1, bytes.Length - start - 1), System.IO.Compression.CompressionMode.Decompress);
+                    z.CopyTo(all);
+                }
+                catch (InvalidDataException) { } // not Flate (or not a stream keyword): the raw bytes are already scanned
+            }
+            var next = bytes.AsSpan(i + 1).IndexOf("stream"u8);
+            i = next < 0 ? -1 : i + 1 + next;
+        }
+        return all.ToArray();
+    }
+
+    private static int OccurrencesAnywhere(string path, string text)
+    {
+        var bytes = BytesAndInflatedStreams(path);
+        var needle = Encoding.ASCII.GetBytes(text);
+        var count = 0;
+        for (var at = 0; ; at++)
+        {
+            var i = bytes.AsSpan(at).IndexOf(needle);
+            if (i < 0) return count;
+            count++;
+            at += i;
+        }
+    }
+
+    private static string PageText(string pdf) => ExternalTool.RunChecked("pdftotext", "-layout", pdf, "-");
+
+    private static void AssertPdfRelabelled(string original, string output, string newId)
+    {
+        FormatCases.QpdfCheck(output);
+        Assert.Equal(0, Occurrences(output, OldId));
+        Assert.Equal(0, OccurrencesAnywhere(output, OldId));
+        var report = LabelFile.Verify(output);
+        Assert.Equal(Verdict.Compliant, report.Verdict);
+        Assert.Equal(newId, Assert.Single(report.Labels).Label!.ProduceID);
+        Assert.Equal(Fixtures.Label(newId).ToJson(), Fixtures.ExifToolAigc(output, "PDF:AIGC"));
+        Assert.Equal("", Fixtures.ExifTool("-s3", "-XMP-TC260:AIGC", output).Trim());
+        Assert.Equal(PageText(original), PageText(output));
+        Assert.Contains("hello AIGC", PageText(output));
+        Assert.Equal(ExternalTool.RunChecked("pdfinfo", original).Split('\n').First(l => l.StartsWith("Pages:")),
+                     ExternalTool.RunChecked("pdfinfo", output).Split('\n').First(l => l.StartsWith("Pages:")));
+    }
+
+    public static IEnumerable<object[]> PdfCases() =>
+        from objectStreams in new[] { false, true }
+        from inPlace in new[] { false, true }
+        select new object[] { objectStreams, inPlace };
+
+    [Theory]
+    [MemberData(nameof(PdfCases))]
+    public void Pdf_relabel_after_Suanbei_leaves_no_old_label_in_any_revision(bool objectStreams, bool inPlace)
+    {
+        using var f = new Fixtures();
+        var input = f.Pdf(objectStreams: objectStreams);
+        var labeled = f.Path("labeled.pdf");
+        LabelFile.Write(input, labeled, Fixtures.Label(OldId));
+        Assert.Equal(PerLabel(OldId), Occurrences(labeled, OldId));
+        var labeledLength = (int)new FileInfo(labeled).Length;
+
+        var output = Relabel(f, labeled, Fixtures.Label("newlabel9c1b"), inPlace);
+
+        AssertPdfRelabelled(input, output, "newlabel9c1b");
+        // The superseded revision is still a valid PDF, now without any label.
+        var firstRevision = f.Path("first-revision.pdf");
+        File.WriteAllBytes(firstRevision, File.ReadAllBytes(output)[..labeledLength]);
+        FormatCases.QpdfCheck(firstRevision);
+        Assert.Equal(Verdict.NotFound, LabelFile.Verify(firstRevision).Verdict);
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Pdf_labels_in_two_revisions_are_both_erased(bool inPlace)
+    {
+        using var f = new Fixtures();
+        var input = f.Pdf();
+        var pdf = f.Path("exiftool.pdf");
+        File.Copy(input, pdf);
+        // exiftool appends an update with the label; a second appending writer (as Suanbei before this fix) redefines
+        // the Info dictionary again, so the first label stays in the earlier revision.
+        Fixtures.ExifTool("-q", "-overwrite_original", "-PDF:AIGC=" + Fixtures.Label(OldId).ToJson(), "-PDF:Title=标题", pdf);
+        AppendInfoUpdate(pdf, "/Title <FEFF68079898> /AIGC " + Literal(Fixtures.Label(OldId + "x").ToJson()));
+        FormatCases.QpdfCheck(pdf);
+        Assert.Equal(OldId + "x", LabelFile.Verify(pdf).Labels.Single().Label!.ProduceID);
+        Assert.Equal(PerLabel(OldId) * 2, Occurrences(pdf, OldId));
+
+        var output = Relabel(f, pdf, Fixtures.Label("newlabel9c1b"), inPlace);
+
+        AssertPdfRelabelled(input, output, "newlabel9c1b");
+        Assert.Equal("标题", Fixtures.ExifTool("-s3", "-PDF:Title", output).Trim());
+    }
+
+    private static string Literal(string text) => "(" + text.Replace("\\", "\\\\").Replace("(", "\\(").Replace(")", "\\)") + ")";
+
+    /// <summary>Appends a hand-made incremental update that redefines the Info dictionary as <paramref name="entries"/>.</summary>
+    private static void AppendInfoUpdate(string pdf, string entries)
+    {
+        var trailer = ExternalTool.RunChecked("qpdf", "--show-object=trailer", pdf);
+        string Ref(string key) => System.Text.RegularExpressions.Regex.Match(trailer, "/" + key + @" (\d+ \d+) R").Groups[1].Value;
+        var size = System.Text.RegularExpressions.Regex.Match(trailer, @"/Size (\d+)").Groups[1].Value;
+        var bytes = File.ReadAllBytes(pdf);
+        var tail = Encoding.Latin1.GetString(bytes[^Math.Min(bytes.Length, 1024)..]);
+        var prev = System.Text.RegularExpressions.Regex.Matches(tail, @"startxref\s+(\d+)").Last().Groups[1].Value;
+        var info = Ref("Info");
+        var body = new StringBuilder("\n");
+        var objectOffset = bytes.Length + body.Length;
+        body.Append($"{info} obj\n<< {entries} >>\nendobj\n");
+        var xref = bytes.Length + Encoding.Latin1.GetByteCount(body.ToString());
+        body.Append($"xref\n{info.Split(' ')[0]} 1\n{objectOffset:D10} {int.Parse(info.Split(' ')[1]):D5} n\r\n");
+        body.Append($"trailer\n<< /Size {size} /Root {Ref("Root")} R /Info {info} R /Prev {prev} >>\nstartxref\n{xref}\n%%EOF\n");
+        using var file = new FileStream(pdf, FileMode.Append);
+        file.Write(Encoding.Latin1.GetBytes(body.ToString()));
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Pdf_XMP_label_from_exiftool_is_erased_and_other_XMP_kept(bool objectStreams)
+    {
+        using var f = new Fixtures();
+        var input = f.Pdf(objectStreams: objectStreams);
+        var pdf = f.Path("xmp.pdf");
+        File.Copy(input, pdf);
+        Fixtures.ExifTool("-q", "-overwrite_original", "-XMP-TC260:AIGC=" + Fixtures.Label(OldId).ToJson(), "-XMP-dc:Creator=工作室", pdf);
+        Assert.True(OccurrencesAnywhere(pdf, OldId) > 0);
+
+        var output = Relabel(f, pdf, Fixtures.Label("newlabel9c1b"), inPlace: false);
+
+        AssertPdfRelabelled(input, output, "newlabel9c1b");
+        Assert.Equal("工作室", Fixtures.ExifTool("-s3", "-XMP-dc:Creator", output).Trim());
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Pdf_label_compressed_inside_an_object_stream_is_erased_keeping_the_stream_length(bool inPlace)
+    {
+        using var f = new Fixtures();
+        var input = f.Pdf();
+        var labeled = f.Path("labeled.pdf");
+        LabelFile.Write(input, labeled, Fixtures.Label(OldId));
+        // qpdf folds the revisions into one and moves the labelled Info dictionary into a Flate object stream.
+        var packed = f.Path("packed.pdf");
+        ExternalTool.RunChecked("qpdf", "--object-streams=generate", "--compress-streams=y", labeled, packed);
+        Assert.Equal(0, Occurrences(packed, OldId));
+        Assert.Equal(PerLabel(OldId), OccurrencesAnywhere(packed, OldId));
+        Assert.Equal("pdf/Info/AIGC", Assert.Single(LabelFile.Verify(packed).Labels).Placement);
+        var packedLength = File.ReadAllBytes(packed).Length;
+
+        var output = Relabel(f, packed, Fixtures.Label("newlabel9c1b"), inPlace);
+
+        AssertPdfRelabelled(input, output, "newlabel9c1b");
+        Assert.Equal(packedLength, File.ReadAllBytes(output).AsSpan().IndexOf("\n%Suanbei-AIGC-update\n"u8));
+    }
+
+    [Fact]
+    public void Same_length_zlib_inflates_to_the_data_and_trailing_spaces()
+    {
+        var data = Encoding.ASCII.GetBytes(string.Concat(Enumerable.Repeat("1 0 << /Producer (x) >> ", 40)));
+        foreach (var length in new[] { 60, 200, 70_000, 200_000 })
+        {
+            var z = Suanbei.Labels.Formats.Pdf.PdfOldLabels.SameLengthZlib(data, length);
+            Assert.NotNull(z);
+            Assert.Equal(length, z.Length);
+            using var inflate = new System.IO.Compression.ZLibStream(new MemoryStream(z), System.IO.Compression.CompressionMode.Decompress);
+            var output = new MemoryStream();
+            inflate.CopyTo(output);
+            var text = Encoding.ASCII.GetString(output.ToArray());
+            Assert.StartsWith(Encoding.ASCII.GetString(data), text);
+            Assert.Equal("", text[data.Length..].Trim(' '));
+        }
+        Assert.Null(Suanbei.Labels.Formats.Pdf.PdfOldLabels.SameLengthZlib(data, 10));
+    }
+
+    [Fact]
+    public void Encrypted_pdf_is_refused_with_a_Chinese_error_and_nothing_written()
+    {
+        using var f = new Fixtures();
+        var encrypted = f.Path("encrypted.pdf");
+        ExternalTool.RunChecked("qpdf", "--encrypt", "user", "owner", "256", "--", f.Pdf(), encrypted);
+        var before = File.ReadAllBytes(encrypted);
+        var e = Assert.Throws<LabelWriteException>(() => LabelFile.Write(encrypted, f.Path("out.pdf"), Fixtures.Label("newlabel9c1b")));
+        Assert.Contains("加密", e.Message);
+        Assert.Throws<LabelWriteException>(() => LabelFile.WriteInPlace(encrypted, Fixtures.Label("newlabel9c1b")));
+        Assert.False(File.Exists(f.Path("out.pdf")));
+        Assert.Equal(before, File.ReadAllBytes(encrypted));
+    }
 }
