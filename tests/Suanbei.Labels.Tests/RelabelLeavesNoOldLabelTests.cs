@@ -322,6 +322,52 @@ public class RelabelLeavesNoOldLabelTests
         Assert.Equal(packedLength, File.ReadAllBytes(output).AsSpan().IndexOf("\n%Suanbei-AIGC-update\n"u8));
     }
 
+    /// <summary>A PDF exported by LibreOffice Writer from a text file (its own profile folder, so parallel runs do not clash).</summary>
+    private static string LibreOfficePdf(Fixtures f)
+    {
+        var txt = f.TextFile("txt", "第一行 hello AIGC\nsecond line\n", "writer");
+        ExternalTool.RunChecked("soffice", "-env:UserInstallation=file://" + f.Path("lo-profile"), "--headless", "--convert-to", "pdf", "--outdir", f.Dir, txt);
+        return f.Path("writer.pdf");
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Pdf_exported_by_LibreOffice_is_relabelled_without_a_trace(bool inPlace)
+    {
+        using var f = new Fixtures();
+        var input = LibreOfficePdf(f);
+        var labeled = f.Path("labeled.pdf");
+        LabelFile.Write(input, labeled, Fixtures.Label(OldId));
+
+        var output = Relabel(f, labeled, Fixtures.Label("newlabel9c1b"), inPlace);
+
+        AssertPdfRelabelled(input, output, "newlabel9c1b");
+        Assert.Contains("第一行", PageText(output));
+        Assert.StartsWith("LibreOffice", Fixtures.ExifTool("-s3", "-PDF:Producer", output).Trim()); // other Info entries kept
+    }
+
+    [Theory]
+    [InlineData("pdf")]
+    [InlineData("tif")]
+    public void Signing_a_file_that_arrives_with_another_tools_label_verifies_and_survives_propagation(string ext)
+    {
+        using var f = new Fixtures();
+        var input = ext == "pdf" ? f.Pdf() : f.Image("tif", "plain", "-endian", "MSB");
+        Fixtures.ExifTool("-q", "-overwrite_original", (ext == "pdf" ? "-PDF:AIGC=" : "-XMP-TC260:AIGC=") + Fixtures.Label(OldId).ToJson(), input);
+        using var key = System.Security.Cryptography.ECDsa.Create(System.Security.Cryptography.ECCurve.NamedCurves.nistP256);
+        var signedPath = f.Path("signed." + ext);
+
+        var signed = Signing.SignFile(input, signedPath, Fixtures.Label("newlabel9c1b"), key);
+
+        Assert.Equal(0, Occurrences(signedPath, OldId));
+        Assert.True(Signing.Verify(Signing.ContentHash(signedPath), signed.ReservedCode1, key));
+        Propagation.PropagateFile(signedPath, f.Path("propagated." + ext), Fixtures.Producer2, "p-1", false);
+        // Only the propagated label remains: ProduceID kept, PropagateID now p-1 (each earlier label had the id twice).
+        Assert.Equal(1, Occurrences(f.Path("propagated." + ext), "newlabel9c1b"));
+        Assert.True(Signing.Verify(Signing.ContentHash(f.Path("propagated." + ext)), signed.ReservedCode1, key));
+    }
+
     [Fact]
     public void Same_length_zlib_inflates_to_the_data_and_trailing_spaces()
     {
