@@ -302,9 +302,11 @@ public class RelabelLeavesNoOldLabelTests
     }
 
     [Theory]
-    [InlineData(false)]
-    [InlineData(true)]
-    public void Pdf_label_compressed_inside_an_object_stream_is_erased_keeping_the_stream_length(bool inPlace)
+    [InlineData(false, false)]
+    [InlineData(true, false)]
+    [InlineData(false, true)]
+    [InlineData(true, true)]
+    public void Pdf_label_compressed_inside_an_object_stream_is_erased_keeping_the_stream_length(bool inPlace, bool linearized)
     {
         using var f = new Fixtures();
         var input = f.Pdf();
@@ -312,7 +314,7 @@ public class RelabelLeavesNoOldLabelTests
         LabelFile.Write(input, labeled, Fixtures.Label(OldId));
         // qpdf folds the revisions into one and moves the labelled Info dictionary into a Flate object stream.
         var packed = f.Path("packed.pdf");
-        ExternalTool.RunChecked("qpdf", "--object-streams=generate", "--compress-streams=y", labeled, packed);
+        ExternalTool.RunChecked("qpdf", [.. (linearized ? new[] { "--linearize" } : []), "--object-streams=generate", "--compress-streams=y", labeled, packed]);
         Assert.Equal(0, Occurrences(packed, OldId));
         Assert.Equal(PerLabel(OldId), OccurrencesAnywhere(packed, OldId));
         Assert.Equal("pdf/Info/AIGC", Assert.Single(LabelFile.Verify(packed).Labels).Placement);
