@@ -326,6 +326,57 @@ public class RelabelLeavesNoOldLabelTests
         Assert.Equal(packedLength, File.ReadAllBytes(output).AsSpan().IndexOf("\n%Suanbei-AIGC-update\n"u8));
     }
 
+    /// <summary>Appends a hybrid-reference update (as Word writes them): a new Info dictionary inside an unfiltered object
+    /// stream, listed only in the xref stream that the classic trailer's /XRefStm names.</summary>
+    private static void AppendHybridInfoUpdate(string pdf, string infoDict)
+    {
+        var trailer = ExternalTool.RunChecked("qpdf", "--show-object=trailer", pdf);
+        var size = int.Parse(System.Text.RegularExpressions.Regex.Match(trailer, @"/Size (\d+)").Groups[1].Value);
+        var root = System.Text.RegularExpressions.Regex.Match(trailer, @"/Root (\d+ \d+) R").Groups[1].Value;
+        var bytes = File.ReadAllBytes(pdf);
+        var tail = Encoding.Latin1.GetString(bytes[^Math.Min(bytes.Length, 1024)..]);
+        var prev = System.Text.RegularExpressions.Regex.Matches(tail, @"startxref\s+(\d+)").Last().Groups[1].Value;
+        int info = size, objStm = size + 1, xrefStm = size + 2;
+        var body = new MemoryStream();
+        void Text(string t) => body.Write(Encoding.Latin1.GetBytes(t));
+        Text("\n");
+        var objStmOffset = bytes.Length + body.Length;
+        var header = $"{info} 0 ";
+        var data = header + infoDict;
+        Text($"{objStm} 0 obj\n<< /Type /ObjStm /N 1 /First {header.Length} /Length {Encoding.Latin1.GetByteCount(data)} >>\nstream\n{data}\nendstream\nendobj\n");
+        var xrefStmOffset = bytes.Length + body.Length;
+        byte[] row = [2, 0, 0, 0, (byte)objStm, 0, 0]; // W [1 4 2]: object `info` is entry 0 of the object stream
+        Text($"{xrefStm} 0 obj\n<< /Type /XRef /W [1 4 2] /Index [{info} 1] /Size {size + 3} /Length {row.Length} >>\nstream\n");
+        body.Write(row);
+        Text("\nendstream\nendobj\n");
+        var xref = bytes.Length + body.Length;
+        Text($"xref\n{objStm} 2\n{objStmOffset:D10} 00000 n\r\n{xrefStmOffset:D10} 00000 n\r\n");
+        Text($"trailer\n<< /Size {size + 3} /Root {root} R /Info {info} 0 R /Prev {prev} /XRefStm {xrefStmOffset} >>\nstartxref\n{xref}\n%%EOF\n");
+        using var file = new FileStream(pdf, FileMode.Append);
+        body.WriteTo(file);
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Pdf_hybrid_reference_label_is_read_and_erased(bool inPlace)
+    {
+        using var f = new Fixtures();
+        var input = f.Pdf();
+        var pdf = f.Path("hybrid.pdf");
+        File.Copy(input, pdf);
+        AppendHybridInfoUpdate(pdf, "<< /Producer (hybrid writer) /AIGC " + Literal(Fixtures.Label(OldId).ToJson()) + " >>");
+        FormatCases.QpdfCheck(pdf);
+        Assert.Equal(Fixtures.Label(OldId).ToJson(), Fixtures.ExifToolAigc(pdf, "PDF:AIGC"));
+        var found = Assert.Single(LabelFile.Verify(pdf).Labels);
+        Assert.Equal(("pdf/Info/AIGC", OldId), (found.Placement, found.Label!.ProduceID));
+
+        var output = Relabel(f, pdf, Fixtures.Label("newlabel9c1b"), inPlace);
+
+        AssertPdfRelabelled(input, output, "newlabel9c1b");
+        Assert.Equal("hybrid writer", Fixtures.ExifTool("-s3", "-PDF:Producer", output).Trim());
+    }
+
     /// <summary>A PDF exported by LibreOffice Writer from a text file (its own profile folder, so parallel runs do not clash).</summary>
     private static string LibreOfficePdf(Fixtures f)
     {

@@ -11,7 +11,7 @@ internal sealed record PdfObject(int Number, int Generation, object Value, byte[
     int ValueStart = 0, int ValueEnd = 0, long RawStart = 0, long RawLength = 0, PdfObject? Container = null);
 
 /// <summary>
-/// The cross-reference chain of a PDF (classic tables and xref streams, following /Prev) and a bounded lookup of the
+/// The cross-reference chain of a PDF (classic tables, xref streams and hybrid /XRefStm, following /Prev) and a bounded lookup of the
 /// few objects the label needs (Info, Root, Metadata). Never reads the whole file.
 /// </summary>
 internal sealed class PdfDocument
@@ -70,6 +70,14 @@ internal sealed class PdfDocument
             Info ??= t["Info"] as PdfRef;
             Id ??= t["ID"] as PdfArray;
             if (t["Encrypt"] is not null) Encrypted = true;
+            // A hybrid-reference file: objects the classic table omits are in the xref stream /XRefStm names, which
+            // ranks right after that table (ISO 32000-1 §7.5.8.4).
+            if (!isStream && t["XRefStm"] is PdfNumber { AsLong: > 0 } xs && xs.AsLong < FileLength && visited.Add(xs.AsLong))
+            {
+                var hidden = ReadSection(xs.AsLong, out var hiddenIsStream);
+                if (!hiddenIsStream) throw new PdfSyntaxException("/XRefStm 偏移处不是 xref 流");
+                _sections.Add(hidden);
+            }
             offset = t["Prev"] is PdfNumber prev ? prev.AsLong : 0;
             if (offset < 0 || offset >= FileLength) throw new PdfSyntaxException("/Prev 偏移无效");
         }
