@@ -48,6 +48,7 @@ internal static class Bounded
             return output.ToArray();
         }
         catch (InvalidDataException) { return null; }
+        catch (IOException) { return null; } // zlib reports some corrupt streams as ZLibException (an IOException); no real I/O here
     }
 
     /// <summary>Copies exactly <paramref name="count"/> bytes; false when the input ends first.</summary>

@@ -2,11 +2,16 @@ using System.Text;
 
 namespace Suanbei.Labels.Formats.Pdf;
 
-/// <summary>An indirect object as loaded: its value, and the stream data (decoded) when it is a stream.</summary>
-internal sealed record PdfObject(int Number, int Generation, object Value, byte[] Window, long Offset, byte[]? StreamData);
+/// <summary>An indirect object as loaded: its value (spanning <paramref name="ValueStart"/>..<paramref name="ValueEnd"/>
+/// of <paramref name="Window"/>), and the stream data (decoded) when it is a stream, whose raw bytes sit at
+/// <paramref name="RawStart"/> (file offset) for <paramref name="RawLength"/> bytes. <paramref name="Window"/>[0] is at
+/// file offset <paramref name="Offset"/>, or, for an object inside an object stream (<paramref name="Container"/>), the
+/// window is the container's decoded data.</summary>
+internal sealed record PdfObject(int Number, int Generation, object Value, byte[] Window, long Offset, byte[]? StreamData,
+    int ValueStart = 0, int ValueEnd = 0, long RawStart = 0, long RawLength = 0, PdfObject? Container = null);
 
 /// <summary>
-/// The cross-reference chain of a PDF (classic tables and xref streams, following /Prev) and a bounded lookup of the
+/// The cross-reference chain of a PDF (classic tables, xref streams and hybrid /XRefStm, following /Prev) and a bounded lookup of the
 /// few objects the label needs (Info, Root, Metadata). Never reads the whole file.
 /// </summary>
 internal sealed class PdfDocument
@@ -65,6 +70,14 @@ internal sealed class PdfDocument
             Info ??= t["Info"] as PdfRef;
             Id ??= t["ID"] as PdfArray;
             if (t["Encrypt"] is not null) Encrypted = true;
+            // A hybrid-reference file: objects the classic table omits are in the xref stream /XRefStm names, which
+            // ranks right after that table (ISO 32000-1 §7.5.8.4).
+            if (!isStream && t["XRefStm"] is PdfNumber { AsLong: > 0 } xs && xs.AsLong < FileLength && visited.Add(xs.AsLong))
+            {
+                var hidden = ReadSection(xs.AsLong, out var hiddenIsStream);
+                if (!hiddenIsStream) throw new PdfSyntaxException("/XRefStm 偏移处不是 xref 流");
+                _sections.Add(hidden);
+            }
             offset = t["Prev"] is PdfNumber prev ? prev.AsLong : 0;
             if (offset < 0 || offset >= FileLength) throw new PdfSyntaxException("/Prev 偏移无效");
         }
@@ -148,23 +161,47 @@ internal sealed class PdfDocument
     private (int Type, long F2, int F3)? Locate(int number)
     {
         foreach (var section in _sections)
+            if (LocateIn(section, number) is { } e) return e;
+        return null;
+    }
+
+    /// <summary>The entry one section gives object <paramref name="number"/>; null when it does not mention it.</summary>
+    private (int Type, long F2, int F3)? LocateIn(Section section, int number)
+    {
+        if (section.StreamEntries is { } se) return se.TryGetValue(number, out var e) ? e : null;
+        foreach (var (first, count, at) in section.Classic)
         {
-            if (section.StreamEntries is { } se)
-            {
-                if (se.TryGetValue(number, out var e)) return e;
-                continue;
-            }
-            foreach (var (first, count, at) in section.Classic)
-            {
-                if (number < first || number >= first + count) continue;
-                var entry = ReadAt(at + (number - first) * 20L, 18);
-                var text = Encoding.ASCII.GetString(entry);
-                if (text.Length < 18 || !long.TryParse(text[..10], out var off) || !int.TryParse(text[11..16], out var gen))
-                    throw new PdfSyntaxException($"xref 条目 {number} 无效");
-                return text[17] == 'n' ? (1, off, gen) : (0, 0, 0);
-            }
+            if (number < first || number >= first + count) continue;
+            var entry = ReadAt(at + (number - first) * 20L, 18);
+            var text = Encoding.ASCII.GetString(entry);
+            if (text.Length < 18 || !long.TryParse(text[..10], out var off) || !int.TryParse(text[11..16], out var gen))
+                throw new PdfSyntaxException($"xref 条目 {number} 无效");
+            return text[17] == 'n' ? (1, off, gen) : (0, 0, 0);
         }
         return null;
+    }
+
+    /// <summary>Every object number any revision's trailer names under <paramref name="key"/> (Info, Root).</summary>
+    public IEnumerable<int> TrailerRefs(string key) =>
+        _sections.Select(s => s.Trailer[key]).OfType<PdfRef>().Select(r => r.Number).Distinct();
+
+    /// <summary>Every version of object <paramref name="number"/> that some revision defines (newest first, each
+    /// location once), including ones later revisions superseded: their bytes are still in the file. A version that
+    /// does not parse is skipped (no reader can see a label in it either).</summary>
+    public IEnumerable<PdfObject> Versions(int number)
+    {
+        var seen = new HashSet<(int, long, int)>();
+        foreach (var section in _sections)
+        {
+            (int Type, long F2, int F3)? loc;
+            try { loc = LocateIn(section, number); }
+            catch (PdfSyntaxException) { continue; }
+            if (loc is not { Type: 1 or 2 } l || !seen.Add(l)) continue;
+            PdfObject? obj;
+            try { obj = LoadAt(number, l, 0); }
+            catch (PdfSyntaxException) { continue; }
+            if (obj is not null) yield return obj;
+        }
     }
 
     public int GenerationOf(PdfRef r) => Locate(r.Number) is { Type: 1 } e ? e.F3 : r.Generation;
@@ -175,16 +212,23 @@ internal sealed class PdfDocument
         if (depth > 4) throw new PdfSyntaxException("对象引用过深");
         var loc = Locate(r.Number);
         if (loc is null || loc.Value.Type == 0) return null;
-        if (loc.Value.Type == 1)
+        return LoadAt(r.Number, loc.Value, depth);
+    }
+
+    private PdfObject? LoadAt(int number, (int Type, long F2, int F3) loc, int depth)
+    {
+        var r = new PdfRef(number, 0);
+        if (loc.Type == 0) return null;
+        if (loc.Type == 1)
         {
-            var off = loc.Value.F2;
+            var off = loc.F2;
             if (off <= 0 || off >= FileLength) throw new PdfSyntaxException($"对象 {r.Number} 的偏移无效");
             return ParseObjectAt(off, ReadAt(off, (int)Math.Min(ObjectWindow, FileLength - off)), depth);
         }
         // Type 2: inside object stream F2 at index F3.
-        var stm = Load(new PdfRef((int)Math.Clamp(loc.Value.F2, 0, int.MaxValue), 0), depth + 1);
+        var stm = Load(new PdfRef((int)Math.Clamp(loc.F2, 0, int.MaxValue), 0), depth + 1);
         if (stm?.Value is not PdfDict sd || stm.StreamData is null || sd["First"] is not PdfNumber first || sd["N"] is not PdfNumber n)
-            throw new PdfSyntaxException($"对象流 {loc.Value.F2} 无效");
+            throw new PdfSyntaxException($"对象流 {loc.F2} 无效");
         var p = new PdfParser(stm.StreamData);
         for (var i = 0; i < Math.Min(n.AsLong, 100_000); i++)
         {
@@ -193,7 +237,10 @@ internal sealed class PdfDocument
             var at = first.AsLong + rel.AsLong;
             if (at < 0 || at >= stm.StreamData.Length) break;
             var q = new PdfParser(stm.StreamData, (int)at);
-            return new PdfObject(r.Number, 0, q.ReadObject(), stm.StreamData, -1, null);
+            q.SkipWhite();
+            var valueStart = q.Position;
+            var value = q.ReadObject();
+            return new PdfObject(r.Number, 0, value, stm.StreamData, -1, null, valueStart, q.Position, Container: stm);
         }
         throw new PdfSyntaxException($"对象 {r.Number} 不在对象流中");
     }
@@ -203,8 +250,12 @@ internal sealed class PdfDocument
         var p = new PdfParser(window);
         if (p.ReadObject() is not PdfNumber num || p.ReadObject() is not PdfNumber gen || p.ReadObject() is not PdfKeyword { Value: "obj" })
             throw new PdfSyntaxException($"偏移 {offset} 处不是间接对象");
+        p.SkipWhite();
+        var valueStart = p.Position;
         var value = p.ReadObject();
+        var valueEnd = p.Position;
         byte[]? streamData = null;
+        long rawStart = 0, rawLength = 0;
         p.SkipWhite();
         if (value is PdfDict d && window.AsSpan(p.Position).StartsWith("stream"u8))
         {
@@ -221,8 +272,9 @@ internal sealed class PdfDocument
             if (length < 0 || length > Bounded.MaxMetadataUnit || start + length > FileLength) throw new PdfSyntaxException($"对象 {num.AsLong} 的流长度无效");
             var raw = ReadAt(start, (int)length);
             streamData = Decode(d, raw) ?? throw new PdfSyntaxException($"对象 {num.AsLong} 的流无法解码");
+            (rawStart, rawLength) = (start, length);
         }
-        return new PdfObject((int)num.AsLong, (int)gen.AsLong, value, window, offset, streamData);
+        return new PdfObject((int)num.AsLong, (int)gen.AsLong, value, window, offset, streamData, valueStart, valueEnd, rawStart, rawLength);
     }
 
     /// <summary>FlateDecode (with PNG predictors) or no filter; null for other filters or bad data.</summary>

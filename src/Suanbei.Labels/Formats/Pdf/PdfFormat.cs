@@ -5,8 +5,10 @@ namespace Suanbei.Labels.Formats.Pdf;
 /// <summary>
 /// PDF. Reads the document information dictionary entry <c>/AIGC</c> (current revision, via the xref chain) and the
 /// catalog's XMP metadata stream. Writes by an incremental update appended to the file: the Info dictionary redefined
-/// with <c>/AIGC (json)</c> (other entries kept), the XMP stream redefined without a TC260 label when it had one, a
-/// classic xref section and a trailer with <c>/Prev</c>. No existing byte changes, so in-place writing is supported.
+/// with <c>/AIGC (json)</c> (other entries kept), a classic xref section and a trailer with <c>/Prev</c>. Every old
+/// label — in any revision's Info dictionary or XMP stream — is erased by same-length patches
+/// (<see cref="PdfOldLabels"/>), so no earlier revision and no raw byte scan finds a second label, and no offset moves;
+/// in-place writing is therefore supported.
 /// </summary>
 public sealed class PdfFormat : IContainerFormat, IContentDigest
 {
@@ -26,7 +28,7 @@ public sealed class PdfFormat : IContainerFormat, IContentDigest
         {
             var doc = PdfDocument.Open(input);
             if (doc.Info is { } infoRef && doc.Load(infoRef)?.Value is PdfDict info)
-                foreach (var (key, value, _, _) in info.Entries.Where(e => Bounded.IsAigcKey(e.Key)))
+                foreach (var (key, value, _, _, _) in info.Entries.Where(e => Bounded.IsAigcKey(e.Key)))
                 {
                     var text = value switch
                     {
@@ -54,8 +56,16 @@ public sealed class PdfFormat : IContainerFormat, IContentDigest
 
     public void Write(Stream input, Stream output, AigcLabel label)
     {
-        var update = BuildUpdate(input, label, out var needsNewline);
-        input.Position = 0;
+        var (update, needsNewline, oldLabels) = Plan(input, label);
+        long at = 0;
+        foreach (var (offset, bytes) in oldLabels)
+        {
+            input.Position = at;
+            Bounded.CopyExactly(input, output, offset - at);
+            output.Write(bytes);
+            at = offset + bytes.Length;
+        }
+        input.Position = at;
         input.CopyTo(output, 81920);
         if (needsNewline) output.WriteByte((byte)'\n');
         output.Write(update);
@@ -63,18 +73,31 @@ public sealed class PdfFormat : IContainerFormat, IContentDigest
 
     public void WriteInPlace(FileStream file, AigcLabel label)
     {
-        var update = BuildUpdate(file, label, out var needsNewline);
+        var (update, needsNewline, oldLabels) = Plan(file, label);
         file.Seek(0, SeekOrigin.End);
         if (needsNewline) file.WriteByte((byte)'\n');
         file.Write(update);
+        file.Flush(flushToDisk: true);
+        // Old labels are erased only once the new one is in place, so an interrupted write never leaves none.
+        foreach (var (offset, bytes) in oldLabels)
+        {
+            file.Position = offset;
+            file.Write(bytes);
+        }
     }
 
-    private static byte[] BuildUpdate(Stream input, AigcLabel label, out bool needsNewline)
+    private static (byte[] Update, bool NeedsNewline, List<(long Offset, byte[] Bytes)> OldLabels) Plan(Stream input, AigcLabel label)
     {
-        PdfDocument doc;
+        var update = BuildUpdate(input, label, out var needsNewline, out var doc);
+        try { return (update, needsNewline, PdfOldLabels.Find(doc)); }
+        catch (PdfSyntaxException e) { throw new LabelWriteException("PDF 结构无效，未写入：" + e.Message); }
+    }
+
+    private static byte[] BuildUpdate(Stream input, AigcLabel label, out bool needsNewline, out PdfDocument doc)
+    {
         try { doc = PdfDocument.Open(input); }
         catch (PdfSyntaxException e) { throw new LabelWriteException("PDF 结构无效，未写入：" + e.Message); }
-        if (doc.Encrypted) throw new LabelWriteException("PDF 已加密，无法写入标识");
+        if (doc.Encrypted) throw new LabelWriteException("PDF 已加密，无法写入标识（需先解密）");
         input.Position = input.Length - 1;
         needsNewline = input.ReadByte() is not (10 or 13);
         var baseOffset = input.Length + (needsNewline ? 1 : 0);
@@ -89,19 +112,12 @@ public sealed class PdfFormat : IContainerFormat, IContentDigest
             if (doc.Info is { } infoRef && doc.Load(infoRef) is { Value: PdfDict info } infoObj)
             {
                 infoNumber = infoRef.Number; infoGen = doc.GenerationOf(infoRef);
-                foreach (var (key, _, start, end) in info.Entries.Where(e => !Bounded.IsAigcKey(e.Key)))
+                foreach (var (key, _, start, end, _) in info.Entries.Where(e => !Bounded.IsAigcKey(e.Key)))
                     kept.Append('/').Append(EscapeName(key)).Append(' ').Append(Encoding.Latin1.GetString(infoObj.Window, start, end - start)).Append('\n');
             }
             else size++;
+            // An XMP label (and every older copy of any label) is erased in place by PdfOldLabels, not redefined here.
             objects.Add((infoNumber, infoGen, $"<<\n{kept}/AIGC {PdfParser.Literal(label.ToJson())}\n>>"));
-
-            // An XMP label elsewhere would make two: redefine the metadata stream without it.
-            if (Metadata(doc) is { } meta && Xmp.HasAigc(meta.Text))
-            {
-                var stripped = Encoding.UTF8.GetBytes(Xmp.RemoveAigc(meta.Text));
-                objects.Add((meta.Object.Number, meta.Object.Generation,
-                    $"<< /Type /Metadata /Subtype /XML /Length {stripped.Length} >>\nstream\n{Encoding.Latin1.GetString(stripped)}\nendstream"));
-            }
 
             var body = new MemoryStream();
             body.Write(UpdateMarker);

@@ -20,10 +20,11 @@ internal sealed record PdfNumber(double Value)
 internal sealed record PdfKeyword(string Value);
 internal sealed record PdfArray(List<object> Items);
 
-/// <summary>A dictionary with the byte span of each value, so a writer can copy entries it keeps verbatim.</summary>
+/// <summary>A dictionary with the byte span of each value (and where its key starts), so a writer can copy entries it
+/// keeps verbatim and blank the ones it supersedes.</summary>
 internal sealed class PdfDict
 {
-    public List<(string Key, object Value, int Start, int End)> Entries { get; } = [];
+    public List<(string Key, object Value, int Start, int End, int KeyStart)> Entries { get; } = [];
     public object? this[string key] => Entries.FirstOrDefault(e => e.Key == key).Value;
 }
 
@@ -187,11 +188,12 @@ internal sealed class PdfParser(byte[] data, int position = 0)
             if (Position + 1 >= data.Length) throw new PdfSyntaxException("字典未结束");
             if (data[Position] == '>' && data[Position + 1] == '>') { Position += 2; return dict; }
             if (dict.Entries.Count > 10_000) throw new PdfSyntaxException("字典过大");
+            var keyStart = Position;
             if (ReadObject(depth + 1) is not PdfName key) throw new PdfSyntaxException("字典键不是名称");
             SkipWhite();
             var start = Position;
             var value = ReadObject(depth + 1);
-            dict.Entries.Add((key.Value, value, start, Position));
+            dict.Entries.Add((key.Value, value, start, Position, keyStart));
         }
     }
 

@@ -4,9 +4,10 @@ namespace Suanbei.Labels.Formats.Tiff;
 
 /// <summary>
 /// TIFF (both byte orders; BigTIFF is reported inconclusive). Reads IFD0 tag 0x02BC (XMP) and an EXIF UserComment
-/// label. Writes without moving any pixel: the new XMP packet and a rewritten IFD0 (same entries, XMP entry replaced)
-/// are appended at the end and the header's IFD0 offset is patched; an EXIF UserComment label is blanked in place.
-/// The same update works in place.
+/// label. Writes without moving any pixel. An existing XMP entry in IFD0 is patched in place: the new packet overwrites
+/// the old value area when it fits (the rest zeroed), otherwise it is appended and the old area zeroed, so no copy of
+/// the old label remains. Without an XMP entry, the packet and a rewritten IFD0 (same entries plus XMP) are appended
+/// and the header's IFD0 offset is patched. An EXIF UserComment label is blanked in place. The same update works in place.
 /// </summary>
 public sealed class TiffFormat : IContainerFormat, IContentDigest
 {
@@ -55,23 +56,62 @@ public sealed class TiffFormat : IContainerFormat, IContentDigest
         return layout is null ? ContainerReadResult.Damaged(damage!) : new ContainerReadResult(Labels(layout));
     }
 
-    /// <summary>Patches to existing bytes and the bytes to append (at the current end of the file).</summary>
+    /// <summary>Patches to existing bytes (in the order an in-place write applies them) and the bytes to append (at
+    /// the current end of the file). An existing XMP entry is repointed in place and its old value area is reused
+    /// (new packet, then zeros) or zeroed, so the old label leaves no bytes behind; without one, the XMP packet and a
+    /// rewritten IFD0 are appended and the header repointed (the old IFD0 carried no label).</summary>
     private static (List<(long Offset, byte[] Bytes)> Patches, byte[] Appended) Plan(Stream s, AigcLabel label)
     {
         var l = Parse(s, out var damage) ?? throw new LabelWriteException("TIFF 文件损坏，未写入：" + damage);
         var be = l.BigEndian;
         var length = s.Length;
-        var appended = new MemoryStream();
-        if ((length & 1) != 0) appended.WriteByte(0);
-        var xmpOffset = length + appended.Length;
         var xmp = Encoding.UTF8.GetBytes(Xmp.Merge(l.Xmp, label));
+        var appended = new MemoryStream();
+        var patches = new List<(long, byte[])>();
+        // Old labels are blanked last, so an interrupted in-place write never leaves the file without a label.
+        (long, byte[])? blankUserComment = l.UserComment is { } uc && Bounded.IsLabelComment(l.UserCommentText)
+            ? (uc.ValuePosition(0), new byte[uc.ByteCount]) : null; // the EXIF IFD keeps pointing at the zeros
+
+        if (l.Entries.FirstOrDefault(e => e.Tag == TiffIfd.XmpTag) is { } old)
+        {
+            var entry = new byte[10]; // type, count, offset of the existing XMP entry
+            TiffIfd.W16(entry, 1, be); // BYTE
+            TiffIfd.W32(entry.AsSpan(2), (uint)xmp.Length, be);
+            var outOfLine = old.ByteCount > 4;
+            if (outOfLine) EnsureOwnArea(s, l, old);
+            if (outOfLine && xmp.Length <= old.ByteCount)
+            {
+                // Reuse: the new packet over the old one, the rest zeroed; then the count.
+                var area = new byte[old.ByteCount];
+                xmp.CopyTo(area, 0);
+                patches.Add((old.ValuePosition(0), area));
+                TiffIfd.W32(entry.AsSpan(6), old.ValueOrOffset, be);
+                patches.Add((old.EntryPosition + 2, entry));
+            }
+            else
+            {
+                // Grow: the packet appended, the entry repointed, then the old packet zeroed.
+                if ((length & 1) != 0) appended.WriteByte(0);
+                var xmpOffset = length + appended.Length;
+                if (xmpOffset + xmp.Length > uint.MaxValue) throw new LabelWriteException("TIFF 文件过大（超过 4 GB），不能追加");
+                appended.Write(xmp);
+                TiffIfd.W32(entry.AsSpan(6), (uint)xmpOffset, be);
+                patches.Add((old.EntryPosition + 2, entry));
+                if (outOfLine) patches.Add((old.ValuePosition(0), new byte[old.ByteCount]));
+            }
+            if (blankUserComment is { } b1) patches.Add(b1);
+            return (patches, appended.ToArray());
+        }
+
+        if ((length & 1) != 0) appended.WriteByte(0);
+        var newXmpOffset = length + appended.Length;
         appended.Write(xmp);
         if ((appended.Length & 1) != 0) appended.WriteByte(0);
         var ifdOffset = length + appended.Length;
         if (ifdOffset + 6 + 12L * (l.Entries.Count + 1) > uint.MaxValue) throw new LabelWriteException("TIFF 文件过大（超过 4 GB），不能追加");
 
         var raw = new List<(ushort Tag, byte[] Bytes)>();
-        foreach (var e in l.Entries.Where(e => e.Tag != TiffIfd.XmpTag))
+        foreach (var e in l.Entries)
         {
             var b = new byte[12];
             s.Position = e.EntryPosition;
@@ -82,7 +122,7 @@ public sealed class TiffFormat : IContainerFormat, IContentDigest
         TiffIfd.W16(xe, TiffIfd.XmpTag, be);
         TiffIfd.W16(xe.AsSpan(2), 1, be); // BYTE
         TiffIfd.W32(xe.AsSpan(4), (uint)xmp.Length, be);
-        TiffIfd.W32(xe.AsSpan(8), (uint)xmpOffset, be);
+        TiffIfd.W32(xe.AsSpan(8), (uint)newXmpOffset, be);
         raw.Add((TiffIfd.XmpTag, xe));
         var ifd = new byte[2 + 12 * raw.Count + 4];
         TiffIfd.W16(ifd, (ushort)raw.Count, be);
@@ -91,13 +131,30 @@ public sealed class TiffFormat : IContainerFormat, IContentDigest
         TiffIfd.W32(ifd.AsSpan(2 + 12 * raw.Count), l.NextIfd, be);
         appended.Write(ifd);
 
-        var patches = new List<(long, byte[])>();
+        // The header offset last: until it is patched, readers still see the old, complete IFD0.
         var header = new byte[4];
         TiffIfd.W32(header, (uint)ifdOffset, be);
         patches.Add((4, header));
-        if (l.UserComment is { } uc && Bounded.IsLabelComment(l.UserCommentText))
-            patches.Add((uc.ValuePosition(0), new byte[uc.ByteCount]));
+        if (blankUserComment is { } b2) patches.Add(b2);
         return (patches, appended.ToArray());
+    }
+
+    /// <summary>Refuses to reuse or zero an XMP value area that overlaps the header, IFD0, another IFD0 value or the
+    /// image data (a crafted file could point XMP at pixels).</summary>
+    private static void EnsureOwnArea(Stream s, Layout l, IfdEntry xmp)
+    {
+        var start = xmp.ValuePosition(0);
+        var end = start + xmp.ByteCount;
+        var others = new List<(long Start, long End)> { (0, 8), (l.Ifd0, l.Ifd0 + 2 + 12L * l.Entries.Count + 4) };
+        others.AddRange(l.Entries.Where(e => e.Tag != TiffIfd.XmpTag && e.ByteCount > 4).Select(e => (e.ValuePosition(0), e.ValuePosition(0) + e.ByteCount)));
+        foreach (var (offsetsTag, countsTag) in new[] { ((ushort)273, (ushort)279), ((ushort)324, (ushort)325) })
+        {
+            var offsets = Values(s, l, offsetsTag);
+            var counts = Values(s, l, countsTag);
+            for (var k = 0; k < Math.Min(offsets.Count, counts.Count); k++) others.Add((offsets[k], offsets[k] + counts[k]));
+        }
+        if (others.Any(o => o.Start < end && start < o.End))
+            throw new LabelWriteException("TIFF 的 XMP 数据与文件头、IFD0、其他标签或图像数据重叠，未写入");
     }
 
     public void Write(Stream input, Stream output, AigcLabel label)
@@ -106,6 +163,7 @@ public sealed class TiffFormat : IContainerFormat, IContentDigest
         long at = 0;
         foreach (var (offset, bytes) in patches.OrderBy(p => p.Offset))
         {
+            if (offset < at) throw new LabelWriteException("TIFF 标签数据相互重叠，未写入");
             input.Position = at;
             Bounded.CopyExactly(input, output, offset - at);
             output.Write(bytes);
@@ -119,11 +177,14 @@ public sealed class TiffFormat : IContainerFormat, IContentDigest
     public void WriteInPlace(FileStream file, AigcLabel label)
     {
         var (patches, appended) = Plan(file, label);
+        var sorted = patches.OrderBy(p => p.Offset).ToList();
+        for (var k = 1; k < sorted.Count; k++)
+            if (sorted[k].Offset < sorted[k - 1].Offset + sorted[k - 1].Bytes.Length) throw new LabelWriteException("TIFF 标签数据相互重叠，未写入");
         file.Seek(0, SeekOrigin.End);
         file.Write(appended);
         file.Flush(flushToDisk: true);
-        // The header offset last: until it is patched, readers still see the old, complete IFD0.
-        foreach (var (offset, bytes) in patches.OrderByDescending(p => p.Offset))
+        // In plan order: the pointer that makes the new packet current before any old label is zeroed.
+        foreach (var (offset, bytes) in patches)
         {
             file.Position = offset;
             file.Write(bytes);
