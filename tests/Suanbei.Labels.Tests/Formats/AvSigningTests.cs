@@ -123,6 +123,35 @@ public sealed class AvSigningTests : IClassFixture<AvFixtures>
         Assert.False(SignatureVerifies(moved, key));
     }
 
+    [Theory]
+    [MemberData(nameof(Names))]
+    public void Digest_of_a_damaged_file_fails_only_with_a_label_write_error(string name)
+    {
+        var input = Cases[name].Make(_fx, "dmg-" + name);
+        var labeled = _fx.PathFor($"dmg-{name}-labeled{Path.GetExtension(input)}");
+        LabelFile.Write(input, labeled, AvFixtures.Label);
+        var digest = (IContentDigest)LabelFile.Detect(labeled)!;
+        var original = File.ReadAllBytes(labeled);
+        var random = new Random(name.Aggregate(20261122, (h, ch) => h * 31 + ch)); // stable seed per case
+        int refused = 0, hashed = 0;
+        for (var i = 0; i < 300; i++)
+        {
+            var data = (byte[])original.Clone();
+            if (i % 3 == 0) data = data[..random.Next(1, data.Length)];
+            else
+                for (var k = random.Next(1, 8); k > 0; k--)
+                {
+                    // Bias towards the structure at the start and end (headers, moov, index), where damage matters.
+                    var at = random.Next(2) == 0 ? random.Next(Math.Min(data.Length, 4096)) : random.Next(data.Length);
+                    data[at] = (byte)random.Next(256);
+                }
+            try { digest.WriteContentForHash(new MemoryStream(data, writable: false), Stream.Null); hashed++; }
+            catch (LabelWriteException) { refused++; }
+        }
+        Assert.True(refused > 0, $"{name}: no mutation was refused");
+        Assert.True(hashed > 0, $"{name}: every mutation was refused");
+    }
+
     private static bool SignatureVerifies(string file, ECDsa key)
     {
         var signature = LabelFile.Verify(file).Labels.Single().Label!.ReservedCode1;
