@@ -25,6 +25,15 @@ public sealed class AvSigningTests : IClassFixture<AvFixtures>
         ["mp4"] = new((fx, n) => fx.Make(n + ".mp4", [.. VideoAudio, "-c:v", "libx264", "-c:a", "aac", "-shortest"]), MdatByte),
         ["mp4-faststart"] = new((fx, n) => fx.Make(n + ".mp4", [.. VideoAudio, "-c:v", "libx264", "-c:a", "aac", "-shortest", "-movflags", "+faststart"]), MdatByte),
         ["mp4-fragmented"] = new((fx, n) => fx.Make(n + ".mp4", [.. VideoAudio, "-c:v", "libx264", "-c:a", "aac", "-shortest", "-movflags", "frag_keyframe+empty_moov"]), MdatByte),
+        // An XMP packet (with another label and a title) written by exiftool: the label in it is blanked, the rest covered.
+        ["mp4-xmp"] = new((fx, n) =>
+        {
+            var plain = fx.Make(n + "-plain.mp4", [.. VideoAudio, "-c:v", "libx264", "-c:a", "aac", "-shortest"]);
+            var withXmp = fx.PathFor(n + ".mp4");
+            Suanbei.Testing.ExternalTool.RunChecked("exiftool", "-config", fx.ExifToolTc260Config(), "-XMP-dc:Title=标题",
+                "-XMP-TC260:AIGC=" + AvFixtures.OtherLabel.ToJson(), "-o", withXmp, plain);
+            return withXmp;
+        }, MdatByte),
         ["mov"] = new((fx, n) => fx.Make(n + ".mov", [.. VideoAudio, "-c:v", "libx264", "-c:a", "aac", "-shortest"]), MdatByte),
         ["m4a"] = new((fx, n) => fx.Make(n + ".m4a", [.. AvFixtures.Audio, "-c:a", "aac"]), MdatByte),
         ["wav"] = new((fx, n) => fx.Make(n + ".wav", [.. AvFixtures.Audio, "-c:a", "pcm_s16le"]), b => After(b, "data"u8, 8 + 101)),
