@@ -2,7 +2,8 @@ using System.Security.Cryptography;
 
 namespace Suanbei.Labels.Tests;
 
-/// <summary>ECDSA P-256 over the content with the label excluded, for every format that defines its content bytes.</summary>
+/// <summary>ECDSA P-256 over the content with the label excluded, for every format case that defines its content bytes
+/// (audio and video containers: Formats/AvSigningTests).</summary>
 public class SigningTests
 {
     public static IEnumerable<object[]> Signable() =>

@@ -4,7 +4,7 @@ namespace Suanbei.Labels.Formats.Avi;
 /// (idx1 offsets are relative to movi, so nothing moves). When anything follows the first RIFF — OpenDML RIFF AVIX parts, their indx/ix##
 /// indexes holding absolute offsets — the list is written into a JUNK chunk of the first RIFF so no byte moves; refused
 /// when no JUNK chunk is large enough.</summary>
-public sealed class AviFormat : IContainerFormat
+public sealed class AviFormat : IContainerFormat, IContentDigest
 {
     private static readonly Riff.RiffLabels Labels = new("AVI ", "avi");
 
@@ -18,4 +18,5 @@ public sealed class AviFormat : IContainerFormat
     public ContainerReadResult Read(Stream input) => Labels.Read(input);
     public void Write(Stream input, Stream output, AigcLabel label) => Labels.Write(input, output, label);
     public void WriteInPlace(FileStream file, AigcLabel label) => Labels.WriteInPlace(file, label);
+    public void WriteContentForHash(Stream input, Stream output) => Labels.WriteContentForHash(input, output);
 }

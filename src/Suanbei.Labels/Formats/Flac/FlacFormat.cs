@@ -7,7 +7,7 @@ namespace Suanbei.Labels.Formats.Flac;
 /// metadata blocks (others copied byte for byte, other comments kept); in place when the old metadata area, PADDING
 /// included, can hold the new blocks (the rest stays PADDING), so audio frames never move. A leading ID3v2 tag is skipped.
 /// </summary>
-public sealed class FlacFormat : IContainerFormat
+public sealed class FlacFormat : IContainerFormat, IContentDigest
 {
     private const int VorbisCommentType = 4;
     private const int PaddingType = 1;
@@ -139,5 +139,33 @@ public sealed class FlacFormat : IContainerFormat
         area.Position = 0;
         area.CopyTo(file);
         file.Flush(flushToDisk: false);
+    }
+
+    /// <summary>The signed content: the bytes up to and including "fLaC" (a leading ID3v2 tag too), then every
+    /// metadata block in file order except PADDING as its type byte (last-block flag cleared), 24-bit length and data —
+    /// a VORBIS_COMMENT block with its AIGC entries removed (vendor and other comments covered) — then every byte of
+    /// the audio frames.</summary>
+    public void WriteContentForHash(Stream input, Stream output)
+    {
+        MediaIo.RequireSeekable(input);
+        var (magicAt, blocks, error) = Walk(input);
+        if (error is not null) throw new LabelWriteException("FLAC 结构损坏：" + error);
+        MediaIo.CopyRange(input, 0, magicAt + 4, output);
+        foreach (var block in blocks)
+        {
+            if (block.Type == PaddingType) continue;
+            if (block.Type == VorbisCommentType)
+            {
+                var data = MediaIo.ReadAt(input, block.DataOffset, block.Length) ?? throw new LabelWriteException("VORBIS_COMMENT 过大");
+                var comments = VorbisComments.Parse(data, out _, out var commentError) ?? throw new LabelWriteException("VORBIS_COMMENT 损坏：" + commentError);
+                var kept = comments.WithoutLabels().ToBytes();
+                output.Write([(byte)block.Type, (byte)(kept.Length >> 16), (byte)(kept.Length >> 8), (byte)kept.Length]);
+                output.Write(kept);
+                continue;
+            }
+            output.Write([(byte)block.Type, (byte)(block.Length >> 16), (byte)(block.Length >> 8), (byte)block.Length]);
+            MediaIo.CopyRange(input, block.DataOffset, block.Length, output);
+        }
+        MediaIo.CopyToEnd(input, blocks[^1].End, output);
     }
 }

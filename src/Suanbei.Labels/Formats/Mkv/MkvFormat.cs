@@ -14,7 +14,7 @@ namespace Suanbei.Labels.Formats.Mkv;
 /// rewritten elements); clusters are copied through untouched.</item>
 /// </list>
 /// </summary>
-public sealed class MkvFormat : IContainerFormat
+public sealed class MkvFormat : IContainerFormat, IContentDigest
 {
     public string Name => "mkv";
     public IReadOnlyList<string> Extensions { get; } = [".mkv", ".webm", ".mka", ".mk3d"];
@@ -279,5 +279,21 @@ public sealed class MkvFormat : IContainerFormat
             file.Write(item.Bytes);
         }
         file.Flush(flushToDisk: false);
+    }
+
+    /// <summary>The signed content: the EBML header, then every level-1 element of the Segment in file order (header and
+    /// data as stored) except Tags (where the label lives), Void (free space the label is written into) and SeekHead and
+    /// Cues (indexes of positions that move when the label grows), then any bytes after the Segment. The Segment's own
+    /// header (its size changes) is left out. Clusters, Info, Tracks, Chapters and Attachments are covered.</summary>
+    public void WriteContentForHash(Stream input, Stream output)
+    {
+        MediaIo.RequireSeekable(input);
+        var outline = Walk(input, out var error) ?? throw new LabelWriteException("MKV 结构损坏：" + error);
+        if (outline.Error is not null) throw new LabelWriteException("MKV 结构损坏：" + outline.Error);
+        MediaIo.CopyRange(input, 0, outline.Segment.Offset, output);
+        foreach (var h in outline.Level1)
+            if (h.Id is not (Ebml.Tags or Ebml.Void or Ebml.SeekHead or Ebml.Cues))
+                MediaIo.CopyRange(input, h.Offset, h.TotalSize, output);
+        if (input.Length > outline.SegmentEnd) MediaIo.CopyToEnd(input, outline.SegmentEnd, output);
     }
 }

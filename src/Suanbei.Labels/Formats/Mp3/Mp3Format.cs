@@ -7,7 +7,7 @@ namespace Suanbei.Labels.Formats.Mp3;
 /// <see cref="Id3v22Upgrade"/>), drops the extended header (its CRC would no longer match) and unsynchronisation (optional for writers).
 /// In place when the existing tag (with its padding) can hold the new one; copy mode adds 4 KiB of padding.
 /// </summary>
-public sealed class Mp3Format : IContainerFormat
+public sealed class Mp3Format : IContainerFormat, IContentDigest
 {
     private const int NewPadding = 4096;
     private const int MaxTags = 4;
@@ -95,5 +95,21 @@ public sealed class Mp3Format : IContainerFormat
         file.Position = 0;
         file.Write(bytes);
         file.Flush(flushToDisk: false);
+    }
+
+    /// <summary>The signed content: every byte after the leading ID3v2 tag (audio frames, later tags, an ID3v1
+    /// trailer), the whole file when there is no tag. The leading tag — where the label lives, rebuilt on every write —
+    /// is not covered.</summary>
+    public void WriteContentForHash(Stream input, Stream output)
+    {
+        MediaIo.RequireSeekable(input);
+        long audioAt = 0;
+        if (Id3Tag.TryReadHeader(input, 0, out _, out _, out _))
+        {
+            var tag = Id3Tag.Parse(input, 0, out var error);
+            if (tag is null || error is not null) throw new LabelWriteException("ID3v2 标签损坏：" + error);
+            audioAt = tag.TotalSize;
+        }
+        MediaIo.CopyToEnd(input, audioAt, output);
     }
 }

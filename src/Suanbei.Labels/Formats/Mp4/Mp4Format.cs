@@ -12,10 +12,10 @@ namespace Suanbei.Labels.Formats.Mp4;
 /// and 4 KiB of free space is left after moov for later in-place writes. In place: moov rewritten where it is when it
 /// is last (the file grows or shrinks) or when the free space after it is enough; otherwise refused.
 /// </summary>
-public sealed class Mp4Format : IContainerFormat
+public sealed class Mp4Format : IContainerFormat, IContentDigest
 {
     private static readonly HashSet<string> ImageBrands = ["mif1", "msf1", "heic", "heix", "hevc", "hevx", "heim", "heis", "avif", "avis", "avci", "miaf"];
-    private static readonly HashSet<string> FreeSpace = ["free", "skip"];
+    internal static readonly HashSet<string> FreeSpace = ["free", "skip"];
     /// <summary>Free space left after a moov that precedes the media, for later in-place relabels (propagation).</summary>
     private const int ReservedFreeSpace = 4096;
 
@@ -64,7 +64,7 @@ public sealed class Mp4Format : IContainerFormat
         }
     }
 
-    private static Box? LoadMoov(Stream input, BoxHeader moov, out string? error)
+    internal static Box? LoadMoov(Stream input, BoxHeader moov, out string? error)
     {
         error = null;
         if (moov.PayloadSize > MediaIo.MaxMetadataBytes) { error = $"moov 盒子过大（{moov.Size} 字节），未检查"; return null; }
@@ -189,4 +189,6 @@ public sealed class Mp4Format : IContainerFormat
         }
         file.Flush(flushToDisk: false);
     }
+
+    public void WriteContentForHash(Stream input, Stream output) => Mp4Digest.WriteContent(input, output);
 }

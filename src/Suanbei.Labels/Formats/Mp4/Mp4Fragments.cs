@@ -11,7 +11,13 @@ internal static class Mp4Fragments
 {
     /// <summary>Adds <paramref name="delta"/> to every tfhd base_data_offset ≥ <paramref name="threshold"/> in a moof box
     /// (header included).</summary>
-    public static void ShiftMoof(Span<byte> moof, long threshold, long delta)
+    public static void ShiftMoof(Span<byte> moof, long threshold, long delta) => MapMoof(moof, o => o >= threshold ? o + delta : o);
+
+    /// <summary>Adds <paramref name="delta"/> to every tfra moof_offset ≥ <paramref name="threshold"/> in an mfra box.</summary>
+    public static void ShiftMfra(Span<byte> mfra, long threshold, long delta) => MapMfra(mfra, o => o >= threshold ? o + delta : o);
+
+    /// <summary>Replaces every tfhd base_data_offset of a moof box (header included) by <paramref name="map"/>(offset).</summary>
+    public static void MapMoof(Span<byte> moof, Func<long, long> map)
     {
         foreach (var (trafStart, trafEnd) in Children(moof, HeaderLength(moof), moof.Length, "traf"))
             foreach (var (tfhdStart, tfhdEnd) in Children(moof, trafStart + HeaderLength(moof[trafStart..]), trafEnd, "tfhd"))
@@ -19,12 +25,12 @@ internal static class Mp4Fragments
                 var p = moof[(tfhdStart + 8)..tfhdEnd];
                 if (p.Length < 16 || (p[3] & 0x01) == 0) continue; // base-data-offset-present
                 var o = (long)BinaryPrimitives.ReadUInt64BigEndian(p[8..]);
-                if (o >= threshold) BinaryPrimitives.WriteUInt64BigEndian(p[8..], (ulong)(o + delta));
+                BinaryPrimitives.WriteUInt64BigEndian(p[8..], (ulong)map(o));
             }
     }
 
-    /// <summary>Adds <paramref name="delta"/> to every tfra moof_offset ≥ <paramref name="threshold"/> in an mfra box.</summary>
-    public static void ShiftMfra(Span<byte> mfra, long threshold, long delta)
+    /// <summary>Replaces every tfra moof_offset of an mfra box by <paramref name="map"/>(offset).</summary>
+    public static void MapMfra(Span<byte> mfra, Func<long, long> map)
     {
         foreach (var (start, end) in Children(mfra, HeaderLength(mfra), mfra.Length, "tfra"))
         {
@@ -41,14 +47,13 @@ internal static class Mp4Fragments
                 if (version == 1)
                 {
                     var o = (long)BinaryPrimitives.ReadUInt64BigEndian(p[at..]);
-                    if (o >= threshold) BinaryPrimitives.WriteUInt64BigEndian(p[at..], (ulong)(o + delta));
+                    BinaryPrimitives.WriteUInt64BigEndian(p[at..], (ulong)map(o));
                 }
                 else
                 {
-                    long o = BinaryPrimitives.ReadUInt32BigEndian(p[at..]);
-                    if (o < threshold) continue;
-                    if (o + delta > uint.MaxValue) throw new LabelWriteException("tfra 偏移将超过 32 位，无法写入");
-                    BinaryPrimitives.WriteUInt32BigEndian(p[at..], (uint)(o + delta));
+                    var o = map(BinaryPrimitives.ReadUInt32BigEndian(p[at..]));
+                    if (o is < 0 or > uint.MaxValue) throw new LabelWriteException("tfra 偏移将超过 32 位，无法写入");
+                    BinaryPrimitives.WriteUInt32BigEndian(p[at..], (uint)o);
                 }
             }
         }

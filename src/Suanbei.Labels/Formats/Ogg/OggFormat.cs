@@ -8,7 +8,7 @@ namespace Suanbei.Labels.Formats.Ogg;
 /// setup header that shares them), recomputes CRCs, and renumbers the following pages of that logical stream only
 /// when the header page count changed; otherwise the audio pages are copied byte for byte. Streams, fixed buffer.
 /// </summary>
-public sealed class OggFormat : IContainerFormat
+public sealed class OggFormat : IContainerFormat, IContentDigest
 {
     private const int MaxPagesScanned = 10_000;
 
@@ -172,4 +172,66 @@ public sealed class OggFormat : IContainerFormat
 
     public void WriteInPlace(FileStream file, AigcLabel label) =>
         throw new LabelWriteException("Ogg 标识需要重新分页，不支持就地写入，请使用复制模式");
+
+    /// <summary>
+    /// The signed content, page by page in file order. A Vorbis/Opus stream's header pages after its BOS page (which
+    /// writing re-paginates) are replaced, where the first of them stands, by its header packets after the first:
+    /// each as serial (4 bytes LE), length (8 bytes LE) and bytes, the comment packet with its AIGC entries removed.
+    /// Every other page is its header without the page sequence number and CRC (bytes 0–17 and 26 onwards: version,
+    /// flags, granule position, serial, lacing) and its data — sequence numbers and CRCs change when the header page
+    /// count does. Audio and video packets, granules and the other comments are covered.
+    /// </summary>
+    public void WriteContentForHash(Stream input, Stream output)
+    {
+        MediaIo.RequireSeekable(input);
+        var (pages, streams, error) = ScanHeaders(input);
+        if (error is not null) throw new LabelWriteException("Ogg 结构损坏：" + error);
+        if (streams.Count == 0) throw new LabelWriteException("Ogg 文件中没有 Vorbis 或 Opus 流");
+        if (streams.Values.Any(x => x.SharedLastPage)) throw new LabelWriteException("Ogg 头部包与音频数据共用一页，暂不支持签名");
+        var buffer = new byte[65536 + 512];
+        var emitted = new HashSet<uint>();
+        Span<byte> number = stackalloc byte[8];
+        foreach (var page in pages)
+        {
+            if (streams.TryGetValue(page.Serial, out var stream) && stream.Pages.Contains(page) && page != stream.Pages[0])
+            {
+                if (!emitted.Add(page.Serial)) continue;
+                for (var i = 1; i < stream.Packets.Count; i++)
+                {
+                    var packet = stream.Packets[i];
+                    if (i == 1)
+                    {
+                        var prefix = CommentPrefix(stream.Codec);
+                        if (!packet.AsSpan().StartsWith(prefix)) throw new LabelWriteException("Ogg 注释包缺失");
+                        var comments = VorbisComments.Parse(packet.AsSpan(prefix.Length), out var consumed, out var commentError)
+                            ?? throw new LabelWriteException("Ogg 注释包损坏：" + commentError);
+                        packet = [.. prefix, .. comments.WithoutLabels().ToBytes(), .. packet.AsSpan(prefix.Length + consumed)];
+                    }
+                    System.Buffers.Binary.BinaryPrimitives.WriteUInt32LittleEndian(number, stream.Serial);
+                    output.Write(number[..4]);
+                    System.Buffers.Binary.BinaryPrimitives.WriteInt64LittleEndian(number, packet.LongLength);
+                    output.Write(number);
+                    output.Write(packet);
+                }
+                continue;
+            }
+            WritePageForHash(input, page, output, buffer);
+        }
+        for (var offset = pages[^1].End; offset < input.Length;)
+        {
+            var page = OggPages.ReadHeader(input, offset, out var pageError) ?? throw new LabelWriteException("Ogg 结构损坏：" + pageError);
+            WritePageForHash(input, page, output, buffer);
+            offset = page.End;
+        }
+    }
+
+    /// <summary>A page without its sequence number (bytes 18–21) and CRC (22–25).</summary>
+    private static void WritePageForHash(Stream input, OggPage page, Stream output, byte[] buffer)
+    {
+        var length = (int)page.Length; // ≤ 65307
+        input.Position = page.Offset;
+        if (!MediaIo.TryReadExactly(input, buffer.AsSpan(0, length))) throw new LabelWriteException($"偏移 {page.Offset} 处 Ogg 页被截断");
+        output.Write(buffer, 0, 18);
+        output.Write(buffer, 26, length - 26);
+    }
 }

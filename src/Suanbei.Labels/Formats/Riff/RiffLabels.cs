@@ -54,6 +54,32 @@ internal sealed class RiffLabels(string formType, string name)
         return outline;
     }
 
+    /// <summary>
+    /// The signed content (<see cref="IContentDigest"/>): the form type, then every top-level chunk in file order
+    /// (8-byte header and data, pad byte left out) except LIST/INFO, AIGC and JUNK chunks — they carry or once carried
+    /// the label, and relabelling rewrites, appends, merges or blanks them — then any bytes after the RIFF form
+    /// (OpenDML AVIX parts) as they are. The RIFF size is left out; of an RF64/BW64 <c>ds64</c> chunk only its RIFF
+    /// size (first 8 data bytes) is left out. INFO metadata is therefore not covered.
+    /// </summary>
+    public void WriteContentForHash(Stream input, Stream output)
+    {
+        var outline = Outline(input);
+        output.Write(Encoding.Latin1.GetBytes(outline.FormType));
+        foreach (var c in outline.Chunks)
+        {
+            if (c.Id is "AIGC" or "JUNK" || (c.Id == "LIST" && c.ListType == "INFO")) continue;
+            if (c.Id == "ds64" && outline.IsRf64)
+            {
+                MediaIo.CopyRange(input, c.Offset, 8, output);
+                MediaIo.CopyRange(input, c.DataOffset + 8, c.DataSize - 8, output);
+                continue;
+            }
+            MediaIo.CopyRange(input, c.Offset, 8 + c.DataSize, output);
+        }
+        var afterRiff = outline.PaddedRiffEnd(input.Length);
+        if (input.Length > afterRiff) MediaIo.CopyToEnd(input, afterRiff, output);
+    }
+
     /// <summary>AVI with OpenDML extension parts (RIFF AVIX after the first RIFF, ≥ 1 GB files): their super-index
     /// (indx) and standard-index (ix##) entries hold absolute file offsets, so the first RIFF must not change size.</summary>
     private bool MustKeepLayout(Stream input, RiffOutline outline) =>

@@ -53,6 +53,9 @@ internal sealed record VorbisComments(byte[] Vendor, List<byte[]> Entries)
     public VorbisComments WithLabel(AigcLabel label) =>
         new(Vendor, [.. Entries.Where(e => !IsLabel(e, out _)), Encoding.UTF8.GetBytes("AIGC=" + label.ToJson())]);
 
+    /// <summary>A copy without AIGC entries (the part of a comment list a signature covers).</summary>
+    public VorbisComments WithoutLabels() => this with { Entries = Entries.Where(e => !IsLabel(e, out _)).ToList() };
+
     public static VorbisComments Empty(string vendor) => new(Encoding.UTF8.GetBytes(vendor), []);
 
     public byte[] ToBytes()
