@@ -125,9 +125,15 @@ public sealed class LabelWorkspace(SuanbeiHostOptions options, TimeProvider cloc
         finally { Delete(input); }
     }
 
-    /// <summary>Opens an output for download; the file is removed when the stream is closed (after the response).</summary>
-    public static FileStream OpenOnce(LabelledOutput output) =>
-        new(output.Path, FileMode.Open, FileAccess.Read, FileShare.Read | FileShare.Delete, 81920, FileOptions.DeleteOnClose | FileOptions.Asynchronous);
+    /// <summary>Opens an output for download and removes its name at once (the open stream still reads it on Unix;
+    /// elsewhere DeleteOnClose removes it when the response is done), so nothing is left even if the client goes away.</summary>
+    public static FileStream OpenOnce(LabelledOutput output)
+    {
+        var stream = new FileStream(output.Path, FileMode.Open, FileAccess.Read, FileShare.Read | FileShare.Delete, 81920,
+            FileOptions.DeleteOnClose | FileOptions.Asynchronous);
+        if (!OperatingSystem.IsWindows()) Delete(output.Path);
+        return stream;
+    }
 
     /// <summary>Keeps an output for a later download by its owner (the page shows the classification first); returns the token.</summary>
     public string Keep(string ownerId, LabelledOutput output)
