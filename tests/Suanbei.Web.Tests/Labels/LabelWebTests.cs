@@ -311,6 +311,19 @@ public sealed class LabelWebTests(LabelsApp app) : IClassFixture<LabelsApp>, IDi
     }
 
     [Fact]
+    public async Task The_three_endpoints_are_in_the_OpenAPI_document_under_their_tag()
+    {
+        var doc = JsonDocument.Parse(await app.Client().GetStringAsync("/openapi/v1.json")).RootElement;
+        foreach (var op in new[] { "verify", "write", "propagate" })
+        {
+            var post = doc.GetProperty("paths").GetProperty("/api/v1/labels/" + op).GetProperty("post");
+            Assert.Equal("标识核验", post.GetProperty("tags")[0].GetString());
+            Assert.True(post.GetProperty("requestBody").GetProperty("content").TryGetProperty("multipart/form-data", out _), op);
+        }
+        Assert.False(doc.GetProperty("paths").TryGetProperty("/labels/download/{token}", out _));
+    }
+
+    [Fact]
     public void The_upload_limit_is_read_from_configuration_and_bad_values_name_the_key()
     {
         IConfigurationRoot Config(string value) => new ConfigurationBuilder()
