@@ -19,6 +19,8 @@ public sealed class IndexModel(LabelWorkspace workspace, IAntiforgery antiforger
     public List<VerifiedUpload>? Verified { get; private set; }
     public Dictionary<string, string> Errors { get; } = [];
     public long MaxMb => workspace.MaxBytes / (1024 * 1024);
+    public long MaxBytes => workspace.MaxBytes;
+    public string TooLargeMessage => workspace.TooLargeMessage;
 
     public WriteRequest Write { get; private set; } = new("", "", "1", "");
     public PropagateRequest Propagate { get; private set; } = new("", "", false, "");
