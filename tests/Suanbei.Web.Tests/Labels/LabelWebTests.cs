@@ -335,6 +335,21 @@ public sealed class LabelWebTests(LabelsApp app) : IClassFixture<LabelsApp>, IDi
     }
 
     [Fact]
+    public void Files_left_in_the_work_folder_by_an_earlier_process_are_removed_at_start()
+    {
+        var options = new SuanbeiHostOptions { DataDirectory = Path.Combine(_dir, "data") };
+        Directory.CreateDirectory(options.LabelsWorkDirectory);
+        var orphan = Path.Combine(options.LabelsWorkDirectory, "old.png");
+        var recent = Path.Combine(options.LabelsWorkDirectory, "recent.png");
+        File.WriteAllText(orphan, "x");
+        File.WriteAllText(recent, "y");
+        File.SetLastWriteTimeUtc(orphan, DateTime.UtcNow.AddHours(-3));
+        _ = new Suanbei.Web.Features.Labels.LabelWorkspace(options, TimeProvider.System);
+        Assert.False(File.Exists(orphan));
+        Assert.True(File.Exists(recent)); // may belong to a request of another process using the same folder
+    }
+
+    [Fact]
     public void The_upload_limit_is_read_from_configuration_and_bad_values_name_the_key()
     {
         IConfigurationRoot Config(string value) => new ConfigurationBuilder()

@@ -23,8 +23,28 @@ public sealed record PropagateRequest(string Propagator, string PropagateId, boo
 /// Markdown are recognised by it), processed with Suanbei.Labels and deleted — also when processing fails. Outputs are
 /// deleted when their download stream is closed; outputs the page offers for later download expire after 30 minutes.
 /// </summary>
-public sealed class LabelWorkspace(SuanbeiHostOptions options, TimeProvider clock)
+public sealed class LabelWorkspace
 {
+    private readonly SuanbeiHostOptions options;
+    private readonly TimeProvider clock;
+
+    public LabelWorkspace(SuanbeiHostOptions options, TimeProvider clock)
+    {
+        this.options = options;
+        this.clock = clock;
+        RemoveLeftovers();
+    }
+
+    /// <summary>Files a previous process left behind (stopped mid-request, or outputs never downloaded): nothing in the
+    /// work folder outlives a request by more than <see cref="PendingLifetime"/>, so older files are orphans.</summary>
+    private void RemoveLeftovers()
+    {
+        if (!Directory.Exists(WorkDirectory)) return;
+        var cutoff = clock.GetUtcNow().UtcDateTime - PendingLifetime - TimeSpan.FromHours(1);
+        foreach (var file in Directory.EnumerateFiles(WorkDirectory))
+            if (File.GetLastWriteTimeUtc(file) < cutoff) Delete(file);
+    }
+
     public static readonly TimeSpan PendingLifetime = TimeSpan.FromMinutes(30);
 
     private readonly ConcurrentDictionary<string, (string OwnerId, LabelledOutput Output, DateTimeOffset Created)> _pending = new();
