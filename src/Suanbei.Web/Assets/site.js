@@ -10,3 +10,18 @@ document.addEventListener("click", (e) => {
     const li = document.createElement("li"); li.appendChild(input); list.appendChild(li); input.focus();
   }
 });
+
+// Forms with data-max-bytes (标识核验): an upload over the server's limit is stopped before it is sent — the server
+// refuses it too, but a browser would only see the connection closed for a body far over the limit.
+document.addEventListener("submit", (e) => {
+  const form = e.target;
+  const max = Number(form.dataset && form.dataset.maxBytes);
+  if (!max) return;
+  let total = 0;
+  for (const input of form.querySelectorAll("input[type=file]")) for (const f of input.files) total += f.size;
+  if (total > max) {
+    e.preventDefault();
+    const message = form.querySelector("[data-valmsg-for]");
+    if (message) message.textContent = form.dataset.maxMessage;
+  }
+});

@@ -7,6 +7,7 @@ public sealed record SuanbeiHostOptions
 {
     public const string DefaultUrls = "http://127.0.0.1:5080";
     public const long DefaultMaterialsMaxBytes = 20L * 1024 * 1024;
+    public const long DefaultLabelsMaxBytes = 200L * 1024 * 1024;
 
     /// <summary>Holds suanbei.db (SQLite) and materials/. Created when missing.</summary>
     public string DataDirectory { get; init; } = "./data";
@@ -19,6 +20,10 @@ public sealed record SuanbeiHostOptions
 
     /// <summary>Largest accepted material upload.</summary>
     public long MaterialsMaxBytes { get; init; } = DefaultMaterialsMaxBytes;
+
+    /// <summary>Largest accepted request of the label tool (标识核验: verify/write/propagate uploads, all files of one request
+    /// together). Configuration key <c>Suanbei:Labels:MaxUploadMb</c>.</summary>
+    public long LabelsMaxBytes { get; init; } = DefaultLabelsMaxBytes;
 
     /// <summary>When no administrator exists at startup, create one and announce its one-time password.</summary>
     public bool CreateFirstAdmin { get; init; } = true;
@@ -66,6 +71,9 @@ public sealed record SuanbeiHostOptions
             TrustedProxyNetworks = TrustedProxyNetworks.Count > 0 ? TrustedProxyNetworks : List(c.GetSection("ForwardedHeaders:KnownNetworks")),
             DataProtectionCertificatePath = DataProtectionCertificatePath ?? NullIfBlank(c["DataProtection:CertificatePath"]),
             DataProtectionCertificatePassword = DataProtectionCertificatePassword ?? NullIfBlank(c["DataProtection:CertificatePassword"]),
+            LabelsMaxBytes = LabelsMaxBytes != DefaultLabelsMaxBytes || NullIfBlank(c["Labels:MaxUploadMb"]) is not { } mb ? LabelsMaxBytes
+                : long.TryParse(mb, out var n) && n is > 0 and <= 1024 * 1024 ? n * 1024 * 1024
+                : throw new InvalidOperationException($"配置 Suanbei:Labels:MaxUploadMb 无效：“{mb}”不是正整数（单位 MB，如 200）"),
         };
         o.Validate();
         return o;
@@ -98,6 +106,8 @@ public sealed record SuanbeiHostOptions
     public string FullDataDirectory => Path.GetFullPath(DataDirectory);
     public string SqlitePath => Path.Combine(FullDataDirectory, "suanbei.db");
     public string MaterialsDirectory => Path.Combine(FullDataDirectory, "materials");
+    /// <summary>Uploads of the label tool live here only while a request is handled (server-generated names).</summary>
+    public string LabelsWorkDirectory => Path.Combine(FullDataDirectory, "labels-work");
     public bool UsesPostgres => !string.IsNullOrWhiteSpace(PostgresConnectionString);
 
     /// <summary>Reads --urls, --data, --db, --public-base-url and --materials-max-mb from command-line arguments (used by Program.cs).</summary>
