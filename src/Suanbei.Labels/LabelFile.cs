@@ -62,8 +62,9 @@ public static class LabelFile
     public static VerificationReport Verify(string path)
     {
         // Small files (the common case for images) are read with one read call into a pooled buffer and parsed from
-        // memory; larger ones are walked through a buffered stream that seeks past the payload.
-        using var handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.Read, FileOptions.SequentialScan);
+        // memory; larger ones are walked through a buffered stream that seeks past the payload. No SequentialScan
+        // hint: it costs an fadvise call per file, and large files are read by seeking, not sequentially.
+        using var handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.Read);
         var length = RandomAccess.GetLength(handle);
         var extension = Path.GetExtension(path);
         if (length < SmallFileLength)

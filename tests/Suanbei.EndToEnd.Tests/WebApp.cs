@@ -8,17 +8,21 @@ using Suanbei.Web.Identity;
 namespace Suanbei.EndToEnd.Tests;
 
 /// <summary>The real app on Kestrel (a free loopback port, SQLite in a temp folder).</summary>
-public sealed class WebApp : IAsyncLifetime
+public class WebApp : IAsyncLifetime
 {
     private readonly string _data = Path.Combine(Path.GetTempPath(), "suanbei-e2e-" + Guid.NewGuid().ToString("N")[..10]);
     private WebApplication _app = null!;
     public string BaseUrl { get; private set; } = "";
+
+    /// <summary>Upload limit of the label page (a fixture may lower it to try the limit in a browser).</summary>
+    protected virtual long LabelsMaxBytes => SuanbeiHostOptions.DefaultLabelsMaxBytes;
 
     public async Task InitializeAsync()
     {
         _app = SuanbeiWebHost.Build(new SuanbeiHostOptions
         {
             DataDirectory = _data, Urls = "http://127.0.0.1:0", CreateFirstAdmin = false, EnvironmentName = "Production",
+            LabelsMaxBytes = LabelsMaxBytes,
         });
         await _app.StartAsync();
         BaseUrl = _app.Urls.First();
