@@ -138,7 +138,7 @@ public static class LabelCommands
     private const int VerifyBatch = 256;
 
     /// <summary><c>--json</c>: files are independent, so each round of <see cref="VerifyBatch"/> files is verified in
-    /// parallel (at most one per processor) and then printed in order through one buffered UTF-8 writer on stdout.
+    /// parallel (one thread per processor) and then printed in order through one buffered UTF-8 writer on stdout.
     /// Returns the exit code: the worst verdict's, or 10 when a file could not be read (reported on stderr).</summary>
     private static int VerifyJson(List<string> paths)
     {
@@ -146,7 +146,6 @@ public static class LabelCommands
         var worst = 0;
         var reports = new VerificationReport?[Math.Min(VerifyBatch, paths.Count)];
         var errors = new string?[reports.Length];
-        var parallel = new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount };
         using var stdout = Console.OpenStandardOutput();
         var lines = new System.Buffers.ArrayBufferWriter<byte>(1 << 16);
         using var writer = new Utf8JsonWriter(lines, ReportJson.Options); // Flush() only commits to `lines`
@@ -155,7 +154,15 @@ public static class LabelCommands
             var count = Math.Min(VerifyBatch, paths.Count - start);
             var batchStart = start;
             if (count == 1) VerifyInto(paths[start], out reports[0], out errors[0]);
-            else Parallel.For(0, count, parallel, i => VerifyInto(paths[batchStart + i], out reports[i], out errors[i]));
+            else
+            {
+                var next = -1;
+                OnEveryProcessor(() =>
+                {
+                    int i;
+                    while ((i = Interlocked.Increment(ref next)) < count) VerifyInto(paths[batchStart + i], out reports[i], out errors[i]);
+                });
+            }
             for (var i = 0; i < count; i++)
             {
                 if (reports[i] is { } report)
@@ -178,6 +185,21 @@ public static class LabelCommands
         }
         WriteOut(stdout, lines);
         return ioError ? LabelCliOptions.UsageOrIoError : worst;
+    }
+
+    /// <summary>Runs <paramref name="work"/> on this thread and on one new thread per other processor, and waits for
+    /// all. Plain threads rather than Parallel.For: in a run this short, starting the thread pool cost more (≈ 7 ms
+    /// for 1,000 images) than the threads do.</summary>
+    private static void OnEveryProcessor(Action work)
+    {
+        var threads = new Thread[Environment.ProcessorCount - 1];
+        for (var t = 0; t < threads.Length; t++)
+        {
+            threads[t] = new Thread(() => work()) { IsBackground = true, Name = "verify" };
+            threads[t].Start();
+        }
+        work();
+        foreach (var t in threads) t.Join();
     }
 
     private static void WriteOut(Stream stdout, System.Buffers.ArrayBufferWriter<byte> lines)
