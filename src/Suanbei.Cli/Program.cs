@@ -1,7 +1,7 @@
-using Suanbei.Labels.Cli;
 using System.CommandLine;
 using System.Text;
 using Suanbei.Cli.Commands;
+using Suanbei.Labels.Cli;
 
 // Chinese text must reach pipes and files as UTF-8 whatever the locale.
 Console.OutputEncoding = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);

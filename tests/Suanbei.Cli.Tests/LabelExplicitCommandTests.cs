@@ -1,7 +1,6 @@
-using Suanbei.Labels.Cli;
 using System.CommandLine;
 using System.Text.Json;
-using Suanbei.Cli.Commands;
+using Suanbei.Labels.Cli;
 
 namespace Suanbei.Cli.Tests;
 

@@ -1,5 +1,5 @@
-using Suanbei.Labels.Cli;
 using System.CommandLine;
+using Suanbei.Labels.Cli;
 
 namespace Suanbei.Cli.Commands;
 

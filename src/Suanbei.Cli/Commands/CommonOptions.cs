@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Suanbei.Labels.Cli;
 
 namespace Suanbei.Cli.Commands;
 
@@ -6,7 +7,7 @@ namespace Suanbei.Cli.Commands;
 internal static class CommonOptions
 {
     /// <summary>Exit code for usage and I/O errors, shared by all commands.</summary>
-    public const int UsageOrIoError = Suanbei.Labels.Cli.LabelCliOptions.UsageOrIoError;
+    public const int UsageOrIoError = LabelCliOptions.UsageOrIoError;
 
     public static Option<string> Data() => new("--data")
     {
@@ -19,5 +20,5 @@ internal static class CommonOptions
         Description = "PostgreSQL 连接字符串；省略时使用数据目录中的 SQLite",
     };
 
-    public static Option<bool> Json() => Suanbei.Labels.Cli.LabelCliOptions.Json();
+    public static Option<bool> Json() => LabelCliOptions.Json();
 }
