@@ -234,7 +234,7 @@ public partial class FilingWalkthroughTests(Browser browser, WebApp app) : IClas
         await page.FillAsync("#Input_Password", Password);
         await page.FillAsync("#Input_ConfirmPassword", Password);
         await page.ClickAsync("[data-testid=register-submit]");
-        await page.WaitForURLAsync("**/Subjects");
+        await page.WaitForURLAsync("**/Subjects", new() { WaitUntil = WaitUntilState.Commit }); // as in SignInAsync
     }
 
     [Fact]
@@ -315,7 +315,9 @@ public partial class FilingWalkthroughTests(Browser browser, WebApp app) : IClas
         await page.FillAsync("#Input_Email", email);
         await page.FillAsync("#Input_Password", Password);
         await page.ClickAsync("[data-testid=login-submit]");
-        await page.WaitForURLAsync(landing);
+        // Wait for the redirect's URL only, then for the page's own content: waiting for the "load" event after a
+        // POST → 302 → GET once hung for 60 s in CI although the page had rendered ("NetworkIdle event fired").
+        await page.WaitForURLAsync(landing, new() { WaitUntil = WaitUntilState.Commit });
         await page.WaitForSelectorAsync("[data-testid=logout]");
     }
 
