@@ -89,26 +89,18 @@ internal static class Mp4Digest
         }
         children.RemoveAll(c => c.Type == "udta" && c.Children!.Count == 0);
 
-        foreach (var stbl in moov.ChildrenOf("trak").Select(t => t.Child("mdia")?.Child("minf")?.Child("stbl")).OfType<Box>())
+        foreach (var (stbl, i, box, count) in Mp4Metadata.ChunkOffsetTables(moov))
         {
-            for (var i = 0; i < stbl.Children!.Count; i++)
+            var p = box.Payload!;
+            var width = box.Type == "stco" ? 4 : 8;
+            var wide = new byte[8 + 8L * count];
+            p.AsSpan(0, 8).CopyTo(wide);
+            for (var k = 0; k < count; k++)
             {
-                var box = stbl.Children[i];
-                if (box.Type is not ("stco" or "co64")) continue;
-                var p = box.Payload!;
-                if (p.Length < 8) throw new FormatException($"{box.Type} 过短");
-                var count = BinaryPrimitives.ReadUInt32BigEndian(p.AsSpan(4));
-                var width = box.Type == "stco" ? 4 : 8;
-                if ((p.Length - 8) / width < count) throw new FormatException($"{box.Type} 条目数超出盒子");
-                var wide = new byte[8 + 8L * count];
-                p.AsSpan(0, 8).CopyTo(wide);
-                for (var k = 0; k < count; k++)
-                {
-                    var o = width == 4 ? BinaryPrimitives.ReadUInt32BigEndian(p.AsSpan(8 + 4 * k)) : (long)BinaryPrimitives.ReadUInt64BigEndian(p.AsSpan(8 + 8 * k));
-                    BinaryPrimitives.WriteUInt64BigEndian(wide.AsSpan(8 + 8 * k), (ulong)normalize(o));
-                }
-                stbl.Children[i] = new Box("co64", wide);
+                var o = width == 4 ? BinaryPrimitives.ReadUInt32BigEndian(p.AsSpan(8 + 4 * k)) : (long)BinaryPrimitives.ReadUInt64BigEndian(p.AsSpan(8 + 8 * k));
+                BinaryPrimitives.WriteUInt64BigEndian(wide.AsSpan(8 + 8 * k), (ulong)normalize(o));
             }
+            stbl.Children[i] = new Box("co64", wide);
         }
     }
 }

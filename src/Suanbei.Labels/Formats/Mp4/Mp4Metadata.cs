@@ -230,8 +230,55 @@ internal static partial class Mp4Metadata
     public static void ShiftChunkOffsets(Box moov, long threshold, long delta, bool dryRunConversions, out long conversionGrowth)
     {
         conversionGrowth = 0;
-        foreach (var stbl in moov.ChildrenOf("trak").Select(t => t.Child("mdia")?.Child("minf")?.Child("stbl")).OfType<Box>())
+        foreach (var (stbl, i, box, count) in ChunkOffsetTables(moov))
         {
+            var p = box.Payload!;
+            if (box.Type == "stco")
+            {
+                var overflow = false;
+                for (var k = 0; k < count && !overflow; k++)
+                {
+                    long o = BinaryPrimitives.ReadUInt32BigEndian(p.AsSpan(8 + 4 * k));
+                    if (o >= threshold && o + delta > uint.MaxValue) overflow = true;
+                }
+                if (overflow)
+                {
+                    conversionGrowth += 4L * count;
+                    if (dryRunConversions) continue;
+                    var wide = new byte[8 + 8L * count];
+                    p.AsSpan(0, 8).CopyTo(wide);
+                    for (var k = 0; k < count; k++)
+                    {
+                        long o = BinaryPrimitives.ReadUInt32BigEndian(p.AsSpan(8 + 4 * k));
+                        BinaryPrimitives.WriteUInt64BigEndian(wide.AsSpan(8 + 8 * k), (ulong)(o >= threshold ? o + delta : o));
+                    }
+                    stbl.Children[i] = new Box("co64", wide);
+                    continue;
+                }
+                if (dryRunConversions) continue;
+                for (var k = 0; k < count; k++)
+                {
+                    long o = BinaryPrimitives.ReadUInt32BigEndian(p.AsSpan(8 + 4 * k));
+                    if (o >= threshold) BinaryPrimitives.WriteUInt32BigEndian(p.AsSpan(8 + 4 * k), (uint)(o + delta));
+                }
+            }
+            else if (!dryRunConversions)
+            {
+                for (var k = 0; k < count; k++)
+                {
+                    var o = (long)BinaryPrimitives.ReadUInt64BigEndian(p.AsSpan(8 + 8 * k));
+                    if (o >= threshold) BinaryPrimitives.WriteUInt64BigEndian(p.AsSpan(8 + 8 * k), (ulong)(o + delta));
+                }
+            }
+        }
+    }
+
+    /// <summary>Every chunk-offset table (stco, 4-byte entries; co64, 8-byte) of every track, with its position in its
+    /// stbl (so a caller may replace it there) and its entry count, checked against the box size. Throws
+    /// <see cref="FormatException"/> on a table too short for its count.</summary>
+    internal static IEnumerable<(Box Stbl, int Index, Box Table, uint Count)> ChunkOffsetTables(Box moov)
+    {
+        foreach (var stbl in moov.ChildrenOf("trak").Select(t => t.Child("mdia")?.Child("minf")?.Child("stbl")).OfType<Box>())
             for (var i = 0; i < stbl.Children!.Count; i++)
             {
                 var box = stbl.Children[i];
@@ -241,45 +288,8 @@ internal static partial class Mp4Metadata
                 var count = BinaryPrimitives.ReadUInt32BigEndian(p.AsSpan(4));
                 var width = box.Type == "stco" ? 4 : 8;
                 if ((p.Length - 8) / width < count) throw new FormatException($"{box.Type} 条目数超出盒子");
-                if (box.Type == "stco")
-                {
-                    var overflow = false;
-                    for (var k = 0; k < count && !overflow; k++)
-                    {
-                        long o = BinaryPrimitives.ReadUInt32BigEndian(p.AsSpan(8 + 4 * k));
-                        if (o >= threshold && o + delta > uint.MaxValue) overflow = true;
-                    }
-                    if (overflow)
-                    {
-                        conversionGrowth += 4L * count;
-                        if (dryRunConversions) continue;
-                        var wide = new byte[8 + 8L * count];
-                        p.AsSpan(0, 8).CopyTo(wide);
-                        for (var k = 0; k < count; k++)
-                        {
-                            long o = BinaryPrimitives.ReadUInt32BigEndian(p.AsSpan(8 + 4 * k));
-                            BinaryPrimitives.WriteUInt64BigEndian(wide.AsSpan(8 + 8 * k), (ulong)(o >= threshold ? o + delta : o));
-                        }
-                        stbl.Children[i] = new Box("co64", wide);
-                        continue;
-                    }
-                    if (dryRunConversions) continue;
-                    for (var k = 0; k < count; k++)
-                    {
-                        long o = BinaryPrimitives.ReadUInt32BigEndian(p.AsSpan(8 + 4 * k));
-                        if (o >= threshold) BinaryPrimitives.WriteUInt32BigEndian(p.AsSpan(8 + 4 * k), (uint)(o + delta));
-                    }
-                }
-                else if (!dryRunConversions)
-                {
-                    for (var k = 0; k < count; k++)
-                    {
-                        var o = (long)BinaryPrimitives.ReadUInt64BigEndian(p.AsSpan(8 + 8 * k));
-                        if (o >= threshold) BinaryPrimitives.WriteUInt64BigEndian(p.AsSpan(8 + 8 * k), (ulong)(o + delta));
-                    }
-                }
+                yield return (stbl, i, box, count);
             }
-        }
     }
 
     /// <summary>True when some chunk offset points at or beyond <paramref name="threshold"/> (data after moov).</summary>
