@@ -73,7 +73,7 @@ public class AdminAndServeCommandsTests
         process.BeginErrorReadLine();
         try
         {
-            using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(5) };
+            using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(60) }; // the first request JIT-compiles the app: slow on a loaded machine
             HttpResponseMessage? home = null;
             for (var i = 0; i < 120 && home is null; i++)
             {
