@@ -33,6 +33,8 @@ public class PostgresServerTests
     public void A_server_left_behind_by_a_dead_owner_is_stopped_and_removed_once_stale()
     {
         var temp = Directory.CreateTempSubdirectory("suanbei-reap-").FullName;
+        // Created for the owner only; the postgres user must reach the server folder inside.
+        File.SetUnixFileMode(temp, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute | UnixFileMode.GroupExecute | UnixFileMode.OtherExecute);
         try
         {
             var bin = Directory.GetDirectories("/usr/lib/postgresql").Order().Select(d => Path.Combine(d, "bin")).Last(d => File.Exists(Path.Combine(d, "initdb")));
