@@ -11,7 +11,8 @@ namespace Suanbei.Testing;
 /// stops and deletes it when disposed. One server per test assembly; each test class asks for its own database.
 /// ./test starts one server for the whole run and sets SUANBEI_TEST_PG, so only a developer's direct `dotnet test` gets
 /// here; as a test host can be torn down without running exit handlers, each server's folder records its owner's PID,
-/// and servers older than <see cref="StaleAfter"/> whose owner is gone are stopped and removed at the next start.
+/// a watchdog stops the server when its owner is gone, and servers older than <see cref="StaleAfter"/> whose owner is
+/// gone (say, the watchdog was killed too) are stopped and removed at the next start.
 /// </summary>
 public sealed class PostgresServer : IDisposable
 {
@@ -48,6 +49,7 @@ public sealed class PostgresServer : IDisposable
             "-o", $"-h 127.0.0.1 -p {port} -k {_dataDir} -c fsync=off -c full_page_writes=off -c max_connections=200", "start");
         AdminConnectionString = $"Host=127.0.0.1;Port={port};Username=postgres;Database=postgres;Pooling=true";
         AppDomain.CurrentDomain.ProcessExit += (_, _) => Dispose();
+        StartWatchdog(_dataDir, _binDir);
     }
 
     /// <summary>
@@ -76,6 +78,20 @@ public sealed class PostgresServer : IDisposable
             catch (Exception e) when (e is IOException or UnauthorizedAccessException) { /* another run is reaping it */ }
         }
         return removed;
+    }
+
+    /// <summary>
+    /// A detached shell that stops the server and removes its folder once this process is gone: a test host torn down
+    /// without running ProcessExit handlers still leaves nothing behind (the reaper above covers a killed watchdog).
+    /// </summary>
+    private static void StartWatchdog(string dataDir, string binDir)
+    {
+        var script = $"exec </dev/null >/dev/null 2>&1; while [ -d /proc/{Environment.ProcessId} ]; do sleep 2; done; " +
+                     $"runuser -u postgres -- '{Path.Combine(binDir, "pg_ctl")}' -D '{Path.Combine(dataDir, "db")}' -m immediate -w stop; rm -rf '{dataDir}'";
+        var psi = new ProcessStartInfo("setsid") { UseShellExecute = false, WorkingDirectory = "/" };
+        foreach (var a in new[] { "sh", "-c", script }) psi.ArgumentList.Add(a);
+        try { Process.Start(psi)?.Dispose(); }
+        catch (System.ComponentModel.Win32Exception) { /* no setsid: ProcessExit and the reaper remain */ }
     }
 
     /// <summary>Creates a fresh, empty database and returns its connection string.</summary>
