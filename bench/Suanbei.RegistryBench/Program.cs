@@ -17,7 +17,7 @@ var entries = positional.Length > 0 ? int.Parse(positional[0]) : 100_000;
 var xlsxRows = positional.Length > 1 ? int.Parse(positional[1]) : 10_000;
 
 var samples = new[] { "deep-synthesis-filings.tsv", "algorithm-filings.tsv" }
-    .SelectMany(f => RegistryImporter.ImportFile(RepoPaths.SharedData(f)).Rows).ToList();
+    .SelectMany(f => RegistryImporter.ImportFile(RepoPaths.PublishedList(f)).Rows).ToList();
 var rng = new Random(42);
 var rows = new List<RegistryRow>(entries);
 for (var i = 0; i < entries; i++)

@@ -5,6 +5,8 @@ using Suanbei.Labels.Cli;
 
 // Chinese text must reach pipes and files as UTF-8 whatever the locale.
 Console.OutputEncoding = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
+// Colour only at a terminal (tables of the label commands): pipes and files get plain text.
+TerminalOutput.Configure();
 
 var root = new RootCommand("Suanbei 算备 — 算法备案、公示清单与 GB 45438 内容标识工具");
 // One line per command group; each group lives in Commands/<Group>Commands.cs. `label …` (batch verification is

@@ -120,7 +120,8 @@ public static class LabelCommands
             }
         }
 
-        if (paths.Count < 20 || Console.IsErrorRedirected)
+        // The progress bar redraws itself on stdout: only for a person at a terminal.
+        if (paths.Count < 20 || !TerminalOutput.UseAnsi || Console.IsErrorRedirected)
             foreach (var p in paths) VerifyOne(p);
         else
             AnsiConsole.Progress().AutoClear(true).Start(ctx =>

@@ -7,6 +7,7 @@ using Suanbei.Labels.Cli;
 // self-contained, trimmed, ReadyToRun-composite publish of this project starts in about a third of the full CLI's
 // time (batch verification and --in-place writes are start-up bound). The ./suanbei launcher sends `label …` here.
 Console.OutputEncoding = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
+TerminalOutput.Configure();
 
 // Named "suanbei" (not the executable's name) so help and usage read `suanbei label …`, as users type it.
 var root = new Command("suanbei", "Suanbei 算备 — GB 45438 内容标识工具") { new HelpOption(), LabelCommands.Create(args) };

@@ -6,6 +6,7 @@ namespace Suanbei.Cli.Tests;
 /// <c>./suanbei label …</c> as users (and the benchmarks) run it: the launcher builds the standalone label program on
 /// first use (several minutes on a cold machine) and runs it; the full CLI carries the same commands.
 /// </summary>
+[Collection("launcher builds")]
 public class LabelLauncherTests : IDisposable
 {
     private const string Producer = "001191440300708461136T1XGW3";

@@ -7,7 +7,7 @@ namespace Suanbei.Cli.Tests;
 public sealed class RegistryCommandsTests : IDisposable
 {
     private readonly string _data = Path.Combine(Path.GetTempPath(), "suanbei-cli-registry-" + Guid.NewGuid().ToString("N")[..8]);
-    private static readonly string[] Files = ["deep-synthesis-filings.tsv", "algorithm-filings.tsv", "generative-ai-filings.tsv", "cancellations.tsv"];
+    private static IReadOnlyList<string> Files => Suanbei.Web.Features.Registry.Published.PublishedLists.FileNames;
 
     public void Dispose()
     {
@@ -16,7 +16,7 @@ public sealed class RegistryCommandsTests : IDisposable
 
     private CliRunner.Result Run(params string[] args) => CliRunner.Run(args.Concat(["--data", _data]), timeout: TimeSpan.FromMinutes(2));
 
-    private CliRunner.Result ImportAll() => Run(["registry", "import", .. Files.Select(RepoPaths.SharedData)]);
+    private CliRunner.Result ImportAll() => Run(["registry", "import", .. Files.Select(RepoPaths.PublishedList)]);
 
     private static List<JsonElement> Lines(string stdout) =>
         stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement.Clone()).ToList();
@@ -85,13 +85,59 @@ public sealed class RegistryCommandsTests : IDisposable
     }
 
     [Fact]
+    public void Import_published_fills_the_registry_with_the_shipped_lists_and_search_takes_any_limit()
+    {
+        var usage = Run("registry", "import");
+        Assert.True(usage.ExitCode == 10, usage.ToString());
+        Assert.Contains("--published", usage.StdErr);
+
+        var import = Run("registry", "import", "--published");
+        Assert.True(import.ExitCode == 0, import.ToString());
+        Assert.Contains("deep-synthesis-filings.tsv：读取 236 行", import.StdOut);
+        Assert.Contains("cancellations.tsv：", import.StdOut);
+        var stats = Lines(Run("registry", "stats", "--json").StdOut)[0];
+        Assert.Equal(739, stats.GetProperty("entries").GetInt32());
+        Assert.Equal(57, stats.GetProperty("cancelled").GetInt32());
+        // Idempotent, as with files.
+        Assert.Equal(0, Run("registry", "import", "--published").ExitCode);
+        Assert.Equal(739, Lines(Run("registry", "stats", "--json").StdOut)[0].GetProperty("entries").GetInt32());
+
+        // A limit above the web API's page size: every row, each written as read.
+        var all = Run("registry", "search", "", "--limit", "1000", "--json");
+        Assert.True(all.ExitCode == 0, all.ToString());
+        var rows = Lines(all.StdOut);
+        Assert.Equal(739, rows.Count);
+        Assert.Equal(739, rows.Select(r => r.GetProperty("number").GetString()).Distinct().Count());
+        Assert.Equal("", all.StdErr);
+
+        // A cut-off result says so: in the table, and on stderr when stdout is JSON lines.
+        var table = Run("registry", "search", "", "--limit", "600");
+        Assert.Equal(600 + 1, table.StdOut.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
+        Assert.Contains("共 739 条，显示 600 条", table.StdOut);
+        var cut = Run("registry", "search", "", "--limit", "600", "--json");
+        Assert.Equal(600, Lines(cut.StdOut).Count);
+        Assert.Contains("共 739 条", cut.StdErr);
+
+        var zero = Run("registry", "search", "", "--limit", "0");
+        Assert.Equal(10, zero.ExitCode);
+        Assert.Contains("--limit", zero.StdErr);
+
+        // Export has no cap either.
+        var csv = Path.Combine(_data, "all.csv");
+        var export = Run("registry", "export", "--format", "csv", "-o", csv);
+        Assert.True(export.ExitCode == 0, export.ToString());
+        Assert.Contains("已导出 739 条", export.StdOut);
+        Assert.Equal(739, Suanbei.Web.Features.Registry.Import.RegistryImporter.ImportFile(csv).Rows.Count);
+    }
+
+    [Fact]
     public void Import_exits_1_when_a_file_cannot_be_read_but_still_takes_the_others()
     {
         var broken = Path.Combine(Path.GetTempPath(), "suanbei-broken-" + Guid.NewGuid().ToString("N")[..6] + ".docx");
         File.WriteAllBytes(broken, [0x50, 0x4B, 0x03, 0x04, 1, 2, 3]);
         try
         {
-            var r = Run("registry", "import", broken, RepoPaths.SharedData("algorithm-filings.tsv"));
+            var r = Run("registry", "import", broken, RepoPaths.PublishedList("algorithm-filings.tsv"));
             Assert.True(r.ExitCode == 1, r.ToString());
             Assert.Contains("无法", r.StdOut);
             var s = Lines(Run("registry", "stats", "--json").StdOut)[0];
@@ -125,7 +171,7 @@ public sealed class RegistryCommandsTests : IDisposable
     public void Works_on_postgresql_with_db()
     {
         var cs = PostgresServer.Instance.CreateDatabase("cli");
-        var import = CliRunner.Run(["registry", "import", RepoPaths.SharedData("cancellations.tsv"), RepoPaths.SharedData("deep-synthesis-filings.tsv"), "--db", cs, "--data", _data]);
+        var import = CliRunner.Run(["registry", "import", RepoPaths.PublishedList("cancellations.tsv"), RepoPaths.PublishedList("deep-synthesis-filings.tsv"), "--db", cs, "--data", _data]);
         Assert.True(import.ExitCode == 0, import.ToString());
         var s = Lines(CliRunner.Run("registry", "stats", "--json", "--db", cs, "--data", _data).StdOut)[0];
         Assert.Equal(236 + 50, s.GetProperty("entries").GetInt32());

@@ -11,7 +11,7 @@ public class FilingNumberTests
     {
         foreach (var (file, column) in new[] { ("deep-synthesis-filings.tsv", "number"), ("algorithm-filings.tsv", "number"), ("cancellations.tsv", "code") })
         {
-            var (header, rows) = RepoPaths.ReadSharedTsv(file);
+            var (header, rows) = RepoPaths.ReadPublishedTsv(file);
             var index = Array.IndexOf(header, column);
             Assert.True(index >= 0, $"{file} has no {column} column");
             foreach (var row in rows) yield return (file, row[index]);

@@ -155,7 +155,7 @@ public class AlgorithmTypesTests
     [Fact]
     public void Every_category_in_the_published_list_parses()
     {
-        var (header, rows) = Suanbei.Testing.RepoPaths.ReadSharedTsv("algorithm-filings.tsv");
+        var (header, rows) = Suanbei.Testing.RepoPaths.ReadPublishedTsv("algorithm-filings.tsv");
         var column = Array.IndexOf(header, "category");
         foreach (var row in rows)
             Assert.True(AlgorithmTypes.TryParseChinese(row[column], out _), row[column]);

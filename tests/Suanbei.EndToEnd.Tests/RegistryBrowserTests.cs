@@ -12,7 +12,7 @@ namespace Suanbei.EndToEnd.Tests;
 /// <summary>The real app on a free loopback port whose SQLite registry holds the four shared lists (imported like the CLI does).</summary>
 public sealed class RegistryWebApp : IAsyncLifetime
 {
-    public static readonly string[] SharedFiles = ["deep-synthesis-filings.tsv", "algorithm-filings.tsv", "generative-ai-filings.tsv", "cancellations.tsv"];
+    public static IReadOnlyList<string> SharedFiles => Suanbei.Web.Features.Registry.Published.PublishedLists.FileNames;
     private readonly string _data = Path.Combine(Path.GetTempPath(), "suanbei-e2e-registry-" + Guid.NewGuid().ToString("N")[..10]);
     private WebApplication _app = null!;
     public string BaseUrl { get; private set; } = "";
@@ -24,7 +24,7 @@ public sealed class RegistryWebApp : IAsyncLifetime
         {
             DatabaseSetup.Migrate(db, options);
             var store = new RegistryStore(db);
-            foreach (var f in SharedFiles) await store.ImportAsync(RegistryImporter.ImportFile(RepoPaths.SharedData(f)));
+            foreach (var f in SharedFiles) await store.ImportAsync(RegistryImporter.ImportFile(RepoPaths.PublishedList(f)));
         }
         _app = SuanbeiWebHost.Build(options);
         await _app.StartAsync();
@@ -47,7 +47,7 @@ public class RegistryBrowserTests(Browser browser, RegistryWebApp app) : IClassF
     {
         const string query = "豆包";
         const string number = "网信算备110108823483901230031号"; // 豆包大模型算法 in the shared deep-synthesis list
-        var source = RegistryImporter.ImportFile(RepoPaths.SharedData("deep-synthesis-filings.tsv")).Rows
+        var source = RegistryImporter.ImportFile(RepoPaths.PublishedList("deep-synthesis-filings.tsv")).Rows
             .Where(r => r.Number == number).OrderBy(r => r.Period, StringComparer.Ordinal).Last();
 
         var page = await browser.Chromium.NewPageAsync(new() { ViewportSize = new() { Width = 1400, Height = 1000 }, AcceptDownloads = true });

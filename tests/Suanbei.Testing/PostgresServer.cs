@@ -9,11 +9,22 @@ namespace Suanbei.Testing;
 /// server someone else runs); otherwise runs initdb + pg_ctl from Debian's postgresql package as the
 /// 'postgres' user (PostgreSQL refuses to run as root) in a temporary folder on a free loopback port, and
 /// stops and deletes it when disposed. One server per test assembly; each test class asks for its own database.
+/// ./test starts one server for the whole run and sets SUANBEI_TEST_PG, so only a developer's direct `dotnet test` gets
+/// here; as a test host can be torn down without running exit handlers, each server's folder records its owner's PID,
+/// a watchdog stops the server when its owner is gone, and servers older than <see cref="StaleAfter"/> whose owner is
+/// gone (say, the watchdog was killed too) are stopped and removed at the next start.
 /// </summary>
 public sealed class PostgresServer : IDisposable
 {
     private static readonly Lazy<PostgresServer> Shared = new(() => new PostgresServer(), LazyThreadSafetyMode.ExecutionAndPublication);
     public static PostgresServer Instance => Shared.Value;
+
+    /// <summary>Folder name prefix of every throwaway server (./test uses it too).</summary>
+    public const string FolderPrefix = "suanbei-pg-";
+    /// <summary>The file in a server's folder that holds the PID of the process that owns the server.</summary>
+    public const string OwnerFile = "owner.pid";
+    /// <summary>Age after which a server whose owner is gone is reaped (a running test run is younger, or its owner lives).</summary>
+    public static readonly TimeSpan StaleAfter = TimeSpan.FromHours(3);
 
     private readonly string? _dataDir;
     private readonly string? _binDir;
@@ -25,9 +36,11 @@ public sealed class PostgresServer : IDisposable
         if (!string.IsNullOrWhiteSpace(external)) { AdminConnectionString = external; return; }
 
         _binDir = FindBinDir();
+        ReapStale(Path.GetTempPath(), _binDir, DateTime.UtcNow);
         var port = FreePort();
-        _dataDir = Path.Combine(Path.GetTempPath(), "suanbei-pg-" + Guid.NewGuid().ToString("N")[..8]);
+        _dataDir = Path.Combine(Path.GetTempPath(), FolderPrefix + Guid.NewGuid().ToString("N")[..8]);
         Directory.CreateDirectory(_dataDir);
+        File.WriteAllText(Path.Combine(_dataDir, OwnerFile), Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture));
         RunAsPostgres("chown", "-R", "postgres:postgres", _dataDir);
         RunAsPostgres("runuser", "-u", "postgres", "--", Path.Combine(_binDir, "initdb"), "-D", Path.Combine(_dataDir, "db"),
             "-U", "postgres", "--auth=trust", "-E", "UTF8", "--locale=C.UTF-8");
@@ -36,6 +49,49 @@ public sealed class PostgresServer : IDisposable
             "-o", $"-h 127.0.0.1 -p {port} -k {_dataDir} -c fsync=off -c full_page_writes=off -c max_connections=200", "start");
         AdminConnectionString = $"Host=127.0.0.1;Port={port};Username=postgres;Database=postgres;Pooling=true";
         AppDomain.CurrentDomain.ProcessExit += (_, _) => Dispose();
+        StartWatchdog(_dataDir, _binDir);
+    }
+
+    /// <summary>
+    /// Stops and deletes the throwaway servers under <paramref name="tempDir"/> that are older than <see cref="StaleAfter"/>
+    /// (by their owner file, else the folder) and whose owner process is gone (or unrecorded). Returns the folders removed.
+    /// </summary>
+    public static IReadOnlyList<string> ReapStale(string tempDir, string binDir, DateTime nowUtc)
+    {
+        var removed = new List<string>();
+        foreach (var dir in Directory.GetDirectories(tempDir, FolderPrefix + "*"))
+        {
+            try
+            {
+                var owner = Path.Combine(dir, OwnerFile);
+                var since = File.Exists(owner) ? File.GetLastWriteTimeUtc(owner) : Directory.GetLastWriteTimeUtc(dir);
+                if (nowUtc - since < StaleAfter) continue;
+                if (File.Exists(owner) && int.TryParse(File.ReadAllText(owner).Trim(), out var pid) && Directory.Exists("/proc/" + pid)) continue;
+                if (File.Exists(Path.Combine(dir, "db", "postmaster.pid")))
+                {
+                    try { RunAsPostgres("runuser", "-u", "postgres", "--", Path.Combine(binDir, "pg_ctl"), "-D", Path.Combine(dir, "db"), "-m", "immediate", "-w", "stop"); }
+                    catch (InvalidOperationException) { /* not running any more; the folder goes either way */ }
+                }
+                Directory.Delete(dir, recursive: true);
+                removed.Add(dir);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException) { /* another run is reaping it */ }
+        }
+        return removed;
+    }
+
+    /// <summary>
+    /// A detached shell that stops the server and removes its folder once this process is gone: a test host torn down
+    /// without running ProcessExit handlers still leaves nothing behind (the reaper above covers a killed watchdog).
+    /// </summary>
+    private static void StartWatchdog(string dataDir, string binDir)
+    {
+        var script = $"exec </dev/null >/dev/null 2>&1; while [ -d /proc/{Environment.ProcessId} ]; do sleep 2; done; " +
+                     $"runuser -u postgres -- '{Path.Combine(binDir, "pg_ctl")}' -D '{Path.Combine(dataDir, "db")}' -m immediate -w stop; rm -rf '{dataDir}'";
+        var psi = new ProcessStartInfo("setsid") { UseShellExecute = false, WorkingDirectory = "/" };
+        foreach (var a in new[] { "sh", "-c", script }) psi.ArgumentList.Add(a);
+        try { Process.Start(psi)?.Dispose(); }
+        catch (System.ComponentModel.Win32Exception) { /* no setsid: ProcessExit and the reaper remain */ }
     }
 
     /// <summary>Creates a fresh, empty database and returns its connection string.</summary>

@@ -1,14 +1,14 @@
 namespace Suanbei.Testing;
 
-/// <summary>Locates the repository root and the <c>shared/</c> folder that CI places beside the clone.</summary>
+/// <summary>Locates the repository root and the files in it that tests read; no test reads outside the repository.</summary>
 public static class RepoPaths
 {
     public static string Root { get; } = FindRoot();
 
-    /// <summary><c>../shared</c> relative to the repository root (reference text and real published rows).</summary>
-    public static string Shared => Path.GetFullPath(Path.Combine(Root, "..", "shared"));
+    /// <summary>The CAC's published lists shipped with the product (embedded in Suanbei.Web from this folder).</summary>
+    public static string PublishedFolder => Path.Combine(Root, "src", "Suanbei.Web", "Features", "Registry", "Published");
 
-    public static string SharedData(string fileName) => Path.Combine(Shared, "data", fileName);
+    public static string PublishedList(string fileName) => Path.Combine(PublishedFolder, fileName);
 
     private static string FindRoot()
     {
@@ -18,10 +18,10 @@ public static class RepoPaths
         return dir?.FullName ?? throw new InvalidOperationException("Suanbei.slnx not found above " + AppContext.BaseDirectory);
     }
 
-    /// <summary>Reads a shared TSV file, skipping the leading '#' comment line; returns header + rows.</summary>
-    public static (string[] Header, List<string[]> Rows) ReadSharedTsv(string fileName)
+    /// <summary>Reads a published list, skipping the leading '#' comment line; returns header + rows.</summary>
+    public static (string[] Header, List<string[]> Rows) ReadPublishedTsv(string fileName)
     {
-        var lines = File.ReadAllLines(SharedData(fileName)).Where(l => !l.StartsWith('#') && l.Length > 0).ToList();
+        var lines = File.ReadAllLines(PublishedList(fileName)).Where(l => !l.StartsWith('#') && l.Length > 0).ToList();
         var header = lines[0].Split('\t');
         return (header, lines.Skip(1).Select(l => l.Split('\t')).ToList());
     }

@@ -3,6 +3,7 @@ using Suanbei.Web.Data;
 using Suanbei.Web.Features.Registry;
 using Suanbei.Web.Features.Registry.Export;
 using Suanbei.Web.Features.Registry.Import;
+using Suanbei.Web.Features.Registry.Published;
 using Suanbei.Web.Features.Registry.Store;
 using Suanbei.Web.Hosting;
 
@@ -44,22 +45,29 @@ internal static class RegistryCommands
 
     private static Command Import()
     {
-        var files = new Argument<string[]>("files") { Description = "清单文件（.docx、.xlsx、.csv、.tsv、.json），格式按内容识别", Arity = ArgumentArity.OneOrMore };
+        var files = new Argument<string[]>("files") { Description = "清单文件（.docx、.xlsx、.csv、.tsv、.json），格式按内容识别", Arity = ArgumentArity.ZeroOrMore };
+        var published = new Option<bool>("--published") { Description = "导入随附的网信办公示清单（深度合成、算法备案、生成式人工智能、注销公告）" };
         var data = CommonOptions.Data();
         var db = CommonOptions.Db();
         var json = CommonOptions.Json();
         var period = new Option<string?>("--period") { Description = "清单期次 YYYY-MM（文件中没有时使用）" };
         var batch = new Option<string?>("--batch") { Description = "批次，如 第三批（文件中没有时使用）" };
-        var command = new Command("import", "导入公示清单或注销公告；按备案编号去重，重复导入结果不变") { files, data, db, json, period, batch };
+        var command = new Command("import", "导入公示清单或注销公告；按备案编号去重，重复导入结果不变") { files, data, db, json, period, batch, published };
         command.SetAction(p => Run(() =>
         {
+            var paths = p.GetValue(files) ?? [];
+            if (paths.Length == 0 && !p.GetValue(published))
+                throw new RegistryQueryException("请给出要导入的清单文件，或用 --published 导入随附的网信办公示清单");
             using var context = Open(p, data, db);
             var store = new RegistryStore(context);
             var allRead = true;
             var options = new ImportOptions { Period = p.GetValue(period), Batch = p.GetValue(batch) };
-            foreach (var file in p.GetValue(files)!)
+            // The shipped lists first (named by file name), then the user's files.
+            var sources = (p.GetValue(published) ? PublishedLists.FileNames.Select(name => (name, (Func<ImportResult>)(() => PublishedLists.Read(name)))) : [])
+                .Concat(paths.Select(path => (path, (Func<ImportResult>)(() => RegistryImporter.ImportFile(path, options)))));
+            foreach (var (file, read) in sources)
             {
-                var result = RegistryImporter.ImportFile(file, options);
+                var result = read();
                 var summary = store.ImportAsync(result).GetAwaiter().GetResult();
                 allRead &= result.FileRead;
                 if (p.GetValue(json))
@@ -137,7 +145,7 @@ internal static class RegistryCommands
     private static Command Search()
     {
         var filters = new Filters();
-        var limit = new Option<int>("--limit") { Description = "最多输出条数（默认 50，最多 500）", DefaultValueFactory = _ => 50 };
+        var limit = new Option<int>("--limit") { Description = "最多输出条数（默认 50；可为任意正整数，结果逐条输出）", DefaultValueFactory = _ => 50 };
         var data = CommonOptions.Data();
         var db = CommonOptions.Db();
         var json = CommonOptions.Json();
@@ -146,16 +154,20 @@ internal static class RegistryCommands
         command.SetAction(p => Run(() =>
         {
             var n = p.GetValue(limit);
-            if (n is < 1 or > RegistryQuery.MaxPageSize) throw new RegistryQueryException($"--limit 应在 1–{RegistryQuery.MaxPageSize} 之间");
-            var query = filters.Build(p) with { PageSize = n };
+            if (n < 1) throw new RegistryQueryException($"--limit 应为正整数（收到 {n}）");
+            var query = filters.Build(p);
             using var context = Open(p, data, db);
-            var result = new RegistryStore(context).SearchAsync(query).GetAwaiter().GetResult();
-            foreach (var e in result.Items)
+            var (total, entries) = new RegistryStore(context).EnumerateAsync(query, n).GetAwaiter().GetResult();
+            var shown = 0;
+            foreach (var e in entries.ToBlockingEnumerable())
             {
                 if (p.GetValue(json)) WriteEntry(e);
                 else Console.WriteLine($"{e.Number}  {e.Name}  {e.Role ?? e.Category ?? ""}  {e.Entity}  {(e.Status == RegistryStatus.Cancelled ? "已注销" : "有效")}");
+                shown++;
             }
-            if (!p.GetValue(json)) Console.WriteLine($"共 {result.Total} 条，显示 {result.Items.Count} 条");
+            if (!p.GetValue(json)) Console.WriteLine($"共 {total} 条，显示 {shown} 条" + (shown < total ? $"（--limit {n}；用 --limit {total} 显示全部）" : ""));
+            // JSON lines stay machine-readable on stdout; a cut-off result is still said, on stderr.
+            else if (shown < total) Console.Error.WriteLine($"共 {total} 条，只输出了前 {shown} 条（--limit {n}）");
             return 0;
         }));
         return command;
@@ -251,18 +263,19 @@ internal static class RegistryCommands
             };
             var query = filters.Build(p);
             using var context = Open(p, data, db);
-            var entries = new RegistryStore(context).ExportAsync(query).GetAwaiter().GetResult();
+            // Every match, streamed into the file row by row (no cap: the command line is the operator's own).
+            var (total, entries) = new RegistryStore(context).EnumerateAsync(query).GetAwaiter().GetResult();
             var path = p.GetValue(output)!;
             try
             {
-                RegistryExporter.WriteFile(entries.Select((e, i) => RegistryStore.ToRow(e, i + 1)), f, path);
+                RegistryExporter.WriteFile(entries.ToBlockingEnumerable().Select((e, i) => RegistryStore.ToRow(e, i + 1)), f, path);
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
                 Console.Error.WriteLine($"错误：无法写入 {path}：{e.Message}");
                 return CommonOptions.UsageOrIoError;
             }
-            Console.WriteLine($"已导出 {entries.Count} 条到 {path}");
+            Console.WriteLine($"已导出 {total} 条到 {path}");
             return 0;
         }));
         return command;

@@ -27,6 +27,8 @@ internal static class ServeCommands
                 PostgresConnectionString = parse.GetValue(db),
                 MaterialsMaxBytes = Math.Max(1, parse.GetValue(maxMb)) * 1024L * 1024,
                 PublicBaseUrl = parse.GetValue(publicBaseUrl),
+                // A new installation starts with the CAC's published lists (Suanbei:Registry:SeedPublishedLists=false: empty).
+                SeedPublishedLists = true,
             };
             WebApplication app;
             try { app = SuanbeiWebHost.Build(options); }

@@ -28,6 +28,11 @@ public sealed record SuanbeiHostOptions
     /// <summary>When no administrator exists at startup, create one and announce its one-time password.</summary>
     public bool CreateFirstAdmin { get; init; } = true;
 
+    /// <summary>At start, when the registry holds no entry, import the CAC's published lists shipped with Suanbei
+    /// (Features/Registry/Published). Off unless asked for (library callers, test hosts); <c>suanbei serve</c> turns it
+    /// on. Configuration key <c>Suanbei:Registry:SeedPublishedLists</c> (true/false), when set, decides.</summary>
+    public bool SeedPublishedLists { get; init; }
+
     /// <summary>Where one-time passwords and other operator notices go; defaults to the console.</summary>
     public Action<string>? Announce { get; init; }
 
@@ -71,6 +76,9 @@ public sealed record SuanbeiHostOptions
             TrustedProxyNetworks = TrustedProxyNetworks.Count > 0 ? TrustedProxyNetworks : List(c.GetSection("ForwardedHeaders:KnownNetworks")),
             DataProtectionCertificatePath = DataProtectionCertificatePath ?? NullIfBlank(c["DataProtection:CertificatePath"]),
             DataProtectionCertificatePassword = DataProtectionCertificatePassword ?? NullIfBlank(c["DataProtection:CertificatePassword"]),
+            SeedPublishedLists = NullIfBlank(c["Registry:SeedPublishedLists"]) is not { } seed ? SeedPublishedLists
+                : bool.TryParse(seed, out var b) ? b
+                : throw new InvalidOperationException($"配置 Suanbei:Registry:SeedPublishedLists 无效：“{seed}”应为 true 或 false"),
             LabelsMaxBytes = LabelsMaxBytes != DefaultLabelsMaxBytes || NullIfBlank(c["Labels:MaxUploadMb"]) is not { } mb ? LabelsMaxBytes
                 : long.TryParse(mb, out var n) && n is > 0 and <= 1024 * 1024 ? n * 1024 * 1024
                 : throw new InvalidOperationException($"配置 Suanbei:Labels:MaxUploadMb 无效：“{mb}”不是正整数（单位 MB，如 200）"),
@@ -110,10 +118,11 @@ public sealed record SuanbeiHostOptions
     public string LabelsWorkDirectory => Path.Combine(FullDataDirectory, "labels-work");
     public bool UsesPostgres => !string.IsNullOrWhiteSpace(PostgresConnectionString);
 
-    /// <summary>Reads --urls, --data, --db, --public-base-url and --materials-max-mb from command-line arguments (used by Program.cs).</summary>
+    /// <summary>Reads --urls, --data, --db, --public-base-url and --materials-max-mb from command-line arguments (used by Program.cs);
+    /// seeds the registry like <c>suanbei serve</c>.</summary>
     public static SuanbeiHostOptions FromArgs(string[] args)
     {
-        var o = new SuanbeiHostOptions();
+        var o = new SuanbeiHostOptions { SeedPublishedLists = true };
         for (var i = 0; i + 1 < args.Length; i++)
         {
             switch (args[i])

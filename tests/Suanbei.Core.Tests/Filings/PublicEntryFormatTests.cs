@@ -5,7 +5,7 @@ using static Suanbei.Core.Tests.Filings.FilingTestData;
 
 namespace Suanbei.Core.Tests.Filings;
 
-/// <summary>The public entry is written the way the CAC's published lists write theirs (rows in shared/data).</summary>
+/// <summary>The public entry is written the way the CAC's published lists write theirs (rows in the published lists shipped with Suanbei.Web).</summary>
 public class PublicEntryFormatTests
 {
     private static readonly Regex ProductItem = new(@"^[^、]+[（(][^（()）]+[）)]$");
@@ -14,7 +14,7 @@ public class PublicEntryFormatTests
     [Fact]
     public void Our_products_column_and_change_remark_have_the_shape_of_the_published_rows()
     {
-        var (header, rows) = RepoPaths.ReadSharedTsv("deep-synthesis-filings.tsv");
+        var (header, rows) = RepoPaths.ReadPublishedTsv("deep-synthesis-filings.tsv");
         int products = Array.IndexOf(header, "products"), remark = Array.IndexOf(header, "remark"), role = Array.IndexOf(header, "role");
         // The real rows: providers list 名称（形态）items joined by 、; supporters show "--"; dated change remarks use this prefix.
         var providerCells = rows.Where(r => r[role] == "服务提供者" && r[products] != "--").Select(r => r[products]).ToList();

@@ -28,4 +28,57 @@ public class PostgresServerTests
             Assert.StartsWith("15", (string)(await version.ExecuteScalarAsync())!);
         }
     }
+
+    [Fact]
+    public void A_server_left_behind_by_a_dead_owner_is_stopped_and_removed_once_stale()
+    {
+        var temp = Directory.CreateTempSubdirectory("suanbei-reap-").FullName;
+        // Created for the owner only; the postgres user must reach the server folder inside.
+        File.SetUnixFileMode(temp, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute | UnixFileMode.GroupExecute | UnixFileMode.OtherExecute);
+        try
+        {
+            var bin = Directory.GetDirectories("/usr/lib/postgresql").Order().Select(d => Path.Combine(d, "bin")).Last(d => File.Exists(Path.Combine(d, "initdb")));
+            var deadPid = DeadPid();
+            // A real server whose owner (a test host torn down without exit handlers) is gone, started hours ago.
+            var orphan = Folder(temp, "orphan", deadPid.ToString(), DateTime.UtcNow.AddHours(-5));
+            var port = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+            port.Start(); var p = ((System.Net.IPEndPoint)port.LocalEndpoint).Port; port.Stop();
+            ExternalTool.RunChecked("chown", "-R", "postgres:postgres", orphan);
+            ExternalTool.RunChecked("runuser", "-u", "postgres", "--", Path.Combine(bin, "initdb"), "-D", Path.Combine(orphan, "db"), "-U", "postgres", "--auth=trust", "-E", "UTF8", "--locale=C.UTF-8");
+            ExternalTool.RunChecked("runuser", "-u", "postgres", "--", Path.Combine(bin, "pg_ctl"), "-D", Path.Combine(orphan, "db"), "-l", Path.Combine(orphan, "log"),
+                "-w", "-o", $"-h 127.0.0.1 -p {p} -k {orphan}", "start");
+            var postmaster = int.Parse(File.ReadLines(Path.Combine(orphan, "db", "postmaster.pid")).First());
+            File.SetLastWriteTimeUtc(Path.Combine(orphan, PostgresServer.OwnerFile), DateTime.UtcNow.AddHours(-5));
+            // Kept: an old one whose owner still runs, and a young one whose owner is gone.
+            var owned = Folder(temp, "owned", Environment.ProcessId.ToString(), DateTime.UtcNow.AddHours(-5));
+            var young = Folder(temp, "young", deadPid.ToString(), DateTime.UtcNow.AddMinutes(-10));
+
+            var removed = PostgresServer.ReapStale(temp, bin, DateTime.UtcNow);
+
+            Assert.Equal([orphan], removed);
+            Assert.False(Directory.Exists(orphan));
+            Assert.False(Directory.Exists("/proc/" + postmaster), "the orphaned server still runs");
+            Assert.True(Directory.Exists(owned));
+            Assert.True(Directory.Exists(young));
+        }
+        finally { Directory.Delete(temp, recursive: true); }
+    }
+
+    private static string Folder(string temp, string name, string owner, DateTime writtenUtc)
+    {
+        var dir = Path.Combine(temp, PostgresServer.FolderPrefix + name);
+        Directory.CreateDirectory(dir);
+        var file = Path.Combine(dir, PostgresServer.OwnerFile);
+        File.WriteAllText(file, owner);
+        File.SetLastWriteTimeUtc(file, writtenUtc);
+        return dir;
+    }
+
+    /// <summary>The PID of a process that has exited (reused PIDs are far off: the kernel hands them out in order).</summary>
+    private static int DeadPid()
+    {
+        using var p = System.Diagnostics.Process.Start("true")!;
+        p.WaitForExit();
+        return p.Id;
+    }
 }

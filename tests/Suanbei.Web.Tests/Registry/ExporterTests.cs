@@ -11,7 +11,7 @@ public class ExporterTests
 {
     private static List<RegistryRow> AllListedRows() =>
         new[] { "deep-synthesis-filings.tsv", "algorithm-filings.tsv", "generative-ai-filings.tsv" }
-            .SelectMany(f => RegistryImporter.ImportFile(RepoPaths.SharedData(f)).Rows).ToList();
+            .SelectMany(f => RegistryImporter.ImportFile(RepoPaths.PublishedList(f)).Rows).ToList();
 
     private static object Key(RegistryRow r) => (r.List, r.Name, r.Role, r.Category, r.Entity, r.ProductsRaw, r.Purpose, r.Number, r.Remark, r.Region, r.FiledOn, r.GenerativeKind,
         string.Join(";", r.Products.Select(p => p.Name + "|" + p.Form)));
@@ -41,7 +41,7 @@ public class ExporterTests
     [Fact]
     public void Docx_export_is_a_real_word_table_with_the_cac_header()
     {
-        var rows = RegistryImporter.ImportFile(RepoPaths.SharedData("deep-synthesis-filings.tsv")).Rows;
+        var rows = RegistryImporter.ImportFile(RepoPaths.PublishedList("deep-synthesis-filings.tsv")).Rows;
         using var ms = new MemoryStream();
         RegistryExporter.Write(rows, ExportFormat.Docx, ms);
         ms.Position = 0;

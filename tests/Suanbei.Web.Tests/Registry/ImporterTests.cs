@@ -33,7 +33,7 @@ public class ImporterTests
     [Fact]
     public void Shared_tsv_files_import_in_full_with_only_the_embedded_header_reported()
     {
-        var deep = RegistryImporter.ImportFile(RepoPaths.SharedData("deep-synthesis-filings.tsv"));
+        var deep = RegistryImporter.ImportFile(RepoPaths.PublishedList("deep-synthesis-filings.tsv"));
         Assert.Equal(RegistryFileFormat.Tsv, deep.Format);
         Assert.Empty(deep.Reported);
         Assert.Equal(236, deep.Rows.Count);
@@ -46,13 +46,13 @@ public class ImporterTests
         // The list's title is taken from the leading comment line, not the whole line.
         Assert.All(deep.Rows, r => Assert.Equal("境内深度合成服务算法备案清单", r.ListName));
 
-        var algo = RegistryImporter.ImportFile(RepoPaths.SharedData("algorithm-filings.tsv"));
+        var algo = RegistryImporter.ImportFile(RepoPaths.PublishedList("algorithm-filings.tsv"));
         Assert.Empty(algo.Reported);
         Assert.Equal(239, algo.Rows.Count);
         Assert.All(algo.Rows, r => { Assert.Equal(RegistryListKind.Algorithm, r.List); Assert.NotNull(r.Category); });
         Assert.Equal(70, algo.Rows.Count(r => r.Period == "2022-10"));
 
-        var gen = RegistryImporter.ImportFile(RepoPaths.SharedData("generative-ai-filings.tsv"));
+        var gen = RegistryImporter.ImportFile(RepoPaths.PublishedList("generative-ai-filings.tsv"));
         // The 2024-08 登记 sub-table header stored as data is reported, not imported.
         var header = Assert.Single(gen.Reported);
         Assert.Contains("登记", header.Reason);
@@ -66,7 +66,7 @@ public class ImporterTests
         Assert.Equal("北京市", wenxin.Region);
         Assert.All(gen.Rows, r => Assert.NotNull(r.FiledOn));
 
-        var cancel = RegistryImporter.ImportFile(RepoPaths.SharedData("cancellations.tsv"));
+        var cancel = RegistryImporter.ImportFile(RepoPaths.PublishedList("cancellations.tsv"));
         Assert.Empty(cancel.Reported);
         Assert.Equal(57, cancel.Rows.Count);
         Assert.All(cancel.Rows, r => { Assert.Equal(RegistryListKind.Cancellation, r.List); Assert.NotNull(r.CancelledOn); });
@@ -79,7 +79,7 @@ public class ImporterTests
     [Fact]
     public void Every_generative_ai_number_fits_its_scheme()
     {
-        var (h, rows) = RepoPaths.ReadSharedTsv("generative-ai-filings.tsv");
+        var (h, rows) = RepoPaths.ReadPublishedTsv("generative-ai-filings.tsv");
         int I(string n) => Array.IndexOf(h, n);
         foreach (var r in rows.Where(r => r[I("seq")] != "序号"))
         {
@@ -187,7 +187,7 @@ public class ImporterTests
     [Fact]
     public void Generative_ai_docx_with_two_tables_marks_registrations()
     {
-        var (h, all) = RepoPaths.ReadSharedTsv("generative-ai-filings.tsv");
+        var (h, all) = RepoPaths.ReadPublishedTsv("generative-ai-filings.tsv");
         int I(string n) => Array.IndexOf(h, n);
         var rows = all.Where(r => r[I("period")] == "2024-08" && r[I("seq")] != "序号").ToList();
         var filings = rows.Where(r => r[I("kind")] == "备案").Select(r => new[] { r[I("seq")], r[I("region")], r[I("name")], r[I("entity")], r[I("number")], r[I("date")] }).ToList();

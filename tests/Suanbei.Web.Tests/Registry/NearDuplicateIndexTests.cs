@@ -9,7 +9,7 @@ public class NearDuplicateIndexTests
     private static (NearDuplicateIndex Index, List<(string Id, string Purpose)> Rows) Build(int copies = 1)
     {
         var rows = new[] { "deep-synthesis-filings.tsv", "algorithm-filings.tsv" }
-            .SelectMany(f => RegistryImporter.ImportFile(RepoPaths.SharedData(f)).Rows)
+            .SelectMany(f => RegistryImporter.ImportFile(RepoPaths.PublishedList(f)).Rows)
             .Where(r => r.Purpose is not null)
             .Select(r => (r.Number, r.Purpose!)).ToList();
         var index = new NearDuplicateIndex();

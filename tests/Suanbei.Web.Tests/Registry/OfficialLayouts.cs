@@ -10,14 +10,14 @@ namespace Suanbei.Web.Tests.Registry;
 
 /// <summary>
 /// Builds, in the test run, files that mimic the CAC's published attachments, filled with the real rows of
-/// ../shared/data. Written independently of the exporters so that importers are not tested against themselves.
+/// the published lists in the repository. Written independently of the exporters so that importers are not tested against themselves.
 /// </summary>
 internal static class OfficialLayouts
 {
     /// <summary>Deep-synthesis rows in the CAC column order (序号, 算法名称, 角色, 主体名称, 应用产品, 主要用途, 备案编号, 备注).</summary>
     public static List<string[]> DeepSynthesisRows(string period)
     {
-        var (h, rows) = RepoPaths.ReadSharedTsv("deep-synthesis-filings.tsv");
+        var (h, rows) = RepoPaths.ReadPublishedTsv("deep-synthesis-filings.tsv");
         int I(string n) => Array.IndexOf(h, n);
         return rows.Where(r => r[I("period")] == period)
             .Select(r => new[] { r[I("seq")], r[I("name")], r[I("role")], r[I("entity")], r[I("products")], r[I("purpose")], r[I("number")], r[I("remark")] })
@@ -26,7 +26,7 @@ internal static class OfficialLayouts
 
     public static List<string[]> AlgorithmRows(string period)
     {
-        var (h, rows) = RepoPaths.ReadSharedTsv("algorithm-filings.tsv");
+        var (h, rows) = RepoPaths.ReadPublishedTsv("algorithm-filings.tsv");
         int I(string n) => Array.IndexOf(h, n);
         return rows.Where(r => r[I("period")] == period)
             .Select(r => new[] { r[I("seq")], r[I("name")], r[I("category")], r[I("entity")], r[I("products")], r[I("purpose")], r[I("number")], r[I("remark")] })

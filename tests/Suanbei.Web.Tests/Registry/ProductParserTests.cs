@@ -11,7 +11,7 @@ public class ProductParserTests
     {
         foreach (var (file, column) in new[] { ("deep-synthesis-filings.tsv", "products"), ("algorithm-filings.tsv", "products"), ("cancellations.tsv", "product") })
         {
-            var (h, rows) = RepoPaths.ReadSharedTsv(file);
+            var (h, rows) = RepoPaths.ReadPublishedTsv(file);
             var i = Array.IndexOf(h, column);
             foreach (var r in rows) yield return [file, r[i]];
         }

@@ -71,7 +71,7 @@ public abstract class RegistrySearchIndexTests<TDb>(TDb fixture) : IClassFixture
         var before = await RegistrySearchIndex.ReadVersionAsync(db, default);
         Assert.True(before.Item1 > 0); // the fixture's imports bumped it
         // A no-op re-import does not move it (no reload for nothing).
-        await new RegistryStore(db).ImportAsync(RegistryImporter.ImportFile(RepoPaths.SharedData("algorithm-filings.tsv")));
+        await new RegistryStore(db).ImportAsync(RegistryImporter.ImportFile(RepoPaths.PublishedList("algorithm-filings.tsv")));
         Assert.Equal(before, await RegistrySearchIndex.ReadVersionAsync(db, default));
 
         // Another process's index (a separate instance) built now, then a change through the store: it reloads.

@@ -17,7 +17,7 @@ public abstract class RegistryDb : IAsyncLifetime
     public SuanbeiHostOptions Options { get; private set; } = null!;
     private readonly string _dir = Path.Combine(Path.GetTempPath(), "suanbei-registry-" + Guid.NewGuid().ToString("N")[..8]);
 
-    public static readonly string[] SharedFiles = ["deep-synthesis-filings.tsv", "algorithm-filings.tsv", "generative-ai-filings.tsv", "cancellations.tsv"];
+    public static IReadOnlyList<string> SharedFiles => Suanbei.Web.Features.Registry.Published.PublishedLists.FileNames;
 
     public SuanbeiDbContext NewContext() => new(DatabaseSetup.Options(Options));
 
@@ -31,7 +31,7 @@ public abstract class RegistryDb : IAsyncLifetime
         await using var db = NewContext();
         DatabaseSetup.Migrate(db, Options);
         var store = new RegistryStore(db);
-        foreach (var f in SharedFiles) await store.ImportAsync(RegistryImporter.ImportFile(RepoPaths.SharedData(f)));
+        foreach (var f in SharedFiles) await store.ImportAsync(RegistryImporter.ImportFile(RepoPaths.PublishedList(f)));
     }
 
     public Task DisposeAsync()
@@ -55,12 +55,12 @@ public abstract class RegistryStoreTests<TDb>(TDb fixture) : IClassFixture<TDb> 
     private Task<RegistrySearchResult> Search(RegistryQuery q) => With(s => s.SearchAsync(q with { PageSize = 500 }));
 
     private static List<RegistryRow> SharedRows() => RegistryDb.SharedFiles.Take(3)
-        .SelectMany(f => RegistryImporter.ImportFile(RepoPaths.SharedData(f)).Rows).ToList();
+        .SelectMany(f => RegistryImporter.ImportFile(RepoPaths.PublishedList(f)).Rows).ToList();
 
     [Fact]
     public async Task Dedupes_by_number_and_counts_match_the_distinct_numbers_of_the_files()
     {
-        var all = RegistryDb.SharedFiles.SelectMany(f => RegistryImporter.ImportFile(RepoPaths.SharedData(f)).Rows).ToList();
+        var all = RegistryDb.SharedFiles.SelectMany(f => RegistryImporter.ImportFile(RepoPaths.PublishedList(f)).Rows).ToList();
         var distinct = all.Select(r => r.Number).Distinct().Count();
         // Other tests of this class may add entries filed here; count the imported ones.
         await using var db = fixture.NewContext();
@@ -89,7 +89,7 @@ public abstract class RegistryStoreTests<TDb>(TDb fixture) : IClassFixture<TDb> 
         var before = await Snapshot();
         foreach (var f in RegistryDb.SharedFiles)
         {
-            var summary = await With(s => s.ImportAsync(RegistryImporter.ImportFile(RepoPaths.SharedData(f))));
+            var summary = await With(s => s.ImportAsync(RegistryImporter.ImportFile(RepoPaths.PublishedList(f))));
             Assert.Equal(0, summary.EntriesCreated);
             Assert.Equal(0, summary.ListingsAdded);
             Assert.Equal(0, summary.EntriesChanged);
@@ -132,7 +132,7 @@ public abstract class RegistryStoreTests<TDb>(TDb fixture) : IClassFixture<TDb> 
         Assert.Equal("2024-02", e.FirstPeriod);
         Assert.Contains(e.Products, p => p.Name == "测试" && p.Form == "APP");
         // An older list imported afterwards does not overwrite the newer description.
-        var older = RegistryImporter.ImportFile(RepoPaths.SharedData("deep-synthesis-filings.tsv"));
+        var older = RegistryImporter.ImportFile(RepoPaths.PublishedList("deep-synthesis-filings.tsv"));
         await With(s => s.ImportAsync(older));
         e = await With(s => s.GetAsync(rows[0][6]));
         Assert.Contains(e!.Products, p => p.Name == "测试");

@@ -16,7 +16,7 @@ public abstract class RegistryWebTests<TApp>(TApp app) : IClassFixture<TApp> whe
         var count = await app.WithServices(sp => sp.GetRequiredService<RegistryStore>().StatisticsAsync());
         if (count.Entries > 0) return;
         foreach (var f in RegistryDb.SharedFiles)
-            await app.WithServices(sp => sp.GetRequiredService<RegistryStore>().ImportAsync(RegistryImporter.ImportFile(RepoPaths.SharedData(f))));
+            await app.WithServices(sp => sp.GetRequiredService<RegistryStore>().ImportAsync(RegistryImporter.ImportFile(RepoPaths.PublishedList(f))));
     }
 
     [Fact]

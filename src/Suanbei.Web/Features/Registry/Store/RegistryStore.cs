@@ -233,6 +233,26 @@ public sealed class RegistryStore(SuanbeiDbContext db, TimeProvider? clock = nul
         return result;
     }
 
+    /// <summary>
+    /// The matching entries in the query's order, at most <paramref name="max"/> (null: all), read by key a small chunk at a
+    /// time as the caller enumerates, so output of any size is written row by row without holding the rows. Total is the
+    /// number of matches.
+    /// </summary>
+    public async Task<(int Total, IAsyncEnumerable<RegistryEntry> Entries)> EnumerateAsync(RegistryQuery query, int? max = null, CancellationToken ct = default)
+    {
+        if (query.Validate() is { } error) throw new RegistryQueryException(error);
+        var index = await RegistrySearchIndex.For(db).CurrentAsync(db, ct);
+        var (total, ids) = index.Find(query, 0, max ?? int.MaxValue);
+        return (total, Read(ids, ct));
+
+        async IAsyncEnumerable<RegistryEntry> Read(List<Guid> ids, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken token)
+        {
+            foreach (var chunk in ids.Chunk(200))
+                foreach (var entry in await ByIds(chunk, token))
+                    yield return entry;
+        }
+    }
+
     /// <summary>Entries with their listings, in the order of <paramref name="ids"/>.</summary>
     private async Task<List<RegistryEntry>> ByIds(IReadOnlyList<Guid> ids, CancellationToken ct)
     {
