@@ -172,13 +172,13 @@ public static class FilingDto
         return new
         {
             f.Id, f.EntryId, f.Revision, Kind = f.Kind.ToString(), f.PreviousVersionId, Status = f.Status.ToString(),
-            StatusName = FilingNames.Status(f.Status), f.FilingNumber, f.PublishedAt, f.PublicityEndsOn, f.FiledAt,
+            StatusName = FilingNames.Status(f.Status), f.IsReturned, f.FilingNumber, f.PublishedAt, f.PublicityEndsOn, f.FiledAt,
             f.Name, Type = f.Type?.ToString(), TypeName = f.Type is { } t ? AlgorithmTypes.ChineseName(t) : null, f.Domain, f.LaunchDate,
             Role = f.Role?.ToString(), RoleName = f.Role is { } r ? FilingNames.Role(r) : null, f.MainPurpose,
             f.SelfAssessmentReportId, f.DisclosureDocumentId, f.Summary, f.Scenarios,
             InputModalities = f.InputModalities.ToString(), OutputModalities = f.OutputModalities.ToString(),
             f.DataSources, f.UsesBiometricData, f.UsesIdentityData, f.ModelAndTrainingData, f.Strategy, f.RisksAndSafeguards,
-            f.ModerationFlow, f.LogRetentionMonths, f.DisclosurePrinciple, f.DisclosureMechanism, f.DisclosureScenarios, f.DisclosurePurpose,
+            f.ModerationFlow, f.LogRetentionMonths, f.ComplaintChannels, f.RegulatorCooperation, f.DisclosurePrinciple, f.DisclosureMechanism, f.DisclosureScenarios, f.DisclosurePurpose,
             Labeling = f.Labeling.Select(l => new { Modality = l.Modality.ToString(), l.ExplicitMethod, l.ImplicitMethod, l.ExampleMaterialId }),
             LinkedProducts = f.LinkedProducts.Select(p => new { p.ProductId, p.ProductName, p.ProductForm, FunctionIds = p.FunctionIdList }),
             ServiceMode = f.ServiceMode?.ToString(), f.ServiceModeDescription,
