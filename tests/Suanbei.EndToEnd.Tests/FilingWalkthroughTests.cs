@@ -186,6 +186,9 @@ public partial class FilingWalkthroughTests(Browser browser, WebApp app) : IClas
         var disabledColour = await page.EvalOnSelectorAsync<string>("[data-testid=filing-submit]", "b => getComputedStyle(b).backgroundColor");
         Assert.NotEqual("rgb(11, 92, 173)", disabledColour); // not the enabled accent colour
         await ScreenshotAsync(page, "2a-confirm-blocked.png");
+        await page.SetViewportSizeAsync(390, 844);
+        await ScreenshotAsync(page, "2a-confirm-blocked-390.png");
+        await page.SetViewportSizeAsync(1280, 900);
         await blocking.Locator("[data-testid=finding-edit]").ClickAsync();
         await page.WaitForURLAsync(new Regex(@"/Products/Edit\?id=.*#access-path$"));
         await page.FillAsync("#Input_AccessPath_2", "点击“智能续写”");
