@@ -115,6 +115,7 @@ public partial class FilingWalkthroughTests(Browser browser, WebApp app) : IClas
         // The step bar: nothing done yet; saving an empty step ① keeps the filer there and marks what is missing.
         Assert.Equal("missing", await page.GetAttributeAsync("[data-testid=step-1] >> xpath=..", "data-state"));
         Assert.Equal("true", await page.GetAttributeAsync("[data-testid=step-1] >> xpath=..", "data-current"));
+        Assert.Equal("待选择填报角色", await TextAsync(page, "[data-testid=step-3-state]"));
         await page.ClickAsync("[data-testid=filing-save-basic]");
         await page.WaitForSelectorAsync("[data-testid=step-notice]");
         Assert.Contains("本步还有 8 项未完成", await TextAsync(page, "[data-testid=step-notice]"));
@@ -180,6 +181,7 @@ public partial class FilingWalkthroughTests(Browser browser, WebApp app) : IClas
         // Complete but blocked: the access path does not reach the function. The confirm page shows the check, the
         // button is disabled (and looks it), and the finding names the field and links to the product page.
         Assert.True(await page.IsDisabledAsync("[data-testid=filing-submit]"));
+        Assert.Equal("blocked", await page.GetAttributeAsync("[data-testid=step-4] >> xpath=..", "data-state"));
         Assert.Contains("备案预审存在阻断项", await TextAsync(page, "[data-testid=submit-blocked]"));
         var blocking = page.Locator("[data-testid=confirm-check] tr[data-rule='access-path.incomplete']");
         Assert.Equal($"产品「{ProductName}」的功能访问路径", await TextAsync(blocking, "[data-testid=finding-field]"));

@@ -142,7 +142,9 @@ public sealed class FilingDocuments(SuanbeiDbContext db, MaterialStore store)
                     : $"符合：不少于{FilingRules.MinLogRetentionMonths}个月。"),
             Item("（四）对账号名称、昵称、简介、群组名称、发布和转发评论等信息中违法有害信息的防范处置", f.ModerationFlow,
                 FilingFields.Label(FilingFields.ModerationFlow)),
-            Item("（五）个人信息保护，以及防范违法有害信息扩散、社会动员功能失控的技术措施", Join(f.DataSources, f.RisksAndSafeguards),
+            // A table cell is one paragraph: the two texts (and the risk lines) are joined with “；”.
+            Item("（五）个人信息保护，以及防范违法有害信息扩散、社会动员功能失控的技术措施",
+                Join(f.DataSources, f.RisksAndSafeguards)?.Replace("\r\n", "\n").Replace("\n", "；"),
                 FilingFields.Label(FilingFields.RisksAndSafeguards)),
             Item("（六）投诉、举报渠道的建立与公布，及时处理投诉举报", f.ComplaintChannels, FilingFields.Label(FilingFields.ComplaintChannels)),
             Item("（七）为网信部门、公安机关依法履职提供技术、数据支持和协助的工作机制", f.RegulatorCooperation,
