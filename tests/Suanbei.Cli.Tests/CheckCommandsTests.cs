@@ -42,7 +42,8 @@ public class CheckCommandsTests
             Assert.Equal("阻断", f.GetProperty("severity").GetString());
             Assert.Equal("filing.logRetentionMonths", f.GetProperty("field").GetString());
             Assert.Contains("3 个月", f.GetProperty("message").GetString());
-            Assert.Contains("6个月", f.GetProperty("source").GetString());
+            Assert.Contains("《中华人民共和国网络安全法》第二十一条", f.GetProperty("source").GetString()); // an article a filer can look up
+            Assert.Equal("日志留存期限（月）", f.GetProperty("label").GetString()); // the form's name next to the snapshot path
         }
         finally { File.Delete(path); }
     }
@@ -55,7 +56,7 @@ public class CheckCommandsTests
         {
             var r = CliRunner.Run("check", path, "--date", "2026-11-22");
             Assert.True(r.ExitCode == 0, r.ToString());
-            Assert.Contains("[警告] filing.scenarios（scenario.vague）", r.StdOut);
+            Assert.Contains("[警告] 使用场景（filing.scenarios，scenario.vague）", r.StdOut);
             Assert.Contains("泛娱乐", r.StdOut);
         }
         finally { File.Delete(path); }

@@ -71,6 +71,9 @@ public partial class FilingWalkthroughTests(Browser browser, WebApp app) : IClas
         Assert.Contains(Company, await subjectRow.TextContentAsync());
         await subjectRow.Locator("[data-testid=review-subject-open]").ClickAsync();
         await page.WaitForSelectorAsync("[data-testid=subject-approve]");
+        // Approval cannot be taken back: the form says so and wants the box ticked.
+        Assert.Contains("此决定不能撤回", await TextAsync(page, "[data-testid=confirm-subject-approve]"));
+        await page.CheckAsync("[data-testid=confirm-subject-approve-check]");
         await page.ClickAsync("[data-testid=subject-approve]");
         await page.WaitForSelectorAsync($"[data-testid=flash]:has-text('已通过主体备案：{Company}')");
 
@@ -96,7 +99,7 @@ public partial class FilingWalkthroughTests(Browser browser, WebApp app) : IClas
         await page.FillAsync("#Input_MinorsProtection", "提供青少年模式，限制使用时长。");
         await page.FillAsync("#Input_AccessPath_0", "打开云雀写作助手APP");
         await page.FillAsync("#Input_AccessPath_1", "点击“新建文档”");
-        await page.FillAsync("#Input_AccessPath_2", "点击“智能续写”");
+        // The path stops one step short of the function: 备案预审 will block submission until it is completed.
         await page.ClickAsync("[data-testid=product-save]");
         await page.WaitForURLAsync(new Regex(@"/Products/Edit\?id="));
         await page.FillAsync("#FunctionName", FunctionName);
@@ -109,6 +112,16 @@ public partial class FilingWalkthroughTests(Browser browser, WebApp app) : IClas
         await page.ClickAsync("[data-testid=filing-new]");
         await page.WaitForURLAsync(BasicStepUrl());
         var filingId = BasicStepUrl().Match(page.Url).Groups[1].Value;
+        // The step bar: nothing done yet; saving an empty step ① keeps the filer there and marks what is missing.
+        Assert.Equal("missing", await page.GetAttributeAsync("[data-testid=step-1] >> xpath=..", "data-state"));
+        Assert.Equal("true", await page.GetAttributeAsync("[data-testid=step-1] >> xpath=..", "data-current"));
+        Assert.Equal("待选择填报角色", await TextAsync(page, "[data-testid=step-3-state]"));
+        await page.ClickAsync("[data-testid=filing-save-basic]");
+        await page.WaitForSelectorAsync("[data-testid=step-notice]");
+        Assert.Contains("本步还有 8 项未完成", await TextAsync(page, "[data-testid=step-notice]"));
+        Assert.Equal("请填写「算法名称」。", await TextAsync(page, ".field-validation-error[data-valmsg-for='Input.Name']"));
+        Assert.Equal("缺 8 项", await TextAsync(page, "[data-testid=step-1-state]"));
+        await ScreenshotAsync(page, "1b-step-missing.png");
         await page.FillAsync("#Input_Name", AlgorithmName);
         await page.SelectOptionAsync("#Input_Type", "GenerationSynthesis");
         await page.FillAsync("#Input_Domain", "写作辅助");
@@ -119,6 +132,10 @@ public partial class FilingWalkthroughTests(Browser browser, WebApp app) : IClas
         await page.SetInputFilesAsync("#Input_DisclosureDocument", TestFiles.Pdf("拟公示内容.pdf", "disclosure"));
         await page.ClickAsync("[data-testid=filing-save-basic]");
         await page.WaitForURLAsync($"**/Filings/{filingId}/Details");
+        Assert.Equal("done", await page.GetAttributeAsync("[data-testid=step-1] >> xpath=..", "data-state"));
+        Assert.Equal("已完成", await TextAsync(page, "[data-testid=step-1-state]"));
+        Assert.Equal("missing", await page.GetAttributeAsync("[data-testid=step-2] >> xpath=..", "data-state"));
+        Assert.Equal("true", await page.GetAttributeAsync("[data-testid=step-2] >> xpath=..", "data-current"));
 
         // ---- Step ② detailed attributes, labeling for the text output, the four published parts.
         await page.FillAsync("#Input_Summary", "以Transformer大语言模型为基础，按用户提示生成文本。");
@@ -136,6 +153,8 @@ public partial class FilingWalkthroughTests(Browser browser, WebApp app) : IClas
         await page.SetInputFilesAsync("#Input_Labels_0__Example", TestFiles.Png("文本标识示例.png"));
         await page.FillAsync("#Input_ModerationFlow", "机器过滤后人工复审。");
         await page.FillAsync("#Input_LogRetentionMonths", "6");
+        await page.FillAsync("#Input_ComplaintChannels", "应用内“我的—投诉举报”入口及客服邮箱，48小时内处理并反馈。");
+        await page.FillAsync("#Input_RegulatorCooperation", "算法安全责任人对接网信、公安部门，24小时内响应调取日志与技术协助要求。");
         await page.FillAsync("#Input_DisclosurePrinciple", Principle);
         await page.FillAsync("#Input_DisclosureMechanism", Mechanism);
         await page.FillAsync("#Input_DisclosureScenarios", Scenarios);
@@ -157,6 +176,29 @@ public partial class FilingWalkthroughTests(Browser browser, WebApp app) : IClas
         await page.ClickAsync("[data-testid=step-4]");
         await page.WaitForURLAsync($"**/Filings/{filingId}/Confirm");
         Assert.Equal(0, await page.Locator("[data-testid=missing-fields]").CountAsync());
+        foreach (var n in new[] { 1, 2, 3 }) Assert.Equal("done", await page.GetAttributeAsync($"[data-testid=step-{n}] >> xpath=..", "data-state"));
+
+        // Complete but blocked: the access path does not reach the function. The confirm page shows the check, the
+        // button is disabled (and looks it), and the finding names the field and links to the product page.
+        Assert.True(await page.IsDisabledAsync("[data-testid=filing-submit]"));
+        Assert.Equal("blocked", await page.GetAttributeAsync("[data-testid=step-4] >> xpath=..", "data-state"));
+        Assert.Contains("备案预审存在阻断项", await TextAsync(page, "[data-testid=submit-blocked]"));
+        var blocking = page.Locator("[data-testid=confirm-check] tr[data-rule='access-path.incomplete']");
+        Assert.Equal($"产品「{ProductName}」的功能访问路径", await TextAsync(blocking, "[data-testid=finding-field]"));
+        var disabledColour = await page.EvalOnSelectorAsync<string>("[data-testid=filing-submit]", "b => getComputedStyle(b).backgroundColor");
+        Assert.NotEqual("rgb(11, 92, 173)", disabledColour); // not the enabled accent colour
+        await ScreenshotAsync(page, "2a-confirm-blocked.png");
+        await page.SetViewportSizeAsync(390, 844);
+        await ScreenshotAsync(page, "2a-confirm-blocked-390.png");
+        await page.SetViewportSizeAsync(1280, 900);
+        await blocking.Locator("[data-testid=finding-edit]").ClickAsync();
+        await page.WaitForURLAsync(new Regex(@"/Products/Edit\?id=.*#access-path$"));
+        await page.FillAsync("#Input_AccessPath_2", "点击“智能续写”");
+        await page.ClickAsync("[data-testid=product-save]");
+        await page.WaitForSelectorAsync("[data-testid=flash]:has-text('产品信息已保存')");
+        await page.GotoAsync($"{app.BaseUrl}/Filings/{filingId}/Confirm");
+        Assert.Equal("ready", await page.GetAttributeAsync("[data-testid=step-4] >> xpath=..", "data-state"));
+        Assert.False(await page.IsDisabledAsync("[data-testid=filing-submit]"));
         await ScreenshotAsync(page, "2-filing-confirm.png");
         await page.ClickAsync("[data-testid=filing-submit]");
         await page.WaitForURLAsync($"**/Filings/{filingId}");
@@ -179,6 +221,11 @@ public partial class FilingWalkthroughTests(Browser browser, WebApp app) : IClas
         await ReviewStepAsync(page, "review-start-first", "一审");
         await page.FillAsync("#pass-comment", "材料齐全，同意进入二审。");
         await ReviewStepAsync(page, "review-pass-first", "二审");
+        // Issuing the number is irreversible: an unticked box stops the form (required), nothing happens.
+        Assert.Contains("编号一经签发不再收回", await TextAsync(page, "[data-testid=confirm-review-publish]"));
+        await page.ClickAsync("[data-testid=review-publish]");
+        Assert.Equal("二审", await TextAsync(page, "[data-testid=filing-status]"));
+        await page.CheckAsync("[data-testid=confirm-review-publish-check]");
         await ReviewStepAsync(page, "review-publish", "公示");
         var number = await TextAsync(page, "[data-testid=filing-number]");
         var decoded = FilingNumber.Decode(number);
@@ -224,6 +271,20 @@ public partial class FilingWalkthroughTests(Browser browser, WebApp app) : IClas
         Assert.Equal("", await TextAsync(publicPage, "[data-testid=public-remarks]")); // 备注 lines come only with later changes
         Assert.Contains("公示中", await TextAsync(publicPage, "[data-testid=public-in-publicity]"));
         await ScreenshotAsync(publicPage, "6-public-entry.png");
+
+        // ---- The filer cancels: the form says what happens and wants the box ticked; afterwards no display instructions.
+        await page.GotoAsync($"{app.BaseUrl}/Filings/{filingId}");
+        Assert.Contains("备案编号作废", await TextAsync(page, "[data-testid=confirm-cancel]"));
+        Assert.Contains(number, await TextAsync(page, "[data-testid=public-link]")); // shown decoded, not percent-encoded
+        await page.FillAsync("#cancel-event-date", DateTime.UtcNow.AddHours(8).ToString("yyyy-MM-dd"));
+        await page.ClickAsync("[data-testid=cancel-submit]");
+        Assert.Equal("公示", await TextAsync(page, "[data-testid=filing-status]"));
+        await page.CheckAsync("[data-testid=confirm-cancel-check]");
+        await page.ClickAsync("[data-testid=cancel-submit]");
+        await page.WaitForSelectorAsync("[data-testid=filing-status]:text-is('已注销')");
+        Assert.Equal(0, await page.Locator("[data-testid=footer-snippet]").CountAsync());
+        await page.WaitForSelectorAsync("[data-testid=cancelled-display]");
+        await ScreenshotAsync(page, "7-filer-cancelled.png");
     }
 
     /// <summary>Self-registration of a filer; it lands on the subject form.</summary>

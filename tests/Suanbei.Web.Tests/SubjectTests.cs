@@ -86,7 +86,7 @@ public abstract class SubjectTests<TApp>(TApp app) : IClassFixture<TApp> where T
             [("Upload.BusinessLicenceScanId", "营业执照-清晰.pdf", TestData.Pdf("clear"))], url: "/Subjects?handler=Submit");
         Assert.Equal(HttpStatusCode.Redirect, resubmitted.StatusCode);
 
-        var approved = await reviewer.PostFormAsync($"/Review/Subjects/Detail?id={subjectId}", new(), url: $"/Review/Subjects/Detail?id={subjectId}&handler=Approve");
+        var approved = await reviewer.PostFormAsync($"/Review/Subjects/Detail?id={subjectId}", new() { ["Confirmed"] = "true" }, url: $"/Review/Subjects/Detail?id={subjectId}&handler=Approve");
         Assert.Equal(HttpStatusCode.Redirect, approved.StatusCode);
         page = await filer.GetStringAsync("/Subjects");
         Assert.Contains("data-testid=\"subject-status\">已通过<", page);

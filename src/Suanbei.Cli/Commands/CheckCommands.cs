@@ -50,8 +50,8 @@ internal static class CheckCommands
                     .Where(x => !string.IsNullOrWhiteSpace(x.Text)).Select(x => new KnownText($"{source}·{x.Label}", x.Text!)));
             }
             var report = PresubmissionCheck.Evaluate(snapshot!, today, others);
-            if (parseResult.GetValue(json)) WriteJson(report);
-            else WriteText(report);
+            if (parseResult.GetValue(json)) WriteJson(report, snapshot!);
+            else WriteText(report, snapshot!);
             return report.Blocks ? 1 : 0;
         });
         return command;
@@ -69,7 +69,7 @@ internal static class CheckCommands
         return FilingSnapshot.TryParse(text, out snapshot);
     }
 
-    private static void WriteJson(CheckReport report) => CliJson.WriteLine(w =>
+    private static void WriteJson(CheckReport report, FilingSnapshot snapshot) => CliJson.WriteLine(w =>
     {
         w.WriteString("rulesVersion", report.RulesVersion);
         w.WriteBoolean("blocks", report.Blocks);
@@ -83,6 +83,7 @@ internal static class CheckCommands
             w.WriteString("ruleId", f.RuleId);
             w.WriteString("severity", f.SeverityName);
             w.WriteString("field", f.Field);
+            w.WriteString("label", CheckFieldLabels.Label(f.Field, snapshot));
             w.WriteString("message", f.Message);
             w.WriteString("source", f.Source);
             w.WriteEndObject();
@@ -90,12 +91,12 @@ internal static class CheckCommands
         w.WriteEndArray();
     });
 
-    private static void WriteText(CheckReport report)
+    private static void WriteText(CheckReport report, FilingSnapshot snapshot)
     {
         Console.WriteLine($"备案预审（规则版本 {report.RulesVersion}）：阻断 {report.Count(CheckSeverity.Blocking)} 项，警告 {report.Count(CheckSeverity.Warning)} 项，提示 {report.Count(CheckSeverity.Hint)} 项");
         foreach (var f in report.Findings)
         {
-            Console.WriteLine($"[{f.SeverityName}] {f.Field}（{f.RuleId}）");
+            Console.WriteLine($"[{f.SeverityName}] {CheckFieldLabels.Label(f.Field, snapshot)}（{f.Field}，{f.RuleId}）");
             Console.WriteLine($"    {f.Message}");
             Console.WriteLine($"    依据：{f.Source}");
         }

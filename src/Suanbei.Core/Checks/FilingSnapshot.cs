@@ -84,6 +84,9 @@ public sealed record IcpSnapshot
 
 public sealed record FunctionSnapshot(string? Name, string? Description);
 
+/// <summary>A function chosen in step ③ and the product it belongs to.</summary>
+public sealed record LinkedFunctionSnapshot(string? Product, string? Function);
+
 public sealed record LabelingSnapshot
 {
     public DataModality Modality { get; init; }
@@ -106,11 +109,14 @@ public sealed record AlgorithmSnapshot
     public bool? UsesIdentityData { get; init; }
     /// <summary>生物特征/身份信息专项安全评估 attached (true), or null when the system has no such field (then the risk text is searched).</summary>
     public bool? SpecialAssessmentAttached { get; init; }
+    public string? DataSources { get; init; }         // 数据来源
     public string? ModelAndTrainingData { get; init; }
     public string? Strategy { get; init; }
     public string? RisksAndSafeguards { get; init; }
     public string? ModerationFlow { get; init; }
     public int? LogRetentionMonths { get; init; }
+    public string? ComplaintChannels { get; init; }    // 投诉举报渠道
+    public string? RegulatorCooperation { get; init; } // 配合监管机制
     public string? DisclosurePrinciple { get; init; }  // 算法基本原理
     public string? DisclosureMechanism { get; init; }  // 算法运行机制
     public string? DisclosureScenarios { get; init; }  // 算法应用场景
@@ -118,6 +124,9 @@ public sealed record AlgorithmSnapshot
     public IReadOnlyList<LabelingSnapshot> Labeling { get; init; } = [];
     /// <summary>Names of the linked products (provider). Each should appear in <see cref="FilingSnapshot.Products"/>.</summary>
     public IReadOnlyList<string> LinkedProducts { get; init; } = [];
+    /// <summary>The functions chosen for this algorithm, each with the name of the product it belongs to; a function is
+    /// served only through a linked product, so its product must be in <see cref="LinkedProducts"/>.</summary>
+    public IReadOnlyList<LinkedFunctionSnapshot> LinkedFunctions { get; init; } = [];
     public TechnicalServiceMode? ServiceMode { get; init; }
     public string? ServiceModeDescription { get; init; }
 }

@@ -36,20 +36,21 @@ public static class PresubmissionCheck
         return new CheckReport(rules.Version, run.Findings.Select((f, i) => (f, i)).OrderBy(x => order[x.f.RuleId]).ThenBy(x => x.i).Select(x => x.f).ToList());
     }
 
-    /// <summary>The text fields compared against templates and other filings, with their Chinese labels.</summary>
+    /// <summary>
+    /// The prose fields a filer writes (compared against templates and other filings, and read for jargon), as
+    /// snapshot path, the label of the form field and the text.
+    /// </summary>
     public static IEnumerable<(string Field, string Label, string? Text)> NarrativeFields(AlgorithmSnapshot f) =>
-    [
-        ("filing.mainPurpose", "主要用途", f.MainPurpose),
-        ("filing.summary", "算法简介", f.Summary),
-        ("filing.scenarios", "使用场景", f.Scenarios),
-        ("filing.strategy", "算法策略", f.Strategy),
-        ("filing.risksAndSafeguards", "算法风险与防范机制", f.RisksAndSafeguards),
-        ("filing.moderationFlow", "内容审核流程", f.ModerationFlow),
-        ("filing.disclosurePrinciple", "算法基本原理", f.DisclosurePrinciple),
-        ("filing.disclosureMechanism", "算法运行机制", f.DisclosureMechanism),
-        ("filing.disclosureScenarios", "算法应用场景", f.DisclosureScenarios),
-        ("filing.disclosurePurpose", "算法目的意图", f.DisclosurePurpose),
-    ];
+        new (string Key, string? Text)[]
+        {
+            (FilingFields.MainPurpose, f.MainPurpose), (FilingFields.Summary, f.Summary), (FilingFields.Scenarios, f.Scenarios),
+            (FilingFields.DataSources, f.DataSources), (FilingFields.ModelAndTrainingData, f.ModelAndTrainingData),
+            (FilingFields.Strategy, f.Strategy), (FilingFields.RisksAndSafeguards, f.RisksAndSafeguards),
+            (FilingFields.ModerationFlow, f.ModerationFlow), (FilingFields.ComplaintChannels, f.ComplaintChannels),
+            (FilingFields.RegulatorCooperation, f.RegulatorCooperation),
+            (FilingFields.DisclosurePrinciple, f.DisclosurePrinciple), (FilingFields.DisclosureMechanism, f.DisclosureMechanism),
+            (FilingFields.DisclosureScenarios, f.DisclosureScenarios), (FilingFields.DisclosurePurpose, f.DisclosurePurpose),
+        }.Select(x => (CheckFieldLabels.FilingPath(x.Key), FilingFields.Label(x.Key), x.Text));
 
     public static string ModalityName(DataModality m) => m switch
     {
@@ -105,9 +106,7 @@ public static class PresubmissionCheck
         private void Add(string ruleId, string field, params (string Key, string Value)[] values)
         {
             var rule = rules.ById[ruleId];
-            var message = rule.Message;
-            foreach (var (k, v) in values) message = message.Replace("{" + k + "}", v, StringComparison.Ordinal);
-            Findings.Add(new CheckFinding(rule.Id, rule.Severity, CheckSeverities.ChineseName(rule.Severity), field, message, rule.Source));
+            Findings.Add(new CheckFinding(rule.Id, rule.Severity, CheckSeverities.ChineseName(rule.Severity), field, rule.Format(values), rule.Source));
         }
 
         private static bool Blank(string? x) => string.IsNullOrWhiteSpace(x);
@@ -116,7 +115,7 @@ public static class PresubmissionCheck
 
         public void All()
         {
-            Icp(); Users(); Functions(); Scenarios(); AccessPaths(); Labeling(); Logs(); Biometric(); Role(); Jargon();
+            Icp(); Users(); Functions(); LinkedFunctions(); Scenarios(); AccessPaths(); Labeling(); Logs(); Biometric(); Role(); Jargon();
             OfficerDocuments(); Templates(); Registry();
         }
 
@@ -264,12 +263,28 @@ public static class PresubmissionCheck
 
         private void Jargon()
         {
-            if (Blank(s.Filing.DisclosurePrinciple)) return;
-            var (terms, sentences) = JargonDensity(s.Filing.DisclosurePrinciple!, rules.JargonTerms);
-            var density = (double)terms / sentences;
-            if (sentences >= rules.Threshold("jargonMinSentences") && density > rules.Threshold("jargonPerSentence"))
-                Add("principle.jargon", "filing.disclosurePrinciple",
-                    ("detail", $"{sentences} 句中有 {terms} 个术语或英文缩写，平均每句 {density:0.0} 个，超过 {rules.Threshold("jargonPerSentence"):0.#} 个"));
+            foreach (var (field, label, text) in NarrativeFields(s.Filing))
+            {
+                if (Blank(text)) continue;
+                var (terms, sentences) = JargonDensity(text!, rules.JargonTerms);
+                var density = (double)terms / sentences;
+                if (sentences >= rules.Threshold("jargonMinSentences") && density > rules.Threshold("jargonPerSentence"))
+                    Add("principle.jargon", field, ("fieldName", label),
+                        ("detail", $"{sentences} 句中有 {terms} 个术语或英文缩写，平均每句 {density:0.0} 个，超过 {rules.Threshold("jargonPerSentence"):0.#} 个"));
+            }
+        }
+
+        /// <summary>A function chosen without its product: the product is what users reach it through, so both are filed.</summary>
+        private void LinkedFunctions()
+        {
+            var linked = s.Filing.LinkedProducts.Select(NameKey).ToHashSet(StringComparer.Ordinal);
+            for (var i = 0; i < s.Filing.LinkedFunctions.Count; i++)
+            {
+                var lf = s.Filing.LinkedFunctions[i];
+                if (linked.Contains(NameKey(lf.Product))) continue;
+                Add("function.product-not-linked", $"filing.linkedFunctions[{i}]",
+                    ("function", Blank(lf.Function) ? $"第{i + 1}个功能" : lf.Function!.Trim()), ("product", Blank(lf.Product) ? "（未写明）" : lf.Product!.Trim()));
+            }
         }
 
         private void OfficerDocuments()

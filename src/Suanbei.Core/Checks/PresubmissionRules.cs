@@ -20,7 +20,16 @@ public static class CheckSeverities
 }
 
 /// <summary>One rule of the library: what it checks, how bad a hit is, and where the rule comes from.</summary>
-public sealed record CheckRule(string Id, CheckSeverity Severity, string Field, string Message, string Source);
+public sealed record CheckRule(string Id, CheckSeverity Severity, string Field, string Message, string Source)
+{
+    /// <summary>The message with its {placeholders} filled in.</summary>
+    public string Format(params (string Key, string Value)[] values)
+    {
+        var message = Message;
+        foreach (var (k, v) in values) message = message.Replace("{" + k + "}", v, StringComparison.Ordinal);
+        return message;
+    }
+}
 
 public sealed record ScopeRequirement(string Scenario, IReadOnlyList<string> ScenarioTerms, IReadOnlyList<string> ScopeTerms);
 
@@ -43,7 +52,7 @@ public sealed class PresubmissionRules
     [
         "icp.missing", "icp.expired", "icp.other-holder", "icp.scope-mismatch",
         "users.inconsistent", "users.implausible",
-        "function.empty", "function.too-long", "function.not-descriptive",
+        "function.empty", "function.too-long", "function.not-descriptive", "function.product-not-linked",
         "scenario.vague", "access-path.incomplete", "labeling.example-missing", "logs.retention-short",
         "biometric.assessment-missing", "role.inconsistent", "principle.jargon",
         "officer.documents-disagree", "officer.post-unrelated", "text.template-copy", "text.registry-copy",

@@ -71,6 +71,10 @@ public sealed class AlgorithmFiling
     public string? RisksAndSafeguards { get; private set; }
     public string? ModerationFlow { get; private set; }
     public int? LogRetentionMonths { get; private set; }
+    /// <summary>How users complain and report, where the channel is published, how fast it is handled (assessment item 6).</summary>
+    public string? ComplaintChannels { get; private set; }
+    /// <summary>How the filer gives regulators and police technical and data support (assessment item 7).</summary>
+    public string? RegulatorCooperation { get; private set; }
     public string? DisclosurePrinciple { get; private set; }
     public string? DisclosureMechanism { get; private set; }
     public string? DisclosureScenarios { get; private set; }
@@ -118,6 +122,15 @@ public sealed class AlgorithmFiling
     public IReadOnlyList<string> RemarkLines =>
         (Remarks ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
+    /// <summary>A draft that a reviewer sent back for correction (退回补正) and that has not been resubmitted yet.</summary>
+    public bool IsReturned => Status == FilingStatus.Draft && ReturnRounds > 0;
+
+    /// <summary>The status as the filer reads it: a returned draft is 已退回, not a plain 草稿.</summary>
+    public string StatusDisplay => IsReturned ? FilingNames.Returned : FilingNames.Status(Status);
+
+    /// <summary>What still blocks submission on one step of the form.</summary>
+    public IReadOnlyList<MissingField> MissingFields(FilingStep step) => MissingFields().Where(m => FilingFields.StepOf(m.Field) == step).ToList();
+
     /// <summary>The return reasons of the latest round while the filing sits in draft for correction.</summary>
     public IReadOnlyList<FilingReturnReason> OpenReturnReasons =>
         Status == FilingStatus.Draft && ReturnRounds > 0 ? _returnReasons.Where(r => r.Round == ReturnRounds).OrderBy(r => FilingFields.Order(r.Field)).ToList() : [];
@@ -156,6 +169,8 @@ public sealed class AlgorithmFiling
         ModerationFlow = Text(d.ModerationFlow, FilingFields.ModerationFlow);
         if (d.LogRetentionMonths is < 0 or > 1200) throw new DomainException("日志留存期限（月）应为 0 到 1200 之间的整数。");
         LogRetentionMonths = d.LogRetentionMonths;
+        ComplaintChannels = Text(d.ComplaintChannels, FilingFields.ComplaintChannels);
+        RegulatorCooperation = Text(d.RegulatorCooperation, FilingFields.RegulatorCooperation);
         DisclosurePrinciple = Text(d.DisclosurePrinciple, FilingFields.DisclosurePrinciple);
         DisclosureMechanism = Text(d.DisclosureMechanism, FilingFields.DisclosureMechanism);
         DisclosureScenarios = Text(d.DisclosureScenarios, FilingFields.DisclosureScenarios);
@@ -251,6 +266,8 @@ public sealed class AlgorithmFiling
         Need(LogRetentionMonths is not null, FilingFields.LogRetentionMonths);
         if (LogRetentionMonths is { } months && months < FilingRules.MinLogRetentionMonths)
             missing.Add(new MissingField(FilingFields.LogRetentionMonths, $"日志应至少留存{FilingRules.MinLogRetentionMonths}个月。"));
+        Need(ComplaintChannels is not null, FilingFields.ComplaintChannels);
+        Need(RegulatorCooperation is not null, FilingFields.RegulatorCooperation);
         Need(DisclosurePrinciple is not null, FilingFields.DisclosurePrinciple);
         Need(DisclosureMechanism is not null, FilingFields.DisclosureMechanism);
         Need(DisclosureScenarios is not null, FilingFields.DisclosureScenarios);
@@ -439,6 +456,7 @@ public sealed class AlgorithmFiling
             DataSources = DataSources, UsesBiometricData = UsesBiometricData, UsesIdentityData = UsesIdentityData,
             ModelAndTrainingData = ModelAndTrainingData, Strategy = Strategy, RisksAndSafeguards = RisksAndSafeguards,
             ModerationFlow = ModerationFlow, LogRetentionMonths = LogRetentionMonths,
+            ComplaintChannels = ComplaintChannels, RegulatorCooperation = RegulatorCooperation,
             DisclosurePrinciple = DisclosurePrinciple, DisclosureMechanism = DisclosureMechanism,
             DisclosureScenarios = DisclosureScenarios, DisclosurePurpose = DisclosurePurpose,
             ServiceMode = ServiceMode, ServiceModeDescription = ServiceModeDescription,

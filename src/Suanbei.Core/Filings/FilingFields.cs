@@ -30,6 +30,8 @@ public static class FilingFields
     public const string Labeling = "Labeling";
     public const string ModerationFlow = "ModerationFlow";
     public const string LogRetentionMonths = "LogRetentionMonths";
+    public const string ComplaintChannels = "ComplaintChannels";
+    public const string RegulatorCooperation = "RegulatorCooperation";
     public const string DisclosurePrinciple = "DisclosurePrinciple";
     public const string DisclosureMechanism = "DisclosureMechanism";
     public const string DisclosureScenarios = "DisclosureScenarios";
@@ -47,6 +49,7 @@ public static class FilingFields
         (DataSources, "数据来源"), (UsesBiometricData, "是否使用生物特征数据"), (UsesIdentityData, "是否使用身份信息数据"),
         (ModelAndTrainingData, "算法模型及训练数据集"), (Strategy, "算法策略"), (RisksAndSafeguards, "算法风险与防范机制"),
         (Labeling, "内容标识（显式/隐式及示例）"), (ModerationFlow, "内容审核流程"), (LogRetentionMonths, "日志留存期限（月）"),
+        (ComplaintChannels, "投诉举报渠道"), (RegulatorCooperation, "配合监管机制"),
         (DisclosurePrinciple, "算法基本原理"), (DisclosureMechanism, "算法运行机制"), (DisclosureScenarios, "算法应用场景"),
         (DisclosurePurpose, "算法目的意图"), (LinkedProducts, "关联产品及功能"), (ServiceMode, "技术服务方式"),
         (General, "整体"),
@@ -66,6 +69,35 @@ public static class FilingFields
     public static bool IsKnown(string key) => All.Any(f => f.Key == key);
 
     public static string Label(string key) => All.FirstOrDefault(f => f.Key == key).Label ?? key;
+
+    /// <summary>The step of the four-step form that edits a field (<see cref="FilingStep.Confirm"/> for <see cref="General"/>).</summary>
+    public static FilingStep StepOf(string key) => key switch
+    {
+        Name or Type or Domain or LaunchDate or Role or MainPurpose or SelfAssessmentReport or DisclosureDocument => FilingStep.Basic,
+        LinkedProducts or ServiceMode => FilingStep.Products,
+        General => FilingStep.Confirm,
+        _ => FilingStep.Details,
+    };
+}
+
+/// <summary>The four steps of the algorithm-filing form (reference §3: ① basic ② detailed ③ products/service mode ④ confirm).</summary>
+public enum FilingStep { Basic = 1, Details = 2, Products = 3, Confirm = 4 }
+
+public static class FilingSteps
+{
+    public static readonly IReadOnlyList<FilingStep> All = [FilingStep.Basic, FilingStep.Details, FilingStep.Products, FilingStep.Confirm];
+
+    /// <summary>The step's title as the step bar shows it.</summary>
+    public static string Title(FilingStep s) => s switch
+    {
+        FilingStep.Basic => "① 基本属性",
+        FilingStep.Details => "② 详细属性",
+        FilingStep.Products => "③ 关联产品/服务方式",
+        _ => "④ 确认提交",
+    };
+
+    /// <summary>The page of the step under /Filings/{id}/.</summary>
+    public static string Page(FilingStep s) => s.ToString();
 }
 
 /// <summary>

@@ -28,6 +28,8 @@ public sealed record DetailedAttributes
     public string? RisksAndSafeguards { get; init; }   // 算法风险与防范机制
     public string? ModerationFlow { get; init; }       // 内容审核流程
     public int? LogRetentionMonths { get; init; }      // 日志留存期限（月）
+    public string? ComplaintChannels { get; init; }    // 投诉举报渠道 (security assessment item 6)
+    public string? RegulatorCooperation { get; init; } // 配合监管机制 (security assessment item 7)
     public string? DisclosurePrinciple { get; init; }  // 算法基本原理
     public string? DisclosureMechanism { get; init; }  // 算法运行机制
     public string? DisclosureScenarios { get; init; }  // 算法应用场景

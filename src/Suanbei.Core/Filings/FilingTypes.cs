@@ -80,6 +80,9 @@ public enum TechnicalServiceMode
 /// <summary>Chinese names for the filing enums, in one place.</summary>
 public static class FilingNames
 {
+    /// <summary>A draft sent back by a reviewer (<see cref="AlgorithmFiling.IsReturned"/>).</summary>
+    public const string Returned = "已退回";
+
     public static string Status(FilingStatus s) => s switch
     {
         FilingStatus.Draft => "草稿",

@@ -215,6 +215,78 @@ public class PresubmissionCheckTests
         Assert.Contains("平均每句", hits[0].Message);
     }
 
+    [Fact]
+    public void Jargon_is_read_in_every_narrative_field_and_named_by_its_form_label()
+    {
+        const string jargon = "本算法采用基于Transformer的自回归解码器架构，经预训练与指令微调及RLHF对齐。通过多头注意力机制与词向量嵌入计算token的logits并以softmax采样输出。";
+        var fields = PresubmissionCheck.NarrativeFields(Good().Filing).Select(x => (x.Field, x.Label)).ToList();
+        // 算法简介 was not read before; every prose field a filer writes is now.
+        Assert.Contains(("filing.summary", "算法简介"), fields);
+        Assert.Contains(("filing.complaintChannels", "投诉举报渠道"), fields);
+        foreach (var (field, label) in fields)
+        {
+            var property = typeof(AlgorithmSnapshot).GetProperties().Single(p => "filing." + char.ToLowerInvariant(p.Name[0]) + p.Name[1..] == field);
+            var bad = Good() with { Filing = Good().Filing };
+            property.SetValue(bad.Filing, jargon); // init-only setter, on a fresh copy
+            var hit = Assert.Single(PresubmissionCheck.Evaluate(bad, Today).Findings, f => f.RuleId == "principle.jargon");
+            Assert.Equal(field, hit.Field);
+            Assert.StartsWith($"「{label}」以术语为主", hit.Message);
+        }
+    }
+
+    [Fact, RuleTest("function.product-not-linked")]
+    public void A_function_chosen_without_its_product()
+    {
+        var hits = PassesAndFails("function.product-not-linked", WithFiling(Good(), f => f with
+        {
+            LinkedFunctions = [.. f.LinkedFunctions, new LinkedFunctionSnapshot("星河翻译", "整篇翻译")],
+        }));
+        var hit = Assert.Single(hits);
+        Assert.Equal("filing.linkedFunctions[1]", hit.Field);
+        Assert.Contains("整篇翻译", hit.Message);
+        Assert.Contains("星河翻译", hit.Message);
+        Assert.Equal(CheckSeverity.Blocking, hit.Severity);
+        // The same product name in other brackets/spaces counts as linked.
+        Assert.DoesNotContain(PresubmissionCheck.Evaluate(WithFiling(Good(), f => f with
+        {
+            LinkedFunctions = [new LinkedFunctionSnapshot(" 星河写作 ", "AI写作助手")],
+        }), Today).Findings, f => f.RuleId == "function.product-not-linked");
+    }
+
+    [Fact]
+    public void Every_source_names_an_article_standard_or_named_practice_source_and_no_internal_reference()
+    {
+        foreach (var rule in PresubmissionRules.Current.Rules)
+        {
+            Assert.DoesNotContain("参考资料", rule.Source);
+            Assert.DoesNotContain("§", rule.Source);
+            Assert.True(rule.Source.Contains('《') || rule.Source.Contains("GB 45438-2025") || rule.Source.Contains("网信办算法备案系统填报说明"), rule.Id);
+        }
+    }
+
+    [Fact]
+    public void Every_rule_field_resolves_to_a_form_label()
+    {
+        var g = Good();
+        foreach (var rule in PresubmissionRules.Current.Rules)
+        {
+            var paths = rule.Field == "{field}"
+                ? PresubmissionCheck.NarrativeFields(g.Filing).Select(x => x.Field).ToList()
+                : [rule.Field.Replace("[]", "[0]")];
+            foreach (var path in paths)
+            {
+                var target = CheckFieldLabels.Resolve(path, g);
+                Assert.True(target is not null, $"{rule.Id}: {path}");
+                Assert.DoesNotContain(".", target!.Label);
+                Assert.DoesNotContain("[", target.Label);
+            }
+        }
+        Assert.Equal("使用场景", CheckFieldLabels.Label("filing.scenarios", g));
+        Assert.Equal("产品「星河写作」的功能访问路径", CheckFieldLabels.Label("products[0].accessPath", g));
+        Assert.Equal("产品「星河写作」·功能「AI写作助手」的功能介绍", CheckFieldLabels.Label("products[0].functions[0].description", g));
+        Assert.Equal("主体信息·工作证明职务", CheckFieldLabels.Label("officerDocuments.employmentPost", g));
+    }
+
     [Fact, RuleTest("officer.documents-disagree")]
     public void Commitment_letter_employment_proof_and_officer_disagree()
     {

@@ -22,6 +22,7 @@ public class AlgorithmFilingTests
         foreach (var k in new[] { FilingFields.Type, FilingFields.Domain, FilingFields.LaunchDate, FilingFields.Role, FilingFields.MainPurpose,
                      FilingFields.SelfAssessmentReport, FilingFields.DisclosureDocument, FilingFields.Summary, FilingFields.InputModalities,
                      FilingFields.UsesBiometricData, FilingFields.ModerationFlow, FilingFields.LogRetentionMonths,
+                     FilingFields.ComplaintChannels, FilingFields.RegulatorCooperation,
                      FilingFields.DisclosurePrinciple, FilingFields.DisclosureMechanism, FilingFields.DisclosureScenarios, FilingFields.DisclosurePurpose })
             Assert.Contains(k, keys);
         Assert.All(missing, m => Assert.Matches(@"\p{IsCJKUnifiedIdeographs}", m.Message));
@@ -68,6 +69,7 @@ public class AlgorithmFilingTests
             Summary = f.Summary, Scenarios = f.Scenarios, InputModalities = f.InputModalities, OutputModalities = f.OutputModalities,
             DataSources = f.DataSources, UsesBiometricData = true, UsesIdentityData = false, ModelAndTrainingData = f.ModelAndTrainingData,
             Strategy = f.Strategy, RisksAndSafeguards = f.RisksAndSafeguards, ModerationFlow = f.ModerationFlow, LogRetentionMonths = 3,
+            ComplaintChannels = f.ComplaintChannels, RegulatorCooperation = f.RegulatorCooperation,
             DisclosurePrinciple = "原理", DisclosureMechanism = "机制", DisclosureScenarios = "场景", DisclosurePurpose = "目的",
         }, Monday);
         var m = Assert.Single(f.MissingFields());

@@ -41,6 +41,7 @@ internal static class FilingTestData
             DataSources = "公开网页语料与授权出版物", UsesBiometricData = false, UsesIdentityData = false,
             ModelAndTrainingData = "自研 7B 模型，训练数据经脱敏。", Strategy = "检索增强后生成。", RisksAndSafeguards = "关键词过滤与人工复核。",
             ModerationFlow = "机器过滤后人工审核", LogRetentionMonths = 6,
+            ComplaintChannels = "应用内投诉举报入口，48小时内处理", RegulatorCooperation = "安全负责人对接监管部门",
             DisclosurePrinciple = "原理", DisclosureMechanism = "机制", DisclosureScenarios = "场景", DisclosurePurpose = "目的",
         }, Monday);
         f.UpdateLabeling(Filer,

@@ -18,7 +18,7 @@ public sealed class AssistantPagesTests(SqliteApp app) : IClassFixture<SqliteApp
     [Fact]
     public async Task Check_documents_and_deadlines_pages_serve_the_owner_only()
     {
-        var filer = await ApprovedFilerAsync(app);
+        var filer = await ApprovedFilerAsync(app, accessPath: false);
         var id = await CompleteFilingViaApiAsync(await app.ApiClientAsync(filer.User), filer, "页面测试算法");
         var web = await app.SignInAsync(filer.User.Email!);
 

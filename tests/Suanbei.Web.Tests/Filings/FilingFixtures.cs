@@ -28,7 +28,7 @@ public static class FilingFixtures
     /// <paramref name="documentFacts"/> also fills the optional facts: ICP holder/expiry/scope of the product and what the filer
     /// read off the officer's commitment and employment proof.</summary>
     public static async Task<Filer> ApprovedFilerAsync(TestApp app, string regionCode = "110108", string name = "北京测试科技有限公司",
-        bool documentFacts = false)
+        bool documentFacts = false, bool accessPath = true)
     {
         var user = await app.CreateUserAsync(Roles.Filer);
         return await app.WithServices(async sp =>
@@ -60,6 +60,8 @@ public static class FilingFixtures
                 Name = "测试写作", Form = ProductForm.App, AccessAddress = "https://example.cn/app", IcpNumber = "京ICP备12345678号-1",
                 IcpHolder = documentFacts ? name : null, IcpExpiresOn = documentFacts ? new DateOnly(2030, 12, 31) : null,
                 IcpBusinessScope = documentFacts ? "互联网信息服务（不含新闻、出版）" : null,
+                // Without an access path 备案预审 blocks submission (access-path.incomplete); tests of that rule ask for none.
+                AccessPath = accessPath ? ["打开测试写作APP", "点击首页“智能写作”"] : [],
             }, now);
             var function = product.AddFunction("智能写作", "根据用户输入生成文章", now);
             db.Add(product);
@@ -82,6 +84,7 @@ public static class FilingFixtures
             summary = "基于大模型的文本生成。", scenarios = "用户输入主题，生成文章草稿。", inputModalities = "Text", outputModalities = "Text",
             dataSources = "公开语料与授权出版物", usesBiometricData = false, usesIdentityData = false, modelAndTrainingData = "自研模型",
             strategy = "检索增强生成", risksAndSafeguards = "关键词过滤与人工复核", moderationFlow = "机器过滤后人工审核", logRetentionMonths = 6,
+            complaintChannels = "应用内“设置—投诉举报”入口，48小时内处理反馈", regulatorCooperation = "安全负责人对接网信、公安部门，按要求提供日志与技术协助",
             disclosurePrinciple = "基本原理文字", disclosureMechanism = "运行机制文字", disclosureScenarios = "应用场景文字", disclosurePurpose = "目的意图文字",
         },
         labeling = new[] { new { modality = "Text", explicitMethod = "文末提示“本内容由AI生成”", implicitMethod = "元数据AIGC字段", exampleMaterialId = f.MaterialId } },

@@ -38,7 +38,8 @@ public abstract class FilingNumberConcurrencyTests<TApp>(TApp app) : IClassFixtu
                 {
                     Summary = "s", Scenarios = "s", InputModalities = DataModality.Text, OutputModalities = DataModality.Text, DataSources = "s",
                     UsesBiometricData = false, UsesIdentityData = false, ModelAndTrainingData = "s", Strategy = "s", RisksAndSafeguards = "s",
-                    ModerationFlow = "s", LogRetentionMonths = 6, DisclosurePrinciple = "p", DisclosureMechanism = "m", DisclosureScenarios = "s", DisclosurePurpose = "p",
+                    ModerationFlow = "s", LogRetentionMonths = 6, ComplaintChannels = "c", RegulatorCooperation = "r",
+                    DisclosurePrinciple = "p", DisclosureMechanism = "m", DisclosureScenarios = "s", DisclosurePurpose = "p",
                 }, now);
                 f.UpdateLabeling(actor, [new LabelingInput(DataModality.Text, "e", "i", filer.MaterialId)], now);
                 f.SetServiceMode(actor, TechnicalServiceMode.Api, "API", now);

@@ -51,6 +51,7 @@ public abstract partial class FilingPagesTests<TApp>(TApp app) : IClassFixture<T
             ["Input.Strategy"] = "检索增强", ["Input.RisksAndSafeguards"] = "过滤与复核", ["Input.ModerationFlow"] = "机器过滤后人工审核",
             ["Input.LogRetentionMonths"] = "6", ["Input.DisclosurePrinciple"] = "页面原理", ["Input.DisclosureMechanism"] = "页面机制",
             ["Input.DisclosureScenarios"] = "页面场景", ["Input.DisclosurePurpose"] = "页面目的",
+            ["Input.ComplaintChannels"] = "应用内投诉举报入口", ["Input.RegulatorCooperation"] = "专人对接监管部门",
             ["Input.Labels[0].Explicit"] = "文末“AI生成”", ["Input.Labels[0].Implicit"] = "元数据AIGC",
         }, [("Input.Labels[0].Example", "示例.png", Png)]);
         Assert.Equal(HttpStatusCode.Redirect, details.StatusCode);
@@ -82,7 +83,8 @@ public abstract partial class FilingPagesTests<TApp>(TApp app) : IClassFixture<T
         {
             var page = await reviewer.GetStringAsync($"/Review/Filings/{id}");
             Assert.Contains($"data-testid=\"{testid}\"", page);
-            var r = await reviewer.PostFormAsync($"/Review/Filings/{id}", new() { ["action"] = action });
+            // Publishing is irreversible: the form's confirmation box must be ticked.
+            var r = await reviewer.PostFormAsync($"/Review/Filings/{id}", new() { ["action"] = action, ["Confirmed"] = "true" });
             Assert.Equal(HttpStatusCode.Redirect, r.StatusCode);
         }
         var filing = await app.WithDb(db => db.Set<AlgorithmFiling>().SingleAsync(f => f.Id == id));
@@ -132,6 +134,7 @@ public abstract partial class FilingPagesTests<TApp>(TApp app) : IClassFixture<T
             {
                 Name = "测试写作", Form = Suanbei.Core.Products.ProductForm.App, AccessAddress = "https://example.cn/app",
                 IcpNumber = "京ICP证080047号", IcpHolder = "北京功能展示有限公司", IcpExpiresOn = new DateOnly(2029, 6, 30), IcpBusinessScope = "信息服务业务（仅限互联网信息服务）",
+                AccessPath = ["打开测试写作APP", "点击“智能写作”"], // 备案预审 blocks submission without one
             }, DateTimeOffset.UtcNow);
             product.AddFunction("未选的翻译功能", "把中文翻译成英文", DateTimeOffset.UtcNow);
             return await db.SaveChangesAsync();
@@ -222,7 +225,7 @@ public abstract partial class FilingPagesTests<TApp>(TApp app) : IClassFixture<T
         Assert.Contains("data-testid=\"change-open\"", oldOverview);
         Assert.DoesNotContain("data-testid=\"cancel-form\"", oldOverview);
 
-        var cancel = await browser.PostFormAsync($"/Filings/{published}", new() { ["EventDate"] = "2026-11-20", ["Description"] = "产品下线" }, url: $"/Filings/{published}?handler=Cancel");
+        var cancel = await browser.PostFormAsync($"/Filings/{published}", new() { ["EventDate"] = "2026-11-20", ["Description"] = "产品下线", ["Confirmed"] = "true" }, url: $"/Filings/{published}?handler=Cancel");
         Assert.Equal(HttpStatusCode.Redirect, cancel.StatusCode);
         var number = (await app.WithDb(db => db.Set<AlgorithmFiling>().SingleAsync(f => f.Id == published))).FilingNumber!;
         var publicPage = WebUtility.HtmlDecode(await app.Client().GetStringAsync("/public/" + Uri.EscapeDataString(number)));

@@ -48,7 +48,8 @@ public sealed class CertificateKeysApp() : TestApp(Provider.Sqlite)
 public sealed partial class HostingSettingsTests(SqliteApp plain, ProxiedApp proxied, PublicBaseUrlApp publicBase, CertificateKeysApp certKeys)
     : IClassFixture<SqliteApp>, IClassFixture<ProxiedApp>, IClassFixture<PublicBaseUrlApp>, IClassFixture<CertificateKeysApp>
 {
-    [GeneratedRegex("data-testid=\"public-link\">([^<]+)</a>")]
+    // The link's address (href); its text shows the same address with the filing number decoded.
+    [GeneratedRegex("<a href=\"([^\"]+)\" data-testid=\"public-link\">")]
     private static partial Regex PublicLink();
 
     /// <summary>Publishes a filing in <paramref name="app"/> and returns the filer's signed-in client and the filing id.</summary>

@@ -15,7 +15,12 @@ namespace Suanbei.Web.Features.Checks;
 /// </summary>
 public static class FilingSnapshots
 {
-    public static async Task<FilingSnapshot> BuildAsync(SuanbeiDbContext db, AlgorithmFiling f, CancellationToken ct = default)
+    public static async Task<FilingSnapshot> BuildAsync(SuanbeiDbContext db, AlgorithmFiling f, CancellationToken ct = default) =>
+        (await BuildWithProductIdsAsync(db, f, ct)).Snapshot;
+
+    /// <summary>The snapshot and the ids of its products in snapshot order (products[i] is ProductIds[i]), for links to the product pages.</summary>
+    public static async Task<(FilingSnapshot Snapshot, IReadOnlyList<Guid> ProductIds)> BuildWithProductIdsAsync(SuanbeiDbContext db, AlgorithmFiling f,
+        CancellationToken ct = default)
     {
         var subject = await db.Set<Subject>().AsNoTracking().FirstOrDefaultAsync(s => s.Id == f.SubjectId, ct);
         var productIds = f.LinkedProducts.Select(l => l.ProductId).ToList();
@@ -23,7 +28,7 @@ public static class FilingSnapshots
             .Include(p => p.AccessPath).Include(p => p.Functions)
             .Where(p => productIds.Contains(p.Id) && p.SubjectId == f.SubjectId).ToListAsync(ct);
         var ordered = f.LinkedProducts.Select(l => products.FirstOrDefault(p => p.Id == l.ProductId)).Where(p => p is not null).Select(p => p!).ToList();
-        return new FilingSnapshot
+        var snapshot = new FilingSnapshot
         {
             Subject = new SubjectSnapshot
             {
@@ -50,8 +55,9 @@ public static class FilingSnapshots
                 Name = f.Name, Type = f.Type, Domain = f.Domain, Role = f.Role, MainPurpose = f.MainPurpose, Summary = f.Summary, Scenarios = f.Scenarios,
                 OutputModalities = Enum.GetValues<DataModality>().Where(m => m != DataModality.None && f.OutputModalities.HasFlag(m)).ToList(),
                 UsesBiometricData = f.UsesBiometricData, UsesIdentityData = f.UsesIdentityData,
-                ModelAndTrainingData = f.ModelAndTrainingData, Strategy = f.Strategy, RisksAndSafeguards = f.RisksAndSafeguards,
+                DataSources = f.DataSources, ModelAndTrainingData = f.ModelAndTrainingData, Strategy = f.Strategy, RisksAndSafeguards = f.RisksAndSafeguards,
                 ModerationFlow = f.ModerationFlow, LogRetentionMonths = f.LogRetentionMonths,
+                ComplaintChannels = f.ComplaintChannels, RegulatorCooperation = f.RegulatorCooperation,
                 DisclosurePrinciple = f.DisclosurePrinciple, DisclosureMechanism = f.DisclosureMechanism,
                 DisclosureScenarios = f.DisclosureScenarios, DisclosurePurpose = f.DisclosurePurpose,
                 Labeling = f.Labeling.Select(l => new LabelingSnapshot
@@ -59,9 +65,12 @@ public static class FilingSnapshots
                     Modality = l.Modality, ExplicitMethod = l.ExplicitMethod, ImplicitMethod = l.ImplicitMethod, HasExample = l.ExampleMaterialId is not null,
                 }).ToList(),
                 LinkedProducts = f.LinkedProducts.Select(l => l.ProductName).ToList(),
+                LinkedFunctions = f.LinkedProducts.SelectMany(l => l.FunctionIdList.Select(id => new LinkedFunctionSnapshot(l.ProductName,
+                    products.FirstOrDefault(p => p.Id == l.ProductId)?.Functions.FirstOrDefault(fn => fn.Id == id)?.Name))).ToList(),
                 ServiceMode = f.ServiceMode, ServiceModeDescription = f.ServiceModeDescription,
             },
         };
+        return (snapshot, ordered.Select(p => p.Id).ToList());
     }
 
     /// <summary>The officer documents as entered, or null when nothing was entered (then the officer rules stay silent).</summary>
@@ -92,6 +101,8 @@ public static class FilingSnapshots
             var snapshot = new AlgorithmSnapshot
             {
                 MainPurpose = o.MainPurpose, Summary = o.Summary, Scenarios = o.Scenarios, Strategy = o.Strategy, RisksAndSafeguards = o.RisksAndSafeguards,
+                DataSources = o.DataSources, ModelAndTrainingData = o.ModelAndTrainingData, ComplaintChannels = o.ComplaintChannels,
+                RegulatorCooperation = o.RegulatorCooperation,
                 ModerationFlow = o.ModerationFlow, DisclosurePrinciple = o.DisclosurePrinciple, DisclosureMechanism = o.DisclosureMechanism,
                 DisclosureScenarios = o.DisclosureScenarios, DisclosurePurpose = o.DisclosurePurpose,
             };
@@ -120,14 +131,20 @@ public static class FilingSnapshots
         return entries.Select(e => new KnownText($"{e.Number} {e.Entity}「{e.Name}」·主要用途", e.Purpose!)).ToList();
     }
 
+    /// <summary>A check of a stored filing with what links its findings to the forms: the snapshot and its products' ids.</summary>
+    public sealed record CheckRun(CheckReport Report, FilingSnapshot Snapshot, IReadOnlyList<Guid> ProductIds);
+
     /// <summary>Runs the check on a stored filing (today in Beijing), against published filings and, when given, the registry.</summary>
-    public static async Task<CheckReport> CheckAsync(SuanbeiDbContext db, AlgorithmFiling f, DateTimeOffset now, RegistrySimilarity? registry = null,
+    public static async Task<CheckRun> RunAsync(SuanbeiDbContext db, AlgorithmFiling f, DateTimeOffset now, RegistrySimilarity? registry = null,
         CancellationToken ct = default)
     {
-        var snapshot = await BuildAsync(db, f, ct);
+        var (snapshot, productIds) = await BuildWithProductIdsAsync(db, f, ct);
         var others = await PublishedTextsAsync(db, f, ct);
         if (registry is not null) others.AddRange(await RegistryTextsAsync(db, registry, snapshot, f.FilingNumber, ct));
         var today = DateOnly.FromDateTime(now.ToOffset(TimeSpan.FromHours(8)).DateTime);
-        return PresubmissionCheck.Evaluate(snapshot, today, others);
+        return new CheckRun(PresubmissionCheck.Evaluate(snapshot, today, others), snapshot, productIds);
     }
+
+    public static async Task<CheckReport> CheckAsync(SuanbeiDbContext db, AlgorithmFiling f, DateTimeOffset now, RegistrySimilarity? registry = null,
+        CancellationToken ct = default) => (await RunAsync(db, f, now, registry, ct)).Report;
 }

@@ -77,7 +77,14 @@ public sealed class FilingDocuments(SuanbeiDbContext db, MaterialStore store)
         return d.ToBytes($"{Name(i)} 拟公示内容", SubjectName(i));
     }
 
-    /// <summary>Rows of the risk table: each line (or ；-separated part) of 算法风险与防范机制, "风险：防范" split at the first colon.</summary>
+    /// <summary>What the risk table says when a line of 算法风险与防范机制 names a risk without its safeguard.</summary>
+    public const string NoSafeguard = "（未写明对应的防范机制）";
+
+    /// <summary>
+    /// Rows of the risk table, each risk with its own safeguard: 算法风险与防范机制 is read one line (or ；-separated part)
+    /// per risk, written “风险：防范措施” and split at the first colon. A part without a colon is a risk with no safeguard
+    /// stated, and the table says so rather than pointing elsewhere.
+    /// </summary>
     public static List<IReadOnlyList<string>> RiskRows(string? risks)
     {
         var rows = new List<IReadOnlyList<string>>();
@@ -87,16 +94,80 @@ public sealed class FilingDocuments(SuanbeiDbContext db, MaterialStore store)
         {
             var text = part.TrimEnd('。');
             var colon = text.IndexOfAny(['：', ':']);
-            var (risk, safeguard) = colon > 0 && colon < text.Length - 1 ? (text[..colon], text[(colon + 1)..]) : (text, "（见上文防范机制）");
+            var (risk, safeguard) = colon > 0 && colon < text.Length - 1 ? (text[..colon], text[(colon + 1)..]) : (text.TrimEnd('：', ':'), NoSafeguard);
             rows.Add([(rows.Count + 1).ToString(), risk.Trim(), safeguard.Trim()]);
         }
         return rows;
     }
 
-    public static byte[] SelfAssessment(Inputs i)
+    /// <summary>How an assessment item stands on the facts entered.</summary>
+    public enum Verdict { Described, NotEntered, NotMet }
+
+    /// <summary>One of the seven items of the 2018 rules, Art. 5: the facts entered, the conclusion drawn from them only.</summary>
+    public sealed record AssessmentItem(string Item, string? Situation, Verdict Verdict, string Conclusion);
+
+    /// <summary>
+    /// Items (一)–(七) of 《具有舆论属性或社会动员能力的互联网信息服务安全评估规定》第五条, each filled from the field that
+    /// collects it. The conclusion never goes beyond the input: nothing entered → 未填写; a measurable shortfall (logs under
+    /// six months, a product without real-name verification) → 不符合; otherwise 已说明 — the report states what the filer
+    /// described, it does not certify it.
+    /// </summary>
+    public static IReadOnlyList<AssessmentItem> AssessmentItems(Inputs i)
     {
         var f = i.Filing;
         var s = i.Subject;
+        AssessmentItem Item(string item, string? situation, string field, Verdict? verdict = null, string? conclusion = null)
+        {
+            if (string.IsNullOrWhiteSpace(situation))
+                return new(item, null, Verdict.NotEntered, $"未填写，无法评估：请在备案中填写“{field}”后重新生成。");
+            return new(item, situation.Trim(), verdict ?? Verdict.Described, conclusion ?? "已说明落实措施（以填报内容为准，须经评估人核实）。");
+        }
+
+        var withoutRealName = i.Products.Where(p => !p.RequiresRealName).Select(p => p.ListLabel).ToList();
+        var realName = i.Products.Count == 0 ? null
+            : string.Join("；", i.Products.Select(p => $"{p.ListLabel}{(p.RequiresRealName ? "实行用户真实身份核验" : "未实行用户真实身份核验")}"));
+        var months = f.LogRetentionMonths;
+        return
+        [
+            Item("（一）安全管理负责人、信息审核人员或安全管理机构",
+                s?.OfficerName is { } officer ? $"算法安全责任人：{officer}{(s.EmploymentPost is { } post ? $"（{post}）" : "")}" : null,
+                "主体信息·" + Suanbei.Core.Subjects.SubjectValidation.Labels["OfficerName"]),
+            Item("（二）用户真实身份核验及注册信息留存", realName, FilingFields.Label(FilingFields.LinkedProducts),
+                withoutRealName.Count > 0 ? Verdict.NotMet : Verdict.Described,
+                withoutRealName.Count > 0 ? $"不符合：{string.Join("、", withoutRealName)}未实行用户真实身份核验。" : "符合：关联产品均实行用户真实身份核验。"),
+            Item("（三）日志信息留存（账号、操作时间与类型、网络源地址和目标地址、端口、终端硬件特征）及用户发布信息留存",
+                months is { } m ? $"日志留存 {m} 个月" : null, FilingFields.Label(FilingFields.LogRetentionMonths),
+                months < FilingRules.MinLogRetentionMonths ? Verdict.NotMet : Verdict.Described,
+                months < FilingRules.MinLogRetentionMonths ? $"不符合：不足{FilingRules.MinLogRetentionMonths}个月，须整改。"
+                    : $"符合：不少于{FilingRules.MinLogRetentionMonths}个月。"),
+            Item("（四）对账号名称、昵称、简介、群组名称、发布和转发评论等信息中违法有害信息的防范处置", f.ModerationFlow,
+                FilingFields.Label(FilingFields.ModerationFlow)),
+            // A table cell is one paragraph: the two texts (and the risk lines) are joined with “；”.
+            Item("（五）个人信息保护，以及防范违法有害信息扩散、社会动员功能失控的技术措施",
+                Join(f.DataSources, f.RisksAndSafeguards)?.Replace("\r\n", "\n").Replace("\n", "；"),
+                FilingFields.Label(FilingFields.RisksAndSafeguards)),
+            Item("（六）投诉、举报渠道的建立与公布，及时处理投诉举报", f.ComplaintChannels, FilingFields.Label(FilingFields.ComplaintChannels)),
+            Item("（七）为网信部门、公安机关依法履职提供技术、数据支持和协助的工作机制", f.RegulatorCooperation,
+                FilingFields.Label(FilingFields.RegulatorCooperation)),
+        ];
+    }
+
+    /// <summary>The report's overall conclusion, from the items' verdicts only.</summary>
+    public static string OverallConclusion(Inputs i, IReadOnlyList<AssessmentItem> items, int unpairedRisks)
+    {
+        var described = items.Count(x => x.Verdict == Verdict.Described);
+        var missing = items.Count(x => x.Verdict == Verdict.NotEntered);
+        var notMet = items.Count(x => x.Verdict == Verdict.NotMet);
+        var head = $"{SubjectName(i)}对「{Name(i)}」按上述 {items.Count} 项逐项开展了自评估：{described} 项已说明落实情况，{missing} 项未填写，{notMet} 项不符合。";
+        var risks = unpairedRisks > 0 ? $"风险表中有 {unpairedRisks} 项风险未写明对应的防范机制。" : "";
+        return missing + notMet + unpairedRisks == 0
+            ? head + "各事项均已说明落实情况，未发现不符合项；以上结论以填报内容为依据。"
+            : head + risks + "未填写、不符合或缺少防范机制的事项须补充或整改后重新生成本报告；在此之前本报告不能作为“已落实”的评估结论。";
+    }
+
+    public static byte[] SelfAssessment(Inputs i)
+    {
+        var f = i.Filing;
         var d = new DocxBuilder().Title($"{Name(i)} 算法安全自评估报告")
             .Field("评估对象", $"{Name(i)}（{TypeName(f)}，{RoleName(f)}）").Field("评估主体", SubjectName(i))
             .Field("上线时间", f.LaunchDate?.ToString("yyyy-MM-dd")).Field("应用领域", f.Domain);
@@ -107,39 +178,29 @@ public sealed class FilingDocuments(SuanbeiDbContext db, MaterialStore store)
             .SubHeading("算法模型及训练数据集").Text(f.ModelAndTrainingData).SubHeading("算法策略").Text(f.Strategy);
 
         d.Heading("二、安全评估事项（《具有舆论属性或社会动员能力的互联网信息服务安全评估规定》第五条）");
-        var realName = i.Products.Count == 0 ? null
-            : string.Join("；", i.Products.Select(p => $"{p.ListLabel}{(p.RequiresRealName ? "实行用户真实身份核验" : "未实行用户真实身份核验")}"));
-        var complaints = Sentences(f.RisksAndSafeguards, "举报", "投诉") ?? Sentences(f.ModerationFlow, "举报", "投诉");
-        var items = new (string Item, string? Situation)[]
-        {
-            ("（一）安全管理负责人、信息审核人员或安全管理机构",
-                s?.OfficerName is { } officer ? $"算法安全责任人：{officer}{(s.EmploymentPost is { } post ? $"（{post}）" : "")}" : null),
-            ("（二）用户真实身份核验及注册信息留存", realName),
-            ("（三）日志信息留存（账号、操作时间与类型、网络源地址和目标地址、端口、终端硬件特征）及用户发布信息留存",
-                f.LogRetentionMonths is { } m ? $"日志留存 {m} 个月{(m < 6 ? "（不足6个月，需整改）" : "")}" : null),
-            ("（四）对账号名称、昵称、简介、群组名称、发布和转发评论等信息中违法有害信息的防范处置", f.ModerationFlow),
-            ("（五）个人信息保护，以及防范违法有害信息扩散、社会动员功能失控的技术措施", Join(f.DataSources, f.RisksAndSafeguards)),
-            ("（六）投诉、举报渠道的建立与公布，及时处理投诉举报", complaints),
-            ("（七）为网信部门、公安机关依法履职提供技术、数据支持和协助的工作机制", null),
-        };
+        var items = AssessmentItems(i);
         d.Table(["评估事项", "本算法的落实情况", "评估结论"],
-            items.Select(x => (IReadOnlyList<string>)[x.Item, x.Situation ?? "（备案中未说明，请补充）", x.Situation is null ? "待补充" : "已落实，持续改进"]));
-        foreach (var (item, situation) in items) d.SubHeading(item).Text(situation);
+            items.Select(x => (IReadOnlyList<string>)[x.Item, x.Situation ?? "未填写", x.Conclusion]));
 
-        if (f.UsesBiometricData == true || f.UsesIdentityData == true)
-            d.Heading("三、生物特征与身份信息专项评估（《互联网信息服务深度合成管理规定》第二十条）")
+        var special = f.UsesBiometricData == true || f.UsesIdentityData == true;
+        if (special)
+            d.Heading("三、生物特征与身份信息专项评估（《互联网信息服务深度合成管理规定》第十五条）")
                 .Text($"本算法使用{string.Join("和", new[] { f.UsesBiometricData == true ? "生物特征数据" : null, f.UsesIdentityData == true ? "身份信息数据" : null }.Where(x => x is not null))}，应依照《个人信息保护法》《网络安全法》《数据安全法》开展专项安全评估。")
                 .Text(Sentences(f.RisksAndSafeguards, "评估"), "（备案中未说明专项评估情况，请补充评估结论）");
 
-        d.Heading(f.UsesBiometricData == true || f.UsesIdentityData == true ? "四、算法风险与防范机制" : "三、算法风险与防范机制");
+        d.Heading(special ? "四、算法风险与防范机制" : "三、算法风险与防范机制");
         var riskRows = RiskRows(f.RisksAndSafeguards);
         if (riskRows.Count == 0) d.Text(null);
-        else d.Table(["序号", "风险", "防范机制"], riskRows);
+        else
+        {
+            d.Text($"下表由备案中的“{FilingFields.Label(FilingFields.RisksAndSafeguards)}”逐行拆分：每行写作“风险：防范措施”，冒号前为风险，冒号后为针对该风险的防范机制；未写冒号的行记为“{NoSafeguard}”。");
+            d.Table(["序号", "风险", "防范机制"], riskRows);
+        }
         d.SubHeading("内容标识");
         if (f.Labeling.Count == 0) d.Text(null);
         else d.Table(["输出模态", "显式标识", "隐式标识", "示例"], f.Labeling.Select(l => (IReadOnlyList<string>)
             [Modalities(l.Modality), l.ExplicitMethod ?? "（未填写）", l.ImplicitMethod ?? "（未填写）", l.ExampleMaterialId is null ? "未上传" : "已上传"]));
-        d.Heading("评估结论").Text($"{SubjectName(i)}对「{Name(i)}」按上述事项逐项开展了自评估，表中“待补充”事项须在提交备案前完善。");
+        d.Heading("评估结论").Text(OverallConclusion(i, items, riskRows.Count(r => r[2] == NoSafeguard)));
         return d.ToBytes($"{Name(i)} 算法安全自评估报告", SubjectName(i));
     }
 
@@ -180,6 +241,8 @@ public sealed class FilingDocuments(SuanbeiDbContext db, MaterialStore store)
         d.SubHeading("（四）内容标识").Text(f.Labeling.Count == 0 ? null
             : string.Join("\n", f.Labeling.Select(l => $"{Modalities(l.Modality)}：显式标识 {l.ExplicitMethod ?? "未填写"}；隐式标识 {l.ImplicitMethod ?? "未填写"}")));
         d.SubHeading("（五）应急处置与违法违规处置制度").Text(Sentences(f.RisksAndSafeguards, "应急", "处置"));
+        d.SubHeading("（六）投诉举报处理").Text(f.ComplaintChannels);
+        d.SubHeading("（七）配合监管工作机制").Text(f.RegulatorCooperation);
         return d.ToBytes($"{SubjectName(i)} 落实算法安全主体责任基本情况", SubjectName(i));
     }
 

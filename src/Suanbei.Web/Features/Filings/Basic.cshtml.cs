@@ -23,9 +23,10 @@ public sealed class BasicModel(FilingService filings, SuanbeiDbContext db, Mater
         public IFormFile? DisclosureDocument { get; set; }
     }
 
-    public async Task<IActionResult> OnGetAsync(Guid id)
+    public async Task<IActionResult> OnGetAsync(Guid id, bool check = false)
     {
         if (!await LoadAsync(id)) return NotFound();
+        if (check) MarkMissing(FilingStep.Basic);
         Input = new InputModel
         {
             Name = Filing.Name, Type = Filing.Type, Domain = Filing.Domain, LaunchDate = Filing.LaunchDate, Role = Filing.Role,
@@ -46,7 +47,6 @@ public sealed class BasicModel(FilingService filings, SuanbeiDbContext db, Mater
             MainPurpose = Input.MainPurpose, SelfAssessmentReportId = report, DisclosureDocumentId = disclosure,
         }));
         if (!ok) return Page();
-        TempData["Message"] = "基本属性已保存。";
-        return Redirect($"/Filings/{id}/Details");
+        return AfterSave(FilingStep.Basic, "基本属性已保存", FilingStep.Details);
     }
 }

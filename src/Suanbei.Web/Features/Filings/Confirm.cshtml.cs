@@ -1,57 +1,54 @@
 using Microsoft.AspNetCore.Mvc;
 using Suanbei.Core.Filings;
 using Suanbei.Web.Data;
+using Suanbei.Web.Features.Checks;
 using Suanbei.Web.Features.Materials;
+using Suanbei.Web.Features.Registry.Store;
 
 namespace Suanbei.Web.Features.Filings;
 
-/// <summary>Step ④ 确认提交: everything entered, what is still missing (per field, with the step to fix it), submit.</summary>
-public sealed class ConfirmModel(FilingService filings, SuanbeiDbContext db, MaterialStore store) : FilingPageModel(filings, db, store)
+/// <summary>
+/// Step ④ 确认提交: everything entered, what is still missing (per field, with the step to fix it), the 备案预审 report,
+/// and submit — refused while a field is missing or a 阻断 finding stands.
+/// </summary>
+public sealed class ConfirmModel(FilingService filings, SuanbeiDbContext db, MaterialStore store, RegistrySimilarity registry)
+    : FilingPageModel(filings, db, store)
 {
     public IReadOnlyList<MissingField> Missing { get; private set; } = [];
+    public FilingSnapshots.CheckRun? Check { get; private set; }
+    public bool CanSubmit => Editable && Missing.Count == 0 && Check is { Report.Blocks: false };
+
+    private async Task LoadStateAsync()
+    {
+        await LoadSummaryAsync();
+        if (!Editable) return;
+        Missing = Filing.MissingFields();
+        Check = await FilingSnapshots.RunAsync(Db, Filing, Filings.Now, registry, HttpContext.RequestAborted);
+    }
 
     public async Task<IActionResult> OnGetAsync(Guid id)
     {
         if (!await LoadAsync(id)) return NotFound();
-        await LoadSummaryAsync();
-        Missing = Filing.Status == FilingStatus.Draft ? Filing.MissingFields() : [];
+        await LoadStateAsync();
         return Page();
     }
 
     public async Task<IActionResult> OnPostAsync(Guid id)
     {
         if (!await LoadAsync(id)) return NotFound();
-        await LoadSummaryAsync();
-        IReadOnlyList<MissingField> missing = [];
-        if (!await TryAsync(async () => missing = await Filings.SubmitAsync(Filing, Actor))) return Page();
-        if (missing.Count > 0)
+        FilingService.SubmitOutcome? outcome = null;
+        if (!await TryAsync(async () => outcome = await Filings.SubmitAsync(Filing, Actor)))
         {
-            Missing = missing;
-            ModelState.AddModelError("", "备案信息不完整，请补全后再提交。");
+            await LoadStateAsync();
             return Page();
         }
-        TempData["Message"] = "已提交，等待审核。";
-        return Redirect($"/Filings/{id}");
+        if (outcome!.Submitted)
+        {
+            TempData["Message"] = "已提交，等待审核。";
+            return Redirect($"/Filings/{id}");
+        }
+        await LoadStateAsync();
+        ModelState.AddModelError("", outcome.Missing.Count > 0 ? "备案信息不完整，请补全后再提交。" : "备案预审存在阻断项，修改后才能提交。");
+        return Page();
     }
-
-    /// <summary>The id of the element to jump to for a field on its step page.</summary>
-    public static string AnchorOf(string field) => field switch
-    {
-        FilingFields.SelfAssessmentReport => "Input_SelfAssessmentReport",
-        FilingFields.DisclosureDocument => "Input_DisclosureDocument",
-        FilingFields.InputModalities => "Input_InputModalities_Text",
-        FilingFields.OutputModalities => "Input_OutputModalities_Text",
-        FilingFields.Labeling => "labeling",
-        FilingFields.LinkedProducts or FilingFields.ServiceMode => "filing-products",
-        _ => "Input_" + field,
-    };
-
-    /// <summary>Which step holds a field (for the "去填写" links).</summary>
-    public static string StepOf(string field) => field switch
-    {
-        FilingFields.Name or FilingFields.Type or FilingFields.Domain or FilingFields.LaunchDate or FilingFields.Role
-            or FilingFields.MainPurpose or FilingFields.SelfAssessmentReport or FilingFields.DisclosureDocument => "Basic",
-        FilingFields.LinkedProducts or FilingFields.ServiceMode => "Products",
-        _ => "Details",
-    };
 }

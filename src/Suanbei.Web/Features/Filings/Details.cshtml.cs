@@ -31,6 +31,8 @@ public sealed class DetailsModel(FilingService filings, SuanbeiDbContext db, Mat
         public string? RisksAndSafeguards { get; set; }
         public string? ModerationFlow { get; set; }
         public int? LogRetentionMonths { get; set; }
+        public string? ComplaintChannels { get; set; }
+        public string? RegulatorCooperation { get; set; }
         public string? DisclosurePrinciple { get; set; }
         public string? DisclosureMechanism { get; set; }
         public string? DisclosureScenarios { get; set; }
@@ -39,9 +41,10 @@ public sealed class DetailsModel(FilingService filings, SuanbeiDbContext db, Mat
         public List<LabelInput> Labels { get; set; } = [];
     }
 
-    public async Task<IActionResult> OnGetAsync(Guid id)
+    public async Task<IActionResult> OnGetAsync(Guid id, bool check = false)
     {
         if (!await LoadAsync(id)) return NotFound();
+        if (check) MarkMissing(FilingStep.Details);
         var f = Filing;
         Input = new InputModel
         {
@@ -50,7 +53,8 @@ public sealed class DetailsModel(FilingService filings, SuanbeiDbContext db, Mat
             OutputModalities = FilingNames.Modalities.Where(m => f.OutputModalities.HasFlag(m)).ToList(),
             UsesBiometricData = f.UsesBiometricData, UsesIdentityData = f.UsesIdentityData, ModelAndTrainingData = f.ModelAndTrainingData,
             Strategy = f.Strategy, RisksAndSafeguards = f.RisksAndSafeguards, ModerationFlow = f.ModerationFlow,
-            LogRetentionMonths = f.LogRetentionMonths, DisclosurePrinciple = f.DisclosurePrinciple, DisclosureMechanism = f.DisclosureMechanism,
+            LogRetentionMonths = f.LogRetentionMonths, ComplaintChannels = f.ComplaintChannels, RegulatorCooperation = f.RegulatorCooperation,
+            DisclosurePrinciple = f.DisclosurePrinciple, DisclosureMechanism = f.DisclosureMechanism,
             DisclosureScenarios = f.DisclosureScenarios, DisclosurePurpose = f.DisclosurePurpose,
             Labels = FilingNames.Modalities.Select(m => f.Labeling.FirstOrDefault(l => l.Modality == m) is { } l
                 ? new LabelInput { Explicit = l.ExplicitMethod, Implicit = l.ImplicitMethod } : new LabelInput()).ToList(),
@@ -81,11 +85,11 @@ public sealed class DetailsModel(FilingService filings, SuanbeiDbContext db, Mat
             DataSources = Input.DataSources, UsesBiometricData = Input.UsesBiometricData, UsesIdentityData = Input.UsesIdentityData,
             ModelAndTrainingData = Input.ModelAndTrainingData, Strategy = Input.Strategy, RisksAndSafeguards = Input.RisksAndSafeguards,
             ModerationFlow = Input.ModerationFlow, LogRetentionMonths = Input.LogRetentionMonths,
+            ComplaintChannels = Input.ComplaintChannels, RegulatorCooperation = Input.RegulatorCooperation,
             DisclosurePrinciple = Input.DisclosurePrinciple, DisclosureMechanism = Input.DisclosureMechanism,
             DisclosureScenarios = Input.DisclosureScenarios, DisclosurePurpose = Input.DisclosurePurpose,
         };
         if (!await TryAsync(() => Filings.UpdateDetailsAsync(Filing, Actor, details, labeling))) return Page();
-        TempData["Message"] = "详细属性已保存。";
-        return Redirect($"/Filings/{id}/Products");
+        return AfterSave(FilingStep.Details, "详细属性已保存", FilingStep.Products);
     }
 }

@@ -59,4 +59,32 @@ public abstract class FilingPageModel(FilingService filings, SuanbeiDbContext db
     }
 
     public bool Editable => Filing.Status == FilingStatus.Draft;
+
+    /// <summary>Notice above a step's form after saving with fields still missing.</summary>
+    public string? StepNotice { get; protected set; }
+
+    /// <summary>
+    /// Marks every field of <paramref name="step"/> that submission still needs next to its input (and in the summary);
+    /// returns how many there are. Saving a step keeps what was entered either way: a draft may be incomplete.
+    /// </summary>
+    protected int MarkMissing(FilingStep step)
+    {
+        if (!Editable) return 0;
+        var missing = Filing.MissingFields(step);
+        foreach (var m in missing) ModelState.AddModelError(FilingFormLinks.InputName(m.Field), m.Message);
+        return missing.Count;
+    }
+
+    /// <summary>After a save: to the next step when this one is complete, otherwise the same page with what is missing marked.</summary>
+    protected IActionResult AfterSave(FilingStep step, string saved, FilingStep next)
+    {
+        var count = MarkMissing(step);
+        if (count == 0)
+        {
+            TempData["Message"] = saved + "。";
+            return Redirect($"/Filings/{Filing.Id}/{FilingSteps.Page(next)}");
+        }
+        StepNotice = $"{saved}（草稿）。本步还有 {count} 项未完成，已在对应字段旁标出；补全后才能提交。";
+        return Page();
+    }
 }

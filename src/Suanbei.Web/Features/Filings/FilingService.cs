@@ -99,13 +99,28 @@ public sealed class FilingService(SuanbeiDbContext db, TimeProvider clock, Filin
         await SaveAsync(ct);
     }
 
-    public async Task<IReadOnlyList<MissingField>> SubmitAsync(AlgorithmFiling f, Actor filer, CancellationToken ct = default)
+    /// <summary>What a submission attempt found: missing fields, or else the pre-submission check that was run.</summary>
+    public sealed record SubmitOutcome(IReadOnlyList<MissingField> Missing, Checks.FilingSnapshots.CheckRun? Check)
+    {
+        public bool Submitted => Missing.Count == 0 && Check is { Report.Blocks: false };
+    }
+
+    /// <summary>
+    /// 提交: refused (nothing changes) while fields are missing or while 备案预审 reports a 阻断 finding — a filing that
+    /// would certainly be returned is not sent to a reviewer.
+    /// </summary>
+    public async Task<SubmitOutcome> SubmitAsync(AlgorithmFiling f, Actor filer, CancellationToken ct = default)
     {
         var subject = await db.Set<Subject>().FirstOrDefaultAsync(s => s.Id == f.SubjectId, ct);
         if (subject is null || !subject.IsApproved) throw new DomainException("主体备案通过审核后才能提交算法备案。");
-        var missing = f.Submit(filer, Now);
+        FilingWorkflow.Require(f.Status, FilingAction.Submit, filer);
+        var missing = f.MissingFields();
+        if (missing.Count > 0) return new SubmitOutcome(missing, null);
+        var check = await Checks.FilingSnapshots.RunAsync(db, f, Now, null, ct);
+        if (check.Report.Blocks) return new SubmitOutcome([], check);
+        missing = f.Submit(filer, Now);
         if (missing.Count == 0) await SaveAsync(ct);
-        return missing;
+        return new SubmitOutcome(missing, check);
     }
 
     public async Task<AlgorithmFiling> StartChangeAsync(AlgorithmFiling f, Actor filer, DateOnly eventDate, string? description, CancellationToken ct = default)

@@ -52,8 +52,9 @@ public sealed class FilingsModule : IFeatureModule
         filer.MapPost("/{id:guid}/submit", async (Guid id, ClaimsPrincipal user, FilingService s, CancellationToken ct) =>
         {
             if (await s.GetOwnAsync(id, user.UserId(), ct) is not { } f) return NotFound();
-            var missing = await s.SubmitAsync(f, FilingService.ActorOf(user), ct);
-            return missing.Count == 0 ? Results.Ok(FilingDto.Full(f, s)) : Incomplete(missing);
+            var outcome = await s.SubmitAsync(f, FilingService.ActorOf(user), ct);
+            return outcome.Submitted ? Results.Ok(FilingDto.Full(f, s))
+                : outcome.Missing.Count > 0 ? Incomplete(outcome.Missing) : Blocked(outcome.Check!);
         });
         filer.MapPost("/{id:guid}/change", async (Guid id, EventRequest body, ClaimsPrincipal user, FilingService s, CancellationToken ct) =>
         {
@@ -122,6 +123,18 @@ public sealed class FilingsModule : IFeatureModule
         Results.ValidationProblem(missing.GroupBy(m => m.Field).ToDictionary(g => ApiKey(g.Key), g => g.Select(m => m.Message).ToArray()),
             title: "备案信息不完整", detail: "请补全以下字段后再提交。", statusCode: 422);
 
+    /// <summary>422 with the whole 备案预审 report (<c>findings</c>, as GET …/check returns it) while a 阻断 finding stands.</summary>
+    private static IResult Blocked(Checks.FilingSnapshots.CheckRun check)
+    {
+        var report = Checks.CheckModule.Dto(check);
+        return Results.Problem(statusCode: 422, title: "备案预审存在阻断项",
+            detail: $"备案预审发现 {report.Blocking} 项阻断问题，修改后才能提交。",
+            extensions: new Dictionary<string, object?>
+            {
+                ["rulesVersion"] = report.RulesVersion, ["blocking"] = report.Blocking, ["findings"] = report.Findings,
+            });
+    }
+
     private static IResult EventDateMissing(string label) =>
         Results.ValidationProblem(new Dictionary<string, string[]> { ["eventDate"] = [$"请填写{label}。"] }, statusCode: 400);
 
@@ -159,13 +172,13 @@ public static class FilingDto
         return new
         {
             f.Id, f.EntryId, f.Revision, Kind = f.Kind.ToString(), f.PreviousVersionId, Status = f.Status.ToString(),
-            StatusName = FilingNames.Status(f.Status), f.FilingNumber, f.PublishedAt, f.PublicityEndsOn, f.FiledAt,
+            StatusName = FilingNames.Status(f.Status), f.IsReturned, f.FilingNumber, f.PublishedAt, f.PublicityEndsOn, f.FiledAt,
             f.Name, Type = f.Type?.ToString(), TypeName = f.Type is { } t ? AlgorithmTypes.ChineseName(t) : null, f.Domain, f.LaunchDate,
             Role = f.Role?.ToString(), RoleName = f.Role is { } r ? FilingNames.Role(r) : null, f.MainPurpose,
             f.SelfAssessmentReportId, f.DisclosureDocumentId, f.Summary, f.Scenarios,
             InputModalities = f.InputModalities.ToString(), OutputModalities = f.OutputModalities.ToString(),
             f.DataSources, f.UsesBiometricData, f.UsesIdentityData, f.ModelAndTrainingData, f.Strategy, f.RisksAndSafeguards,
-            f.ModerationFlow, f.LogRetentionMonths, f.DisclosurePrinciple, f.DisclosureMechanism, f.DisclosureScenarios, f.DisclosurePurpose,
+            f.ModerationFlow, f.LogRetentionMonths, f.ComplaintChannels, f.RegulatorCooperation, f.DisclosurePrinciple, f.DisclosureMechanism, f.DisclosureScenarios, f.DisclosurePurpose,
             Labeling = f.Labeling.Select(l => new { Modality = l.Modality.ToString(), l.ExplicitMethod, l.ImplicitMethod, l.ExampleMaterialId }),
             LinkedProducts = f.LinkedProducts.Select(p => new { p.ProductId, p.ProductName, p.ProductForm, FunctionIds = p.FunctionIdList }),
             ServiceMode = f.ServiceMode?.ToString(), f.ServiceModeDescription,

@@ -18,6 +18,8 @@ public sealed class ViewModel(FilingService filings, SuanbeiDbContext db, Materi
 
     [BindProperty] public DateOnly? EventDate { get; set; }
     [BindProperty] public string? Description { get; set; }
+    [BindProperty] public bool Confirmed { get; set; }
+    public string? ConfirmError { get; private set; }
 
     private async Task<bool> LoadAllAsync(Guid id)
     {
@@ -63,6 +65,12 @@ public sealed class ViewModel(FilingService filings, SuanbeiDbContext db, Materi
     {
         if (!await LoadAllAsync(id)) return NotFound();
         if (EventDate is not { } date) { ModelState.AddModelError(nameof(EventDate), "请填写停止服务日期。"); return Page(); }
+        if (!Confirmed)
+        {
+            ConfirmError = Confirmations.Cancel.Missing;
+            ModelState.AddModelError(Confirmations.Field, ConfirmError);
+            return Page();
+        }
         if (!await TryAsync(() => Filings.CancelAsync(Filing, Actor, date, Description))) return Page();
         TempData["Message"] = "已注销：" + Filing.FilerDeadline(Filings.Calendar)?.Display + "。公示信息保留并标注“已注销”，备案编号不再使用。";
         return Redirect($"/Filings/{id}");

@@ -21,6 +21,10 @@ public sealed class FilingDetailModel(FilingService filings) : PageModel
     [BindProperty] public string? Reason { get; set; }
     [BindProperty] public List<string?> ReturnFields { get; set; } = [];
     [BindProperty] public List<string?> ReturnReasons { get; set; } = [];
+    [BindProperty] public bool Confirmed { get; set; }
+
+    /// <summary>The action whose confirmation box was left unticked (its form shows the error).</summary>
+    public FilingAction? UnconfirmedAction { get; private set; }
 
     private async Task<bool> LoadAsync(Guid id)
     {
@@ -42,6 +46,12 @@ public sealed class FilingDetailModel(FilingService filings) : PageModel
         var reasons = ReturnFields.Zip(ReturnReasons)
             .Where(p => !string.IsNullOrWhiteSpace(p.First) && !string.IsNullOrWhiteSpace(p.Second))
             .Select(p => new FieldReason(p.First!, p.Second!)).ToList();
+        if (Confirmations.ForReview(action, Filing.Kind) is { } confirmation && !Confirmed)
+        {
+            UnconfirmedAction = action;
+            ModelState.AddModelError(Confirmations.Field, confirmation.Missing);
+            return Page();
+        }
         try
         {
             await filings.ReviewAsync(Filing, FilingService.ActorOf(User), action, Reason, reasons);

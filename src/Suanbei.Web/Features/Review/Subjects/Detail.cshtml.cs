@@ -13,12 +13,20 @@ public sealed class DetailModel(SubjectHandlers subjects) : PageModel
     public Subject Subject { get; private set; } = null!;
     public Dictionary<Guid, Material> Materials { get; private set; } = [];
     [BindProperty] public string? Reasons { get; set; }
+    [BindProperty] public bool Confirmed { get; set; }
+    public string? ConfirmError { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(Guid id) => await LoadAsync(id) ? Page() : NotFound();
 
     public async Task<IActionResult> OnPostApproveAsync(Guid id)
     {
         if (!await LoadAsync(id)) return NotFound();
+        if (!Confirmed)
+        {
+            ConfirmError = Suanbei.Web.Features.Filings.Confirmations.SubjectApprove.Missing;
+            ModelState.AddModelError(Suanbei.Web.Features.Filings.Confirmations.Field, ConfirmError);
+            return Page();
+        }
         try
         {
             await subjects.ApproveAsync(User.UserId(), id);
