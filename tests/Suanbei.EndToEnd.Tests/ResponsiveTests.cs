@@ -53,7 +53,7 @@ public sealed class SeededWebApp : IAsyncLifetime
 
         // An approved subject with one product, made through the domain objects the app uses.
         var db = sp.GetRequiredService<SuanbeiDbContext>();
-        var material = await sp.GetRequiredService<MaterialStore>().SaveAsync(db, filer.Id, "report.pdf", File.OpenRead(TestFiles.Pdf("report.pdf", "report")), now);
+        var material = await sp.GetRequiredService<MaterialStore>().SaveAsync(db, filer.Id, "report.pdf", new MemoryStream(TestFiles.Pdf("report.pdf", "report").Buffer), now);
         var m = material.Id;
         var subject = new Subject(Guid.NewGuid(), filer.Id, now);
         subject.Update(new SubjectDetails
@@ -188,6 +188,7 @@ public class ResponsiveTests(Browser browser, SeededWebApp app) : IClassFixture<
     {
         Directory.CreateDirectory(Shots);
         var tooWide = new List<string>();
+        var widths = new List<string>();
         foreach (var group in Pages().GroupBy(p => p.As))
         {
             var phone = await SignedInPageAsync(Phone, group.Key);
@@ -200,12 +201,14 @@ public class ResponsiveTests(Browser browser, SeededWebApp app) : IClassFixture<
                 Assert.True(response!.Status < 400 || name == "not-found", $"{url}: {response.Status}");
                 if (name is not ("login" or "register")) Assert.DoesNotContain("/Account/", phone.Url); // signed in, allowed
                 await phone.ScreenshotAsync(new() { Path = Path.Combine(Shots, $"{name}-{Phone}.png"), FullPage = true });
-                var width = await phone.EvaluateAsync<int>("document.documentElement.scrollWidth");
+                var width = await phone.EvaluateAsync<int>("Math.max(document.documentElement.scrollWidth, document.body.scrollWidth)");
+                widths.Add($"{name}\t{url}\t{width}");
                 if (width > Phone) tooWide.Add($"{name} ({url}): {width} px");
             }
             await phone.Context.CloseAsync();
             await desktop.Context.CloseAsync();
         }
+        await File.WriteAllLinesAsync(Path.Combine(Shots, "widths.tsv"), widths);
         Assert.True(tooWide.Count == 0, "wider than 390 px: " + string.Join("; ", tooWide));
     }
 
