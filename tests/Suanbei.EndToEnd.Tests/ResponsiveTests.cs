@@ -200,10 +200,11 @@ public class ResponsiveTests(Browser browser, SeededWebApp app) : IClassFixture<
                 var response = await phone.GotoAsync(app.BaseUrl + url);
                 Assert.True(response!.Status < 400 || name == "not-found", $"{url}: {response.Status}");
                 if (name is not ("login" or "register")) Assert.DoesNotContain("/Account/", phone.Url); // signed in, allowed
-                await phone.ScreenshotAsync(new() { Path = Path.Combine(Shots, $"{name}-{Phone}.png"), FullPage = true });
+                // Measured before the full-page screenshot, which resizes the viewport while it captures.
                 var width = await phone.EvaluateAsync<int>("Math.max(document.documentElement.scrollWidth, document.body.scrollWidth)");
                 widths.Add($"{name}\t{url}\t{width}");
                 if (width > Phone) tooWide.Add($"{name} ({url}): {width} px");
+                await phone.ScreenshotAsync(new() { Path = Path.Combine(Shots, $"{name}-{Phone}.png"), FullPage = true });
             }
             await phone.Context.CloseAsync();
             await desktop.Context.CloseAsync();
@@ -247,7 +248,7 @@ public class ResponsiveTests(Browser browser, SeededWebApp app) : IClassFixture<
         await page.ClickAsync("[data-testid=status-back]");
         await page.WaitForURLAsync("**/registry");
         // 核验此编号 leads to the verify page for that number.
-        await page.GoBackAsync();
+        await page.GoForwardAsync();
         await page.RunAndWaitForNavigationAsync(() => page.ClickAsync("text=核验此编号"));
         Assert.Contains("/registry/verify", page.Url);
         await page.Context.CloseAsync();
