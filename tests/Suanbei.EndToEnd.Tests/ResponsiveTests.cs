@@ -168,6 +168,8 @@ public class ResponsiveTests(Browser browser, SeededWebApp app) : IClassFixture<
         ("registry-list", "/registry?q=" + Uri.EscapeDataString("智能"), null),
         ("registry-entry", "/registry/entry/" + Uri.EscapeDataString("网信算备110108823483901230031号"), null),
         ("registry-verify", "/registry/verify?number=" + Uri.EscapeDataString("网信算备110108823483901230031号"), null),
+        ("registry-verify-wrong", "/registry/verify?number=" + Uri.EscapeDataString("网信算备110108823483901230032号"), null),
+        ("registry-empty", "/registry?q=" + Uri.EscapeDataString("并不存在的词语甲乙丙") + "&province=11", null),
         ("registry-stats", "/registry/stats", null),
         ("assess", "/Assess", null),
         ("public-list", "/public", null),
