@@ -35,7 +35,12 @@ public static class StatusPages
         })));
         app.UseWhen(WantsHtml, pages => pages.UseExceptionHandler("/Error"));
         app.UseWhen(WantsHtml, pages => pages.UseStatusCodePagesWithReExecute(PagePath));
-        app.UseWhen(http => !WantsHtml(http), other => other.UseStatusCodePages());
+        // Problem details whatever the Accept header says (the default writer falls back to plain text for Accept: text/html).
+        app.UseWhen(http => !WantsHtml(http), other => other.UseStatusCodePages(async context =>
+        {
+            var code = context.HttpContext.Response.StatusCode;
+            await Results.Problem(statusCode: code, title: code == 404 ? "未找到" : Suanbei.Web.Features.Status.StatusView.Describe(code).Title).ExecuteAsync(context.HttpContext);
+        }));
     }
 
     /// <summary>The page a signed-in user starts from (their role's main list), or null when anonymous.</summary>

@@ -62,6 +62,8 @@ public abstract class StatusPageTests<TApp>(TApp app) : IClassFixture<TApp> wher
         var api = await app.ApiClientAsync(user);
         await AssertProblem(await api.SendAsync(Get("/api/v1/filings/" + Guid.NewGuid(), BrowserAccept)), HttpStatusCode.NotFound);
         await AssertProblem(await api.SendAsync(Get("/api/v1/no-such-endpoint", BrowserAccept)), HttpStatusCode.NotFound);
+        await AssertProblem(await api.SendAsync(Get("/api/v1/no-such-endpoint", "text/html")), HttpStatusCode.NotFound);
+        await AssertProblem(await client.SendAsync(Get("/api/v1/filings", "text/html")), HttpStatusCode.Unauthorized);
     }
 
     [Fact]
