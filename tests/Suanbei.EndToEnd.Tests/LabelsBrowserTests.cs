@@ -24,6 +24,29 @@ public class LabelsBrowserTests(Browser browser, LabelsWebApp app) : IClassFixtu
     private string P(string name) => Path.Combine(_dir, name);
 
     [Fact]
+    public async Task The_content_producer_builder_fills_the_write_form_on_a_phone()
+    {
+        var email = await app.CreateUserAsync(Roles.Filer, Password);
+        var context = await browser.Chromium.NewContextAsync(new() { ViewportSize = new() { Width = 390, Height = 844 }, Locale = "zh-CN" });
+        context.SetDefaultTimeout(30_000);
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(app.BaseUrl + "/Account/Login");
+        await page.FillAsync("#Input_Email", email);
+        await page.FillAsync("#Input_Password", Password);
+        await page.RunAndWaitForNavigationAsync(() => page.ClickAsync("[data-testid=login-submit]"));
+        await page.GotoAsync(app.BaseUrl + "/labels");
+
+        await page.FillAsync("[data-testid=builder-credit-code]", "91440300708461136T");
+        await page.FillAsync("[data-testid=builder-extension]", "1XGW3");
+        await page.RunAndWaitForNavigationAsync(() => page.ClickAsync("[data-testid=builder-submit]"));
+        Assert.Equal(Producer, (await page.TextContentAsync("[data-testid=builder-code]"))?.Trim());
+        Assert.Equal(Producer, await page.InputValueAsync("[data-testid=labels-write-producer]"));
+        Assert.True(await page.EvaluateAsync<int>("Math.max(document.documentElement.scrollWidth, document.body.scrollWidth)") <= 390);
+        await page.ScreenshotAsync(new() { Path = Path.Combine(Browser.ArtifactsDirectory, "labels-producer-builder-390.png"), FullPage = true });
+        await context.CloseAsync();
+    }
+
+    [Fact]
     public async Task Verify_two_uploads_then_write_a_label_and_download_a_compliant_file()
     {
         ExternalTool.RunChecked("convert", "-size", "64x48", "gradient:red-blue", P("plain.png"));

@@ -20,15 +20,19 @@ public sealed class RegistryWebApp : IAsyncLifetime
     public async Task InitializeAsync()
     {
         var options = new SuanbeiHostOptions { DataDirectory = _data, Urls = "http://127.0.0.1:0", CreateFirstAdmin = false, EnvironmentName = "Production" };
-        await using (var db = new SuanbeiDbContext(DatabaseSetup.Options(options)))
-        {
-            DatabaseSetup.Migrate(db, options);
-            var store = new RegistryStore(db);
-            foreach (var f in SharedFiles) await store.ImportAsync(RegistryImporter.ImportFile(RepoPaths.PublishedList(f)));
-        }
+        await ImportSharedListsAsync(options);
         _app = SuanbeiWebHost.Build(options);
         await _app.StartAsync();
         BaseUrl = _app.Urls.First();
+    }
+
+    /// <summary>Imports the four published lists shipped with the repository into the database of <paramref name="options"/> (like `registry import`).</summary>
+    public static async Task ImportSharedListsAsync(SuanbeiHostOptions options)
+    {
+        await using var db = new SuanbeiDbContext(DatabaseSetup.Options(options));
+        DatabaseSetup.Migrate(db, options);
+        var store = new RegistryStore(db);
+        foreach (var f in SharedFiles) await store.ImportAsync(RegistryImporter.ImportFile(RepoPaths.PublishedList(f)));
     }
 
     public async Task DisposeAsync()

@@ -25,3 +25,11 @@ document.addEventListener("submit", (e) => {
     if (message) message.textContent = form.dataset.maxMessage;
   }
 });
+
+// 返回上一页 on status pages: without script the link goes to the referring page (or is hidden when there is none);
+// with script it goes back in the history, which also restores a form the user had filled in.
+for (const back of document.querySelectorAll("[data-history-back]")) if (history.length > 1) back.hidden = false;
+document.addEventListener("click", (e) => {
+  const back = e.target.closest("[data-history-back]");
+  if (back && history.length > 1) { e.preventDefault(); history.back(); }
+});

@@ -2,15 +2,18 @@ using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Suanbei.Core;
+using Suanbei.Web.Features.Status;
 
 namespace Suanbei.Web.Features;
 
-/// <summary>Shown for unhandled page errors; a DomainException (a rule of the regime) shows its Chinese message with 409.</summary>
+/// <summary>
+/// Shown to browsers for unhandled page errors (500, never the exception's text); a DomainException (a rule of the
+/// regime) shows its Chinese message with 409.
+/// </summary>
 [IgnoreAntiforgeryToken]
 public sealed class ErrorModel : PageModel
 {
-    public string? Message { get; private set; }
-    public bool IsDomainError { get; private set; }
+    public StatusView View { get; private set; } = null!;
 
     public void OnGet() => Load();
     public void OnPost() => Load();
@@ -18,9 +21,8 @@ public sealed class ErrorModel : PageModel
     private void Load()
     {
         var error = HttpContext.Features.Get<IExceptionHandlerPathFeature>()?.Error;
-        IsDomainError = error is DomainException;
-        Message = IsDomainError ? error!.Message : null;
-        Response.StatusCode = IsDomainError ? StatusCodes.Status409Conflict : StatusCodes.Status500InternalServerError;
-        if (error is null) Response.StatusCode = StatusCodes.Status200OK;
+        var code = error is DomainException ? StatusCodes.Status409Conflict : StatusCodes.Status500InternalServerError;
+        Response.StatusCode = code;
+        View = StatusView.For(HttpContext, code, error is DomainException ? error.Message : null);
     }
 }

@@ -126,17 +126,8 @@ public static class SuanbeiWebHost
         // client can never choose the host that the public link is built from).
         if (options.TrustsForwardedHeaders) app.UseForwardedHeaders(ForwardedHeaders(options));
 
-        // API: errors as problem details (a DomainException that escaped a handler is a 409); pages: the Error page.
-        app.UseWhen(http => http.Request.Path.StartsWithSegments("/api"), api => api.UseExceptionHandler(e => e.Run(async http =>
-        {
-            var error = http.Features.Get<IExceptionHandlerFeature>()?.Error;
-            var status = error is Suanbei.Core.DomainException ? 409 : 500;
-            http.Response.StatusCode = status;
-            await Results.Problem(statusCode: status, title: status == 409 ? "操作不允许" : "服务器内部错误",
-                detail: status == 409 ? error!.Message : "请稍后重试；如果问题持续，请联系管理员").ExecuteAsync(http);
-        })));
-        app.UseWhen(http => !http.Request.Path.StartsWithSegments("/api"), pages => pages.UseExceptionHandler("/Error"));
-        app.UseStatusCodePages();
+        // Errors and empty 4xx/5xx: a Chinese page for browsers, RFC 7807 problem details for the API and other clients.
+        StatusPages.Use(app);
         app.UseRouting();
         app.UseAuthentication();
         app.UseMiddleware<MustChangePasswordMiddleware>();

@@ -82,4 +82,85 @@ public sealed class AssessTests(SqliteApp app) : IClassFixture<SqliteApp>
         var forged = await client.PostAsync("/Assess", new FormUrlEncodedContent(fields.Skip(1)));
         Assert.Equal(HttpStatusCode.BadRequest, forged.StatusCode);
     }
+
+    private static List<KeyValuePair<string, string>> FaceSwapAnswers(string token) =>
+    [
+        new("__RequestVerificationToken", token),
+        new("Input.ServiceName", "换脸小程序"), new("Input.Audience", "Public"), new("Input.Forms", "小程序"),
+        new("Input.OffersToEndUsers", "true"), new("Input.ProvidesApiToBusinesses", "false"), new("Input.LargeModel", "None"),
+        new("Input.Functions[0].Name", "一键换脸"), new("Input.Functions[0].Generates", "Image"), new("Input.Functions[0].EditsFaces", "true"),
+    ];
+
+    private static async Task<string> PostAssessAsync(HttpClient client, IEnumerable<KeyValuePair<string, string>> fields)
+    {
+        var r = await client.PostAsync("/Assess", new FormUrlEncodedContent(fields));
+        var html = WebUtility.HtmlDecode(await r.Content.ReadAsStringAsync());
+        Assert.True(r.StatusCode == HttpStatusCode.OK, html);
+        return html;
+    }
+
+    [Fact]
+    public async Task Wizard_shows_one_step_at_a_time_and_carries_the_answers_of_the_others()
+    {
+        var client = app.Client();
+        var token = HttpForms.AntiforgeryToken(await client.GetStringAsync("/Assess"));
+        var start = await client.GetStringAsync("/Assess");
+        Assert.Contains("data-testid=\"service-name\"", start);
+        Assert.DoesNotContain("data-testid=\"function-0-name\"", start);
+
+        // Step 1 → 2 without a name: stays on step 1 with the message next to the field.
+        var empty = await PostAssessAsync(client, [new("__RequestVerificationToken", token), new("Step", "1"), new("Go", "next")]);
+        Assert.Contains("请填写服务名称", empty);
+        Assert.Contains("data-testid=\"service-name\"", empty);
+
+        // Step 1 → 2: the step-1 answers ride along as hidden fields; step 2's questions are shown.
+        var second = await PostAssessAsync(client, [new("__RequestVerificationToken", token), new("Step", "1"), new("Go", "next"),
+            new("Input.ServiceName", "换脸小程序"), new("Input.Audience", "Public"), new("Input.Forms", "小程序")]);
+        Assert.Contains("data-testid=\"offers-to-end-users\"", second);
+        Assert.DoesNotContain("data-testid=\"service-name\"", second);
+        Assert.Contains("<input type=\"hidden\" name=\"Input.ServiceName\" value=\"换脸小程序\" />", second);
+        Assert.Contains("<input type=\"hidden\" name=\"Input.Forms\" value=\"小程序\" />", second);
+    }
+
+    [Fact]
+    public async Task Every_outcome_has_a_next_step()
+    {
+        // Anonymous: register or sign in.
+        var anonymous = app.Client();
+        var html = await PostAssessAsync(anonymous, FaceSwapAnswers(HttpForms.AntiforgeryToken(await anonymous.GetStringAsync("/Assess"))));
+        Assert.Contains("data-testid=\"next-register\"", html);
+        Assert.Contains("href=\"/Account/Register\"", html);
+        Assert.Contains("data-testid=\"next-login\"", html);
+
+        // A filer whose subject is not approved: the subject filing.
+        var (_, unapproved) = await app.SignedInAsync(Roles.Filer);
+        html = await PostAssessAsync(unapproved, FaceSwapAnswers(HttpForms.AntiforgeryToken(await unapproved.GetStringAsync("/Assess"))));
+        Assert.Contains("data-testid=\"next-subject\"", html);
+        Assert.DoesNotContain("data-testid=\"create-drafts\"", html);
+
+        // An approved filer: create the drafts.
+        var approved = await ApprovedFilerAsync(app);
+        var web = await app.SignInAsync(approved.User.Email!);
+        html = await PostAssessAsync(web, FaceSwapAnswers(HttpForms.AntiforgeryToken(await web.GetStringAsync("/Assess"))));
+        Assert.Contains("data-testid=\"create-drafts\"", html);
+
+        // No filing needed: keep the record — a dated text with the answers and the conclusion.
+        var fields = FaceSwapAnswers(HttpForms.AntiforgeryToken(await anonymous.GetStringAsync("/Assess")))
+            .Select(f => f.Key == "Input.Audience" ? new KeyValuePair<string, string>(f.Key, "Internal") : f)
+            .Select(f => f.Key == "Input.OffersToEndUsers" ? new KeyValuePair<string, string>(f.Key, "false") : f).ToList();
+        var raw = await (await anonymous.PostAsync("/Assess", new FormUrlEncodedContent(fields))).Content.ReadAsStringAsync();
+        html = WebUtility.HtmlDecode(raw);
+        Assert.Contains("data-testid=\"assess-conclusion\">无需算法备案", html);
+        var answersJson = WebUtility.HtmlDecode(System.Text.RegularExpressions.Regex.Match(raw, "name=\"AnswersJson\" value=\"([^\"]*)\"").Groups[1].Value);
+        Assert.NotEmpty(answersJson);
+        var record = await anonymous.PostAsync("/Assess?handler=Record", new FormUrlEncodedContent(
+            [new("__RequestVerificationToken", HttpForms.AntiforgeryToken(raw)), new("AnswersJson", answersJson)]));
+        Assert.Equal(HttpStatusCode.OK, record.StatusCode);
+        Assert.Contains("备案判断记录", record.Content.Headers.ContentDisposition?.FileNameStar ?? "");
+        var text = await record.Content.ReadAsStringAsync();
+        Assert.Contains("结论：无需算法备案", text);
+        Assert.Contains("换脸小程序", text);
+        Assert.Contains("面向对象：仅企业内部使用", text);
+        Assert.Contains($"判断时间：{DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(8)):yyyy-MM-dd}", text);
+    }
 }

@@ -3,6 +3,7 @@ using System.Text.Json;
 using Microsoft.Extensions.Configuration;
 using Suanbei.Labels;
 using Suanbei.Testing;
+using Suanbei.Web.Features.Labels;
 using Suanbei.Web.Hosting;
 using Suanbei.Web.Identity;
 using Suanbei.Web.Tests.Support;
@@ -252,6 +253,53 @@ public sealed class LabelWebTests(LabelsApp app) : IClassFixture<LabelsApp>, IDi
         var report = LabelFile.Verify(await TempFileAsync(ok, _dir, ".jpg"));
         Assert.Equal((Verdict.Compliant, "page-1"), (report.Verdict, report.Labels.Single().Label!.ProduceID));
         AssertWorkFolderEmpty();
+    }
+
+    [Fact]
+    public async Task Propagating_an_already_labelled_file_does_not_double_the_name()
+    {
+        Assert.Equal("图-labeled.png", LabelWorkspace.LabelledName("图-labeled.png"));
+        Assert.Equal("图-labeled.png", LabelWorkspace.LabelledName("图-labeled-labeled.png"));
+        Assert.Equal("图-labeled.png", LabelWorkspace.LabelledName("图.png"));
+
+        // Written once (download: 收到的-labeled.png), then propagated by a platform: still one suffix.
+        var api = await app.ApiClientAsync(await app.CreateUserAsync(Roles.Filer));
+        var written = await api.PostAsync("/api/v1/labels/write", Multipart(new() { ["producer"] = Producer, ["produceId"] = "twice" },
+            ("file", "收到的.png", await File.ReadAllBytesAsync(Image("png")))));
+        Assert.Equal("收到的-labeled.png", written.Content.Headers.ContentDisposition?.FileNameStar);
+        var propagated = await api.PostAsync("/api/v1/labels/propagate", Multipart(new() { ["propagator"] = Propagator, ["propagateId"] = "share-2" },
+            ("file", written.Content.Headers.ContentDisposition!.FileNameStar!, await written.Content.ReadAsByteArrayAsync())));
+        Assert.Equal(HttpStatusCode.OK, propagated.StatusCode);
+        Assert.Equal("收到的-labeled.png", propagated.Content.Headers.ContentDisposition?.FileNameStar);
+        AssertWorkFolderEmpty();
+    }
+
+    [Fact]
+    public async Task Page_builds_the_content_producer_code_from_a_credit_code_without_script()
+    {
+        var (_, client) = await app.SignedInAsync(Roles.Filer);
+        var credit = TestData.CreditCode();
+        var built = await client.PostFormAsync("/labels", new() { ["Builder.CreditCode"] = credit.ToLowerInvariant(), ["Builder.Extension"] = "1xgw3" }, "/labels?handler=Producer");
+        Assert.Equal(HttpStatusCode.OK, built.StatusCode);
+        var html = WebUtility.HtmlDecode(await built.Content.ReadAsStringAsync());
+        var code = "0011" + credit + "1XGW3";
+        Assert.Equal(27, code.Length);
+        Assert.Contains($"data-testid=\"builder-code\">{code}<", html);
+        Assert.Contains($"id=\"Write_Producer\" name=\"Write.Producer\" value=\"{code}\"", html); // filled into the write form
+        Assert.True(ProducerCode.IsValid(code));
+
+        // For a propagation platform the code goes into the propagate form.
+        var forPlatform = WebUtility.HtmlDecode(await (await client.PostFormAsync("/labels",
+            new() { ["Builder.CreditCode"] = credit, ["Builder.Target"] = "propagator" }, "/labels?handler=Producer")).Content.ReadAsStringAsync());
+        Assert.Contains($"id=\"Propagate_Propagator\" name=\"Propagate.Propagator\" value=\"0011{credit}00000\"", forPlatform);
+
+        // A credit code whose check character is wrong, and a bad extension: a Chinese message next to the field.
+        var wrong = credit[..17] + (credit[17] == '0' ? '1' : '0');
+        var bad = WebUtility.HtmlDecode(await (await client.PostFormAsync("/labels", new() { ["Builder.CreditCode"] = wrong }, "/labels?handler=Producer")).Content.ReadAsStringAsync());
+        Assert.Matches("data-valmsg-for=\"Builder.CreditCode\">统一社会信用代码[^<]*校验", bad);
+        Assert.Contains($"value=\"{wrong}\"", bad); // input kept
+        var badExt = WebUtility.HtmlDecode(await (await client.PostFormAsync("/labels", new() { ["Builder.CreditCode"] = credit, ["Builder.Extension"] = "3ABC" }, "/labels?handler=Producer")).Content.ReadAsStringAsync());
+        Assert.Contains("data-valmsg-for=\"Builder.Extension\">服务扩展码应为5位", badExt);
     }
 
     [Fact]

@@ -34,6 +34,8 @@ public abstract class TestApp : IAsyncLifetime
     public string DataDirectory { get; } = Path.Combine(Path.GetTempPath(), "suanbei-web-test-" + Guid.NewGuid().ToString("N")[..10]);
     /// <summary>Override to change options (e.g. a small materials limit).</summary>
     protected virtual SuanbeiHostOptions Configure(SuanbeiHostOptions o) => o;
+    /// <summary>Override to add endpoints before the app starts (e.g. one that fails, to see the error page).</summary>
+    protected virtual void OnBuilt(WebApplication app) { }
 
     public const string Password = "testpassword1";
 
@@ -48,6 +50,7 @@ public abstract class TestApp : IAsyncLifetime
             EnvironmentName = "Production",
         });
         App = SuanbeiWebHost.Build(Options);
+        OnBuilt(App);
         await App.StartAsync();
         BaseAddress = new Uri(App.Urls.First());
     }

@@ -28,7 +28,32 @@ public sealed class IndexModel(LabelWorkspace workspace, IAntiforgery antiforger
     public string? DownloadUrl { get; private set; }
     public string? DownloadName { get; private set; }
 
+    /// <summary>The ContentProducer builder: credit code, optional service extension, and which field the code is for.</summary>
+    public sealed record ProducerBuilder(string CreditCode, string Extension, string Target);
+    public ProducerBuilder Builder { get; private set; } = new("", "", "producer");
+    /// <summary>The code the builder made (also filled into the chosen field below).</summary>
+    public string? BuiltCode { get; private set; }
+
     public void OnGet() { }
+
+    /// <summary>生成代码: 00 + 11 + 统一社会信用代码 + 5-character extension (reference §5), checked by <see cref="ProducerCode.Build"/>.
+    /// A plain form post, so it works without script; the code lands in the write or propagate form.</summary>
+    public async Task<IActionResult> OnPostProducerAsync()
+    {
+        if (!await antiforgery.IsRequestValidAsync(HttpContext)) return BadRequest();
+        var form = await Request.ReadFormAsync(HttpContext.RequestAborted);
+        Builder = new(Field(form, "Builder.CreditCode"), Field(form, "Builder.Extension"), Field(form, "Builder.Target", "producer") == "propagator" ? "propagator" : "producer");
+        if (Builder.CreditCode.Length == 0) { Errors["Builder.CreditCode"] = "请填写统一社会信用代码（18位）"; return Page(); }
+        try { BuiltCode = ProducerCode.Build(Builder.CreditCode, Builder.Extension); }
+        catch (ArgumentException e)
+        {
+            Errors[e.ParamName == "serviceExtension" ? "Builder.Extension" : "Builder.CreditCode"] = e.Message.Split(" (Parameter")[0];
+            return Page();
+        }
+        if (Builder.Target == "propagator") Propagate = Propagate with { Propagator = BuiltCode };
+        else Write = Write with { Producer = BuiltCode };
+        return Page();
+    }
 
     public async Task<IActionResult> OnPostVerifyAsync(CancellationToken ct)
     {

@@ -179,15 +179,20 @@ public sealed class LabelWorkspace
             if (now - entry.Created > PendingLifetime && _pending.TryRemove(token, out _)) Delete(entry.Output.Path);
     }
 
-    /// <summary>"照片.png" → "照片-labeled.png" (display name only, path parts dropped).</summary>
+    public const string LabelledSuffix = "-labeled";
+
+    /// <summary>"照片.png" → "照片-labeled.png"; a file that already carries the suffix keeps one ("照片-labeled.png" stays
+    /// "照片-labeled.png", not "照片-labeled-labeled.png"). Display name only, path parts dropped.</summary>
     public static string LabelledName(string userFileName)
     {
         var name = MaterialStore.DisplayName(userFileName);
-        var ext = Path.GetExtension(name);
-        return Path.GetFileNameWithoutExtension(name) + "-labeled" + ext;
+        var ext = SafeExtension(userFileName);
+        var stem = Path.GetFileNameWithoutExtension(name);
+        while (stem.EndsWith(LabelledSuffix, StringComparison.OrdinalIgnoreCase) && stem.Length > LabelledSuffix.Length)
+            stem = stem[..^LabelledSuffix.Length];
+        return stem + LabelledSuffix + ext;
     }
 
-    /// <summary>The user's extension when it is 1–10 ASCII letters or digits, else none.</summary>
     public static string SafeExtension(string userFileName)
     {
         var ext = Path.GetExtension(MaterialStore.DisplayName(userFileName));

@@ -19,5 +19,8 @@ public sealed class IndexModel(RegistryStore store) : PageModel
     }
 
     public string Carry(params (string, string?)[] overrides) => RegistryQueryBinding.Carry(Request.Query, overrides);
+    /// <summary>The province of the filter in any form people type (北京, 京, 11, 110000), for the select list.</summary>
+    public Suanbei.Core.Identifiers.Regions.Province? SelectedProvince => Suanbei.Core.Identifiers.Regions.Resolve(Value("province"));
+
     public string? Value(string key) => Request.Query.TryGetValue(key, out var v) ? v.ToString() : null;
 }

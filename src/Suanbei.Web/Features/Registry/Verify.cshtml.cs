@@ -8,10 +8,15 @@ public sealed class VerifyModel(RegistryStore store) : PageModel
 {
     public string? Number { get; private set; }
     public RegistryVerification? Result { get; private set; }
+    public VerifyVerdict? Verdict { get; private set; }
 
     public async Task OnGetAsync(string? number, CancellationToken ct)
     {
         Number = number;
-        if (!string.IsNullOrWhiteSpace(number) && number.Length <= 200) Result = await store.VerifyAsync(number, ct);
+        if (!string.IsNullOrWhiteSpace(number) && number.Length <= 200)
+        {
+            Result = await store.VerifyAsync(number, ct);
+            Verdict = VerifyVerdict.From(Result);
+        }
     }
 }

@@ -10,7 +10,7 @@ public enum RegistrySort { Latest, Oldest, Number, Name, Entity }
 /// <summary>
 /// A registry search. <see cref="Text"/> is split at spaces; every term must occur (substring, any length — 1- and
 /// 2-character Chinese terms included) in the name, entity, products, purpose or number. Filters accept the forms users
-/// type: role 服务提供者/提供者/provider, type 生成合成类/生成合成/01, province 北京/北京市/11.
+/// type: role 服务提供者/提供者/provider, type 生成合成类/生成合成/01, province 北京/北京市/京/11/110000.
 /// </summary>
 public sealed record RegistryQuery
 {
@@ -54,12 +54,13 @@ public sealed record RegistryQuery
         return null;
     }
 
-    /// <summary>The start of the province name to match (北京市 → 北京; 11 → 北京).</summary>
+    /// <summary>The start of the province name to match: any form of a known province (北京市, 北京, 京, 11, 110000,
+    /// Beijing → 北京), otherwise the text itself.</summary>
     public string? ProvincePrefix()
     {
         var p = Province?.Trim();
         if (string.IsNullOrEmpty(p)) return null;
-        if (p.Length == 2 && p.All(char.IsAsciiDigit)) p = Regions.ProvinceByCode(p)?.Name ?? p;
+        if (Regions.Resolve(p) is { } known) return known.ShortName;
         var trimmed = p.TrimEnd('省', '市');
         return trimmed.Length > 0 ? trimmed : p;
     }

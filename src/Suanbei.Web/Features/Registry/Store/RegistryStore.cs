@@ -1,3 +1,4 @@
+using Suanbei.Core.Registry;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Suanbei.Core;
@@ -289,20 +290,30 @@ public sealed class RegistryStore(SuanbeiDbContext db, TimeProvider? clock = nul
         var entries = db.Set<RegistryEntry>().AsNoTracking();
         var total = await entries.CountAsync(ct);
         var cancelled = await entries.CountAsync(e => e.Status == RegistryStatus.Cancelled, ct);
-        var batches = (await db.Set<RegistryListing>().AsNoTracking()
+        var batchRows = (await db.Set<RegistryListing>().AsNoTracking()
                 .Where(l => l.List != RegistryListKind.Cancellation && l.List != RegistryListKind.FiledHere)
                 .GroupBy(l => new { l.List, l.Period, l.Batch }).Select(g => new { g.Key.List, g.Key.Period, g.Key.Batch, Count = g.Count() })
                 .ToListAsync(ct))
-            .OrderBy(x => x.Period, StringComparer.Ordinal).ThenBy(x => x.List)
-            .Select(x => new StatCount($"{x.Period ?? "未知"} {ListTitle(x.List)}{(x.Batch is null ? "" : " " + x.Batch)}", x.Count)).ToList();
-        var provinces = await Count(entries.GroupBy(e => e.Province), ct);
-        var roles = await Count(entries.Where(e => e.Role != null).GroupBy(e => e.Role), ct);
+            .OrderBy(x => x.Period, StringComparer.Ordinal).ThenBy(x => x.List).ToList();
+        var batches = batchRows.Select(x => new StatCount($"{x.Period ?? "未知"} {ListTitle(x.List)}{(x.Batch is null ? "" : " " + x.Batch)}", x.Count)).ToList();
+        // One series per list: the lists are published separately, so a line across them would join unrelated counts.
+        var perList = batchRows.GroupBy(x => x.List).OrderBy(g => g.Key)
+            .Select(g => new ListSeries(ListTitle(g.Key), g.Select(x => new StatCount($"{x.Period ?? "未知"}{(x.Batch is null ? "" : " " + x.Batch)}", x.Count)).ToList()))
+            .ToList();
+        // Known slips of the source (a truncated role, 国资委 as a 属地) are counted under what they mean.
+        var provinces = Normalised("province", await Count(entries.GroupBy(e => e.Province), ct));
+        var roles = Normalised("role", await Count(entries.Where(e => e.Role != null).GroupBy(e => e.Role), ct));
         var types = (await entries.Where(e => e.AlgorithmType != null).GroupBy(e => e.AlgorithmType).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct))
             .OrderByDescending(x => x.Count).Select(x => new StatCount(AlgorithmTypes.ChineseName(x.Key!.Value), x.Count)).ToList();
         var topEntities = (await Count(entries.GroupBy(e => e.Entity), ct)).Take(top).ToList();
         var forms = await Count(db.Set<RegistryProduct>().AsNoTracking().GroupBy(p => p.Form), ct);
-        return new RegistryStatistics(total, total - cancelled, cancelled, batches, provinces, roles, types, topEntities, forms);
+        return new RegistryStatistics(total, total - cancelled, cancelled, batches, provinces, roles, types, topEntities, forms) { PerList = perList };
     }
+
+    private static List<StatCount> Normalised(string field, IEnumerable<StatCount> counts) =>
+        counts.GroupBy(c => SourceNormalisations.Normalise(field, c.Label) ?? c.Label)
+            .Select(g => new StatCount(g.Key, g.Sum(c => c.Count)))
+            .OrderByDescending(c => c.Count).ThenBy(c => c.Label, StringComparer.Ordinal).ToList();
 
     private static async Task<List<StatCount>> Count(IQueryable<IGrouping<string?, RegistryEntry>> groups, CancellationToken ct) =>
         (await groups.Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct))
@@ -346,7 +357,13 @@ public sealed record StatCount(string Label, int Count);
 
 public sealed record RegistryStatistics(int Entries, int Active, int Cancelled,
     IReadOnlyList<StatCount> PerBatch, IReadOnlyList<StatCount> PerProvince, IReadOnlyList<StatCount> PerRole,
-    IReadOnlyList<StatCount> PerType, IReadOnlyList<StatCount> TopEntities, IReadOnlyList<StatCount> ProductsPerForm);
+    IReadOnlyList<StatCount> PerType, IReadOnlyList<StatCount> TopEntities, IReadOnlyList<StatCount> ProductsPerForm)
+{
+    /// <summary>Entries per batch, one series per published list (deep synthesis, algorithm, generative AI).</summary>
+    public IReadOnlyList<ListSeries> PerList { get; init; } = [];
+}
+
+public sealed record ListSeries(string List, IReadOnlyList<StatCount> Batches);
 
 public sealed record RegistrySearchResult(int Total, int Page, int PageSize, IReadOnlyList<RegistryEntry> Items);
 
