@@ -120,12 +120,21 @@ public static class LabelFile
         FileKinds.RequireRegular(inputPath);
         using var input = new FileStream(inputPath, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
         var format = Detect(input, Path.GetExtension(inputPath)) ?? throw new LabelWriteException("无法识别的文件格式，无法写入标识");
-        WriteAtomically(outputPath, output =>
-        {
-            Contained(format, () => format.Write(input, output, label));
-            if (ReadBack(output, readBackExtension, label) is { } why)
-                throw new LabelWriteException($"写入后回读核对失败：{why}。未生成输出文件");
-        });
+        WriteAtomically(outputPath, output => WriteChecked(format, input, output, label, readBackExtension));
+    }
+
+    /// <summary>One copy-mode write between streams, contained (<see cref="Contained"/>) and read back
+    /// (<see cref="ReadBack"/>): returns only when <paramref name="output"/> holds exactly <paramref name="label"/>.</summary>
+    internal static void WriteChecked(IContainerFormat format, Stream input, Stream output, AigcLabel label, string extension)
+    {
+        Contained(format, () => format.Write(input, output, label));
+        if (ReadBack(output, extension, label) is not { } why) return;
+        // Say whether the input was already damaged (the writer copied damage it did not parse) or the writer erred.
+        input.Position = 0;
+        var before = Verify(input, extension);
+        if (before.Verdict == Verdict.Inconclusive && before.Problems.Count > 0)
+            why += "；输入文件本身已损坏：" + before.Problems[0].Message;
+        throw new LabelWriteException($"写入后回读核对失败：{why}。未生成输出文件");
     }
 
     /// <summary>Patches the file in place where the container allows it without moving the payload. The file is then
@@ -137,6 +146,12 @@ public static class LabelFile
         IContainerFormat format;
         using (var probe = File.OpenRead(path))
             format = Detect(probe, Path.GetExtension(path)) ?? throw new LabelWriteException("无法识别的文件格式，无法写入标识");
+        WriteInPlace(path, label, format);
+    }
+
+    /// <summary>The in-place write with the format already known.</summary>
+    internal static void WriteInPlace(string path, AigcLabel label, IContainerFormat format)
+    {
         if (!format.SupportsInPlace)
             throw new LabelWriteException($"{format.Name} 格式不支持原地写入（需移动数据），请用 -o 写入新文件");
         using var file = new UndoLogFileStream(path);

@@ -20,18 +20,25 @@ public static partial class TempFiles
     private const string Marker = ".suanbei-";
     private const string Suffix = ".partial";
 
-    /// <summary>Output names are cut so that the temp name stays within the 255-byte file-name limit.</summary>
-    private const int MaxOutputNameChars = 80;
+    /// <summary>Output names are cut (in UTF-8 bytes) so that the temp name stays within the 255-byte file-name limit.</summary>
+    private const int MaxOutputNameBytes = 180;
 
     /// <summary>A fresh temp path in the folder of <paramref name="outputPath"/> (which must be a full path).</summary>
     public static string NewPathFor(string outputPath)
     {
         var dir = Path.GetDirectoryName(outputPath)!;
         var name = Path.GetFileName(outputPath);
-        if (name.Length > MaxOutputNameChars)
+        if (System.Text.Encoding.UTF8.GetByteCount(name) > MaxOutputNameBytes)
         {
-            var cut = MaxOutputNameChars;
-            if (char.IsHighSurrogate(name[cut - 1])) cut--; // never split a surrogate pair
+            int cut = 0, bytes = 0;
+            while (cut < name.Length)
+            {
+                var width = char.IsSurrogatePair(name, cut) ? 2 : 1; // never split a surrogate pair
+                var size = System.Text.Encoding.UTF8.GetByteCount(name.AsSpan(cut, width));
+                if (bytes + size > MaxOutputNameBytes) break;
+                bytes += size;
+                cut += width;
+            }
             name = name[..cut];
         }
         return Path.Combine(dir, $".{name}{Marker}{Environment.ProcessId}-{Guid.NewGuid().ToString("N")[..8]}{Suffix}");
