@@ -1,9 +1,10 @@
 // The in-process robustness sweep (bench/robustness-sweep.sh runs the same checks through the CLI, one process per
 // command, which is thorough about exit codes but ~1 s per command). Usage:
 //   dotnet run -c Release --project bench/Suanbei.RobustnessSweep -- [--mutants N] [--seed S] [--timeout SECONDS]
-//       [--jobs J] [--work DIR] [--decode] FOLDER...
+//       [--jobs J] [--work DIR] [--decode] [--labelled] [--keep] FOLDER...
 // For every regular file under the folders and N seeded mutants of each (truncation, bit flips, extreme length
-// fields, zeroed words, insertions, duplicated spans) it runs verify, write (copy mode), propagate (--declared) and an
+// fields, zeroed words, insertions, duplicated spans) — with --labelled also for a labelled copy of each file and its
+// mutants — it runs verify, write (copy mode), propagate (--declared) and an
 // in-place write on a copy through the same library calls the CLI makes, each with a timeout, and reports:
 //   crash       an exception other than the contract's (LabelWriteException, or IOException for I/O), or a write
 //               refused as an internal error (LabelFile.InternalErrorPrefix: a writer bug the facade contained)
@@ -22,6 +23,8 @@ var folders = new List<string>();
 int mutants = 3, seed = 20261205, jobs = Environment.ProcessorCount, timeout = 30;
 string work = Path.Combine(Path.GetTempPath(), "suanbei-sweep-" + Environment.ProcessId);
 var decode = false;
+var labelled = false;
+var keep = false; // keep the mutants (to reproduce a finding) instead of deleting each once swept
 for (var i = 0; i < args.Length; i++)
 {
     switch (args[i])
@@ -32,6 +35,8 @@ for (var i = 0; i < args.Length; i++)
         case "--jobs": jobs = int.Parse(args[++i]); break;
         case "--work": work = args[++i]; break;
         case "--decode": decode = true; break;
+        case "--labelled": labelled = true; break;
+        case "--keep": keep = true; break;
         default: folders.Add(args[i]); break;
     }
 }
@@ -43,6 +48,7 @@ var producer = ProducerCode.Build("91440300000000000E", "00000");
 var label = (string id) => AigcLabel.ForProducer(producer, id);
 
 var findings = new List<string>();
+var readBacks = new List<string>(); // writes the read-back check refused: writer defects it caught
 var counts = new Dictionary<string, int>();
 void Count(string key, int n = 1) { lock (counts) counts[key] = counts.GetValueOrDefault(key) + n; }
 void Finding(string file, string op, string kind, string detail)
@@ -56,25 +62,39 @@ string maxAllocatedAt = "";
 // One case: a path on disk (an original, or a mutant written into the work folder) and a label for its output.
 var cases = new List<(string Path, string Shown, int Index)>();
 var kinds = new[] { "truncate", "bitflip", "length", "zero", "insert", "duplicate" };
-for (var i = 0; i < originals.Count; i++)
+// With --labelled, every original that takes a label is labelled first, and that copy and its mutants are swept too:
+// relabelling is where an old label (intact or damaged) has to be replaced.
+var sources = new List<(string Path, string Shown)>(originals.Select(o => (o, o)));
+if (labelled)
 {
-    cases.Add((originals[i], originals[i], cases.Count));
+    Directory.CreateDirectory(Path.Combine(work, "labelled"));
+    for (var i = 0; i < originals.Count; i++)
+    {
+        var target = Path.Combine(work, "labelled", $"{i}-{Path.GetFileName(originals[i])}");
+        try { LabelFile.Write(originals[i], target, label("OLD-" + i)); sources.Add((target, originals[i] + " [labelled]")); }
+        catch (Exception e) when (e is LabelWriteException or IOException) { }
+    }
+}
+for (var i = 0; i < sources.Count; i++)
+{
+    var (source, shown) = sources[i];
+    cases.Add((source, shown, cases.Count));
     if (mutants == 0) continue;
     byte[] bytes;
-    try { bytes = File.ReadAllBytes(originals[i]); } catch (IOException) { continue; }
+    try { bytes = File.ReadAllBytes(source); } catch (IOException) { continue; }
     if (bytes.Length == 0) continue;
     for (var m = 0; m < mutants; m++)
     {
         var random = new Random(seed + i * 131 + m);
         var kind = kinds[random.Next(kinds.Length)];
-        var name = $"{i}-{m}-{kind}-{Path.GetFileName(originals[i])}";
+        var name = $"{i}-{m}-{kind}-{Path.GetFileName(source)}";
         var path = Path.Combine(work, "mutants", name);
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         File.WriteAllBytes(path, Mutate(bytes, kind, random));
-        cases.Add((path, $"{originals[i]} [{kind} #{m}]", cases.Count));
+        cases.Add((path, $"{shown} [{kind} #{m}]", cases.Count));
     }
 }
-Console.Error.WriteLine($"{originals.Count} files + {cases.Count - originals.Count} mutants, {jobs} in parallel, {timeout} s timeout");
+Console.Error.WriteLine($"{originals.Count} files ({sources.Count - originals.Count} labelled copies) + {cases.Count - sources.Count} mutants, {jobs} in parallel, {timeout} s timeout");
 
 var stopwatch = Stopwatch.StartNew();
 var next = -1;
@@ -89,7 +109,7 @@ stopwatch.Stop();
 
 var peakRss = File.Exists("/proc/self/status")
     ? File.ReadLines("/proc/self/status").FirstOrDefault(l => l.StartsWith("VmHWM:"))?.Split(':')[1].Trim() ?? "?" : "?";
-Console.WriteLine($"inputs: {originals.Count} files + {cases.Count - originals.Count} mutants = {cases.Count}; {stopwatch.Elapsed.TotalSeconds:F0} s");
+Console.WriteLine($"inputs: {originals.Count} files, {sources.Count - originals.Count} labelled copies, {cases.Count - sources.Count} mutants = {cases.Count}; {stopwatch.Elapsed.TotalSeconds:F0} s");
 Console.WriteLine("verdicts: " + string.Join(", ", counts.Where(kv => kv.Key.StartsWith("verdict:")).OrderBy(kv => kv.Key).Select(kv => $"{kv.Key[8..]} {kv.Value}")));
 foreach (var op in new[] { "write", "propagate", "in-place" })
     Console.WriteLine($"{op}: {counts.GetValueOrDefault(op + ":written")} written, {counts.GetValueOrDefault(op + ":refused")} refused " +
@@ -98,6 +118,8 @@ Console.WriteLine($"crash {counts.GetValueOrDefault("crash")}, hang {counts.GetV
     $"changed {counts.GetValueOrDefault("changed")}, undecodable {counts.GetValueOrDefault("undecodable")}" + (decode ? $" (decode-checked {counts.GetValueOrDefault("decoded")})" : " (decode not checked)"));
 Console.WriteLine($"largest allocation by one operation: {maxAllocated / 1048576.0:F1} MiB ({maxAllocatedAt}); peak RSS {peakRss}");
 File.WriteAllLines(Path.Combine(work, "findings.tsv"), findings);
+File.WriteAllLines(Path.Combine(work, "read-back-refusals.tsv"), readBacks);
+if (readBacks.Count > 0) Console.WriteLine($"read-back refusals: {Path.Combine(work, "read-back-refusals.tsv")}");
 foreach (var f in findings.Take(50)) Console.WriteLine(f);
 if (findings.Count > 0) Console.WriteLine($"findings: {Path.Combine(work, "findings.tsv")}");
 var failed = findings.Count > 0;
@@ -132,7 +154,7 @@ void Sweep((string Path, string Shown, int Index) c)
         Finding(c.Shown, "in-place", "changed", "refused, but the file differs from before");
 
     try { Directory.Delete(dir, recursive: true); } catch (IOException) { }
-    if (c.Path != c.Shown) File.Delete(c.Path);
+    if (c.Path != c.Shown && !keep) File.Delete(c.Path);
 }
 
 T? Run<T>(string shown, string op, Func<T> action)
@@ -153,7 +175,11 @@ T? Run<T>(string shown, string op, Func<T> action)
             return value;
         case LabelWriteException w when !w.Message.Contains(LabelFile.InternalErrorPrefix):
             Count(op + ":refused");
-            if (w.Message.Contains("回读核对失败")) Count(op + ":readback");
+            if (w.Message.Contains("回读核对失败"))
+            {
+                Count(op + ":readback");
+                lock (readBacks) readBacks.Add($"{shown}\t{op}\t{w.Message.ReplaceLineEndings(" ")}");
+            }
             return default;
         case IOException when op == "verify" || error.Message.Contains("不是普通文件"):
             Count(op + ":io");

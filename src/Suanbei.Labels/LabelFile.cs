@@ -169,6 +169,10 @@ public static class LabelFile
         if (why is not null)
         {
             file.Restore();
+            file.Position = 0;
+            var before = Verify(file, Path.GetExtension(path));
+            if (before.Verdict == Verdict.Inconclusive && before.Problems.Count > 0)
+                why += "；输入文件本身已损坏：" + before.Problems[0].Message;
             throw new LabelWriteException($"写入后回读核对失败：{why}。已恢复原文件");
         }
         file.Flush(flushToDisk: true);

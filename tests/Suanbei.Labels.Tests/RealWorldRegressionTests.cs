@@ -157,6 +157,24 @@ public class RealWorldRegressionTests
     }
 
     [Fact]
+    public void An_iinf_whose_entry_count_leaves_out_an_infe_is_damage_not_a_place_to_write()
+    {
+        // Found by the robustness sweep: the writer appended the XMP infe after the uncounted one and counted one
+        // more, so the reader, trusting the count, never reached it.
+        using var f = new Fixtures();
+        var bytes = File.ReadAllBytes(Corpus("examples_example.avif"));
+        var iinf = bytes.AsSpan().IndexOf("iinf"u8) - 4;
+        Assert.Equal(1, BinaryPrimitives.ReadUInt16BigEndian(bytes.AsSpan(iinf + 12)));
+        BinaryPrimitives.WriteUInt16BigEndian(bytes.AsSpan(iinf + 12), 0);
+        var input = f.Path("uncounted.avif");
+        File.WriteAllBytes(input, bytes);
+        Assert.Equal(Verdict.Inconclusive, LabelFile.Verify(input).Verdict);
+        var e = Assert.Throws<LabelWriteException>(() => LabelFile.Write(input, f.Path("out.avif"), Fixtures.Label()));
+        Assert.Contains("条目数", e.Message);
+        Assert.DoesNotContain("回读", e.Message); // refused by the writer itself, not caught afterwards
+    }
+
+    [Fact]
     public void Png_whose_first_chunk_is_not_IHDR_is_refused_not_copied_unchanged()
     {
         using var f = new Fixtures();

@@ -65,7 +65,8 @@ internal static class HeifBoxes
         var p = 4;
         var count = version == 0 ? BinaryPrimitives.ReadUInt16BigEndian(iinf.AsSpan(p)) : BinaryPrimitives.ReadUInt32BigEndian(iinf.AsSpan(p));
         p += version == 0 ? 2 : 4;
-        for (var i = 0; i < count && p + 8 <= iinf.Length; i++)
+        var i = 0L;
+        for (; i < count && p + 8 <= iinf.Length; i++)
         {
             var size = BinaryPrimitives.ReadUInt32BigEndian(iinf.AsSpan(p));
             if (size < 12 || p + size > iinf.Length) { damage = "infe 盒长度无效"; return items; }
@@ -89,6 +90,10 @@ internal static class HeifBoxes
             var contentType = Encoding.ASCII.GetString(ctEnd < 0 ? ct : ct[..ctEnd]);
             if (contentType.Equals("application/rdf+xml", StringComparison.OrdinalIgnoreCase)) items.Add(id);
         }
+        // The entry count and the infe boxes must agree: a reader that trusts the count would miss an item a writer
+        // appended after the uncounted ones (or read a count past the box).
+        if (i < count) damage = "iinf 条目数超出盒内的 infe 盒";
+        else if (p + 8 <= iinf.Length) damage = "iinf 中有条目数之外的 infe 盒";
         return items;
     }
 
