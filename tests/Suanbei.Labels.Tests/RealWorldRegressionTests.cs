@@ -174,17 +174,28 @@ public class RealWorldRegressionTests
         Assert.DoesNotContain("回读", e.Message); // refused by the writer itself, not caught afterwards
     }
 
-    [Fact]
-    public void Png_whose_first_chunk_is_not_IHDR_is_refused_not_copied_unchanged()
+    [Theory]
+    [InlineData("IHDR renamed")] // one flipped bit: the writer found no IHDR to insert after and copied the file unchanged
+    [InlineData("IHDR second")]  // the XMP would land after a chunk no PNG may have first
+    public void Png_whose_first_chunk_is_not_IHDR_is_refused_not_copied_unchanged(string variant)
     {
         using var f = new Fixtures();
         var png = File.ReadAllBytes(f.Image("png"));
-        // Move the first chunk after IHDR (gAMA, cHRM, … as ImageMagick writes them) in front of IHDR.
         var ihdrEnd = 8 + 12 + 13;
-        var secondLength = 12 + (int)BinaryPrimitives.ReadUInt32BigEndian(png.AsSpan(ihdrEnd));
-        byte[] swapped = [.. png[..8], .. png.AsSpan(ihdrEnd, secondLength), .. png[8..ihdrEnd], .. png[(ihdrEnd + secondLength)..]];
-        var input = f.Path("ihdr-second.png");
-        File.WriteAllBytes(input, swapped);
+        byte[] changed;
+        if (variant == "IHDR renamed")
+        {
+            changed = (byte[])png.Clone();
+            changed[12] ^= 0x20; // "IHDR" → "iHDR" (CRC left as it was: the writer does not check CRCs)
+        }
+        else
+        {
+            // Move the first chunk after IHDR (gAMA, cHRM, … as ImageMagick writes them) in front of IHDR.
+            var secondLength = 12 + (int)BinaryPrimitives.ReadUInt32BigEndian(png.AsSpan(ihdrEnd));
+            changed = [.. png[..8], .. png.AsSpan(ihdrEnd, secondLength), .. png[8..ihdrEnd], .. png[(ihdrEnd + secondLength)..]];
+        }
+        var input = f.Path("not-ihdr-first.png");
+        File.WriteAllBytes(input, changed);
 
         var e = Assert.Throws<LabelWriteException>(() => LabelFile.Write(input, f.Path("out.png"), Fixtures.Label()));
         Assert.Contains("IHDR", e.Message);
