@@ -485,6 +485,8 @@ public static class LabelCommands
         catch (LabelWriteException e) { Error(e.Message); return LabelCliOptions.UsageOrIoError; }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException) { Error("读写文件失败：" + e.Message); return LabelCliOptions.UsageOrIoError; }
         catch (CryptographicException e) { Error("密钥或签名错误：" + e.Message); return LabelCliOptions.UsageOrIoError; }
+        // An empty or malformed path argument (e.g. `label write ""`) is a usage error, not a crash.
+        catch (ArgumentException e) when (e.ParamName is "path" or "inputPath" or "outputPath") { Error("路径无效：" + e.Message); return LabelCliOptions.UsageOrIoError; }
     }
 
     private static void Error(string message) => Console.Error.WriteLine("错误：" + message);

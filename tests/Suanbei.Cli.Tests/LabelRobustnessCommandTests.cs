@@ -39,6 +39,18 @@ public class LabelRobustnessCommandTests : IDisposable
     }
 
     [Fact]
+    public void An_empty_path_is_a_usage_error_not_an_unhandled_exception()
+    {
+        var write = LabelCli.Run("label", "write", "", "-o", P("out.png"), "--producer", Producer, "--produce-id", "e-1");
+        Assert.Equal(10, write.ExitCode);
+        Assert.Contains("路径无效", write.StdErr);
+        Assert.DoesNotContain("Unhandled", write.StdErr);
+        var propagate = LabelCli.Run("label", "propagate", "", "-o", P("out.png"), "--propagator", Producer, "--propagate-id", "e-2");
+        Assert.Equal(10, propagate.ExitCode);
+        Assert.DoesNotContain("Unhandled", propagate.StdErr);
+    }
+
+    [Fact]
     public void A_write_killed_with_sigkill_leaves_a_recognisable_temp_file_that_the_next_write_removes()
     {
         // A WAV large enough that the copy is still running when it is killed (not sparse: copy_file_range would
