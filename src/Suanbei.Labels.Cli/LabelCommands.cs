@@ -91,13 +91,18 @@ public static class LabelCommands
         var paths = new List<string>();
         foreach (var a in args)
         {
-            if (Directory.Exists(a))
+            switch (FileKinds.Of(a))
             {
-                try { paths.AddRange(Directory.EnumerateFiles(a, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal)); }
-                catch (Exception e) when (e is IOException or UnauthorizedAccessException) { Error($"无法遍历目录 {a}：{e.Message}"); ioError = true; }
+                case FileKind.Directory:
+                    // Pipes and devices inside a folder are skipped with a notice (opening one would block or never
+                    // end); they do not change the exit code, as they are not what "verify this folder" is about.
+                    try { paths.AddRange(FileKinds.RegularFilesUnder(a, skipped => Console.Error.WriteLine($"提示：已跳过 {FileKinds.NotRegular(skipped)}"))); }
+                    catch (Exception e) when (e is IOException or UnauthorizedAccessException) { Error($"无法遍历目录 {a}：{e.Message}"); ioError = true; }
+                    break;
+                case FileKind.Regular: paths.Add(a); break;
+                case FileKind.Missing: Error($"文件不存在：{a}"); ioError = true; break;
+                default: Error(FileKinds.NotRegular(a)); ioError = true; break;
             }
-            else if (File.Exists(a)) paths.Add(a);
-            else { Error($"文件不存在：{a}"); ioError = true; }
         }
 
         if (json)
@@ -481,6 +486,8 @@ public static class LabelCommands
         catch (LabelWriteException e) { Error(e.Message); return LabelCliOptions.UsageOrIoError; }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException) { Error("读写文件失败：" + e.Message); return LabelCliOptions.UsageOrIoError; }
         catch (CryptographicException e) { Error("密钥或签名错误：" + e.Message); return LabelCliOptions.UsageOrIoError; }
+        // An empty or malformed path argument (e.g. `label write ""`) is a usage error, not a crash.
+        catch (ArgumentException e) when (e.ParamName is "path" or "inputPath" or "outputPath") { Error("路径无效：" + e.Message); return LabelCliOptions.UsageOrIoError; }
     }
 
     private static void Error(string message) => Console.Error.WriteLine("错误：" + message);

@@ -56,10 +56,11 @@ public static class Signing
         var signature = Sign(ContentHash(output), privateKey);
         var signed = label with { ReservedCode1 = signature, ReservedCode2 = firstWrite ? signature : label.ReservedCode2 };
         var full = Path.GetFullPath(output);
-        var second = Path.Combine(Path.GetDirectoryName(full)!, "." + Path.GetFileName(full) + ".signed.tmp");
+        // Named as a temp file, so a killed signing run leaves nothing that the next write would not remove.
+        var second = TempFiles.NewPathFor(full);
         try
         {
-            LabelFile.Write(full, second, signed);
+            LabelFile.Write(full, second, signed, validate: true, readBackExtension: Path.GetExtension(full));
             File.Move(second, full, overwrite: true);
         }
         finally { if (File.Exists(second)) File.Delete(second); }

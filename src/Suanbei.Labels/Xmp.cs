@@ -190,9 +190,19 @@ public static partial class Xmp
     /// <summary>
     /// The packet to store: <paramref name="existing"/> with every TC260 AIGC property removed and one new
     /// <c>rdf:Description</c> carrying <paramref name="label"/> added, so other metadata survives; a fresh packet
-    /// when there is no usable existing packet.
+    /// when there is no usable existing packet, or when the merged one would not read back as exactly this label.
     /// </summary>
     public static string Merge(string? existing, AigcLabel label)
+    {
+        var merged = MergeInto(existing, label);
+        // A damaged old packet can defeat the removal (an unclosed or truncated AIGC element, a stray binding) so that
+        // the reader still finds an old value beside, or instead of, the new one. Such a packet is replaced by a
+        // fresh one: its other properties are lost, but a file never ends up with two labels.
+        var found = FindAigcValues(merged);
+        return found.Count == 1 && found[0] == label.ToJson() ? merged : BuildPacket(label);
+    }
+
+    private static string MergeInto(string? existing, AigcLabel label)
     {
         if (string.IsNullOrEmpty(existing) || existing.Length > 4 * 1024 * 1024) return BuildPacket(label);
         var end = existing.LastIndexOf("</rdf:RDF>", StringComparison.Ordinal);

@@ -4,7 +4,8 @@ using System.Text;
 namespace Suanbei.Labels.Formats.Heif;
 
 /// <summary>An ISO BMFF box: type, absolute offsets of the box and its payload.</summary>
-internal sealed record Box(string Type, long Offset, long PayloadOffset, long End);
+/// <param name="ToEnd">The size field was 0 ("to the end of the file"), allowed for the last top-level box only.</param>
+internal sealed record Box(string Type, long Offset, long PayloadOffset, long End, bool ToEnd = false);
 
 /// <summary>Bounded ISO BMFF parsing for HEIF/AVIF metadata items (ISO/IEC 23008-12).</summary>
 internal static class HeifBoxes
@@ -12,8 +13,10 @@ internal static class HeifBoxes
     private const int MaxBoxes = 100_000;
     private const int MaxMetaSize = 16 * 1024 * 1024;
 
-    /// <summary>Boxes in [start, end) of a stream; damage when a size field is impossible.</summary>
-    public static List<Box>? Children(Stream s, long start, long end, out string? damage)
+    /// <summary>Boxes in [start, end) of a stream; damage when a size field is impossible. A size of 0 means "to the
+    /// end of the file" (ISO/IEC 14496-12 §4.2) and is accepted at the top level only: inside <c>meta</c> it would
+    /// swallow the boxes after it.</summary>
+    public static List<Box>? Children(Stream s, long start, long end, out string? damage, bool topLevel = false)
     {
         damage = null;
         var boxes = new List<Box>();
@@ -32,10 +35,12 @@ internal static class HeifBoxes
                 size = (long)Math.Min(BinaryPrimitives.ReadUInt64BigEndian(h[8..]), long.MaxValue);
                 header = 16;
             }
-            else if (size == 0) size = end - pos;
+            var toEnd = size == 0;
+            if (toEnd && !topLevel) { damage = $"BMFF 盒 {Sanitize(type)} 在偏移 {pos} 处大小为 0（只允许用于文件最后一个顶层盒）"; return null; }
+            if (toEnd) size = end - pos;
             if (size < header || size > end - pos) { damage = $"BMFF 盒 {Sanitize(type)} 在偏移 {pos} 处长度无效"; return null; }
             if (boxes.Count >= MaxBoxes) { damage = "BMFF 盒数量过多"; return null; }
-            boxes.Add(new Box(type, pos, pos + header, pos + size));
+            boxes.Add(new Box(type, pos, pos + header, pos + size, toEnd));
             pos += size;
         }
         if (pos != end && end - pos < 8 && pos < end) { damage = "BMFF 盒结尾有残余字节（文件被截断？）"; return null; }
@@ -55,12 +60,13 @@ internal static class HeifBoxes
     {
         damage = null;
         var items = new List<uint>();
-        if (iinf.Length < 6) { damage = "iinf 过短"; return items; }
-        var version = iinf[0];
+        var version = iinf.Length > 0 ? iinf[0] : 0;
+        if (iinf.Length < (version == 0 ? 6 : 8)) { damage = "iinf 过短"; return items; }
         var p = 4;
         var count = version == 0 ? BinaryPrimitives.ReadUInt16BigEndian(iinf.AsSpan(p)) : BinaryPrimitives.ReadUInt32BigEndian(iinf.AsSpan(p));
         p += version == 0 ? 2 : 4;
-        for (var i = 0; i < count && p + 8 <= iinf.Length; i++)
+        var i = 0L;
+        for (; i < count && p + 8 <= iinf.Length; i++)
         {
             var size = BinaryPrimitives.ReadUInt32BigEndian(iinf.AsSpan(p));
             if (size < 12 || p + size > iinf.Length) { damage = "infe 盒长度无效"; return items; }
@@ -84,6 +90,10 @@ internal static class HeifBoxes
             var contentType = Encoding.ASCII.GetString(ctEnd < 0 ? ct : ct[..ctEnd]);
             if (contentType.Equals("application/rdf+xml", StringComparison.OrdinalIgnoreCase)) items.Add(id);
         }
+        // The entry count and the infe boxes must agree: a reader that trusts the count would miss an item a writer
+        // appended after the uncounted ones (or read a count past the box).
+        if (i < count) damage = "iinf 条目数超出盒内的 infe 盒";
+        else if (p + 8 <= iinf.Length) damage = "iinf 中有条目数之外的 infe 盒";
         return items;
     }
 

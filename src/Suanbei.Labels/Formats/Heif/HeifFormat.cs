@@ -20,7 +20,7 @@ public sealed class HeifFormat : IContainerFormat, IContentDigest
 
     public ContainerReadResult Read(Stream input)
     {
-        var top = HeifBoxes.Children(input, 0, input.Length, out var damage);
+        var top = HeifBoxes.Children(input, 0, input.Length, out var damage, topLevel: true);
         if (top is null) return ContainerReadResult.Damaged("HEIF " + damage);
         var meta = top.FirstOrDefault(b => b.Type == "meta");
         if (meta is null) return ContainerReadResult.Damaged("HEIF 缺少 meta 盒");
@@ -65,7 +65,7 @@ public sealed class HeifFormat : IContainerFormat, IContentDigest
     /// properties (<c>iprp</c>) are covered; item locations are not.</summary>
     public void WriteContentForHash(Stream input, Stream output)
     {
-        var top = HeifBoxes.Children(input, 0, input.Length, out var damage) ?? throw new LabelWriteException("HEIF 文件损坏：" + damage);
+        var top = HeifBoxes.Children(input, 0, input.Length, out var damage, topLevel: true) ?? throw new LabelWriteException("HEIF 文件损坏：" + damage);
         var meta = top.FirstOrDefault(b => b.Type == "meta") ?? throw new LabelWriteException("HEIF 缺少 meta 盒");
         var children = HeifBoxes.Children(input, meta.PayloadOffset + 4, meta.End, out damage) ?? throw new LabelWriteException("HEIF meta 损坏：" + damage);
         var labelBoxes = LabelMdats(input, top, children);

@@ -26,7 +26,7 @@ internal static class HeifWriter
 
     public static void Write(Stream input, Stream output, AigcLabel label)
     {
-        var top = HeifBoxes.Children(input, 0, input.Length, out var damage) ?? throw Fail(damage);
+        var top = HeifBoxes.Children(input, 0, input.Length, out var damage, topLevel: true) ?? throw Fail(damage);
         if (top.Any(b => b.Type == "moov")) throw new LabelWriteException("HEIF 图像序列（含 moov）暂不支持写入标识");
         var meta = top.FirstOrDefault(b => b.Type == "meta") ?? throw Fail("缺少 meta 盒");
         var children = HeifBoxes.Children(input, meta.PayloadOffset + 4, meta.End, out damage) ?? throw Fail(damage);
@@ -37,6 +37,7 @@ internal static class HeifWriter
         var iinf = HeifBoxes.Payload(input, iinfBox) ?? throw Fail("iinf 无效");
         var iloc = ParseIloc(HeifBoxes.Payload(input, ilocBox) ?? throw Fail("iloc 无效"));
         var pitm = HeifBoxes.Payload(input, pitmBox) ?? throw Fail("pitm 无效");
+        if (pitm.Length < 4 || pitm.Length < (pitm[0] == 0 ? 6 : 8)) throw Fail("pitm 过短");
         uint primary = pitm[0] == 0 ? BinaryPrimitives.ReadUInt16BigEndian(pitm.AsSpan(4)) : BinaryPrimitives.ReadUInt32BigEndian(pitm.AsSpan(4));
 
         // Existing XMP item: reuse it (merge its packet), else a new item.
@@ -114,7 +115,16 @@ internal static class HeifWriter
         Bounded.CopyExactly(input, output, meta.Offset);
         output.Write(newMeta);
         input.Position = meta.End;
-        Bounded.CopyExactly(input, output, keptEnd - meta.End);
+        // A last box with size 0 ("to the end of the file") would swallow the mdat appended below: give it its size.
+        if (top.FirstOrDefault(b => b.ToEnd && b != meta && b != dropBox && b.Offset >= meta.End) is { } open)
+        {
+            if (open.End - open.Offset > uint.MaxValue) throw new LabelWriteException("HEIF 最后一个盒大小为 0 且超过 4 GB，暂不支持写入");
+            Bounded.CopyExactly(input, output, open.Offset - meta.End);
+            MediaIo.WriteU32BE(output, (uint)(open.End - open.Offset));
+            input.Position = open.Offset + 4;
+            Bounded.CopyExactly(input, output, keptEnd - open.Offset - 4);
+        }
+        else Bounded.CopyExactly(input, output, keptEnd - meta.End);
         var mdat = new MemoryStream();
         WriteBox(mdat, "mdat", xmp);
         output.Write(mdat.ToArray());
@@ -145,7 +155,7 @@ internal static class HeifWriter
             var size = (int)BinaryPrimitives.ReadUInt32BigEndian(iinf.AsSpan(p));
             if (size < 12 || p + size > iinf.Length) break;
             var v = iinf[p + 8];
-            if (v >= 2) max = Math.Max(max, v == 2 ? BinaryPrimitives.ReadUInt16BigEndian(iinf.AsSpan(p + 12)) : BinaryPrimitives.ReadUInt32BigEndian(iinf.AsSpan(p + 12)));
+            if (v >= 2 && p + (v == 2 ? 14 : 16) <= iinf.Length) max = Math.Max(max, v == 2 ? BinaryPrimitives.ReadUInt16BigEndian(iinf.AsSpan(p + 12)) : BinaryPrimitives.ReadUInt32BigEndian(iinf.AsSpan(p + 12)));
             p += size;
         }
         return max;
@@ -178,6 +188,7 @@ internal static class HeifWriter
 
     private static byte[] AddCdsc(byte[]? iref, uint from, uint to)
     {
+        if (iref is { Length: < 4 }) throw Fail("iref 过短");
         var version = iref?[0] ?? (byte)(from > 0xFFFF || to > 0xFFFF ? 1 : 0);
         if (version == 0 && (from > 0xFFFF || to > 0xFFFF)) throw new LabelWriteException("HEIF iref 项编号超出 16 位");
         var entry = new MemoryStream();

@@ -153,7 +153,8 @@ internal static partial class Mp4Metadata
             new Box("ilst", []),
         ], [0, 0, 0, 0]);
         var udta = moov.Child("udta");
-        if (udta is null) { udta = new Box("udta", []); moov.Children!.Add(udta); }
+        // An explicit list: `new Box("udta", [])` would bind to the byte[] (payload) constructor and leave Children null.
+        if (udta is null) { udta = new Box("udta", new List<Box>()); moov.Children!.Add(udta); }
         udta.Children!.Add(meta);
         return meta;
     }

@@ -31,6 +31,10 @@ public sealed class PngFormat : IContainerFormat, IContentDigest
     {
         var (chunks, damage) = PngChunks.Walk(input);
         if (damage is not null) throw new LabelWriteException("PNG 文件损坏，未写入：" + damage);
+        // The XMP chunk goes right after IHDR, which the PNG specification puts first; without it there is no
+        // place a reader would accept, and copying the file unchanged would report a label that is not there.
+        if (chunks.Count == 0 || chunks[0].Type != "IHDR")
+            throw new LabelWriteException("PNG 文件损坏，未写入：第一个数据块不是 IHDR");
         string? existingXmp = null;
         var skip = new HashSet<PngChunk>();
         foreach (var c in chunks.Where(c => c.IsText))
