@@ -11,6 +11,8 @@ public sealed class ViewModel(FilingService filings, SuanbeiDbContext db, Materi
     : FilingPageModel(filings, db, store)
 {
     public ReviewClock Clock { get; private set; } = null!;
+    /// <summary>Today in Beijing, for overdue flags.</summary>
+    public DateOnly Today => ChinaTime.Date(Filings.Now);
     public Deadline? Deadline { get; private set; }
     public List<AlgorithmFiling> Versions { get; private set; } = [];
     public string? PublicUrl { get; private set; }
