@@ -73,7 +73,9 @@ public static class SuanbeiWebHost
             .AddPolicy(Policies.Filer, p => p.RequireRole(Roles.Filer))
             .AddPolicy(Policies.Reviewer, p => p.RequireRole(Roles.Reviewer, Roles.Admin))
             .AddPolicy(Policies.Admin, p => p.RequireRole(Roles.Admin))
-            .AddPolicy(Policies.Api, p => p.AddAuthenticationSchemes(ApiTokenAuthenticationHandler.SchemeName).RequireAuthenticatedUser());
+            .AddPolicy(Policies.ReviewAction, p => p.RequireAssertion(c => c.User.MayTakeReviewActions()))
+            .AddPolicy(Policies.Api, p => p.AddAuthenticationSchemes(ApiTokenAuthenticationHandler.SchemeName).RequireAuthenticatedUser()
+                .RequireAssertion(c => !MustChangePasswordMiddleware.MustChange(c.User)));
 
         services.AddRazorPages(o =>
         {
@@ -99,7 +101,10 @@ public static class SuanbeiWebHost
             m.SetNonPropertyUnknownValueIsInvalidAccessor(() => "值无效");
             m.SetNonPropertyValueMustBeANumberAccessor(() => "必须是数字");
             m.SetMissingRequestBodyRequiredValueAccessor(() => "请求内容不能为空");
+            o.ModelValidatorProviders.Add(new InputRulesValidatorProvider());
         });
+        // Minimal APIs: an unreadable body throws, so the API error handler can answer with a Chinese problem.
+        services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
         services.AddProblemDetails();
         services.AddOpenApi(o => o.AddDocumentTransformer((doc, _, _) =>
@@ -130,23 +135,32 @@ public static class SuanbeiWebHost
         app.UseWhen(http => http.Request.Path.StartsWithSegments("/api"), api => api.UseExceptionHandler(e => e.Run(async http =>
         {
             var error = http.Features.Get<IExceptionHandlerFeature>()?.Error;
-            var status = error is Suanbei.Core.DomainException ? 409 : 500;
+            var (status, title, detail) = error switch
+            {
+                Suanbei.Core.DomainException d => (409, "操作不允许", d.Message),
+                _ when DbConflicts.IsConflict(error) => (409, "操作冲突", DbConflicts.Message),
+                // Unreadable bodies (not JSON, wrong JSON types, empty where one is required) and the like.
+                BadHttpRequestException b => (b.StatusCode, "请求无效",
+                    b.StatusCode == 413 ? "请求内容过大" : "请求内容无法读取：请发送符合接口说明的 JSON（字段类型须正确，例如日期为 \"2026-12-05\"、数字不加引号）"),
+                _ => (500, "服务器内部错误", "请稍后重试；如果问题持续，请联系管理员"),
+            };
             http.Response.StatusCode = status;
-            await Results.Problem(statusCode: status, title: status == 409 ? "操作不允许" : "服务器内部错误",
-                detail: status == 409 ? error!.Message : "请稍后重试；如果问题持续，请联系管理员").ExecuteAsync(http);
+            await Results.Problem(statusCode: status, title: title, detail: detail).ExecuteAsync(http);
         })));
         app.UseWhen(http => !http.Request.Path.StartsWithSegments("/api"), pages => pages.UseExceptionHandler("/Error"));
         app.UseStatusCodePages();
         app.UseRouting();
         app.UseAuthentication();
         app.UseMiddleware<MustChangePasswordMiddleware>();
+        app.UseMiddleware<UnreadableFormMiddleware>();
         app.UseAuthorization();
         app.UseAntiforgery();
 
         EmbeddedAssets.Map(app);
         app.MapOpenApi().AllowAnonymous();
         app.MapRazorPages();
-        var api = app.MapGroup("/api/v1").RequireAuthorization(Policies.Api).AddEndpointFilter<DomainExceptionFilter>();
+        var api = app.MapGroup("/api/v1").RequireAuthorization(Policies.Api)
+            .AddEndpointFilter<DomainExceptionFilter>().AddEndpointFilter<InputValidationFilter>();
         foreach (var m in modules)
         {
             m.MapApi(api);
@@ -200,6 +214,10 @@ public sealed class DomainExceptionFilter : IEndpointFilter
         catch (Suanbei.Core.DomainException e)
         {
             return Results.Problem(statusCode: 409, title: "操作不允许", detail: e.Message);
+        }
+        catch (Exception e) when (DbConflicts.IsConflict(e))
+        {
+            return Results.Problem(statusCode: 409, title: "操作冲突", detail: DbConflicts.Message);
         }
     }
 }

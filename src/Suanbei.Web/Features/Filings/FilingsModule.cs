@@ -93,7 +93,7 @@ public sealed class FilingsModule : IFeatureModule
                     body?.Reasons?.Select(r => new FieldReason(FilingFields.Canonical(r.Field ?? ""), r.Reason ?? "")).ToList(), ct);
                 var fresh = await s.GetForReviewAsync(id, ct);
                 return Results.Ok(FilingDto.Full(fresh!, s));
-            });
+            }).RequireAuthorization(Policies.ReviewAction);
         }
     }
 
