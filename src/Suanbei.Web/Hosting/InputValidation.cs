@@ -200,14 +200,9 @@ public sealed class UnreadableFormMiddleware(RequestDelegate next)
             try { await http.Request.ReadFormAsync(http.RequestAborted); }
             catch (InvalidDataException)
             {
-                http.Response.StatusCode = StatusCodes.Status400BadRequest;
-                http.Response.ContentType = "text/html; charset=utf-8";
-                await http.Response.WriteAsync($"""
-                    <!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><title>表单无法提交 - 算备</title>
-                    <link rel="stylesheet" href="{EmbeddedAssets.Url("site.css")}"></head><body><main>
-                    <h1>表单无法提交</h1><div class="alert-error" data-testid="unreadable-form">提交的内容含有无法处理的字符（例如空字符 U+0000），未保存任何内容。请返回上一页，删除这些字符后重新提交。</div>
-                    <p><a href="/">返回首页</a></p></main></body></html>
-                    """);
+                http.Request.Headers.Accept = "text/html"; // a form post comes from a browser
+                await PlainAnswers.WriteAsync(http, StatusCodes.Status400BadRequest, "表单无法提交",
+                    "提交的内容含有无法处理的字符（例如空字符 U+0000），未保存任何内容。请返回上一页，删除这些字符后重新提交。", "unreadable-form");
                 return;
             }
         }

@@ -153,7 +153,9 @@ public static class SuanbeiWebHost
         app.UseAuthentication();
         app.UseMiddleware<MustChangePasswordMiddleware>();
         app.UseMiddleware<UnreadableFormMiddleware>();
+        app.UseMiddleware<UploadBufferingMiddleware>();
         app.UseAuthorization();
+        app.UseRateLimiter();
         app.UseAntiforgery();
 
         EmbeddedAssets.Map(app);
@@ -198,6 +200,7 @@ public static class SuanbeiWebHost
         using var scope = app.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<SuanbeiDbContext>();
         DatabaseSetup.Migrate(db, options);
+        ServerTempFiles.ResetFolder(options);
         UserAdministration.EnsureRolesAsync(scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>()).GetAwaiter().GetResult();
         if (options.CreateFirstAdmin)
             UserAdministration.EnsureFirstAdminAsync(scope.ServiceProvider, options.Announce ?? Console.WriteLine,
