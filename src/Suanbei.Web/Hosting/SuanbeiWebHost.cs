@@ -130,6 +130,7 @@ public static class SuanbeiWebHost
         // Behind a reverse proxy: X-Forwarded-For/-Proto/-Host only from the configured proxies (none by default, so a
         // client can never choose the host that the public link is built from).
         if (options.TrustsForwardedHeaders) app.UseForwardedHeaders(ForwardedHeaders(options));
+        app.UseMiddleware<SecurityHeadersMiddleware>();
 
         // API: errors as problem details (a DomainException that escaped a handler is a 409); pages: the Error page.
         app.UseWhen(http => http.Request.Path.StartsWithSegments("/api"), api => api.UseExceptionHandler(e => e.Run(async http =>
