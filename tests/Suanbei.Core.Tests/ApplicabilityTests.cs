@@ -151,9 +151,11 @@ public class ApplicabilityTests
         Assert.Equal(["assessment.public-opinion"], Ids(plan.SecurityAssessments));
         Assert.Empty(plan.Labeling);
         Assert.Equal(LargeModelDutyKind.None, plan.LargeModel.Kind);
-        // Launch 2026-12-24: ten working days run into 2027, which has no official calendar yet.
+        // Launch 2026-12-24: ten working days run into 2027, which has no official calendar yet: an estimate that skips
+        // 元旦 (25, 28–31, then 1/4–1/8), flagged as such.
         var start = Assert.Single(plan.Deadlines, d => d.Kind == DeadlineKind.StartOfService);
-        Assert.Null(start.DueDate);
+        Assert.Equal(new DateOnly(2027, 1, 8), start.DueDate);
+        Assert.Contains("估算", start.Note);
         Assert.Equal(new DateOnly(2026, 12, 24), start.EventDate);
         Assert.Contains("超出已知官方节假日安排", start.Note);
     }

@@ -175,10 +175,80 @@ public class WorkingDayEstimateTests
     [Fact]
     public void Past_the_calendar_the_date_is_flagged_as_estimated()
     {
-        // Mon 2026-12-28: 29, 30, 31 official (3); then 2027 counted Monday–Friday: 1/1 (Fri), 1/4–1/8, 1/11 → 10th is 2027-01-11.
+        // Mon 2026-12-28: 29, 30, 31 official (3); then 2027 estimated: 1/1 (Fri) is 元旦, 1/4–1/8, 1/11, 1/12 → 10th is 2027-01-12.
         var r = WorkingCalendar.Official.AddWorkingDaysOrEstimate(new DateOnly(2026, 12, 28), 10);
-        Assert.Equal(new DateOnly(2027, 1, 11), r.Date);
+        Assert.Equal(new DateOnly(2027, 1, 12), r.Date);
         Assert.True(r.Estimated);
         Assert.True(DeadlineRules.DueDateOrEstimate(DeadlineKind.StartOfService, new DateOnly(2026, 12, 28), WorkingCalendar.Official).Estimated);
+    }
+}
+
+public class StatutoryHolidayEstimateTests
+{
+    private static readonly WorkingCalendar Cal = WorkingCalendar.Official;
+
+    [Theory]
+    [InlineData("2027-01-01", "元旦")]
+    [InlineData("2027-02-05", "春节")] // 除夕
+    [InlineData("2027-02-08", "春节")] // 初三
+    [InlineData("2027-04-05", "清明节")]
+    [InlineData("2027-05-03", null)]   // 劳动节 has 2 days (5/1, 5/2); 2027-05-03 is a Monday
+    [InlineData("2027-06-09", "端午节")]
+    [InlineData("2027-09-15", "中秋节")]
+    [InlineData("2027-10-03", "国庆节")]
+    [InlineData("2027-10-04", null)]
+    [InlineData("2040-10-01", "国庆节")] // fixed dates count in every year
+    public void Statutory_holidays_of_years_without_an_official_calendar(string date, string? name)
+    {
+        var d = DateOnly.Parse(date);
+        Assert.Equal(name, StatutoryHolidays.Current.HolidayName(d));
+        Assert.Equal(name is null && d.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday), Cal.IsWorkingDayOrEstimate(d));
+    }
+
+    [Fact]
+    public void The_lunar_table_agrees_with_the_chinese_lunisolar_calendar()
+    {
+        var lunar = new System.Globalization.ChineseLunisolarCalendar();
+        DateOnly Gregorian(int year, int month, int day)
+        {
+            var leap = lunar.GetLeapMonth(year);
+            return DateOnly.FromDateTime(lunar.ToDateTime(year, leap > 0 && month >= leap ? month + 1 : month, day, 0, 0, 0, 0));
+        }
+        var h = StatutoryHolidays.Current;
+        Assert.True(h.LastLunarYear >= 2030);
+        for (var y = h.FirstLunarYear; y <= h.LastLunarYear; y++)
+        {
+            Assert.Equal("春节", h.HolidayName(Gregorian(y, 1, 1).AddDays(-1)));
+            Assert.Equal("春节", h.HolidayName(Gregorian(y, 1, 3)));
+            Assert.Null(h.HolidayName(Gregorian(y, 1, 4)));
+            Assert.Equal("端午节", h.HolidayName(Gregorian(y, 5, 5)));
+            Assert.NotNull(h.HolidayName(Gregorian(y, 8, 15))); // 中秋 (named 国庆节 when it falls on 10-01..03)
+        }
+    }
+
+    [Fact]
+    public void An_estimate_never_lands_on_a_statutory_holiday()
+    {
+        for (var start = new DateOnly(2026, 12, 1); start < new DateOnly(2030, 12, 31); start = start.AddDays(1))
+            foreach (var n in new[] { 10, 20, 30 })
+            {
+                var due = Cal.AddWorkingDaysOrEstimate(start, n);
+                Assert.True(Cal.IsWorkingDayOrEstimate(due.Date), $"{start} + {n} → {due.Date}");
+            }
+    }
+
+    [Theory]
+    [InlineData("9999-12-31")]
+    [InlineData("9999-12-25")]
+    [InlineData("0001-01-01")]
+    public void The_estimate_is_total_on_any_date(string date)
+    {
+        var d = DateOnly.Parse(date);
+        foreach (var kind in Enum.GetValues<DeadlineKind>())
+        {
+            var due = DeadlineRules.DueDateOrEstimate(kind, d, Cal);
+            Assert.True(due.Estimated);
+            Assert.True(due.Date >= d);
+        }
     }
 }

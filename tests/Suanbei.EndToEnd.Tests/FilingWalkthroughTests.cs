@@ -41,7 +41,6 @@ public partial class FilingWalkthroughTests(Browser browser, WebApp app) : IClas
 
         // ---- Registration: self-service, lands on the subject form.
         await RegisterAsync(page, filer);
-        Assert.Contains("注册成功", await page.TextContentAsync("[data-testid=flash]"));
 
         // ---- Subject filing with every field and the seven materials.
         await FillSubjectAsync(page, creditCode);
@@ -295,7 +294,14 @@ public partial class FilingWalkthroughTests(Browser browser, WebApp app) : IClas
         await page.FillAsync("#Input_Password", Password);
         await page.FillAsync("#Input_ConfirmPassword", Password);
         await page.ClickAsync("[data-testid=register-submit]");
-        await page.WaitForURLAsync("**/Subjects", new() { WaitUntil = WaitUntilState.Commit }); // as in SignInAsync
+        // Registering signs nobody in (it must not reveal whether the address had an account): sign in next.
+        await page.WaitForURLAsync("**/Account/Login**", new() { WaitUntil = WaitUntilState.Commit }); // as in SignInAsync
+        Assert.Contains("注册申请已受理", await page.TextContentAsync("[data-testid=flash]"));
+        await page.FillAsync("#Input_Email", email);
+        await page.FillAsync("#Input_Password", Password);
+        await page.ClickAsync("[data-testid=login-submit]");
+        await page.WaitForURLAsync("**/Subjects", new() { WaitUntil = WaitUntilState.Commit });
+        await page.WaitForSelectorAsync("[data-testid=logout]");
     }
 
     [Fact]

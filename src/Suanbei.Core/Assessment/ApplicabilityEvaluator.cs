@@ -190,15 +190,10 @@ public static class ApplicabilityEvaluator
                 result.Add(new PlannedDeadline(rule.Kind, rule.ChineseName, rule.WorkingDays, rule.Article, null, null, rules.Rule("deadline.before-launch").Text));
                 continue;
             }
-            try
-            {
-                var due = DeadlineRules.DueDate(rule.Kind, launch.Value, calendar);
-                result.Add(new PlannedDeadline(rule.Kind, rule.ChineseName, rule.WorkingDays, rule.Article, launch, due, null));
-            }
-            catch (CalendarNotCoveredException)
-            {
-                result.Add(new PlannedDeadline(rule.Kind, rule.ChineseName, rule.WorkingDays, rule.Article, launch, null, rules.Rule("deadline.no-calendar").Text));
-            }
+            // The same computation as every other due date shown (an estimate past the official calendars, flagged).
+            var due = DeadlineRules.DueDateOrEstimate(rule.Kind, launch.Value, calendar);
+            result.Add(new PlannedDeadline(rule.Kind, rule.ChineseName, rule.WorkingDays, rule.Article, launch, due.Date,
+                due.Estimated ? rules.Rule("deadline.no-calendar").Text : null));
         }
         return result;
     }

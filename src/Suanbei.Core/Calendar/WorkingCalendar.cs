@@ -136,9 +136,11 @@ public sealed class WorkingCalendar
     }
 
     /// <summary>
-    /// Like <see cref="AddWorkingDays"/>, but days outside the covered years are counted as plain Monday–Friday instead of
-    /// throwing, and the result says so (<see cref="WorkingDayDate.Estimated"/>). For displays such as deadline lists that
-    /// must show something for a date past the last calendar and flag it.
+    /// Like <see cref="AddWorkingDays"/>, but total: days outside the covered years are estimated (weekends and the
+    /// statutory holidays of <see cref="StatutoryHolidays"/> are not working days) instead of throwing, and the result
+    /// says so (<see cref="WorkingDayDate.Estimated"/>). A count that would run past <see cref="DateOnly.MaxValue"/> stops
+    /// there, so stored dates of any value can be shown. Every due date shown to people goes through this
+    /// (via <see cref="DeadlineRules.DueDateOrEstimate"/>).
     /// </summary>
     public WorkingDayDate AddWorkingDaysOrEstimate(DateOnly start, int n)
     {
@@ -147,14 +149,20 @@ public sealed class WorkingCalendar
         var date = start;
         while (n > 0)
         {
+            if (date == DateOnly.MaxValue) return new WorkingDayDate(date, true);
             date = date.AddDays(1);
-            bool working;
-            if (Covers(date)) working = IsWorkingDay(date);
-            else { estimated = true; working = !IsWeekend(date); }
-            if (working) n--;
+            if (!Covers(date)) estimated = true;
+            if (IsWorkingDayOrEstimate(date)) n--;
         }
         return new WorkingDayDate(date, estimated);
     }
+
+    /// <summary>
+    /// Whether a date is a working day: the official calendar where it covers the date, else an estimate (Monday–Friday
+    /// minus the statutory holidays). Never throws.
+    /// </summary>
+    public bool IsWorkingDayOrEstimate(DateOnly date) =>
+        Covers(date) ? IsWorkingDay(date) : !IsWeekend(date) && StatutoryHolidays.Current.HolidayName(date) is null;
 
     /// <summary>
     /// Number of working days in (startExclusive, endInclusive]; negative when end is before start, so that

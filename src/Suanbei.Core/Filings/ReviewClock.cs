@@ -8,6 +8,13 @@ public static class ChinaTime
     public static readonly TimeSpan Offset = TimeSpan.FromHours(8);
 
     public static DateOnly Date(DateTimeOffset instant) => DateOnly.FromDateTime(instant.ToOffset(Offset).DateTime);
+
+    /// <summary>
+    /// The one format for instants shown to people: "2026-12-05 15:39 北京时间" (stored values are UTC; the server's
+    /// own zone never matters). Null gives "—".
+    /// </summary>
+    public static string Display(DateTimeOffset? instant) =>
+        instant is { } i ? i.ToOffset(Offset).ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture) + " 北京时间" : "—";
 }
 
 /// <summary>
@@ -16,7 +23,8 @@ public static class ChinaTime
 /// When the calendar does not cover a date, nothing is counted and <see cref="CalendarNote"/> says 无官方日历.
 /// </summary>
 public sealed record ReviewClock(
-    DateOnly? StartedOn, DateOnly End, int LimitWorkingDays, int? WorkingDaysUsed, DateOnly? DueOn, bool IsOverdue, string? CalendarNote)
+    DateOnly? StartedOn, DateOnly End, int LimitWorkingDays, int? WorkingDaysUsed, DateOnly? DueOn, bool IsOverdue, string? CalendarNote,
+    bool DueEstimated = false)
 {
     public const string NoOfficialCalendar = "无官方日历";
 
@@ -32,37 +40,34 @@ public sealed record ReviewClock(
     {
         var limit = DeadlineRules.Get(DeadlineKind.RegulatorDecision).WorkingDays;
         if (startedOn is not { } start) return new ReviewClock(null, end, limit, null, null, false, null);
-        DateOnly? due;
-        try { due = calendar.AddWorkingDays(start, limit); }
-        catch (CalendarNotCoveredException) { due = null; }
+        var due = DeadlineRules.DueDateOrEstimate(DeadlineKind.RegulatorDecision, start, calendar);
         if (end < start) end = start;
         if (!calendar.Covers(start) || !calendar.Covers(end))
-            return new ReviewClock(start, end, limit, null, due, false, NoOfficialCalendar);
+            return new ReviewClock(start, end, limit, null, due.Date, end > due.Date, NoOfficialCalendar, due.Estimated);
         var used = calendar.WorkingDaysBetween(start, end);
-        return new ReviewClock(start, end, limit, used, due, used > limit, null);
+        return new ReviewClock(start, end, limit, used, due.Date, used > limit, null, due.Estimated);
     }
 }
 
-/// <summary>A filer's legal deadline (Art. 24) for a change or cancellation, from the event date the filer entered.</summary>
-public sealed record Deadline(DeadlineKind Kind, DateOnly EventDate, int WorkingDays, DateOnly? DueOn, string Article, string? CalendarNote)
+/// <summary>
+/// A filer's legal deadline (Art. 24) for a change or cancellation, from the event date the filer entered. The due date
+/// comes from <see cref="DeadlineRules.DueDateOrEstimate"/> like every other due date shown (previews, /Deadlines, .ics,
+/// API); past the official calendars it is an estimate and says 估算.
+/// </summary>
+public sealed record Deadline(DeadlineKind Kind, DateOnly EventDate, int WorkingDays, DateOnly DueOn, bool Estimated, string Article)
 {
-    /// <summary>e.g. "应于 2026-12-07 前办理（事件发生后 10 个工作日，…）" or the 无官方日历 note.</summary>
-    public string Display => DueOn is { } d
-        ? $"应于 {d:yyyy-MM-dd} 前办理（{EventDate:yyyy-MM-dd} 起 {WorkingDays} 个工作日，{Article}）"
-        : $"{EventDate:yyyy-MM-dd} 起 {WorkingDays} 个工作日（{Article}）：{CalendarNote}";
+    public const string EstimateNote = "估算：超出官方节假日安排，按周末和法定节假日推算，请以国务院办公厅公布的安排为准";
 
-    public bool IsOverdue(DateOnly today) => DueOn is { } d && today > d;
+    /// <summary>e.g. "应于 2026-12-07 前办理（2026-11-23 起 10 个工作日，…）", with the 估算 note when estimated.</summary>
+    public string Display =>
+        $"应于 {DueOn:yyyy-MM-dd} 前办理（{EventDate:yyyy-MM-dd} 起 {WorkingDays} 个工作日，{Article}）" + (Estimated ? $"（{EstimateNote}）" : "");
+
+    public bool IsOverdue(DateOnly today) => today > DueOn;
 
     public static Deadline Compute(DeadlineKind kind, DateOnly eventDate, WorkingCalendar calendar)
     {
         var rule = DeadlineRules.Get(kind);
-        try
-        {
-            return new Deadline(kind, eventDate, rule.WorkingDays, DeadlineRules.DueDate(kind, eventDate, calendar), rule.Article, null);
-        }
-        catch (CalendarNotCoveredException)
-        {
-            return new Deadline(kind, eventDate, rule.WorkingDays, null, rule.Article, ReviewClock.NoOfficialCalendar);
-        }
+        var due = DeadlineRules.DueDateOrEstimate(kind, eventDate, calendar);
+        return new Deadline(kind, eventDate, rule.WorkingDays, due.Date, due.Estimated, rule.Article);
     }
 }

@@ -13,7 +13,10 @@ public static class DatabaseSetup
         else builder.UseSqlite($"Data Source={options.SqlitePath}");
         // The migrations are written by hand without a model snapshot, so EF cannot compare; the schema test does.
         builder.ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning));
+        builder.AddInterceptors(SaveInterceptor);
     }
+
+    private static readonly InputRulesSaveInterceptor SaveInterceptor = new();
 
     public static DbContextOptions<SuanbeiDbContext> Options(SuanbeiHostOptions options)
     {

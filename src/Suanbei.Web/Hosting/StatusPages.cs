@@ -26,12 +26,19 @@ public static class StatusPages
     {
         app.UseWhen(http => !WantsHtml(http), other => other.UseExceptionHandler(e => e.Run(async http =>
         {
-            // A DomainException that escaped a handler is a rule of the regime refusing the action: 409 with its message.
             var error = http.Features.Get<IExceptionHandlerFeature>()?.Error;
-            var status = error is Suanbei.Core.DomainException ? 409 : 500;
+            var (status, title, detail) = error switch
+            {
+                // A rule of the regime refusing the action, or another request that changed the record first.
+                Suanbei.Core.DomainException d => (409, "操作不允许", d.Message),
+                _ when Suanbei.Web.Data.DbConflicts.IsConflict(error) => (409, "操作冲突", Suanbei.Web.Data.DbConflicts.Message),
+                // Unreadable bodies (not JSON, wrong JSON types, empty where one is required) and the like.
+                BadHttpRequestException b => (b.StatusCode, "请求无效",
+                    b.StatusCode == 413 ? "请求内容过大" : "请求内容无法读取：请发送符合接口说明的 JSON（字段类型须正确，例如日期为 \"2026-12-05\"、数字不加引号）"),
+                _ => (500, "服务器内部错误", "请稍后重试；如果问题持续，请联系管理员"),
+            };
             http.Response.StatusCode = status;
-            await Results.Problem(statusCode: status, title: status == 409 ? "操作不允许" : "服务器内部错误",
-                detail: status == 409 ? error!.Message : "请稍后重试；如果问题持续，请联系管理员").ExecuteAsync(http);
+            await Results.Problem(statusCode: status, title: title, detail: detail).ExecuteAsync(http);
         })));
         app.UseWhen(WantsHtml, pages => pages.UseExceptionHandler("/Error"));
         app.UseWhen(WantsHtml, pages => pages.UseStatusCodePagesWithReExecute(PagePath));

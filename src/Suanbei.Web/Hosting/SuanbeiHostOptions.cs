@@ -116,6 +116,8 @@ public sealed record SuanbeiHostOptions
     public string MaterialsDirectory => Path.Combine(FullDataDirectory, "materials");
     /// <summary>Uploads of the label tool live here only while a request is handled (server-generated names).</summary>
     public string LabelsWorkDirectory => Path.Combine(FullDataDirectory, "labels-work");
+    /// <summary>Temporary files of the server (buffered uploads, exports being written); emptied at every start.</summary>
+    public string TempDirectory => Path.Combine(FullDataDirectory, "tmp");
     public bool UsesPostgres => !string.IsNullOrWhiteSpace(PostgresConnectionString);
 
     /// <summary>Reads --urls, --data, --db, --public-base-url and --materials-max-mb from command-line arguments (used by Program.cs);

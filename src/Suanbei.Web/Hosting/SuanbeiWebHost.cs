@@ -73,7 +73,9 @@ public static class SuanbeiWebHost
             .AddPolicy(Policies.Filer, p => p.RequireRole(Roles.Filer))
             .AddPolicy(Policies.Reviewer, p => p.RequireRole(Roles.Reviewer, Roles.Admin))
             .AddPolicy(Policies.Admin, p => p.RequireRole(Roles.Admin))
-            .AddPolicy(Policies.Api, p => p.AddAuthenticationSchemes(ApiTokenAuthenticationHandler.SchemeName).RequireAuthenticatedUser());
+            .AddPolicy(Policies.ReviewAction, p => p.RequireAssertion(c => c.User.MayTakeReviewActions()))
+            .AddPolicy(Policies.Api, p => p.AddAuthenticationSchemes(ApiTokenAuthenticationHandler.SchemeName).RequireAuthenticatedUser()
+                .RequireAssertion(c => !MustChangePasswordMiddleware.MustChange(c.User)));
 
         services.AddRazorPages(o =>
         {
@@ -99,7 +101,10 @@ public static class SuanbeiWebHost
             m.SetNonPropertyUnknownValueIsInvalidAccessor(() => "值无效");
             m.SetNonPropertyValueMustBeANumberAccessor(() => "必须是数字");
             m.SetMissingRequestBodyRequiredValueAccessor(() => "请求内容不能为空");
+            o.ModelValidatorProviders.Add(new InputRulesValidatorProvider());
         });
+        // Minimal APIs: an unreadable body throws, so the API error handler can answer with a Chinese problem.
+        services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
         services.AddProblemDetails();
         services.AddOpenApi(o => o.AddDocumentTransformer((doc, _, _) =>
@@ -125,19 +130,24 @@ public static class SuanbeiWebHost
         // Behind a reverse proxy: X-Forwarded-For/-Proto/-Host only from the configured proxies (none by default, so a
         // client can never choose the host that the public link is built from).
         if (options.TrustsForwardedHeaders) app.UseForwardedHeaders(ForwardedHeaders(options));
+        app.UseMiddleware<SecurityHeadersMiddleware>();
 
         // Errors and empty 4xx/5xx: a Chinese page for browsers, RFC 7807 problem details for the API and other clients.
         StatusPages.Use(app);
         app.UseRouting();
         app.UseAuthentication();
         app.UseMiddleware<MustChangePasswordMiddleware>();
+        app.UseMiddleware<UnreadableFormMiddleware>();
+        app.UseMiddleware<UploadBufferingMiddleware>();
         app.UseAuthorization();
+        app.UseRateLimiter();
         app.UseAntiforgery();
 
         EmbeddedAssets.Map(app);
         app.MapOpenApi().AllowAnonymous();
         app.MapRazorPages();
-        var api = app.MapGroup("/api/v1").RequireAuthorization(Policies.Api).AddEndpointFilter<DomainExceptionFilter>();
+        var api = app.MapGroup("/api/v1").RequireAuthorization(Policies.Api)
+            .AddEndpointFilter<DomainExceptionFilter>().AddEndpointFilter<InputValidationFilter>();
         foreach (var m in modules)
         {
             m.MapApi(api);
@@ -178,6 +188,7 @@ public static class SuanbeiWebHost
         if (options.SeedPublishedLists
             && Suanbei.Web.Features.Registry.Published.PublishedLists.SeedIfEmptyAsync(db).GetAwaiter().GetResult() is > 0 and var seeded)
             (options.Announce ?? Console.WriteLine)($"公示清单库为空：已导入随附的网信办公示清单，共 {seeded} 条。");
+        ServerTempFiles.ResetFolder(options);
         UserAdministration.EnsureRolesAsync(scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>()).GetAwaiter().GetResult();
         if (options.CreateFirstAdmin)
             UserAdministration.EnsureFirstAdminAsync(scope.ServiceProvider, options.Announce ?? Console.WriteLine,
@@ -194,6 +205,10 @@ public sealed class DomainExceptionFilter : IEndpointFilter
         catch (Suanbei.Core.DomainException e)
         {
             return Results.Problem(statusCode: 409, title: "操作不允许", detail: e.Message);
+        }
+        catch (Exception e) when (DbConflicts.IsConflict(e))
+        {
+            return Results.Problem(statusCode: 409, title: "操作冲突", detail: DbConflicts.Message);
         }
     }
 }

@@ -46,6 +46,11 @@ public sealed class ApiTokenAuthenticationHandler(
     protected override async Task HandleForbiddenAsync(AuthenticationProperties properties)
     {
         Response.StatusCode = StatusCodes.Status403Forbidden;
-        await Results.Problem(statusCode: 403, title: "无权访问", detail: "当前账号的角色不允许此操作").ExecuteAsync(Context);
+        var auth = await HandleAuthenticateOnceSafeAsync();
+        var detail = auth.Principal is { } p && MustChangePasswordMiddleware.MustChange(p) ? MustChangePasswordMiddleware.ApiRefusal
+            : auth.Principal is { } q && q.IsInRole(Roles.Admin) && !q.MayTakeReviewActions() && Request.Method != "GET" && Request.Path.StartsWithSegments("/api/v1/review")
+                ? "管理员不参与审核（审核与管理职责分离）：审核决定只能由审核员作出"
+                : "当前账号的角色不允许此操作";
+        await Results.Problem(statusCode: 403, title: "无权访问", detail: detail).ExecuteAsync(Context);
     }
 }

@@ -179,7 +179,9 @@ public class AlgorithmFilingTests
         f.Submit(Filer, new DateTimeOffset(2026, 12, 20, 2, 0, 0, TimeSpan.Zero));
         var clock = f.Clock(new DateTimeOffset(2027, 1, 10, 2, 0, 0, TimeSpan.Zero), Cal);
         Assert.Null(clock.WorkingDaysUsed);
-        Assert.Null(clock.DueOn); // 30 working days after 12-20 runs into 2027
+        // 30 working days after 12-20 run into 2027: the due date is estimated like every other one, never null.
+        Assert.Equal(Cal.AddWorkingDaysOrEstimate(new DateOnly(2026, 12, 20), 30).Date, clock.DueOn);
+        Assert.True(clock.DueEstimated);
         Assert.Equal(ReviewClock.NoOfficialCalendar, clock.Display);
         Assert.False(clock.IsOverdue);
     }
@@ -269,11 +271,13 @@ public class AlgorithmFilingTests
     }
 
     [Fact]
-    public void A_deadline_past_the_calendar_says_no_official_calendar()
+    public void A_deadline_past_the_calendar_is_an_estimate_that_says_so()
     {
         var d = Deadline.Compute(DeadlineKind.Cancellation, new DateOnly(2026, 12, 20), Cal);
-        Assert.Null(d.DueOn);
-        Assert.Contains("无官方日历", d.Display);
+        Assert.True(d.Estimated);
+        Assert.Equal(DeadlineRules.DueDateOrEstimate(DeadlineKind.Cancellation, new DateOnly(2026, 12, 20), Cal).Date, d.DueOn);
+        Assert.Contains("估算", d.Display);
+        Assert.DoesNotContain("无官方日历", d.Display);
     }
 
     [Fact]

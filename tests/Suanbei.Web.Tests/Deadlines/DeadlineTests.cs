@@ -37,13 +37,33 @@ public class DeadlineComputationTests
     [Fact]
     public void Due_date_past_the_official_calendar_is_flagged_as_estimated()
     {
-        // 12-25, 28, 29, 30, 31 (5), then 2027 has no official calendar: 01-01, 04, 05, 06, 07 counted Monday–Friday.
+        // 12-25, 28, 29, 30, 31 (5), then 2027 has no official calendar: estimated, 元旦 01-01 skipped: 04, 05, 06, 07, 08.
         var clock = Assert.Single(AccountDeadlines.Compute(null, [Draft(new DateOnly(2026, 12, 24))], [], new DateOnly(2026, 11, 22), WorkingCalendar.Official));
-        Assert.Equal(new DateOnly(2027, 1, 7), clock.DueDate);
+        Assert.Equal(new DateOnly(2027, 1, 8), clock.DueDate);
         Assert.True(clock.Estimated);
         Assert.False(clock.Overdue);
         var ics = IcsFeed.Write("t", [clock], Now, "http://x");
         Assert.Contains("（估算）", Unfold(ics));
+    }
+
+    [Fact]
+    public void Previews_deadlines_and_the_feed_compute_the_same_due_date_and_never_land_on_a_holiday()
+    {
+        var calendar = WorkingCalendar.Official;
+        for (var launch = new DateOnly(2026, 11, 20); launch < new DateOnly(2027, 3, 1); launch = launch.AddDays(1))
+        {
+            var clock = Assert.Single(AccountDeadlines.Compute(null, [Draft(launch)], [], new DateOnly(2026, 11, 22), calendar));
+            var preview = Deadline.Compute(DeadlineKind.StartOfService, launch, calendar); // what the filing page shows
+            Assert.Equal(preview.DueOn, clock.DueDate);
+            Assert.Equal(preview.Estimated, clock.Estimated);
+            Assert.True(calendar.IsWorkingDayOrEstimate(clock.DueDate), $"{launch} → {clock.DueDate}");
+            Assert.Null(StatutoryHolidays.Current.HolidayName(clock.DueDate));
+        }
+        // The 元旦 case of the report: a change on Friday 2026-12-18 was shown due on 2027-01-01 (元旦); it is 2027-01-04.
+        var change = Deadline.Compute(DeadlineKind.Change, new DateOnly(2026, 12, 18), calendar);
+        Assert.Equal(new DateOnly(2027, 1, 4), change.DueOn);
+        Assert.True(change.Estimated);
+        Assert.Contains("估算", change.Display);
     }
 
     [Fact]

@@ -284,11 +284,8 @@ public sealed class FilingService(SuanbeiDbContext db, TimeProvider clock, Filin
     public async Task SaveAsync(CancellationToken ct = default)
     {
         AuditTrailGuard.Check(db);
-        try { await db.SaveChangesAsync(ct); }
-        catch (DbUpdateConcurrencyException)
-        {
-            throw new DomainException("该备案已被他人同时处理，请刷新后重试。");
-        }
+        // Two reviewers acting at once: the loser gets a conflict (stale version or the audit sequence just taken), a 409.
+        await db.SaveOrConflictAsync(ct);
     }
 }
 

@@ -94,7 +94,7 @@ public sealed class FilingsModule : IFeatureModule
                     body?.Reasons?.Select(r => new FieldReason(FilingFields.Canonical(r.Field ?? ""), r.Reason ?? "")).ToList(), ct);
                 var fresh = await s.GetForReviewAsync(id, ct);
                 return Results.Ok(FilingDto.Full(fresh!, s));
-            });
+            }).RequireAuthorization(Policies.ReviewAction);
         }
     }
 
@@ -182,8 +182,12 @@ public static class FilingDto
             Labeling = f.Labeling.Select(l => new { Modality = l.Modality.ToString(), l.ExplicitMethod, l.ImplicitMethod, l.ExampleMaterialId }),
             LinkedProducts = f.LinkedProducts.Select(p => new { p.ProductId, p.ProductName, p.ProductForm, FunctionIds = p.FunctionIdList }),
             ServiceMode = f.ServiceMode?.ToString(), f.ServiceModeDescription,
-            Clock = new { clock.StartedOn, clock.WorkingDaysUsed, clock.LimitWorkingDays, clock.DueOn, clock.IsOverdue, clock.Display },
-            Deadline = deadline is null ? null : new { Kind = deadline.Kind.ToString(), deadline.EventDate, deadline.WorkingDays, deadline.DueOn, deadline.Display },
+            Clock = new { clock.StartedOn, clock.WorkingDaysUsed, clock.LimitWorkingDays, clock.DueOn, DueEstimated = clock.DueEstimated, clock.IsOverdue, clock.Display },
+            Deadline = deadline is null ? null : new
+            {
+                Kind = deadline.Kind.ToString(), deadline.EventDate, deadline.WorkingDays, deadline.DueOn, deadline.Estimated,
+                Overdue = deadline.IsOverdue(ChinaTime.Date(s.Now)), deadline.Display,
+            },
             f.ChangeEventDate, f.ChangeDescription, f.OpenChangeId, f.CancelEventDate, f.CancelReason, f.RefusalReason,
             Remarks = f.RemarkLines,
             MissingFields = (f.Status == FilingStatus.Draft ? f.MissingFields() : []).Select(m => new { Field = FilingsModule.ApiKey(m.Field), m.Message }),

@@ -11,6 +11,8 @@ public sealed class ViewModel(FilingService filings, SuanbeiDbContext db, Materi
     : FilingPageModel(filings, db, store)
 {
     public ReviewClock Clock { get; private set; } = null!;
+    /// <summary>Today in Beijing, for overdue flags.</summary>
+    public DateOnly Today => ChinaTime.Date(Filings.Now);
     public Deadline? Deadline { get; private set; }
     public List<AlgorithmFiling> Versions { get; private set; } = [];
     public string? PublicUrl { get; private set; }
@@ -44,6 +46,7 @@ public sealed class ViewModel(FilingService filings, SuanbeiDbContext db, Materi
     public async Task<IActionResult> OnPostPreviewAsync(Guid id, DeadlineKind kind)
     {
         if (!await LoadAllAsync(id)) return NotFound();
+        if (!ModelState.IsValid) return Page(); // e.g. a date outside the plausible range, text with NUL
         if (EventDate is not { } date) { ModelState.AddModelError(nameof(EventDate), "请先填写日期。"); return Page(); }
         if (kind is not (DeadlineKind.Change or DeadlineKind.Cancellation)) return BadRequest();
         Preview = Suanbei.Core.Filings.Deadline.Compute(kind, date, Filings.Calendar);
@@ -53,6 +56,7 @@ public sealed class ViewModel(FilingService filings, SuanbeiDbContext db, Materi
     public async Task<IActionResult> OnPostChangeAsync(Guid id)
     {
         if (!await LoadAllAsync(id)) return NotFound();
+        if (!ModelState.IsValid) return Page(); // e.g. a date outside the plausible range, text with NUL
         if (EventDate is not { } date) { ModelState.AddModelError(nameof(EventDate), "请填写变更发生日期。"); return Page(); }
         AlgorithmFiling? change = null;
         if (!await TryAsync(async () => change = await Filings.StartChangeAsync(Filing, Actor, date, Description))) return Page();
@@ -64,6 +68,7 @@ public sealed class ViewModel(FilingService filings, SuanbeiDbContext db, Materi
     public async Task<IActionResult> OnPostCancelAsync(Guid id)
     {
         if (!await LoadAllAsync(id)) return NotFound();
+        if (!ModelState.IsValid) return Page(); // e.g. a date outside the plausible range, text with NUL
         if (EventDate is not { } date) { ModelState.AddModelError(nameof(EventDate), "请填写停止服务日期。"); return Page(); }
         if (!Confirmed)
         {

@@ -1,3 +1,4 @@
+using System.Text;
 using System.IO.Compression;
 using System.Security.Cryptography;
 using Suanbei.Web.Data;
@@ -118,14 +119,34 @@ public sealed class MaterialStore(SuanbeiHostOptions options)
         }
     }
 
-    /// <summary>The name shown to users: the last path segment, control characters removed, at most 255 characters.</summary>
+    public const int MaxNameLength = 255; // UTF-16 units, the column's length
+
+    /// <summary>
+    /// The name shown to users: the last path segment, control characters and unpaired surrogates removed, at most
+    /// <see cref="MaxNameLength"/> UTF-16 units, cut between text elements (never inside a surrogate pair or an emoji sequence).
+    /// </summary>
     public static string DisplayName(string? original)
     {
         var name = (original ?? "").Replace('\\', '/');
         name = name[(name.LastIndexOf('/') + 1)..];
-        name = new string(name.Where(c => !char.IsControl(c)).ToArray()).Trim();
+        var kept = new StringBuilder(name.Length);
+        for (var i = 0; i < name.Length; i++)
+        {
+            if (char.IsHighSurrogate(name[i]) && i + 1 < name.Length && char.IsLowSurrogate(name[i + 1])) { kept.Append(name, i++, 2); continue; }
+            if (!char.IsControl(name[i]) && !char.IsSurrogate(name[i])) kept.Append(name[i]);
+        }
+        name = kept.ToString().Trim();
         if (name.Length == 0) name = "未命名文件";
-        return name.Length > 255 ? name[..255] : name;
+        if (name.Length <= MaxNameLength) return name;
+        var cut = 0;
+        var elements = System.Globalization.StringInfo.GetTextElementEnumerator(name);
+        while (elements.MoveNext())
+        {
+            var end = elements.ElementIndex + ((string)elements.Current).Length;
+            if (end > MaxNameLength) break;
+            cut = end;
+        }
+        return name[..cut];
     }
 }
 

@@ -1,6 +1,7 @@
 using Suanbei.Web.Data;
 using Suanbei.Web.Features.Registry.Export;
 using Suanbei.Web.Features.Registry.Store;
+using Suanbei.Web.Hosting;
 
 namespace Suanbei.Web.Features.Registry;
 
@@ -55,18 +56,37 @@ public static class RegistryEndpoints
             return Results.Json(hits.Select(h => new { number = h.Id, similarity = Math.Round(h.Similarity, 4), url = EntryUrl(h.Id) }));
         });
 
-        app.MapGet("/registry/export", async (HttpContext http, string? format, RegistryStore store, CancellationToken ct) =>
+        // Streamed: rows are written to a temporary file under <data>/tmp as they are read (deleted when sent), so memory
+        // stays flat whatever the registry's size; size and rate limits in RegistryExportLimits.
+        app.MapGet("/registry/export", async (HttpContext http, string? format, RegistryStore store, SuanbeiHostOptions host, CancellationToken ct) =>
         {
             ExportFormat? f = format?.ToLowerInvariant() switch { "xlsx" => ExportFormat.Xlsx, "docx" => ExportFormat.Docx, "csv" => ExportFormat.Csv, _ => null };
             if (f is null) return Results.Problem(statusCode: 400, title: "导出格式有误", detail: "format 应为 xlsx、docx 或 csv");
             var (query, error) = RegistryQueryBinding.From(http.Request.Query);
             if (query is null) return Results.Problem(statusCode: 400, title: "查询参数有误", detail: error);
-            var entries = await store.ExportAsync(query, ct: ct);
-            var ms = new MemoryStream();
-            RegistryExporter.Write(entries.Select((e, i) => RegistryStore.ToRow(e, i + 1)), f.Value, ms);
-            ms.Position = 0;
-            return Results.File(ms, RegistryExporter.ContentType(f.Value), "算法备案清单" + RegistryExporter.Extension(f.Value));
-        }).AllowAnonymous();
+            var signedIn = http.User.Identity?.IsAuthenticated == true;
+            var limit = signedIn ? RegistryExportLimits.SignedIn : RegistryExportLimits.Anonymous;
+            var (total, ids) = await store.ExportIdsAsync(query, limit + 1, ct);
+            if (total > limit)
+            {
+                await PlainAnswers.WriteAsync(http, signedIn ? 413 : 403, "导出数量超过上限", RegistryExportLimits.TooManyRows(total, signedIn), "export-too-large");
+                return Results.Empty;
+            }
+            Directory.CreateDirectory(host.TempDirectory);
+            var file = new FileStream(Path.Combine(host.TempDirectory, "export-" + Guid.NewGuid().ToString("N") + ".tmp"), FileMode.CreateNew,
+                FileAccess.ReadWrite, FileShare.None, 81920, FileOptions.DeleteOnClose | FileOptions.Asynchronous);
+            try
+            {
+                await RegistryExporter.WriteAsync(() => store.ExportRowsAsync(ids, ct), f.Value, file, ct);
+                file.Position = 0;
+            }
+            catch
+            {
+                await file.DisposeAsync();
+                throw;
+            }
+            return Results.File(file, RegistryExporter.ContentType(f.Value), "算法备案清单" + RegistryExporter.Extension(f.Value));
+        }).AllowAnonymous().RequireRateLimiting(RegistryExportLimits.Policy);
     }
 
     public static string EntryUrl(string number) => "/registry/entry/" + Uri.EscapeDataString(number);

@@ -11,6 +11,7 @@ public sealed class RegistryModule : IFeatureModule
         services.AddScoped<RegistryStore>();
         services.AddScoped<IRegistrySink, RegistryPublisher>();
         services.AddSingleton<RegistrySimilarity>();
+        Export.RegistryExportLimits.AddRateLimit(services);
     }
 
     public void MapEndpoints(IEndpointRouteBuilder app) => RegistryEndpoints.Map(app);

@@ -43,6 +43,8 @@ public sealed class FilingDetailModel(FilingService filings) : PageModel
     public async Task<IActionResult> OnPostAsync(Guid id, FilingAction action)
     {
         if (!await LoadAsync(id)) return NotFound();
+        if (!User.MayTakeReviewActions()) return Forbid();
+        if (!ModelState.IsValid) return Page();
         var reasons = ReturnFields.Zip(ReturnReasons)
             .Where(p => !string.IsNullOrWhiteSpace(p.First) && !string.IsNullOrWhiteSpace(p.Second))
             .Select(p => new FieldReason(p.First!, p.Second!)).ToList();

@@ -29,7 +29,7 @@ public sealed class IndexModel(SubjectHandlers subjects, SuanbeiDbContext db, Ma
     public async Task<IActionResult> OnPostStartChangeAsync()
     {
         if (ChangeEventDate is null) ModelState.AddModelError(nameof(ChangeEventDate), "请填写变更事项发生日期");
-        else
+        else if (ModelState.IsValid)
         {
             try
             {

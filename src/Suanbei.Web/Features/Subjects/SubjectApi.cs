@@ -64,13 +64,15 @@ public static class SubjectApi
                 try { return Results.Ok(SubjectResponse.From(await h.ApproveAsync(http.User.UserId(), id))); }
                 catch (KeyNotFoundException) { return Results.NotFound(); }
             })
-            .WithSummary("审核通过").Produces<SubjectResponse>().ProducesProblem(409);
+            .RequireAuthorization(Policies.ReviewAction)
+            .WithSummary("审核通过（仅审核员；管理员不参与审核）").Produces<SubjectResponse>().ProducesProblem(409);
         review.MapPost("/{id:guid}/return", async (Guid id, ReturnRequest body, HttpContext http, SubjectHandlers h) =>
             {
                 if (string.IsNullOrWhiteSpace(body.Reasons)) return Problem(new() { ["Reasons"] = "退回补正必须填写理由" });
                 try { return Results.Ok(SubjectResponse.From(await h.ReturnAsync(http.User.UserId(), id, body.Reasons))); }
                 catch (KeyNotFoundException) { return Results.NotFound(); }
             })
-            .WithSummary("退回补正（须填写理由）").Produces<SubjectResponse>().ProducesValidationProblem().ProducesProblem(409);
+            .RequireAuthorization(Policies.ReviewAction)
+            .WithSummary("退回补正（须填写理由；仅审核员）").Produces<SubjectResponse>().ProducesValidationProblem().ProducesProblem(409);
     }
 }

@@ -69,7 +69,7 @@ public sealed class SubjectHandlers(SuanbeiDbContext db, TimeProvider clock, Wor
             errors.TryAdd(nameof(SubjectDetails.CreditCode), "该统一社会信用代码已由其他账号提交备案（一个备案主体只能有一个账号）");
         if (errors.Count > 0) return new(subject, errors);
         subject.Submit(userId, clock.GetUtcNow());
-        await db.SaveChangesAsync(ct);
+        await db.SaveOrConflictAsync(ct);
         return new(subject, errors);
     }
 
@@ -78,7 +78,7 @@ public sealed class SubjectHandlers(SuanbeiDbContext db, TimeProvider clock, Wor
     {
         var subject = await MineAsync(userId, ct) ?? throw new DomainException("尚未提交主体备案");
         subject.StartChange(eventDate, calendar, userId, clock.GetUtcNow());
-        await db.SaveChangesAsync(ct);
+        await db.SaveOrConflictAsync(ct);
         return subject;
     }
 
@@ -98,7 +98,7 @@ public sealed class SubjectHandlers(SuanbeiDbContext db, TimeProvider clock, Wor
     {
         var subject = await ForReviewAsync(id, ct) ?? throw new KeyNotFoundException();
         subject.Approve(reviewerId, clock.GetUtcNow());
-        await db.SaveChangesAsync(ct);
+        await db.SaveOrConflictAsync(ct);
         return subject;
     }
 
@@ -106,7 +106,7 @@ public sealed class SubjectHandlers(SuanbeiDbContext db, TimeProvider clock, Wor
     {
         var subject = await ForReviewAsync(id, ct) ?? throw new KeyNotFoundException();
         subject.Return(reviewerId, reasons, clock.GetUtcNow());
-        await db.SaveChangesAsync(ct);
+        await db.SaveOrConflictAsync(ct);
         return subject;
     }
 

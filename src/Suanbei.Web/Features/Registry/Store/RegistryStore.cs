@@ -254,6 +254,25 @@ public sealed class RegistryStore(SuanbeiDbContext db, TimeProvider? clock = nul
         }
     }
 
+    /// <summary>How many entries match, and the ids of the first <paramref name="max"/> in export order (no entity is loaded).</summary>
+    public async Task<(int Total, IReadOnlyList<Guid> Ids)> ExportIdsAsync(RegistryQuery query, int max, CancellationToken ct = default)
+    {
+        if (query.Validate() is { } error) throw new RegistryQueryException(error);
+        var index = await RegistrySearchIndex.For(db).CurrentAsync(db, ct);
+        var (total, ids) = index.Find(query, 0, max);
+        return (total, ids);
+    }
+
+    /// <summary>The export rows of <paramref name="ids"/>, loaded 1,000 at a time and released as they are yielded.</summary>
+    public async IAsyncEnumerable<RegistryRow> ExportRowsAsync(IReadOnlyList<Guid> ids,
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct = default)
+    {
+        var n = 0;
+        foreach (var chunk in ids.Chunk(1000))
+            foreach (var e in await ByIds(chunk, ct))
+                yield return ToRow(e, ++n);
+    }
+
     /// <summary>Entries with their listings, in the order of <paramref name="ids"/>.</summary>
     private async Task<List<RegistryEntry>> ByIds(IReadOnlyList<Guid> ids, CancellationToken ct)
     {

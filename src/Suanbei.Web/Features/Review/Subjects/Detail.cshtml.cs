@@ -21,6 +21,7 @@ public sealed class DetailModel(SubjectHandlers subjects) : PageModel
     public async Task<IActionResult> OnPostApproveAsync(Guid id)
     {
         if (!await LoadAsync(id)) return NotFound();
+        if (!User.MayTakeReviewActions()) return Forbid();
         if (!Confirmed)
         {
             ConfirmError = Suanbei.Web.Features.Filings.Confirmations.SubjectApprove.Missing;
@@ -39,6 +40,8 @@ public sealed class DetailModel(SubjectHandlers subjects) : PageModel
     public async Task<IActionResult> OnPostReturnAsync(Guid id)
     {
         if (!await LoadAsync(id)) return NotFound();
+        if (!User.MayTakeReviewActions()) return Forbid();
+        if (!ModelState.IsValid) return Page();
         if (string.IsNullOrWhiteSpace(Reasons)) { ModelState.AddModelError(nameof(Reasons), "退回补正必须填写理由"); return Page(); }
         try
         {
