@@ -254,4 +254,22 @@ public class ApplicabilityTests
         var missing = """{"version":"t","rules":[{"id":"scope.internal-only","text":"x","article":"y"}]}""";
         Assert.Contains("missing", Assert.Throws<FormatException>(() => ApplicabilityRules.Parse(missing)).Message);
     }
+
+    [Fact]
+    public void Every_citation_names_a_source_a_filer_can_look_up()
+    {
+        var rules = ApplicabilityRules.Current;
+        var articles = rules.Rules.Values.Select(r => r.Article)
+            .Concat(rules.Labeling.Values.Select(l => l.Article))
+            .Append(rules.BiometricLabeling.Article)
+            .Concat(rules.Materials.Values.SelectMany(items => items.Select(m => m.Article)))
+            .ToList();
+        Assert.NotEmpty(articles);
+        // A regulation (《…》), a standard (GB …) or the named practice source; never an internal document.
+        Assert.All(articles, a =>
+        {
+            Assert.DoesNotContain("参考资料", a);
+            Assert.True(a.Contains('《') || a.Contains("GB ") || a.StartsWith("网信办算法备案系统填报说明"), a);
+        });
+    }
 }

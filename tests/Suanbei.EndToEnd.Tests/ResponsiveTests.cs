@@ -71,6 +71,7 @@ public sealed class SeededWebApp : IAsyncLifetime
         var product = new Product(Guid.NewGuid(), subject.Id, filer.Id, new ProductDetails
         {
             Name = "云雀写作助手", Form = ProductForm.App, AccessAddress = "https://example.cn/app", IcpNumber = "京ICP备12345678号-1",
+            AccessPath = ["打开云雀写作助手APP", "点击首页“智能续写”"],
         }, now);
         var function = product.AddFunction("智能续写", "根据用户输入续写文章", now);
         db.Add(product);
@@ -112,6 +113,7 @@ public sealed class SeededWebApp : IAsyncLifetime
                 summary = "基于大模型的文本生成。", scenarios = "用户输入主题，生成文章草稿。", inputModalities = "Text", outputModalities = "Text",
                 dataSources = "公开语料与授权出版物", usesBiometricData = false, usesIdentityData = false, modelAndTrainingData = "自研模型",
                 strategy = "检索增强生成", risksAndSafeguards = "关键词过滤与人工复核", moderationFlow = "机器过滤后人工审核", logRetentionMonths = 6,
+                complaintChannels = "应用内“设置—投诉举报”入口，48小时内处理反馈", regulatorCooperation = "安全负责人对接网信部门，按要求提供日志与技术协助",
                 disclosurePrinciple = "基于大语言模型，根据用户输入的提示词生成文本。", disclosureMechanism = "输入经安全过滤后送入模型，结果经审核后返回。",
                 disclosureScenarios = "写作辅助场景。", disclosurePurpose = "提升写作效率。",
             },

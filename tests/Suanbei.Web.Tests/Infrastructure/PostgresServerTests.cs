@@ -57,11 +57,20 @@ public class PostgresServerTests
 
             Assert.Equal([orphan], removed);
             Assert.False(Directory.Exists(orphan));
-            Assert.False(Directory.Exists("/proc/" + postmaster), "the orphaned server still runs");
+            // pg_ctl returns once the pid file is gone; the postmaster exits a moment later.
+            for (var i = 0; i < 100 && Runs(postmaster); i++) Thread.Sleep(100);
+            Assert.False(Runs(postmaster), "the orphaned server still runs");
             Assert.True(Directory.Exists(owned));
             Assert.True(Directory.Exists(young));
         }
         finally { Directory.Delete(temp, recursive: true); }
+    }
+
+    /// <summary>True while the process exists and is not a zombie (a container's init may be slow to reap, or never).</summary>
+    private static bool Runs(int pid)
+    {
+        try { return File.ReadAllText($"/proc/{pid}/stat").Split(')').Last().TrimStart().FirstOrDefault() is not ('Z' or 'X' or '\0'); }
+        catch (IOException) { return false; }
     }
 
     private static string Folder(string temp, string name, string owner, DateTime writtenUtc)
