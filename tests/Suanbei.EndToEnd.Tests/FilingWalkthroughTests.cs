@@ -293,14 +293,12 @@ public partial class FilingWalkthroughTests(Browser browser, WebApp app) : IClas
         await page.FillAsync("#Input_Email", email);
         await page.FillAsync("#Input_Password", Password);
         await page.FillAsync("#Input_ConfirmPassword", Password);
-        await page.ClickAsync("[data-testid=register-submit]");
         // Registering signs nobody in (it must not reveal whether the address had an account): sign in next.
-        await page.WaitForURLAsync("**/Account/Login**", new() { WaitUntil = WaitUntilState.Commit }); // as in SignInAsync
+        await SubmitAndWaitForPageAsync(page, "[data-testid=register-submit]", "/Account/Login");
         Assert.Contains("注册申请已受理", await page.TextContentAsync("[data-testid=flash]"));
         await page.FillAsync("#Input_Email", email);
         await page.FillAsync("#Input_Password", Password);
-        await page.ClickAsync("[data-testid=login-submit]");
-        await page.WaitForURLAsync("**/Subjects", new() { WaitUntil = WaitUntilState.Commit });
+        await SubmitAndWaitForPageAsync(page, "[data-testid=login-submit]", "/Subjects");
         await page.WaitForSelectorAsync("[data-testid=logout]");
     }
 
@@ -381,11 +379,22 @@ public partial class FilingWalkthroughTests(Browser browser, WebApp app) : IClas
         await page.ClickAsync("[data-testid=nav-login]");
         await page.FillAsync("#Input_Email", email);
         await page.FillAsync("#Input_Password", Password);
-        await page.ClickAsync("[data-testid=login-submit]");
-        // Wait for the redirect's URL only, then for the page's own content: waiting for the "load" event after a
-        // POST → 302 → GET once hung for 60 s in CI although the page had rendered ("NetworkIdle event fired").
-        await page.WaitForURLAsync(landing, new() { WaitUntil = WaitUntilState.Commit });
+        await SubmitAndWaitForPageAsync(page, "[data-testid=login-submit]", landing.TrimStart('*'));
         await page.WaitForSelectorAsync("[data-testid=logout]");
+    }
+
+    /// <summary>
+    /// Clicks a submit button and waits for the page the POST redirects to, by its response. Waiting for the
+    /// navigation instead (its "load" event, later its URL at commit) hung for 60 s twice in CI after a POST → 302 → GET
+    /// although the page had rendered ("NetworkIdle event fired"): Playwright missed the navigation event. The response
+    /// is reported on another channel (network events).
+    /// </summary>
+    private static async Task SubmitAndWaitForPageAsync(IPage page, string submit, string pathStart)
+    {
+        var response = await page.RunAndWaitForResponseAsync(() => page.ClickAsync(submit),
+            r => r.Request.Method == "GET" && new Uri(r.Url).AbsolutePath.StartsWith(pathStart, StringComparison.Ordinal) && r.Request.IsNavigationRequest,
+            new() { Timeout = 120_000 });
+        Assert.Equal(200, response.Status);
     }
 
     private static async Task SignOutAsync(IPage page)
