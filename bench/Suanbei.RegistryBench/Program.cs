@@ -1,10 +1,12 @@
 using System.Diagnostics;
 using Suanbei.Core.Identifiers;
+using Suanbei.Registry;
+using Suanbei.Registry.Export;
+using Suanbei.Registry.Import;
+using Suanbei.Registry.Publishing;
+using Suanbei.Registry.Store;
 using Suanbei.Testing;
 using Suanbei.Web.Data;
-using Suanbei.Web.Features.Registry;
-using Suanbei.Web.Features.Registry.Export;
-using Suanbei.Web.Features.Registry.Import;
 using Suanbei.Web.Features.Registry.Store;
 using Suanbei.Web.Hosting;
 

@@ -7,7 +7,7 @@ namespace Suanbei.Cli.Tests;
 public sealed class RegistryCommandsTests : IDisposable
 {
     private readonly string _data = Path.Combine(Path.GetTempPath(), "suanbei-cli-registry-" + Guid.NewGuid().ToString("N")[..8]);
-    private static IReadOnlyList<string> Files => Suanbei.Web.Features.Registry.Published.PublishedLists.FileNames;
+    private static IReadOnlyList<string> Files => Suanbei.Registry.Published.PublishedLists.FileNames;
 
     public void Dispose()
     {
@@ -67,7 +67,7 @@ public sealed class RegistryCommandsTests : IDisposable
         var csv = Path.Combine(_data, "out.csv");
         var export = Run("registry", "export", "--format", "csv", "-o", csv, "--status", "cancelled");
         Assert.True(export.ExitCode == 0, export.ToString());
-        var back = Suanbei.Web.Features.Registry.Import.RegistryImporter.ImportFile(csv);
+        var back = Suanbei.Registry.Import.RegistryImporter.ImportFile(csv);
         Assert.Equal(57, back.Rows.Count);
         Assert.Empty(back.Reported);
 
@@ -127,7 +127,7 @@ public sealed class RegistryCommandsTests : IDisposable
         var export = Run("registry", "export", "--format", "csv", "-o", csv);
         Assert.True(export.ExitCode == 0, export.ToString());
         Assert.Contains("已导出 739 条", export.StdOut);
-        Assert.Equal(739, Suanbei.Web.Features.Registry.Import.RegistryImporter.ImportFile(csv).Rows.Count);
+        Assert.Equal(739, Suanbei.Registry.Import.RegistryImporter.ImportFile(csv).Rows.Count);
     }
 
     [Fact]

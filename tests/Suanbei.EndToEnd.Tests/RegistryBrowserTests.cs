@@ -1,9 +1,12 @@
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 using Microsoft.AspNetCore.Builder;
+using Suanbei.Registry;
+using Suanbei.Registry.Import;
+using Suanbei.Registry.Publishing;
+using Suanbei.Registry.Store;
 using Suanbei.Testing;
 using Suanbei.Web.Data;
-using Suanbei.Web.Features.Registry.Import;
 using Suanbei.Web.Features.Registry.Store;
 using Suanbei.Web.Hosting;
 
@@ -12,7 +15,7 @@ namespace Suanbei.EndToEnd.Tests;
 /// <summary>The real app on a free loopback port whose SQLite registry holds the four shared lists (imported like the CLI does).</summary>
 public sealed class RegistryWebApp : IAsyncLifetime
 {
-    public static IReadOnlyList<string> SharedFiles => Suanbei.Web.Features.Registry.Published.PublishedLists.FileNames;
+    public static IReadOnlyList<string> SharedFiles => Suanbei.Registry.Published.PublishedLists.FileNames;
     private readonly string _data = Path.Combine(Path.GetTempPath(), "suanbei-e2e-registry-" + Guid.NewGuid().ToString("N")[..10]);
     private WebApplication _app = null!;
     public string BaseUrl { get; private set; } = "";

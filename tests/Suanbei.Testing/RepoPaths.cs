@@ -6,7 +6,7 @@ public static class RepoPaths
     public static string Root { get; } = FindRoot();
 
     /// <summary>The CAC's published lists shipped with the product (embedded in Suanbei.Web from this folder).</summary>
-    public static string PublishedFolder => Path.Combine(Root, "src", "Suanbei.Web", "Features", "Registry", "Published");
+    public static string PublishedFolder => Path.Combine(Root, "src", "Suanbei.Registry", "Published");
 
     public static string PublishedList(string fileName) => Path.Combine(PublishedFolder, fileName);
 

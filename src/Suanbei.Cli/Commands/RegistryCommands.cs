@@ -1,16 +1,14 @@
 using System.CommandLine;
-using Suanbei.Web.Data;
-using Suanbei.Web.Features.Registry;
-using Suanbei.Web.Features.Registry.Export;
-using Suanbei.Web.Features.Registry.Import;
-using Suanbei.Web.Features.Registry.Published;
-using Suanbei.Web.Features.Registry.Store;
-using Suanbei.Web.Hosting;
+using Suanbei.Registry;
+using Suanbei.Registry.Display;
+using Suanbei.Registry.Export;
+using Suanbei.Registry.Import;
+using Suanbei.Registry.Published;
 
 namespace Suanbei.Cli.Commands;
 
 /// <summary>
-/// <c>suanbei registry import|search|stats|export|verify</c>: the public registry of published filing lists (issue 4).
+/// <c>suanbei registry import|search|stats|export|verify</c>: the public registry of published filing lists.
 /// Contract used by checks: import exits 0 when every file was read (reported rows are not a failure), 1 when a file could
 /// not be read; search --json prints one object per line (number, name, role, entity, products, purpose, status, batches);
 /// stats --json prints {"entries":N,"active":N,"cancelled":N,…}. Usage errors exit 10.
@@ -29,13 +27,8 @@ internal static class RegistryCommands
         return group;
     }
 
-    private static SuanbeiDbContext Open(ParseResult p, Option<string> data, Option<string?> db)
-    {
-        var options = new SuanbeiHostOptions { DataDirectory = p.GetValue(data)!, PostgresConnectionString = p.GetValue(db) };
-        var context = new SuanbeiDbContext(DatabaseSetup.Options(options));
-        DatabaseSetup.Migrate(context, options);
-        return context;
-    }
+    private static RegistryDatabase Open(ParseResult p, Option<string> data, Option<string?> db) =>
+        RegistryDatabase.Open(p.GetValue(data)!, p.GetValue(db));
 
     private static int Run(Func<int> body)
     {
@@ -58,8 +51,8 @@ internal static class RegistryCommands
             var paths = p.GetValue(files) ?? [];
             if (paths.Length == 0 && !p.GetValue(published))
                 throw new RegistryQueryException("请给出要导入的清单文件，或用 --published 导入随附的网信办公示清单");
-            using var context = Open(p, data, db);
-            var store = new RegistryStore(context);
+            using var database = Open(p, data, db);
+            var store = database.Store;
             var allRead = true;
             var options = new ImportOptions { Period = p.GetValue(period), Batch = p.GetValue(batch) };
             // The shipped lists first (named by file name), then the user's files.
@@ -156,10 +149,11 @@ internal static class RegistryCommands
             var n = p.GetValue(limit);
             if (n < 1) throw new RegistryQueryException($"--limit 应为正整数（收到 {n}）");
             var query = filters.Build(p);
-            using var context = Open(p, data, db);
-            var (total, entries) = new RegistryStore(context).EnumerateAsync(query, n).GetAwaiter().GetResult();
+            using var database = Open(p, data, db);
+            var matches = database.Store.MatchAsync(query, n).GetAwaiter().GetResult();
+            var total = matches.Total;
             var shown = 0;
-            foreach (var e in entries.ToBlockingEnumerable())
+            foreach (var e in matches.Entries().ToBlockingEnumerable())
             {
                 if (p.GetValue(json)) WriteEntry(e);
                 else Console.WriteLine($"{e.Number}  {e.Name}  {e.Role ?? e.Category ?? ""}  {e.Entity}  {(e.Status == RegistryStatus.Cancelled ? "已注销" : "有效")}");
@@ -202,8 +196,8 @@ internal static class RegistryCommands
         var command = new Command("stats", "统计：条目数、有效/注销、各批次、各省份、角色、类型、主体、产品形态") { data, db, json };
         command.SetAction(p => Run(() =>
         {
-            using var context = Open(p, data, db);
-            var s = new RegistryStore(context).StatisticsAsync().GetAwaiter().GetResult();
+            using var database = Open(p, data, db);
+            var s = database.Store.StatisticsAsync().GetAwaiter().GetResult();
             if (p.GetValue(json))
             {
                 CliJson.WriteLine(w =>
@@ -262,20 +256,20 @@ internal static class RegistryCommands
                 var other => throw new RegistryQueryException($"--format “{other}” 无法识别（可用：xlsx、docx、csv）"),
             };
             var query = filters.Build(p);
-            using var context = Open(p, data, db);
+            using var database = Open(p, data, db);
             // Every match, streamed into the file row by row (no cap: the command line is the operator's own).
-            var (total, entries) = new RegistryStore(context).EnumerateAsync(query).GetAwaiter().GetResult();
+            var matches = database.Store.MatchAsync(query).GetAwaiter().GetResult();
             var path = p.GetValue(output)!;
             try
             {
-                RegistryExporter.WriteFile(entries.ToBlockingEnumerable().Select((e, i) => RegistryStore.ToRow(e, i + 1)), f, path);
+                RegistryExporter.WriteFile(matches.Rows().ToBlockingEnumerable(), f, path);
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
                 Console.Error.WriteLine($"错误：无法写入 {path}：{e.Message}");
                 return CommonOptions.UsageOrIoError;
             }
-            Console.WriteLine($"已导出 {total} 条到 {path}");
+            Console.WriteLine($"已导出 {matches.Total} 条到 {path}");
             return 0;
         }));
         return command;
@@ -311,8 +305,8 @@ internal static class RegistryCommands
                 Console.Error.WriteLine($"错误：无法读取页面 {page}：{e.Message}");
                 return CommonOptions.UsageOrIoError;
             }
-            using var context = Open(p, data, db);
-            var report = DisplayCheck.CheckAsync(html, new RegistryStore(context)).GetAwaiter().GetResult();
+            using var database = Open(p, data, db);
+            var report = DisplayCheck.CheckAsync(html, database.Store).GetAwaiter().GetResult();
             if (p.GetValue(json))
                 CliJson.WriteLine(w =>
                 {
@@ -354,8 +348,8 @@ internal static class RegistryCommands
         var command = new Command("verify", "核验编号：格式、校验位、是否在公示清单中、状态；在库且有效时退出码为0，否则为1") { number, data, db, json };
         command.SetAction(p => Run(() =>
         {
-            using var context = Open(p, data, db);
-            var v = new RegistryStore(context).VerifyAsync(p.GetValue(number)).GetAwaiter().GetResult();
+            using var database = Open(p, data, db);
+            var v = database.Store.VerifyAsync(p.GetValue(number)).GetAwaiter().GetResult();
             var active = v.Entry?.Status == RegistryStatus.Active;
             if (p.GetValue(json))
                 CliJson.WriteLine(w =>
@@ -381,43 +375,4 @@ internal static class RegistryCommands
         }));
         return command;
     }
-}
-
-/// <summary>
-/// Registry status for <c>number check|decode</c>: looked up only when a registry exists (the SQLite file in --data, or --db),
-/// so those commands never create a database as a side effect.
-/// </summary>
-internal static class RegistryLookup
-{
-    public static Option<string> Data() => CommonOptions.Data();
-    public static Option<string?> Db() => CommonOptions.Db();
-
-    public sealed record Status(bool InRegistry, string? State, string? CancelledOn, string? Name, string? Entity, string Url);
-
-    public static Status? Find(ParseResult p, Option<string> data, Option<string?> db, string? number)
-    {
-        var options = new SuanbeiHostOptions { DataDirectory = p.GetValue(data)!, PostgresConnectionString = p.GetValue(db) };
-        if (!options.UsesPostgres && !File.Exists(options.SqlitePath)) return null;
-        using var context = new SuanbeiDbContext(DatabaseSetup.Options(options));
-        DatabaseSetup.Migrate(context, options);
-        var v = new RegistryStore(context).VerifyAsync(number).GetAwaiter().GetResult();
-        return new Status(v.InRegistry, v.Entry is null ? null : v.Entry.Status == RegistryStatus.Cancelled ? "cancelled" : "active",
-            v.Entry?.CancelledOn?.ToString("yyyy-MM-dd"), v.Entry?.Name, v.Entry?.Entity, "/registry/entry/" + Uri.EscapeDataString(v.Normalised));
-    }
-
-    public static void WriteJson(System.Text.Json.Utf8JsonWriter w, Status? s)
-    {
-        if (s is null) return;
-        w.WriteStartObject("registry");
-        w.WriteBoolean("inRegistry", s.InRegistry);
-        w.WriteStringOrNull("status", s.State);
-        w.WriteStringOrNull("cancelledOn", s.CancelledOn);
-        w.WriteStringOrNull("name", s.Name);
-        w.WriteStringOrNull("entity", s.Entity);
-        w.WriteString("url", s.Url);
-        w.WriteEndObject();
-    }
-
-    public static string Describe(Status s) => !s.InRegistry ? "未在公示清单中找到"
-        : s.State == "cancelled" ? $"已收录：{s.Name}（{s.Entity}），已注销（{s.CancelledOn}）" : $"已收录：{s.Name}（{s.Entity}），有效";
 }

@@ -105,7 +105,7 @@ public sealed class CheckRegistryCopyTests(SqliteApp app) : IClassFixture<Sqlite
     {
         await app.WithDb(async db =>
             await new Suanbei.Web.Features.Registry.Store.RegistryStore(db).ImportAsync(
-                Suanbei.Web.Features.Registry.Import.RegistryImporter.ImportFile(Suanbei.Testing.RepoPaths.PublishedList("algorithm-filings.tsv"))));
+                Suanbei.Registry.Import.RegistryImporter.ImportFile(Suanbei.Testing.RepoPaths.PublishedList("algorithm-filings.tsv"))));
         var (header, rows) = Suanbei.Testing.RepoPaths.ReadPublishedTsv("algorithm-filings.tsv");
         var row = rows.First(r => r[Array.IndexOf(header, "purpose")].Length >= 40);
         var purpose = row[Array.IndexOf(header, "purpose")];

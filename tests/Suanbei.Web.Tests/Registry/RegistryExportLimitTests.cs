@@ -1,8 +1,12 @@
 using System.Net;
 using System.Text;
 using Microsoft.Extensions.DependencyInjection;
+using Suanbei.Registry;
+using Suanbei.Registry.Export;
+using Suanbei.Registry.Import;
+using Suanbei.Registry.Publishing;
+using Suanbei.Registry.Store;
 using Suanbei.Web.Features.Registry.Export;
-using Suanbei.Web.Features.Registry.Import;
 using Suanbei.Web.Features.Registry.Store;
 using Suanbei.Web.Identity;
 using Suanbei.Web.Tests.Support;

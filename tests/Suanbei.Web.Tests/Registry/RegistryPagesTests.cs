@@ -2,9 +2,11 @@ using System.Net;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.DependencyInjection;
 using Suanbei.Core.Identifiers;
+using Suanbei.Registry;
+using Suanbei.Registry.Import;
+using Suanbei.Registry.Publishing;
+using Suanbei.Registry.Store;
 using Suanbei.Testing;
-using Suanbei.Web.Features.Registry;
-using Suanbei.Web.Features.Registry.Import;
 using Suanbei.Web.Features.Registry.Store;
 using Suanbei.Web.Tests.Support;
 

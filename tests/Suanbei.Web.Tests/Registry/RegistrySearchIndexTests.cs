@@ -1,7 +1,9 @@
 using Microsoft.EntityFrameworkCore;
+using Suanbei.Registry;
+using Suanbei.Registry.Import;
+using Suanbei.Registry.Publishing;
+using Suanbei.Registry.Store;
 using Suanbei.Testing;
-using Suanbei.Web.Features.Registry;
-using Suanbei.Web.Features.Registry.Import;
 using Suanbei.Web.Features.Registry.Store;
 
 namespace Suanbei.Web.Tests.Registry;
@@ -56,7 +58,7 @@ public abstract class RegistrySearchIndexTests<TDb>(TDb fixture) : IClassFixture
         if (text is "图" || batch is "第三批") Assert.NotEmpty(expected);
 
         var store = new RegistryStore(db);
-        var exported = (await store.ExportAsync(q)).Select(e => e.Number).ToList();
+        var exported = await (await store.MatchAsync(q)).Entries().Select(e => e.Number).ToListAsync();
         Assert.Equal(expected, exported);
         var page2 = await store.SearchAsync(q with { Page = 2, PageSize = 7 });
         Assert.Equal(expected.Count, page2.Total);
@@ -80,7 +82,7 @@ public abstract class RegistrySearchIndexTests<TDb>(TDb fixture) : IClassFixture
         Assert.Equal(0, (await other.CurrentAsync(db)).Find(q, 0, 10).Total);
         var number = "网信算备110108000000101260039号";
         await new RegistryPublisher(new RegistryStore(db)).PublishAsync(new PublishedFiling(number, "索引新鲜度测试算法", "服务提供者", null,
-            "算备测试科技有限公司", "测试（网站）", "用于测试。", new DateOnly(2026, 11, 22)));
+            "算备测试科技有限公司", [new ProductRef("测试", "网站")], "用于测试。", new DateOnly(2026, 11, 22)));
         var after = await RegistrySearchIndex.ReadVersionAsync(db, default);
         Assert.Equal(before.Item1 + 1, after.Item1);
         Assert.NotEqual(before.Item2, after.Item2);

@@ -1,8 +1,11 @@
 using System.Text.Json;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Suanbei.Registry;
+using Suanbei.Registry.Published;
+using Suanbei.Registry.Publishing;
+using Suanbei.Registry.Store;
 using Suanbei.Web.Data;
-using Suanbei.Web.Features.Registry.Published;
 using Suanbei.Web.Features.Registry.Store;
 using Suanbei.Web.Hosting;
 using Suanbei.Web.Tests.Support;
@@ -39,7 +42,7 @@ public abstract class RegistrySeedingTests<TApp>(TApp app) : IClassFixture<TApp>
         Assert.Contains("网信算备110108823483901230031号", page);
 
         // Seeding is for an empty registry only: a second start (or a registry with anything in it) is left alone.
-        Assert.Equal(0, await app.WithDb(db => PublishedLists.SeedIfEmptyAsync(db)));
+        Assert.Equal(0, await app.WithDb(db => PublishedLists.SeedIfEmptyAsync(new RegistryStore(db))));
         Assert.Equal(739, (await app.WithServices(sp => sp.GetRequiredService<RegistryStore>().StatisticsAsync())).Entries);
     }
 }

@@ -1,8 +1,11 @@
 using Microsoft.EntityFrameworkCore;
+using Suanbei.Registry;
+using Suanbei.Registry.Import;
+using Suanbei.Registry.Publishing;
+using Suanbei.Registry.Store;
+using Suanbei.Registry.Tests;
 using Suanbei.Testing;
 using Suanbei.Web.Data;
-using Suanbei.Web.Features.Registry;
-using Suanbei.Web.Features.Registry.Import;
 using Suanbei.Web.Features.Registry.Store;
 using Suanbei.Web.Hosting;
 using Suanbei.Web.Tests.Support;
@@ -17,7 +20,7 @@ public abstract class RegistryDb : IAsyncLifetime
     public SuanbeiHostOptions Options { get; private set; } = null!;
     private readonly string _dir = Path.Combine(Path.GetTempPath(), "suanbei-registry-" + Guid.NewGuid().ToString("N")[..8]);
 
-    public static IReadOnlyList<string> SharedFiles => Suanbei.Web.Features.Registry.Published.PublishedLists.FileNames;
+    public static IReadOnlyList<string> SharedFiles => Suanbei.Registry.Published.PublishedLists.FileNames;
 
     public SuanbeiDbContext NewContext() => new(DatabaseSetup.Options(Options));
 
@@ -151,7 +154,7 @@ public abstract class RegistryStoreTests<TDb>(TDb fixture) : IClassFixture<TDb> 
     public async Task Substring_search_matches_a_scan_of_the_rows(string text)
     {
         var q = new RegistryQuery { Text = text };
-        var found = (await With(s => s.ExportAsync(q))).Select(e => e.Number).OrderBy(n => n, StringComparer.Ordinal).ToList();
+        var found = (await With(async s => await (await s.MatchAsync(q)).Entries().ToListAsync())).Select(e => e.Number).OrderBy(n => n, StringComparer.Ordinal).ToList();
         // Expected: every distinct number whose latest text contains every term, ignoring case, width and spaces.
         await using var db = fixture.NewContext();
         var all = await db.Set<RegistryEntry>().AsNoTracking().Include(e => e.Products).ToListAsync();
@@ -240,17 +243,25 @@ public abstract class RegistryStoreTests<TDb>(TDb fixture) : IClassFixture<TDb> 
         await using (var db = fixture.NewContext())
         {
             var sink = new RegistryPublisher(new RegistryStore(db));
-            var f = new PublishedFiling(number, "算备测试生成算法", "服务提供者", null, "算备测试科技有限公司", "算备助手（APP、网站）",
+            var f = new PublishedFiling(number, "算备测试生成算法", "服务提供者", null, "算备测试科技有限公司",
+                [new ProductRef("算备助手", "APP"), new ProductRef("算备助手", "网站")],
                 "应用于智能写作场景，根据用户输入的文本生成文案。", new DateOnly(2026, 11, 20));
             await sink.PublishAsync(f);
             await sink.PublishAsync(f); // idempotent
-            await sink.PublishAsync(f with { PublishedOn = new DateOnly(2026, 11, 21), Products = "算备助手（APP、网站、小程序）", Remark = "2026年11月，变更内容：新增产品算备助手（小程序）" });
+            await sink.PublishAsync(f with
+            {
+                PublishedOn = new DateOnly(2026, 11, 21),
+                Products = [.. f.Products, new ProductRef("算备助手", "小程序")],
+                Remark = "2026年11月，变更内容：新增产品算备助手（小程序）",
+            });
         }
         var e = await With(s => s.GetAsync(number));
         Assert.True(e!.FiledHere);
         Assert.False(e.InOfficialList);
         Assert.Equal(2, e.Listings.Count);
         Assert.Equal(3, e.Products.Count);
+        // The registry writes 应用产品 from the structured products the one way the CAC's lists do.
+        Assert.Equal("算备助手（APP）、算备助手（网站）、算备助手（小程序）", e.ProductsRaw);
         var filed = await Search(new RegistryQuery { Source = RegistrySource.FiledHere });
         Assert.Equal([number], filed.Items.Select(i => i.Number));
         await using (var db = fixture.NewContext())
@@ -284,19 +295,19 @@ public class DisplayCheckTests
     public async Task Page_with_a_linked_valid_number_passes_and_problems_are_named()
     {
         var good = "<html><body><footer>算法备案：<a href=\"https://beian.cac.gov.cn/#/searchResult?n=110108823483901230031\">网信算备110108823483901230031号</a></footer></body></html>";
-        var r = await Suanbei.Web.Features.Registry.DisplayCheck.CheckAsync(good, null);
+        var r = await Suanbei.Registry.Display.DisplayCheck.CheckAsync(good, null);
         Assert.True(r.Compliant, string.Join("；", r.Problems));
         Assert.True(Assert.Single(r.Findings).Linked);
 
         var unlinked = "<p>网信算备 440305295988702220055 号</p><script>var x='网信算备110108823483901230031号'</script>";
-        r = await Suanbei.Web.Features.Registry.DisplayCheck.CheckAsync(unlinked, null);
+        r = await Suanbei.Registry.Display.DisplayCheck.CheckAsync(unlinked, null);
         var f = Assert.Single(r.Findings); // the number inside the script is not shown to users
         Assert.False(f.Valid);
         Assert.False(f.Linked);
         Assert.Contains(r.Problems, p => p.Contains("没有链接"));
         Assert.Contains(r.Problems, p => p.Contains("校验位"));
 
-        r = await Suanbei.Web.Features.Registry.DisplayCheck.CheckAsync("<p>没有编号</p>", null);
+        r = await Suanbei.Registry.Display.DisplayCheck.CheckAsync("<p>没有编号</p>", null);
         Assert.False(r.ShowsNumber);
         Assert.False(r.Compliant);
     }

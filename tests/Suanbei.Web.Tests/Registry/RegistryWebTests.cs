@@ -1,8 +1,11 @@
 using System.Net;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
+using Suanbei.Registry;
+using Suanbei.Registry.Import;
+using Suanbei.Registry.Publishing;
+using Suanbei.Registry.Store;
 using Suanbei.Testing;
-using Suanbei.Web.Features.Registry.Import;
 using Suanbei.Web.Features.Registry.Store;
 using Suanbei.Web.Tests.Support;
 

@@ -4,6 +4,7 @@ using Suanbei.Core.Filings;
 using Suanbei.Core.Products;
 using Suanbei.Core.Subjects;
 using Suanbei.Web.Data;
+using Suanbei.Registry;
 using Suanbei.Web.Features.Registry.Store;
 
 namespace Suanbei.Web.Features.Checks;

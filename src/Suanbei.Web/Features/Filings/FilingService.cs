@@ -5,9 +5,10 @@ using Suanbei.Core.Calendar;
 using Suanbei.Core.Filings;
 using Suanbei.Core.Products;
 using Suanbei.Core.Subjects;
+using Suanbei.Registry;
+using Suanbei.Registry.Publishing;
 using Suanbei.Web.Data;
 using Suanbei.Web.Features.Materials;
-using Suanbei.Web.Features.Registry.Store;
 using Suanbei.Web.Identity;
 
 namespace Suanbei.Web.Features.Filings;
@@ -219,8 +220,12 @@ public sealed class FilingService(SuanbeiDbContext db, TimeProvider clock, Filin
         if (!f.IsPublic || f.FilingNumber is null) return;
         var subject = await db.Set<Subject>().AsNoTracking().FirstOrDefaultAsync(s => s.Id == f.SubjectId, ct);
         var entry = PublicEntry.From(f, subject?.PublicName ?? "");
+        // Structured products: technical supporters list none (the registry writes them as the lists do).
+        var products = f.Role == FilingRole.TechnicalSupporter
+            ? []
+            : f.LinkedProducts.Select(p => new ProductRef(p.ProductName, p.ProductForm)).ToList();
         var published = new PublishedFiling(entry.Number, entry.Name, entry.Role, entry.TypeName, entry.SubjectName,
-            entry.Products, entry.MainPurpose, ChinaTime.Date(Now), entry.Remarks.Count > 0 ? entry.Remarks[^1] : null);
+            products, entry.MainPurpose, ChinaTime.Date(Now), entry.Remarks.Count > 0 ? entry.Remarks[^1] : null);
         await FeedRegistryAsync(() => registry.PublishAsync(published, ct), entry.Number);
     }
 

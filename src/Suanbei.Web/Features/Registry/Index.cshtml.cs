@@ -1,10 +1,11 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Suanbei.Web.Features.Registry.Store;
+using Suanbei.Registry;
+using Suanbei.Registry.Store;
 
 namespace Suanbei.Web.Features.Registry;
 
 /// <summary>Public registry search: Chinese substring search plus filters, sorting and paging (GET only, no login).</summary>
-public sealed class IndexModel(RegistryStore store) : PageModel
+public sealed class IndexModel(IRegistryStore store) : PageModel
 {
     public RegistrySearchResult? Result { get; private set; }
     public string? Error { get; private set; }

@@ -1,3 +1,6 @@
+using Suanbei.Registry;
+using Suanbei.Registry.Export;
+using Suanbei.Registry.Store;
 using Suanbei.Web.Data;
 using Suanbei.Web.Features.Registry.Export;
 using Suanbei.Web.Features.Registry.Store;
@@ -17,7 +20,7 @@ public static class RegistryEndpoints
     {
         var api = app.MapGroup("/api/v1/registry").AllowAnonymous().WithTags("公示清单");
 
-        api.MapGet("/entries", async (HttpContext http, RegistryStore store, CancellationToken ct) =>
+        api.MapGet("/entries", async (HttpContext http, IRegistryStore store, CancellationToken ct) =>
         {
             var (query, error) = RegistryQueryBinding.From(http.Request.Query);
             if (query is null) return Results.Problem(statusCode: 400, title: "查询参数有误", detail: error);
@@ -25,10 +28,10 @@ public static class RegistryEndpoints
             return Results.Json(new { total = r.Total, page = r.Page, pageSize = r.PageSize, items = r.Items.Select(Summary) });
         });
 
-        api.MapGet("/entries/{number}", async (string number, RegistryStore store, CancellationToken ct) =>
+        api.MapGet("/entries/{number}", async (string number, IRegistryStore store, CancellationToken ct) =>
             await store.GetAsync(number, ct) is { } e ? Results.Json(Detail(e)) : Results.Problem(statusCode: 404, title: "未找到", detail: $"公示清单中没有编号“{number}”"));
 
-        api.MapGet("/verify", async (string? number, RegistryStore store, CancellationToken ct) =>
+        api.MapGet("/verify", async (string? number, IRegistryStore store, CancellationToken ct) =>
         {
             var v = await store.VerifyAsync(number, ct);
             return Results.Json(new
@@ -46,19 +49,19 @@ public static class RegistryEndpoints
             });
         });
 
-        api.MapGet("/stats", async (RegistryStore store, CancellationToken ct) => Results.Json(await store.StatisticsAsync(ct: ct)));
+        api.MapGet("/stats", async (IRegistryStore store, CancellationToken ct) => Results.Json(await store.StatisticsAsync(ct: ct)));
 
-        api.MapGet("/similar", async (string? text, int? k, RegistryStore store, RegistrySimilarity similarity, CancellationToken ct) =>
+        api.MapGet("/similar", async (string? text, int? k, SuanbeiDbContext db, RegistrySimilarity similarity, CancellationToken ct) =>
         {
             if (string.IsNullOrWhiteSpace(text)) return Results.Problem(statusCode: 400, title: "缺少参数", detail: "请提供 text（要比对的主要用途或描述）");
             if (text.Length > 5000) return Results.Problem(statusCode: 400, title: "参数过长", detail: "text 最多 5000 个字符");
-            var hits = await similarity.FindAsync(store.Db, text, Math.Clamp(k ?? 10, 1, 50), 0.2, ct: ct);
+            var hits = await similarity.FindAsync(db, text, Math.Clamp(k ?? 10, 1, 50), 0.2, ct: ct);
             return Results.Json(hits.Select(h => new { number = h.Id, similarity = Math.Round(h.Similarity, 4), url = EntryUrl(h.Id) }));
         });
 
         // Streamed: rows are written to a temporary file under <data>/tmp as they are read (deleted when sent), so memory
         // stays flat whatever the registry's size; size and rate limits in RegistryExportLimits.
-        app.MapGet("/registry/export", async (HttpContext http, string? format, RegistryStore store, SuanbeiHostOptions host, CancellationToken ct) =>
+        app.MapGet("/registry/export", async (HttpContext http, string? format, IRegistryStore store, SuanbeiHostOptions host, CancellationToken ct) =>
         {
             ExportFormat? f = format?.ToLowerInvariant() switch { "xlsx" => ExportFormat.Xlsx, "docx" => ExportFormat.Docx, "csv" => ExportFormat.Csv, _ => null };
             if (f is null) return Results.Problem(statusCode: 400, title: "导出格式有误", detail: "format 应为 xlsx、docx 或 csv");
@@ -66,10 +69,11 @@ public static class RegistryEndpoints
             if (query is null) return Results.Problem(statusCode: 400, title: "查询参数有误", detail: error);
             var signedIn = http.User.Identity?.IsAuthenticated == true;
             var limit = signedIn ? RegistryExportLimits.SignedIn : RegistryExportLimits.Anonymous;
-            var (total, ids) = await store.ExportIdsAsync(query, limit + 1, ct);
-            if (total > limit)
+            var matches = await store.MatchAsync(query, limit + 1, ct);
+            if (matches.Total > limit)
             {
-                await PlainAnswers.WriteAsync(http, signedIn ? 413 : 403, "导出数量超过上限", RegistryExportLimits.TooManyRows(total, signedIn), "export-too-large");
+                await PlainAnswers.WriteAsync(http, signedIn ? 413 : 403, "导出数量超过上限",
+                    RegistryExportLimits.TooManyRows(matches.Total, signedIn), "export-too-large");
                 return Results.Empty;
             }
             Directory.CreateDirectory(host.TempDirectory);
@@ -77,7 +81,7 @@ public static class RegistryEndpoints
                 FileAccess.ReadWrite, FileShare.None, 81920, FileOptions.DeleteOnClose | FileOptions.Asynchronous);
             try
             {
-                await RegistryExporter.WriteAsync(() => store.ExportRowsAsync(ids, ct), f.Value, file, ct);
+                await RegistryExporter.WriteAsync(() => matches.Rows(ct), f.Value, file, ct);
                 file.Position = 0;
             }
             catch

@@ -1,3 +1,6 @@
+using Suanbei.Registry.Publishing;
+using Suanbei.Registry.Store;
+using Suanbei.Web.Features.Registry.Export;
 using Suanbei.Web.Features.Registry.Store;
 using Suanbei.Web.Hosting;
 
@@ -9,9 +12,12 @@ public sealed class RegistryModule : IFeatureModule
     public void AddServices(IServiceCollection services, SuanbeiHostOptions options)
     {
         services.AddScoped<RegistryStore>();
-        services.AddScoped<IRegistrySink, RegistryPublisher>();
+        services.AddScoped<IRegistryStore>(sp => sp.GetRequiredService<RegistryStore>());
         services.AddSingleton<RegistrySimilarity>();
-        Export.RegistryExportLimits.AddRateLimit(services);
+        // A publication drops the similarity index at once (its own check sees only counts and change times).
+        services.AddScoped<IRegistrySink>(sp =>
+            new RegistryPublisher(sp.GetRequiredService<IRegistryStore>(), sp.GetRequiredService<RegistrySimilarity>().Invalidate));
+        RegistryExportLimits.AddRateLimit(services);
     }
 
     public void MapEndpoints(IEndpointRouteBuilder app) => RegistryEndpoints.Map(app);

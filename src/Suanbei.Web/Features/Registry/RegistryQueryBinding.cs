@@ -1,4 +1,4 @@
-using Suanbei.Web.Features.Registry.Store;
+using Suanbei.Registry;
 
 namespace Suanbei.Web.Features.Registry;
 

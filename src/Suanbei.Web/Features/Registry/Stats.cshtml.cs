@@ -1,11 +1,12 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Suanbei.Web.Features.Registry.Charts;
-using Suanbei.Web.Features.Registry.Store;
+using Suanbei.Registry;
+using Suanbei.Registry.Store;
 
 namespace Suanbei.Web.Features.Registry;
 
 /// <summary>Registry statistics as server-side SVG charts, each followed by its numbers as a table.</summary>
-public sealed class StatsModel(RegistryStore store) : PageModel
+public sealed class StatsModel(IRegistryStore store) : PageModel
 {
     public RegistryStatistics Stats { get; private set; } = null!;
 

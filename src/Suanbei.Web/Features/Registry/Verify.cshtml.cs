@@ -1,10 +1,11 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Suanbei.Web.Features.Registry.Store;
+using Suanbei.Registry;
+using Suanbei.Registry.Store;
 
 namespace Suanbei.Web.Features.Registry;
 
 /// <summary>Number verification: decode (reference §4, province name), whether it is in the registry, its status, a link.</summary>
-public sealed class VerifyModel(RegistryStore store) : PageModel
+public sealed class VerifyModel(IRegistryStore store) : PageModel
 {
     public string? Number { get; private set; }
     public RegistryVerification? Result { get; private set; }

@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Collections.Concurrent;
 using Microsoft.EntityFrameworkCore;
+using Suanbei.Registry;
 using Suanbei.Web.Data;
 
 namespace Suanbei.Web.Features.Registry.Store;

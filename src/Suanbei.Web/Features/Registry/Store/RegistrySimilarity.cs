@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
+using Suanbei.Registry;
+using Suanbei.Registry.Similarity;
 using Suanbei.Web.Data;
-using Suanbei.Web.Features.Registry.Similarity;
 
 namespace Suanbei.Web.Features.Registry.Store;
 

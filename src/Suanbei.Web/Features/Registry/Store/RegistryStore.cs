@@ -1,46 +1,24 @@
-using Suanbei.Core.Registry;
-using System.Text;
+using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using Suanbei.Core;
 using Suanbei.Core.Identifiers;
+using Suanbei.Core.Registry;
+using Suanbei.Registry;
+using Suanbei.Registry.Import;
+using Suanbei.Registry.Store;
 using Suanbei.Web.Data;
-using Suanbei.Web.Features.Registry.Import;
 
 namespace Suanbei.Web.Features.Registry.Store;
-
-/// <summary>What one import did to the registry.</summary>
-public sealed record ImportSummary(string Source, int RowsTaken, int RowsReported, int EntriesCreated, int EntriesChanged, int ListingsAdded, int EntriesCancelled);
-
-/// <summary>Text normalisation shared by the stored search column and the query: width-folded, lower case, no spaces.</summary>
-public static class RegistrySearchText
-{
-    public static string Normalise(string? text)
-    {
-        if (string.IsNullOrEmpty(text)) return "";
-        var folded = text.Normalize(NormalizationForm.FormKC);
-        var sb = new StringBuilder(folded.Length);
-        foreach (var c in folded)
-            if (!char.IsWhiteSpace(c) && c != '\u200B') sb.Append(char.ToLowerInvariant(c));
-        return sb.ToString();
-    }
-
-    public static string For(RegistryEntry e) =>
-        Normalise(string.Join("\u0001", new[] { e.Name, e.Entity, e.ProductsRaw, e.Purpose, e.Number }.Where(s => !string.IsNullOrEmpty(s)))
-            + "\u0001" + string.Join("\u0001", e.Products.Select(p => p.Name).Distinct().Order(StringComparer.Ordinal)));
-}
 
 /// <summary>
 /// The registry store: merges imported rows into entries (idempotent, deduped by number, history per listing),
 /// searches, verifies numbers and counts. Provider-neutral LINQ only (SQLite and PostgreSQL give the same results).
 /// </summary>
-public sealed class RegistryStore(SuanbeiDbContext db, TimeProvider? clock = null)
+public sealed class RegistryStore(SuanbeiDbContext db, TimeProvider? clock = null) : IRegistryStore
 {
     private readonly TimeProvider _clock = clock ?? TimeProvider.System;
     private const int Chunk = 1000;
 
-    public SuanbeiDbContext Db => db;
-
-    /// <summary>Merges the rows of an import result. Reported rows are counted, never stored as entries.</summary>
     public async Task<ImportSummary> ImportAsync(ImportResult result, CancellationToken ct = default)
     {
         if (!result.FileRead) return new(result.Source, 0, 0, 0, 0, 0, 0);
@@ -48,7 +26,7 @@ public sealed class RegistryStore(SuanbeiDbContext db, TimeProvider? clock = nul
         return s with { RowsReported = result.Reported.Count };
     }
 
-    internal async Task<ImportSummary> ApplyRowsAsync(IReadOnlyList<RegistryRow> rows, string source, CancellationToken ct = default)
+    public async Task<ImportSummary> ApplyRowsAsync(IReadOnlyList<RegistryRow> rows, string source, CancellationToken ct = default)
     {
         int created = 0, changed = 0, listingsAdded = 0, cancelled = 0, written = 0;
         var now = _clock.GetUtcNow();
@@ -223,55 +201,23 @@ public sealed class RegistryStore(SuanbeiDbContext db, TimeProvider? clock = nul
         return new RegistrySearchResult(total, page, pageSize, items);
     }
 
-    /// <summary>All matching entries (no paging), for export; capped at <paramref name="max"/>.</summary>
-    public async Task<List<RegistryEntry>> ExportAsync(RegistryQuery query, int max = 200_000, CancellationToken ct = default)
-    {
-        if (query.Validate() is { } error) throw new RegistryQueryException(error);
-        var index = await RegistrySearchIndex.For(db).CurrentAsync(db, ct);
-        var (_, ids) = index.Find(query, 0, max);
-        var result = new List<RegistryEntry>(ids.Count);
-        foreach (var chunk in ids.Chunk(1000)) result.AddRange(await ByIds(chunk, ct));
-        return result;
-    }
-
-    /// <summary>
-    /// The matching entries in the query's order, at most <paramref name="max"/> (null: all), read by key a small chunk at a
-    /// time as the caller enumerates, so output of any size is written row by row without holding the rows. Total is the
-    /// number of matches.
-    /// </summary>
-    public async Task<(int Total, IAsyncEnumerable<RegistryEntry> Entries)> EnumerateAsync(RegistryQuery query, int? max = null, CancellationToken ct = default)
+    public async Task<RegistryMatches> MatchAsync(RegistryQuery query, int? max = null, CancellationToken ct = default)
     {
         if (query.Validate() is { } error) throw new RegistryQueryException(error);
         var index = await RegistrySearchIndex.For(db).CurrentAsync(db, ct);
         var (total, ids) = index.Find(query, 0, max ?? int.MaxValue);
-        return (total, Read(ids, ct));
+        return new RegistryMatches(total, ids.Count, token => Read(ids, token));
 
-        async IAsyncEnumerable<RegistryEntry> Read(List<Guid> ids, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken token)
+        // Ids only are held; entries are loaded 1,000 at a time and released as they are yielded.
+        async IAsyncEnumerable<RegistryEntry> Read(List<Guid> ids, [EnumeratorCancellation] CancellationToken token)
         {
-            foreach (var chunk in ids.Chunk(200))
+            foreach (var chunk in ids.Chunk(1000))
                 foreach (var entry in await ByIds(chunk, token))
                     yield return entry;
         }
     }
 
-    /// <summary>How many entries match, and the ids of the first <paramref name="max"/> in export order (no entity is loaded).</summary>
-    public async Task<(int Total, IReadOnlyList<Guid> Ids)> ExportIdsAsync(RegistryQuery query, int max, CancellationToken ct = default)
-    {
-        if (query.Validate() is { } error) throw new RegistryQueryException(error);
-        var index = await RegistrySearchIndex.For(db).CurrentAsync(db, ct);
-        var (total, ids) = index.Find(query, 0, max);
-        return (total, ids);
-    }
-
-    /// <summary>The export rows of <paramref name="ids"/>, loaded 1,000 at a time and released as they are yielded.</summary>
-    public async IAsyncEnumerable<RegistryRow> ExportRowsAsync(IReadOnlyList<Guid> ids,
-        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct = default)
-    {
-        var n = 0;
-        foreach (var chunk in ids.Chunk(1000))
-            foreach (var e in await ByIds(chunk, ct))
-                yield return ToRow(e, ++n);
-    }
+    public async Task<bool> IsEmptyAsync(CancellationToken ct = default) => !await db.Set<RegistryEntry>().AnyAsync(ct);
 
     /// <summary>Entries with their listings, in the order of <paramref name="ids"/>.</summary>
     private async Task<List<RegistryEntry>> ByIds(IReadOnlyList<Guid> ids, CancellationToken ct)
@@ -292,15 +238,8 @@ public sealed class RegistryStore(SuanbeiDbContext db, TimeProvider? clock = nul
             .FirstOrDefaultAsync(e => e.Number == n, ct);
     }
 
-    /// <summary>Decodes a number (reference §4) and looks it up.</summary>
-    public async Task<RegistryVerification> VerifyAsync(string? number, CancellationToken ct = default)
-    {
-        var n = RegistryNumbers.Normalise(number);
-        var scheme = RegistryNumbers.Classify(n);
-        var decoded = scheme == RegistryNumberScheme.Algorithm || n.StartsWith(FilingNumber.Prefix) ? FilingNumber.Decode(n) : null;
-        var entry = n.Length == 0 ? null : await GetAsync(n, ct);
-        return new RegistryVerification(number ?? "", n, scheme, decoded, RegistryNumbers.TryParseGenerative(n), entry);
-    }
+    public Task<RegistryVerification> VerifyAsync(string? number, CancellationToken ct = default) =>
+        RegistryVerification.CreateAsync(number, n => GetAsync(n, ct));
 
     // ---------------------------------------------------------------- statistics
 
@@ -314,10 +253,10 @@ public sealed class RegistryStore(SuanbeiDbContext db, TimeProvider? clock = nul
                 .GroupBy(l => new { l.List, l.Period, l.Batch }).Select(g => new { g.Key.List, g.Key.Period, g.Key.Batch, Count = g.Count() })
                 .ToListAsync(ct))
             .OrderBy(x => x.Period, StringComparer.Ordinal).ThenBy(x => x.List).ToList();
-        var batches = batchRows.Select(x => new StatCount($"{x.Period ?? "未知"} {ListTitle(x.List)}{(x.Batch is null ? "" : " " + x.Batch)}", x.Count)).ToList();
+        var batches = batchRows.Select(x => new StatCount($"{x.Period ?? "未知"} {RegistryListTitles.Of(x.List)}{(x.Batch is null ? "" : " " + x.Batch)}", x.Count)).ToList();
         // One series per list: the lists are published separately, so a line across them would join unrelated counts.
         var perList = batchRows.GroupBy(x => x.List).OrderBy(g => g.Key)
-            .Select(g => new ListSeries(ListTitle(g.Key), g.Select(x => new StatCount($"{x.Period ?? "未知"}{(x.Batch is null ? "" : " " + x.Batch)}", x.Count)).ToList()))
+            .Select(g => new ListSeries(RegistryListTitles.Of(g.Key), g.Select(x => new StatCount($"{x.Period ?? "未知"}{(x.Batch is null ? "" : " " + x.Batch)}", x.Count)).ToList()))
             .ToList();
         // Known slips of the source (a truncated role, 国资委 as a 属地) are counted under what they mean.
         var provinces = Normalised("province", await Count(entries.GroupBy(e => e.Province), ct));
@@ -341,56 +280,4 @@ public sealed class RegistryStore(SuanbeiDbContext db, TimeProvider? clock = nul
     private static async Task<List<StatCount>> Count(IQueryable<IGrouping<string?, RegistryProduct>> groups, CancellationToken ct) =>
         (await groups.Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct))
             .OrderByDescending(x => x.Count).ThenBy(x => x.Key, StringComparer.Ordinal).Select(x => new StatCount(x.Key ?? "未注明", x.Count)).ToList();
-
-    public static string ListTitle(RegistryListKind kind) => kind switch
-    {
-        RegistryListKind.DeepSynthesis => "深度合成服务算法备案清单",
-        RegistryListKind.Algorithm => "互联网信息服务算法备案清单",
-        RegistryListKind.GenerativeAi => "生成式人工智能服务备案/登记",
-        RegistryListKind.Cancellation => "注销公告",
-        _ => "本系统公示",
-    };
-
-    /// <summary>An entry as a row in the CAC layout (for export), with its latest listing's 备注.</summary>
-    public static RegistryRow ToRow(RegistryEntry e, int rowNumber = 0) => new()
-    {
-        RowNumber = rowNumber,
-        List = e.List == RegistryListKind.FiledHere ? (e.Category is not null && e.Role is null ? RegistryListKind.Algorithm : RegistryListKind.DeepSynthesis) : e.List,
-        Period = e.LatestPeriod,
-        Name = e.Name,
-        Role = e.Role,
-        Category = e.Category,
-        Entity = e.Entity,
-        ProductsRaw = e.ProductsRaw,
-        Purpose = e.Purpose,
-        Number = e.Number,
-        Remark = string.Join("；", e.Listings.OrderBy(l => l.Period, StringComparer.Ordinal).Select(l => l.Remark).Where(r => !string.IsNullOrEmpty(r)).Distinct())
-                 is { Length: > 0 } r ? r : null,
-        Region = e.Region,
-        FiledOn = e.FiledOn,
-        GenerativeKind = e.GenerativeKind,
-    };
 }
-
-public sealed record StatCount(string Label, int Count);
-
-public sealed record RegistryStatistics(int Entries, int Active, int Cancelled,
-    IReadOnlyList<StatCount> PerBatch, IReadOnlyList<StatCount> PerProvince, IReadOnlyList<StatCount> PerRole,
-    IReadOnlyList<StatCount> PerType, IReadOnlyList<StatCount> TopEntities, IReadOnlyList<StatCount> ProductsPerForm)
-{
-    /// <summary>Entries per batch, one series per published list (deep synthesis, algorithm, generative AI).</summary>
-    public IReadOnlyList<ListSeries> PerList { get; init; } = [];
-}
-
-public sealed record ListSeries(string List, IReadOnlyList<StatCount> Batches);
-
-public sealed record RegistrySearchResult(int Total, int Page, int PageSize, IReadOnlyList<RegistryEntry> Items);
-
-public sealed record RegistryVerification(string Input, string Normalised, RegistryNumberScheme Scheme, FilingNumberInfo? Decoded,
-    GenerativeAiNumber? Generative, RegistryEntry? Entry)
-{
-    public bool InRegistry => Entry is not null;
-    public bool WellFormed => Scheme != RegistryNumberScheme.Unknown;
-}
-
-public sealed class RegistryQueryException(string message) : Exception(message);

@@ -1,0 +1,3 @@
+namespace Suanbei.Registry.Export;
+
+public enum ExportFormat { Xlsx, Docx, Csv }

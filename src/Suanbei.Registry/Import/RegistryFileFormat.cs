@@ -1,0 +1,3 @@
+namespace Suanbei.Registry.Import;
+
+public enum RegistryFileFormat { Unknown, Docx, Xlsx, Csv, Tsv, Json }

@@ -1,0 +1,3 @@
+namespace Suanbei.Registry;
+
+public sealed record ListSeries(string List, IReadOnlyList<StatCount> Batches);

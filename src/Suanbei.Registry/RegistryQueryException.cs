@@ -1,0 +1,3 @@
+namespace Suanbei.Registry;
+
+public sealed class RegistryQueryException(string message) : Exception(message);

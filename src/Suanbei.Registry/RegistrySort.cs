@@ -1,0 +1,3 @@
+namespace Suanbei.Registry;
+
+public enum RegistrySort { Latest, Oldest, Number, Name, Entity }

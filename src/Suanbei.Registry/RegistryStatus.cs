@@ -1,0 +1,3 @@
+namespace Suanbei.Registry;
+
+public enum RegistryStatus { Active = 0, Cancelled = 1 }

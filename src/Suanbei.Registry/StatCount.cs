@@ -1,0 +1,3 @@
+namespace Suanbei.Registry;
+
+public sealed record StatCount(string Label, int Count);

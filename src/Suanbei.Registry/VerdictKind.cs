@@ -1,0 +1,3 @@
+namespace Suanbei.Registry;
+
+public enum VerdictKind { Registered, Cancelled, NotFound, Malformed }
