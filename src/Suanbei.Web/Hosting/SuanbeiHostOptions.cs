@@ -29,7 +29,7 @@ public sealed record SuanbeiHostOptions
     public bool CreateFirstAdmin { get; init; } = true;
 
     /// <summary>At start, when the registry holds no entry, import the CAC's published lists shipped with Suanbei
-    /// (Features/Registry/Published). Off unless asked for (library callers, test hosts); <c>suanbei serve</c> turns it
+    /// (Suanbei.Registry, Published/). Off unless asked for (library callers, test hosts); <c>suanbei serve</c> turns it
     /// on. Configuration key <c>Suanbei:Registry:SeedPublishedLists</c> (true/false), when set, decides.</summary>
     public bool SeedPublishedLists { get; init; }
 

@@ -4,9 +4,6 @@ using System.Text;
 
 namespace Suanbei.Web.Features.Registry.Charts;
 
-/// <summary>One labelled number of a chart.</summary>
-public sealed record ChartPoint(string Label, double Value);
-
 /// <summary>
 /// Server-side SVG charts (no scripts, no external fonts or calls) plus the same numbers as an HTML table, so the
 /// statistics are readable without the picture. Output is self-contained markup safe to embed in a page.
