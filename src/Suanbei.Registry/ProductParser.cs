@@ -141,7 +141,8 @@ public static class ProductParser
                     var inner = s[(i + 1)..^1];
                     if (IsFormList(inner) && i > 0)
                     {
-                        foreach (var p in inner.Split(['、', '/', '|'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+                        foreach (var p in inner.Split(['、', '/', '|'],
+                            StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
                         {
                             var f = CanonicalForm(p)!;
                             if (!forms.Contains(f)) forms.Add(f);

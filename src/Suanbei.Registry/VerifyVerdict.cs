@@ -33,7 +33,9 @@ public sealed record VerifyVerdict(VerdictKind Kind, string Title, string Explan
             var note = formatOk ? "" : $"（{FilingNumber.CheckDigitMismatch}，但该编号见于公示清单，按公示内容收录）";
             return e.Status == RegistryStatus.Active
                 ? new(VerdictKind.Registered, "有效且已公示", $"该编号见于公示清单：{e.Name}（{e.Entity}）。{note}", formatOk ? [] : problems)
-                : new(VerdictKind.Cancelled, "已公示，现已注销", $"该编号见于公示清单：{e.Name}（{e.Entity}），已注销（{e.CancelledOn:yyyy-MM-dd}）。{note}", formatOk ? [] : problems);
+                : new(VerdictKind.Cancelled, "已公示，现已注销",
+                    $"该编号见于公示清单：{e.Name}（{e.Entity}），已注销（{e.CancelledOn:yyyy-MM-dd}）。{note}",
+                    formatOk ? [] : problems);
         }
         if (formatOk)
             return new(VerdictKind.NotFound, "格式有效，但未在公示清单中找到",

@@ -38,7 +38,8 @@ internal static class RegistryCommands
 
     private static Command Import()
     {
-        var files = new Argument<string[]>("files") { Description = "清单文件（.docx、.xlsx、.csv、.tsv、.json），格式按内容识别", Arity = ArgumentArity.ZeroOrMore };
+        var files = new Argument<string[]>("files") { Description = "清单文件（.docx、.xlsx、.csv、.tsv、.json），格式按内容识别",
+            Arity = ArgumentArity.ZeroOrMore };
         var published = new Option<bool>("--published") { Description = "导入随附的网信办公示清单（深度合成、算法备案、生成式人工智能、注销公告）" };
         var data = CommonOptions.Data();
         var db = CommonOptions.Db();
@@ -56,7 +57,9 @@ internal static class RegistryCommands
             var allRead = true;
             var options = new ImportOptions { Period = p.GetValue(period), Batch = p.GetValue(batch) };
             // The shipped lists first (named by file name), then the user's files.
-            var sources = (p.GetValue(published) ? PublishedLists.FileNames.Select(name => (name, (Func<ImportResult>)(() => PublishedLists.Read(name)))) : [])
+            var sources = (p.GetValue(published)
+                    ? PublishedLists.FileNames.Select(name => (name, (Func<ImportResult>)(() => PublishedLists.Read(name))))
+                    : [])
                 .Concat(paths.Select(path => (path, (Func<ImportResult>)(() => RegistryImporter.ImportFile(path, options)))));
             foreach (var (file, read) in sources)
             {
@@ -94,7 +97,9 @@ internal static class RegistryCommands
                     Console.WriteLine($"{file}：无法读取 — {result.FileError}");
                     continue;
                 }
-                Console.WriteLine($"{file}：读取 {result.Rows.Count} 行，报告 {result.Reported.Count} 行（新增 {summary.EntriesCreated} 条，更新 {summary.EntriesChanged} 条，注销 {summary.EntriesCancelled} 条）");
+                Console.WriteLine(
+                    $"{file}：读取 {result.Rows.Count} 行，报告 {result.Reported.Count} 行"
+                    + $"（新增 {summary.EntriesCreated} 条，更新 {summary.EntriesChanged} 条，注销 {summary.EntriesCancelled} 条）");
                 foreach (var r in result.Reported) Console.WriteLine($"  第{r.RowNumber}行：{r.Reason}");
             }
             return allRead ? 0 : 1;
@@ -156,10 +161,13 @@ internal static class RegistryCommands
             foreach (var e in matches.Entries().ToBlockingEnumerable())
             {
                 if (p.GetValue(json)) WriteEntry(e);
-                else Console.WriteLine($"{e.Number}  {e.Name}  {e.Role ?? e.Category ?? ""}  {e.Entity}  {(e.Status == RegistryStatus.Cancelled ? "已注销" : "有效")}");
+                else Console.WriteLine($"{e.Number}  {e.Name}  {e.Role ?? e.Category ?? ""}  {e.Entity}  "
+                    + (e.Status == RegistryStatus.Cancelled ? "已注销" : "有效"));
                 shown++;
             }
-            if (!p.GetValue(json)) Console.WriteLine($"共 {total} 条，显示 {shown} 条" + (shown < total ? $"（--limit {n}；用 --limit {total} 显示全部）" : ""));
+            if (!p.GetValue(json))
+                Console.WriteLine($"共 {total} 条，显示 {shown} 条"
+                + (shown < total ? $"（--limit {n}；用 --limit {total} 显示全部）" : ""));
             // JSON lines stay machine-readable on stdout; a cut-off result is still said, on stderr.
             else if (shown < total) Console.Error.WriteLine($"共 {total} 条，只输出了前 {shown} 条（--limit {n}）");
             return 0;
@@ -178,7 +186,9 @@ internal static class RegistryCommands
         w.WriteString("status", e.Status == RegistryStatus.Cancelled ? "cancelled" : "active");
         w.WriteStartArray("batches");
         foreach (var l in e.Listings.OrderBy(l => l.Period, StringComparer.Ordinal).ThenBy(l => l.List))
-            w.WriteStringValue(string.Join(" ", new[] { l.Period, l.Batch ?? (l.List == RegistryListKind.Cancellation ? "注销" : l.ListName) }.Where(s => !string.IsNullOrEmpty(s))));
+            w.WriteStringValue(string.Join(" ",
+                new[] { l.Period, l.Batch ?? (l.List == RegistryListKind.Cancellation ? "注销" : l.ListName) }
+                .Where(s => !string.IsNullOrEmpty(s))));
         w.WriteEndArray();
         w.WriteStringOrNull("category", e.Category);
         w.WriteStringOrNull("province", e.Province);
@@ -357,7 +367,11 @@ internal static class RegistryCommands
                     w.WriteString("number", v.Normalised);
                     w.WriteBoolean("wellFormed", v.WellFormed);
                     w.WriteString("scheme", v.Scheme.ToString());
-                    if (v.Decoded is { } d) { w.WriteBoolean("checkDigitMatches", d.CheckDigitMatches); w.WriteStringOrNull("province", d.ProvinceName); w.WriteStringOrNull("typeName", d.TypeName); }
+                    if (v.Decoded is { } d) {
+                        w.WriteBoolean("checkDigitMatches", d.CheckDigitMatches);
+                        w.WriteStringOrNull("province", d.ProvinceName);
+                        w.WriteStringOrNull("typeName", d.TypeName);
+                        }
                     w.WriteBoolean("inRegistry", v.InRegistry);
                     w.WriteStringOrNull("status", v.Entry is null ? null : active ? "active" : "cancelled");
                     w.WriteStringOrNull("cancelledOn", v.Entry?.CancelledOn?.ToString("yyyy-MM-dd"));
@@ -368,8 +382,13 @@ internal static class RegistryCommands
             else
             {
                 Console.WriteLine($"编号  {v.Normalised}");
-                Console.WriteLine($"格式  {(v.WellFormed ? "正确" : "不正确")}{(v.Decoded is { CheckDigitMatches: false } ? "；" + Suanbei.Core.Identifiers.FilingNumber.CheckDigitMismatch : "")}");
-                Console.WriteLine(v.Entry is null ? "清单  未在公示清单中找到" : $"清单  {v.Entry.Name}（{v.Entry.Entity}），{(active ? "有效" : $"已注销（{v.Entry.CancelledOn:yyyy-MM-dd}）")}");
+                Console.WriteLine(
+                    "格式  " + (v.WellFormed ? "正确" : "不正确")
+                    + (v.Decoded is { CheckDigitMatches: false } ? "；" + Suanbei.Core.Identifiers.FilingNumber.CheckDigitMismatch : ""));
+                Console.WriteLine(
+                    v.Entry is null
+                    ? "清单  未在公示清单中找到"
+                    : $"清单  {v.Entry.Name}（{v.Entry.Entity}），{(active ? "有效" : $"已注销（{v.Entry.CancelledOn:yyyy-MM-dd}）")}");
             }
             return active ? 0 : 1;
         }));

@@ -20,7 +20,8 @@ internal static class RegistryLookup
         if (database is null) return null;
         var v = database.Store.VerifyAsync(number).GetAwaiter().GetResult();
         return new Status(v.InRegistry, v.Entry is null ? null : v.Entry.Status == RegistryStatus.Cancelled ? "cancelled" : "active",
-            v.Entry?.CancelledOn?.ToString("yyyy-MM-dd"), v.Entry?.Name, v.Entry?.Entity, "/registry/entry/" + Uri.EscapeDataString(v.Normalised));
+            v.Entry?.CancelledOn?.ToString("yyyy-MM-dd"), v.Entry?.Name, v.Entry?.Entity,
+            "/registry/entry/" + Uri.EscapeDataString(v.Normalised));
     }
 
     public static void WriteJson(System.Text.Json.Utf8JsonWriter w, Status? s)

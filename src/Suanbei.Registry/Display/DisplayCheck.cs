@@ -25,7 +25,10 @@ public static partial class DisplayCheck
     {
         if (html.Length > MaxHtmlChars) html = html[..MaxHtmlChars];
         var visible = Hidden().Replace(html, " ");
-        var anchors = Anchor().Matches(visible).Select(m => (Href: WebUtility.HtmlDecode(m.Groups[1].Value), Text: WebUtility.HtmlDecode(Tag().Replace(m.Groups[2].Value, " ")))).ToList();
+        var anchors = Anchor().Matches(visible)
+            .Select(m => (Href: WebUtility.HtmlDecode(m.Groups[1].Value),
+            Text: WebUtility.HtmlDecode(Tag().Replace(m.Groups[2].Value, " "))))
+            .ToList();
         var text = WebUtility.HtmlDecode(Tag().Replace(visible, " "));
         var findings = new List<DisplayFinding>();
         foreach (var number in FilingNumber.FindAll(text).Distinct())
@@ -37,7 +40,8 @@ public static partial class DisplayCheck
                 (a.Text.Contains(digits) || Uri.UnescapeDataString(a.Href).Contains(digits))
                 && IsPublicEntryLink(a.Href));
             findings.Add(new DisplayFinding(number, info.Valid, info.Problems, entry is not null,
-                entry is null ? null : entry.Status == RegistryStatus.Cancelled ? "cancelled" : "active", link.Href is not null, link.Href));
+                entry is null ? null : entry.Status == RegistryStatus.Cancelled ? "cancelled" : "active",
+                link.Href is not null, link.Href));
         }
         var problems = new List<string>();
         if (findings.Count == 0) problems.Add("页面未显示算法备案编号（网信算备…号）");
@@ -52,5 +56,6 @@ public static partial class DisplayCheck
     }
 
     private static bool IsPublicEntryLink(string href) =>
-        href.Contains("beian.cac.gov.cn", StringComparison.OrdinalIgnoreCase) || href.Contains("/registry/entry/", StringComparison.OrdinalIgnoreCase);
+        href.Contains("beian.cac.gov.cn", StringComparison.OrdinalIgnoreCase)
+            || href.Contains("/registry/entry/", StringComparison.OrdinalIgnoreCase);
 }

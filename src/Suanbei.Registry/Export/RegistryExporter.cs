@@ -26,7 +26,8 @@ public static class RegistryExporter
     }
 
     private static string[] Standard(RegistryRow r, string roleOrCategory, int seq) =>
-        [seq.ToString(), r.Name, roleOrCategory, r.Entity, r.ProductsRaw ?? (r.Role == "服务技术支持者" ? "--" : ""), r.Purpose ?? "", r.Number, r.Remark ?? ""];
+        [seq.ToString(), r.Name, roleOrCategory, r.Entity, r.ProductsRaw ?? (r.Role == "服务技术支持者" ? "--" : ""),
+        r.Purpose ?? "", r.Number, r.Remark ?? ""];
 
     public static string ContentType(ExportFormat f) => f switch
     {
@@ -44,7 +45,8 @@ public static class RegistryExporter
     }
 
     /// <summary>Which table a row goes to: 0 角色 lists, 1 算法类别 lists, 2 generative-AI lists (as <see cref="Sections"/>).</summary>
-    private static int SectionOf(RegistryRow r) => r.List == RegistryListKind.GenerativeAi ? 2 : r.Category is not null && r.Role is null ? 1 : 0;
+    private static int SectionOf(RegistryRow r) =>
+        r.List == RegistryListKind.GenerativeAi ? 2 : r.Category is not null && r.Role is null ? 1 : 0;
 
     private static readonly (string Title, string[] Header)[] Layouts =
     [
@@ -64,7 +66,8 @@ public static class RegistryExporter
     /// table (the source is asked again for each), so memory stays flat whatever the number of rows. OOXML packages are
     /// written in the package's write-only streaming mode (System.IO.Packaging buffers every part in memory otherwise).
     /// </summary>
-    public static async Task WriteAsync(Func<IAsyncEnumerable<RegistryRow>> rows, ExportFormat format, Stream output, CancellationToken ct = default)
+    public static async Task WriteAsync(Func<IAsyncEnumerable<RegistryRow>> rows, ExportFormat format, Stream output,
+        CancellationToken ct = default)
     {
         switch (format)
         {
@@ -101,7 +104,8 @@ public static class RegistryExporter
     /// <summary>UTF-8 with BOM so that Excel opens the Chinese text correctly; CRLF line ends; RFC 4180 quoting.</summary>
     private static async Task WriteCsvAsync(Func<IAsyncEnumerable<RegistryRow>> rows, Stream output, CancellationToken ct)
     {
-        await using var w = new StreamWriter(output, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), 65536, leaveOpen: true) { NewLine = "\r\n" };
+        await using var w = new StreamWriter(output, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), 65536, leaveOpen: true)
+            { NewLine = "\r\n" };
         var first = true;
         await ForEachSectionAsync(rows, ct,
             begin: s =>
@@ -118,7 +122,8 @@ public static class RegistryExporter
     public static void WriteFile(IEnumerable<RegistryRow> rows, ExportFormat format, string path)
     {
         var full = Path.GetFullPath(path);
-        var temp = Path.Combine(Path.GetDirectoryName(full)!, "." + Path.GetFileName(full) + "." + Guid.NewGuid().ToString("N")[..8] + ".tmp");
+        var temp = Path.Combine(Path.GetDirectoryName(full)!,
+            "." + Path.GetFileName(full) + "." + Guid.NewGuid().ToString("N")[..8] + ".tmp");
         try
         {
             using (var fs = new FileStream(temp, FileMode.CreateNew, FileAccess.ReadWrite))
@@ -164,16 +169,23 @@ public static class RegistryExporter
     {
         using var x = Part(zip, "[Content_Types].xml");
         x.WriteStartElement("Types", "http://schemas.openxmlformats.org/package/2006/content-types");
-        x.WriteStartElement("Default"); x.WriteAttributeString("Extension", "rels"); x.WriteAttributeString("ContentType", "application/vnd.openxmlformats-package.relationships+xml"); x.WriteEndElement();
-        x.WriteStartElement("Default"); x.WriteAttributeString("Extension", "xml"); x.WriteAttributeString("ContentType", "application/xml"); x.WriteEndElement();
+        x.WriteStartElement("Default");
+        x.WriteAttributeString("Extension", "rels");
+        x.WriteAttributeString("ContentType", "application/vnd.openxmlformats-package.relationships+xml");
+        x.WriteEndElement();
+        x.WriteStartElement("Default");
+        x.WriteAttributeString("Extension", "xml"); x.WriteAttributeString("ContentType", "application/xml");
+        x.WriteEndElement();
         foreach (var (part, type) in overrides)
         {
-            x.WriteStartElement("Override"); x.WriteAttributeString("PartName", part); x.WriteAttributeString("ContentType", type); x.WriteEndElement();
+            x.WriteStartElement("Override"); x.WriteAttributeString("PartName", part);
+            x.WriteAttributeString("ContentType", type); x.WriteEndElement();
         }
         x.WriteEndElement();
     }
 
-    private static void Relationships(System.IO.Compression.ZipArchive zip, string name, IEnumerable<(string Id, string Type, string Target)> rels)
+    private static void Relationships(System.IO.Compression.ZipArchive zip, string name,
+        IEnumerable<(string Id, string Type, string Target)> rels)
     {
         using var x = Part(zip, name);
         x.WriteStartElement("Relationships", PackageRelNs);
@@ -244,9 +256,12 @@ public static class RegistryExporter
             wb.WriteEndElement();
         }
         Relationships(zip, "xl/_rels/workbook.xml.rels",
-            sheets.Select((_, i) => ($"rId{i + 1}", "http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet", $"worksheets/sheet{i + 1}.xml")));
+            sheets.Select((_, i) => ($"rId{i + 1}",
+                "http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet",
+                $"worksheets/sheet{i + 1}.xml")));
         Relationships(zip, "_rels/.rels", [("rId1", OfficeDocumentRel, "xl/workbook.xml")]);
-        ContentTypes(zip, sheets.Select((_, i) => ($"/xl/worksheets/sheet{i + 1}.xml", "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"))
+        ContentTypes(zip, sheets.Select((_, i) => ($"/xl/worksheets/sheet{i + 1}.xml",
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"))
             .Prepend(("/xl/workbook.xml", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml")));
     }
 
@@ -290,7 +305,8 @@ public static class RegistryExporter
                     E("tblPr");
                     E("tblW", ("w", "5000"), ("type", "pct")); x.WriteEndElement();
                     E("tblBorders");
-                    foreach (var side in new[] { "top", "left", "bottom", "right", "insideH", "insideV" }) Empty(side, ("val", "single"), ("sz", "4"));
+                    foreach (var side in new[] { "top", "left", "bottom", "right", "insideH", "insideV" })
+                        Empty(side, ("val", "single"), ("sz", "4"));
                     x.WriteEndElement();
                     x.WriteEndElement();
                     E("tblGrid");
@@ -307,7 +323,8 @@ public static class RegistryExporter
             // Landscape A4: eight columns of Chinese text.
             E("sectPr");
             Empty("pgSz", ("w", "16838"), ("h", "11906"), ("orient", "landscape"));
-            Empty("pgMar", ("top", "1134"), ("right", "1134"), ("bottom", "1134"), ("left", "1134"), ("header", "720"), ("footer", "720"), ("gutter", "0"));
+            Empty("pgMar", ("top", "1134"), ("right", "1134"), ("bottom", "1134"), ("left", "1134"),
+                ("header", "720"), ("footer", "720"), ("gutter", "0"));
             x.WriteEndElement();
             x.WriteEndElement(); // body
             x.WriteEndElement(); // document

@@ -162,7 +162,8 @@ internal sealed class RowMapper(ImportOptions options, ListContext context)
         if (_header is not { } tableHeader)
         {
             // Title lines above the header (e.g. an xlsx title row) describe the list.
-            if (raw.Cells.Count(c => !string.IsNullOrWhiteSpace(c)) == 1) { context.Absorb(raw.Cells.First(c => !string.IsNullOrWhiteSpace(c))); return; }
+            if (raw.Cells.Count(c => !string.IsNullOrWhiteSpace(c)) == 1)
+                { context.Absorb(raw.Cells.First(c => !string.IsNullOrWhiteSpace(c))); return; }
             Reported.Add(new RowReport(raw.RowNumber, "表头之前的数据行：未找到表头（序号、算法名称、主体名称、备案编号…）", Preview(raw.Cells)));
             return;
         }
@@ -231,7 +232,8 @@ internal sealed class RowMapper(ImportOptions options, ListContext context)
         }
 
         var warnings = new List<string>();
-        if (scheme == RegistryNumberScheme.Algorithm && Suanbei.Core.Identifiers.FilingNumber.Decode(number) is { CheckDigitMatches: false } info)
+        if (scheme == RegistryNumberScheme.Algorithm
+            && Suanbei.Core.Identifiers.FilingNumber.Decode(number) is { CheckDigitMatches: false } info)
             warnings.AddRange(info.Problems.Count > 0 ? info.Problems : [Suanbei.Core.Identifiers.FilingNumber.CheckDigitMismatch]);
         int? seq = null;
         var seqText = Get(cells, Column.Seq);
@@ -254,7 +256,8 @@ internal sealed class RowMapper(ImportOptions options, ListContext context)
 
         RegistryListKind kind;
         if (isCancellation) kind = RegistryListKind.Cancellation;
-        else if (scheme is RegistryNumberScheme.GenerativeAiFiling or RegistryNumberScheme.GenerativeAiRegistration) kind = RegistryListKind.GenerativeAi;
+        else if (scheme is RegistryNumberScheme.GenerativeAiFiling or RegistryNumberScheme.GenerativeAiRegistration)
+            kind = RegistryListKind.GenerativeAi;
         else if (category.Length > 0) kind = RegistryListKind.Algorithm;
         else if (role.Length > 0) kind = RegistryListKind.DeepSynthesis;
         else kind = options.ListKind ?? context.Kind ?? RegistryListKind.DeepSynthesis;
@@ -336,8 +339,10 @@ internal sealed class RowMapper(ImportOptions options, ListContext context)
     internal static DateOnly? ParseDate(string text)
     {
         var t = text.Trim();
-        string[] formats = ["yyyy/M/d", "yyyy-M-d", "yyyy.M.d", "yyyy年M月d日", "yyyyMMdd", "yyyy/M/d H:mm:ss", "yyyy-M-d H:mm:ss", "yyyy-MM-ddTHH:mm:ss"];
-        if (DateTime.TryParseExact(t, formats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var dt)) return DateOnly.FromDateTime(dt);
+        string[] formats = ["yyyy/M/d", "yyyy-M-d", "yyyy.M.d", "yyyy年M月d日", "yyyyMMdd",
+                           "yyyy/M/d H:mm:ss", "yyyy-M-d H:mm:ss", "yyyy-MM-ddTHH:mm:ss"];
+        if (DateTime.TryParseExact(t, formats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var dt))
+            return DateOnly.FromDateTime(dt);
         if (double.TryParse(t, NumberStyles.Float, CultureInfo.InvariantCulture, out var serial) && serial is > 20000 and < 80000)
             return DateOnly.FromDateTime(DateTime.FromOADate(Math.Floor(serial)));
         if (DateTime.TryParseExact(t, ["yyyy年M月", "yyyy-MM", "yyyy/M"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var month))

@@ -186,7 +186,11 @@ internal static class XlsxTableReader
             for (var r = r1 + 1; r <= r2; r++)
             {
                 if (!rows.TryGetValue(r, out var cells)) continue;
-                if (c1 >= cells.Length) { Array.Resize(ref cells, c1 + 1); for (var i = 0; i < cells.Length; i++) cells[i] ??= ""; rows[r] = cells; }
+                if (c1 >= cells.Length)
+                    { Array.Resize(ref cells, c1 + 1);
+                    for (var i = 0; i < cells.Length; i++) cells[i] ??= "";
+                    rows[r] = cells;
+                    }
                 if (cells[c1].Length == 0) cells[c1] = value;
             }
         }
@@ -283,7 +287,8 @@ internal static class JsonTableReader
         JsonDocument doc;
         try
         {
-            doc = JsonDocument.Parse(stream, new JsonDocumentOptions { MaxDepth = 16, AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip });
+            doc = JsonDocument.Parse(stream,
+                new JsonDocumentOptions { MaxDepth = 16, AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip });
         }
         catch (JsonException e)
         {
@@ -306,7 +311,8 @@ internal static class JsonTableReader
             {
                 if (item.ValueKind != JsonValueKind.Object) continue;
                 foreach (var p in item.EnumerateObject())
-                    if (!keyIndex.ContainsKey(p.Name) && keys.Count < ReadLimits.MaxColumns) { keyIndex[p.Name] = keys.Count; keys.Add(p.Name); }
+                    if (!keyIndex.ContainsKey(p.Name) && keys.Count < ReadLimits.MaxColumns)
+                        { keyIndex[p.Name] = keys.Count; keys.Add(p.Name); }
             }
             yield return new RawRow(1, 0, keys.ToArray());
             var n = 0;
@@ -329,7 +335,8 @@ internal static class JsonTableReader
                     {
                         JsonValueKind.String => p.Value.GetString() ?? "",
                         JsonValueKind.Null or JsonValueKind.Undefined => "",
-                        JsonValueKind.Array => string.Join("、", p.Value.EnumerateArray().Select(v => v.ValueKind == JsonValueKind.String ? v.GetString() : v.GetRawText())),
+                        JsonValueKind.Array => string.Join("、",
+                            p.Value.EnumerateArray().Select(v => v.ValueKind == JsonValueKind.String ? v.GetString() : v.GetRawText())),
                         _ => p.Value.GetRawText(),
                     });
                 }

@@ -65,7 +65,8 @@ public sealed class NearDuplicateIndex
         return true;
     }
 
-    /// <summary>The <paramref name="k"/> most similar indexed texts with similarity ≥ <paramref name="minSimilarity"/>, best first.</summary>
+    /// <summary>The <paramref name="k"/> most similar indexed texts with similarity ≥ <paramref name="minSimilarity"/>, best
+    /// first.</summary>
     public IReadOnlyList<NearDuplicate> Query(string? text, int k = 10, double minSimilarity = 0.0, string? excludeId = null)
     {
         if (k <= 0) return [];

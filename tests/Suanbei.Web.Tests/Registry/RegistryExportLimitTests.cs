@@ -13,7 +13,8 @@ using Suanbei.Web.Tests.Support;
 
 namespace Suanbei.Web.Tests.Registry;
 
-/// <summary>/registry/export: anonymous exports are capped, signed-in ones are not (up to their own cap), and every client is rate-limited.</summary>
+/// <summary>/registry/export: anonymous exports are capped, signed-in ones are not (up to their own cap), and every client is
+/// rate-limited.</summary>
 public sealed class RegistryExportLimitTests(SqliteApp app) : IClassFixture<SqliteApp>
 {
     private async Task ImportAsync(int rows)

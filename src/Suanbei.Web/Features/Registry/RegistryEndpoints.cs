@@ -10,7 +10,8 @@ namespace Suanbei.Web.Features.Registry;
 
 /// <summary>
 /// Public (no login) registry endpoints: JSON under /api/v1/registry and file export at /registry/export.
-/// GET /api/v1/registry/entries?q=&amp;role=&amp;type=&amp;province=&amp;year=&amp;batch=&amp;status=&amp;source=&amp;sort=&amp;page=&amp;pageSize=
+/// GET
+/// /api/v1/registry/entries?q=&amp;role=&amp;type=&amp;province=&amp;year=&amp;batch=&amp;status=&amp;source=&amp;sort=&amp;page=&amp;pageSize=
 /// GET /api/v1/registry/entries/{number} · GET /api/v1/registry/verify?number= · GET /api/v1/registry/stats
 /// GET /api/v1/registry/similar?text=&amp;k= · GET /registry/export?format=xlsx|docx|csv&amp;(same filters)
 /// </summary>
