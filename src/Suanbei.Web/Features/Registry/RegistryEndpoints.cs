@@ -11,7 +11,8 @@ namespace Suanbei.Web.Features.Registry;
 /// <summary>
 /// Public (no login) registry endpoints: JSON under /api/v1/registry and file export at /registry/export.
 /// GET
-/// /api/v1/registry/entries?q=&amp;role=&amp;type=&amp;province=&amp;year=&amp;batch=&amp;status=&amp;source=&amp;sort=&amp;page=&amp;pageSize=
+/// /api/v1/registry/entries?q=&amp;role=&amp;type=&amp;province=&amp;year=&amp;batch=&amp;status=&amp;source=&amp;sort=
+///   &amp;page=&amp;pageSize=
 /// GET /api/v1/registry/entries/{number} · GET /api/v1/registry/verify?number= · GET /api/v1/registry/stats
 /// GET /api/v1/registry/similar?text=&amp;k= · GET /registry/export?format=xlsx|docx|csv&amp;(same filters)
 /// </summary>
@@ -30,7 +31,8 @@ public static class RegistryEndpoints
         });
 
         api.MapGet("/entries/{number}", async (string number, IRegistryStore store, CancellationToken ct) =>
-            await store.GetAsync(number, ct) is { } e ? Results.Json(Detail(e)) : Results.Problem(statusCode: 404, title: "未找到", detail: $"公示清单中没有编号“{number}”"));
+            await store.GetAsync(number, ct) is { } e ? Results.Json(Detail(e))
+                : Results.Problem(statusCode: 404, title: "未找到", detail: $"公示清单中没有编号“{number}”"));
 
         api.MapGet("/verify", async (string? number, IRegistryStore store, CancellationToken ct) =>
         {
@@ -40,7 +42,10 @@ public static class RegistryEndpoints
                 number = v.Normalised,
                 scheme = v.Scheme.ToString(),
                 wellFormed = v.WellFormed,
-                decoded = v.Decoded is { } d ? new { d.Region, province = d.ProvinceName, d.Entity, d.TypeCode, d.TypeName, d.Year, d.Sequence, d.CheckDigit, d.CheckDigitMatches, d.Problems } : null,
+                decoded = v.Decoded is { } d
+                    ? new { d.Region, province = d.ProvinceName, d.Entity, d.TypeCode,
+                    d.TypeName, d.Year, d.Sequence, d.CheckDigit, d.CheckDigitMatches, d.Problems }
+                    : null,
                 generative = v.Generative,
                 inRegistry = v.InRegistry,
                 status = v.Entry is null ? null : Status(v.Entry),
@@ -62,9 +67,11 @@ public static class RegistryEndpoints
 
         // Streamed: rows are written to a temporary file under <data>/tmp as they are read (deleted when sent), so memory
         // stays flat whatever the registry's size; size and rate limits in RegistryExportLimits.
-        app.MapGet("/registry/export", async (HttpContext http, string? format, IRegistryStore store, SuanbeiHostOptions host, CancellationToken ct) =>
+        app.MapGet("/registry/export", async (HttpContext http, string? format, IRegistryStore store,
+            SuanbeiHostOptions host, CancellationToken ct) =>
         {
-            ExportFormat? f = format?.ToLowerInvariant() switch { "xlsx" => ExportFormat.Xlsx, "docx" => ExportFormat.Docx, "csv" => ExportFormat.Csv, _ => null };
+            ExportFormat? f = format?.ToLowerInvariant() switch
+                { "xlsx" => ExportFormat.Xlsx, "docx" => ExportFormat.Docx, "csv" => ExportFormat.Csv, _ => null };
             if (f is null) return Results.Problem(statusCode: 400, title: "导出格式有误", detail: "format 应为 xlsx、docx 或 csv");
             var (query, error) = RegistryQueryBinding.From(http.Request.Query);
             if (query is null) return Results.Problem(statusCode: 400, title: "查询参数有误", detail: error);
@@ -78,7 +85,8 @@ public static class RegistryEndpoints
                 return Results.Empty;
             }
             Directory.CreateDirectory(host.TempDirectory);
-            var file = new FileStream(Path.Combine(host.TempDirectory, "export-" + Guid.NewGuid().ToString("N") + ".tmp"), FileMode.CreateNew,
+            var file = new FileStream(
+                Path.Combine(host.TempDirectory, "export-" + Guid.NewGuid().ToString("N") + ".tmp"), FileMode.CreateNew,
                 FileAccess.ReadWrite, FileShare.None, 81920, FileOptions.DeleteOnClose | FileOptions.Asynchronous);
             try
             {
@@ -112,7 +120,8 @@ public static class RegistryEndpoints
         typeCode = e.TypeCode,
         year = e.Year,
         source = e.FiledHere ? (e.InOfficialList ? "both" : "filed") : "official",
-        batches = e.Listings.OrderBy(l => l.Period, StringComparer.Ordinal).Select(l => new { l.Period, l.Batch, l.ListName, kind = l.List.ToString() }),
+        batches = e.Listings.OrderBy(l => l.Period, StringComparer.Ordinal)
+            .Select(l => new { l.Period, l.Batch, l.ListName, kind = l.List.ToString() }),
         url = EntryUrl(e.Number),
     };
 
@@ -126,6 +135,9 @@ public static class RegistryEndpoints
         generativeKind = e.GenerativeKind?.ToString(),
         checkDigitMatches = e.CheckDigitMatches,
         productList = e.Products.Select(p => new { p.Name, p.Form }),
-        listings = e.Listings.OrderBy(l => l.Period, StringComparer.Ordinal).Select(l => new { l.Period, l.Batch, l.ListName, kind = l.List.ToString(), l.Seq, l.Name, l.RoleOrCategory, l.ProductsRaw, l.Purpose, l.Remark, l.CancelledOn, l.Notice }),
+        listings = e.Listings.OrderBy(l => l.Period, StringComparer.Ordinal)
+            .Select(l => new { l.Period, l.Batch, l.ListName, kind = l.List.ToString(),
+            l.Seq, l.Name, l.RoleOrCategory, l.ProductsRaw, l.Purpose, l.Remark,
+            l.CancelledOn, l.Notice }),
     };
 }

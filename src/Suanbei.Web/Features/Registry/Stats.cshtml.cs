@@ -12,5 +12,6 @@ public sealed class StatsModel(IRegistryStore store) : PageModel
 
     public async Task OnGetAsync(CancellationToken ct) => Stats = await store.StatisticsAsync(20, ct);
 
-    public static IReadOnlyList<ChartPoint> Points(IEnumerable<StatCount> counts) => counts.Select(c => new ChartPoint(c.Label, c.Count)).ToList();
+    public static IReadOnlyList<ChartPoint> Points(IEnumerable<StatCount> counts) =>
+        counts.Select(c => new ChartPoint(c.Label, c.Count)).ToList();
 }

@@ -26,8 +26,10 @@ public static class SvgCharts
             var p = points[i];
             var y = top + i * rowHeight;
             var w = Math.Max(p.Value > 0 ? 1 : 0, p.Value / max * plot);
-            sb.Append(Inv, $"<text x=\"{labelWidth - 6}\" y=\"{y + 15}\" text-anchor=\"end\" font-size=\"12\">{Esc(Clip(p.Label, 18))}</text>");
-            sb.Append(Inv, $"<rect class=\"bar\" x=\"{labelWidth}\" y=\"{y + 3}\" width=\"{w:0.##}\" height=\"{rowHeight - 6}\" fill=\"#c0392b\"><title>{Esc(p.Label)}：{Num(p.Value)}</title></rect>");
+            sb.Append(Inv, $"<text x=\"{labelWidth - 6}\" y=\"{y + 15}\" text-anchor=\"end\" ");
+            sb.Append(Inv, $"font-size=\"12\">{Esc(Clip(p.Label, 18))}</text>");
+            sb.Append(Inv, $"<rect class=\"bar\" x=\"{labelWidth}\" y=\"{y + 3}\" width=\"{w:0.##}\" height=\"{rowHeight - 6}\" ");
+            sb.Append(Inv, $"fill=\"#c0392b\"><title>{Esc(p.Label)}：{Num(p.Value)}</title></rect>");
             sb.Append(Inv, $"<text x=\"{labelWidth + w + 4:0.##}\" y=\"{y + 15}\" font-size=\"12\">{Num(p.Value)}</text>");
         }
         return sb.Append("</svg>").ToString();
@@ -39,7 +41,9 @@ public static class SvgCharts
         const int left = 50, right = 20, top = 34, bottom = 50;
         var sb = Start(title, width, height);
         var max = points.Count == 0 ? 1 : Math.Max(1, points.Max(p => p.Value));
-        double X(int i) => points.Count <= 1 ? left + (width - left - right) / 2.0 : left + i * (width - left - right) / (double)(points.Count - 1);
+        double X(int i) => points.Count <= 1
+            ? left + (width - left - right) / 2.0
+            : left + i * (width - left - right) / (double)(points.Count - 1);
         double Y(double v) => top + (height - top - bottom) * (1 - v / max);
         sb.Append(Inv, $"<line x1=\"{left}\" y1=\"{height - bottom}\" x2=\"{width - right}\" y2=\"{height - bottom}\" stroke=\"#999\"/>");
         sb.Append(Inv, $"<line x1=\"{left}\" y1=\"{top}\" x2=\"{left}\" y2=\"{height - bottom}\" stroke=\"#999\"/>");
@@ -53,9 +57,13 @@ public static class SvgCharts
             var every = Math.Max(1, (int)Math.Ceiling(points.Count / 12.0));
             for (var i = 0; i < points.Count; i++)
             {
-                sb.Append(Inv, $"<circle class=\"point\" cx=\"{X(i):0.##}\" cy=\"{Y(points[i].Value):0.##}\" r=\"3\" fill=\"#c0392b\"><title>{Esc(points[i].Label)}：{Num(points[i].Value)}</title></circle>");
+                sb.Append(Inv, $"<circle class=\"point\" cx=\"{X(i):0.##}\" cy=\"{Y(points[i].Value):0.##}\" r=\"3\" ");
+                sb.Append(Inv, $"fill=\"#c0392b\"><title>{Esc(points[i].Label)}：{Num(points[i].Value)}</title></circle>");
                 if (i % every == 0 || i == points.Count - 1)
-                    sb.Append(Inv, $"<text x=\"{X(i):0.##}\" y=\"{height - bottom + 16}\" text-anchor=\"middle\" font-size=\"11\">{Esc(Clip(points[i].Label, 10))}</text>");
+                {
+                    sb.Append(Inv, $"<text x=\"{X(i):0.##}\" y=\"{height - bottom + 16}\" text-anchor=\"middle\" ");
+                    sb.Append(Inv, $"font-size=\"11\">{Esc(Clip(points[i].Label, 10))}</text>");
+                }
             }
         }
         return sb.Append("</svg>").ToString();
@@ -75,7 +83,8 @@ public static class SvgCharts
     private static StringBuilder Start(string title, int width, int height)
     {
         var sb = new StringBuilder();
-        sb.Append(Inv, $"<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" width=\"{width}\" height=\"{height}\" viewBox=\"0 0 {width} {height}\" {Font}>");
+        sb.Append(Inv, $"<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" width=\"{width}\" height=\"{height}\" viewBox=\"0 0 ");
+        sb.Append(Inv, $"{width} {height}\" {Font}>");
         sb.Append("<title>").Append(Esc(title)).Append("</title>");
         sb.Append(Inv, $"<text x=\"10\" y=\"20\" font-size=\"15\" font-weight=\"bold\">{Esc(title)}</text>");
         return sb;

@@ -54,7 +54,8 @@ internal static class BulkInsert
         finally { await db.Database.CloseConnectionAsync(); }
     }
 
-    private static DbCommand CreateCommand(SuanbeiDbContext db, ISqlGenerationHelper sql, StoreObjectIdentifier table, List<IProperty> columns, int rowCount)
+    private static DbCommand CreateCommand(SuanbeiDbContext db, ISqlGenerationHelper sql, StoreObjectIdentifier table,
+        List<IProperty> columns, int rowCount)
     {
         var command = db.Database.GetDbConnection().CreateCommand();
         command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
@@ -65,7 +66,8 @@ internal static class BulkInsert
             foreach (var p in columns)
             {
                 var name = "p" + command.Parameters.Count;
-                command.Parameters.Add(p.GetRelationalTypeMapping().CreateParameter(command, sql.GenerateParameterName(name), null, p.IsNullable));
+                command.Parameters.Add(p.GetRelationalTypeMapping().CreateParameter(command,
+                    sql.GenerateParameterName(name), null, p.IsNullable));
                 placeholders.Add(sql.GenerateParameterNamePlaceholder(name));
             }
             values.Add("(" + string.Join(", ", placeholders) + ")");

@@ -104,8 +104,10 @@ public sealed class RegistrySearchIndex
             _batches = batches;
         }
 
-        private sealed record Row(Guid Id, string Number, string Name, string Entity, string? Role, Suanbei.Core.AlgorithmType? AlgorithmType,
-            string? Province, int? Year, RegistryStatus Status, bool InOfficialList, bool FiledHere, string? FirstPeriod, string? LatestPeriod, string? Text);
+        private sealed record Row(Guid Id, string Number, string Name, string Entity, string? Role,
+            Suanbei.Core.AlgorithmType? AlgorithmType,
+            string? Province, int? Year, RegistryStatus Status, bool InOfficialList, bool FiledHere,
+            string? FirstPeriod, string? LatestPeriod, string? Text);
 
         internal static async Task<Snapshot> LoadAsync(SuanbeiDbContext db, (long, Guid) version, CancellationToken ct)
         {

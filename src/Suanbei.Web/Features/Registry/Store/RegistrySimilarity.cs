@@ -36,7 +36,8 @@ public sealed class RegistrySimilarity
         {
             if (_index is { } again && _version == (count, last)) return again;
             var index = new NearDuplicateIndex();
-            await foreach (var e in entries.Where(e => e.Purpose != null).Select(e => new { e.Number, e.Purpose }).AsAsyncEnumerable().WithCancellation(ct))
+            await foreach (var e in entries.Where(e => e.Purpose != null).Select(e => new { e.Number, e.Purpose })
+                .AsAsyncEnumerable().WithCancellation(ct))
                 index.Add(e.Number, e.Purpose);
             _index = index;
             _version = (count, last);

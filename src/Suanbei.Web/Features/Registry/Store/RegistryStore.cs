@@ -97,7 +97,10 @@ public sealed class RegistryStore(SuanbeiDbContext db, TimeProvider? clock = nul
         var added = listing is null;
         if (listing is null)
         {
-            listing = new RegistryListing { Id = Guid.NewGuid(), EntryId = entry.Id, ListingKey = key, ImportedAt = now, SourceFile = Clip(source, 300) };
+            listing = new RegistryListing
+            {
+                Id = Guid.NewGuid(), EntryId = entry.Id, ListingKey = key, ImportedAt = now, SourceFile = Clip(source, 300),
+            };
             entry.Listings.Add(listing);
         }
         listing.List = row.List;
@@ -118,7 +121,11 @@ public sealed class RegistryStore(SuanbeiDbContext db, TimeProvider? clock = nul
         {
             entry.Status = RegistryStatus.Cancelled;
             // The latest notice decides the date (a number is cancelled once; a repeat notice does not move it back).
-            if (entry.CancelledOn is null || (row.CancelledOn is { } d && d > entry.CancelledOn)) { entry.CancelledOn = row.CancelledOn; entry.CancelledNotice = Clip(row.Notice, 200); }
+            if (entry.CancelledOn is null || (row.CancelledOn is { } d && d > entry.CancelledOn))
+            {
+                entry.CancelledOn = row.CancelledOn;
+                entry.CancelledNotice = Clip(row.Notice, 200);
+            }
             if (entry.Name.Length == 0) Describe(entry, row); // known only from the notice
         }
         else
@@ -131,7 +138,8 @@ public sealed class RegistryStore(SuanbeiDbContext db, TimeProvider? clock = nul
                 if (row.Period is not null) entry.LatestPeriod = row.Period;
             }
         }
-        var periods = entry.Listings.Where(l => l.List != RegistryListKind.Cancellation && l.Period is not null).Select(l => l.Period!).ToList();
+        var periods = entry.Listings.Where(l => l.List != RegistryListKind.Cancellation && l.Period is not null)
+            .Select(l => l.Period!).ToList();
         entry.FirstPeriod = periods.Count > 0 ? periods.Min(StringComparer.Ordinal) : entry.FirstPeriod;
         DeriveFromNumber(entry);
         var text = RegistrySearchText.For(entry);
@@ -159,7 +167,8 @@ public sealed class RegistryStore(SuanbeiDbContext db, TimeProvider? clock = nul
             entry.ProductsTruncated = row.ProductsTruncated;
             entry.Products.Clear();
             foreach (var p in row.Products.DistinctBy(p => (p.Name, p.Form)))
-                entry.Products.Add(new RegistryProduct { Id = Guid.NewGuid(), EntryId = entry.Id, Name = Clip(p.Name, 300)!, Form = p.Form });
+                entry.Products.Add(new RegistryProduct
+                    { Id = Guid.NewGuid(), EntryId = entry.Id, Name = Clip(p.Name, 300)!, Form = p.Form });
         }
     }
 
@@ -250,22 +259,29 @@ public sealed class RegistryStore(SuanbeiDbContext db, TimeProvider? clock = nul
         var cancelled = await entries.CountAsync(e => e.Status == RegistryStatus.Cancelled, ct);
         var batchRows = (await db.Set<RegistryListing>().AsNoTracking()
                 .Where(l => l.List != RegistryListKind.Cancellation && l.List != RegistryListKind.FiledHere)
-                .GroupBy(l => new { l.List, l.Period, l.Batch }).Select(g => new { g.Key.List, g.Key.Period, g.Key.Batch, Count = g.Count() })
+                .GroupBy(l => new { l.List, l.Period, l.Batch })
+                    .Select(g => new { g.Key.List, g.Key.Period, g.Key.Batch, Count = g.Count() })
                 .ToListAsync(ct))
             .OrderBy(x => x.Period, StringComparer.Ordinal).ThenBy(x => x.List).ToList();
-        var batches = batchRows.Select(x => new StatCount($"{x.Period ?? "未知"} {RegistryListTitles.Of(x.List)}{(x.Batch is null ? "" : " " + x.Batch)}", x.Count)).ToList();
+        var batches = batchRows.Select(x => new StatCount(
+            $"{x.Period ?? "未知"} {RegistryListTitles.Of(x.List)}{(x.Batch is null ? "" : " " + x.Batch)}",
+            x.Count)).ToList();
         // One series per list: the lists are published separately, so a line across them would join unrelated counts.
         var perList = batchRows.GroupBy(x => x.List).OrderBy(g => g.Key)
-            .Select(g => new ListSeries(RegistryListTitles.Of(g.Key), g.Select(x => new StatCount($"{x.Period ?? "未知"}{(x.Batch is null ? "" : " " + x.Batch)}", x.Count)).ToList()))
+            .Select(g => new ListSeries(RegistryListTitles.Of(g.Key),
+                g.Select(x => new StatCount($"{x.Period ?? "未知"}{(x.Batch is null ? "" : " " + x.Batch)}", x.Count)).ToList()))
             .ToList();
         // Known slips of the source (a truncated role, 国资委 as a 属地) are counted under what they mean.
         var provinces = Normalised("province", await Count(entries.GroupBy(e => e.Province), ct));
         var roles = Normalised("role", await Count(entries.Where(e => e.Role != null).GroupBy(e => e.Role), ct));
-        var types = (await entries.Where(e => e.AlgorithmType != null).GroupBy(e => e.AlgorithmType).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct))
+        var types = (await entries.Where(e => e.AlgorithmType != null)
+            .GroupBy(e => e.AlgorithmType)
+            .Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct))
             .OrderByDescending(x => x.Count).Select(x => new StatCount(AlgorithmTypes.ChineseName(x.Key!.Value), x.Count)).ToList();
         var topEntities = (await Count(entries.GroupBy(e => e.Entity), ct)).Take(top).ToList();
         var forms = await Count(db.Set<RegistryProduct>().AsNoTracking().GroupBy(p => p.Form), ct);
-        return new RegistryStatistics(total, total - cancelled, cancelled, batches, provinces, roles, types, topEntities, forms) { PerList = perList };
+        return new RegistryStatistics(total, total - cancelled, cancelled, batches, provinces, roles, types, topEntities, forms)
+            { PerList = perList };
     }
 
     private static List<StatCount> Normalised(string field, IEnumerable<StatCount> counts) =>
@@ -275,9 +291,11 @@ public sealed class RegistryStore(SuanbeiDbContext db, TimeProvider? clock = nul
 
     private static async Task<List<StatCount>> Count(IQueryable<IGrouping<string?, RegistryEntry>> groups, CancellationToken ct) =>
         (await groups.Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct))
-            .OrderByDescending(x => x.Count).ThenBy(x => x.Key, StringComparer.Ordinal).Select(x => new StatCount(x.Key ?? "未知", x.Count)).ToList();
+            .OrderByDescending(x => x.Count).ThenBy(x => x.Key, StringComparer.Ordinal)
+            .Select(x => new StatCount(x.Key ?? "未知", x.Count)).ToList();
 
     private static async Task<List<StatCount>> Count(IQueryable<IGrouping<string?, RegistryProduct>> groups, CancellationToken ct) =>
         (await groups.Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct))
-            .OrderByDescending(x => x.Count).ThenBy(x => x.Key, StringComparer.Ordinal).Select(x => new StatCount(x.Key ?? "未注明", x.Count)).ToList();
+            .OrderByDescending(x => x.Count).ThenBy(x => x.Key, StringComparer.Ordinal)
+            .Select(x => new StatCount(x.Key ?? "未注明", x.Count)).ToList();
 }
