@@ -13,7 +13,9 @@ public class ExporterTests
         new[] { "deep-synthesis-filings.tsv", "algorithm-filings.tsv", "generative-ai-filings.tsv" }
             .SelectMany(f => RegistryImporter.ImportFile(RepoPaths.PublishedList(f)).Rows).ToList();
 
-    private static object Key(RegistryRow r) => (r.List, r.Name, r.Role, r.Category, r.Entity, r.ProductsRaw, r.Purpose, r.Number, r.Remark, r.Region, r.FiledOn, r.GenerativeKind,
+    private static object Key(RegistryRow r) =>
+        (r.List, r.Name, r.Role, r.Category, r.Entity, r.ProductsRaw,
+        r.Purpose, r.Number, r.Remark, r.Region, r.FiledOn, r.GenerativeKind,
         string.Join(";", r.Products.Select(p => p.Name + "|" + p.Form)));
 
     [Theory]
@@ -56,7 +58,9 @@ public class ExporterTests
     [Fact]
     public void Csv_export_starts_with_a_bom_and_neutralises_formulas()
     {
-        var row = new RegistryRow { RowNumber = 1, List = RegistryListKind.DeepSynthesis, Name = "=HYPERLINK(\"x\")", Role = "服务提供者", Entity = "某公司", Number = "网信算备110108823483901230031号", ProductsRaw = "--" };
+        var row = new RegistryRow
+            { RowNumber = 1, List = RegistryListKind.DeepSynthesis, Name = "=HYPERLINK(\"x\")", Role = "服务提供者",
+            Entity = "某公司", Number = "网信算备110108823483901230031号", ProductsRaw = "--" };
         using var ms = new MemoryStream();
         RegistryExporter.Write([row], ExportFormat.Csv, ms);
         var bytes = ms.ToArray();

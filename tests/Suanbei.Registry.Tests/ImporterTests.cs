@@ -97,7 +97,8 @@ public class ImporterTests
         var result = Import(bytes, "附件：第三批.docx");
         Assert.Equal(RegistryFileFormat.Docx, result.Format);
         AssertSameRows(rows, result);
-        Assert.All(result.Rows, r => { Assert.Equal("2024-01", r.Period); Assert.Equal("第三批", r.Batch); Assert.Equal(RegistryListKind.DeepSynthesis, r.List); });
+        Assert.All(result.Rows, r => { Assert.Equal("2024-01", r.Period); Assert.Equal("第三批", r.Batch);
+            Assert.Equal(RegistryListKind.DeepSynthesis, r.List); });
         // Consecutive rows of one entity were written as merged cells; each row still has its entity.
         Assert.True(rows.Zip(rows.Skip(1)).Count(p => p.First[3] == p.Second[3]) > 10, "the sample must exercise vertical merges");
     }
@@ -190,8 +191,12 @@ public class ImporterTests
         var (h, all) = RepoPaths.ReadPublishedTsv("generative-ai-filings.tsv");
         int I(string n) => Array.IndexOf(h, n);
         var rows = all.Where(r => r[I("period")] == "2024-08" && r[I("seq")] != "序号").ToList();
-        var filings = rows.Where(r => r[I("kind")] == "备案").Select(r => new[] { r[I("seq")], r[I("region")], r[I("name")], r[I("entity")], r[I("number")], r[I("date")] }).ToList();
-        var regs = rows.Where(r => r[I("kind")] == "登记").Select(r => new[] { r[I("seq")], r[I("region")], r[I("name")], r[I("entity")], r[I("number")], r[I("date")] }).ToList();
+        var filings = rows.Where(r => r[I("kind")] == "备案")
+            .Select(r => new[] { r[I("seq")], r[I("region")], r[I("name")], r[I("entity")], r[I("number")], r[I("date")] })
+            .ToList();
+        var regs = rows.Where(r => r[I("kind")] == "登记")
+            .Select(r => new[] { r[I("seq")], r[I("region")], r[I("name")], r[I("entity")], r[I("number")], r[I("date")] })
+            .ToList();
         var bytes = OfficialLayouts.Docx("生成式人工智能服务已备案信息", ["序号", "属地", "模型名称", "备案单位", "备案号", "备案时间"],
             filings.Append(["序号", "属地", "应用/功能名称", "登记单位", "上线编号", "登记时间"]).Concat(regs).ToList(),
             splitAt: filings.Count, mergeEntities: false);

@@ -20,7 +20,8 @@ internal static class OfficialLayouts
         var (h, rows) = RepoPaths.ReadPublishedTsv("deep-synthesis-filings.tsv");
         int I(string n) => Array.IndexOf(h, n);
         return rows.Where(r => r[I("period")] == period)
-            .Select(r => new[] { r[I("seq")], r[I("name")], r[I("role")], r[I("entity")], r[I("products")], r[I("purpose")], r[I("number")], r[I("remark")] })
+            .Select(r => new[] { r[I("seq")], r[I("name")], r[I("role")], r[I("entity")],
+                r[I("products")], r[I("purpose")], r[I("number")], r[I("remark")] })
             .ToList();
     }
 
@@ -29,7 +30,8 @@ internal static class OfficialLayouts
         var (h, rows) = RepoPaths.ReadPublishedTsv("algorithm-filings.tsv");
         int I(string n) => Array.IndexOf(h, n);
         return rows.Where(r => r[I("period")] == period)
-            .Select(r => new[] { r[I("seq")], r[I("name")], r[I("category")], r[I("entity")], r[I("products")], r[I("purpose")], r[I("number")], r[I("remark")] })
+            .Select(r => new[] { r[I("seq")], r[I("name")], r[I("category")], r[I("entity")],
+                r[I("products")], r[I("purpose")], r[I("number")], r[I("remark")] })
             .ToList();
     }
 
@@ -41,7 +43,8 @@ internal static class OfficialLayouts
     /// two at <paramref name="splitAt"/> (the second part without a header, as after a page break), and 主体名称 cells
     /// merged vertically where consecutive rows share the entity.
     /// </summary>
-    public static byte[] Docx(string title, string[] header, IReadOnlyList<string[]> rows, int splitAt = -1, bool mergeEntities = true, int entityColumn = 3)
+    public static byte[] Docx(string title, string[] header, IReadOnlyList<string[]> rows,
+        int splitAt = -1, bool mergeEntities = true, int entityColumn = 3)
     {
         using var ms = new MemoryStream();
         using (var doc = WordprocessingDocument.Create(ms, WordprocessingDocumentType.Document))
@@ -79,7 +82,8 @@ internal static class OfficialLayouts
 
     private static W.Paragraph Para(string text) => new(new W.Run(new W.Text(text) { Space = SpaceProcessingModeValues.Preserve }));
 
-    private static W.Table NewTable() => new(new W.TableProperties(new W.TableBorders(new W.TopBorder { Val = W.BorderValues.Single, Size = 4 })));
+    private static W.Table NewTable() =>
+        new(new W.TableProperties(new W.TableBorders(new W.TopBorder { Val = W.BorderValues.Single, Size = 4 })));
 
     private static W.TableRow Row(string[] cells, bool[]? continueMerge)
     {
@@ -125,7 +129,12 @@ internal static class OfficialLayouts
             var index = new Dictionary<string, int>();
             int S(string s)
             {
-                if (!index.TryGetValue(s, out var i)) { i = index.Count; index[s] = i; sst.SharedStringTable.Append(new SharedStringItem(new Text(s))); }
+                if (!index.TryGetValue(s, out var i))
+                {
+                    i = index.Count;
+                    index[s] = i;
+                    sst.SharedStringTable.Append(new SharedStringItem(new Text(s)));
+                }
                 return i;
             }
             var ws = wb.AddNewPart<WorksheetPart>();
@@ -166,5 +175,6 @@ internal static class OfficialLayouts
 
     public static byte[] Json(string[] keys, IEnumerable<string[]> rows) =>
         JsonSerializer.SerializeToUtf8Bytes(rows.Select(r => keys.Zip(r).ToDictionary(p => p.First, p => p.Second)).ToList(),
-            new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+            new JsonSerializerOptions { WriteIndented = true,
+                Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
 }

@@ -9,7 +9,8 @@ public class ProductParserTests
 
     public static IEnumerable<object[]> EveryProductsCell()
     {
-        foreach (var (file, column) in new[] { ("deep-synthesis-filings.tsv", "products"), ("algorithm-filings.tsv", "products"), ("cancellations.tsv", "product") })
+        foreach (var (file, column) in new[]
+                 { ("deep-synthesis-filings.tsv", "products"), ("algorithm-filings.tsv", "products"), ("cancellations.tsv", "product") })
         {
             var (h, rows) = RepoPaths.ReadPublishedTsv(file);
             var i = Array.IndexOf(h, column);

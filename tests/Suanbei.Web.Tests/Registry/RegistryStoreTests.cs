@@ -154,7 +154,8 @@ public abstract class RegistryStoreTests<TDb>(TDb fixture) : IClassFixture<TDb> 
     public async Task Substring_search_matches_a_scan_of_the_rows(string text)
     {
         var q = new RegistryQuery { Text = text };
-        var found = (await With(async s => await (await s.MatchAsync(q)).Entries().ToListAsync())).Select(e => e.Number).OrderBy(n => n, StringComparer.Ordinal).ToList();
+        var found = (await With(async s => await (await s.MatchAsync(q)).Entries().ToListAsync()))
+            .Select(e => e.Number).OrderBy(n => n, StringComparer.Ordinal).ToList();
         // Expected: every distinct number whose latest text contains every term, ignoring case, width and spaces.
         await using var db = fixture.NewContext();
         var all = await db.Set<RegistryEntry>().AsNoTracking().Include(e => e.Products).ToListAsync();
