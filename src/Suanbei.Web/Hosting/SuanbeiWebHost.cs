@@ -50,6 +50,7 @@ public static class SuanbeiWebHost
         // Chinese text stays readable in the HTML (Razor encodes everything outside Basic Latin by default).
         services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         DataProtectionKeys.Configure(services, options);
+        services.AddScoped<DomainEventDispatcher>();
         services.AddDbContext<SuanbeiDbContext>(o => DatabaseSetup.Configure(o, options));
 
         services.AddIdentity<AppUser, IdentityRole>(UserAdministration.ConfigureIdentity)

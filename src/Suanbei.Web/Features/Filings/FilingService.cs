@@ -7,7 +7,6 @@ using Suanbei.Core.Products;
 using Suanbei.Core.Subjects;
 using Suanbei.Web.Data;
 using Suanbei.Web.Features.Materials;
-using Suanbei.Web.Features.Registry.Store;
 using Suanbei.Web.Identity;
 
 namespace Suanbei.Web.Features.Filings;
@@ -18,8 +17,7 @@ namespace Suanbei.Web.Features.Filings;
 /// role, and the aggregate guards every transition. Changes to the audit trail other than appends are refused before
 /// anything is saved.
 /// </summary>
-public sealed class FilingService(SuanbeiDbContext db, TimeProvider clock, FilingNumberAllocator numbers, IRegistrySink registry,
-    ILogger<FilingService> log)
+public sealed class FilingService(SuanbeiDbContext db, TimeProvider clock, FilingNumberAllocator numbers)
 {
     public WorkingCalendar Calendar => WorkingCalendar.Official;
     public DateTimeOffset Now => clock.GetUtcNow();
@@ -135,8 +133,6 @@ public sealed class FilingService(SuanbeiDbContext db, TimeProvider clock, Filin
     {
         f.Cancel(filer, Now, eventDate, reason);
         await SaveAsync(ct);
-        if (f.FilingNumber is { } number)
-            await FeedRegistryAsync(() => registry.CancelAsync(number, eventDate, reason, ct), number);
     }
 
     /// <summary>All versions of the entry the given version belongs to (the filer sees its history).</summary>
@@ -181,7 +177,12 @@ public sealed class FilingService(SuanbeiDbContext db, TimeProvider clock, Filin
         return await db.Set<Subject>().Where(s => list.Contains(s.Id)).ToDictionaryAsync(s => s.Id, ct);
     }
 
-    public async Task ReviewAsync(AlgorithmFiling f, Actor reviewer, FilingAction action, string? reason = null,
+    /// <summary>
+    /// A reviewer's decision on a filing loaded with <see cref="GetForReviewAsync"/>; returns the filing as decided (a
+    /// different instance only when publication had to retry after a concurrent one). Listeners such as the registry
+    /// hear of a publication or published change through the aggregate's events after the save.
+    /// </summary>
+    public async Task<AlgorithmFiling> ReviewAsync(AlgorithmFiling f, Actor reviewer, FilingAction action, string? reason = null,
         IReadOnlyList<FieldReason>? fieldReasons = null, CancellationToken ct = default)
     {
         switch (action)
@@ -193,44 +194,15 @@ public sealed class FilingService(SuanbeiDbContext db, TimeProvider clock, Filin
             case FilingAction.Refuse:
                 f.Refuse(reviewer, Now, reason ?? "", f.Kind == FilingKind.Change ? await PreviousAsync(f, ct) : null);
                 break;
-            case FilingAction.Publish:
-                if (f.Kind == FilingKind.Change) f.ApproveChange(reviewer, Now, await PreviousAsync(f, ct));
-                else
-                {
-                    await numbers.PublishAsync(db, f.Id, reviewer, Now, Calendar, ct);
-                    await PublishToRegistryAsync(f.Id, ct);
-                    return;
-                }
+            case FilingAction.Publish when f.Kind == FilingKind.Change:
+                f.ApproveChange(reviewer, Now, await PreviousAsync(f, ct));
                 break;
+            case FilingAction.Publish:
+                return await numbers.PublishAsync(db, f, reviewer, Now, Calendar, ct);
             default: throw new DomainException("审核员不能执行此操作。");
         }
         await SaveAsync(ct);
-        if (action == FilingAction.Publish) await PublishToRegistryAsync(f.Id, ct);
-    }
-
-    /// <summary>
-    /// Feeds the public entry into the public registry (source 本系统公示) so it is searchable and verifiable beside the
-    /// imported official lists. The filing itself is already saved; the sink is idempotent, so a failure here is logged
-    /// and repaired by the next publication, change or cancellation of the entry rather than undoing the decision.
-    /// </summary>
-    private async Task PublishToRegistryAsync(Guid filingId, CancellationToken ct)
-    {
-        var f = await WithChildren().AsNoTracking().FirstAsync(x => x.Id == filingId, ct);
-        if (!f.IsPublic || f.FilingNumber is null) return;
-        var subject = await db.Set<Subject>().AsNoTracking().FirstOrDefaultAsync(s => s.Id == f.SubjectId, ct);
-        var entry = PublicEntry.From(f, subject?.PublicName ?? "");
-        var published = new PublishedFiling(entry.Number, entry.Name, entry.Role, entry.TypeName, entry.SubjectName,
-            entry.Products, entry.MainPurpose, ChinaTime.Date(Now), entry.Remarks.Count > 0 ? entry.Remarks[^1] : null);
-        await FeedRegistryAsync(() => registry.PublishAsync(published, ct), entry.Number);
-    }
-
-    private async Task FeedRegistryAsync(Func<Task> feed, string number)
-    {
-        try { await feed(); }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            log.LogError(e, "Public registry not updated for {Number}; it will be on the entry's next change", number);
-        }
+        return f;
     }
 
     private async Task<AlgorithmFiling> PreviousAsync(AlgorithmFiling change, CancellationToken ct) =>

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Suanbei.Core;
 using Suanbei.Core.Filings;
+using Suanbei.Core.Filings.Events;
 using Suanbei.Web.Data;
 using Suanbei.Web.Features.Materials;
 using Suanbei.Web.Hosting;
@@ -21,6 +22,9 @@ public sealed class FilingsModule : IFeatureModule
     {
         services.AddScoped<FilingService>();
         services.AddSingleton<FilingNumberAllocator>();
+        services.AddScoped<IDomainEventHandler<FilingPublished>, RegistryFeed>();
+        services.AddScoped<IDomainEventHandler<FilingChangePublished>, RegistryFeed>();
+        services.AddScoped<IDomainEventHandler<FilingCancelled>, RegistryFeed>();
         services.AddScoped<IMaterialAccessRule, FilingMaterialAccessRule>();
         services.AddHostedService<PublicityCloser>();
         // Enums as their names ("GenerationSynthesis", "Text, Image") in requests and responses.
@@ -90,10 +94,9 @@ public sealed class FilingsModule : IFeatureModule
             review.MapPost($"/{{id:guid}}/{path}", async (Guid id, [FromBody] ReviewRequest? body, ClaimsPrincipal user, FilingService s, CancellationToken ct) =>
             {
                 if (await s.GetForReviewAsync(id, ct) is not { } f) return NotFound();
-                await s.ReviewAsync(f, FilingService.ActorOf(user), action, body?.Reason,
+                var decided = await s.ReviewAsync(f, FilingService.ActorOf(user), action, body?.Reason,
                     body?.Reasons?.Select(r => new FieldReason(FilingFields.Canonical(r.Field ?? ""), r.Reason ?? "")).ToList(), ct);
-                var fresh = await s.GetForReviewAsync(id, ct);
-                return Results.Ok(FilingDto.Full(fresh!, s));
+                return Results.Ok(FilingDto.Full(decided, s));
             }).RequireAuthorization(Policies.ReviewAction);
         }
     }
