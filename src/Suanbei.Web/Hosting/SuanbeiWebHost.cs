@@ -186,9 +186,7 @@ public static class SuanbeiWebHost
         using var scope = app.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<SuanbeiDbContext>();
         DatabaseSetup.Migrate(db, options);
-        if (options.SeedPublishedLists
-            && Suanbei.Web.Features.Registry.Published.PublishedLists.SeedIfEmptyAsync(db).GetAwaiter().GetResult() is > 0 and var seeded)
-            (options.Announce ?? Console.WriteLine)($"公示清单库为空：已导入随附的网信办公示清单，共 {seeded} 条。");
+        foreach (var module in FeatureModules()) module.Initialize(scope.ServiceProvider, options);
         ServerTempFiles.ResetFolder(options);
         UserAdministration.EnsureRolesAsync(scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>()).GetAwaiter().GetResult();
         if (options.CreateFirstAdmin)

@@ -1,7 +1,5 @@
 using Microsoft.AspNetCore.Diagnostics;
-using Suanbei.Web.Hosting;
-
-namespace Suanbei.Web.Features.Status;
+namespace Suanbei.Web.Hosting;
 
 /// <summary>What the error/status page says: the code, a Chinese title and explanation, and links back.</summary>
 public sealed record StatusView(int Code, string Title, string Message, IReadOnlyList<(string Url, string Text)> Links, string? Back)

@@ -1,8 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
-using Suanbei.Web.Hosting;
+using Suanbei.Web.Data;
 
-namespace Suanbei.Web.Data;
+namespace Suanbei.Web.Hosting;
 
 /// <summary>Chooses the provider and applies the hand-written migrations.</summary>
 public static class DatabaseSetup

@@ -1,0 +1,16 @@
+using Suanbei.Web.Data;
+using Suanbei.Web.Hosting;
+
+namespace Suanbei.Web.Features.Registry.Published;
+
+/// <summary>At startup, fills an empty registry with the shipped lists when <c>SeedPublishedLists</c> is on.</summary>
+public sealed class PublishedListsSeeding : IFeatureModule
+{
+    public void Initialize(IServiceProvider services, SuanbeiHostOptions options)
+    {
+        if (!options.SeedPublishedLists) return;
+        var db = services.GetRequiredService<SuanbeiDbContext>();
+        if (PublishedLists.SeedIfEmptyAsync(db).GetAwaiter().GetResult() is > 0 and var seeded)
+            (options.Announce ?? Console.WriteLine)($"公示清单库为空：已导入随附的网信办公示清单，共 {seeded} 条。");
+    }
+}
