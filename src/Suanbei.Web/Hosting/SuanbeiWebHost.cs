@@ -84,6 +84,7 @@ public static class SuanbeiWebHost
             o.Conventions.AuthorizeFolder("/Subjects", Policies.Filer);
             o.Conventions.AuthorizeFolder("/Products", Policies.Filer);
             o.Conventions.AuthorizeFolder("/Review", Policies.Reviewer);
+            o.Conventions.AuthorizeFolder("/Filings/Review", Policies.Reviewer);
             o.Conventions.AuthorizeFolder("/Admin", Policies.Admin);
             o.Conventions.AuthorizeFolder("/Account/Manage");
         });

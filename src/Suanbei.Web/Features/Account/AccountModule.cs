@@ -8,7 +8,7 @@ namespace Suanbei.Web.Features.Account;
 public sealed record MeResponse(string Id, string Email, IReadOnlyList<string> Roles);
 
 /// <summary>GET /api/v1/me — who the token belongs to.</summary>
-public sealed class AccountApi : IFeatureModule
+public sealed class AccountModule : IFeatureModule
 {
     public void MapApi(RouteGroupBuilder api) =>
         api.MapGet("/me", async (HttpContext http, UserManager<AppUser> users) =>

@@ -11,7 +11,7 @@ public sealed record UserResponse(string Id, string Email, IReadOnlyList<string>
 public sealed record CreatedUserResponse(UserResponse User, string? OneTimePassword);
 
 /// <summary>/api/v1/admin/users: administrators list accounts and create reviewers or administrators.</summary>
-public sealed class AdminApi : IFeatureModule
+public sealed class AdminModule : IFeatureModule
 {
     public void MapApi(RouteGroupBuilder api)
     {

@@ -261,17 +261,6 @@ public sealed class FilingService(SuanbeiDbContext db, TimeProvider clock, Filin
     }
 }
 
-public static class AuditTrailGuard
-{
-    /// <summary>The audit trail is append-only: modified or deleted entries never reach the database.</summary>
-    public static void Check(DbContext db)
-    {
-        if (db.ChangeTracker.Entries<FilingAuditEntry>().Any(e => e.State is EntityState.Modified or EntityState.Deleted)
-            || db.ChangeTracker.Entries<FilingReturnReason>().Any(e => e.State is EntityState.Modified or EntityState.Deleted))
-            throw new InvalidOperationException("The filing audit trail is append-only.");
-    }
-}
-
 /// <summary>A linked product for display: the link as filed, the product now (null when deleted), the chosen functions
 /// that still exist and how many chosen ones were deleted since.</summary>
 public sealed record LinkedProductView(FilingProductLink Link, Product? Product, IReadOnlyList<ProductFunction> Functions, int MissingFunctions);

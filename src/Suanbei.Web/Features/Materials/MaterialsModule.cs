@@ -15,7 +15,7 @@ public sealed record MaterialResponse(Guid Id, string FileName, string ContentTy
 /// (multipart field "file"); list own: GET /api/v1/materials. Reading is decided by <see cref="MaterialAccess"/>; a material the
 /// caller may not read answers 404, as if it did not exist.
 /// </summary>
-public sealed class MaterialEndpoints : IFeatureModule
+public sealed class MaterialsModule : IFeatureModule
 {
     public void AddServices(IServiceCollection services, SuanbeiHostOptions options)
     {

@@ -11,7 +11,7 @@ namespace Suanbei.Web.Features.Products;
 /// account's product id simply is not found. Errors are keyed by <see cref="ProductDetails"/> property names
 /// (plus FunctionName/FunctionDescription).
 /// </summary>
-public sealed class ProductHandlers(SuanbeiDbContext db, TimeProvider clock)
+public sealed class ProductService(SuanbeiDbContext db, TimeProvider clock)
 {
     public sealed record Outcome(Product? Product, Dictionary<string, string> Errors)
     {

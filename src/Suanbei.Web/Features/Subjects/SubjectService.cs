@@ -12,7 +12,7 @@ namespace Suanbei.Web.Features.Subjects;
 /// names (pages prefix "Input.", the API camel-cases them). Filers only ever see their own subject (by owner id);
 /// reviewers see submitted ones.
 /// </summary>
-public sealed class SubjectHandlers(SuanbeiDbContext db, TimeProvider clock, WorkingCalendar calendar)
+public sealed class SubjectService(SuanbeiDbContext db, TimeProvider clock, WorkingCalendar calendar)
 {
     public sealed record Outcome(Subject? Subject, Dictionary<string, string> Errors)
     {

@@ -4,13 +4,13 @@ using Suanbei.Web.Hosting;
 
 namespace Suanbei.Web.Features.Subjects;
 
-public sealed class SubjectModule : IFeatureModule
+public sealed class SubjectsModule : IFeatureModule
 {
     public void AddServices(IServiceCollection services, SuanbeiHostOptions options)
     {
-        services.AddScoped<SubjectHandlers>();
+        services.AddScoped<SubjectService>();
         services.TryAddSingleton(WorkingCalendar.Official); // the official calendars (Suanbei.Core/Data/calendar)
     }
 
-    public void MapApi(RouteGroupBuilder api) => SubjectApi.Map(api);
+    public void MapApi(RouteGroupBuilder api) => SubjectEndpoints.Map(api);
 }

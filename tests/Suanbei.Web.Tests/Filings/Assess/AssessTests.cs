@@ -5,7 +5,7 @@ using Suanbei.Web.Identity;
 using Suanbei.Web.Tests.Support;
 using static Suanbei.Web.Tests.Filings.FilingFixtures;
 
-namespace Suanbei.Web.Tests.Assess;
+namespace Suanbei.Web.Tests.Filings.Assess;
 
 /// <summary>备案判断 on the web: the API, the wizard form, and creating draft filings from a plan.</summary>
 public sealed class AssessTests(SqliteApp app) : IClassFixture<SqliteApp>

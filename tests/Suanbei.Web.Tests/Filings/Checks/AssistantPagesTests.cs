@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 using Suanbei.Web.Tests.Support;
 using static Suanbei.Web.Tests.Filings.FilingFixtures;
 
-namespace Suanbei.Web.Tests.Checks;
+namespace Suanbei.Web.Tests.Filings.Checks;
 
 /// <summary>The compliance assistant's pages for a signed-in filer (cookie + antiforgery, like a browser).</summary>
 public sealed class AssistantPagesTests(SqliteApp app) : IClassFixture<SqliteApp>

@@ -5,7 +5,7 @@ using Suanbei.Web.Identity;
 using Suanbei.Web.Tests.Support;
 using static Suanbei.Web.Tests.Filings.FilingFixtures;
 
-namespace Suanbei.Web.Tests.Checks;
+namespace Suanbei.Web.Tests.Filings.Checks;
 
 /// <summary>备案预审 over stored filings: API for owner and reviewer, the page, and copied text from a published filing.</summary>
 public abstract class CheckApiTests<TApp>(TApp app) : IClassFixture<TApp> where TApp : TestApp

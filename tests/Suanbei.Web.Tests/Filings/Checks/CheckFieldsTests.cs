@@ -6,7 +6,7 @@ using Suanbei.Web.Identity;
 using Suanbei.Web.Tests.Support;
 using static Suanbei.Web.Tests.Filings.FilingFixtures;
 
-namespace Suanbei.Web.Tests.Checks;
+namespace Suanbei.Web.Tests.Filings.Checks;
 
 /// <summary>
 /// The ICP holder/expiry/scope of a product and the officer-document fields of a subject, entered through the API and

@@ -3,11 +3,11 @@ using System.Text;
 using Suanbei.Core;
 using Suanbei.Core.Calendar;
 using Suanbei.Core.Filings;
-using Suanbei.Web.Features.Deadlines;
+using Suanbei.Web.Features.Filings.Deadlines;
 using Suanbei.Web.Tests.Support;
 using static Suanbei.Web.Tests.Filings.FilingFixtures;
 
-namespace Suanbei.Web.Tests.Deadlines;
+namespace Suanbei.Web.Tests.Filings.Deadlines;
 
 public class DeadlineComputationTests
 {

@@ -8,7 +8,7 @@ using Suanbei.Web.Identity;
 using Suanbei.Web.Tests.Support;
 using static Suanbei.Web.Tests.Filings.FilingFixtures;
 
-namespace Suanbei.Web.Tests.Documents;
+namespace Suanbei.Web.Tests.Filings.Documents;
 
 /// <summary>
 /// Generated DOCX documents round-trip through LibreOffice (headless, converted to PDF) and pdftotext, and their text

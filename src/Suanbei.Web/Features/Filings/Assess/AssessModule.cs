@@ -7,7 +7,7 @@ using Suanbei.Web.Features.Filings;
 using Suanbei.Web.Hosting;
 using Suanbei.Web.Identity;
 
-namespace Suanbei.Web.Features.Assess;
+namespace Suanbei.Web.Features.Filings.Assess;
 
 /// <summary>
 /// 备案判断 on the API: POST /api/v1/assess (answers JSON as for <c>suanbei assess</c>) → the plan, every conclusion with

@@ -1,7 +1,7 @@
 using System.Text;
 using Suanbei.Core.Assessment;
 
-namespace Suanbei.Web.Features.Assess;
+namespace Suanbei.Web.Features.Filings.Assess;
 
 /// <summary>The kept record of one 备案判断 (保留本次判断记录): date, rules version, answers, conclusion with articles.</summary>
 public static class AssessmentRecord

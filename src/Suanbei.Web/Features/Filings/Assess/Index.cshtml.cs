@@ -7,7 +7,7 @@ using Suanbei.Core.Filings;
 using Suanbei.Web.Features.Filings;
 using Suanbei.Web.Identity;
 
-namespace Suanbei.Web.Features.Assess;
+namespace Suanbei.Web.Features.Filings.Assess;
 
 /// <summary>
 /// 备案判断 wizard: one question group per step (answers carried in hidden fields, no session, no script needed), then

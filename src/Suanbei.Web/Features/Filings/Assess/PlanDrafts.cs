@@ -5,7 +5,7 @@ using Suanbei.Web.Features.Filings;
 using AssessRole = Suanbei.Core.Assessment.FilingRole;
 using FilingRole = Suanbei.Core.Filings.FilingRole;
 
-namespace Suanbei.Web.Features.Assess;
+namespace Suanbei.Web.Features.Filings.Assess;
 
 /// <summary>Creates one draft algorithm filing per planned filing, with the basic attributes the plan already knows.</summary>
 public static class PlanDrafts

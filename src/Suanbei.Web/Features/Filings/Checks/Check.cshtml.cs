@@ -5,7 +5,7 @@ using Suanbei.Web.Features.Filings;
 using Suanbei.Web.Features.Materials;
 using Suanbei.Web.Features.Registry.Store;
 
-namespace Suanbei.Web.Features.Checks;
+namespace Suanbei.Web.Features.Filings.Checks;
 
 /// <summary>备案预审 page next to the filing form: every finding with severity, field, what to fix and the rule's source.</summary>
 public sealed class CheckModel(FilingService filings, SuanbeiDbContext db, MaterialStore store, RegistrySimilarity registry) : FilingPageModel(filings, db, store)

@@ -1,7 +1,7 @@
 using Suanbei.Core.Checks;
 using Suanbei.Web.Features.Filings;
 
-namespace Suanbei.Web.Features.Checks;
+namespace Suanbei.Web.Features.Filings.Checks;
 
 /// <summary>The page (and the element on it) where the field of a finding is edited: a filing step, a product or the subject.</summary>
 public static class CheckFieldLinks

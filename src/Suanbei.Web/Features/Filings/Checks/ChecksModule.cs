@@ -6,10 +6,10 @@ using Suanbei.Web.Features.Registry.Store;
 using Suanbei.Web.Hosting;
 using Suanbei.Web.Identity;
 
-namespace Suanbei.Web.Features.Checks;
+namespace Suanbei.Web.Features.Filings.Checks;
 
 /// <summary>备案预审 on the API: GET /api/v1/filings/{id}/check (the owner) and /api/v1/review/filings/{id}/check (reviewers).</summary>
-public sealed class CheckModule : IFeatureModule
+public sealed class ChecksModule : IFeatureModule
 {
     /// <summary>One finding; <c>field</c> is the snapshot path (as in <c>suanbei check --json</c>), <c>label</c> the form's name for it.</summary>
     public sealed record FindingDto(string RuleId, string Severity, string Field, string Label, string Message, string Source);

@@ -6,7 +6,7 @@ using Suanbei.Core.Subjects;
 using Suanbei.Web.Data;
 using Suanbei.Web.Features.Registry.Store;
 
-namespace Suanbei.Web.Features.Checks;
+namespace Suanbei.Web.Features.Filings.Checks;
 
 /// <summary>
 /// Builds the <see cref="FilingSnapshot"/> the pre-submission check reads from a stored filing, its subject and its

@@ -3,7 +3,7 @@ using Suanbei.Core.Filings;
 using Suanbei.Core.Products;
 using Suanbei.Core.Subjects;
 
-namespace Suanbei.Web.Features.Deadlines;
+namespace Suanbei.Web.Features.Filings.Deadlines;
 
 /// <summary>
 /// One running clock of an account. <see cref="Estimated"/> is true when the count runs past the official calendars

@@ -8,7 +8,7 @@ using Suanbei.Core.Products;
 using Suanbei.Core.Subjects;
 using Suanbei.Web.Data;
 
-namespace Suanbei.Web.Features.Deadlines;
+namespace Suanbei.Web.Features.Filings.Deadlines;
 
 /// <summary>
 /// Loads an account's running clocks and manages its calendar subscription token. Calendar apps cannot log in, so the

@@ -2,7 +2,7 @@ using System.Security.Claims;
 using Suanbei.Web.Hosting;
 using Suanbei.Web.Identity;
 
-namespace Suanbei.Web.Features.Deadlines;
+namespace Suanbei.Web.Features.Filings.Deadlines;
 
 /// <summary>
 /// Deadlines: GET /api/v1/deadlines (the account's running clocks), POST /api/v1/deadlines/calendar-token (a new feed

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace Suanbei.Web.Features.Deadlines;
+namespace Suanbei.Web.Features.Filings.Deadlines;
 
 /// <summary>
 /// Writes an iCalendar (RFC 5545) feed of running clocks: CRLF line endings, content lines folded at 75 octets without

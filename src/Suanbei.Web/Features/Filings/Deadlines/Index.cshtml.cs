@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Suanbei.Web.Identity;
 
-namespace Suanbei.Web.Features.Deadlines;
+namespace Suanbei.Web.Features.Filings.Deadlines;
 
 /// <summary>The account's running clocks, overdue ones first highlighted, and the calendar subscription link.</summary>
 [Authorize(Policy = Policies.Filer)]

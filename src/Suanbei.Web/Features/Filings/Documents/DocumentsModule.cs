@@ -4,7 +4,7 @@ using Suanbei.Web.Features.Filings;
 using Suanbei.Web.Hosting;
 using Suanbei.Web.Identity;
 
-namespace Suanbei.Web.Features.Documents;
+namespace Suanbei.Web.Features.Filings.Documents;
 
 /// <summary>
 /// Generated documents and the filing package. Kinds: disclosure (拟公示内容), self-assessment (算法安全自评估报告),

@@ -2,7 +2,7 @@ using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
 
-namespace Suanbei.Web.Features.Documents;
+namespace Suanbei.Web.Features.Filings.Documents;
 
 /// <summary>
 /// A minimal Word document writer over DocumentFormat.OpenXml: title, headings, paragraphs, tables, with Chinese

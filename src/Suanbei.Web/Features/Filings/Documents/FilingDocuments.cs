@@ -11,7 +11,7 @@ using Suanbei.Core.Subjects;
 using Suanbei.Web.Data;
 using Suanbei.Web.Features.Materials;
 
-namespace Suanbei.Web.Features.Documents;
+namespace Suanbei.Web.Features.Filings.Documents;
 
 /// <summary>The documents Suanbei writes for a filing, each filled from the filing's own data.</summary>
 public enum FilingDocumentKind { Disclosure, SelfAssessment, Responsibility }

@@ -3,7 +3,7 @@ using Suanbei.Web.Data;
 using Suanbei.Web.Features.Filings;
 using Suanbei.Web.Features.Materials;
 
-namespace Suanbei.Web.Features.Documents;
+namespace Suanbei.Web.Features.Filings.Documents;
 
 /// <summary>The filer's document downloads for one filing.</summary>
 public sealed class IndexModel(FilingService filings, SuanbeiDbContext db, MaterialStore store) : FilingPageModel(filings, db, store)

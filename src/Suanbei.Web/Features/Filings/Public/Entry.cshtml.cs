@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Suanbei.Core.Filings;
 using Suanbei.Web.Features.Filings;
 
-namespace Suanbei.Web.Features.Public;
+namespace Suanbei.Web.Features.Filings.Public;
 
 /// <summary>公示信息 of one filed algorithm at its stable URL /public/{number}; no login.</summary>
 [AllowAnonymous]

@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Suanbei.Core.Filings;
 using Suanbei.Web.Features.Filings;
 
-namespace Suanbei.Web.Features.Public;
+namespace Suanbei.Web.Features.Filings.Public;
 
 /// <summary>All public entries in the CAC list's columns; no login.</summary>
 [AllowAnonymous]

@@ -6,11 +6,11 @@ using Suanbei.Core.Filings;
 using Suanbei.Web.Features.Filings;
 using Suanbei.Web.Identity;
 
-namespace Suanbei.Web.Features.Review;
+namespace Suanbei.Web.Features.Filings.Review;
 
 /// <summary>One filing for the reviewer: everything entered, the clock, the trail and the actions the workflow allows now.</summary>
 [Authorize(Policy = Policies.Reviewer)]
-public sealed class FilingDetailModel(FilingService filings) : PageModel
+public sealed class DetailModel(FilingService filings) : PageModel
 {
     public AlgorithmFiling Filing { get; private set; } = null!;
     public string SubjectName { get; private set; } = "";

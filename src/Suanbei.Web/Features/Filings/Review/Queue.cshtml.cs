@@ -5,11 +5,11 @@ using Suanbei.Core.Subjects;
 using Suanbei.Web.Features.Filings;
 using Suanbei.Web.Identity;
 
-namespace Suanbei.Web.Features.Review;
+namespace Suanbei.Web.Features.Filings.Review;
 
 /// <summary>The reviewer queue: 已提交, 一审, 二审 and 公示, oldest submission first, with the Art. 25 clock and overdue flag.</summary>
 [Authorize(Policy = Policies.Reviewer)]
-public sealed class FilingsQueueModel(FilingService filings) : PageModel
+public sealed class QueueModel(FilingService filings) : PageModel
 {
     public sealed record Row(AlgorithmFiling Filing, string SubjectName, ReviewClock Clock);
     public List<Row> Rows { get; private set; } = [];
