@@ -14,7 +14,9 @@ public static class FilingRules
     /// </summary>
     public const int PublicityWorkingDays = 10;
 
-    /// <summary>Upper bounds that keep free text sane (the CAC form limits 功能介绍 to 500 characters; we allow more for long fields).</summary>
+    /// <summary>
+    /// Upper bounds that keep free text sane (the CAC form limits 功能介绍 to 500 characters; we allow more for long fields).
+    /// </summary>
     public const int ShortTextMax = 100;
     public const int MainPurposeMax = 500;
     public const int LongTextMax = 20_000;

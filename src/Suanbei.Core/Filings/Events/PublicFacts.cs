@@ -12,6 +12,8 @@ public sealed record PublicFacts(
     public static PublicFacts Of(AlgorithmFiling f) => new(
         f.FilingNumber ?? throw new InvalidOperationException("a public entry has a number"),
         f.Name ?? "", f.Role, f.Type, f.SubjectId,
-        f.Role == FilingRole.TechnicalSupporter ? [] : f.LinkedProducts.Select(p => new PublicProduct(p.ProductName, p.ProductForm)).ToList(),
+        f.Role == FilingRole.TechnicalSupporter
+            ? []
+            : f.LinkedProducts.Select(p => new PublicProduct(p.ProductName, p.ProductForm)).ToList(),
         f.MainPurpose, f.RemarkLines.Count > 0 ? f.RemarkLines[^1] : null);
 }

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Suanbei.Core.Filings;
+using Suanbei.Web.Data;
 
 namespace Suanbei.Web.Features.Filings;
 
@@ -12,5 +13,13 @@ public static class AuditTrailGuard
         if (db.ChangeTracker.Entries<FilingAuditEntry>().Any(e => e.State is EntityState.Modified or EntityState.Deleted)
             || db.ChangeTracker.Entries<FilingReturnReason>().Any(e => e.State is EntityState.Modified or EntityState.Deleted))
             throw new InvalidOperationException("The filing audit trail is append-only.");
+    }
+
+    /// <summary>Saves, refusing anything but appends to the audit trail; a concurrent change becomes a Chinese domain error.</summary>
+    public static async Task SaveAsync(DbContext db, CancellationToken ct = default)
+    {
+        Check(db);
+        // Two reviewers acting at once: the loser gets a conflict (stale version or the audit sequence just taken), a 409.
+        await db.SaveOrConflictAsync(ct);
     }
 }

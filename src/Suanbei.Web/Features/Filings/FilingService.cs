@@ -12,7 +12,9 @@ using Suanbei.Web.Identity;
 namespace Suanbei.Web.Features.Filings;
 
 /// <summary>
-/// The algorithm-filing use cases, shared by the Razor Pages and the /api/v1 endpoints. Ownership is enforced here:
+/// The filer's algorithm-filing use cases (the four steps, submission, change, cancellation), shared by the Razor Pages
+/// and the /api/v1 endpoints; reviewer decisions are in <c>Review/FilingReviewService</c>, public entries in
+/// <c>Public/PublicEntryService</c>. Ownership is enforced here:
 /// a filer's queries only ever see its own filings (a foreign id is "not found"), reviewer queries need the reviewer
 /// role, and the aggregate guards every transition. Changes to the audit trail other than appends are refused before
 /// anything is saved.
@@ -32,10 +34,6 @@ public sealed class FilingService(SuanbeiDbContext db, TimeProvider clock, Filin
         return new Actor(user.UserId(), user.Identity?.Name ?? user.UserId(), role);
     }
 
-    private IQueryable<AlgorithmFiling> WithChildren() =>
-        db.Set<AlgorithmFiling>().Include(f => f.Labeling).Include(f => f.LinkedProducts)
-            .Include(f => f.ReturnReasons).Include(f => f.AuditTrail).AsSplitQuery();
-
     // ------------------------------------------------------------------ filer
 
     public Task<Subject?> SubjectOfAsync(string userId, CancellationToken ct = default) =>
@@ -49,7 +47,7 @@ public sealed class FilingService(SuanbeiDbContext db, TimeProvider clock, Filin
 
     /// <summary>The filer's own filing, or null (also for another account's filing — no hint that it exists).</summary>
     public Task<AlgorithmFiling?> GetOwnAsync(Guid id, string userId, CancellationToken ct = default) =>
-        WithChildren().FirstOrDefaultAsync(f => f.Id == id && f.OwnerUserId == userId, ct);
+        db.WithChildren().FirstOrDefaultAsync(f => f.Id == id && f.OwnerUserId == userId, ct);
 
     public async Task<AlgorithmFiling> CreateAsync(Actor filer, CancellationToken ct = default)
     {
@@ -139,19 +137,7 @@ public sealed class FilingService(SuanbeiDbContext db, TimeProvider clock, Filin
     public Task<List<AlgorithmFiling>> VersionsAsync(Guid entryId, CancellationToken ct = default) =>
         db.Set<AlgorithmFiling>().Where(f => f.EntryId == entryId).OrderBy(f => f.Revision).ToListAsync(ct);
 
-    // ------------------------------------------------------------------ reviewer
-
-    /// <summary>Filings awaiting a reviewer (已提交, 一审, 二审) and those in 公示.</summary>
-    public async Task<List<AlgorithmFiling>> ReviewQueueAsync(CancellationToken ct = default)
-    {
-        var statuses = new[] { FilingStatus.Submitted, FilingStatus.FirstReview, FilingStatus.SecondReview, FilingStatus.Publicity };
-        var list = await db.Set<AlgorithmFiling>().Where(f => statuses.Contains(f.Status)).ToListAsync(ct);
-        return list.OrderBy(f => f.SubmittedAt ?? f.CreatedAt).ToList();
-    }
-
-    /// <summary>For reviewers: any filing that has been submitted at least once (drafts never submitted are private).</summary>
-    public Task<AlgorithmFiling?> GetForReviewAsync(Guid id, CancellationToken ct = default) =>
-        WithChildren().FirstOrDefaultAsync(f => f.Id == id && f.SubmittedAt != null, ct);
+    // ------------------------------------------------------------------ shared by the sub-features' pages
 
     /// <summary>
     /// The filing's linked products as they are now, with the functions the filing chose (功能), in the filing's order.
@@ -177,71 +163,6 @@ public sealed class FilingService(SuanbeiDbContext db, TimeProvider clock, Filin
         return await db.Set<Subject>().Where(s => list.Contains(s.Id)).ToDictionaryAsync(s => s.Id, ct);
     }
 
-    /// <summary>
-    /// A reviewer's decision on a filing loaded with <see cref="GetForReviewAsync"/>; returns the filing as decided (a
-    /// different instance only when publication had to retry after a concurrent one). Listeners such as the registry
-    /// hear of a publication or published change through the aggregate's events after the save.
-    /// </summary>
-    public async Task<AlgorithmFiling> ReviewAsync(AlgorithmFiling f, Actor reviewer, FilingAction action, string? reason = null,
-        IReadOnlyList<FieldReason>? fieldReasons = null, CancellationToken ct = default)
-    {
-        switch (action)
-        {
-            case FilingAction.StartFirstReview: f.StartFirstReview(reviewer, Now); break;
-            case FilingAction.PassFirstReview: f.PassFirstReview(reviewer, Now, reason); break;
-            case FilingAction.CompletePublicity: f.CompletePublicity(reviewer, Now); break;
-            case FilingAction.Return: f.Return(reviewer, Now, fieldReasons ?? []); break;
-            case FilingAction.Refuse:
-                f.Refuse(reviewer, Now, reason ?? "", f.Kind == FilingKind.Change ? await PreviousAsync(f, ct) : null);
-                break;
-            case FilingAction.Publish when f.Kind == FilingKind.Change:
-                f.ApproveChange(reviewer, Now, await PreviousAsync(f, ct));
-                break;
-            case FilingAction.Publish:
-                return await numbers.PublishAsync(db, f, reviewer, Now, Calendar, ct);
-            default: throw new DomainException("审核员不能执行此操作。");
-        }
-        await SaveAsync(ct);
-        return f;
-    }
-
-    private async Task<AlgorithmFiling> PreviousAsync(AlgorithmFiling change, CancellationToken ct) =>
-        await WithChildren().FirstAsync(x => x.Id == change.PreviousVersionId, ct);
-
-    /// <summary>
-    /// The system closes every publicity period that has ended (公示 → 已备案, actor 系统). Entries whose period could not
-    /// be computed (无官方日历) are left for a reviewer. Returns how many were closed.
-    /// </summary>
-    public async Task<int> CloseEndedPublicityAsync(CancellationToken ct = default)
-    {
-        var today = ChinaTime.Date(Now);
-        var due = await WithChildren()
-            .Where(f => f.Status == FilingStatus.Publicity && f.PublicityEndsOn != null && f.PublicityEndsOn <= today).ToListAsync(ct);
-        foreach (var f in due) f.CompletePublicity(Actor.System, Now);
-        if (due.Count > 0) await SaveAsync(ct);
-        return due.Count;
-    }
-
-    // ------------------------------------------------------------------ public
-
-    /// <summary>The version currently public under a number (公示, 已备案 or 已注销), with its subject; null when unknown.</summary>
-    public async Task<(AlgorithmFiling Filing, PublicEntry Entry)?> PublicEntryAsync(string number, CancellationToken ct = default)
-    {
-        var publicStatuses = new[] { FilingStatus.Publicity, FilingStatus.Filed, FilingStatus.Cancelled };
-        var f = await WithChildren().FirstOrDefaultAsync(x => x.FilingNumber == number && publicStatuses.Contains(x.Status), ct);
-        if (f is null) return null;
-        var subject = await db.Set<Subject>().FirstOrDefaultAsync(s => s.Id == f.SubjectId, ct);
-        return (f, PublicEntry.From(f, subject?.PublicName ?? ""));
-    }
-
-    public async Task<List<PublicEntry>> PublicEntriesAsync(CancellationToken ct = default)
-    {
-        var publicStatuses = new[] { FilingStatus.Publicity, FilingStatus.Filed, FilingStatus.Cancelled };
-        var list = await db.Set<AlgorithmFiling>().Include(f => f.LinkedProducts).Where(x => publicStatuses.Contains(x.Status)).ToListAsync(ct);
-        var subjects = await SubjectsAsync(list.Select(f => f.SubjectId), ct);
-        return list.OrderByDescending(f => f.PublishedAt).Select(f => PublicEntry.From(f, subjects.GetValueOrDefault(f.SubjectId)?.PublicName ?? "")).ToList();
-    }
-
     // ------------------------------------------------------------------ helpers
 
     private async Task RequireOwnMaterialsAsync(string userId, IEnumerable<Guid?> ids, CancellationToken ct)
@@ -253,12 +174,7 @@ public sealed class FilingService(SuanbeiDbContext db, TimeProvider clock, Filin
     }
 
     /// <summary>Saves, refusing anything but appends to the audit trail; a concurrent change becomes a Chinese domain error.</summary>
-    public async Task SaveAsync(CancellationToken ct = default)
-    {
-        AuditTrailGuard.Check(db);
-        // Two reviewers acting at once: the loser gets a conflict (stale version or the audit sequence just taken), a 409.
-        await db.SaveOrConflictAsync(ct);
-    }
+    public Task SaveAsync(CancellationToken ct = default) => AuditTrailGuard.SaveAsync(db, ct);
 }
 
 /// <summary>A linked product for display: the link as filed, the product now (null when deleted), the chosen functions

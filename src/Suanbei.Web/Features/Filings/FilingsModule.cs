@@ -5,6 +5,8 @@ using Suanbei.Core;
 using Suanbei.Core.Filings;
 using Suanbei.Core.Filings.Events;
 using Suanbei.Web.Data;
+using Suanbei.Web.Features.Filings.Public;
+using Suanbei.Web.Features.Filings.Review;
 using Suanbei.Web.Features.Materials;
 using Suanbei.Web.Hosting;
 using Suanbei.Web.Identity;
@@ -21,6 +23,8 @@ public sealed class FilingsModule : IFeatureModule
     public void AddServices(IServiceCollection services, SuanbeiHostOptions options)
     {
         services.AddScoped<FilingService>();
+        services.AddScoped<FilingReviewService>();
+        services.AddScoped<PublicEntryService>();
         services.AddSingleton<FilingNumberAllocator>();
         services.AddScoped<IDomainEventHandler<FilingPublished>, RegistryFeed>();
         services.AddScoped<IDomainEventHandler<FilingChangePublished>, RegistryFeed>();
@@ -76,14 +80,14 @@ public sealed class FilingsModule : IFeatureModule
         });
 
         var review = api.MapGroup("/review/filings").RequireAuthorization(Policies.Reviewer).WithTags("算法备案审核");
-        review.MapGet("/", async (FilingService s, CancellationToken ct) =>
+        review.MapGet("/", async (FilingService s, FilingReviewService r, CancellationToken ct) =>
         {
-            var queue = await s.ReviewQueueAsync(ct);
+            var queue = await r.ReviewQueueAsync(ct);
             var subjects = await s.SubjectsAsync(queue.Select(f => f.SubjectId), ct);
             return queue.Select(f => FilingDto.Summary(f, s) with { SubjectName = subjects.GetValueOrDefault(f.SubjectId)?.Name }).ToList();
         });
-        review.MapGet("/{id:guid}", async (Guid id, FilingService s, CancellationToken ct) =>
-            await s.GetForReviewAsync(id, ct) is { } f ? Results.Ok(FilingDto.Full(f, s)) : NotFound());
+        review.MapGet("/{id:guid}", async (Guid id, FilingService s, FilingReviewService r, CancellationToken ct) =>
+            await r.GetForReviewAsync(id, ct) is { } f ? Results.Ok(FilingDto.Full(f, s)) : NotFound());
         foreach (var (path, action) in new[]
                  {
                      ("start-first-review", FilingAction.StartFirstReview), ("pass-first-review", FilingAction.PassFirstReview),
@@ -91,10 +95,11 @@ public sealed class FilingsModule : IFeatureModule
                      ("refuse", FilingAction.Refuse), ("return", FilingAction.Return),
                  })
         {
-            review.MapPost($"/{{id:guid}}/{path}", async (Guid id, [FromBody] ReviewRequest? body, ClaimsPrincipal user, FilingService s, CancellationToken ct) =>
+            review.MapPost($"/{{id:guid}}/{path}", async (Guid id, [FromBody] ReviewRequest? body, ClaimsPrincipal user, FilingService s,
+                FilingReviewService r, CancellationToken ct) =>
             {
-                if (await s.GetForReviewAsync(id, ct) is not { } f) return NotFound();
-                var decided = await s.ReviewAsync(f, FilingService.ActorOf(user), action, body?.Reason,
+                if (await r.GetForReviewAsync(id, ct) is not { } f) return NotFound();
+                var decided = await r.ReviewAsync(f, FilingService.ActorOf(user), action, body?.Reason,
                     body?.Reasons?.Select(r => new FieldReason(FilingFields.Canonical(r.Field ?? ""), r.Reason ?? "")).ToList(), ct);
                 return Results.Ok(FilingDto.Full(decided, s));
             }).RequireAuthorization(Policies.ReviewAction);
@@ -103,9 +108,9 @@ public sealed class FilingsModule : IFeatureModule
 
     public void MapEndpoints(IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/v1/public/filings", async (FilingService s, CancellationToken ct) => await s.PublicEntriesAsync(ct))
+        app.MapGet("/api/v1/public/filings", async (PublicEntryService s, CancellationToken ct) => await s.PublicEntriesAsync(ct))
             .AllowAnonymous().WithTags("公示信息");
-        app.MapGet("/api/v1/public/filings/{number}", async (string number, FilingService s, CancellationToken ct) =>
+        app.MapGet("/api/v1/public/filings/{number}", async (string number, PublicEntryService s, CancellationToken ct) =>
             await s.PublicEntryAsync(number, ct) is { } e ? Results.Ok(e.Entry) : NotFound())
             .AllowAnonymous().WithTags("公示信息");
     }

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Suanbei.Core.Checks;
 using Suanbei.Web.Data;
 using Suanbei.Web.Features.Filings;
+using Suanbei.Web.Features.Filings.Review;
 using Suanbei.Web.Features.Registry.Store;
 using Suanbei.Web.Hosting;
 using Suanbei.Web.Identity;
@@ -26,8 +27,11 @@ public sealed class ChecksModule : IFeatureModule
         api.MapGet("/filings/{id:guid}/check", async (Guid id, ClaimsPrincipal user, FilingService s, SuanbeiDbContext db, RegistrySimilarity registry, CancellationToken ct) =>
                 await s.GetOwnAsync(id, user.UserId(), ct) is { } f ? Results.Ok(Dto(await FilingSnapshots.RunAsync(db, f, s.Now, registry, ct))) : NotFound())
             .RequireAuthorization(Policies.Filer).WithTags("备案预审");
-        api.MapGet("/review/filings/{id:guid}/check", async (Guid id, FilingService s, SuanbeiDbContext db, RegistrySimilarity registry, CancellationToken ct) =>
-                await s.GetForReviewAsync(id, ct) is { } f ? Results.Ok(Dto(await FilingSnapshots.RunAsync(db, f, s.Now, registry, ct))) : NotFound())
+        api.MapGet("/review/filings/{id:guid}/check",
+                async (Guid id, FilingReviewService r, SuanbeiDbContext db, RegistrySimilarity registry, CancellationToken ct) =>
+                await r.GetForReviewAsync(id, ct) is { } f
+                    ? Results.Ok(Dto(await FilingSnapshots.RunAsync(db, f, r.Now, registry, ct)))
+                    : NotFound())
             .RequireAuthorization(Policies.Reviewer).WithTags("备案预审");
     }
 

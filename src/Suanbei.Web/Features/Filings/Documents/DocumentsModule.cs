@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Suanbei.Core.Filings;
 using Suanbei.Web.Features.Filings;
+using Suanbei.Web.Features.Filings.Review;
 using Suanbei.Web.Hosting;
 using Suanbei.Web.Identity;
 
@@ -23,17 +24,19 @@ public sealed class DocumentsModule : IFeatureModule
         api.MapGet("/filings/{id:guid}/documents/{kind}", async (Guid id, string kind, ClaimsPrincipal user, FilingService s, FilingDocuments docs, CancellationToken ct) =>
                 await Download(await s.GetOwnAsync(id, user.UserId(), ct), kind, docs, ct))
             .RequireAuthorization(Policies.Filer).WithTags("备案文档");
-        api.MapGet("/review/filings/{id:guid}/documents/{kind}", async (Guid id, string kind, FilingService s, FilingDocuments docs, CancellationToken ct) =>
-                await Download(await s.GetForReviewAsync(id, ct), kind, docs, ct))
+        api.MapGet("/review/filings/{id:guid}/documents/{kind}",
+                async (Guid id, string kind, FilingReviewService r, FilingDocuments docs, CancellationToken ct) =>
+                await Download(await r.GetForReviewAsync(id, ct), kind, docs, ct))
             .RequireAuthorization(Policies.Reviewer).WithTags("备案文档");
     }
 
     public void MapEndpoints(IEndpointRouteBuilder app)
     {
-        app.MapGet("/Filings/{id:guid}/Documents/{kind}", async (Guid id, string kind, ClaimsPrincipal user, FilingService s, FilingDocuments docs, CancellationToken ct) =>
+        app.MapGet("/Filings/{id:guid}/Documents/{kind}", async (Guid id, string kind, ClaimsPrincipal user, FilingService s,
+            FilingReviewService r, FilingDocuments docs, CancellationToken ct) =>
         {
             var f = await s.GetOwnAsync(id, user.UserId(), ct);
-            if (f is null && user.IsInRole(Roles.Reviewer)) f = await s.GetForReviewAsync(id, ct);
+            if (f is null && user.IsInRole(Roles.Reviewer)) f = await r.GetForReviewAsync(id, ct);
             return await Download(f, kind, docs, ct);
         }).RequireAuthorization();
     }

@@ -8,7 +8,7 @@ namespace Suanbei.Web.Features.Filings.Public;
 
 /// <summary>公示信息 of one filed algorithm at its stable URL /public/{number}; no login.</summary>
 [AllowAnonymous]
-public sealed class EntryModel(FilingService filings) : PageModel
+public sealed class EntryModel(PublicEntryService filings) : PageModel
 {
     public PublicEntry Entry { get; private set; } = null!;
     public AlgorithmFiling Filing { get; private set; } = null!;

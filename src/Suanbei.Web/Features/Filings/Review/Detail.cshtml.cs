@@ -10,7 +10,7 @@ namespace Suanbei.Web.Features.Filings.Review;
 
 /// <summary>One filing for the reviewer: everything entered, the clock, the trail and the actions the workflow allows now.</summary>
 [Authorize(Policy = Policies.Reviewer)]
-public sealed class DetailModel(FilingService filings) : PageModel
+public sealed class DetailModel(FilingService filings, FilingReviewService review) : PageModel
 {
     public AlgorithmFiling Filing { get; private set; } = null!;
     public string SubjectName { get; private set; } = "";
@@ -28,7 +28,7 @@ public sealed class DetailModel(FilingService filings) : PageModel
 
     private async Task<bool> LoadAsync(Guid id)
     {
-        var f = await filings.GetForReviewAsync(id);
+        var f = await review.GetForReviewAsync(id);
         if (f is null) return false;
         Filing = f;
         SubjectName = (await filings.SubjectsAsync([f.SubjectId])).GetValueOrDefault(f.SubjectId)?.Name ?? "";
@@ -56,7 +56,7 @@ public sealed class DetailModel(FilingService filings) : PageModel
         }
         try
         {
-            await filings.ReviewAsync(Filing, FilingService.ActorOf(User), action, Reason, reasons);
+            await review.ReviewAsync(Filing, FilingService.ActorOf(User), action, Reason, reasons);
         }
         catch (DomainException e)
         {

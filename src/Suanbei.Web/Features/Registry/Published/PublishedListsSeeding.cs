@@ -11,6 +11,9 @@ public sealed class PublishedListsSeeding : IFeatureModule
         if (!options.SeedPublishedLists) return;
         var db = services.GetRequiredService<SuanbeiDbContext>();
         if (PublishedLists.SeedIfEmptyAsync(db).GetAwaiter().GetResult() is > 0 and var seeded)
-            (options.Announce ?? Console.WriteLine)($"公示清单库为空：已导入随附的网信办公示清单，共 {seeded} 条。");
+        {
+            var announce = options.Announce ?? Console.WriteLine;
+            announce($"公示清单库为空：已导入随附的网信办公示清单，共 {seeded} 条。");
+        }
     }
 }
