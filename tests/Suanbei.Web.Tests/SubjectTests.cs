@@ -94,7 +94,8 @@ public abstract class SubjectTests<TApp>(TApp app) : IClassFixture<TApp> where T
         var history = await app.WithDb(db => db.Set<SubjectDecision>().Where(d => d.SubjectId == subjectId).ToListAsync());
         Assert.Equal([SubjectDecisionKind.Submitted, SubjectDecisionKind.Returned, SubjectDecisionKind.Submitted, SubjectDecisionKind.Approved],
             history.OrderBy(d => d.At).ThenBy(d => d.Kind == SubjectDecisionKind.Approved).Select(d => d.Kind));
-        Assert.True(await app.WithServices(sp => sp.GetRequiredService<Suanbei.Web.Features.Subjects.SubjectHandlers>().IsApprovedAsync(filerUser.Id)));
+        Assert.True(await app.WithServices(sp =>
+            sp.GetRequiredService<Suanbei.Web.Features.Subjects.SubjectService>().IsApprovedAsync(filerUser.Id)));
     }
 
     [Fact]

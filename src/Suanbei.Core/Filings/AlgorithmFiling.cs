@@ -1,4 +1,5 @@
 using Suanbei.Core.Calendar;
+using Suanbei.Core.Filings.Events;
 using Suanbei.Core.Identifiers;
 
 namespace Suanbei.Core.Filings;
@@ -9,10 +10,12 @@ namespace Suanbei.Core.Filings;
 /// that goes through the same review while the published version stays public, and inherits the number.
 /// Status changes are guarded methods (see <see cref="FilingWorkflow"/> for the table); each appends to the
 /// append-only <see cref="AuditTrail"/>. Every change bumps <see cref="ConcurrencyVersion"/>, which the database
-/// uses as an optimistic concurrency token so two reviewers cannot both move the same filing.
+/// uses as an optimistic concurrency token so two reviewers cannot both move the same filing. Transitions the public
+/// hears of (publication, a published change, cancellation) are recorded in <see cref="DomainEvents"/>.
 /// </summary>
-public sealed class AlgorithmFiling
+public sealed class AlgorithmFiling : IHasDomainEvents
 {
+    private readonly List<IDomainEvent> _events = [];
     private readonly List<FilingLabeling> _labeling = [];
     private readonly List<FilingProductLink> _products = [];
     private readonly List<FilingReturnReason> _returnReasons = [];
@@ -115,6 +118,10 @@ public sealed class AlgorithmFiling
     public string? CancelReason { get; private set; }
 
     public IReadOnlyList<FilingAuditEntry> AuditTrail => _auditTrail;
+
+    /// <summary>What happened since the last save, for listeners after the commit (never persisted).</summary>
+    public IReadOnlyList<IDomainEvent> DomainEvents => _events;
+    public void ClearDomainEvents() => _events.Clear();
 
     /// <summary>Statuses in which this version is the public entry (公示信息 page).</summary>
     public bool IsPublic => Status is FilingStatus.Publicity or FilingStatus.Filed or FilingStatus.Cancelled;
@@ -320,6 +327,7 @@ public sealed class AlgorithmFiling
         DecidedOn = ChinaTime.Date(now);
         PublicityEndsOn = TryAddWorkingDays(calendar, DecidedOn.Value, FilingRules.PublicityWorkingDays);
         Move(t, reviewer, now, $"备案编号 {number}");
+        _events.Add(new FilingPublished(Id, PublicFacts.Of(this), DecidedOn.Value));
     }
 
     /// <summary>
@@ -341,6 +349,7 @@ public sealed class AlgorithmFiling
         FiledAt = now;
         Move(t with { To = FilingStatus.Filed }, reviewer, now, line);
         previous.Supersede(reviewer, now, this);
+        _events.Add(new FilingChangePublished(Id, Revision, PublicFacts.Of(this), DecidedOn.Value));
     }
 
     /// <summary>公示期满 → 已备案. Before the end of the publicity period this is refused; without an official calendar
@@ -417,6 +426,7 @@ public sealed class AlgorithmFiling
         CancelReason = Text(reason, FilingFields.General);
         Remarks = AppendLine(Remarks, $"{today.Year}年{today.Month}月已注销");
         Move(t, filer, now, CancelReason);
+        if (FilingNumber is { } number) _events.Add(new FilingCancelled(Id, number, eventDate, CancelReason));
     }
 
     // ---------------------------------------------------------------- clocks

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using Suanbei.Core;
 
 namespace Suanbei.Web.Data;
 
@@ -16,10 +17,36 @@ namespace Suanbei.Web.Data;
 ///   compares the same in SQLite and PostgreSQL. Enums are stored as integers.
 /// - schema changes: a hand-written migration in Data/Migrations (see the Initial migration); the schema test in
 ///   Suanbei.Web.Tests fails and prints the missing tables/columns when one is forgotten.
+/// - domain events: aggregates implementing <see cref="IHasDomainEvents"/> have their events taken after a successful
+///   save and handed to <see cref="DomainEventDispatcher"/> (when the context was built with one, as in the web app).
 /// </summary>
-public sealed class SuanbeiDbContext(DbContextOptions<SuanbeiDbContext> options)
+public sealed class SuanbeiDbContext(DbContextOptions<SuanbeiDbContext> options, DomainEventDispatcher? events = null)
     : IdentityDbContext<AppUser, IdentityRole, string>(options)
 {
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        var written = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        if (TakeEvents() is { Count: > 0 } taken && events is not null) await events.DispatchAsync(taken, cancellationToken);
+        return written;
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        var written = base.SaveChanges(acceptAllChangesOnSuccess);
+        if (TakeEvents() is { Count: > 0 } taken && events is not null)
+            events.DispatchAsync(taken, CancellationToken.None).GetAwaiter().GetResult();
+        return written;
+    }
+
+    /// <summary>The events of every tracked aggregate, cleared so that a save inside a listener does not repeat them.</summary>
+    private List<IDomainEvent> TakeEvents()
+    {
+        var sources = ChangeTracker.Entries<IHasDomainEvents>().Select(e => e.Entity).Where(a => a.DomainEvents.Count > 0).ToList();
+        var taken = sources.SelectMany(a => a.DomainEvents).ToList();
+        foreach (var a in sources) a.ClearDomainEvents();
+        return taken;
+    }
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         base.OnModelCreating(modelBuilder);

@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Suanbei.Core;
-using Suanbei.Web.Features.Status;
+using Suanbei.Web.Hosting;
 
 namespace Suanbei.Web.Features;
 

@@ -15,4 +15,7 @@ public interface IFeatureModule
 
     /// <summary>Map endpoints outside /api/v1 (public pages that are not Razor Pages, downloads…).</summary>
     void MapEndpoints(IEndpointRouteBuilder app) { }
+
+    /// <summary>Runs once at startup, after the migrations, in a scope (seed data the feature needs).</summary>
+    void Initialize(IServiceProvider services, SuanbeiHostOptions options) { }
 }

@@ -46,7 +46,8 @@ public static class StatusPages
         app.UseWhen(http => !WantsHtml(http), other => other.UseStatusCodePages(async context =>
         {
             var code = context.HttpContext.Response.StatusCode;
-            await Results.Problem(statusCode: code, title: code == 404 ? "未找到" : Suanbei.Web.Features.Status.StatusView.Describe(code).Title).ExecuteAsync(context.HttpContext);
+            var title = code == 404 ? "未找到" : StatusView.Describe(code).Title;
+            await Results.Problem(statusCode: code, title: title).ExecuteAsync(context.HttpContext);
         }));
     }
 

@@ -50,6 +50,7 @@ public static class SuanbeiWebHost
         // Chinese text stays readable in the HTML (Razor encodes everything outside Basic Latin by default).
         services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         DataProtectionKeys.Configure(services, options);
+        services.AddScoped<DomainEventDispatcher>();
         services.AddDbContext<SuanbeiDbContext>(o => DatabaseSetup.Configure(o, options));
 
         services.AddIdentity<AppUser, IdentityRole>(UserAdministration.ConfigureIdentity)
@@ -83,6 +84,7 @@ public static class SuanbeiWebHost
             o.Conventions.AuthorizeFolder("/Subjects", Policies.Filer);
             o.Conventions.AuthorizeFolder("/Products", Policies.Filer);
             o.Conventions.AuthorizeFolder("/Review", Policies.Reviewer);
+            o.Conventions.AuthorizeFolder("/Filings/Review", Policies.Reviewer);
             o.Conventions.AuthorizeFolder("/Admin", Policies.Admin);
             o.Conventions.AuthorizeFolder("/Account/Manage");
         });
@@ -185,9 +187,7 @@ public static class SuanbeiWebHost
         using var scope = app.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<SuanbeiDbContext>();
         DatabaseSetup.Migrate(db, options);
-        if (options.SeedPublishedLists
-            && Suanbei.Registry.Published.PublishedLists.SeedIfEmptyAsync(new Suanbei.Web.Features.Registry.Store.RegistryStore(db)).GetAwaiter().GetResult() is > 0 and var seeded)
-            (options.Announce ?? Console.WriteLine)($"公示清单库为空：已导入随附的网信办公示清单，共 {seeded} 条。");
+        foreach (var module in FeatureModules()) module.Initialize(scope.ServiceProvider, options);
         ServerTempFiles.ResetFolder(options);
         UserAdministration.EnsureRolesAsync(scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>()).GetAwaiter().GetResult();
         if (options.CreateFirstAdmin)

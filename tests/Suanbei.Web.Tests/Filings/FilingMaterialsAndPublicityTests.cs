@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Suanbei.Core.Filings;
 using Suanbei.Web.Features.Filings;
+using Suanbei.Web.Features.Filings.Review;
 using Suanbei.Web.Identity;
 using Suanbei.Web.Tests.Support;
 using static Suanbei.Web.Tests.Filings.FilingFixtures;
@@ -56,7 +57,7 @@ public abstract class FilingMaterialsAndPublicityTests<TApp>(TApp app) : IClassF
         await app.WithDb(db => db.Database.ExecuteSqlInterpolatedAsync(
             $"UPDATE \"AlgorithmFilings\" SET \"PublicityEndsOn\" = {new DateOnly(2026, 1, 5)} WHERE \"Id\" = {ended}"));
 
-        var closed = await app.WithServices(sp => sp.GetRequiredService<FilingService>().CloseEndedPublicityAsync());
+        var closed = await app.WithServices(sp => sp.GetRequiredService<FilingReviewService>().CloseEndedPublicityAsync());
         Assert.Equal(1, closed);
         var (a, b) = await app.WithDb(async db => (
             await db.Set<AlgorithmFiling>().Include(f => f.AuditTrail).SingleAsync(f => f.Id == ended),
@@ -64,7 +65,7 @@ public abstract class FilingMaterialsAndPublicityTests<TApp>(TApp app) : IClassF
         Assert.Equal(FilingStatus.Filed, a.Status);
         Assert.Equal(ActorRole.System, a.AuditTrail.OrderBy(e => e.Sequence).Last().ActorRole);
         Assert.Equal(FilingStatus.Publicity, b.Status);
-        Assert.Equal(0, await app.WithServices(sp => sp.GetRequiredService<FilingService>().CloseEndedPublicityAsync()));
+        Assert.Equal(0, await app.WithServices(sp => sp.GetRequiredService<FilingReviewService>().CloseEndedPublicityAsync()));
     }
 
     [Fact]

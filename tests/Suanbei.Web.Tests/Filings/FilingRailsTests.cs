@@ -5,7 +5,7 @@ using DocumentFormat.OpenXml.Packaging;
 using Microsoft.EntityFrameworkCore;
 using Suanbei.Core.Checks;
 using Suanbei.Core.Filings;
-using Suanbei.Web.Features.Checks;
+using Suanbei.Web.Features.Filings.Checks;
 using Suanbei.Web.Identity;
 using Suanbei.Web.Tests.Support;
 using static Suanbei.Web.Tests.Filings.FilingFixtures;

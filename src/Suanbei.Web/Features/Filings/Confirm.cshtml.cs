@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Suanbei.Core.Filings;
 using Suanbei.Web.Data;
-using Suanbei.Web.Features.Checks;
+using Suanbei.Web.Features.Filings.Checks;
 using Suanbei.Web.Features.Materials;
 using Suanbei.Web.Features.Registry.Store;
 

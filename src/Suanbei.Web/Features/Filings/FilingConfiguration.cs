@@ -27,6 +27,7 @@ public sealed class AlgorithmFilingConfiguration : IEntityTypeConfiguration<Algo
         // Not unique: every version of an entry carries the entry's number. Uniqueness lives in IssuedFilingNumbers.
         b.HasIndex(x => x.FilingNumber);
         b.Ignore(x => x.IsPublic);
+        b.Ignore(x => x.DomainEvents);
         b.Ignore(x => x.RemarkLines);
         b.Ignore(x => x.OpenReturnReasons);
 

@@ -11,19 +11,23 @@ namespace Suanbei.Web.Features.Filings;
 /// Issues a filing number at publication. Insert-and-retry, provider-neutral (SQLite and PostgreSQL alike):
 /// read the subject's entity code (or pick a random new one), take the next sequence after the highest ever issued
 /// for (entity, type, year), and save the IssuedFilingNumbers row together with the published filing in one
-/// SaveChanges. When another publication got there first, a unique index (number; entity+type+year+sequence;
-/// subject's entity code) or the filing's concurrency token rejects the save; the context is cleared, the filing
-/// reloaded and the attempt repeated. Nothing is ever deleted from IssuedFilingNumbers, so cancelled numbers stay taken.
+/// SaveChanges. The first attempt uses the filing the caller loaded (tracked by <c>db</c>). When another publication
+/// got there first, a unique index (number; entity+type+year+sequence; subject's entity code) or the filing's
+/// concurrency token rejects the save; the context is cleared, the filing reloaded and the attempt repeated. Nothing is
+/// ever deleted from IssuedFilingNumbers, so cancelled numbers stay taken.
 /// </summary>
 public sealed class FilingNumberAllocator
 {
     public const int MaxAttempts = 25;
 
-    public async Task<string> PublishAsync(SuanbeiDbContext db, Guid filingId, Actor reviewer, DateTimeOffset now, WorkingCalendar calendar, CancellationToken ct = default)
+    /// <summary>Publishes <paramref name="loaded"/>; returns the published filing (a reloaded instance after a retry).</summary>
+    public async Task<AlgorithmFiling> PublishAsync(SuanbeiDbContext db, AlgorithmFiling loaded, Actor reviewer, DateTimeOffset now,
+        WorkingCalendar calendar, CancellationToken ct = default)
     {
+        var filingId = loaded.Id;
         for (var attempt = 1; ; attempt++)
         {
-            var filing = await db.Set<AlgorithmFiling>().Include(f => f.Labeling).Include(f => f.LinkedProducts)
+            var filing = attempt == 1 ? loaded : await db.Set<AlgorithmFiling>().Include(f => f.Labeling).Include(f => f.LinkedProducts)
                 .Include(f => f.ReturnReasons).Include(f => f.AuditTrail).AsSplitQuery()
                 .FirstOrDefaultAsync(f => f.Id == filingId, ct) ?? throw new DomainException("备案不存在。");
             // Check legality before allocating, so an illegal publish never consumes a number.
@@ -55,7 +59,7 @@ public sealed class FilingNumberAllocator
             try
             {
                 await db.SaveChangesAsync(ct);
-                return number;
+                return filing;
             }
             catch (DbUpdateException) when (attempt < MaxAttempts)
             {

@@ -14,13 +14,14 @@ using Suanbei.Web.Identity;
 namespace Suanbei.Web.Features.Filings;
 
 /// <summary>
-/// The algorithm-filing use cases, shared by the Razor Pages and the /api/v1 endpoints. Ownership is enforced here:
+/// The filer's algorithm-filing use cases (the four steps, submission, change, cancellation), shared by the Razor Pages
+/// and the /api/v1 endpoints; reviewer decisions are in <c>Review/FilingReviewService</c>, public entries in
+/// <c>Public/PublicEntryService</c>. Ownership is enforced here:
 /// a filer's queries only ever see its own filings (a foreign id is "not found"), reviewer queries need the reviewer
 /// role, and the aggregate guards every transition. Changes to the audit trail other than appends are refused before
 /// anything is saved.
 /// </summary>
-public sealed class FilingService(SuanbeiDbContext db, TimeProvider clock, FilingNumberAllocator numbers, IRegistrySink registry,
-    ILogger<FilingService> log)
+public sealed class FilingService(SuanbeiDbContext db, TimeProvider clock, FilingNumberAllocator numbers)
 {
     public WorkingCalendar Calendar => WorkingCalendar.Official;
     public DateTimeOffset Now => clock.GetUtcNow();
@@ -35,10 +36,6 @@ public sealed class FilingService(SuanbeiDbContext db, TimeProvider clock, Filin
         return new Actor(user.UserId(), user.Identity?.Name ?? user.UserId(), role);
     }
 
-    private IQueryable<AlgorithmFiling> WithChildren() =>
-        db.Set<AlgorithmFiling>().Include(f => f.Labeling).Include(f => f.LinkedProducts)
-            .Include(f => f.ReturnReasons).Include(f => f.AuditTrail).AsSplitQuery();
-
     // ------------------------------------------------------------------ filer
 
     public Task<Subject?> SubjectOfAsync(string userId, CancellationToken ct = default) =>
@@ -52,7 +49,7 @@ public sealed class FilingService(SuanbeiDbContext db, TimeProvider clock, Filin
 
     /// <summary>The filer's own filing, or null (also for another account's filing — no hint that it exists).</summary>
     public Task<AlgorithmFiling?> GetOwnAsync(Guid id, string userId, CancellationToken ct = default) =>
-        WithChildren().FirstOrDefaultAsync(f => f.Id == id && f.OwnerUserId == userId, ct);
+        db.WithChildren().FirstOrDefaultAsync(f => f.Id == id && f.OwnerUserId == userId, ct);
 
     public async Task<AlgorithmFiling> CreateAsync(Actor filer, CancellationToken ct = default)
     {
@@ -136,27 +133,13 @@ public sealed class FilingService(SuanbeiDbContext db, TimeProvider clock, Filin
     {
         f.Cancel(filer, Now, eventDate, reason);
         await SaveAsync(ct);
-        if (f.FilingNumber is { } number)
-            await FeedRegistryAsync(() => registry.CancelAsync(number, eventDate, reason, ct), number);
     }
 
     /// <summary>All versions of the entry the given version belongs to (the filer sees its history).</summary>
     public Task<List<AlgorithmFiling>> VersionsAsync(Guid entryId, CancellationToken ct = default) =>
         db.Set<AlgorithmFiling>().Where(f => f.EntryId == entryId).OrderBy(f => f.Revision).ToListAsync(ct);
 
-    // ------------------------------------------------------------------ reviewer
-
-    /// <summary>Filings awaiting a reviewer (已提交, 一审, 二审) and those in 公示.</summary>
-    public async Task<List<AlgorithmFiling>> ReviewQueueAsync(CancellationToken ct = default)
-    {
-        var statuses = new[] { FilingStatus.Submitted, FilingStatus.FirstReview, FilingStatus.SecondReview, FilingStatus.Publicity };
-        var list = await db.Set<AlgorithmFiling>().Where(f => statuses.Contains(f.Status)).ToListAsync(ct);
-        return list.OrderBy(f => f.SubmittedAt ?? f.CreatedAt).ToList();
-    }
-
-    /// <summary>For reviewers: any filing that has been submitted at least once (drafts never submitted are private).</summary>
-    public Task<AlgorithmFiling?> GetForReviewAsync(Guid id, CancellationToken ct = default) =>
-        WithChildren().FirstOrDefaultAsync(f => f.Id == id && f.SubmittedAt != null, ct);
+    // ------------------------------------------------------------------ shared by the sub-features' pages
 
     /// <summary>
     /// The filing's linked products as they are now, with the functions the filing chose (功能), in the filing's order.
@@ -182,99 +165,6 @@ public sealed class FilingService(SuanbeiDbContext db, TimeProvider clock, Filin
         return await db.Set<Subject>().Where(s => list.Contains(s.Id)).ToDictionaryAsync(s => s.Id, ct);
     }
 
-    public async Task ReviewAsync(AlgorithmFiling f, Actor reviewer, FilingAction action, string? reason = null,
-        IReadOnlyList<FieldReason>? fieldReasons = null, CancellationToken ct = default)
-    {
-        switch (action)
-        {
-            case FilingAction.StartFirstReview: f.StartFirstReview(reviewer, Now); break;
-            case FilingAction.PassFirstReview: f.PassFirstReview(reviewer, Now, reason); break;
-            case FilingAction.CompletePublicity: f.CompletePublicity(reviewer, Now); break;
-            case FilingAction.Return: f.Return(reviewer, Now, fieldReasons ?? []); break;
-            case FilingAction.Refuse:
-                f.Refuse(reviewer, Now, reason ?? "", f.Kind == FilingKind.Change ? await PreviousAsync(f, ct) : null);
-                break;
-            case FilingAction.Publish:
-                if (f.Kind == FilingKind.Change) f.ApproveChange(reviewer, Now, await PreviousAsync(f, ct));
-                else
-                {
-                    await numbers.PublishAsync(db, f.Id, reviewer, Now, Calendar, ct);
-                    await PublishToRegistryAsync(f.Id, ct);
-                    return;
-                }
-                break;
-            default: throw new DomainException("审核员不能执行此操作。");
-        }
-        await SaveAsync(ct);
-        if (action == FilingAction.Publish) await PublishToRegistryAsync(f.Id, ct);
-    }
-
-    /// <summary>
-    /// Feeds the public entry into the public registry (source 本系统公示) so it is searchable and verifiable beside the
-    /// imported official lists. The filing itself is already saved; the sink is idempotent, so a failure here is logged
-    /// and repaired by the next publication, change or cancellation of the entry rather than undoing the decision.
-    /// </summary>
-    private async Task PublishToRegistryAsync(Guid filingId, CancellationToken ct)
-    {
-        var f = await WithChildren().AsNoTracking().FirstAsync(x => x.Id == filingId, ct);
-        if (!f.IsPublic || f.FilingNumber is null) return;
-        var subject = await db.Set<Subject>().AsNoTracking().FirstOrDefaultAsync(s => s.Id == f.SubjectId, ct);
-        var entry = PublicEntry.From(f, subject?.PublicName ?? "");
-        // Structured products: technical supporters list none (the registry writes them as the lists do).
-        var products = f.Role == FilingRole.TechnicalSupporter
-            ? []
-            : f.LinkedProducts.Select(p => new ProductRef(p.ProductName, p.ProductForm)).ToList();
-        var published = new PublishedFiling(entry.Number, entry.Name, entry.Role, entry.TypeName, entry.SubjectName,
-            products, entry.MainPurpose, ChinaTime.Date(Now), entry.Remarks.Count > 0 ? entry.Remarks[^1] : null);
-        await FeedRegistryAsync(() => registry.PublishAsync(published, ct), entry.Number);
-    }
-
-    private async Task FeedRegistryAsync(Func<Task> feed, string number)
-    {
-        try { await feed(); }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            log.LogError(e, "Public registry not updated for {Number}; it will be on the entry's next change", number);
-        }
-    }
-
-    private async Task<AlgorithmFiling> PreviousAsync(AlgorithmFiling change, CancellationToken ct) =>
-        await WithChildren().FirstAsync(x => x.Id == change.PreviousVersionId, ct);
-
-    /// <summary>
-    /// The system closes every publicity period that has ended (公示 → 已备案, actor 系统). Entries whose period could not
-    /// be computed (无官方日历) are left for a reviewer. Returns how many were closed.
-    /// </summary>
-    public async Task<int> CloseEndedPublicityAsync(CancellationToken ct = default)
-    {
-        var today = ChinaTime.Date(Now);
-        var due = await WithChildren()
-            .Where(f => f.Status == FilingStatus.Publicity && f.PublicityEndsOn != null && f.PublicityEndsOn <= today).ToListAsync(ct);
-        foreach (var f in due) f.CompletePublicity(Actor.System, Now);
-        if (due.Count > 0) await SaveAsync(ct);
-        return due.Count;
-    }
-
-    // ------------------------------------------------------------------ public
-
-    /// <summary>The version currently public under a number (公示, 已备案 or 已注销), with its subject; null when unknown.</summary>
-    public async Task<(AlgorithmFiling Filing, PublicEntry Entry)?> PublicEntryAsync(string number, CancellationToken ct = default)
-    {
-        var publicStatuses = new[] { FilingStatus.Publicity, FilingStatus.Filed, FilingStatus.Cancelled };
-        var f = await WithChildren().FirstOrDefaultAsync(x => x.FilingNumber == number && publicStatuses.Contains(x.Status), ct);
-        if (f is null) return null;
-        var subject = await db.Set<Subject>().FirstOrDefaultAsync(s => s.Id == f.SubjectId, ct);
-        return (f, PublicEntry.From(f, subject?.PublicName ?? ""));
-    }
-
-    public async Task<List<PublicEntry>> PublicEntriesAsync(CancellationToken ct = default)
-    {
-        var publicStatuses = new[] { FilingStatus.Publicity, FilingStatus.Filed, FilingStatus.Cancelled };
-        var list = await db.Set<AlgorithmFiling>().Include(f => f.LinkedProducts).Where(x => publicStatuses.Contains(x.Status)).ToListAsync(ct);
-        var subjects = await SubjectsAsync(list.Select(f => f.SubjectId), ct);
-        return list.OrderByDescending(f => f.PublishedAt).Select(f => PublicEntry.From(f, subjects.GetValueOrDefault(f.SubjectId)?.PublicName ?? "")).ToList();
-    }
-
     // ------------------------------------------------------------------ helpers
 
     private async Task RequireOwnMaterialsAsync(string userId, IEnumerable<Guid?> ids, CancellationToken ct)
@@ -286,23 +176,7 @@ public sealed class FilingService(SuanbeiDbContext db, TimeProvider clock, Filin
     }
 
     /// <summary>Saves, refusing anything but appends to the audit trail; a concurrent change becomes a Chinese domain error.</summary>
-    public async Task SaveAsync(CancellationToken ct = default)
-    {
-        AuditTrailGuard.Check(db);
-        // Two reviewers acting at once: the loser gets a conflict (stale version or the audit sequence just taken), a 409.
-        await db.SaveOrConflictAsync(ct);
-    }
-}
-
-public static class AuditTrailGuard
-{
-    /// <summary>The audit trail is append-only: modified or deleted entries never reach the database.</summary>
-    public static void Check(DbContext db)
-    {
-        if (db.ChangeTracker.Entries<FilingAuditEntry>().Any(e => e.State is EntityState.Modified or EntityState.Deleted)
-            || db.ChangeTracker.Entries<FilingReturnReason>().Any(e => e.State is EntityState.Modified or EntityState.Deleted))
-            throw new InvalidOperationException("The filing audit trail is append-only.");
-    }
+    public Task SaveAsync(CancellationToken ct = default) => AuditTrailGuard.SaveAsync(db, ct);
 }
 
 /// <summary>A linked product for display: the link as filed, the product now (null when deleted), the chosen functions

@@ -3,7 +3,10 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Suanbei.Core;
 using Suanbei.Core.Filings;
+using Suanbei.Core.Filings.Events;
 using Suanbei.Web.Data;
+using Suanbei.Web.Features.Filings.Public;
+using Suanbei.Web.Features.Filings.Review;
 using Suanbei.Web.Features.Materials;
 using Suanbei.Web.Hosting;
 using Suanbei.Web.Identity;
@@ -20,7 +23,12 @@ public sealed class FilingsModule : IFeatureModule
     public void AddServices(IServiceCollection services, SuanbeiHostOptions options)
     {
         services.AddScoped<FilingService>();
+        services.AddScoped<FilingReviewService>();
+        services.AddScoped<PublicEntryService>();
         services.AddSingleton<FilingNumberAllocator>();
+        services.AddScoped<IDomainEventHandler<FilingPublished>, RegistryFeed>();
+        services.AddScoped<IDomainEventHandler<FilingChangePublished>, RegistryFeed>();
+        services.AddScoped<IDomainEventHandler<FilingCancelled>, RegistryFeed>();
         services.AddScoped<IMaterialAccessRule, FilingMaterialAccessRule>();
         services.AddHostedService<PublicityCloser>();
         // Enums as their names ("GenerationSynthesis", "Text, Image") in requests and responses.
@@ -72,14 +80,14 @@ public sealed class FilingsModule : IFeatureModule
         });
 
         var review = api.MapGroup("/review/filings").RequireAuthorization(Policies.Reviewer).WithTags("算法备案审核");
-        review.MapGet("/", async (FilingService s, CancellationToken ct) =>
+        review.MapGet("/", async (FilingService s, FilingReviewService r, CancellationToken ct) =>
         {
-            var queue = await s.ReviewQueueAsync(ct);
+            var queue = await r.ReviewQueueAsync(ct);
             var subjects = await s.SubjectsAsync(queue.Select(f => f.SubjectId), ct);
             return queue.Select(f => FilingDto.Summary(f, s) with { SubjectName = subjects.GetValueOrDefault(f.SubjectId)?.Name }).ToList();
         });
-        review.MapGet("/{id:guid}", async (Guid id, FilingService s, CancellationToken ct) =>
-            await s.GetForReviewAsync(id, ct) is { } f ? Results.Ok(FilingDto.Full(f, s)) : NotFound());
+        review.MapGet("/{id:guid}", async (Guid id, FilingService s, FilingReviewService r, CancellationToken ct) =>
+            await r.GetForReviewAsync(id, ct) is { } f ? Results.Ok(FilingDto.Full(f, s)) : NotFound());
         foreach (var (path, action) in new[]
                  {
                      ("start-first-review", FilingAction.StartFirstReview), ("pass-first-review", FilingAction.PassFirstReview),
@@ -87,22 +95,22 @@ public sealed class FilingsModule : IFeatureModule
                      ("refuse", FilingAction.Refuse), ("return", FilingAction.Return),
                  })
         {
-            review.MapPost($"/{{id:guid}}/{path}", async (Guid id, [FromBody] ReviewRequest? body, ClaimsPrincipal user, FilingService s, CancellationToken ct) =>
+            review.MapPost($"/{{id:guid}}/{path}", async (Guid id, [FromBody] ReviewRequest? body, ClaimsPrincipal user, FilingService s,
+                FilingReviewService r, CancellationToken ct) =>
             {
-                if (await s.GetForReviewAsync(id, ct) is not { } f) return NotFound();
-                await s.ReviewAsync(f, FilingService.ActorOf(user), action, body?.Reason,
+                if (await r.GetForReviewAsync(id, ct) is not { } f) return NotFound();
+                var decided = await r.ReviewAsync(f, FilingService.ActorOf(user), action, body?.Reason,
                     body?.Reasons?.Select(r => new FieldReason(FilingFields.Canonical(r.Field ?? ""), r.Reason ?? "")).ToList(), ct);
-                var fresh = await s.GetForReviewAsync(id, ct);
-                return Results.Ok(FilingDto.Full(fresh!, s));
+                return Results.Ok(FilingDto.Full(decided, s));
             }).RequireAuthorization(Policies.ReviewAction);
         }
     }
 
     public void MapEndpoints(IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/v1/public/filings", async (FilingService s, CancellationToken ct) => await s.PublicEntriesAsync(ct))
+        app.MapGet("/api/v1/public/filings", async (PublicEntryService s, CancellationToken ct) => await s.PublicEntriesAsync(ct))
             .AllowAnonymous().WithTags("公示信息");
-        app.MapGet("/api/v1/public/filings/{number}", async (string number, FilingService s, CancellationToken ct) =>
+        app.MapGet("/api/v1/public/filings/{number}", async (string number, PublicEntryService s, CancellationToken ct) =>
             await s.PublicEntryAsync(number, ct) is { } e ? Results.Ok(e.Entry) : NotFound())
             .AllowAnonymous().WithTags("公示信息");
     }
@@ -126,7 +134,7 @@ public sealed class FilingsModule : IFeatureModule
     /// <summary>422 with the whole 备案预审 report (<c>findings</c>, as GET …/check returns it) while a 阻断 finding stands.</summary>
     private static IResult Blocked(Checks.FilingSnapshots.CheckRun check)
     {
-        var report = Checks.CheckModule.Dto(check);
+        var report = Checks.ChecksModule.Dto(check);
         return Results.Problem(statusCode: 422, title: "备案预审存在阻断项",
             detail: $"备案预审发现 {report.Blocking} 项阻断问题，修改后才能提交。",
             extensions: new Dictionary<string, object?>
@@ -144,58 +152,6 @@ public sealed class FilingsModule : IFeatureModule
     public sealed record EventRequest(DateOnly? EventDate, string? Description);
     public sealed record FieldReasonRequest(string? Field, string? Reason);
     public sealed record ReviewRequest(string? Reason, List<FieldReasonRequest>? Reasons);
-}
-
-/// <summary>JSON shapes of the API (the aggregate itself is never serialized).</summary>
-public static class FilingDto
-{
-    public sealed record SummaryDto(Guid Id, Guid EntryId, int Revision, string Kind, string? Name, string Status, string StatusName,
-        string? FilingNumber, string Clock, int? WorkingDaysUsed, int WorkingDaysLimit, bool Overdue, string? SubjectName);
-
-    public static SummaryDto Summary(AlgorithmFiling f, FilingService s)
-    {
-        var clock = f.Clock(s.Now, s.Calendar);
-        return new(f.Id, f.EntryId, f.Revision, f.Kind.ToString(), f.Name, f.Status.ToString(), FilingNames.Status(f.Status),
-            f.FilingNumber, clock.Display, clock.WorkingDaysUsed, clock.LimitWorkingDays, clock.IsOverdue, null);
-    }
-
-    public sealed record AuditDto(int Sequence, DateTimeOffset At, string Actor, string ActorRole, string Action, string From, string To, string? Reason);
-
-    public static AuditDto Audit(FilingAuditEntry a) =>
-        new(a.Sequence, a.At, a.ActorName, FilingNames.ActorRole(a.ActorRole), FilingNames.Action(a.Action),
-            FilingNames.Status(a.From), FilingNames.Status(a.To), a.Reason);
-
-    public static object Full(AlgorithmFiling f, FilingService s)
-    {
-        var clock = f.Clock(s.Now, s.Calendar);
-        var deadline = f.FilerDeadline(s.Calendar);
-        return new
-        {
-            f.Id, f.EntryId, f.Revision, Kind = f.Kind.ToString(), f.PreviousVersionId, Status = f.Status.ToString(),
-            StatusName = FilingNames.Status(f.Status), f.IsReturned, f.FilingNumber, f.PublishedAt, f.PublicityEndsOn, f.FiledAt,
-            f.Name, Type = f.Type?.ToString(), TypeName = f.Type is { } t ? AlgorithmTypes.ChineseName(t) : null, f.Domain, f.LaunchDate,
-            Role = f.Role?.ToString(), RoleName = f.Role is { } r ? FilingNames.Role(r) : null, f.MainPurpose,
-            f.SelfAssessmentReportId, f.DisclosureDocumentId, f.Summary, f.Scenarios,
-            InputModalities = f.InputModalities.ToString(), OutputModalities = f.OutputModalities.ToString(),
-            f.DataSources, f.UsesBiometricData, f.UsesIdentityData, f.ModelAndTrainingData, f.Strategy, f.RisksAndSafeguards,
-            f.ModerationFlow, f.LogRetentionMonths, f.ComplaintChannels, f.RegulatorCooperation, f.DisclosurePrinciple, f.DisclosureMechanism, f.DisclosureScenarios, f.DisclosurePurpose,
-            Labeling = f.Labeling.Select(l => new { Modality = l.Modality.ToString(), l.ExplicitMethod, l.ImplicitMethod, l.ExampleMaterialId }),
-            LinkedProducts = f.LinkedProducts.Select(p => new { p.ProductId, p.ProductName, p.ProductForm, FunctionIds = p.FunctionIdList }),
-            ServiceMode = f.ServiceMode?.ToString(), f.ServiceModeDescription,
-            Clock = new { clock.StartedOn, clock.WorkingDaysUsed, clock.LimitWorkingDays, clock.DueOn, DueEstimated = clock.DueEstimated, clock.IsOverdue, clock.Display },
-            Deadline = deadline is null ? null : new
-            {
-                Kind = deadline.Kind.ToString(), deadline.EventDate, deadline.WorkingDays, deadline.DueOn, deadline.Estimated,
-                Overdue = deadline.IsOverdue(ChinaTime.Date(s.Now)), deadline.Display,
-            },
-            f.ChangeEventDate, f.ChangeDescription, f.OpenChangeId, f.CancelEventDate, f.CancelReason, f.RefusalReason,
-            Remarks = f.RemarkLines,
-            MissingFields = (f.Status == FilingStatus.Draft ? f.MissingFields() : []).Select(m => new { Field = FilingsModule.ApiKey(m.Field), m.Message }),
-            ReturnReasons = f.ReturnReasons.OrderBy(x => x.Round).ThenBy(x => FilingFields.Order(x.Field)).Select(x => new { x.Round, Field = FilingsModule.ApiKey(x.Field), FieldName = FilingFields.Label(x.Field), x.Reason }),
-            AuditTrail = f.AuditTrail.OrderBy(a => a.Sequence).Select(Audit),
-            PublicUrl = f.FilingNumber is null ? null : PublicPaths.Entry(f.FilingNumber),
-        };
-    }
 }
 
 public static class PublicPaths

@@ -13,7 +13,8 @@ public sealed class PublicityCloser(IServiceScopeFactory scopes, ILogger<Publici
             try
             {
                 await using var scope = scopes.CreateAsyncScope();
-                var closed = await scope.ServiceProvider.GetRequiredService<FilingService>().CloseEndedPublicityAsync(stoppingToken);
+                var review = scope.ServiceProvider.GetRequiredService<Review.FilingReviewService>();
+                var closed = await review.CloseEndedPublicityAsync(stoppingToken);
                 if (closed > 0) log.LogInformation("Closed the publicity period of {Count} algorithm filings", closed);
             }
             catch (Exception e) when (e is not OperationCanceledException)

@@ -7,7 +7,7 @@ using Suanbei.Web.Identity;
 namespace Suanbei.Web.Features.Products;
 
 /// <summary>Create (no id) or edit a product; add, change and remove its functions.</summary>
-public sealed class EditModel(ProductHandlers products) : PageModel
+public sealed class EditModel(ProductService products) : PageModel
 {
     [BindProperty(SupportsGet = true)] public Guid? Id { get; set; }
     [BindProperty] public ProductInput Input { get; set; } = new();
@@ -31,7 +31,7 @@ public sealed class EditModel(ProductHandlers products) : PageModel
         var userId = User.UserId();
         if (Id is { } existing && (Product = await products.GetAsync(userId, existing)) is null) return NotFound();
         if (!ModelState.IsValid) return Page();
-        ProductHandlers.Outcome? outcome;
+        ProductService.Outcome? outcome;
         try
         {
             outcome = Id is { } id ? await products.UpdateAsync(userId, id, Input.ToDetails()) : await products.CreateAsync(userId, Input.ToDetails());

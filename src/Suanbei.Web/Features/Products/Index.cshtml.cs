@@ -7,7 +7,7 @@ using Suanbei.Web.Identity;
 
 namespace Suanbei.Web.Features.Products;
 
-public sealed class IndexModel(ProductHandlers products, SuanbeiDbContext db) : PageModel
+public sealed class IndexModel(ProductService products, SuanbeiDbContext db) : PageModel
 {
     public List<Product> Products { get; private set; } = [];
     public bool HasSubject { get; private set; }

@@ -9,7 +9,7 @@ using Suanbei.Web.Identity;
 namespace Suanbei.Web.Features.Subjects;
 
 /// <summary>The filer's subject filing: edit and upload while a draft (or returned), submit, follow the review, start a change.</summary>
-public sealed class IndexModel(SubjectHandlers subjects, SuanbeiDbContext db, MaterialStore store, TimeProvider clock) : PageModel
+public sealed class IndexModel(SubjectService subjects, SuanbeiDbContext db, MaterialStore store, TimeProvider clock) : PageModel
 {
     [BindProperty] public SubjectInput Input { get; set; } = new();
     [BindProperty] public DateOnly? ChangeEventDate { get; set; }

@@ -8,7 +8,7 @@ using Suanbei.Web.Identity;
 
 namespace Suanbei.Web.Features.Review.Subjects;
 
-public sealed class DetailModel(SubjectHandlers subjects) : PageModel
+public sealed class DetailModel(SubjectService subjects) : PageModel
 {
     public Subject Subject { get; private set; } = null!;
     public Dictionary<Guid, Material> Materials { get; private set; } = [];

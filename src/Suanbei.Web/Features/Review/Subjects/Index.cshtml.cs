@@ -4,7 +4,7 @@ using Suanbei.Web.Features.Subjects;
 
 namespace Suanbei.Web.Features.Review.Subjects;
 
-public sealed class IndexModel(SubjectHandlers subjects) : PageModel
+public sealed class IndexModel(SubjectService subjects) : PageModel
 {
     public List<Subject> Subjects { get; private set; } = [];
     public async Task OnGetAsync() => Subjects = await subjects.ReviewListAsync();

@@ -1,0 +1,30 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Suanbei.Web.Identity;
+
+namespace Suanbei.Web.Features.Filings.Deadlines;
+
+/// <summary>The account's running clocks, overdue ones first highlighted, and the calendar subscription link.</summary>
+[Authorize(Policy = Policies.Filer)]
+public sealed class IndexModel(DeadlineService deadlines) : PageModel
+{
+    public List<RunningClock> Clocks { get; private set; } = [];
+    public DateOnly Today { get; private set; }
+    public bool HasToken { get; private set; }
+    public string? NewFeedUrl { get; private set; }
+
+    public async Task OnGetAsync()
+    {
+        Clocks = await deadlines.ClocksAsync(User.UserId(), HttpContext.RequestAborted);
+        Today = deadlines.Today;
+        HasToken = await deadlines.HasTokenAsync(User.UserId());
+        NewFeedUrl = TempData["FeedUrl"] as string;
+    }
+
+    public async Task<IActionResult> OnPostTokenAsync()
+    {
+        TempData["FeedUrl"] = DeadlinesModule.FeedUrl(Request, await deadlines.IssueTokenAsync(User.UserId()));
+        return RedirectToPage();
+    }
+}

@@ -1,0 +1,80 @@
+using Suanbei.Core.Products;
+using Suanbei.Web.Features.Subjects;
+using Suanbei.Web.Hosting;
+using Suanbei.Web.Identity;
+
+namespace Suanbei.Web.Features.Products;
+
+public sealed record ProductFunctionResponse(Guid Id, string Name, string Description);
+
+public sealed record ProductResponse(Guid Id, Guid SubjectId, string ListLabel, string FormName, string StatusName, string AudienceName,
+    ProductDetails Details, IReadOnlyList<ProductFunctionResponse> Functions, DateTimeOffset UpdatedAt)
+{
+    public static ProductResponse From(Product p) => new(p.Id, p.SubjectId, p.ListLabel, ProductNames.Form(p.Form), ProductNames.Status(p.Status),
+        ProductNames.Audience(p.Audience), ProductDisplay.Details(p),
+        p.Functions.Select(f => new ProductFunctionResponse(f.Id, f.Name, f.Description)).ToList(), p.UpdatedAt);
+}
+
+public sealed record FunctionRequest(string? Name, string? Description);
+
+public static class ProductDisplay
+{
+    public static ProductDetails Details(Product p) => new()
+    {
+        Name = p.Name, Form = p.Form, AccessAddress = p.AccessAddress, Status = p.Status, Audience = p.Audience,
+        MonthlyActiveUsers = p.MonthlyActiveUsers, DailyActiveUsers = p.DailyActiveUsers, TotalUsers = p.TotalUsers,
+        IcpNumber = p.IcpNumber, IcpHolder = p.IcpHolder, IcpExpiresOn = p.IcpExpiresOn, IcpBusinessScope = p.IcpBusinessScope,
+        RequiresRealName = p.RequiresRealName, HasPriorLicence = p.HasPriorLicence,
+        PriorLicenceDescription = p.PriorLicenceDescription, PersonalisedPushCanBeTurnedOff = p.PersonalisedPushCanBeTurnedOff,
+        PersonalisedPushDescription = p.PersonalisedPushDescription, MinorsProtection = p.MinorsProtection,
+        AccessPath = p.AccessPath.Select(s => s.Text).ToList(),
+    };
+}
+
+/// <summary>/api/v1/products: the filer's products and their functions.</summary>
+public sealed class ProductsModule : IFeatureModule
+{
+    public void AddServices(IServiceCollection services, SuanbeiHostOptions options) => services.AddScoped<ProductService>();
+
+    public void MapApi(RouteGroupBuilder api)
+    {
+        var g = api.MapGroup("/products").WithTags("产品及功能").RequireAuthorization(Policies.Filer);
+        g.MapGet("/", async (HttpContext http, ProductService h) => Results.Ok((await h.ListAsync(http.User.UserId())).Select(ProductResponse.From)))
+            .Produces<List<ProductResponse>>();
+        g.MapGet("/{id:guid}", async (Guid id, HttpContext http, ProductService h) =>
+            await h.GetAsync(http.User.UserId(), id) is { } p ? Results.Ok(ProductResponse.From(p)) : Results.NotFound()).Produces<ProductResponse>();
+        g.MapPost("/", async (ProductDetails body, HttpContext http, ProductService h) =>
+            {
+                var r = await h.CreateAsync(http.User.UserId(), body);
+                return r.Ok ? Results.Created($"/api/v1/products/{r.Product!.Id}", ProductResponse.From(r.Product)) : SubjectEndpoints.Problem(r.Errors);
+            })
+            .WithSummary("新增产品（服务形式 form: Website, App, MiniProgram, PublicAccount, Plugin, Api, Desktop, Other）")
+            .Produces<ProductResponse>(201).ProducesValidationProblem();
+        g.MapPut("/{id:guid}", async (Guid id, ProductDetails body, HttpContext http, ProductService h) =>
+                await h.UpdateAsync(http.User.UserId(), id, body) switch
+                {
+                    null => Results.NotFound(),
+                    { Ok: true } r => Results.Ok(ProductResponse.From(r.Product!)),
+                    var r => SubjectEndpoints.Problem(r.Errors),
+                })
+            .Produces<ProductResponse>().ProducesValidationProblem();
+        g.MapPost("/{id:guid}/functions", async (Guid id, FunctionRequest body, HttpContext http, ProductService h) =>
+                await h.AddFunctionAsync(http.User.UserId(), id, body.Name, body.Description) switch
+                {
+                    null => Results.NotFound(),
+                    { Ok: true } r => Results.Ok(ProductResponse.From(r.Product!)),
+                    var r => SubjectEndpoints.Problem(r.Errors),
+                })
+            .WithSummary("新增功能（功能介绍不超过500字）").Produces<ProductResponse>().ProducesValidationProblem();
+        g.MapPut("/{id:guid}/functions/{functionId:guid}", async (Guid id, Guid functionId, FunctionRequest body, HttpContext http, ProductService h) =>
+                await h.UpdateFunctionAsync(http.User.UserId(), id, functionId, body.Name, body.Description) switch
+                {
+                    null => Results.NotFound(),
+                    { Ok: true } r => Results.Ok(ProductResponse.From(r.Product!)),
+                    var r => SubjectEndpoints.Problem(r.Errors),
+                })
+            .Produces<ProductResponse>().ProducesValidationProblem();
+        g.MapDelete("/{id:guid}/functions/{functionId:guid}", async (Guid id, Guid functionId, HttpContext http, ProductService h) =>
+            await h.RemoveFunctionAsync(http.User.UserId(), id, functionId) ? Results.NoContent() : Results.NotFound());
+    }
+}
