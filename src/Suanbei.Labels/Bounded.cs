@@ -68,9 +68,6 @@ internal static class Bounded
     public static uint ReadUInt32BE(ReadOnlySpan<byte> b) => System.Buffers.Binary.BinaryPrimitives.ReadUInt32BigEndian(b);
     public static ushort ReadUInt16BE(ReadOnlySpan<byte> b) => System.Buffers.Binary.BinaryPrimitives.ReadUInt16BigEndian(b);
 
-    /// <summary>True when the text carries the AIGC key name (reference §5: "a metadata key containing AIGC").</summary>
-    public static bool IsAigcKey(string key) => key.Contains("AIGC", StringComparison.OrdinalIgnoreCase);
-
     /// <summary>True when a free-text field (EXIF UserComment) carries a label: a JSON object mentioning AIGC
     /// (the TC260 <c>{"AIGC":{…}}</c> form), not prose that merely mentions the word.</summary>
     public static bool IsLabelComment([System.Diagnostics.CodeAnalysis.NotNullWhen(true)] string? text) =>

@@ -80,7 +80,4 @@ internal static class MediaIo
     public static void WriteU32BE(Stream s, uint v) { Span<byte> b = stackalloc byte[4]; BinaryPrimitives.WriteUInt32BigEndian(b, v); s.Write(b); }
     public static void WriteU32LE(Stream s, uint v) { Span<byte> b = stackalloc byte[4]; BinaryPrimitives.WriteUInt32LittleEndian(b, v); s.Write(b); }
     public static void WriteU64BE(Stream s, ulong v) { Span<byte> b = stackalloc byte[8]; BinaryPrimitives.WriteUInt64BigEndian(b, v); s.Write(b); }
-
-    /// <summary>True for the key names that carry the label (reference §5: "a metadata key containing AIGC").</summary>
-    public static bool IsAigcKey(string key) => key.Equals("AIGC", StringComparison.OrdinalIgnoreCase);
 }

@@ -59,7 +59,7 @@ public sealed class MarkdownFormat : IContainerFormat, IContentDigest
         {
             var text = fm.Lines[i].Text;
             var colon = text.IndexOf(':');
-            if (colon <= 0 || char.IsWhiteSpace(text[0]) || !Bounded.IsAigcKey(text[..colon].Trim().Trim('"', '\''))) continue;
+            if (colon <= 0 || char.IsWhiteSpace(text[0]) || !AigcKey.Matches(text[..colon].Trim().Trim('"', '\''))) continue;
             var inline = text[(colon + 1)..].Trim();
             var j = i + 1;
             while (j < fm.Lines.Count && (fm.Lines[j].Text.Length == 0 || char.IsWhiteSpace(fm.Lines[j].Text[0]))) j++;

@@ -75,7 +75,7 @@ public sealed class MkvFormat : IContainerFormat, IContentDigest
     }
 
     private static bool IsLabel(EbmlElement simpleTag) =>
-        simpleTag.First(Ebml.TagName) is { } name && MediaIo.IsAigcKey(name.Text());
+        simpleTag.First(Ebml.TagName) is { } name && AigcKey.Matches(name.Text());
 
     private static IEnumerable<string> LabelValues(EbmlElement parent)
     {
@@ -102,7 +102,7 @@ public sealed class MkvFormat : IContainerFormat, IContentDigest
                 new EbmlElement(Ebml.Targets, null, []),
                 new EbmlElement(Ebml.SimpleTag, null,
                 [
-                    new EbmlElement(Ebml.TagName, Encoding.UTF8.GetBytes("AIGC"), null),
+                    new EbmlElement(Ebml.TagName, Encoding.UTF8.GetBytes(AigcKey.Name), null),
                     new EbmlElement(Ebml.TagString, Encoding.UTF8.GetBytes(label.ToJson()), null),
                 ]),
             ]),

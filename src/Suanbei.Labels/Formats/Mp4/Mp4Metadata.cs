@@ -34,7 +34,7 @@ internal static partial class Mp4Metadata
             else if (meta.Child("ilst") is { } itunes)
             {
                 foreach (var item in Box.ParseList("ilst", itunes.Payload!, 0))
-                    if (item.Type == "----" && FreeformName(item.Payload!) is { } name && MediaIo.IsAigcKey(name))
+                    if (item.Type == "----" && FreeformName(item.Payload!) is { } name && AigcKey.Matches(name))
                         foreach (var value in DataValues(item.Payload!)) found.Add(new FoundLabel($"mp4/{path}/ilst/----", value));
             }
         }
@@ -60,7 +60,7 @@ internal static partial class Mp4Metadata
     private static string? Handler(Box meta) =>
         meta.Child("hdlr")?.Payload is { Length: >= 12 } h ? Mp4Boxes.TypeOf(h.AsSpan(8, 4)) : null;
 
-    private static bool IsAigc(KeyEntry k) => k.Namespace == "mdta" && MediaIo.IsAigcKey(k.Name);
+    private static bool IsAigc(KeyEntry k) => k.Namespace == "mdta" && AigcKey.Matches(k.Name);
 
     private static List<KeyEntry> ParseKeys(byte[] payload)
     {
@@ -134,7 +134,7 @@ internal static partial class Mp4Metadata
         }
         else
         {
-            var kept = items.Where(i => !(i.Type == "----" && FreeformName(i.Payload!) is { } n && MediaIo.IsAigcKey(n))).ToList();
+            var kept = items.Where(i => !(i.Type == "----" && FreeformName(i.Payload!) is { } n && AigcKey.Matches(n))).ToList();
             if (kept.Count != items.Count) ilst.Payload = Concat(kept);
         }
     }
@@ -164,7 +164,7 @@ internal static partial class Mp4Metadata
         var keysBox = meta.Child("keys")!;
         var ilst = meta.Child("ilst")!;
         var keys = ParseKeys(keysBox.Payload!);
-        var name = Encoding.UTF8.GetBytes("AIGC");
+        var name = Encoding.UTF8.GetBytes(AigcKey.Name);
         var entry = new byte[8 + name.Length];
         BinaryPrimitives.WriteUInt32BigEndian(entry, (uint)entry.Length);
         "mdta"u8.CopyTo(entry.AsSpan(4));

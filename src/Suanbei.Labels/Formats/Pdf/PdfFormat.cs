@@ -28,7 +28,7 @@ public sealed class PdfFormat : IContainerFormat, IContentDigest
         {
             var doc = PdfDocument.Open(input);
             if (doc.Info is { } infoRef && doc.Load(infoRef)?.Value is PdfDict info)
-                foreach (var (key, value, _, _, _) in info.Entries.Where(e => Bounded.IsAigcKey(e.Key)))
+                foreach (var (key, value, _, _, _) in info.Entries.Where(e => AigcKey.Matches(e.Key)))
                 {
                     var text = value switch
                     {
@@ -112,7 +112,7 @@ public sealed class PdfFormat : IContainerFormat, IContentDigest
             if (doc.Info is { } infoRef && doc.Load(infoRef) is { Value: PdfDict info } infoObj)
             {
                 infoNumber = infoRef.Number; infoGen = doc.GenerationOf(infoRef);
-                foreach (var (key, _, start, end, _) in info.Entries.Where(e => !Bounded.IsAigcKey(e.Key)))
+                foreach (var (key, _, start, end, _) in info.Entries.Where(e => !AigcKey.Matches(e.Key)))
                     kept.Append('/').Append(EscapeName(key)).Append(' ').Append(Encoding.Latin1.GetString(infoObj.Window, start, end - start)).Append('\n');
             }
             else size++;

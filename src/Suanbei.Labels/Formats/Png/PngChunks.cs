@@ -63,17 +63,17 @@ internal static class PngChunks
         switch (chunk.Type)
         {
             case "tEXt":
-                if (Bounded.IsAigcKey(keyword)) found.Add(new("png/tEXt/AIGC", Encoding.Latin1.GetString(d, nul + 1, d.Length - nul - 1)));
+                if (AigcKey.Matches(keyword)) found.Add(new("png/tEXt/AIGC", Encoding.Latin1.GetString(d, nul + 1, d.Length - nul - 1)));
                 break;
             case "zTXt":
-                if (!Bounded.IsAigcKey(keyword)) break;
+                if (!AigcKey.Matches(keyword)) break;
                 var inflated = nul + 2 <= d.Length ? Bounded.Inflate(d.AsSpan(nul + 2)) : null;
                 if (inflated is null) { damage = $"PNG zTXt 块 {keyword} 无法解压（偏移 {chunk.Offset}）"; break; }
                 found.Add(new("png/zTXt/AIGC", Encoding.Latin1.GetString(inflated)));
                 break;
             case "iTXt":
                 var isXmp = keyword == XmpKeyword;
-                if (!isXmp && !Bounded.IsAigcKey(keyword)) break;
+                if (!isXmp && !AigcKey.Matches(keyword)) break;
                 var text = ITxtText(d, nul, out var bad);
                 if (text is null) { damage = $"PNG iTXt 块 {keyword} 无法解析（{bad}，偏移 {chunk.Offset}）"; break; }
                 if (isXmp) foreach (var v in Xmp.FindAigcValues(text)) found.Add(new FoundLabel("png/iTXt/XMP", v));

@@ -22,7 +22,7 @@ internal sealed class RiffLabels(string formType, string name)
             if (outline is null || outline.FormType != formType) return ContainerReadResult.Damaged($"不是 RIFF/{formType} 文件");
             foreach (var chunk in outline.Chunks)
             {
-                if (chunk.Id == "AIGC")
+                if (AigcKey.Matches(chunk.Id))
                 {
                     var data = MediaIo.ReadAt(input, chunk.DataOffset, chunk.DataSize, RiffChunks.MaxInfoBytes);
                     if (data is null) return ContainerReadResult.Damaged($"偏移 {chunk.Offset} 处 AIGC 块过大或被截断", found);
@@ -32,7 +32,7 @@ internal sealed class RiffLabels(string formType, string name)
                 {
                     var items = RiffChunks.ReadInfo(input, chunk, out var error);
                     foreach (var (id, data) in items ?? [])
-                        if (id == "AIGC") found.Add(new FoundLabel($"{name}/LIST/INFO/AIGC", RiffChunks.InfoText(data)));
+                        if (AigcKey.Matches(id)) found.Add(new FoundLabel($"{name}/LIST/INFO/AIGC", RiffChunks.InfoText(data)));
                     if (error is not null) return ContainerReadResult.Damaged(error, found);
                 }
             }
@@ -67,7 +67,7 @@ internal sealed class RiffLabels(string formType, string name)
         output.Write(Encoding.Latin1.GetBytes(outline.FormType));
         foreach (var c in outline.Chunks)
         {
-            if (c.Id is "AIGC" or "JUNK" || (c.Id == "LIST" && c.ListType == "INFO")) continue;
+            if (AigcKey.Matches(c.Id) || c.Id == "JUNK" || (c.Id == "LIST" && c.ListType == "INFO")) continue;
             if (c.Id == "ds64" && outline.IsRf64)
             {
                 MediaIo.CopyRange(input, c.Offset, 8, output);
@@ -90,11 +90,12 @@ internal sealed class RiffLabels(string formType, string name)
     {
         var items = RiffChunks.ReadInfo(input, chunk, out var error);
         if (items is null || error is not null) throw new LabelWriteException(error ?? "LIST/INFO 损坏");
-        return items.Where(i => i.Id != "AIGC").ToList();
+        return items.Where(i => !AigcKey.Matches(i.Id)).ToList();
     }
 
     private static bool HasLabel(Stream input, RiffChunk c) =>
-        c.Id == "AIGC" || (c.Id == "LIST" && c.ListType == "INFO" && (RiffChunks.ReadInfo(input, c, out _) ?? []).Any(i => i.Id == "AIGC"));
+        AigcKey.Matches(c.Id)
+        || (c.Id == "LIST" && c.ListType == "INFO" && (RiffChunks.ReadInfo(input, c, out _) ?? []).Any(i => AigcKey.Matches(i.Id)));
 
     public void Write(Stream input, Stream output, AigcLabel label)
     {
@@ -104,12 +105,12 @@ internal sealed class RiffLabels(string formType, string name)
             WritePatched(input, output, PlanFixedLayout(input, outline, label));
             return;
         }
-        var newList = RiffChunks.BuildInfoList([("AIGC", RiffChunks.LabelValue(label))]);
+        var newList = RiffChunks.BuildInfoList([(AigcKey.Name, RiffChunks.LabelValue(label))]);
         // Rebuild chunks that held a label (other INFO items kept in place); copy the rest untouched.
         var parts = new List<(RiffChunk Chunk, byte[]? Replacement)>();
         foreach (var c in outline.Chunks)
         {
-            if (c.Id == "AIGC") continue;
+            if (AigcKey.Matches(c.Id)) continue;
             if (c.Id == "LIST" && c.ListType == "INFO" && HasLabel(input, c))
             {
                 var others = OtherInfoItems(input, c);
@@ -175,7 +176,7 @@ internal sealed class RiffLabels(string formType, string name)
             if (i == outline.Chunks.Count - 1) appendAt = c.Offset; // the last chunk: overwrite it
             else junk.Add(c);
         }
-        var newList = RiffChunks.BuildInfoList([.. carried, ("AIGC", RiffChunks.LabelValue(label))]);
+        var newList = RiffChunks.BuildInfoList([.. carried, (AigcKey.Name, RiffChunks.LabelValue(label))]);
         var newEnd = appendAt + newList.Length;
         if (!outline.IsRf64 && newEnd - 8 > uint.MaxValue) throw new LabelWriteException("追加标识后 RIFF 将超过 4 GB 上限（需要 RF64），未写入");
 
@@ -232,7 +233,7 @@ internal sealed class RiffLabels(string formType, string name)
         var carried = new List<(string, byte[])>();
         for (var i = 0; i < chunks.Count; i++)
             if (holdsLabel[i] && chunks[i].Id == "LIST") carried.AddRange(OtherInfoItems(input, chunks[i]));
-        var newList = RiffChunks.BuildInfoList([.. carried, ("AIGC", RiffChunks.LabelValue(label))]);
+        var newList = RiffChunks.BuildInfoList([.. carried, (AigcKey.Name, RiffChunks.LabelValue(label))]);
 
         (int First, int Last)? run = null;
         for (int first = 0, i = 0; i < chunks.Count && run is null; i++)
