@@ -18,4 +18,9 @@ public static class AigcKey
 
     /// <summary>True when <paramref name="key"/> names a label: it contains <see cref="Name"/>, case ignored.</summary>
     public static bool Matches(string? key) => key is not null && key.Contains(Name, StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>True when a free-text field (EXIF UserComment) carries a label: a JSON object mentioning AIGC
+    /// (the TC260 <c>{"AIGC":{…}}</c> form), not prose that merely mentions the word.</summary>
+    internal static bool IsLabelComment([System.Diagnostics.CodeAnalysis.NotNullWhen(true)] string? text) =>
+        text is not null && text.TrimStart().StartsWith('{') && text.Contains(Name, StringComparison.OrdinalIgnoreCase);
 }

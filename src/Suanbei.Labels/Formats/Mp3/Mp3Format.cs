@@ -1,3 +1,4 @@
+using Suanbei.Labels.Formats.Io;
 namespace Suanbei.Labels.Formats.Mp3;
 
 /// <summary>
@@ -49,7 +50,7 @@ public sealed class Mp3Format : IContainerFormat, IContentDigest
 
     private static (Id3Tag? Tag, List<byte[]> Frames, int Major) Prepare(Stream input, AigcLabel label)
     {
-        MediaIo.RequireSeekable(input);
+        BoundedRead.RequireSeekable(input);
         if (!Id3Tag.TryReadHeader(input, 0, out _, out _, out _))
             return (null, [Id3Tag.BuildUserText(4, AigcKey.Name, label.ToJson())], 4);
         var tag = Id3Tag.Parse(input, 0, out var error);
@@ -81,7 +82,7 @@ public sealed class Mp3Format : IContainerFormat, IContentDigest
         var (tag, frames, major) = Prepare(input, label);
         var size = 10L + frames.Sum(f => (long)f.Length) + NewPadding;
         output.Write(Id3Tag.BuildTag(major, 0, frames, size));
-        MediaIo.CopyToEnd(input, tag?.TotalSize ?? 0, output);
+        RangeCopy.CopyToEnd(input, tag?.TotalSize ?? 0, output);
     }
 
     public void WriteInPlace(FileStream file, AigcLabel label)
@@ -102,7 +103,7 @@ public sealed class Mp3Format : IContainerFormat, IContentDigest
     /// is not covered.</summary>
     public void WriteContentForHash(Stream input, Stream output)
     {
-        MediaIo.RequireSeekable(input);
+        BoundedRead.RequireSeekable(input);
         long audioAt = 0;
         if (Id3Tag.TryReadHeader(input, 0, out _, out _, out _))
         {
@@ -110,6 +111,6 @@ public sealed class Mp3Format : IContainerFormat, IContentDigest
             if (tag is null || error is not null) throw new LabelWriteException("ID3v2 标签损坏：" + error);
             audioAt = tag.TotalSize;
         }
-        MediaIo.CopyToEnd(input, audioAt, output);
+        RangeCopy.CopyToEnd(input, audioAt, output);
     }
 }

@@ -1,4 +1,5 @@
 using System.Text;
+using Suanbei.Labels.Formats.Io;
 
 namespace Suanbei.Labels.Formats.Pdf;
 
@@ -61,7 +62,7 @@ public sealed class PdfFormat : IContainerFormat, IContentDigest
         foreach (var (offset, bytes) in oldLabels)
         {
             input.Position = at;
-            Bounded.CopyExactly(input, output, offset - at);
+            RangeCopy.CopyExactly(input, output, offset - at);
             output.Write(bytes);
             at = offset + bytes.Length;
         }
@@ -154,7 +155,7 @@ public sealed class PdfFormat : IContainerFormat, IContentDigest
         input.Position = 0;
         var end = FindMarker(input);
         input.Position = 0;
-        Bounded.CopyExactly(input, output, end);
+        RangeCopy.CopyExactly(input, output, end);
     }
 
     private static long FindMarker(Stream s)

@@ -1,4 +1,5 @@
 using System.Text;
+using Suanbei.Labels.Formats.Io;
 
 namespace Suanbei.Labels.Formats.Text;
 
@@ -56,10 +57,10 @@ internal static class TextLines
         foreach (var (start, end) in skip.OrderBy(r => r.Start))
         {
             s.Position = at;
-            Bounded.CopyExactly(s, output, start - at);
+            RangeCopy.CopyExactly(s, output, start - at);
             at = end;
         }
         s.Position = at;
-        s.CopyTo(output);
+        RangeCopy.CopyToEnd(s, at, output);
     }
 }

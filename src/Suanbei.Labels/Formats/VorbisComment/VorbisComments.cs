@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using System.Text;
+using Suanbei.Labels.Formats.Io;
 
 namespace Suanbei.Labels.Formats.VorbisComment;
 
@@ -61,10 +62,10 @@ internal sealed record VorbisComments(byte[] Vendor, List<byte[]> Entries)
     public byte[] ToBytes()
     {
         using var ms = new MemoryStream();
-        MediaIo.WriteU32LE(ms, (uint)Vendor.Length);
+        IntegerWrites.WriteU32LE(ms, (uint)Vendor.Length);
         ms.Write(Vendor);
-        MediaIo.WriteU32LE(ms, (uint)Entries.Count);
-        foreach (var e in Entries) { MediaIo.WriteU32LE(ms, (uint)e.Length); ms.Write(e); }
+        IntegerWrites.WriteU32LE(ms, (uint)Entries.Count);
+        foreach (var e in Entries) { IntegerWrites.WriteU32LE(ms, (uint)e.Length); ms.Write(e); }
         return ms.ToArray();
     }
 }

@@ -1,7 +1,7 @@
 using System.Runtime.InteropServices;
 using Microsoft.Win32.SafeHandles;
 
-namespace Suanbei.Labels.Formats;
+namespace Suanbei.Labels.Formats.Io;
 
 /// <summary>
 /// File-to-file range copies with Linux <c>copy_file_range(2)</c>: the kernel moves the payload (or shares extents on
@@ -18,7 +18,7 @@ internal static partial class KernelCopy
 
     public static bool TryCopy(Stream input, long offset, long count, Stream output)
     {
-        if (_unavailable || count < 1 << 20 || input is not FileStream fin || output is not FileStream fout || !fout.CanSeek) return false;
+        if (_unavailable || count < IoLimits.KernelCopyMinimum || input is not FileStream fin || output is not FileStream fout || !fout.CanSeek) return false;
         fout.Flush(); // bytes buffered in the FileStream go first
         long inOffset = offset, outOffset = fout.Position, start = fout.Position;
         try
