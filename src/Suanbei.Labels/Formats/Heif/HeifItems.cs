@@ -23,7 +23,9 @@ internal static class HeifItems
         var version = iinf.Length > 0 ? iinf[0] : 0;
         if (iinf.Length < (version == 0 ? 6 : 8)) { damage = "iinf 过短"; return items; }
         var p = 4;
-        var count = version == 0 ? BinaryPrimitives.ReadUInt16BigEndian(iinf.AsSpan(p)) : BinaryPrimitives.ReadUInt32BigEndian(iinf.AsSpan(p));
+        var count = version == 0
+            ? BinaryPrimitives.ReadUInt16BigEndian(iinf.AsSpan(p))
+            : BinaryPrimitives.ReadUInt32BigEndian(iinf.AsSpan(p));
         p += version == 0 ? 2 : 4;
         var i = 0L;
         for (; i < count && p + 8 <= iinf.Length; i++)

@@ -64,8 +64,17 @@ internal sealed class Box
     public void WriteTo(Stream s)
     {
         var content = ContentSize;
-        if (content + 8 > uint.MaxValue) { IntegerWrites.WriteU32BE(s, 1); s.Write(Encoding.Latin1.GetBytes(Type)); IntegerWrites.WriteU64BE(s, (ulong)(content + 16)); }
-        else { IntegerWrites.WriteU32BE(s, (uint)(content + 8)); s.Write(Encoding.Latin1.GetBytes(Type)); }
+        if (content + 8 > uint.MaxValue)
+        {
+            IntegerWrites.WriteU32BE(s, 1);
+            s.Write(Encoding.Latin1.GetBytes(Type));
+            IntegerWrites.WriteU64BE(s, (ulong)(content + 16));
+        }
+        else
+        {
+            IntegerWrites.WriteU32BE(s, (uint)(content + 8));
+            s.Write(Encoding.Latin1.GetBytes(Type));
+        }
         s.Write(Prefix);
         if (Children is null) s.Write(Payload!);
         else foreach (var c in Children) c.WriteTo(s);
