@@ -61,17 +61,28 @@ public sealed partial class HtmlFormat : IContainerFormat
                 ?? throw new LabelWriteException("HTML 注释未结束（<!-- 缺少 -->），未写入");
             var labels = FindLabels(text, mask) ?? throw new LabelWriteException("HTML meta 元素未结束，未写入");
             var meta = $"<meta name=\"{AigcKey.Name}\" content=\"{WebUtility.HtmlEncode(label.ToJson())}\">";
-            var (at, insert) = InsertionPoint(mask, meta);
+            var (at, insert) = InsertionPoint(text, mask, meta);
             var cuts = labels.Select(l => MarkupText.WholeLine(text, l.Start, l.End)).ToList();
             output.Write(MarkupText.Bytes(MarkupText.Splice(text, cuts, at, insert)));
         }
         catch (RegexMatchTimeoutException) { throw new LabelWriteException("HTML 结构过于复杂，未写入"); }
     }
 
-    /// <summary>Where the meta goes, and the text to insert there: after the head start tag; else a head after the
-    /// html start tag; else a head after the doctype (or at the start).</summary>
-    private static (int At, string Insert) InsertionPoint(string mask, string meta)
+    /// <summary>Where the meta goes, and the text to insert there: right after a character-encoding declaration
+    /// (<c>meta charset</c> or <c>http-equiv="content-type"</c>), which must stay within the first 1024 bytes;
+    /// else after the head start tag; else a head after the html start tag; else a head after the doctype (or at the
+    /// start).</summary>
+    private static (int At, string Insert) InsertionPoint(string text, string mask, string meta)
     {
+        foreach (Match m in MetaStart().Matches(mask))
+        {
+            var end = MarkupText.TagEnd(mask, m.Index);
+            if (end < 0) break;
+            var attributes = MarkupText.Attributes(text[m.Index..end]);
+            var declaresEncoding = attributes.ContainsKey("charset")
+                || attributes.GetValueOrDefault("http-equiv", "").Equals("content-type", StringComparison.OrdinalIgnoreCase);
+            if (declaresEncoding) return (end, "\n" + meta);
+        }
         if (HeadStart().Match(mask) is { Success: true } head && MarkupText.TagEnd(mask, head.Index) is > 0 and var headEnd)
             return (headEnd, "\n" + meta);
         if (HtmlStart().Match(mask) is { Success: true } html && MarkupText.TagEnd(mask, html.Index) is > 0 and var htmlEnd)
