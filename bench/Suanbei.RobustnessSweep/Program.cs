@@ -207,6 +207,7 @@ static string[]? Decoder(string? format) => format switch
     "png" or "jpeg" or "webp" or "tiff" or "gif" or "heif" => ["vips", "avg"],
     "mp4" or "mkv" or "ogg" or "flac" or "mp3" or "wav" or "avi" => ["ffprobe", "-v", "error", "-show_streams"],
     "pdf" => ["qpdf", "--check"],
+    "svg" => ["python3", "-c", "import sys, xml.dom.minidom as m; m.parse(sys.argv[1])"], // well-formed XML
     _ => null,
 };
 

@@ -22,6 +22,8 @@ public static class ContainerFormats
         new Formats.Mkv.MkvFormat(),
         new Formats.Ogg.OggFormat(),
         // Containers without magic, matched by extension: keep last.
+        new Formats.Svg.SvgFormat(),
+        new Formats.Html.HtmlFormat(),
         new Formats.Markdown.MarkdownFormat(),
         new Formats.Text.TextFormat(),
     ];

@@ -11,7 +11,7 @@ namespace Suanbei.Labels.Tests;
 /// <summary>OOXML fixtures and peer reads with the Open XML SDK (a writer nobody here wrote).</summary>
 public static class OfficeFixtures
 {
-    public static void Create(string path, string extension, string? aigc)
+    public static void Create(string path, string extension, string? aigc, string key = AigcKey.Name)
     {
         switch (extension)
         {
@@ -20,7 +20,7 @@ public static class OfficeFixtures
                 {
                     var main = doc.AddMainDocumentPart();
                     main.Document = new W.Document(new W.Body(new W.Paragraph(new W.Run(new W.Text("由人工智能生成的示例文本")))));
-                    AddCustom(doc, aigc);
+                    AddCustom(doc, aigc, key);
                 }
                 break;
             case "xlsx":
@@ -31,7 +31,7 @@ public static class OfficeFixtures
                     var ws = wb.AddNewPart<WorksheetPart>();
                     ws.Worksheet = new S.Worksheet(new S.SheetData());
                     wb.Workbook.AppendChild(new S.Sheets(new S.Sheet { Id = wb.GetIdOfPart(ws), SheetId = 1, Name = "Sheet1" }));
-                    AddCustom(doc, aigc);
+                    AddCustom(doc, aigc, key);
                 }
                 break;
             case "pptx":
@@ -39,14 +39,14 @@ public static class OfficeFixtures
                 {
                     var pp = doc.AddPresentationPart();
                     pp.Presentation = new P.Presentation();
-                    AddCustom(doc, aigc);
+                    AddCustom(doc, aigc, key);
                 }
                 break;
             default: throw new ArgumentException(extension);
         }
     }
 
-    private static void AddCustom(OpenXmlPackage doc, string? aigc)
+    private static void AddCustom(OpenXmlPackage doc, string? aigc, string key)
     {
         if (aigc is null) return;
         CustomFilePropertiesPart part = doc switch
@@ -58,7 +58,7 @@ public static class OfficeFixtures
         };
         part.Properties = new Properties(new CustomDocumentProperty(new VTLPWSTR(aigc))
         {
-            FormatId = "{D5CDD505-2E9C-101B-9397-08002B2CF9AE}", PropertyId = 2, Name = "AIGC",
+            FormatId = "{D5CDD505-2E9C-101B-9397-08002B2CF9AE}", PropertyId = 2, Name = key,
         });
     }
 

@@ -428,7 +428,7 @@ public class RelabelLeavesNoOldLabelTests
         // Found by fuzzing relabel writes: a mutated object stream header 78 20 (FDICT set) made zlib throw
         // ZLibException, an IOException rather than InvalidDataException.
         byte[] fdict = [0x78, 0x20, 0x00, 0x00, 0x00, 0x01, 0x03, 0x00, 0x00, 0x00, 0x00, 0x01];
-        Assert.Null(Bounded.Inflate(fdict));
+        Assert.Null(Labels.Formats.Io.BoundedRead.Inflate(fdict));
     }
 
     [Fact]

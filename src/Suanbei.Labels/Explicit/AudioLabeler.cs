@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.Json;
 using Suanbei.Labels.Formats;
 using Suanbei.Labels.Formats.Riff;
+using Suanbei.Labels.Formats.Io;
 
 namespace Suanbei.Labels.Explicit;
 
@@ -55,7 +56,7 @@ public static class AudioLabeler
         var fmt = outline.Chunks.FirstOrDefault(c => c.Id == "fmt ");
         var data = outline.Chunks.FirstOrDefault(c => c.Id == "data");
         if (fmt.Id is null || data.Id is null || fmt.DataSize < 16) return false;
-        var f = MediaIo.ReadAt(s, fmt.DataOffset, Math.Min(fmt.DataSize, 64));
+        var f = BoundedRead.ReadAt(s, fmt.DataOffset, Math.Min(fmt.DataSize, 64));
         if (f is null) return false;
         var tag = BinaryPrimitives.ReadUInt16LittleEndian(f);
         var channels = BinaryPrimitives.ReadUInt16LittleEndian(f.AsSpan(2));
@@ -103,18 +104,18 @@ public static class AudioLabeler
         {
             using var o = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 20);
             o.Write("RIFF"u8);
-            MediaIo.WriteU32LE(o, (uint)total);
+            IntegerWrites.WriteU32LE(o, (uint)total);
             o.Write("WAVE"u8);
             foreach (var c in format.Chunks)
             {
                 if (c.Offset == format.Data.Offset)
                 {
                     o.Write("data"u8);
-                    MediaIo.WriteU32LE(o, (uint)(c.DataSize + cue.Length));
+                    IntegerWrites.WriteU32LE(o, (uint)(c.DataSize + cue.Length));
                     o.Write(cue);                                   // the cue first: it is heard at the start
-                    MediaIo.CopyRange(s, c.DataOffset, c.DataSize, o); // original samples unchanged
+                    RangeCopy.CopyRange(s, c.DataOffset, c.DataSize, o); // original samples unchanged
                 }
-                else MediaIo.CopyRange(s, c.Offset, 8 + c.DataSize, o);
+                else RangeCopy.CopyRange(s, c.Offset, 8 + c.DataSize, o);
                 if ((c.DataSize & 1) == 1) o.WriteByte(0);
             }
         });
@@ -151,10 +152,10 @@ public static class AudioLabeler
     private static void WriteWav(string path, byte[] samples, int rate, int channels)
     {
         using var o = File.Create(path);
-        o.Write("RIFF"u8); MediaIo.WriteU32LE(o, (uint)(36 + samples.Length)); o.Write("WAVE"u8);
-        o.Write("fmt "u8); MediaIo.WriteU32LE(o, 16);
-        o.Write([1, 0, (byte)channels, 0]); MediaIo.WriteU32LE(o, (uint)rate); MediaIo.WriteU32LE(o, (uint)(rate * channels * 2));
+        o.Write("RIFF"u8); IntegerWrites.WriteU32LE(o, (uint)(36 + samples.Length)); o.Write("WAVE"u8);
+        o.Write("fmt "u8); IntegerWrites.WriteU32LE(o, 16);
+        o.Write([1, 0, (byte)channels, 0]); IntegerWrites.WriteU32LE(o, (uint)rate); IntegerWrites.WriteU32LE(o, (uint)(rate * channels * 2));
         o.Write([(byte)(channels * 2), 0, 16, 0]);
-        o.Write("data"u8); MediaIo.WriteU32LE(o, (uint)samples.Length); o.Write(samples);
+        o.Write("data"u8); IntegerWrites.WriteU32LE(o, (uint)samples.Length); o.Write(samples);
     }
 }

@@ -15,7 +15,8 @@ public static class OpenDmlAvi
 
     public static int TotalFrames(int parts, int framesPerPart) => parts * framesPerPart;
 
-    public static byte[] Build(int parts = 2, int framesPerPart = 3, int junkBytes = 1016, string? infoAigc = null)
+    public static byte[] Build(int parts = 2, int framesPerPart = 3, int junkBytes = 1016, string? infoAigc = null,
+        string infoKey = AigcKey.Name)
     {
         var w = new Writer();
         var total = parts * framesPerPart;
@@ -54,7 +55,7 @@ public static class OpenDmlAvi
         w.End(hdrl);
         var info = w.Begin("LIST", "INFO");
         w.Chunk("ISFT", Encoding.ASCII.GetBytes("handmade OpenDML\0"));
-        if (infoAigc is not null) w.Chunk("AIGC", Encoding.UTF8.GetBytes(infoAigc + "\0"));
+        if (infoAigc is not null) w.Chunk(infoKey, Encoding.UTF8.GetBytes(infoAigc + "\0"));
         w.End(info);
         if (junkBytes > 0) w.Chunk("JUNK", new byte[junkBytes]);
 

@@ -347,6 +347,58 @@ public sealed class RiffTests : IClassFixture<AvFixtures>
         Assert.Equal(before, File.ReadAllBytes(input));
     }
 
+    /// <summary>Top-level chunks as (id, list type, offset), from Suanbei's RIFF walker.</summary>
+    private static List<(string Id, string? ListType, long Offset)> TopChunks(string file)
+    {
+        using var s = File.OpenRead(file);
+        return Labels.Formats.Riff.RiffChunks.Walk(s)!.Chunks.Select(c => (c.Id, c.ListType, c.Offset)).ToList();
+    }
+
+    private static int InfoLists(string file) => TopChunks(file).Count(c => c is { Id: "LIST", ListType: "INFO" });
+
+    [Fact]
+    public void Wav_copy_mode_adds_the_label_to_the_existing_INFO_list()
+    {
+        var input = MakeWav("info.wav", "-metadata", "title=标题", "-metadata", "artist=someone");
+        Assert.Equal(1, InfoLists(input));
+        var output = AvFixtures.Write(_wav, input, _fx.PathFor("info-labeled.wav"), AvFixtures.Label);
+        Assert.Equal(1, InfoLists(output));
+        var tags = AvFixtures.ProbeTags(output);
+        Assert.Equal(AvFixtures.Label.ToJson(), tags["AIGC"]);
+        Assert.Equal("标题", tags["title"]);
+        Assert.Equal("someone", tags["artist"]);
+        Assert.Equal(AvFixtures.FrameHashes(input), AvFixtures.FrameHashes(output));
+        var exif = ExternalTool.RunChecked("exiftool", "-U", "-b", "-RIFF:Unknown_AIGC", output).TrimEnd('\0');
+        Assert.Equal(AvFixtures.Label.ToJson(), exif);
+        Assert.Contains("someone", ExternalTool.RunChecked("exiftool", "-s3", "-RIFF:Artist", output));
+
+        // Relabelling replaces the label inside the same list.
+        var again = AvFixtures.Write(_wav, output, _fx.PathFor("info-again.wav"), AvFixtures.OtherLabel);
+        Assert.Equal(1, InfoLists(again));
+        Assert.Equal(new FileInfo(output).Length - AvFixtures.Label.ToJson().Length + AvFixtures.OtherLabel.ToJson().Length,
+            new FileInfo(again).Length);
+        AvFixtures.Single(AvFixtures.Read(_wav, again), AvFixtures.OtherLabel);
+        Assert.Equal("标题", AvFixtures.ProbeTags(again)["title"]);
+    }
+
+    [Fact]
+    public void Avi_copy_mode_adds_the_label_to_the_existing_INFO_list_and_movi_stays_where_it_was()
+    {
+        var input = _fx.Make("info.avi", [.. AvFixtures.Video, .. AvFixtures.Audio, "-c:v", "mpeg4", "-c:a", "pcm_s16le", "-shortest",
+            "-metadata", "title=标题"]);
+        Assert.Equal(1, InfoLists(input));
+        var output = AvFixtures.Write(_avi, input, _fx.PathFor("info-labeled.avi"), AvFixtures.Label);
+        Assert.Equal(1, InfoLists(output));
+        // ffmpeg's JUNK after the INFO list gives up the room, so the movi list (and idx1's offsets) do not move.
+        Assert.Equal(TopChunks(input).Single(c => c.ListType == "movi").Offset, TopChunks(output).Single(c => c.ListType == "movi").Offset);
+        Assert.Equal(new FileInfo(input).Length, new FileInfo(output).Length);
+        var tags = AvFixtures.ProbeTags(output);
+        Assert.Equal(AvFixtures.Label.ToJson(), tags["AIGC"]);
+        Assert.Equal("标题", tags["title"]);
+        Assert.Equal("", AvFixtures.DecodeErrors(output));
+        Assert.Equal(AvFixtures.FrameHashes(input), AvFixtures.FrameHashes(output));
+    }
+
     private static byte[] BuildChunk(string id, byte[] data)
     {
         var b = new byte[8 + data.Length + (data.Length & 1)];

@@ -1,4 +1,5 @@
 using Suanbei.Labels.Formats.VorbisComment;
+using Suanbei.Labels.Formats.Io;
 
 namespace Suanbei.Labels.Formats.Flac;
 
@@ -29,13 +30,13 @@ public sealed class FlacFormat : IContainerFormat, IContentDigest
         if (Mp3.Id3Tag.TryReadHeader(s, 0, out _, out _, out var id3)) start = id3;
         Span<byte> b = stackalloc byte[4];
         s.Position = start;
-        if (!MediaIo.TryReadExactly(s, b) || !b.SequenceEqual("fLaC"u8)) return (start, [], "不是 FLAC 文件（缺少 fLaC）");
+        if (!BoundedRead.TryReadExactly(s, b) || !b.SequenceEqual("fLaC"u8)) return (start, [], "不是 FLAC 文件（缺少 fLaC）");
         var blocks = new List<Block>();
         var offset = start + 4;
         while (true)
         {
             s.Position = offset;
-            if (!MediaIo.TryReadExactly(s, b)) return (start, blocks, $"偏移 {offset} 处元数据块头被截断");
+            if (!BoundedRead.TryReadExactly(s, b)) return (start, blocks, $"偏移 {offset} 处元数据块头被截断");
             var length = b[1] << 16 | b[2] << 8 | b[3];
             var type = b[0] & 0x7F;
             if (type == 127) return (start, blocks, $"偏移 {offset} 处元数据块类型无效");
@@ -57,7 +58,7 @@ public sealed class FlacFormat : IContainerFormat, IContentDigest
             var (_, blocks, error) = Walk(input);
             foreach (var block in blocks.Where(b => b.Type == VorbisCommentType))
             {
-                var data = MediaIo.ReadAt(input, block.DataOffset, block.Length);
+                var data = BoundedRead.ReadAt(input, block.DataOffset, block.Length);
                 var comments = data is null ? null : VorbisComments.Parse(data, out _, out var commentError);
                 if (comments is null) return ContainerReadResult.Damaged($"偏移 {block.Offset} 处 VORBIS_COMMENT 损坏", found);
                 found.AddRange(comments.LabelValues().Select(v => new FoundLabel("flac/VORBIS_COMMENT/AIGC", v)));
@@ -74,13 +75,13 @@ public sealed class FlacFormat : IContainerFormat, IContentDigest
     /// VORBIS_COMMENT right after STREAMINFO (where encoders put it).</summary>
     private static (long MagicAt, List<Block> Blocks, List<(Block? Source, byte[]? Data)> Layout, long AudioAt) Prepare(Stream input, AigcLabel label)
     {
-        MediaIo.RequireSeekable(input);
+        BoundedRead.RequireSeekable(input);
         var (magicAt, blocks, error) = Walk(input);
         if (error is not null) throw new LabelWriteException("FLAC 结构损坏，未写入：" + error);
         VorbisComments? comments = null;
         foreach (var block in blocks.Where(b => b.Type == VorbisCommentType))
         {
-            var data = MediaIo.ReadAt(input, block.DataOffset, block.Length) ?? throw new LabelWriteException("VORBIS_COMMENT 过大");
+            var data = BoundedRead.ReadAt(input, block.DataOffset, block.Length) ?? throw new LabelWriteException("VORBIS_COMMENT 过大");
             var parsed = VorbisComments.Parse(data, out _, out var commentError) ?? throw new LabelWriteException("VORBIS_COMMENT 损坏：" + commentError);
             comments = comments is null ? parsed : comments with { Entries = [.. comments.Entries, .. parsed.Entries] };
         }
@@ -105,7 +106,7 @@ public sealed class FlacFormat : IContainerFormat, IContentDigest
             var length = source?.Length ?? data!.Length;
             if (length > 0xFFFFFF) throw new LabelWriteException("VORBIS_COMMENT 超过 16 MB 上限");
             output.Write([(byte)(type | (last ? 0x80 : 0)), (byte)(length >> 16), (byte)(length >> 8), (byte)length]);
-            if (source is not null) MediaIo.CopyRange(input, source.DataOffset, source.Length, output);
+            if (source is not null) RangeCopy.CopyRange(input, source.DataOffset, source.Length, output);
             else output.Write(data!);
         }
         if (paddingLength >= 0)
@@ -118,9 +119,9 @@ public sealed class FlacFormat : IContainerFormat, IContentDigest
     public void Write(Stream input, Stream output, AigcLabel label)
     {
         var (magicAt, _, layout, audioAt) = Prepare(input, label);
-        MediaIo.CopyRange(input, 0, magicAt + 4, output); // (ID3 prefix and) "fLaC"
+        RangeCopy.CopyRange(input, 0, magicAt + 4, output); // (ID3 prefix and) "fLaC"
         WriteBlocks(input, output, layout, NewPadding);
-        MediaIo.CopyToEnd(input, audioAt, output);
+        RangeCopy.CopyToEnd(input, audioAt, output);
     }
 
     public void WriteInPlace(FileStream file, AigcLabel label)
@@ -132,7 +133,7 @@ public sealed class FlacFormat : IContainerFormat, IContentDigest
         if (rest != 0 && (rest < 4 || rest - 4 > 0xFFFFFF))
             throw new LabelWriteException($"FLAC 元数据区的填充空间不足（需要 {needed} 字节，现有 {available} 字节），请使用复制模式");
         // Blocks after STREAMINFO may move inside the metadata area: assemble it in memory (bounded), then write once.
-        if (available > MediaIo.MaxMetadataBytes) throw new LabelWriteException("FLAC 元数据区过大，请使用复制模式");
+        if (available > IoLimits.MaxMetadataStructure) throw new LabelWriteException("FLAC 元数据区过大，请使用复制模式");
         using var area = new MemoryStream((int)available);
         WriteBlocks(file, area, layout, rest == 0 ? -1 : rest - 4);
         file.Position = magicAt + 4;
@@ -147,16 +148,16 @@ public sealed class FlacFormat : IContainerFormat, IContentDigest
     /// the audio frames.</summary>
     public void WriteContentForHash(Stream input, Stream output)
     {
-        MediaIo.RequireSeekable(input);
+        BoundedRead.RequireSeekable(input);
         var (magicAt, blocks, error) = Walk(input);
         if (error is not null) throw new LabelWriteException("FLAC 结构损坏：" + error);
-        MediaIo.CopyRange(input, 0, magicAt + 4, output);
+        RangeCopy.CopyRange(input, 0, magicAt + 4, output);
         foreach (var block in blocks)
         {
             if (block.Type == PaddingType) continue;
             if (block.Type == VorbisCommentType)
             {
-                var data = MediaIo.ReadAt(input, block.DataOffset, block.Length) ?? throw new LabelWriteException("VORBIS_COMMENT 过大");
+                var data = BoundedRead.ReadAt(input, block.DataOffset, block.Length) ?? throw new LabelWriteException("VORBIS_COMMENT 过大");
                 var comments = VorbisComments.Parse(data, out _, out var commentError) ?? throw new LabelWriteException("VORBIS_COMMENT 损坏：" + commentError);
                 var kept = comments.WithoutLabels().ToBytes();
                 output.Write([(byte)block.Type, (byte)(kept.Length >> 16), (byte)(kept.Length >> 8), (byte)kept.Length]);
@@ -164,8 +165,8 @@ public sealed class FlacFormat : IContainerFormat, IContentDigest
                 continue;
             }
             output.Write([(byte)block.Type, (byte)(block.Length >> 16), (byte)(block.Length >> 8), (byte)block.Length]);
-            MediaIo.CopyRange(input, block.DataOffset, block.Length, output);
+            RangeCopy.CopyRange(input, block.DataOffset, block.Length, output);
         }
-        MediaIo.CopyToEnd(input, blocks[^1].End, output);
+        RangeCopy.CopyToEnd(input, blocks[^1].End, output);
     }
 }

@@ -1,4 +1,5 @@
 using System.Text;
+using Suanbei.Labels.Formats.Io;
 
 namespace Suanbei.Labels.Formats.Gif;
 
@@ -29,7 +30,7 @@ internal static class GifBlocks
         var blocks = new List<GifBlock>();
         s.Position = 0;
         Span<byte> h = stackalloc byte[13];
-        if (!Bounded.TryReadExactly(s, h) || !h[..3].SequenceEqual("GIF"u8)) return (0, blocks, "GIF 头无效");
+        if (!BoundedRead.TryReadExactly(s, h) || !h[..3].SequenceEqual("GIF"u8)) return (0, blocks, "GIF 头无效");
         var headerLength = 13L + ((h[10] & 0x80) != 0 ? 3L << ((h[10] & 7) + 1) : 0);
         if (headerLength > s.Length) return (0, blocks, "GIF 全局调色板被截断");
         s.Position = headerLength;
@@ -54,7 +55,7 @@ internal static class GifBlocks
                     if (size == 11)
                     {
                         var id = new byte[11];
-                        if (!Bounded.TryReadExactly(s, id)) return (headerLength, blocks, "GIF 应用扩展被截断");
+                        if (!BoundedRead.TryReadExactly(s, id)) return (headerLength, blocks, "GIF 应用扩展被截断");
                         isXmp = id.AsSpan().SequenceEqual(XmpAppId);
                         dataStart = s.Position;
                     }
@@ -65,11 +66,11 @@ internal static class GifBlocks
                 if (isXmp)
                 {
                     var rawLength = s.Position - dataStart;
-                    if (rawLength > Bounded.MaxMetadataUnit) return (headerLength, blocks, "GIF XMP 过大");
+                    if (rawLength > IoLimits.MaxMetadataItem) return (headerLength, blocks, "GIF XMP 过大");
                     var end = s.Position;
                     s.Position = dataStart;
                     var raw = new byte[rawLength];
-                    Bounded.TryReadExactly(s, raw);
+                    BoundedRead.TryReadExactly(s, raw);
                     s.Position = end;
                     var textLength = raw.AsSpan().EndsWith(MagicTrailer) ? raw.Length - MagicTrailer.Length : raw.Length;
                     xmp = Encoding.UTF8.GetString(raw, 0, textLength);
@@ -78,7 +79,7 @@ internal static class GifBlocks
             }
             else if (introducer == 0x2C)
             {
-                if (!Bounded.TryReadExactly(s, d)) return (headerLength, blocks, "GIF 图像描述符被截断");
+                if (!BoundedRead.TryReadExactly(s, d)) return (headerLength, blocks, "GIF 图像描述符被截断");
                 if ((d[8] & 0x80) != 0) s.Position += 3L << ((d[8] & 7) + 1);
                 if (s.Position >= s.Length || s.ReadByte() < 0) return (headerLength, blocks, "GIF 图像数据被截断");
                 if (!SkipSubBlocks(s)) return (headerLength, blocks, $"GIF 图像数据在偏移 {offset} 处被截断");

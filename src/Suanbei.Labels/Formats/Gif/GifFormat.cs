@@ -1,3 +1,4 @@
+using Suanbei.Labels.Formats.Io;
 namespace Suanbei.Labels.Formats.Gif;
 
 /// <summary>
@@ -26,16 +27,15 @@ public sealed class GifFormat : IContainerFormat, IContentDigest
         var existing = blocks.FirstOrDefault(b => b.IsXmp);
         var header = new byte[headerLength];
         input.Position = 0;
-        Bounded.TryReadExactly(input, header);
+        BoundedRead.TryReadExactly(input, header);
         "89a"u8.CopyTo(header.AsSpan(3)); // extensions need GIF89a
         output.Write(header);
         output.Write(GifBlocks.XmpExtension(Xmp.Merge(existing?.XmpText, label)));
-        var buffer = new byte[81920];
         foreach (var b in blocks)
         {
             if (b == existing || GifBlocks.LabelsIn(b).Count > 0) continue;
             input.Position = b.Offset;
-            Bounded.CopyExactly(input, output, b.Length, buffer);
+            RangeCopy.CopyExactly(input, output, b.Length);
         }
         output.WriteByte(0x3B);
     }
@@ -50,11 +50,11 @@ public sealed class GifFormat : IContainerFormat, IContentDigest
         var (headerLength, blocks, damage) = GifBlocks.Walk(input);
         if (damage is not null) throw new LabelWriteException("GIF 文件损坏：" + damage);
         input.Position = 0;
-        Bounded.CopyExactly(input, output, headerLength);
+        RangeCopy.CopyExactly(input, output, headerLength);
         foreach (var b in blocks.Where(b => GifBlocks.LabelsIn(b).Count == 0))
         {
             input.Position = b.Offset;
-            Bounded.CopyExactly(input, output, b.Length);
+            RangeCopy.CopyExactly(input, output, b.Length);
         }
         output.WriteByte(0x3B);
     }

@@ -1,4 +1,5 @@
 using System.Text;
+using Suanbei.Labels.Formats.Io;
 
 namespace Suanbei.Labels.Formats.Heif;
 
@@ -20,22 +21,22 @@ public sealed class HeifFormat : IContainerFormat, IContentDigest
 
     public ContainerReadResult Read(Stream input)
     {
-        var top = HeifBoxes.Children(input, 0, input.Length, out var damage, topLevel: true);
+        var top = HeifItems.Boxes(input, 0, input.Length, out var damage, topLevel: true);
         if (top is null) return ContainerReadResult.Damaged("HEIF " + damage);
         var meta = top.FirstOrDefault(b => b.Type == "meta");
         if (meta is null) return ContainerReadResult.Damaged("HEIF 缺少 meta 盒");
-        var children = HeifBoxes.Children(input, meta.PayloadOffset + 4, meta.End, out damage);
+        var children = HeifItems.Boxes(input, meta.PayloadOffset + 4, meta.End, out damage);
         if (children is null) return ContainerReadResult.Damaged("HEIF meta " + damage);
         var iinfBox = children.FirstOrDefault(b => b.Type == "iinf");
         var ilocBox = children.FirstOrDefault(b => b.Type == "iloc");
         if (iinfBox is null || ilocBox is null) return ContainerReadResult.Damaged("HEIF meta 缺少 iinf 或 iloc");
-        var iinf = HeifBoxes.Payload(input, iinfBox);
-        var iloc = HeifBoxes.Payload(input, ilocBox);
+        var iinf = BmffBoxes.Payload(input, iinfBox);
+        var iloc = BmffBoxes.Payload(input, ilocBox);
         if (iinf is null || iloc is null) return ContainerReadResult.Damaged("HEIF iinf/iloc 过大或被截断");
         var labels = new List<FoundLabel>();
-        foreach (var id in HeifBoxes.XmpItems(iinf, out damage))
+        foreach (var id in HeifItems.XmpItems(iinf, out damage))
         {
-            var extents = HeifBoxes.Extents(iloc, id, out var bad);
+            var extents = HeifItems.Extents(iloc, id, out var bad);
             if (extents is null) return ContainerReadResult.Damaged("HEIF " + bad, labels);
             var idat = children.FirstOrDefault(b => b.Type == "idat");
             var data = new MemoryStream();
@@ -44,10 +45,10 @@ public sealed class HeifFormat : IContainerFormat, IContentDigest
                 long start = method switch { 0 => offset, 1 when idat is not null => idat.PayloadOffset + offset, _ => -1 };
                 var end = method == 1 ? idat!.End : input.Length;
                 var len = length == 0 ? end - start : length;
-                if (start < 0 || start > end || len < 0 || len > end - start || data.Length + len > Bounded.MaxMetadataUnit)
+                if (start < 0 || start > end || len < 0 || len > end - start || data.Length + len > IoLimits.MaxMetadataItem)
                     return ContainerReadResult.Damaged($"HEIF XMP 项 {id} 的位置无效", labels);
                 input.Position = start;
-                Bounded.CopyExactly(input, data, len);
+                RangeCopy.CopyExactly(input, data, len);
             }
             labels.AddRange(Xmp.FindAigcValues(Encoding.UTF8.GetString(data.ToArray())).Select(v => new FoundLabel("heif/meta/XMP", v)));
         }
@@ -65,40 +66,40 @@ public sealed class HeifFormat : IContainerFormat, IContentDigest
     /// properties (<c>iprp</c>) are covered; item locations are not.</summary>
     public void WriteContentForHash(Stream input, Stream output)
     {
-        var top = HeifBoxes.Children(input, 0, input.Length, out var damage, topLevel: true) ?? throw new LabelWriteException("HEIF 文件损坏：" + damage);
+        var top = HeifItems.Boxes(input, 0, input.Length, out var damage, topLevel: true) ?? throw new LabelWriteException("HEIF 文件损坏：" + damage);
         var meta = top.FirstOrDefault(b => b.Type == "meta") ?? throw new LabelWriteException("HEIF 缺少 meta 盒");
-        var children = HeifBoxes.Children(input, meta.PayloadOffset + 4, meta.End, out damage) ?? throw new LabelWriteException("HEIF meta 损坏：" + damage);
+        var children = HeifItems.Boxes(input, meta.PayloadOffset + 4, meta.End, out damage) ?? throw new LabelWriteException("HEIF meta 损坏：" + damage);
         var labelBoxes = LabelMdats(input, top, children);
         foreach (var b in top.Where(b => b != meta && !labelBoxes.Contains(b)))
         {
             input.Position = b.Offset;
-            Bounded.CopyExactly(input, output, b.End - b.Offset);
+            RangeCopy.CopyExactly(input, output, b.End - b.Offset);
         }
         foreach (var c in children.Where(c => c.Type is not ("iinf" or "iloc" or "iref")))
         {
             input.Position = c.Offset;
-            Bounded.CopyExactly(input, output, c.End - c.Offset);
+            RangeCopy.CopyExactly(input, output, c.End - c.Offset);
         }
     }
 
     /// <summary>Top-level mdat boxes whose whole payload is one XMP item that carries a label.</summary>
-    private static HashSet<Box> LabelMdats(Stream input, List<Box> top, List<Box> children)
+    private static HashSet<BoxHeader> LabelMdats(Stream input, List<BoxHeader> top, List<BoxHeader> children)
     {
-        var result = new HashSet<Box>();
+        var result = new HashSet<BoxHeader>();
         var iinfBox = children.FirstOrDefault(b => b.Type == "iinf");
         var ilocBox = children.FirstOrDefault(b => b.Type == "iloc");
         if (iinfBox is null || ilocBox is null) return result;
-        var iinf = HeifBoxes.Payload(input, iinfBox);
-        var iloc = HeifBoxes.Payload(input, ilocBox);
+        var iinf = BmffBoxes.Payload(input, iinfBox);
+        var iloc = BmffBoxes.Payload(input, ilocBox);
         if (iinf is null || iloc is null) return result;
-        foreach (var id in HeifBoxes.XmpItems(iinf, out _))
+        foreach (var id in HeifItems.XmpItems(iinf, out _))
         {
-            var extents = HeifBoxes.Extents(iloc, id, out _);
+            var extents = HeifItems.Extents(iloc, id, out _);
             if (extents is not [(0, var offset, var length)]) continue;
             var box = top.FirstOrDefault(b => b.Type == "mdat" && b.PayloadOffset == offset && b.End - b.PayloadOffset == length);
             if (box is null) continue;
             input.Position = offset;
-            var xmp = Bounded.TryRead(input, length);
+            var xmp = BoundedRead.TryRead(input, length);
             if (xmp is not null && Xmp.HasAigc(Encoding.UTF8.GetString(xmp))) result.Add(box);
         }
         return result;

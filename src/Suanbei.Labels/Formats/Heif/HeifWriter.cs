@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using System.Text;
+using Suanbei.Labels.Formats.Io;
 
 namespace Suanbei.Labels.Formats.Heif;
 
@@ -26,27 +27,27 @@ internal static class HeifWriter
 
     public static void Write(Stream input, Stream output, AigcLabel label)
     {
-        var top = HeifBoxes.Children(input, 0, input.Length, out var damage, topLevel: true) ?? throw Fail(damage);
+        var top = HeifItems.Boxes(input, 0, input.Length, out var damage, topLevel: true) ?? throw Fail(damage);
         if (top.Any(b => b.Type == "moov")) throw new LabelWriteException("HEIF 图像序列（含 moov）暂不支持写入标识");
         var meta = top.FirstOrDefault(b => b.Type == "meta") ?? throw Fail("缺少 meta 盒");
-        var children = HeifBoxes.Children(input, meta.PayloadOffset + 4, meta.End, out damage) ?? throw Fail(damage);
+        var children = HeifItems.Boxes(input, meta.PayloadOffset + 4, meta.End, out damage) ?? throw Fail(damage);
         var iinfBox = children.FirstOrDefault(b => b.Type == "iinf") ?? throw Fail("缺少 iinf");
         var ilocBox = children.FirstOrDefault(b => b.Type == "iloc") ?? throw Fail("缺少 iloc");
         var pitmBox = children.FirstOrDefault(b => b.Type == "pitm") ?? throw Fail("缺少 pitm");
         var irefBox = children.FirstOrDefault(b => b.Type == "iref");
-        var iinf = HeifBoxes.Payload(input, iinfBox) ?? throw Fail("iinf 无效");
-        var iloc = ParseIloc(HeifBoxes.Payload(input, ilocBox) ?? throw Fail("iloc 无效"));
-        var pitm = HeifBoxes.Payload(input, pitmBox) ?? throw Fail("pitm 无效");
+        var iinf = BmffBoxes.Payload(input, iinfBox) ?? throw Fail("iinf 无效");
+        var iloc = ParseIloc(BmffBoxes.Payload(input, ilocBox) ?? throw Fail("iloc 无效"));
+        var pitm = BmffBoxes.Payload(input, pitmBox) ?? throw Fail("pitm 无效");
         if (pitm.Length < 4 || pitm.Length < (pitm[0] == 0 ? 6 : 8)) throw Fail("pitm 过短");
         uint primary = pitm[0] == 0 ? BinaryPrimitives.ReadUInt16BigEndian(pitm.AsSpan(4)) : BinaryPrimitives.ReadUInt32BigEndian(pitm.AsSpan(4));
 
         // Existing XMP item: reuse it (merge its packet), else a new item.
-        var xmpItems = HeifBoxes.XmpItems(iinf, out damage);
+        var xmpItems = HeifItems.XmpItems(iinf, out damage);
         if (damage is not null) throw Fail(damage);
         if (xmpItems.Count > 1) throw new LabelWriteException("HEIF 含多个 XMP 项，暂不支持写入");
         string? existingXmp = null;
         IlocItem? item = null;
-        Box? dropBox = null;
+        BoxHeader? dropBox = null;
         if (xmpItems.Count == 1)
         {
             item = iloc.Items.FirstOrDefault(i => i.Id == xmpItems[0]) ?? throw Fail("XMP 项缺少 iloc 条目");
@@ -65,7 +66,7 @@ internal static class HeifWriter
             item = new IlocItem { Id = id };
             iloc.Items.Add(item);
             newIinf = AddInfe(iinf, id);
-            newIref = AddCdsc(irefBox is null ? null : HeifBoxes.Payload(input, irefBox), id, primary);
+            newIref = AddCdsc(irefBox is null ? null : BmffBoxes.Payload(input, irefBox), id, primary);
         }
         else if (irefBox is not null) newIref = null;
         item.Method = 0; item.DataRef = 0; item.BaseOffset = 0;
@@ -90,14 +91,14 @@ internal static class HeifWriter
             var body = new MemoryStream();
             input.Position = meta.PayloadOffset;
             var fullBoxHeader = new byte[4];
-            Bounded.TryReadExactly(input, fullBoxHeader);
+            BoundedRead.TryReadExactly(input, fullBoxHeader);
             body.Write(fullBoxHeader);
             foreach (var c in children)
             {
                 if (c == iinfBox) WriteBox(body, "iinf", newIinf);
                 else if (c == ilocBox) WriteBox(body, "iloc", ilocPayload);
                 else if (c == irefBox && newIref is not null) WriteBox(body, "iref", newIref);
-                else { input.Position = c.Offset; Bounded.CopyExactly(input, body, c.End - c.Offset); }
+                else { input.Position = c.Offset; RangeCopy.CopyExactly(input, body, c.End - c.Offset); }
             }
             if (irefBox is null && newIref is not null) WriteBox(body, "iref", newIref);
             var box = new MemoryStream();
@@ -112,19 +113,19 @@ internal static class HeifWriter
         if (newMeta.Length != sizeProbe) throw new LabelWriteException("HEIF meta 盒大小计算不一致");
 
         input.Position = 0;
-        Bounded.CopyExactly(input, output, meta.Offset);
+        RangeCopy.CopyExactly(input, output, meta.Offset);
         output.Write(newMeta);
         input.Position = meta.End;
         // A last box with size 0 ("to the end of the file") would swallow the mdat appended below: give it its size.
         if (top.FirstOrDefault(b => b.ToEnd && b != meta && b != dropBox && b.Offset >= meta.End) is { } open)
         {
             if (open.End - open.Offset > uint.MaxValue) throw new LabelWriteException("HEIF 最后一个盒大小为 0 且超过 4 GB，暂不支持写入");
-            Bounded.CopyExactly(input, output, open.Offset - meta.End);
-            MediaIo.WriteU32BE(output, (uint)(open.End - open.Offset));
+            RangeCopy.CopyExactly(input, output, open.Offset - meta.End);
+            IntegerWrites.WriteU32BE(output, (uint)(open.End - open.Offset));
             input.Position = open.Offset + 4;
-            Bounded.CopyExactly(input, output, keptEnd - open.Offset - 4);
+            RangeCopy.CopyExactly(input, output, keptEnd - open.Offset - 4);
         }
-        else Bounded.CopyExactly(input, output, keptEnd - meta.End);
+        else RangeCopy.CopyExactly(input, output, keptEnd - meta.End);
         var mdat = new MemoryStream();
         WriteBox(mdat, "mdat", xmp);
         output.Write(mdat.ToArray());
@@ -132,16 +133,16 @@ internal static class HeifWriter
 
     private static LabelWriteException Fail(string? why) => new("HEIF 文件损坏或不受支持，未写入：" + why);
 
-    private static string ReadItem(Stream s, IlocItem item, List<Box> children)
+    private static string ReadItem(Stream s, IlocItem item, List<BoxHeader> children)
     {
         var idat = children.FirstOrDefault(b => b.Type == "idat");
         var data = new MemoryStream();
         foreach (var (_, off, len) in item.Extents)
         {
             long start = item.Method switch { 0 => item.BaseOffset + off, 1 when idat is not null => idat.PayloadOffset + item.BaseOffset + off, _ => -1 };
-            if (start < 0 || len < 0 || start > s.Length || len > s.Length - start || len > Bounded.MaxMetadataUnit) throw Fail("XMP 项位置无效");
+            if (start < 0 || len < 0 || start > s.Length || len > s.Length - start || len > IoLimits.MaxMetadataItem) throw Fail("XMP 项位置无效");
             s.Position = start;
-            Bounded.CopyExactly(s, data, len);
+            RangeCopy.CopyExactly(s, data, len);
         }
         return Encoding.UTF8.GetString(data.ToArray());
     }

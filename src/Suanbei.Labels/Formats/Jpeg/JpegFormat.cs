@@ -1,5 +1,7 @@
+using System.Buffers.Binary;
 using System.Text;
 using Suanbei.Labels.Formats.Tiff;
+using Suanbei.Labels.Formats.Io;
 
 namespace Suanbei.Labels.Formats.Jpeg;
 
@@ -53,7 +55,6 @@ public sealed class JpegFormat : IContainerFormat, IContentDigest
 
         output.Write([0xFF, 0xD8]);
         var inserted = false;
-        var buffer = new byte[81920];
         foreach (var seg in segments)
         {
             if (!inserted && !(seg.Marker == 0xE0 || seg.IsExif))
@@ -69,7 +70,7 @@ public sealed class JpegFormat : IContainerFormat, IContentDigest
                 continue;
             }
             input.Position = seg.Offset;
-            Bounded.CopyExactly(input, output, seg.TotalLength, buffer);
+            RangeCopy.CopyExactly(input, output, seg.TotalLength);
         }
         if (!inserted) output.Write(xmpSegment);
         input.Position = scanStart;
@@ -108,7 +109,7 @@ public sealed class JpegFormat : IContainerFormat, IContentDigest
         {
             if (seg.Marker == 0xE1 && JpegSegments.LabelsIn(seg, out _).Count > 0) continue;
             input.Position = seg.Offset;
-            Bounded.CopyExactly(input, output, seg.TotalLength);
+            RangeCopy.CopyExactly(input, output, seg.TotalLength);
         }
         input.Position = scanStart;
         input.CopyTo(output);

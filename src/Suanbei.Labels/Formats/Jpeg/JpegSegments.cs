@@ -1,5 +1,7 @@
+using System.Buffers.Binary;
 using System.Text;
 using Suanbei.Labels.Formats.Tiff;
+using Suanbei.Labels.Formats.Io;
 
 namespace Suanbei.Labels.Formats.Jpeg;
 
@@ -25,7 +27,7 @@ internal static class JpegSegments
         var list = new List<JpegSegment>();
         s.Position = 0;
         Span<byte> b = stackalloc byte[4];
-        if (!Bounded.TryReadExactly(s, b[..2]) || b[0] != 0xFF || b[1] != 0xD8) return (list, 0, "JPEG 缺少 SOI 标记");
+        if (!BoundedRead.TryReadExactly(s, b[..2]) || b[0] != 0xFF || b[1] != 0xD8) return (list, 0, "JPEG 缺少 SOI 标记");
         var length = s.Length;
         while (true)
         {
@@ -39,13 +41,13 @@ internal static class JpegSegments
             var markerOffset = s.Position - 2;
             if (marker == 0xDA || marker == 0xD9) return (list, markerOffset, null);
             if (marker is >= 0xD0 and <= 0xD7 or 0x01) continue;
-            if (!Bounded.TryReadExactly(s, b[..2])) return (list, offset, "JPEG 段长度被截断");
-            var len = Bounded.ReadUInt16BE(b);
+            if (!BoundedRead.TryReadExactly(s, b[..2])) return (list, offset, "JPEG 段长度被截断");
+            var len = BinaryPrimitives.ReadUInt16BigEndian(b);
             if (len < 2) return (list, offset, $"JPEG 段在偏移 {offset} 处长度 {len} 无效");
             if (markerOffset + 2 + len > length) return (list, offset, $"JPEG 段在偏移 {offset} 处超出文件末尾");
             if (list.Count >= MaxSegments) return (list, offset, "JPEG 段数量过多");
             byte[]? data = null;
-            if (marker == 0xE1) data = Bounded.TryRead(s, len - 2);
+            if (marker == 0xE1) data = BoundedRead.TryRead(s, len - 2);
             else s.Position = markerOffset + 2 + len;
             list.Add(new JpegSegment(markerOffset, (byte)marker, len, data));
         }
@@ -66,7 +68,7 @@ internal static class JpegSegments
             using var ms = new MemoryStream(seg.Data!, writable: false);
             var (text, _, bad) = TiffIfd.FindUserComment(ms, ExifHeader.Length);
             if (bad is not null) damage = "JPEG " + bad;
-            if (Bounded.IsLabelComment(text))
+            if (AigcKey.IsLabelComment(text))
                 found.Add(new FoundLabel("jpeg/APP1/Exif/UserComment", text));
         }
         return found;

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using Suanbei.Labels.Formats.Text;
+using Suanbei.Labels.Formats.Io;
 
 namespace Suanbei.Labels.Formats.Markdown;
 
@@ -59,7 +60,7 @@ public sealed class MarkdownFormat : IContainerFormat, IContentDigest
         {
             var text = fm.Lines[i].Text;
             var colon = text.IndexOf(':');
-            if (colon <= 0 || char.IsWhiteSpace(text[0]) || !Bounded.IsAigcKey(text[..colon].Trim().Trim('"', '\''))) continue;
+            if (colon <= 0 || char.IsWhiteSpace(text[0]) || !AigcKey.Matches(text[..colon].Trim().Trim('"', '\''))) continue;
             var inline = text[(colon + 1)..].Trim();
             var j = i + 1;
             while (j < fm.Lines.Count && (fm.Lines[j].Text.Length == 0 || char.IsWhiteSpace(fm.Lines[j].Text[0]))) j++;
@@ -122,7 +123,7 @@ public sealed class MarkdownFormat : IContainerFormat, IContentDigest
             if (bom) output.Write([0xEF, 0xBB, 0xBF]);
             output.Write(Encoding.UTF8.GetBytes("---\n" + TextLines.Prefix + " " + label.ToJson() + "\n---\n"));
             input.Position = bom ? 3 : 0;
-            input.CopyTo(output);
+            RangeCopy.CopyToEnd(input, input.Position, output);
             return;
         }
         var labels = FindLabels(fm);
@@ -132,21 +133,21 @@ public sealed class MarkdownFormat : IContainerFormat, IContentDigest
         foreach (var (start, end) in skip)
         {
             input.Position = at;
-            Bounded.CopyExactly(input, output, start - at);
+            RangeCopy.CopyExactly(input, output, start - at);
             at = end;
         }
         input.Position = at;
-        Bounded.CopyExactly(input, output, fm.CloseStart - at);
+        RangeCopy.CopyExactly(input, output, fm.CloseStart - at);
         output.Write(Encoding.UTF8.GetBytes(TextLines.Prefix + " " + label.ToJson() + fm.NewLine));
         input.Position = fm.CloseStart;
-        input.CopyTo(output);
+        RangeCopy.CopyToEnd(input, input.Position, output);
     }
 
     private static bool HasBom(Stream s)
     {
         s.Position = 0;
         Span<byte> b = stackalloc byte[3];
-        return Bounded.TryReadExactly(s, b) && b[0] == 0xEF && b[1] == 0xBB && b[2] == 0xBF;
+        return BoundedRead.TryReadExactly(s, b) && b[0] == 0xEF && b[1] == 0xBB && b[2] == 0xBF;
     }
 
     public void WriteInPlace(FileStream file, AigcLabel label) =>

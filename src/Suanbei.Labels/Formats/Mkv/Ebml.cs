@@ -1,4 +1,5 @@
 using System.Text;
+using Suanbei.Labels.Formats.Io;
 
 namespace Suanbei.Labels.Formats.Mkv;
 
@@ -108,7 +109,7 @@ internal static class Ebml
         var available = (int)Math.Min(12, limit - offset);
         if (available < 2) return false;
         s.Position = offset;
-        if (!MediaIo.TryReadExactly(s, b[..available])) return false;
+        if (!BoundedRead.TryReadExactly(s, b[..available])) return false;
         return TryParseHeader(b[..available], out id, out headerSize, out size);
     }
 

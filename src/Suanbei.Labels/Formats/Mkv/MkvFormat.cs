@@ -1,4 +1,5 @@
 using System.Text;
+using Suanbei.Labels.Formats.Io;
 
 namespace Suanbei.Labels.Formats.Mkv;
 
@@ -68,14 +69,14 @@ public sealed class MkvFormat : IContainerFormat, IContentDigest
     {
         error = null;
         if (h.Size is null) { error = $"偏移 {h.Offset} 处元素 0x{h.Id:X} 大小未知"; return null; }
-        var data = MediaIo.ReadAt(s, h.DataOffset, h.Size.Value);
+        var data = BoundedRead.ReadAt(s, h.DataOffset, h.Size.Value);
         if (data is null) { error = $"偏移 {h.Offset} 处元素 0x{h.Id:X} 过大或被截断"; return null; }
         try { return Ebml.Parse(h.Id, data); }
         catch (FormatException e) { error = $"偏移 {h.Offset} 处元素 0x{h.Id:X} 损坏：{e.Message}"; return null; }
     }
 
     private static bool IsLabel(EbmlElement simpleTag) =>
-        simpleTag.First(Ebml.TagName) is { } name && MediaIo.IsAigcKey(name.Text());
+        simpleTag.First(Ebml.TagName) is { } name && AigcKey.Matches(name.Text());
 
     private static IEnumerable<string> LabelValues(EbmlElement parent)
     {
@@ -102,7 +103,7 @@ public sealed class MkvFormat : IContainerFormat, IContentDigest
                 new EbmlElement(Ebml.Targets, null, []),
                 new EbmlElement(Ebml.SimpleTag, null,
                 [
-                    new EbmlElement(Ebml.TagName, Encoding.UTF8.GetBytes("AIGC"), null),
+                    new EbmlElement(Ebml.TagName, Encoding.UTF8.GetBytes(AigcKey.Name), null),
                     new EbmlElement(Ebml.TagString, Encoding.UTF8.GetBytes(label.ToJson()), null),
                 ]),
             ]),
@@ -235,7 +236,7 @@ public sealed class MkvFormat : IContainerFormat, IContentDigest
 
     private (Outline Outline, List<Item> Items) Prepare(Stream input, AigcLabel label)
     {
-        MediaIo.RequireSeekable(input);
+        BoundedRead.RequireSeekable(input);
         var outline = Walk(input, out var error) ?? throw new LabelWriteException("MKV 结构损坏，未写入：" + error);
         if (outline.Error is not null) throw new LabelWriteException("MKV 结构损坏，未写入：" + outline.Error);
         try
@@ -250,7 +251,7 @@ public sealed class MkvFormat : IContainerFormat, IContentDigest
     public void Write(Stream input, Stream output, AigcLabel label)
     {
         var (outline, items) = Prepare(input, label);
-        MediaIo.CopyRange(input, 0, outline.Segment.Offset, output); // EBML header
+        RangeCopy.CopyRange(input, 0, outline.Segment.Offset, output); // EBML header
         Ebml.WriteId(output, Ebml.Segment);
         var total = items.Sum(i => i.Length);
         if (outline.Segment.Size is null) output.Write([0x01, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF]); // stays unknown
@@ -258,9 +259,9 @@ public sealed class MkvFormat : IContainerFormat, IContentDigest
         foreach (var item in items)
         {
             if (item.Bytes is not null) output.Write(item.Bytes);
-            else MediaIo.CopyRange(input, item.Old!.Value.Offset, item.Old.Value.TotalSize, output);
+            else RangeCopy.CopyRange(input, item.Old!.Value.Offset, item.Old.Value.TotalSize, output);
         }
-        if (input.Length > outline.SegmentEnd) MediaIo.CopyToEnd(input, outline.SegmentEnd, output);
+        if (input.Length > outline.SegmentEnd) RangeCopy.CopyToEnd(input, outline.SegmentEnd, output);
     }
 
     public void WriteInPlace(FileStream file, AigcLabel label)
@@ -287,13 +288,13 @@ public sealed class MkvFormat : IContainerFormat, IContentDigest
     /// header (its size changes) is left out. Clusters, Info, Tracks, Chapters and Attachments are covered.</summary>
     public void WriteContentForHash(Stream input, Stream output)
     {
-        MediaIo.RequireSeekable(input);
+        BoundedRead.RequireSeekable(input);
         var outline = Walk(input, out var error) ?? throw new LabelWriteException("MKV 结构损坏：" + error);
         if (outline.Error is not null) throw new LabelWriteException("MKV 结构损坏：" + outline.Error);
-        MediaIo.CopyRange(input, 0, outline.Segment.Offset, output);
+        RangeCopy.CopyRange(input, 0, outline.Segment.Offset, output);
         foreach (var h in outline.Level1)
             if (h.Id is not (Ebml.Tags or Ebml.Void or Ebml.SeekHead or Ebml.Cues))
-                MediaIo.CopyRange(input, h.Offset, h.TotalSize, output);
-        if (input.Length > outline.SegmentEnd) MediaIo.CopyToEnd(input, outline.SegmentEnd, output);
+                RangeCopy.CopyRange(input, h.Offset, h.TotalSize, output);
+        if (input.Length > outline.SegmentEnd) RangeCopy.CopyToEnd(input, outline.SegmentEnd, output);
     }
 }

@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using System.Text;
+using Suanbei.Labels.Formats.Io;
 
 namespace Suanbei.Labels.Formats.Mp3;
 
@@ -10,7 +11,7 @@ internal sealed record Id3Frame(string Id, byte Flags1, byte Flags2, byte[] Data
 /// <summary>
 /// A parsed ID3v2 tag at the start of a file: version, flags, frames, and its total size on disk (header, body with
 /// padding, footer). Bounded: the body is at most 256 MiB by its syncsafe size, and is only loaded up to
-/// <see cref="MediaIo.MaxMetadataBytes"/>.
+/// <see cref="IoLimits.MaxMetadataStructure"/>.
 /// </summary>
 internal sealed class Id3Tag
 {
@@ -35,7 +36,7 @@ internal sealed class Id3Tag
         major = 0; flags = 0; total = 0;
         Span<byte> h = stackalloc byte[10];
         s.Position = offset;
-        if (!MediaIo.TryReadExactly(s, h) || !h[..3].SequenceEqual("ID3"u8) || h[3] is < 2 or > 4 || h[4] == 0xFF) return false;
+        if (!BoundedRead.TryReadExactly(s, h) || !h[..3].SequenceEqual("ID3"u8) || h[3] is < 2 or > 4 || h[4] == 0xFF) return false;
         if ((h[6] | h[7] | h[8] | h[9]) >= 0x80) return false;
         major = h[3];
         flags = h[5];
@@ -50,7 +51,7 @@ internal sealed class Id3Tag
         if (!TryReadHeader(s, offset, out var major, out var flags, out var total)) { error = "ID3v2 头无效"; return null; }
         if (offset + total > s.Length) { error = $"ID3v2 标签（{total} 字节）超出文件长度（truncated）"; return null; }
         var bodySize = total - 10 - (major == 4 && (flags & 0x10) != 0 ? 10 : 0);
-        var body = MediaIo.ReadAt(s, offset + 10, bodySize);
+        var body = BoundedRead.ReadAt(s, offset + 10, bodySize);
         if (body is null) { error = "ID3v2 标签过大或被截断"; return null; }
         var tag = new Id3Tag { Major = major, Flags = flags, TotalSize = total };
         var unsyncAll = (flags & 0x80) != 0;

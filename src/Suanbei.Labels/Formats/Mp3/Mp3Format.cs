@@ -1,3 +1,4 @@
+using Suanbei.Labels.Formats.Io;
 namespace Suanbei.Labels.Formats.Mp3;
 
 /// <summary>
@@ -34,7 +35,7 @@ public sealed class Mp3Format : IContainerFormat, IContentDigest
             {
                 var tag = Id3Tag.Parse(input, offset, out var error);
                 foreach (var frame in tag?.Frames ?? [])
-                    if (tag!.UserText(frame) is { } t && MediaIo.IsAigcKey(t.Description))
+                    if (tag!.UserText(frame) is { } t && AigcKey.Matches(t.Description))
                         found.Add(new FoundLabel("mp3/ID3v2/TXXX/AIGC", t.Value));
                 if (tag is null || error is not null) return ContainerReadResult.Damaged("ID3v2 标签损坏：" + error, found);
                 offset += tag.TotalSize;
@@ -49,9 +50,9 @@ public sealed class Mp3Format : IContainerFormat, IContentDigest
 
     private static (Id3Tag? Tag, List<byte[]> Frames, int Major) Prepare(Stream input, AigcLabel label)
     {
-        MediaIo.RequireSeekable(input);
+        BoundedRead.RequireSeekable(input);
         if (!Id3Tag.TryReadHeader(input, 0, out _, out _, out _))
-            return (null, [Id3Tag.BuildUserText(4, "AIGC", label.ToJson())], 4);
+            return (null, [Id3Tag.BuildUserText(4, AigcKey.Name, label.ToJson())], 4);
         var tag = Id3Tag.Parse(input, 0, out var error);
         if (tag is null || error is not null) throw new LabelWriteException("ID3v2 标签损坏，未写入：" + error);
         if (tag.Major == 2 && (tag.Flags & 0x40) != 0)
@@ -59,20 +60,20 @@ public sealed class Mp3Format : IContainerFormat, IContentDigest
         if (Id3Tag.TryReadHeader(input, tag.TotalSize, out _, out _, out _))
         {
             var next = Id3Tag.Parse(input, tag.TotalSize, out _);
-            if (next is null || next.Frames.Any(f => next.UserText(f) is { } t && MediaIo.IsAigcKey(t.Description)))
+            if (next is null || next.Frames.Any(f => next.UserText(f) is { } t && AigcKey.Matches(t.Description)))
                 throw new LabelWriteException("文件含多个 ID3v2 标签且后一个含标识，暂不支持写入");
         }
         var frames = new List<byte[]>();
         foreach (var frame in tag.Frames)
         {
-            if (tag.UserText(frame) is { } t && MediaIo.IsAigcKey(t.Description)) continue;
+            if (tag.UserText(frame) is { } t && AigcKey.Matches(t.Description)) continue;
             if (tag.Major == 2) { frames.Add(Id3v22Upgrade.ToV23(frame)); continue; }
             // v2.4 frames keep their own flags (incl. per-frame unsynchronisation) and stay valid as they are.
             var f2 = tag.Major == 4 && (tag.Flags & 0x80) != 0 ? (byte)(frame.Flags2 | 0x02) : frame.Flags2;
             frames.Add(Id3Tag.BuildFrame(tag.Major, frame.Id, frame.Flags1, f2, frame.Data));
         }
         var major = tag.Major == 2 ? 3 : tag.Major; // v2.2 is upgraded to v2.3 (see Id3v22Upgrade)
-        frames.Add(Id3Tag.BuildUserText(major, "AIGC", label.ToJson()));
+        frames.Add(Id3Tag.BuildUserText(major, AigcKey.Name, label.ToJson()));
         return (tag, frames, major);
     }
 
@@ -81,7 +82,7 @@ public sealed class Mp3Format : IContainerFormat, IContentDigest
         var (tag, frames, major) = Prepare(input, label);
         var size = 10L + frames.Sum(f => (long)f.Length) + NewPadding;
         output.Write(Id3Tag.BuildTag(major, 0, frames, size));
-        MediaIo.CopyToEnd(input, tag?.TotalSize ?? 0, output);
+        RangeCopy.CopyToEnd(input, tag?.TotalSize ?? 0, output);
     }
 
     public void WriteInPlace(FileStream file, AigcLabel label)
@@ -102,7 +103,7 @@ public sealed class Mp3Format : IContainerFormat, IContentDigest
     /// is not covered.</summary>
     public void WriteContentForHash(Stream input, Stream output)
     {
-        MediaIo.RequireSeekable(input);
+        BoundedRead.RequireSeekable(input);
         long audioAt = 0;
         if (Id3Tag.TryReadHeader(input, 0, out _, out _, out _))
         {
@@ -110,6 +111,6 @@ public sealed class Mp3Format : IContainerFormat, IContentDigest
             if (tag is null || error is not null) throw new LabelWriteException("ID3v2 标签损坏：" + error);
             audioAt = tag.TotalSize;
         }
-        MediaIo.CopyToEnd(input, audioAt, output);
+        RangeCopy.CopyToEnd(input, audioAt, output);
     }
 }

@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using Suanbei.Labels.Formats.Io;
 
 namespace Suanbei.Labels.Formats.Mp4;
 
@@ -21,8 +22,8 @@ internal static class Mp4Digest
 {
     public static void WriteContent(Stream input, Stream output)
     {
-        MediaIo.RequireSeekable(input);
-        var top = Mp4Boxes.ReadChildren(input, 0, input.Length, out var error);
+        BoundedRead.RequireSeekable(input);
+        var top = BmffBoxes.ReadChildren(input, 0, input.Length, out var error);
         if (error is not null) throw new LabelWriteException("MP4 结构损坏：" + error);
         var moovs = top.Where(b => b.Type == "moov").ToList();
         if (moovs.Count != 1) throw new LabelWriteException(moovs.Count == 0 ? "MP4 没有 moov 盒子" : "MP4 含多个 moov 盒子");
@@ -40,19 +41,19 @@ internal static class Mp4Digest
                 }
                 else if (box.Type is "moof" or "mfra")
                 {
-                    var bytes = MediaIo.ReadAt(input, box.Offset, box.Size) ?? throw new LabelWriteException($"{box.Type} 盒子过大或被截断");
+                    var bytes = BoundedRead.ReadAt(input, box.Offset, box.Size) ?? throw new LabelWriteException($"{box.Type} 盒子过大或被截断");
                     if (box.Type == "moof") Mp4Fragments.MapMoof(bytes, normalize);
                     else Mp4Fragments.MapMfra(bytes, normalize);
                     output.Write(bytes);
                 }
                 else if (box.Type == "uuid" && box.PayloadSize >= 16
-                         && MediaIo.ReadAt(input, box.PayloadOffset, box.PayloadSize, 16 * 1024 * 1024) is { } payload
+                         && BoundedRead.ReadAt(input, box.PayloadOffset, box.PayloadSize, IoLimits.MaxMetadataItem) is { } payload
                          && Mp4Metadata.XmpText(payload) is not null)
                 {
-                    MediaIo.CopyRange(input, box.Offset, box.HeaderSize, output);
+                    RangeCopy.CopyRange(input, box.Offset, box.HeaderSize, output);
                     output.Write(Mp4Metadata.BlankXmpLabels(payload));
                 }
-                else MediaIo.CopyRange(input, box.Offset, box.Size, output);
+                else RangeCopy.CopyRange(input, box.Offset, box.Size, output);
             }
         }
         catch (FormatException e) { throw new LabelWriteException("MP4 结构损坏：" + e.Message); }

@@ -1,4 +1,5 @@
 using System.Text;
+using Suanbei.Labels.Formats.Io;
 
 namespace Suanbei.Labels.Formats.Mp4;
 
@@ -26,8 +27,8 @@ public sealed class Mp4Format : IContainerFormat, IContentDigest
     public bool Matches(ReadOnlySpan<byte> head, string extension)
     {
         if (head.Length < 12) return false;
-        var type = Mp4Boxes.TypeOf(head.Slice(4, 4));
-        if (type == "ftyp") return !ImageBrands.Contains(Mp4Boxes.TypeOf(head.Slice(8, 4)));
+        var type = BmffBoxes.TypeOf(head.Slice(4, 4));
+        if (type == "ftyp") return !ImageBrands.Contains(BmffBoxes.TypeOf(head.Slice(8, 4)));
         // Old QuickTime files may start directly with moov/mdat/wide/free.
         return type is "moov" or "mdat" or "wide" or "free" or "skip" && Extensions.Contains(extension);
     }
@@ -37,12 +38,12 @@ public sealed class Mp4Format : IContainerFormat, IContentDigest
         var found = new List<FoundLabel>();
         try
         {
-            var top = Mp4Boxes.ReadChildren(input, 0, input.Length, out var error);
+            var top = BmffBoxes.ReadChildren(input, 0, input.Length, out var error);
             foreach (var box in top)
             {
                 if (box.Type == "uuid" && box.PayloadSize >= 16)
                 {
-                    var payload = MediaIo.ReadAt(input, box.PayloadOffset, box.PayloadSize, 16 * 1024 * 1024);
+                    var payload = BoundedRead.ReadAt(input, box.PayloadOffset, box.PayloadSize, IoLimits.MaxMetadataItem);
                     if (payload is not null && Mp4Metadata.XmpText(payload) is { } xmp)
                         found.AddRange(Xmp.FindAigcValues(xmp).Select(v => new FoundLabel("mp4/uuid/XMP", v)));
                 }
@@ -67,8 +68,8 @@ public sealed class Mp4Format : IContainerFormat, IContentDigest
     internal static Box? LoadMoov(Stream input, BoxHeader moov, out string? error)
     {
         error = null;
-        if (moov.PayloadSize > MediaIo.MaxMetadataBytes) { error = $"moov 盒子过大（{moov.Size} 字节），未检查"; return null; }
-        var content = MediaIo.ReadAt(input, moov.PayloadOffset, moov.PayloadSize);
+        if (moov.PayloadSize > IoLimits.MaxMetadataStructure) { error = $"moov 盒子过大（{moov.Size} 字节），未检查"; return null; }
+        var content = BoundedRead.ReadAt(input, moov.PayloadOffset, moov.PayloadSize);
         if (content is null) { error = $"moov 盒子在偏移 {moov.Offset} 处被截断"; return null; }
         try { return Box.Parse("moov", content, 0); }
         catch (FormatException e) { error = $"moov 盒子（偏移 {moov.Offset}）损坏：{e.Message}"; return null; }
@@ -79,8 +80,8 @@ public sealed class Mp4Format : IContainerFormat, IContentDigest
     /// <summary>Walks the file and builds the edited moov (label replaced) — shared by both write modes.</summary>
     private static Plan Prepare(Stream input, AigcLabel label)
     {
-        MediaIo.RequireSeekable(input);
-        var top = Mp4Boxes.ReadChildren(input, 0, input.Length, out var error);
+        BoundedRead.RequireSeekable(input);
+        var top = BmffBoxes.ReadChildren(input, 0, input.Length, out var error);
         if (error is not null) throw new LabelWriteException("MP4 结构损坏，未写入：" + error);
         var moovIndexes = top.Select((b, i) => (b, i)).Where(x => x.b.Type == "moov").Select(x => x.i).ToList();
         if (moovIndexes.Count != 1) throw new LabelWriteException(moovIndexes.Count == 0 ? "MP4 没有 moov 盒子，无法写入标识" : "MP4 含多个 moov 盒子，无法确定写入位置");
@@ -89,7 +90,7 @@ public sealed class Mp4Format : IContainerFormat, IContentDigest
         for (var i = 0; i < top.Count; i++)
         {
             if (top[i].Type != "uuid" || top[i].PayloadSize < 16) continue;
-            var payload = MediaIo.ReadAt(input, top[i].PayloadOffset, top[i].PayloadSize, 16 * 1024 * 1024);
+            var payload = BoundedRead.ReadAt(input, top[i].PayloadOffset, top[i].PayloadSize, IoLimits.MaxMetadataItem);
             if (payload is null || Mp4Metadata.XmpText(payload) is not { } xmp || Xmp.FindAigcValues(xmp).Count == 0) continue;
             edited[i] = Mp4Metadata.BlankXmpLabels(payload);
         }
@@ -136,17 +137,17 @@ public sealed class Mp4Format : IContainerFormat, IContentDigest
             if (i == plan.MoovIndex)
             {
                 plan.Moov.WriteTo(output);
-                if (reserve > 0) { MediaIo.WriteU32BE(output, (uint)reserve); output.Write("free"u8); output.Write(new byte[reserve - 8]); }
+                if (reserve > 0) { IntegerWrites.WriteU32BE(output, (uint)reserve); output.Write("free"u8); output.Write(new byte[reserve - 8]); }
             }
             else if (plan.EditedUuids.TryGetValue(i, out var payload))
             {
-                MediaIo.CopyRange(input, box.Offset, box.HeaderSize, output);
+                RangeCopy.CopyRange(input, box.Offset, box.HeaderSize, output);
                 output.Write(payload);
             }
             else if (delta != 0 && i > plan.MoovIndex && box.Type is "moof" or "mfra")
             {
                 // Fragment boxes are small; patch their absolute offsets in memory.
-                var bytes = MediaIo.ReadAt(input, box.Offset, box.Size) ?? throw new LabelWriteException($"{box.Type} 盒子过大或被截断");
+                var bytes = BoundedRead.ReadAt(input, box.Offset, box.Size) ?? throw new LabelWriteException($"{box.Type} 盒子过大或被截断");
                 try
                 {
                     if (box.Type == "moof") Mp4Fragments.ShiftMoof(bytes, old.End, delta);
@@ -155,7 +156,7 @@ public sealed class Mp4Format : IContainerFormat, IContentDigest
                 catch (FormatException e) { throw new LabelWriteException($"MP4 {box.Type} 损坏，未写入：{e.Message}"); }
                 output.Write(bytes);
             }
-            else MediaIo.CopyRange(input, box.Offset, box.Size, output);
+            else RangeCopy.CopyRange(input, box.Offset, box.Size, output);
         }
     }
 
@@ -184,7 +185,7 @@ public sealed class Mp4Format : IContainerFormat, IContentDigest
         if (truncateAfter) file.SetLength(old.Offset + newMoov.Length);
         else if (rest > 0)
         {
-            MediaIo.WriteU32BE(file, (uint)rest);
+            IntegerWrites.WriteU32BE(file, (uint)rest);
             file.Write("free"u8);
         }
         file.Flush(flushToDisk: false);

@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using Suanbei.Labels.Formats.Io;
 
 namespace Suanbei.Labels.Formats.Mp4;
 
@@ -72,7 +73,7 @@ internal static class Mp4Fragments
             if (size == 1 && o + 16 <= to) size = (long)Math.Min(BinaryPrimitives.ReadUInt64BigEndian(data[(o + 8)..]), int.MaxValue);
             else if (size == 0) size = to - o;
             if (size < 8 || size > to - o) throw new FormatException("分片内盒子大小无效");
-            if (Mp4Boxes.TypeOf(data.Slice(o + 4, 4)) == type) list.Add((o, o + (int)size));
+            if (BmffBoxes.TypeOf(data.Slice(o + 4, 4)) == type) list.Add((o, o + (int)size));
             o += (int)size;
         }
         return list;

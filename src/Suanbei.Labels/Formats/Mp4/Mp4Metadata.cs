@@ -1,6 +1,7 @@
 using System.Buffers.Binary;
 using System.Text;
 using System.Text.RegularExpressions;
+using Suanbei.Labels.Formats.Io;
 
 namespace Suanbei.Labels.Formats.Mp4;
 
@@ -34,7 +35,7 @@ internal static partial class Mp4Metadata
             else if (meta.Child("ilst") is { } itunes)
             {
                 foreach (var item in Box.ParseList("ilst", itunes.Payload!, 0))
-                    if (item.Type == "----" && FreeformName(item.Payload!) is { } name && MediaIo.IsAigcKey(name))
+                    if (item.Type == "----" && FreeformName(item.Payload!) is { } name && AigcKey.Matches(name))
                         foreach (var value in DataValues(item.Payload!)) found.Add(new FoundLabel($"mp4/{path}/ilst/----", value));
             }
         }
@@ -48,7 +49,7 @@ internal static partial class Mp4Metadata
 
     /// <summary>The XMP text of a uuid box payload when its user type is the XMP uuid.</summary>
     public static string? XmpText(ReadOnlySpan<byte> uuidPayload) =>
-        uuidPayload.Length >= 16 && uuidPayload[..16].SequenceEqual(Mp4Boxes.XmpUuid) ? Encoding.UTF8.GetString(uuidPayload[16..]) : null;
+        uuidPayload.Length >= 16 && uuidPayload[..16].SequenceEqual(BmffBoxes.XmpUuid) ? Encoding.UTF8.GetString(uuidPayload[16..]) : null;
 
     private static IEnumerable<(Box Meta, string Path)> Metas(Box moov)
     {
@@ -58,9 +59,9 @@ internal static partial class Mp4Metadata
     }
 
     private static string? Handler(Box meta) =>
-        meta.Child("hdlr")?.Payload is { Length: >= 12 } h ? Mp4Boxes.TypeOf(h.AsSpan(8, 4)) : null;
+        meta.Child("hdlr")?.Payload is { Length: >= 12 } h ? BmffBoxes.TypeOf(h.AsSpan(8, 4)) : null;
 
-    private static bool IsAigc(KeyEntry k) => k.Namespace == "mdta" && MediaIo.IsAigcKey(k.Name);
+    private static bool IsAigc(KeyEntry k) => k.Namespace == "mdta" && AigcKey.Matches(k.Name);
 
     private static List<KeyEntry> ParseKeys(byte[] payload)
     {
@@ -73,7 +74,7 @@ internal static partial class Mp4Metadata
             if (rest.Length < 8) throw new FormatException("keys 条目数超出盒子");
             var size = BinaryPrimitives.ReadUInt32BigEndian(rest);
             if (size < 8 || size > rest.Length) throw new FormatException("keys 条目大小无效");
-            keys.Add(new KeyEntry(Mp4Boxes.TypeOf(rest.Slice(4, 4)), Encoding.UTF8.GetString(rest[8..(int)size]), rest[..(int)size].ToArray()));
+            keys.Add(new KeyEntry(BmffBoxes.TypeOf(rest.Slice(4, 4)), Encoding.UTF8.GetString(rest[8..(int)size]), rest[..(int)size].ToArray()));
             rest = rest[(int)size..];
         }
         return keys;
@@ -134,7 +135,7 @@ internal static partial class Mp4Metadata
         }
         else
         {
-            var kept = items.Where(i => !(i.Type == "----" && FreeformName(i.Payload!) is { } n && MediaIo.IsAigcKey(n))).ToList();
+            var kept = items.Where(i => !(i.Type == "----" && FreeformName(i.Payload!) is { } n && AigcKey.Matches(n))).ToList();
             if (kept.Count != items.Count) ilst.Payload = Concat(kept);
         }
     }
@@ -164,7 +165,7 @@ internal static partial class Mp4Metadata
         var keysBox = meta.Child("keys")!;
         var ilst = meta.Child("ilst")!;
         var keys = ParseKeys(keysBox.Payload!);
-        var name = Encoding.UTF8.GetBytes("AIGC");
+        var name = Encoding.UTF8.GetBytes(AigcKey.Name);
         var entry = new byte[8 + name.Length];
         BinaryPrimitives.WriteUInt32BigEndian(entry, (uint)entry.Length);
         "mdta"u8.CopyTo(entry.AsSpan(4));
@@ -183,7 +184,7 @@ internal static partial class Mp4Metadata
     {
         Span<byte> b = stackalloc byte[4];
         BinaryPrimitives.WriteUInt32BigEndian(b, (uint)index);
-        return Mp4Boxes.TypeOf(b);
+        return BmffBoxes.TypeOf(b);
     }
 
     private static byte[] BuildKeys(ReadOnlySpan<byte> versionFlags, IEnumerable<byte[]> entries)
@@ -191,7 +192,7 @@ internal static partial class Mp4Metadata
         using var ms = new MemoryStream();
         ms.Write(versionFlags);
         var list = entries.ToList();
-        MediaIo.WriteU32BE(ms, (uint)list.Count);
+        IntegerWrites.WriteU32BE(ms, (uint)list.Count);
         foreach (var e in list) ms.Write(e);
         return ms.ToArray();
     }
@@ -291,24 +292,5 @@ internal static partial class Mp4Metadata
                 if ((p.Length - 8) / width < count) throw new FormatException($"{box.Type} 条目数超出盒子");
                 yield return (stbl, i, box, count);
             }
-    }
-
-    /// <summary>True when some chunk offset points at or beyond <paramref name="threshold"/> (data after moov).</summary>
-    public static bool HasChunkOffsetsFrom(Box moov, long threshold)
-    {
-        foreach (var stbl in moov.ChildrenOf("trak").Select(t => t.Child("mdia")?.Child("minf")?.Child("stbl")).OfType<Box>())
-            foreach (var box in stbl.Children!.Where(b => b.Type is "stco" or "co64"))
-            {
-                var p = box.Payload!;
-                if (p.Length < 8) continue;
-                var count = BinaryPrimitives.ReadUInt32BigEndian(p.AsSpan(4));
-                var width = box.Type == "stco" ? 4 : 8;
-                for (var k = 0L; k < count && 8 + width * (k + 1) <= p.Length; k++)
-                {
-                    var o = width == 4 ? BinaryPrimitives.ReadUInt32BigEndian(p.AsSpan((int)(8 + 4 * k))) : (long)BinaryPrimitives.ReadUInt64BigEndian(p.AsSpan((int)(8 + 8 * k)));
-                    if (o >= threshold) return true;
-                }
-            }
-        return false;
     }
 }

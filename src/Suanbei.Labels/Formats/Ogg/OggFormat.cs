@@ -1,4 +1,6 @@
+using System.Buffers.Binary;
 using Suanbei.Labels.Formats.VorbisComment;
+using Suanbei.Labels.Formats.Io;
 
 namespace Suanbei.Labels.Formats.Ogg;
 
@@ -52,8 +54,8 @@ public sealed class OggFormat : IContainerFormat, IContentDigest
         {
             var page = OggPages.ReadHeader(s, offset, out var error);
             if (page is null) return (pages, streams, error);
-            var data = MediaIo.ReadAt(s, page.DataOffset, page.DataLength, 65025)!;
-            var header = MediaIo.ReadAt(s, page.Offset, OggPage.HeaderSize + page.Lacing.Length)!;
+            var data = BoundedRead.ReadAt(s, page.DataOffset, page.DataLength, 65025)!;
+            var header = BoundedRead.ReadAt(s, page.Offset, OggPage.HeaderSize + page.Lacing.Length)!;
             header[22] = header[23] = header[24] = header[25] = 0;
             if (OggPages.Crc(OggPages.Crc(0, header), data) != page.Crc) return (pages, streams, $"偏移 {offset} 处 Ogg 页 CRC 不符（damaged）");
             pages.Add(page);
@@ -74,7 +76,7 @@ public sealed class OggFormat : IContainerFormat, IContentDigest
                 stream.Partial.Write(data, pos, l);
                 pos += l;
                 stream.Bytes += l;
-                if (stream.Bytes > MediaIo.MaxMetadataBytes) return (pages, streams, "Ogg 头部包过大");
+                if (stream.Bytes > IoLimits.MaxMetadataStructure) return (pages, streams, "Ogg 头部包过大");
                 if (l < 255)
                 {
                     stream.Packets.Add(stream.Partial.ToArray());
@@ -115,7 +117,7 @@ public sealed class OggFormat : IContainerFormat, IContentDigest
 
     public void Write(Stream input, Stream output, AigcLabel label)
     {
-        MediaIo.RequireSeekable(input);
+        BoundedRead.RequireSeekable(input);
         var (pages, streams, error) = ScanHeaders(input);
         if (error is not null) throw new LabelWriteException("Ogg 结构损坏，未写入：" + error);
         if (streams.Count == 0) throw new LabelWriteException("Ogg 文件中没有 Vorbis 或 Opus 流，无法写入");
@@ -155,9 +157,9 @@ public sealed class OggFormat : IContainerFormat, IContentDigest
             }
             if (seqDelta.TryGetValue(page.Serial, out var d) && d != 0 && !stream!.Pages.Contains(page))
                 OggPages.CopyRenumbered(input, page, (uint)(page.Sequence + d), output, buffer);
-            else MediaIo.CopyRange(input, page.Offset, page.Length, output);
+            else RangeCopy.CopyRange(input, page.Offset, page.Length, output);
         }
-        if (seqDelta.Values.All(d => d == 0)) { MediaIo.CopyToEnd(input, headerEnd, output); return; }
+        if (seqDelta.Values.All(d => d == 0)) { RangeCopy.CopyToEnd(input, headerEnd, output); return; }
 
         // The header page count changed: renumber every later page of the affected streams (CRC recomputed).
         var offset = headerEnd;
@@ -165,7 +167,7 @@ public sealed class OggFormat : IContainerFormat, IContentDigest
         {
             var page = OggPages.ReadHeader(input, offset, out var pageError) ?? throw new LabelWriteException("Ogg 结构损坏，未写入：" + pageError);
             if (seqDelta.TryGetValue(page.Serial, out var d) && d != 0) OggPages.CopyRenumbered(input, page, (uint)(page.Sequence + d), output, buffer);
-            else MediaIo.CopyRange(input, page.Offset, page.Length, output);
+            else RangeCopy.CopyRange(input, page.Offset, page.Length, output);
             offset = page.End;
         }
     }
@@ -183,7 +185,7 @@ public sealed class OggFormat : IContainerFormat, IContentDigest
     /// </summary>
     public void WriteContentForHash(Stream input, Stream output)
     {
-        MediaIo.RequireSeekable(input);
+        BoundedRead.RequireSeekable(input);
         var (pages, streams, error) = ScanHeaders(input);
         if (error is not null) throw new LabelWriteException("Ogg 结构损坏：" + error);
         if (streams.Count == 0) throw new LabelWriteException("Ogg 文件中没有 Vorbis 或 Opus 流");
@@ -230,7 +232,7 @@ public sealed class OggFormat : IContainerFormat, IContentDigest
     {
         var length = (int)page.Length; // ≤ 65307
         input.Position = page.Offset;
-        if (!MediaIo.TryReadExactly(input, buffer.AsSpan(0, length))) throw new LabelWriteException($"偏移 {page.Offset} 处 Ogg 页被截断");
+        if (!BoundedRead.TryReadExactly(input, buffer.AsSpan(0, length))) throw new LabelWriteException($"偏移 {page.Offset} 处 Ogg 页被截断");
         output.Write(buffer, 0, 18);
         output.Write(buffer, 26, length - 26);
     }

@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using Suanbei.Labels.Formats.Io;
 
 namespace Suanbei.Labels.Formats.Ogg;
 
@@ -43,10 +44,10 @@ internal static class OggPages
         error = null;
         Span<byte> h = stackalloc byte[OggPage.HeaderSize];
         s.Position = offset;
-        if (!MediaIo.TryReadExactly(s, h)) { error = $"偏移 {offset} 处 Ogg 页头被截断"; return null; }
+        if (!BoundedRead.TryReadExactly(s, h)) { error = $"偏移 {offset} 处 Ogg 页头被截断"; return null; }
         if (!h[..4].SequenceEqual("OggS"u8) || h[4] != 0) { error = $"偏移 {offset} 处不是 Ogg 页（lost sync）"; return null; }
         var lacing = new byte[h[26]];
-        if (!MediaIo.TryReadExactly(s, lacing)) { error = $"偏移 {offset} 处 Ogg 段表被截断"; return null; }
+        if (!BoundedRead.TryReadExactly(s, lacing)) { error = $"偏移 {offset} 处 Ogg 段表被截断"; return null; }
         var page = new OggPage(offset, h[5], BinaryPrimitives.ReadUInt64LittleEndian(h[6..]), BinaryPrimitives.ReadUInt32LittleEndian(h[14..]),
             BinaryPrimitives.ReadUInt32LittleEndian(h[18..]), BinaryPrimitives.ReadUInt32LittleEndian(h[22..]), lacing);
         if (page.End > s.Length) { error = $"偏移 {offset} 处 Ogg 页超出文件（truncated）"; return null; }
@@ -108,7 +109,7 @@ internal static class OggPages
     {
         var length = (int)page.Length; // ≤ 65307
         input.Position = page.Offset;
-        if (!MediaIo.TryReadExactly(input, buffer.AsSpan(0, length))) throw new LabelWriteException($"偏移 {page.Offset} 处 Ogg 页被截断");
+        if (!BoundedRead.TryReadExactly(input, buffer.AsSpan(0, length))) throw new LabelWriteException($"偏移 {page.Offset} 处 Ogg 页被截断");
         BinaryPrimitives.WriteUInt32LittleEndian(buffer.AsSpan(18), sequence);
         BinaryPrimitives.WriteUInt32LittleEndian(buffer.AsSpan(22), 0);
         BinaryPrimitives.WriteUInt32LittleEndian(buffer.AsSpan(22), Crc(0, buffer.AsSpan(0, length)));

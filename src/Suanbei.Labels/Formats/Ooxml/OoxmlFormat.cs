@@ -43,7 +43,7 @@ public sealed class OoxmlFormat : IContainerFormat, IContentDigest
             if (custom is null) return new ContainerReadResult([]);
             var doc = LoadXml(custom);
             var labels = doc.Root?.Elements(Cp + "property")
-                .Where(p => Bounded.IsAigcKey((string?)p.Attribute("name") ?? ""))
+                .Where(p => AigcKey.Matches((string?)p.Attribute("name") ?? ""))
                 .Select(p => new FoundLabel("ooxml/docProps/custom.xml/AIGC", p.Elements().FirstOrDefault()?.Value ?? ""))
                 .ToList() ?? [];
             return new ContainerReadResult(labels);
@@ -129,9 +129,9 @@ public sealed class OoxmlFormat : IContainerFormat, IContentDigest
     private static XDocument WithProperty(XDocument custom, AigcLabel label)
     {
         var root = custom.Root ?? throw new LabelWriteException("docProps/custom.xml 为空");
-        root.Elements(Cp + "property").Where(p => Bounded.IsAigcKey((string?)p.Attribute("name") ?? "")).Remove();
+        root.Elements(Cp + "property").Where(p => AigcKey.Matches((string?)p.Attribute("name") ?? "")).Remove();
         var pid = root.Elements(Cp + "property").Select(p => int.TryParse((string?)p.Attribute("pid"), out var v) ? v : 1).DefaultIfEmpty(1).Max() + 1;
-        root.Add(new XElement(Cp + "property", new XAttribute("fmtid", FmtId), new XAttribute("pid", Math.Max(pid, 2)), new XAttribute("name", "AIGC"),
+        root.Add(new XElement(Cp + "property", new XAttribute("fmtid", FmtId), new XAttribute("pid", Math.Max(pid, 2)), new XAttribute("name", AigcKey.Name),
             new XElement(Vt + "lpwstr", label.ToJson())));
         return custom;
     }

@@ -1,4 +1,5 @@
 using System.Text;
+using Suanbei.Labels.Formats.Io;
 
 namespace Suanbei.Labels.Formats.Pdf;
 
@@ -269,7 +270,7 @@ internal sealed class PdfDocument
                 _ => -1,
             };
             var start = offset + p.Position;
-            if (length < 0 || length > Bounded.MaxMetadataUnit || start + length > FileLength) throw new PdfSyntaxException($"对象 {num.AsLong} 的流长度无效");
+            if (length < 0 || length > IoLimits.MaxMetadataItem || start + length > FileLength) throw new PdfSyntaxException($"对象 {num.AsLong} 的流长度无效");
             var raw = ReadAt(start, (int)length);
             streamData = Decode(d, raw) ?? throw new PdfSyntaxException($"对象 {num.AsLong} 的流无法解码");
             (rawStart, rawLength) = (start, length);
@@ -290,7 +291,7 @@ internal sealed class PdfDocument
         };
         if (filter is null) return raw;
         if (filter != "FlateDecode") return null;
-        var data = Bounded.Inflate(raw, Bounded.MaxMetadataUnit);
+        var data = BoundedRead.Inflate(raw, IoLimits.MaxMetadataItem);
         if (data is null) return null;
         var parms = d["DecodeParms"] as PdfDict ?? (d["DecodeParms"] as PdfArray)?.Items.FirstOrDefault() as PdfDict;
         if (parms?["Predictor"] is PdfNumber { Value: >= 10 } && parms["Columns"] is PdfNumber cols && cols.AsLong is > 0 and < 1 << 20)
@@ -339,7 +340,7 @@ internal sealed class PdfDocument
         if (offset < 0 || count < 0 || offset + count > FileLength) throw new PdfSyntaxException("读取超出文件末尾");
         _s.Position = offset;
         var buffer = new byte[count];
-        if (!Bounded.TryReadExactly(_s, buffer)) throw new PdfSyntaxException("文件被截断");
+        if (!BoundedRead.TryReadExactly(_s, buffer)) throw new PdfSyntaxException("文件被截断");
         return buffer;
     }
 }

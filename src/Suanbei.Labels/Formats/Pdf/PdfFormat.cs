@@ -1,4 +1,5 @@
 using System.Text;
+using Suanbei.Labels.Formats.Io;
 
 namespace Suanbei.Labels.Formats.Pdf;
 
@@ -28,7 +29,7 @@ public sealed class PdfFormat : IContainerFormat, IContentDigest
         {
             var doc = PdfDocument.Open(input);
             if (doc.Info is { } infoRef && doc.Load(infoRef)?.Value is PdfDict info)
-                foreach (var (key, value, _, _, _) in info.Entries.Where(e => Bounded.IsAigcKey(e.Key)))
+                foreach (var (key, value, _, _, _) in info.Entries.Where(e => AigcKey.Matches(e.Key)))
                 {
                     var text = value switch
                     {
@@ -61,7 +62,7 @@ public sealed class PdfFormat : IContainerFormat, IContentDigest
         foreach (var (offset, bytes) in oldLabels)
         {
             input.Position = at;
-            Bounded.CopyExactly(input, output, offset - at);
+            RangeCopy.CopyExactly(input, output, offset - at);
             output.Write(bytes);
             at = offset + bytes.Length;
         }
@@ -112,7 +113,7 @@ public sealed class PdfFormat : IContainerFormat, IContentDigest
             if (doc.Info is { } infoRef && doc.Load(infoRef) is { Value: PdfDict info } infoObj)
             {
                 infoNumber = infoRef.Number; infoGen = doc.GenerationOf(infoRef);
-                foreach (var (key, _, start, end, _) in info.Entries.Where(e => !Bounded.IsAigcKey(e.Key)))
+                foreach (var (key, _, start, end, _) in info.Entries.Where(e => !AigcKey.Matches(e.Key)))
                     kept.Append('/').Append(EscapeName(key)).Append(' ').Append(Encoding.Latin1.GetString(infoObj.Window, start, end - start)).Append('\n');
             }
             else size++;
@@ -154,7 +155,7 @@ public sealed class PdfFormat : IContainerFormat, IContentDigest
         input.Position = 0;
         var end = FindMarker(input);
         input.Position = 0;
-        Bounded.CopyExactly(input, output, end);
+        RangeCopy.CopyExactly(input, output, end);
     }
 
     private static long FindMarker(Stream s)

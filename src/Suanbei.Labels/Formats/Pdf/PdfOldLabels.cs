@@ -49,7 +49,7 @@ internal sealed class PdfOldLabels
 
     private void BlankInfoLabels(PdfDocument doc, PdfObject info, PdfDict d)
     {
-        foreach (var (key, value, _, end, keyStart) in d.Entries.Where(e => Bounded.IsAigcKey(e.Key)))
+        foreach (var (key, value, _, end, keyStart) in d.Entries.Where(e => AigcKey.Matches(e.Key)))
         {
             Blank(info, keyStart, end, Spaces(end - keyStart));
             if (value is not PdfRef r) continue;

@@ -1,4 +1,6 @@
+using System.Buffers.Binary;
 using System.Text;
+using Suanbei.Labels.Formats.Io;
 
 namespace Suanbei.Labels.Formats.Png;
 
@@ -21,14 +23,14 @@ internal static class PngChunks
         var chunks = new List<PngChunk>();
         s.Position = 0;
         Span<byte> head = stackalloc byte[8];
-        if (!Bounded.TryReadExactly(s, head) || !head.SequenceEqual(Signature)) return (chunks, "PNG 签名不正确");
+        if (!BoundedRead.TryReadExactly(s, head) || !head.SequenceEqual(Signature)) return (chunks, "PNG 签名不正确");
         var length = s.Length;
         while (true)
         {
             var offset = s.Position;
             if (offset == length) return (chunks, "PNG 缺少 IEND 块（文件被截断）");
-            if (!Bounded.TryReadExactly(s, head)) return (chunks, $"PNG 块头在偏移 {offset} 处被截断");
-            var len = Bounded.ReadUInt32BE(head);
+            if (!BoundedRead.TryReadExactly(s, head)) return (chunks, $"PNG 块头在偏移 {offset} 处被截断");
+            var len = BinaryPrimitives.ReadUInt32BigEndian(head);
             var type = TypeName(head[4..8]);
             if (len > int.MaxValue) return (chunks, $"PNG 块 {Sanitize(type)} 在偏移 {offset} 处的长度 {len} 超出规范上限");
             if (offset + 12L + len > length) return (chunks, $"PNG 块 {Sanitize(type)} 在偏移 {offset} 处超出文件末尾（文件被截断或长度字段损坏）");
@@ -37,12 +39,12 @@ internal static class PngChunks
             byte[]? data = null;
             if (type is "tEXt" or "zTXt" or "iTXt")
             {
-                data = Bounded.TryRead(s, len);
+                data = BoundedRead.TryRead(s, len);
                 if (data is null) return (chunks, $"PNG 文本块在偏移 {offset} 处过大（{len} 字节）");
                 var crc = head[..4];
                 var expected = Crc32.Update(Crc32.Compute(head[4..8]), data); // before crc overwrites head
-                if (!Bounded.TryReadExactly(s, crc)) return (chunks, $"PNG 块 {type} 在偏移 {offset} 处被截断");
-                if (Bounded.ReadUInt32BE(crc) != expected) return (chunks, $"PNG 文本块 {type} 在偏移 {offset} 处 CRC 校验失败");
+                if (!BoundedRead.TryReadExactly(s, crc)) return (chunks, $"PNG 块 {type} 在偏移 {offset} 处被截断");
+                if (BinaryPrimitives.ReadUInt32BigEndian(crc) != expected) return (chunks, $"PNG 文本块 {type} 在偏移 {offset} 处 CRC 校验失败");
             }
             else s.Position = offset + 12L + len;
             chunks.Add(new PngChunk(offset, len, type, data));
@@ -63,17 +65,17 @@ internal static class PngChunks
         switch (chunk.Type)
         {
             case "tEXt":
-                if (Bounded.IsAigcKey(keyword)) found.Add(new("png/tEXt/AIGC", Encoding.Latin1.GetString(d, nul + 1, d.Length - nul - 1)));
+                if (AigcKey.Matches(keyword)) found.Add(new("png/tEXt/AIGC", Encoding.Latin1.GetString(d, nul + 1, d.Length - nul - 1)));
                 break;
             case "zTXt":
-                if (!Bounded.IsAigcKey(keyword)) break;
-                var inflated = nul + 2 <= d.Length ? Bounded.Inflate(d.AsSpan(nul + 2)) : null;
+                if (!AigcKey.Matches(keyword)) break;
+                var inflated = nul + 2 <= d.Length ? BoundedRead.Inflate(d.AsSpan(nul + 2)) : null;
                 if (inflated is null) { damage = $"PNG zTXt 块 {keyword} 无法解压（偏移 {chunk.Offset}）"; break; }
                 found.Add(new("png/zTXt/AIGC", Encoding.Latin1.GetString(inflated)));
                 break;
             case "iTXt":
                 var isXmp = keyword == XmpKeyword;
-                if (!isXmp && !Bounded.IsAigcKey(keyword)) break;
+                if (!isXmp && !AigcKey.Matches(keyword)) break;
                 var text = ITxtText(d, nul, out var bad);
                 if (text is null) { damage = $"PNG iTXt 块 {keyword} 无法解析（{bad}，偏移 {chunk.Offset}）"; break; }
                 if (isXmp) foreach (var v in Xmp.FindAigcValues(text)) found.Add(new FoundLabel("png/iTXt/XMP", v));
@@ -97,7 +99,7 @@ internal static class PngChunks
         if (trans < 0) { why = "缺少翻译关键字结束符"; return null; }
         var body = d.AsSpan(trans + 1);
         if (!compressed) return Encoding.UTF8.GetString(body);
-        var inflated = Bounded.Inflate(body);
+        var inflated = BoundedRead.Inflate(body);
         if (inflated is null) { why = "压缩数据无效或过大"; return null; }
         return Encoding.UTF8.GetString(inflated);
     }

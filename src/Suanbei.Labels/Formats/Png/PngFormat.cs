@@ -1,4 +1,5 @@
 using System.Text;
+using Suanbei.Labels.Formats.Io;
 
 namespace Suanbei.Labels.Formats.Png;
 
@@ -48,12 +49,11 @@ public sealed class PngFormat : IContainerFormat, IContentDigest
         }
         var newChunk = PngChunks.BuildITxt(PngChunks.XmpKeyword, Xmp.Merge(existingXmp, label));
         output.Write(PngChunks.Signature);
-        var buffer = new byte[81920];
         foreach (var c in chunks)
         {
             if (skip.Contains(c)) continue;
             input.Position = c.Offset;
-            if (!Bounded.CopyExactly(input, output, c.TotalLength, buffer)) throw new LabelWriteException("PNG 文件在写入时被截断");
+            if (!RangeCopy.CopyExactly(input, output, c.TotalLength)) throw new LabelWriteException("PNG 文件在写入时被截断");
             if (c.Type == "IHDR") output.Write(newChunk);
         }
     }
@@ -72,7 +72,7 @@ public sealed class PngFormat : IContainerFormat, IContentDigest
         {
             if (c.IsText && PngChunks.LabelsIn(c, out _).Count > 0) continue;
             input.Position = c.Offset;
-            Bounded.CopyExactly(input, output, c.TotalLength);
+            RangeCopy.CopyExactly(input, output, c.TotalLength);
         }
     }
 

@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using System.Text;
+using Suanbei.Labels.Formats.Io;
 
 namespace Suanbei.Labels.Formats.Riff;
 
@@ -31,7 +32,6 @@ internal sealed record Ds64(long RiffSize, long DataSize, IReadOnlyDictionary<st
 internal static class RiffChunks
 {
     public const int MaxChunks = 1_000_000;
-    public const int MaxInfoBytes = 16 * 1024 * 1024;
 
     public static string Id(ReadOnlySpan<byte> b) => Encoding.Latin1.GetString(b[..4]);
 
@@ -39,7 +39,7 @@ internal static class RiffChunks
     {
         Span<byte> h = stackalloc byte[12];
         s.Position = 0;
-        if (!MediaIo.TryReadExactly(s, h)) return null;
+        if (!BoundedRead.TryReadExactly(s, h)) return null;
         var magic = Id(h);
         if (magic is not ("RIFF" or "RF64" or "BW64")) return null;
         var formType = Id(h[8..]);
@@ -59,7 +59,7 @@ internal static class RiffChunks
         while (offset + 8 <= riffEnd)
         {
             s.Position = offset;
-            if (!MediaIo.TryReadExactly(s, ch[..8])) { error ??= $"偏移 {offset} 处块头被截断"; break; }
+            if (!BoundedRead.TryReadExactly(s, ch[..8])) { error ??= $"偏移 {offset} 处块头被截断"; break; }
             var id = Id(ch);
             long size = BinaryPrimitives.ReadUInt32LittleEndian(ch[4..]);
             if (ds64 is not null && size == 0xFFFFFFFF)
@@ -72,7 +72,7 @@ internal static class RiffChunks
             if (id == "LIST" && size >= 4)
             {
                 s.Position = offset + 8;
-                if (MediaIo.TryReadExactly(s, ch[..4])) listType = Id(ch);
+                if (BoundedRead.TryReadExactly(s, ch[..4])) listType = Id(ch);
             }
             if (size > riffEnd - offset - 8) // written this way round: a 64-bit size must not overflow the sum
             {
@@ -96,10 +96,10 @@ internal static class RiffChunks
         error = null;
         Span<byte> header = stackalloc byte[8];
         s.Position = 12;
-        if (!MediaIo.TryReadExactly(s, header) || Id(header) != "ds64") { error = "RF64 文件缺少 ds64 块（damaged）"; return null; }
+        if (!BoundedRead.TryReadExactly(s, header) || Id(header) != "ds64") { error = "RF64 文件缺少 ds64 块（damaged）"; return null; }
         var size = BinaryPrimitives.ReadUInt32LittleEndian(header[4..]);
         if (size < 24 || size > MaxDs64Bytes) { error = $"ds64 块大小 {size} 无效"; return null; }
-        var data = MediaIo.ReadAt(s, 20, size, MaxDs64Bytes);
+        var data = BoundedRead.ReadAt(s, 20, size, MaxDs64Bytes);
         if (data is null) { error = "ds64 块被截断"; return null; }
         var riffSize = BinaryPrimitives.ReadUInt64LittleEndian(data);
         var dataSize = BinaryPrimitives.ReadUInt64LittleEndian(data.AsSpan(8));
@@ -122,8 +122,8 @@ internal static class RiffChunks
     public static List<(string Id, byte[] Data)>? ReadInfo(Stream s, RiffChunk list, out string? error)
     {
         error = null;
-        if (list.DataSize > MaxInfoBytes) { error = $"偏移 {list.Offset} 处 LIST/INFO 过大，未检查"; return null; }
-        var data = MediaIo.ReadAt(s, list.DataOffset, list.DataSize, MaxInfoBytes);
+        if (list.DataSize > IoLimits.MaxMetadataItem) { error = $"偏移 {list.Offset} 处 LIST/INFO 过大，未检查"; return null; }
+        var data = BoundedRead.ReadAt(s, list.DataOffset, list.DataSize, IoLimits.MaxMetadataItem);
         if (data is null) { error = $"偏移 {list.Offset} 处 LIST/INFO 被截断"; return null; }
         var items = new List<(string, byte[])>();
         var rest = data.AsSpan(4);
@@ -145,12 +145,12 @@ internal static class RiffChunks
     {
         using var ms = new MemoryStream();
         ms.Write("LIST"u8);
-        MediaIo.WriteU32LE(ms, 0);
+        IntegerWrites.WriteU32LE(ms, 0);
         ms.Write("INFO"u8);
         foreach (var (id, data) in items)
         {
             ms.Write(Encoding.Latin1.GetBytes(id));
-            MediaIo.WriteU32LE(ms, (uint)data.Length);
+            IntegerWrites.WriteU32LE(ms, (uint)data.Length);
             ms.Write(data);
             if ((data.Length & 1) == 1) ms.WriteByte(0);
         }

@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using System.Text;
+using Suanbei.Labels.Formats.Io;
 
 namespace Suanbei.Labels.Formats.Riff;
 
@@ -22,9 +23,9 @@ internal sealed class RiffLabels(string formType, string name)
             if (outline is null || outline.FormType != formType) return ContainerReadResult.Damaged($"不是 RIFF/{formType} 文件");
             foreach (var chunk in outline.Chunks)
             {
-                if (chunk.Id == "AIGC")
+                if (AigcKey.Matches(chunk.Id))
                 {
-                    var data = MediaIo.ReadAt(input, chunk.DataOffset, chunk.DataSize, RiffChunks.MaxInfoBytes);
+                    var data = BoundedRead.ReadAt(input, chunk.DataOffset, chunk.DataSize, IoLimits.MaxMetadataItem);
                     if (data is null) return ContainerReadResult.Damaged($"偏移 {chunk.Offset} 处 AIGC 块过大或被截断", found);
                     found.Add(new FoundLabel($"{name}/AIGC", RiffChunks.InfoText(data)));
                 }
@@ -32,7 +33,7 @@ internal sealed class RiffLabels(string formType, string name)
                 {
                     var items = RiffChunks.ReadInfo(input, chunk, out var error);
                     foreach (var (id, data) in items ?? [])
-                        if (id == "AIGC") found.Add(new FoundLabel($"{name}/LIST/INFO/AIGC", RiffChunks.InfoText(data)));
+                        if (AigcKey.Matches(id)) found.Add(new FoundLabel($"{name}/LIST/INFO/AIGC", RiffChunks.InfoText(data)));
                     if (error is not null) return ContainerReadResult.Damaged(error, found);
                 }
             }
@@ -46,7 +47,7 @@ internal sealed class RiffLabels(string formType, string name)
 
     private RiffOutline Outline(Stream input)
     {
-        MediaIo.RequireSeekable(input);
+        BoundedRead.RequireSeekable(input);
         var outline = RiffChunks.Walk(input);
         if (outline is null || outline.FormType != formType) throw new LabelWriteException($"不是 RIFF/{formType} 文件");
         if (outline.Error is not null) throw new LabelWriteException($"{name.ToUpperInvariant()} 结构损坏，未写入：{outline.Error}");
@@ -67,17 +68,17 @@ internal sealed class RiffLabels(string formType, string name)
         output.Write(Encoding.Latin1.GetBytes(outline.FormType));
         foreach (var c in outline.Chunks)
         {
-            if (c.Id is "AIGC" or "JUNK" || (c.Id == "LIST" && c.ListType == "INFO")) continue;
+            if (AigcKey.Matches(c.Id) || c.Id == "JUNK" || (c.Id == "LIST" && c.ListType == "INFO")) continue;
             if (c.Id == "ds64" && outline.IsRf64)
             {
-                MediaIo.CopyRange(input, c.Offset, 8, output);
-                MediaIo.CopyRange(input, c.DataOffset + 8, c.DataSize - 8, output);
+                RangeCopy.CopyRange(input, c.Offset, 8, output);
+                RangeCopy.CopyRange(input, c.DataOffset + 8, c.DataSize - 8, output);
                 continue;
             }
-            MediaIo.CopyRange(input, c.Offset, 8 + c.DataSize, output);
+            RangeCopy.CopyRange(input, c.Offset, 8 + c.DataSize, output);
         }
         var afterRiff = outline.PaddedRiffEnd(input.Length);
-        if (input.Length > afterRiff) MediaIo.CopyToEnd(input, afterRiff, output);
+        if (input.Length > afterRiff) RangeCopy.CopyToEnd(input, afterRiff, output);
     }
 
     /// <summary>AVI with OpenDML extension parts (RIFF AVIX after the first RIFF, ≥ 1 GB files): their super-index
@@ -90,11 +91,12 @@ internal sealed class RiffLabels(string formType, string name)
     {
         var items = RiffChunks.ReadInfo(input, chunk, out var error);
         if (items is null || error is not null) throw new LabelWriteException(error ?? "LIST/INFO 损坏");
-        return items.Where(i => i.Id != "AIGC").ToList();
+        return items.Where(i => !AigcKey.Matches(i.Id)).ToList();
     }
 
     private static bool HasLabel(Stream input, RiffChunk c) =>
-        c.Id == "AIGC" || (c.Id == "LIST" && c.ListType == "INFO" && (RiffChunks.ReadInfo(input, c, out _) ?? []).Any(i => i.Id == "AIGC"));
+        AigcKey.Matches(c.Id)
+        || (c.Id == "LIST" && c.ListType == "INFO" && (RiffChunks.ReadInfo(input, c, out _) ?? []).Any(i => AigcKey.Matches(i.Id)));
 
     public void Write(Stream input, Stream output, AigcLabel label)
     {
@@ -104,12 +106,99 @@ internal sealed class RiffLabels(string formType, string name)
             WritePatched(input, output, PlanFixedLayout(input, outline, label));
             return;
         }
-        var newList = RiffChunks.BuildInfoList([("AIGC", RiffChunks.LabelValue(label))]);
-        // Rebuild chunks that held a label (other INFO items kept in place); copy the rest untouched.
+        var value = RiffChunks.LabelValue(label);
+        // One INFO list: the label joins the first existing LIST/INFO; only a file without one gets a new list at the end.
+        var parts = JoinFirstInfoList(input, outline, value) ?? AppendInfoList(input, outline, value);
+        var body = 4L + parts.Sum(PartLength);
+        if (!outline.IsRf64 && body > uint.MaxValue) throw new LabelWriteException("写入后 RIFF 将超过 4 GB 上限（需要 RF64），未写入");
+        if (outline.Ds64Chunk is { } ds64)
+        {
+            // RF64: the 32-bit size stays 0xFFFFFFFF; the real RIFF size goes into ds64 (data size and table unchanged).
+            var bytes = BoundedRead.ReadAt(input, ds64.Offset, ds64.PaddedEnd - ds64.Offset, RiffChunks.MaxDs64Bytes + 9)
+                ?? throw new LabelWriteException("ds64 块被截断，未写入");
+            BinaryPrimitives.WriteUInt64LittleEndian(bytes.AsSpan(8), (ulong)body);
+            parts[0] = (ds64, bytes); // ds64 is always the first chunk and never holds a label
+        }
+
+        output.Write(Encoding.Latin1.GetBytes(outline.Magic));
+        IntegerWrites.WriteU32LE(output, outline.IsRf64 ? 0xFFFFFFFF : (uint)body);
+        output.Write(Encoding.Latin1.GetBytes(formType));
+        foreach (var (chunk, replacement) in parts)
+        {
+            if (replacement is not null) { output.Write(replacement); continue; }
+            RangeCopy.CopyRange(input, chunk.Offset, 8 + chunk.DataSize, output);
+            if ((chunk.DataSize & 1) == 1) output.WriteByte(0); // pad byte, even when the source forgot it
+        }
+        // Anything after the RIFF form (some writers leave trailing bytes) is carried over unchanged.
+        var afterRiff = outline.PaddedRiffEnd(input.Length);
+        if (input.Length > afterRiff) RangeCopy.CopyToEnd(input, afterRiff, output);
+    }
+
+    /// <summary>A top-level chunk of the output: copied from the input (<c>Replacement</c> null) or these bytes.</summary>
+    private static long PartLength((RiffChunk Chunk, byte[]? Replacement) p) =>
+        p.Replacement?.LongLength ?? 8 + p.Chunk.DataSize + (p.Chunk.DataSize & 1);
+
+    /// <summary>Copy-mode chunks with the label added to the first LIST/INFO (its other items kept, in order), every
+    /// other label removed (a list left empty is dropped). Null when the file has no readable INFO list, or when, in an
+    /// AVI, the bigger list would move a <c>movi</c> list (idx1 offsets may be absolute): a JUNK chunk right after the
+    /// list gives up the room when it can.</summary>
+    private List<(RiffChunk Chunk, byte[]? Replacement)>? JoinFirstInfoList(Stream input, RiffOutline outline, byte[] value)
+    {
+        var join = outline.Chunks.FindIndex(c => c.Id == "LIST" && c.ListType == "INFO");
+        if (join < 0) return null;
+        var items = RiffChunks.ReadInfo(input, outline.Chunks[join], out var error);
+        if (items is null || error is not null) return null;
+        var parts = StripLabels(input, outline);
+        var at = parts.FindIndex(p => p.Chunk.Offset == outline.Chunks[join].Offset);
+        var joined = RiffChunks.BuildInfoList([.. items.Where(i => !AigcKey.Matches(i.Id)), (AigcKey.Name, value)]);
+        var grown = joined.LongLength - (at < 0 ? 0 : PartLength(parts[at]));
+        if (at < 0) // the list held only labels and was dropped: put it back where it was
+        {
+            at = parts.FindIndex(p => p.Chunk.Offset > outline.Chunks[join].Offset);
+            if (at < 0) at = parts.Count;
+            parts.Insert(at, (outline.Chunks[join], joined));
+        }
+        else parts[at] = (parts[at].Chunk, joined);
+        if (formType != "AVI ") return parts;
+
+        if (at + 1 < parts.Count && parts[at + 1] is { Chunk.Id: "JUNK", Replacement: null } junk && grown > 0)
+        {
+            var room = PartLength(junk);
+            if (room == grown) { parts.RemoveAt(at + 1); grown = 0; }
+            else if (room - grown >= 8)
+            {
+                var shrunk = new byte[room - grown];
+                "JUNK"u8.CopyTo(shrunk);
+                BinaryPrimitives.WriteUInt32LittleEndian(shrunk.AsSpan(4), (uint)(shrunk.Length - 8));
+                parts[at + 1] = (junk.Chunk, shrunk);
+                grown = 0;
+            }
+        }
+        var outputOffset = 12L;
+        foreach (var part in parts)
+        {
+            if (part.Chunk.Id == "LIST" && part.Chunk.ListType == "movi" && part.Chunk.Offset != outputOffset) return null;
+            outputOffset += PartLength(part);
+        }
+        return parts;
+    }
+
+    /// <summary>Copy-mode chunks with every label removed and a new LIST/INFO holding only the label at the end.</summary>
+    private static List<(RiffChunk Chunk, byte[]? Replacement)> AppendInfoList(Stream input, RiffOutline outline, byte[] value)
+    {
+        var parts = StripLabels(input, outline);
+        parts.Add((new RiffChunk("LIST", -1, 0, "INFO"), RiffChunks.BuildInfoList([(AigcKey.Name, value)])));
+        return parts;
+    }
+
+    /// <summary>The top-level chunks with label chunks left out and label-holding INFO lists rebuilt without the label
+    /// (other INFO items kept in place; a list left empty is dropped).</summary>
+    private static List<(RiffChunk Chunk, byte[]? Replacement)> StripLabels(Stream input, RiffOutline outline)
+    {
         var parts = new List<(RiffChunk Chunk, byte[]? Replacement)>();
         foreach (var c in outline.Chunks)
         {
-            if (c.Id == "AIGC") continue;
+            if (AigcKey.Matches(c.Id)) continue;
             if (c.Id == "LIST" && c.ListType == "INFO" && HasLabel(input, c))
             {
                 var others = OtherInfoItems(input, c);
@@ -118,30 +207,7 @@ internal sealed class RiffLabels(string formType, string name)
             }
             parts.Add((c, null));
         }
-        var body = 4L + parts.Sum(p => p.Replacement?.LongLength ?? (8 + p.Chunk.DataSize + (p.Chunk.DataSize & 1))) + newList.Length;
-        if (!outline.IsRf64 && body > uint.MaxValue) throw new LabelWriteException("写入后 RIFF 将超过 4 GB 上限（需要 RF64），未写入");
-        if (outline.Ds64Chunk is { } ds64)
-        {
-            // RF64: the 32-bit size stays 0xFFFFFFFF; the real RIFF size goes into ds64 (data size and table unchanged).
-            var bytes = MediaIo.ReadAt(input, ds64.Offset, ds64.PaddedEnd - ds64.Offset, RiffChunks.MaxDs64Bytes + 9)
-                ?? throw new LabelWriteException("ds64 块被截断，未写入");
-            BinaryPrimitives.WriteUInt64LittleEndian(bytes.AsSpan(8), (ulong)body);
-            parts[0] = (ds64, bytes); // ds64 is always the first chunk and never holds a label
-        }
-
-        output.Write(Encoding.Latin1.GetBytes(outline.Magic));
-        MediaIo.WriteU32LE(output, outline.IsRf64 ? 0xFFFFFFFF : (uint)body);
-        output.Write(Encoding.Latin1.GetBytes(formType));
-        foreach (var (chunk, replacement) in parts)
-        {
-            if (replacement is not null) { output.Write(replacement); continue; }
-            MediaIo.CopyRange(input, chunk.Offset, 8 + chunk.DataSize, output);
-            if ((chunk.DataSize & 1) == 1) output.WriteByte(0); // pad byte, even when the source forgot it
-        }
-        output.Write(newList);
-        // Anything after the RIFF form (some writers leave trailing bytes) is carried over unchanged.
-        var afterRiff = outline.PaddedRiffEnd(input.Length);
-        if (input.Length > afterRiff) MediaIo.CopyToEnd(input, afterRiff, output);
+        return parts;
     }
 
     /// <summary>Appends the LIST/INFO at the end of the form and patches the RIFF size (RF64: the ds64 RIFF size). An
@@ -175,7 +241,7 @@ internal sealed class RiffLabels(string formType, string name)
             if (i == outline.Chunks.Count - 1) appendAt = c.Offset; // the last chunk: overwrite it
             else junk.Add(c);
         }
-        var newList = RiffChunks.BuildInfoList([.. carried, ("AIGC", RiffChunks.LabelValue(label))]);
+        var newList = RiffChunks.BuildInfoList([.. carried, (AigcKey.Name, RiffChunks.LabelValue(label))]);
         var newEnd = appendAt + newList.Length;
         if (!outline.IsRf64 && newEnd - 8 > uint.MaxValue) throw new LabelWriteException("追加标识后 RIFF 将超过 4 GB 上限（需要 RF64），未写入");
 
@@ -199,7 +265,7 @@ internal sealed class RiffLabels(string formType, string name)
         else
         {
             file.Position = 4;
-            MediaIo.WriteU32LE(file, (uint)(newEnd - 8));
+            IntegerWrites.WriteU32LE(file, (uint)(newEnd - 8));
         }
         file.Flush(flushToDisk: false);
     }
@@ -232,7 +298,7 @@ internal sealed class RiffLabels(string formType, string name)
         var carried = new List<(string, byte[])>();
         for (var i = 0; i < chunks.Count; i++)
             if (holdsLabel[i] && chunks[i].Id == "LIST") carried.AddRange(OtherInfoItems(input, chunks[i]));
-        var newList = RiffChunks.BuildInfoList([.. carried, ("AIGC", RiffChunks.LabelValue(label))]);
+        var newList = RiffChunks.BuildInfoList([.. carried, (AigcKey.Name, RiffChunks.LabelValue(label))]);
 
         (int First, int Last)? run = null;
         for (int first = 0, i = 0; i < chunks.Count && run is null; i++)
@@ -277,10 +343,10 @@ internal sealed class RiffLabels(string formType, string name)
         var at = 0L;
         foreach (var patch in patches)
         {
-            MediaIo.CopyRange(input, at, patch.Offset - at, output);
+            RangeCopy.CopyRange(input, at, patch.Offset - at, output);
             patch.WriteTo(output);
             at = patch.Offset + patch.Length;
         }
-        MediaIo.CopyToEnd(input, at, output);
+        RangeCopy.CopyToEnd(input, at, output);
     }
 }

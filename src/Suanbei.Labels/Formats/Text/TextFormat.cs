@@ -1,4 +1,5 @@
 using System.Text;
+using Suanbei.Labels.Formats.Io;
 
 namespace Suanbei.Labels.Formats.Text;
 
@@ -39,7 +40,7 @@ public sealed class TextFormat : IContainerFormat, IContentDigest
         if (first is not null && HasBom(input)) output.Write([0xEF, 0xBB, 0xBF]);
         var keepEnd = last?.Start ?? input.Length;
         input.Position = first?.End ?? 0;
-        Bounded.CopyExactly(input, output, keepEnd - input.Position);
+        RangeCopy.CopyExactly(input, output, keepEnd - input.Position);
         output.Write(LabelLineBytes(input, keepEnd, label));
     }
 
@@ -70,7 +71,7 @@ public sealed class TextFormat : IContainerFormat, IContentDigest
     {
         s.Position = 0;
         Span<byte> b = stackalloc byte[3];
-        return Bounded.TryReadExactly(s, b) && b[0] == 0xEF && b[1] == 0xBB && b[2] == 0xBF;
+        return BoundedRead.TryReadExactly(s, b) && b[0] == 0xEF && b[1] == 0xBB && b[2] == 0xBF;
     }
 
     /// <summary>Signature content: the file's bytes without the label line(s) (first and/or last, each with its

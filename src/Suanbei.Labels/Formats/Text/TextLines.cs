@@ -1,4 +1,5 @@
 using System.Text;
+using Suanbei.Labels.Formats.Io;
 
 namespace Suanbei.Labels.Formats.Text;
 
@@ -9,7 +10,7 @@ internal sealed record LabelLine(long Start, long End, string Value, string Plac
 internal static class TextLines
 {
     public const int MaxLine = 64 * 1024;
-    public const string Prefix = "AIGC:";
+    public const string Prefix = AigcKey.Name + ":";
 
     /// <summary>The first line (without terminator) and the offset just past its terminator; null line when it is longer than the bound.</summary>
     public static (string? Line, long Next, int BomLength) First(Stream s)
@@ -39,8 +40,15 @@ internal static class TextLines
         return (Encoding.UTF8.GetString(buffer, start, end - start).TrimStart('\uFEFF'), s.Length - take + start);
     }
 
-    public static string? LabelValue(string? line) =>
-        line is not null && line.StartsWith(Prefix, StringComparison.OrdinalIgnoreCase) ? line[Prefix.Length..].Trim() : null;
+    /// <summary>The value of a <c>KEY: value</c> line whose key (one word, no spaces) the <see cref="AigcKey"/> rule
+    /// accepts; null for any other line, so prose that mentions AIGC before a colon is not a label.</summary>
+    public static string? LabelValue(string? line)
+    {
+        var colon = line?.IndexOf(':') ?? -1;
+        if (colon <= 0) return null;
+        var key = line![..colon];
+        return key.Any(char.IsWhiteSpace) || !AigcKey.Matches(key) ? null : line[(colon + 1)..].Trim();
+    }
 
     /// <summary>Copies <paramref name="s"/> to <paramref name="output"/> leaving out the byte ranges.</summary>
     public static void CopyExcept(Stream s, Stream output, IEnumerable<(long Start, long End)> skip)
@@ -49,10 +57,10 @@ internal static class TextLines
         foreach (var (start, end) in skip.OrderBy(r => r.Start))
         {
             s.Position = at;
-            Bounded.CopyExactly(s, output, start - at);
+            RangeCopy.CopyExactly(s, output, start - at);
             at = end;
         }
         s.Position = at;
-        s.CopyTo(output);
+        RangeCopy.CopyToEnd(s, at, output);
     }
 }

@@ -1,4 +1,5 @@
 using System.Text;
+using Suanbei.Labels.Formats.Io;
 
 namespace Suanbei.Labels.Formats.Tiff;
 
@@ -26,7 +27,7 @@ public sealed class TiffFormat : IContainerFormat, IContentDigest
         damage = null;
         s.Position = 0;
         Span<byte> h = stackalloc byte[4];
-        if (Bounded.TryReadExactly(s, h) && (h[2] == 43 || h[3] == 43)) { damage = "BigTIFF 暂不支持"; return null; }
+        if (BoundedRead.TryReadExactly(s, h) && (h[2] == 43 || h[3] == 43)) { damage = "BigTIFF 暂不支持"; return null; }
         if (!TiffIfd.TryReadHeader(s, 0, out var be, out var ifd0)) { damage = "TIFF 头无效"; return null; }
         var entries = TiffIfd.TryReadIfd(s, 0, ifd0, be, out var next, out var bad);
         if (entries is null) { damage = "TIFF IFD0 无效：" + bad; return null; }
@@ -46,7 +47,7 @@ public sealed class TiffFormat : IContainerFormat, IContentDigest
     {
         var found = new List<FoundLabel>();
         if (l.Xmp is not null) found.AddRange(Xmp.FindAigcValues(l.Xmp).Select(v => new FoundLabel("tiff/IFD0/XMP", v)));
-        if (Bounded.IsLabelComment(l.UserCommentText)) found.Add(new FoundLabel("tiff/Exif/UserComment", l.UserCommentText!));
+        if (AigcKey.IsLabelComment(l.UserCommentText)) found.Add(new FoundLabel("tiff/Exif/UserComment", l.UserCommentText!));
         return found;
     }
 
@@ -69,7 +70,7 @@ public sealed class TiffFormat : IContainerFormat, IContentDigest
         var appended = new MemoryStream();
         var patches = new List<(long, byte[])>();
         // Old labels are blanked last, so an interrupted in-place write never leaves the file without a label.
-        (long, byte[])? blankUserComment = l.UserComment is { } uc && Bounded.IsLabelComment(l.UserCommentText)
+        (long, byte[])? blankUserComment = l.UserComment is { } uc && AigcKey.IsLabelComment(l.UserCommentText)
             ? (uc.ValuePosition(0), new byte[uc.ByteCount]) : null; // the EXIF IFD keeps pointing at the zeros
 
         if (l.Entries.FirstOrDefault(e => e.Tag == TiffIfd.XmpTag) is { } old)
@@ -115,7 +116,7 @@ public sealed class TiffFormat : IContainerFormat, IContentDigest
         {
             var b = new byte[12];
             s.Position = e.EntryPosition;
-            Bounded.TryReadExactly(s, b);
+            BoundedRead.TryReadExactly(s, b);
             raw.Add((e.Tag, b));
         }
         var xe = new byte[12];
@@ -165,12 +166,12 @@ public sealed class TiffFormat : IContainerFormat, IContentDigest
         {
             if (offset < at) throw new LabelWriteException("TIFF 标签数据相互重叠，未写入");
             input.Position = at;
-            Bounded.CopyExactly(input, output, offset - at);
+            RangeCopy.CopyExactly(input, output, offset - at);
             output.Write(bytes);
             at = offset + bytes.Length;
         }
         input.Position = at;
-        input.CopyTo(output, 81920);
+        RangeCopy.CopyToEnd(input, input.Position, output);
         output.Write(appended);
     }
 
@@ -213,7 +214,7 @@ public sealed class TiffFormat : IContainerFormat, IContentDigest
             {
                 if (offsets[k] + counts[k] > input.Length) throw new LabelWriteException("TIFF 图像数据超出文件末尾");
                 input.Position = offsets[k];
-                Bounded.CopyExactly(input, output, counts[k]);
+                RangeCopy.CopyExactly(input, output, counts[k]);
             }
         }
     }

@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using Suanbei.Labels.Formats.Io;
 
 namespace Suanbei.Labels.Formats.Tiff;
 
@@ -34,7 +35,7 @@ internal static class TiffIfd
         bigEndian = false; ifd0 = 0;
         Span<byte> h = stackalloc byte[8];
         s.Position = tiffBase;
-        if (!Bounded.TryReadExactly(s, h)) return false;
+        if (!BoundedRead.TryReadExactly(s, h)) return false;
         if (h[0] == 'M' && h[1] == 'M') bigEndian = true;
         else if (!(h[0] == 'I' && h[1] == 'I')) return false;
         if (U16(h[2..], bigEndian) != 42) return false;
@@ -50,7 +51,7 @@ internal static class TiffIfd
         if (offset < 8 || pos + 2 > s.Length) { damage = $"IFD 偏移 {offset} 超出范围"; return null; }
         s.Position = pos;
         Span<byte> b = stackalloc byte[12];
-        if (!Bounded.TryReadExactly(s, b[..2])) { damage = "IFD 被截断"; return null; }
+        if (!BoundedRead.TryReadExactly(s, b[..2])) { damage = "IFD 被截断"; return null; }
         var count = U16(b, bigEndian);
         if (count > MaxEntries) { damage = $"IFD 条目数 {count} 过多"; return null; }
         if (pos + 2 + count * 12L + 4 > s.Length) { damage = "IFD 超出文件末尾"; return null; }
@@ -58,23 +59,23 @@ internal static class TiffIfd
         for (var i = 0; i < count; i++)
         {
             var at = s.Position;
-            Bounded.TryReadExactly(s, b);
+            BoundedRead.TryReadExactly(s, b);
             entries.Add(new IfdEntry(U16(b, bigEndian), U16(b[2..], bigEndian), U32(b[4..], bigEndian), U32(b[8..], bigEndian), at));
         }
         Span<byte> n = stackalloc byte[4];
-        Bounded.TryReadExactly(s, n);
+        BoundedRead.TryReadExactly(s, n);
         nextIfd = U32(n, bigEndian);
         return entries;
     }
 
     /// <summary>The bytes of an entry's value when within bounds.</summary>
-    public static byte[]? TryReadValue(Stream s, long tiffBase, IfdEntry e, int max = Bounded.MaxMetadataUnit)
+    public static byte[]? TryReadValue(Stream s, long tiffBase, IfdEntry e, int max = IoLimits.MaxMetadataItem)
     {
         if (IfdEntry.TypeSize(e.Type) == 0 || e.ByteCount > max) return null;
         var pos = e.ValuePosition(tiffBase);
         if (pos < 0 || pos + e.ByteCount > s.Length) return null;
         s.Position = pos;
-        return Bounded.TryRead(s, e.ByteCount, max);
+        return BoundedRead.TryRead(s, e.ByteCount, max);
     }
 
     public static ushort U16(ReadOnlySpan<byte> b, bool be) => be ? BinaryPrimitives.ReadUInt16BigEndian(b) : BinaryPrimitives.ReadUInt16LittleEndian(b);

@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using System.Text;
+using Suanbei.Labels.Formats.Io;
 
 namespace Suanbei.Labels.Formats.VorbisComment;
 
@@ -41,7 +42,7 @@ internal sealed record VorbisComments(byte[] Vendor, List<byte[]> Entries)
     {
         value = "";
         var eq = Array.IndexOf(entry, (byte)'=');
-        if (eq < 0 || !MediaIo.IsAigcKey(Encoding.ASCII.GetString(entry, 0, eq))) return false;
+        if (eq < 0 || !AigcKey.Matches(Encoding.ASCII.GetString(entry, 0, eq))) return false;
         value = Encoding.UTF8.GetString(entry, eq + 1, entry.Length - eq - 1);
         return true;
     }
@@ -51,7 +52,7 @@ internal sealed record VorbisComments(byte[] Vendor, List<byte[]> Entries)
 
     /// <summary>A copy without AIGC entries and with <paramref name="label"/> as the one AIGC entry.</summary>
     public VorbisComments WithLabel(AigcLabel label) =>
-        new(Vendor, [.. Entries.Where(e => !IsLabel(e, out _)), Encoding.UTF8.GetBytes("AIGC=" + label.ToJson())]);
+        new(Vendor, [.. Entries.Where(e => !IsLabel(e, out _)), Encoding.UTF8.GetBytes(AigcKey.Name + "=" + label.ToJson())]);
 
     /// <summary>A copy without AIGC entries (the part of a comment list a signature covers).</summary>
     public VorbisComments WithoutLabels() => this with { Entries = Entries.Where(e => !IsLabel(e, out _)).ToList() };
@@ -61,10 +62,10 @@ internal sealed record VorbisComments(byte[] Vendor, List<byte[]> Entries)
     public byte[] ToBytes()
     {
         using var ms = new MemoryStream();
-        MediaIo.WriteU32LE(ms, (uint)Vendor.Length);
+        IntegerWrites.WriteU32LE(ms, (uint)Vendor.Length);
         ms.Write(Vendor);
-        MediaIo.WriteU32LE(ms, (uint)Entries.Count);
-        foreach (var e in Entries) { MediaIo.WriteU32LE(ms, (uint)e.Length); ms.Write(e); }
+        IntegerWrites.WriteU32LE(ms, (uint)Entries.Count);
+        foreach (var e in Entries) { IntegerWrites.WriteU32LE(ms, (uint)e.Length); ms.Write(e); }
         return ms.ToArray();
     }
 }

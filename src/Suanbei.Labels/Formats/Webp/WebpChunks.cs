@@ -1,6 +1,7 @@
 using System.Buffers.Binary;
 using System.Text;
 using Suanbei.Labels.Formats.Tiff;
+using Suanbei.Labels.Formats.Io;
 
 namespace Suanbei.Labels.Formats.Webp;
 
@@ -23,14 +24,14 @@ internal static class WebpChunks
         var chunks = new List<WebpChunk>();
         s.Position = 0;
         Span<byte> h = stackalloc byte[12];
-        if (!Bounded.TryReadExactly(s, h) || !h[..4].SequenceEqual("RIFF"u8) || !h[8..12].SequenceEqual("WEBP"u8)) return (chunks, "WebP RIFF 头无效");
+        if (!BoundedRead.TryReadExactly(s, h) || !h[..4].SequenceEqual("RIFF"u8) || !h[8..12].SequenceEqual("WEBP"u8)) return (chunks, "WebP RIFF 头无效");
         var riffEnd = 8L + BinaryPrimitives.ReadUInt32LittleEndian(h[4..]);
         if (riffEnd > s.Length) return (chunks, "WebP RIFF 长度超出文件末尾（文件被截断）");
         var pos = 12L;
         while (pos + 8 <= riffEnd)
         {
             s.Position = pos;
-            Bounded.TryReadExactly(s, h[..8]);
+            BoundedRead.TryReadExactly(s, h[..8]);
             var fourcc = Encoding.ASCII.GetString(h[..4]);
             var size = BinaryPrimitives.ReadUInt32LittleEndian(h[4..8]);
             var total = 8L + size + (size & 1);
@@ -38,8 +39,8 @@ internal static class WebpChunks
             if (chunks.Count >= MaxChunks) return (chunks, "WebP 块数量过多");
             byte[]? data = fourcc switch
             {
-                "VP8X" or "XMP " or "EXIF" => Bounded.TryRead(s, size),
-                "VP8 " or "VP8L" => Bounded.TryRead(s, Math.Min(size, 16u)),
+                "VP8X" or "XMP " or "EXIF" => BoundedRead.TryRead(s, size),
+                "VP8 " or "VP8L" => BoundedRead.TryRead(s, Math.Min(size, 16u)),
                 _ => [],
             };
             if (data is null) return (chunks, $"WebP 块 {fourcc} 过大");
@@ -63,7 +64,7 @@ internal static class WebpChunks
             using var ms = new MemoryStream(c.Data, writable: false);
             var (text, _, bad) = TiffIfd.FindUserComment(ms, start);
             if (bad is not null) damage = "WebP " + bad;
-            if (Bounded.IsLabelComment(text)) found.Add(new FoundLabel("webp/EXIF/UserComment", text));
+            if (AigcKey.IsLabelComment(text)) found.Add(new FoundLabel("webp/EXIF/UserComment", text));
         }
         return found;
     }

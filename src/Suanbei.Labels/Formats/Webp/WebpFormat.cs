@@ -1,6 +1,7 @@
 using System.Buffers.Binary;
 using System.Text;
 using Suanbei.Labels.Formats.Tiff;
+using Suanbei.Labels.Formats.Io;
 
 namespace Suanbei.Labels.Formats.Webp;
 
@@ -55,12 +56,11 @@ public sealed class WebpFormat : IContainerFormat, IContentDigest
         BinaryPrimitives.WriteUInt32LittleEndian(header[4..], (uint)riffSize);
         "WEBP"u8.CopyTo(header[8..]);
         output.Write(header);
-        var buffer = new byte[81920];
         foreach (var (chunk, bytes) in parts)
         {
             if (bytes is not null) { output.Write(bytes); continue; }
             input.Position = chunk!.Offset;
-            if (!Bounded.CopyExactly(input, output, chunk.TotalLength, buffer)) throw new LabelWriteException("WebP 文件在写入时被截断");
+            if (!RangeCopy.CopyExactly(input, output, chunk.TotalLength)) throw new LabelWriteException("WebP 文件在写入时被截断");
         }
     }
 
@@ -118,7 +118,7 @@ public sealed class WebpFormat : IContainerFormat, IContentDigest
         {
             if (WebpChunks.LabelsIn(c, out _).Count > 0) continue;
             input.Position = c.Offset;
-            Bounded.CopyExactly(input, output, c.TotalLength);
+            RangeCopy.CopyExactly(input, output, c.TotalLength);
         }
     }
 }

@@ -1,58 +1,18 @@
 using System.Buffers.Binary;
 using System.Text;
+using Suanbei.Labels.Formats.Io;
 
 namespace Suanbei.Labels.Formats.Heif;
 
-/// <summary>An ISO BMFF box: type, absolute offsets of the box and its payload.</summary>
-/// <param name="ToEnd">The size field was 0 ("to the end of the file"), allowed for the last top-level box only.</param>
-internal sealed record Box(string Type, long Offset, long PayloadOffset, long End, bool ToEnd = false);
-
-/// <summary>Bounded ISO BMFF parsing for HEIF/AVIF metadata items (ISO/IEC 23008-12).</summary>
-internal static class HeifBoxes
+/// <summary>Bounded parsing of HEIF/AVIF item boxes (ISO/IEC 23008-12): <c>iinf</c> and <c>iloc</c>; the boxes
+/// themselves are walked by <see cref="Io.BmffBoxes"/>.</summary>
+internal static class HeifItems
 {
-    private const int MaxBoxes = 100_000;
-    private const int MaxMetaSize = 16 * 1024 * 1024;
-
-    /// <summary>Boxes in [start, end) of a stream; damage when a size field is impossible. A size of 0 means "to the
-    /// end of the file" (ISO/IEC 14496-12 §4.2) and is accepted at the top level only: inside <c>meta</c> it would
-    /// swallow the boxes after it.</summary>
-    public static List<Box>? Children(Stream s, long start, long end, out string? damage, bool topLevel = false)
+    /// <summary>The boxes in [start, end), or null with the damage (HEIF readers and writers stop at the first).</summary>
+    public static List<BoxHeader>? Boxes(Stream s, long start, long end, out string? damage, bool topLevel = false)
     {
-        damage = null;
-        var boxes = new List<Box>();
-        Span<byte> h = stackalloc byte[16];
-        var pos = start;
-        while (pos + 8 <= end)
-        {
-            s.Position = pos;
-            Bounded.TryReadExactly(s, h[..8]);
-            long size = BinaryPrimitives.ReadUInt32BigEndian(h);
-            var type = Encoding.Latin1.GetString(h[4..8]);
-            var header = 8;
-            if (size == 1)
-            {
-                if (pos + 16 > end || !Bounded.TryReadExactly(s, h[8..16])) { damage = "BMFF 大尺寸盒被截断"; return null; }
-                size = (long)Math.Min(BinaryPrimitives.ReadUInt64BigEndian(h[8..]), long.MaxValue);
-                header = 16;
-            }
-            var toEnd = size == 0;
-            if (toEnd && !topLevel) { damage = $"BMFF 盒 {Sanitize(type)} 在偏移 {pos} 处大小为 0（只允许用于文件最后一个顶层盒）"; return null; }
-            if (toEnd) size = end - pos;
-            if (size < header || size > end - pos) { damage = $"BMFF 盒 {Sanitize(type)} 在偏移 {pos} 处长度无效"; return null; }
-            if (boxes.Count >= MaxBoxes) { damage = "BMFF 盒数量过多"; return null; }
-            boxes.Add(new Box(type, pos, pos + header, pos + size, toEnd));
-            pos += size;
-        }
-        if (pos != end && end - pos < 8 && pos < end) { damage = "BMFF 盒结尾有残余字节（文件被截断？）"; return null; }
-        return boxes;
-    }
-
-    /// <summary>The payload of a small box (bounded).</summary>
-    public static byte[]? Payload(Stream s, Box b)
-    {
-        if (b.End - b.PayloadOffset > MaxMetaSize) return null;
-        s.Position = b.PayloadOffset;
-        return Bounded.TryRead(s, b.End - b.PayloadOffset, MaxMetaSize);
+        var boxes = BmffBoxes.ReadChildren(s, start, end, out damage, topLevel);
+        return damage is null ? boxes : null;
     }
 
     /// <summary>Item ids of <c>mime</c> items with content type application/rdf+xml (XMP), from the iinf payload.</summary>
@@ -63,7 +23,9 @@ internal static class HeifBoxes
         var version = iinf.Length > 0 ? iinf[0] : 0;
         if (iinf.Length < (version == 0 ? 6 : 8)) { damage = "iinf 过短"; return items; }
         var p = 4;
-        var count = version == 0 ? BinaryPrimitives.ReadUInt16BigEndian(iinf.AsSpan(p)) : BinaryPrimitives.ReadUInt32BigEndian(iinf.AsSpan(p));
+        var count = version == 0
+            ? BinaryPrimitives.ReadUInt16BigEndian(iinf.AsSpan(p))
+            : BinaryPrimitives.ReadUInt32BigEndian(iinf.AsSpan(p));
         p += version == 0 ? 2 : 4;
         var i = 0L;
         for (; i < count && p + 8 <= iinf.Length; i++)
@@ -150,6 +112,4 @@ internal static class HeifBoxes
         p += size;
         return v;
     }
-
-    private static string Sanitize(string s) => new(s.Select(c => char.IsAsciiLetterOrDigit(c) ? c : '?').ToArray());
 }

@@ -1,7 +1,7 @@
 using System.Runtime.InteropServices;
 using Microsoft.Win32.SafeHandles;
 
-namespace Suanbei.Labels.Formats;
+namespace Suanbei.Labels.Formats.Io;
 
 /// <summary>
 /// File-to-file range copies with Linux <c>copy_file_range(2)</c>: the kernel moves the payload (or shares extents on
@@ -14,18 +14,21 @@ internal static partial class KernelCopy
     private static bool _unavailable = !OperatingSystem.IsLinux();
 
     [DllImport("libc", SetLastError = true, EntryPoint = "copy_file_range")]
-    private static extern nint CopyFileRange(SafeFileHandle fdIn, ref long offIn, SafeFileHandle fdOut, ref long offOut, nuint len, uint flags);
+    private static extern nint CopyFileRange(
+        SafeFileHandle fdIn, ref long offIn, SafeFileHandle fdOut, ref long offOut, nuint len, uint flags);
 
     public static bool TryCopy(Stream input, long offset, long count, Stream output)
     {
-        if (_unavailable || count < 1 << 20 || input is not FileStream fin || output is not FileStream fout || !fout.CanSeek) return false;
+        if (_unavailable || count < IoLimits.KernelCopyMinimum) return false;
+        if (input is not FileStream fin || output is not FileStream fout || !fout.CanSeek) return false;
         fout.Flush(); // bytes buffered in the FileStream go first
         long inOffset = offset, outOffset = fout.Position, start = fout.Position;
         try
         {
             while (count > 0)
             {
-                var n = CopyFileRange(fin.SafeFileHandle, ref inOffset, fout.SafeFileHandle, ref outOffset, (nuint)Math.Min(count, 1L << 30), 0);
+                var chunk = (nuint)Math.Min(count, 1L << 30);
+                var n = CopyFileRange(fin.SafeFileHandle, ref inOffset, fout.SafeFileHandle, ref outOffset, chunk, 0);
                 if (n <= 0)
                 {
                     if (outOffset == start) { _unavailable = n < 0 && Marshal.GetLastPInvokeError() is 38 /* ENOSYS */; return false; }
