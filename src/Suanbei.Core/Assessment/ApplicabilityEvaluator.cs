@@ -138,7 +138,7 @@ public static class ApplicabilityEvaluator
         }
         // A name used for several types is ambiguous in a filing list: qualify it with the type.
         foreach (var group in order.GroupBy(a => a.Name).Where(g => g.Count() > 1).ToList())
-            foreach (var a in group) a.Name = $"{a.Name}（{AlgorithmTypes.ChineseName(a.Type)}）";
+            foreach (var a in group) a.Name = $"{a.Name}（{DisplayNames.Of(a.Type)}）";
         return order;
     }
 
@@ -159,10 +159,9 @@ public static class ApplicabilityEvaluator
         if (a.EditsBiometrics) materials.AddRange(rules.Materials["biometric"]);
         if (a.SensitiveScenes) materials.AddRange(rules.Materials["sensitiveScenes"]);
         if (publicOpinion && role == FilingRole.ServiceProvider) materials.AddRange(rules.Materials["publicOpinion"]);
-        return new PlannedFiling(a.Name, a.Type, AlgorithmTypes.ChineseName(a.Type), role, RoleName(role), a.Functions, basis, materials);
+        return new PlannedFiling(a.Name, a.Type, DisplayNames.Of(a.Type), role, DisplayNames.Of(role), a.Functions, basis, materials);
     }
 
-    public static string RoleName(FilingRole role) => role == FilingRole.ServiceProvider ? "服务提供者" : "服务技术支持者";
 
     private static LargeModelDuty LargeModel(ServiceAnswers answers, bool publicService, ApplicabilityRules rules) => answers.LargeModel switch
     {

@@ -52,12 +52,6 @@ public static class PresubmissionCheck
             (FilingFields.DisclosureScenarios, f.DisclosureScenarios), (FilingFields.DisclosurePurpose, f.DisclosurePurpose),
         }.Select(x => (CheckFieldLabels.FilingPath(x.Key), FilingFields.Label(x.Key), x.Text));
 
-    public static string ModalityName(DataModality m) => m switch
-    {
-        DataModality.Text => "文本", DataModality.Image => "图片", DataModality.Audio => "音频", DataModality.Video => "视频",
-        DataModality.VirtualScene => "虚拟场景", _ => m.ToString(),
-    };
-
     /// <summary>Lower-cased text without whitespace, punctuation and symbols, so copied text matches whatever its punctuation.</summary>
     public static string Normalise(string? text)
     {
@@ -106,7 +100,7 @@ public static class PresubmissionCheck
         private void Add(string ruleId, string field, params (string Key, string Value)[] values)
         {
             var rule = rules.ById[ruleId];
-            Findings.Add(new CheckFinding(rule.Id, rule.Severity, CheckSeverities.ChineseName(rule.Severity), field, rule.Format(values), rule.Source));
+            Findings.Add(new CheckFinding(rule.Id, rule.Severity, DisplayNames.Of(rule.Severity), field, rule.Format(values), rule.Source));
         }
 
         private static bool Blank(string? x) => string.IsNullOrWhiteSpace(x);
@@ -218,7 +212,7 @@ public static class PresubmissionCheck
             {
                 if (modality == DataModality.None) continue;
                 var ok = s.Filing.Labeling.Any(l => l.Modality.HasFlag(modality) && !Blank(l.ExplicitMethod) && !Blank(l.ImplicitMethod) && l.HasExample);
-                if (!ok) Add("labeling.example-missing", "filing.labeling", ("detail", ModalityName(modality)));
+                if (!ok) Add("labeling.example-missing", "filing.labeling", ("detail", DisplayNames.Of(modality)));
             }
         }
 

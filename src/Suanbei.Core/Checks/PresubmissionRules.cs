@@ -7,16 +7,10 @@ public enum CheckSeverity { Blocking = 0, Warning = 1, Hint = 2 }
 
 public static class CheckSeverities
 {
-    public static string ChineseName(CheckSeverity s) => s switch
-    {
-        CheckSeverity.Blocking => "阻断", CheckSeverity.Warning => "警告", _ => "提示",
-    };
-
-    public static CheckSeverity Parse(string name) => name switch
-    {
-        "阻断" => CheckSeverity.Blocking, "警告" => CheckSeverity.Warning, "提示" => CheckSeverity.Hint,
-        _ => throw new FormatException($"unknown severity '{name}' (阻断/警告/提示)"),
-    };
+    /// <summary>The severity a data file names (阻断/警告/提示), by its display name.</summary>
+    public static CheckSeverity Parse(string name) => DisplayNames.Parse<CheckSeverity>(name)
+        ?? throw new FormatException(
+            $"unknown severity '{name}' ({string.Join("/", Enum.GetValues<CheckSeverity>().Select(s => DisplayNames.Of(s)))})");
 }
 
 /// <summary>One rule of the library: what it checks, how bad a hit is, and where the rule comes from.</summary>

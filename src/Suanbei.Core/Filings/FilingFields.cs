@@ -87,15 +87,6 @@ public static class FilingSteps
 {
     public static readonly IReadOnlyList<FilingStep> All = [FilingStep.Basic, FilingStep.Details, FilingStep.Products, FilingStep.Confirm];
 
-    /// <summary>The step's title as the step bar shows it.</summary>
-    public static string Title(FilingStep s) => s switch
-    {
-        FilingStep.Basic => "① 基本属性",
-        FilingStep.Details => "② 详细属性",
-        FilingStep.Products => "③ 关联产品/服务方式",
-        _ => "④ 确认提交",
-    };
-
     /// <summary>The page of the step under /Filings/{id}/.</summary>
     public static string Page(FilingStep s) => s.ToString();
 }

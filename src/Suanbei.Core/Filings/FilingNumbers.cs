@@ -25,7 +25,7 @@ public static class FilingNumbers
     public static string Compose(string regionCode, string entityCode, AlgorithmType type, int year, int sequence)
     {
         if (sequence > MaxSequence)
-            throw new DomainException($"该主体本年度{AlgorithmTypes.ChineseName(type)}备案编号已用尽（上限 {MaxSequence}）。");
+            throw new DomainException($"该主体本年度{DisplayNames.Of(type)}备案编号已用尽（上限 {MaxSequence}）。");
         if (Regions.Validate(regionCode) is { } problem) throw new DomainException($"主体注册地代码无效：{problem}");
         return FilingNumber.Compose(regionCode, entityCode, AlgorithmTypes.NumberTypeCode(type), year, sequence);
     }
@@ -50,7 +50,7 @@ public sealed record PublicEntry(
             ? "--"
             : string.Join("、", f.LinkedProducts.Select(p => p.Display));
         return new PublicEntry(
-            f.Name ?? "", f.Role is { } r ? FilingNames.Role(r) : "", f.Type is { } t ? AlgorithmTypes.ChineseName(t) : "",
+            f.Name ?? "", f.Role is { } r ? DisplayNames.Of(r) : "", f.Type is { } t ? DisplayNames.Of(t) : "",
             subjectName, products, f.MainPurpose ?? "", f.FilingNumber, f.RemarkLines, f.Status == FilingStatus.Cancelled,
             f.DisclosurePrinciple ?? "", f.DisclosureMechanism ?? "", f.DisclosureScenarios ?? "", f.DisclosurePurpose ?? "");
     }

@@ -18,22 +18,6 @@ public static class ProductNames
         ["IcpBusinessScope"] = "ICP经营范围", ["MonthlyActiveUsers"] = "月活跃用户数", ["DailyActiveUsers"] = "日活跃用户数",
         ["TotalUsers"] = "用户总量", ["AccessPath"] = "功能访问路径", ["FunctionName"] = "功能名称", ["FunctionDescription"] = "功能介绍",
     };
-
-    public static string Form(ProductForm f) => f switch
-    {
-        ProductForm.Website => "网站", ProductForm.App => "APP", ProductForm.MiniProgram => "小程序", ProductForm.PublicAccount => "公众号",
-        ProductForm.Plugin => "插件", ProductForm.Api => "API", ProductForm.Desktop => "桌面应用程序", _ => "其他",
-    };
-
-    public static string Status(ProductStatus s) => s switch
-    {
-        ProductStatus.InService => "已上线", ProductStatus.Testing => "测试中", ProductStatus.InDevelopment => "开发中", _ => "已下线",
-    };
-
-    public static string Audience(ProductAudience a) => a switch
-    {
-        ProductAudience.Individuals => "面向个人用户", ProductAudience.Businesses => "面向企业用户", _ => "个人与企业用户",
-    };
 }
 
 /// <summary>The filer-entered fields of a product (产品及功能信息, reference §3).</summary>
@@ -107,7 +91,7 @@ public sealed class Product
     public IReadOnlyList<ProductFunction> Functions => _functions.OrderBy(f => f.Position).ToList();
 
     /// <summary>名称（形态）, as the CAC lists write an application product.</summary>
-    public string ListLabel => $"{Name}（{ProductNames.Form(Form)}）";
+    public string ListLabel => $"{Name}（{DisplayNames.Of(Form)}）";
 
     public void Update(ProductDetails d, DateTimeOffset now)
     {

@@ -77,7 +77,7 @@ public class FilingWorkflowTests
         else
         {
             var ex = Assert.Throws<DomainException>(() => Act(f, action));
-            Assert.Contains(FilingNames.Status(status), ex.Message);
+            Assert.Contains(DisplayNames.Of(status), ex.Message);
             Assert.Equal(status, f.Status);
             Assert.Equal(trailBefore, f.AuditTrail.Count);
         }
