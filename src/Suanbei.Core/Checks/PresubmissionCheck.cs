@@ -168,7 +168,8 @@ public static class PresubmissionCheck
                     var d = f.Description?.Trim() ?? "";
                     var length = d.EnumerateRunes().Count();
                     if (length == 0) { Add("function.empty", field, ("product", ProductName(i)), ("function", name)); continue; }
-                    if (length > maxLength) Add("function.too-long", field, ("product", ProductName(i)), ("function", name), ("detail", length.ToString(CultureInfo.InvariantCulture)));
+                    if (length > maxLength) Add("function.too-long", field, ("product", ProductName(i)), ("function", name),
+                        ("detail", length.ToString(CultureInfo.InvariantCulture)), ("max", maxLength.ToString(CultureInfo.InvariantCulture)));
                     string? why = null;
                     if (Normalise(d) == Normalise(f.Name)) why = "只重复了功能名称";
                     else if (length < minLength) why = $"仅 {length} 字";
@@ -219,8 +220,10 @@ public static class PresubmissionCheck
         private void Logs()
         {
             var min = (int)rules.Threshold("minLogRetentionMonths");
-            if (s.Filing.LogRetentionMonths is not { } months) Add("logs.retention-short", "filing.logRetentionMonths", ("detail", "未填写"));
-            else if (months < min) Add("logs.retention-short", "filing.logRetentionMonths", ("detail", $"为 {months} 个月"));
+            var minText = ("min", min.ToString(CultureInfo.InvariantCulture));
+            if (s.Filing.LogRetentionMonths is not { } months)
+                Add("logs.retention-short", "filing.logRetentionMonths", ("detail", "未填写"), minText);
+            else if (months < min) Add("logs.retention-short", "filing.logRetentionMonths", ("detail", $"为 {months} 个月"), minText);
         }
 
         private void Biometric()

@@ -1,3 +1,5 @@
+using Suanbei.Core.Checks;
+
 namespace Suanbei.Core.Products;
 
 /// <summary>服务形式 of a product (reference §2/§3).</summary>
@@ -48,7 +50,8 @@ public sealed record ProductDetails
 /// <summary>A product (产品) of a subject with its functions (功能). Owned by the subject; edited only by its owner.</summary>
 public sealed class Product
 {
-    public const int MaxFunctionDescription = 500;
+    /// <summary>功能介绍 length limit: the threshold of the pre-submission rule data, which cites the filing instructions.</summary>
+    public static int MaxFunctionDescription => (int)PresubmissionRules.Current.Threshold("maxFunctionDescription");
     private readonly List<ProductAccessStep> _accessPath = [];
     private readonly List<ProductFunction> _functions = [];
 
