@@ -242,13 +242,11 @@ public static class LabelCommands
         AnsiConsole.Write(summary);
     }
 
-    private static string VerdictMarkup(Verdict v) => v switch
+    private static string VerdictMarkup(Verdict v)
     {
-        Verdict.Compliant => "[green]合规[/]",
-        Verdict.Noncompliant => "[red]不合规[/]",
-        Verdict.NotFound => "[yellow]未发现标识[/]",
-        _ => "[grey]无法判定[/]",
-    };
+        var colour = v switch { Verdict.Compliant => "green", Verdict.Noncompliant => "red", Verdict.NotFound => "yellow", _ => "grey" };
+        return $"[{colour}]{DisplayNames.Of(v)}[/]";
+    }
 
     private static Command Read()
     {

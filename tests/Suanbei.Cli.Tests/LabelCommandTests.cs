@@ -3,7 +3,7 @@ using Suanbei.Testing;
 
 namespace Suanbei.Cli.Tests;
 
-/// <summary>The command-line contract of issue 3 (`label verify|read|write|propagate|producer-code|sign`).</summary>
+/// <summary>The labeling command-line contract (`label verify|read|write|propagate|producer-code|sign`).</summary>
 public class LabelCommandTests : IDisposable
 {
     private const string Producer = "001191440300708461136T1XGW3";

@@ -70,4 +70,42 @@ public class NumberCommandsTests
         var r = CliRunner.Run("number", "check");
         Assert.True(r.ExitCode == 10, r.ToString());
     }
+
+    [Fact]
+    public void Decode_json_of_a_generative_ai_registration_prints_the_documented_shape()
+    {
+        var r = CliRunner.Run("number", "decode", "Beijing-BianYing-20240428S0001", "--json");
+        Assert.True(r.ExitCode == 0, r.ToString());
+        Assert.StartsWith(
+            """{"number":"Beijing-BianYing-20240428S0001","scheme":"genai","kind":"登记","province":"北京市","name":"BianYing","date":"2024-04-28","sequence":1,"valid":true""",
+            Assert.Single(r.StdOut.Split('\n', StringSplitOptions.RemoveEmptyEntries)));
+    }
+
+    [Fact]
+    public void Decode_json_of_a_generative_ai_filing_has_no_sequence_and_algorithm_numbers_name_their_scheme()
+    {
+        var r = CliRunner.Run("number", "decode", "Beijing-WenXinYiYan-20230821", "--json");
+        Assert.True(r.ExitCode == 0, r.ToString());
+        using var doc = JsonDocument.Parse(r.StdOut);
+        Assert.Equal("备案", doc.RootElement.GetProperty("kind").GetString());
+        Assert.Equal(JsonValueKind.Null, doc.RootElement.GetProperty("sequence").ValueKind);
+        var a = CliRunner.Run("number", "decode", Example, "--json");
+        using var algorithm = JsonDocument.Parse(a.StdOut);
+        Assert.Equal("algorithm", algorithm.RootElement.GetProperty("scheme").GetString());
+    }
+
+    [Fact]
+    public void Check_accepts_both_schemes_and_refuses_malformed_generative_ai_numbers_with_a_reason()
+    {
+        var r = CliRunner.Run("number", "check", Example, "Beijing-BianYing-20240428S0001", "Atlantis-X-20230821",
+            "Beijing-X-20230230");
+        Assert.True(r.ExitCode == 1, r.ToString());
+        var lines = r.StdOut.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(4, lines.Length);
+        Assert.StartsWith("有效", lines[0]);
+        Assert.StartsWith("有效  Beijing-BianYing-20240428S0001", lines[1]);
+        Assert.Contains("属地拼音“Atlantis”不是已知的省级行政区或属地", lines[2]);
+        Assert.Contains("日期“20230230”不存在", lines[3]);
+        Assert.Equal(0, CliRunner.Run("number", "check", "Beijing-WenXinYiYan-20230821", "Beijing-BianYing-20240428S0001").ExitCode);
+    }
 }

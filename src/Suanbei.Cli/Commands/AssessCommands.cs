@@ -5,7 +5,7 @@ using Suanbei.Core.Assessment;
 
 namespace Suanbei.Cli.Commands;
 
-/// <summary><c>suanbei assess ANSWERS.json [--json]</c>: the applicability assessment (备案判断, issue 5 item 1).</summary>
+/// <summary><c>suanbei assess ANSWERS.json [--json]</c>: the applicability assessment (备案判断).</summary>
 internal static class AssessCommands
 {
     private static readonly JsonSerializerOptions PlanJson = new(CliJson.SerializerOptions)

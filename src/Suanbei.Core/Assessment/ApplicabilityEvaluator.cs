@@ -4,7 +4,7 @@ using Suanbei.Core.Identifiers;
 namespace Suanbei.Core.Assessment;
 
 /// <summary>
-/// Turns questionnaire answers into a filing plan (issue 5 item 1). The decisions — when a rule applies — are here; the
+/// Turns questionnaire answers into a filing plan. The decisions — when a rule applies — are here; the
 /// conclusions, articles, labeling duties and materials come from <see cref="ApplicabilityRules"/>.
 /// </summary>
 public static class ApplicabilityEvaluator
