@@ -14,7 +14,8 @@ internal static class CheckCommands
 
     public static Command Create()
     {
-        var file = new Argument<string>("filing") { Description = "备案快照 JSON 文件（FilingSnapshot 结构，示例见 docs/examples/filing-snapshot.json）" };
+        var file =
+            new Argument<string>("filing") { Description = "备案快照 JSON 文件（FilingSnapshot 结构，示例见 docs/examples/filing-snapshot.json）" };
         var json = CommonOptions.Json();
         var date = new Option<string?>("--date") { Description = "检查日期（YYYY-MM-DD，用于判断 ICP 证是否过期），默认北京时间今天" };
         var against = new Option<string[]>("--against")
@@ -75,7 +76,8 @@ internal static class CheckCommands
 
     private static void WriteText(CheckReport report, FilingSnapshot snapshot)
     {
-        Console.WriteLine($"备案预审（规则版本 {report.RulesVersion}）：阻断 {report.Count(CheckSeverity.Blocking)} 项，警告 {report.Count(CheckSeverity.Warning)} 项，提示 {report.Count(CheckSeverity.Hint)} 项");
+        Console.WriteLine($"备案预审（规则版本 {report.RulesVersion}）：阻断 {report.Count(CheckSeverity.Blocking)} 项，"
+            + $"警告 {report.Count(CheckSeverity.Warning)} 项，提示 {report.Count(CheckSeverity.Hint)} 项");
         foreach (var f in report.Findings)
         {
             Console.WriteLine($"[{f.SeverityName}] {CheckFieldLabels.Label(f.Field, snapshot)}（{f.Field}，{f.RuleId}）");

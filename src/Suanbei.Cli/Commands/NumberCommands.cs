@@ -22,7 +22,8 @@ internal static class NumberCommands
     // Exit 0 iff every number is well-formed and its check digit matches; 1 otherwise.
     private static Command Check()
     {
-        var numbers = new Argument<string[]>("numbers") { Description = "一个或多个备案编号，如 网信算备110108823483901230031号", Arity = ArgumentArity.OneOrMore };
+        var numbers =
+            new Argument<string[]>("numbers") { Description = "一个或多个备案编号，如 网信算备110108823483901230031号", Arity = ArgumentArity.OneOrMore };
         var json = CommonOptions.Json();
         var data = RegistryLookup.Data();
         var db = RegistryLookup.Db();
@@ -38,15 +39,15 @@ internal static class NumberCommands
                     var g = GenerativeAiNumber.Decode(number);
                     allValid &= g.Valid;
                     if (parseResult.GetValue(json)) WriteJson(g, registry);
-                    else if (g.Valid) Console.WriteLine($"有效  {g.Number}{(registry is null ? "" : "  " + RegistryLookup.Describe(registry))}");
+                    else if (g.Valid) Console.WriteLine($"有效  {g.Number}{InRegistry(registry)}");
                     else Console.WriteLine($"有问题  {Display(number)}：{string.Join("；", g.Problems)}");
                     continue;
                 }
                 var info = FilingNumber.Decode(number);
                 allValid &= info.Valid;
                 if (parseResult.GetValue(json)) WriteJson(info, registry);
-                else if (info.Valid) Console.WriteLine($"有效  {info.Number}{(registry is null ? "" : "  " + RegistryLookup.Describe(registry))}");
-                else Console.WriteLine($"有问题  {Display(number)}：{string.Join("；", info.Problems)}{(registry is null ? "" : "  " + RegistryLookup.Describe(registry))}");
+                else if (info.Valid) Console.WriteLine($"有效  {info.Number}{InRegistry(registry)}");
+                else Console.WriteLine($"有问题  {Display(number)}：{string.Join("；", info.Problems)}{InRegistry(registry)}");
             }
             return allValid ? 0 : 1;
         });
@@ -60,7 +61,9 @@ internal static class NumberCommands
         var json = CommonOptions.Json();
         var data = RegistryLookup.Data();
         var db = RegistryLookup.Db();
-        var command = new Command("decode", "解析备案编号：算法备案编号的行政区划、主体代码、算法类型、年份、序号、校验位；生成式人工智能服务编号的类别、属地、模型名称、日期、序号（有公示清单库时同时给出收录状态）") { number, json, data, db };
+        var command =
+            new Command("decode", "解析备案编号：算法备案编号的行政区划、主体代码、算法类型、年份、序号、校验位；生成式人工智能服务编号的类别、属地、模型名称、日期、序号（有公示清单库时同时给出收录状态）") { number, json,
+            data, db };
         command.SetAction(parseResult =>
         {
             var registry = RegistryLookup.Find(parseResult, data, db, parseResult.GetValue(number));
@@ -87,7 +90,8 @@ internal static class NumberCommands
         return command;
     }
 
-    /// <summary>The documented JSON shape: number, region, entity, typeCode, typeName, year, sequence, checkDigit, valid, then extras.</summary>
+    /// <summary>The documented JSON shape: number, region, entity, typeCode, typeName, year, sequence, checkDigit, valid, then
+    /// extras.</summary>
     private static void WriteJson(FilingNumberInfo info, RegistryLookup.Status? registry = null) => CliJson.WriteLine(w =>
     {
         w.WriteString("number", info.Number);
@@ -110,7 +114,8 @@ internal static class NumberCommands
     });
 
     private static bool IsGenerativeAi(string? number) =>
-        GenerativeAiNumber.Normalise(number) is var s && !s.StartsWith(FilingNumber.Prefix, StringComparison.Ordinal) && s.Any(char.IsAsciiLetter);
+        GenerativeAiNumber.Normalise(number) is var s && !s.StartsWith(FilingNumber.Prefix, StringComparison.Ordinal)
+            && s.Any(char.IsAsciiLetter);
 
     /// <summary>The documented JSON shape: number, scheme, kind, province, name, date, sequence, valid, then extras.</summary>
     private static void WriteJson(GenerativeAiNumberInfo info, RegistryLookup.Status? registry) => CliJson.WriteLine(w =>
@@ -155,12 +160,16 @@ internal static class NumberCommands
         Row("算法类型", info.TypeCode is null ? null : $"{info.TypeCode} {info.TypeName ?? "未知类型"}");
         Row("年　　份", info.Year?.ToString());
         Row("序　　号", info.Sequence?.ToString());
-        Row("校 验 位", info.CheckDigit is null ? null : $"{info.CheckDigit}（{(info.CheckDigitMatches ? "符合已公布编号的规律" : FilingNumber.CheckDigitMismatch)}）");
+        Row("校 验 位", info.CheckDigit is null ? null
+            : $"{info.CheckDigit}（{(info.CheckDigitMatches ? "符合已公布编号的规律" : FilingNumber.CheckDigitMismatch)}）");
         Row("结　　论", info.Valid ? "有效" : "有问题");
         foreach (var problem in info.Problems) Row("问　　题", problem);
 
         static void Row(string label, string? value) => Console.WriteLine($"{label}  {value ?? "—"}");
     }
+
+    private static string InRegistry(RegistryLookup.Status? registry) =>
+        registry is null ? "" : "  " + RegistryLookup.Describe(registry);
 
     private static string Display(string? number) => string.IsNullOrWhiteSpace(number) ? "（空）" : number.Trim();
 }

@@ -45,7 +45,9 @@ public static class ApplicabilityEvaluator
             if (answers.OffersToEndUsers && publicOpinion)
                 foreach (var algorithm in algorithms)
                 {
-                    var scope = rules.Rule(algorithm.Type == AlgorithmType.GenerationSynthesis ? "scope.public-generative" : "scope.public-opinion");
+                    var scope =
+                        rules.Rule(algorithm.Type == AlgorithmType.GenerationSynthesis ? "scope.public-generative"
+                        : "scope.public-opinion");
                     filings.Add(Filing(algorithm, FilingRole.ServiceProvider, [scope, rules.Rule("role.provider")], publicOpinion, rules));
                 }
             if (answers.ProvidesApiToBusinesses)
@@ -77,7 +79,8 @@ public static class ApplicabilityEvaluator
         if (filedAlgorithms.Any(a => a.SensitiveScenes)) assessments.Add(rules.Rule("assessment.sensitive-scenes"));
         if (largeModel.Kind == LargeModelDutyKind.Filing) assessments.Add(rules.Rule("assessment.large-model"));
 
-        var generated = filedAlgorithms.Where(a => a.Type == AlgorithmType.GenerationSynthesis).SelectMany(a => a.Content).Distinct().Order();
+        var generated =
+            filedAlgorithms.Where(a => a.Type == AlgorithmType.GenerationSynthesis).SelectMany(a => a.Content).Distinct().Order();
         var labeling = generated.Select(c => rules.Labeling[c]).ToList();
         var biometricLabeling = filedAlgorithms.Any(a => a.EditsBiometrics) ? rules.BiometricLabeling : null;
 
@@ -85,7 +88,8 @@ public static class ApplicabilityEvaluator
         if (answers.CreditCode is { } code)
         {
             if (Identifiers.CreditCode.Validate(code) is { } codeError)
-                prerequisites.Add(rules.Rule("prerequisite.credit-code-invalid") with { Text = $"{rules.Rule("prerequisite.credit-code-invalid").Text}：{codeError}" });
+                prerequisites.Add(rules.Rule("prerequisite.credit-code-invalid") with { Text =
+                    $"{rules.Rule("prerequisite.credit-code-invalid").Text}：{codeError}" });
             else if (Identifiers.CreditCode.KindOf(code) is not (SubjectKind.Enterprise or SubjectKind.IndividualBusiness))
                 prerequisites.Add(rules.Rule("prerequisite.not-enterprise"));
         }
@@ -110,7 +114,8 @@ public static class ApplicabilityEvaluator
             prerequisites);
     }
 
-    /// <summary>Groups functions into algorithms: functions naming the same algorithm share it; each of the five types is its own algorithm.</summary>
+    /// <summary>Groups functions into algorithms: functions naming the same algorithm share it; each of the five types is its own
+    /// algorithm.</summary>
     private static List<Algorithm> FindAlgorithms(ServiceAnswers answers)
     {
         var byKey = new Dictionary<(string, AlgorithmType), Algorithm>();
@@ -144,7 +149,8 @@ public static class ApplicabilityEvaluator
 
     private static IEnumerable<AlgorithmType> TypesOf(ServiceFunction f)
     {
-        if (f.Generates.Count > 0 || f.EditsFaces || f.EditsVoices || f.SensitiveObjectsOrScenes) yield return AlgorithmType.GenerationSynthesis;
+        if (f.Generates.Count > 0 || f.EditsFaces || f.EditsVoices
+            || f.SensitiveObjectsOrScenes) yield return AlgorithmType.GenerationSynthesis;
         if (f.PersonalisedPush) yield return AlgorithmType.PersonalisedPush;
         if (f.RankingSelection) yield return AlgorithmType.RankingSelection;
         if (f.RetrievalFiltering) yield return AlgorithmType.RetrievalFiltering;
@@ -163,7 +169,8 @@ public static class ApplicabilityEvaluator
     }
 
 
-    private static LargeModelDuty LargeModel(ServiceAnswers answers, bool publicService, ApplicabilityRules rules) => answers.LargeModel switch
+    private static LargeModelDuty LargeModel(ServiceAnswers answers, bool publicService, ApplicabilityRules rules) =>
+        answers.LargeModel switch
     {
         LargeModelUse.OwnOrFineTuned when publicService || answers.ApiOpenToAnyDeveloper =>
             new(LargeModelDutyKind.Filing, "大模型备案", rules.Rule("model.filing"), rules.Materials["largeModelFiling"]),
@@ -186,7 +193,8 @@ public static class ApplicabilityEvaluator
             }
             if (launch is null)
             {
-                result.Add(new PlannedDeadline(rule.Kind, rule.ChineseName, rule.WorkingDays, rule.Article, null, null, rules.Rule("deadline.before-launch").Text));
+                result.Add(new PlannedDeadline(rule.Kind, rule.ChineseName, rule.WorkingDays, rule.Article, null, null,
+                    rules.Rule("deadline.before-launch").Text));
                 continue;
             }
             // The same computation as every other due date shown (an estimate past the official calendars, flagged).

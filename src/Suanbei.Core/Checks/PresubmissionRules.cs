@@ -65,7 +65,8 @@ public sealed class PresubmissionRules
     public IReadOnlyDictionary<string, double> Thresholds { get; private init; } = new Dictionary<string, double>();
 
     public double Threshold(string name) =>
-        Thresholds.TryGetValue(name, out var v) ? v : throw new InvalidOperationException($"presubmission.json: threshold '{name}' is missing");
+        Thresholds.TryGetValue(name, out var v) ? v
+            : throw new InvalidOperationException($"presubmission.json: threshold '{name}' is missing");
 
     public static PresubmissionRules Parse(string rulesJson, string templatesJson)
     {
@@ -102,7 +103,8 @@ public sealed class PresubmissionRules
             OfficerPostTerms = List(vocab, "officerPostTerms"),
             AssessmentEvidenceTerms = List(vocab, "assessmentEvidenceTerms"),
             ScopeRequirements = vocab.GetProperty("scopeRequirements").EnumerateArray()
-                .Select(s => new ScopeRequirement(s.GetProperty("scenario").GetString()!, List(s, "scenarioTerms"), List(s, "scopeTerms"))).ToList(),
+                .Select(s =>
+                    new ScopeRequirement(s.GetProperty("scenario").GetString()!, List(s, "scenarioTerms"), List(s, "scopeTerms"))).ToList(),
             TemplateSentences = templates.RootElement.GetProperty("sentences").EnumerateArray()
                 .Select(s => new TemplateSentence(s.GetProperty("source").GetString()!, s.GetProperty("text").GetString()!)).ToList(),
             Thresholds = root.GetProperty("thresholds").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetDouble()),

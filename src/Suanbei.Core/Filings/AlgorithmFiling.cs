@@ -129,11 +129,13 @@ public sealed class AlgorithmFiling
     public string StatusDisplay => IsReturned ? FilingNames.Returned : DisplayNames.Of(Status);
 
     /// <summary>What still blocks submission on one step of the form.</summary>
-    public IReadOnlyList<MissingField> MissingFields(FilingStep step) => MissingFields().Where(m => FilingFields.StepOf(m.Field) == step).ToList();
+    public IReadOnlyList<MissingField> MissingFields(FilingStep step) =>
+        MissingFields().Where(m => FilingFields.StepOf(m.Field) == step).ToList();
 
     /// <summary>The return reasons of the latest round while the filing sits in draft for correction.</summary>
     public IReadOnlyList<FilingReturnReason> OpenReturnReasons =>
-        Status == FilingStatus.Draft && ReturnRounds > 0 ? _returnReasons.Where(r => r.Round == ReturnRounds).OrderBy(r => FilingFields.Order(r.Field)).ToList() : [];
+        Status == FilingStatus.Draft && ReturnRounds > 0
+            ? _returnReasons.Where(r => r.Round == ReturnRounds).OrderBy(r => FilingFields.Order(r.Field)).ToList() : [];
 
     // ---------------------------------------------------------------- editing (draft only, owner only)
 

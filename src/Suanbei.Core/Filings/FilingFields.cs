@@ -2,13 +2,15 @@ using Suanbei.Core.Checks;
 
 namespace Suanbei.Core.Filings;
 
-/// <summary>A field that blocks submission, or a field a reviewer returns with a reason: key (stable, used as form id) and Chinese text.</summary>
+/// <summary>A field that blocks submission, or a field a reviewer returns with a reason: key (stable, used as form id) and Chinese
+/// text.</summary>
 public sealed record MissingField(string Field, string Message);
 
 /// <summary>A reviewer's reason for returning one field (退回补正), kept per round so the history survives resubmission.</summary>
 public sealed record FieldReason(string Field, string Reason);
 
-/// <summary>Keys and Chinese labels of the algorithm-filing fields, in form order (step 1 basic, 2 detailed, 3 products/service mode).</summary>
+/// <summary>Keys and Chinese labels of the algorithm-filing fields, in form order (step 1 basic, 2 detailed, 3 products/service
+/// mode).</summary>
 public static class FilingFields
 {
     public const string Name = "Name";
@@ -107,7 +109,8 @@ public static class FilingRules
     /// </summary>
     public const int PublicityWorkingDays = 10;
 
-    /// <summary>Upper bounds that keep free text sane (the CAC form limits 功能介绍 to 500 characters; we allow more for long fields).</summary>
+    /// <summary>Upper bounds that keep free text sane (the CAC form limits 功能介绍 to 500 characters; we allow more for long
+    /// fields).</summary>
     public const int ShortTextMax = 100;
     public const int MainPurposeMax = 500;
     public const int LongTextMax = 20_000;

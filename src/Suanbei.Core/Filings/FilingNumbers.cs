@@ -32,7 +32,8 @@ public static class FilingNumbers
 
     /// <summary>The HTML a filer puts in its footer (Art. 26): the number, linking to the public entry.</summary>
     public static string FooterSnippet(string number, string publicUrl) =>
-        $"<a href=\"{System.Net.WebUtility.HtmlEncode(publicUrl)}\" target=\"_blank\" rel=\"noopener\">{System.Net.WebUtility.HtmlEncode(number)}</a>";
+        $"<a href=\"{System.Net.WebUtility.HtmlEncode(publicUrl)}\" target=\"_blank\" rel=\"noopener\">"
+        + $"{System.Net.WebUtility.HtmlEncode(number)}</a>";
 }
 
 /// <summary>

@@ -49,7 +49,8 @@ public static partial class GenerativeAiNumber
         return s.Contains('-') && s.Any(char.IsAsciiLetter);
     }
 
-    /// <summary>Surrounding whitespace removed; full-width Latin letters, digits and hyphens read as ASCII (copied text has them).</summary>
+    /// <summary>Surrounding whitespace removed; full-width Latin letters, digits and hyphens read as ASCII (copied text has
+    /// them).</summary>
     public static string Normalise(string? text)
     {
         var trimmed = (text ?? "").Trim();

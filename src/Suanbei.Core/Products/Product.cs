@@ -102,7 +102,8 @@ public sealed class Product
         if (errors.Count > 0) throw new DomainException(string.Join("；", errors.Values));
         Name = d.Name!.Trim(); Form = d.Form; AccessAddress = Clean(d.AccessAddress); Status = d.Status; Audience = d.Audience;
         MonthlyActiveUsers = d.MonthlyActiveUsers; DailyActiveUsers = d.DailyActiveUsers; TotalUsers = d.TotalUsers;
-        IcpNumber = Clean(d.IcpNumber); IcpHolder = Clean(d.IcpHolder); IcpExpiresOn = d.IcpExpiresOn; IcpBusinessScope = Clean(d.IcpBusinessScope);
+        IcpNumber = Clean(d.IcpNumber); IcpHolder = Clean(d.IcpHolder); IcpExpiresOn = d.IcpExpiresOn; IcpBusinessScope =
+            Clean(d.IcpBusinessScope);
         RequiresRealName = d.RequiresRealName; HasPriorLicence = d.HasPriorLicence;
         PriorLicenceDescription = Clean(d.PriorLicenceDescription); PersonalisedPushCanBeTurnedOff = d.PersonalisedPushCanBeTurnedOff;
         PersonalisedPushDescription = Clean(d.PersonalisedPushDescription); MinorsProtection = Clean(d.MinorsProtection);
@@ -121,7 +122,8 @@ public sealed class Product
     public ProductFunction AddFunction(string name, string? description, DateTimeOffset now)
     {
         CheckFunction(name, description);
-        var f = new ProductFunction(Guid.NewGuid(), Id, _functions.Count == 0 ? 0 : _functions.Max(x => x.Position) + 1, name.Trim(), description?.Trim() ?? "");
+        var f = new ProductFunction(Guid.NewGuid(), Id, _functions.Count == 0 ? 0 : _functions.Max(x => x.Position) + 1, name.Trim(),
+            description?.Trim() ?? "");
         _functions.Add(f);
         UpdatedAt = now;
         return f;
@@ -155,7 +157,8 @@ public sealed class Product
 public sealed class ProductAccessStep
 {
     private ProductAccessStep() { Text = ""; }
-    internal ProductAccessStep(Guid id, Guid productId, int position, string text) { Id = id; ProductId = productId; Position = position; Text = text; }
+    internal ProductAccessStep(Guid id, Guid productId, int position,
+        string text) { Id = id; ProductId = productId; Position = position; Text = text; }
     public Guid Id { get; private set; }
     public Guid ProductId { get; private set; }
     public int Position { get; private set; }

@@ -104,7 +104,8 @@ public sealed class Subject
         LegalRepIdNumber = LegalRepIdNumber, OfficerName = OfficerName, OfficerIdType = OfficerIdType,
         OfficerIdNumber = OfficerIdNumber, OfficerMobile = OfficerMobile, OfficerEmail = OfficerEmail,
         CommitmentSignerName = CommitmentSignerName, CommitmentSignerIdNumber = CommitmentSignerIdNumber,
-        EmploymentName = EmploymentName, EmploymentEmployer = EmploymentEmployer, EmploymentPost = EmploymentPost, EmploymentTenure = EmploymentTenure,
+        EmploymentName = EmploymentName, EmploymentEmployer = EmploymentEmployer, EmploymentPost = EmploymentPost,
+            EmploymentTenure = EmploymentTenure,
         BusinessLicenceScanId = BusinessLicenceScanId, LegalRepIdScanId = LegalRepIdScanId, OfficerIdScanId = OfficerIdScanId,
         OfficerEmploymentProofId = OfficerEmploymentProofId, OfficerCommitmentId = OfficerCommitmentId,
         FilingCommitmentId = FilingCommitmentId, ResponsibilityReportId = ResponsibilityReportId,
@@ -123,10 +124,13 @@ public sealed class Subject
         RegionCode = Clean(d.RegionCode); Address = Clean(d.Address); Website = Clean(d.Website);
         MonthlyActiveUsers = d.MonthlyActiveUsers; CertificateType = Clean(d.CertificateType);
         CertificateAddress = Clean(d.CertificateAddress); CertificateValidity = Clean(d.CertificateValidity);
-        LegalRepName = Clean(d.LegalRepName); LegalRepIdType = Clean(d.LegalRepIdType); LegalRepIdNumber = Clean(d.LegalRepIdNumber)?.ToUpperInvariant();
-        OfficerName = Clean(d.OfficerName); OfficerIdType = Clean(d.OfficerIdType); OfficerIdNumber = Clean(d.OfficerIdNumber)?.ToUpperInvariant();
+        LegalRepName = Clean(d.LegalRepName); LegalRepIdType = Clean(d.LegalRepIdType); LegalRepIdNumber =
+            Clean(d.LegalRepIdNumber)?.ToUpperInvariant();
+        OfficerName = Clean(d.OfficerName); OfficerIdType = Clean(d.OfficerIdType); OfficerIdNumber =
+            Clean(d.OfficerIdNumber)?.ToUpperInvariant();
         OfficerMobile = Clean(d.OfficerMobile); OfficerEmail = Clean(d.OfficerEmail);
-        CommitmentSignerName = Clean(d.CommitmentSignerName); CommitmentSignerIdNumber = Clean(d.CommitmentSignerIdNumber)?.ToUpperInvariant();
+        CommitmentSignerName = Clean(d.CommitmentSignerName); CommitmentSignerIdNumber =
+            Clean(d.CommitmentSignerIdNumber)?.ToUpperInvariant();
         EmploymentName = Clean(d.EmploymentName); EmploymentEmployer = Clean(d.EmploymentEmployer);
         EmploymentPost = Clean(d.EmploymentPost); EmploymentTenure = Clean(d.EmploymentTenure);
         BusinessLicenceScanId = d.BusinessLicenceScanId; LegalRepIdScanId = d.LegalRepIdScanId; OfficerIdScanId = d.OfficerIdScanId;
@@ -135,7 +139,8 @@ public sealed class Subject
         UpdatedAt = now;
     }
 
-    /// <summary>Submits for review. Requires complete, well-formed data (<see cref="SubjectValidation"/>) and a subject kind that may file.</summary>
+    /// <summary>Submits for review. Requires complete, well-formed data (<see cref="SubjectValidation"/>) and a subject kind that may
+    /// file.</summary>
     public void Submit(string byUserId, DateTimeOffset now)
     {
         if (!IsEditable)
