@@ -28,8 +28,11 @@ public class LabelCommandTests : IDisposable
         var compliant = Labeled("ok.png");
         var two = Labeled("two.png");
         var json =
-            JsonSerializer.Serialize(new { Label = "1", ContentProducer = Producer, ProduceID = "x", ReservedCode1 = "",
-            ContentPropagator = Producer, PropagateID = "x", ReservedCode2 = "" });
+            JsonSerializer.Serialize(new
+            {
+                Label = "1", ContentProducer = Producer, ProduceID = "x", ReservedCode1 = "",
+                ContentPropagator = Producer, PropagateID = "x", ReservedCode2 = ""
+            });
         var cfg = Path.Combine(RepoPaths.Root, "tests", "Suanbei.Labels.Tests", "Interop", "tc260.exiftool_config");
         ExternalTool.RunChecked("exiftool", "-config", cfg, "-q", "-overwrite_original", "-PNG:AIGC=" + json, two);
         var none = LabelCli.Png(_dir, "none.png");

@@ -60,8 +60,10 @@ public sealed class PlainOutputTests : IDisposable
         var command = new List<string> { "dotnet", Path.Combine(AppContext.BaseDirectory, program) };
         command.AddRange(args);
         var psi = pty
-            ? new ProcessStartInfo(ExternalTool.Require("script")) { ArgumentList =
-                { "-qec", string.Join(' ', command.Select(Quote)), "/dev/null" } }
+            ? new ProcessStartInfo(ExternalTool.Require("script"))
+            {
+                ArgumentList = { "-qec", string.Join(' ', command.Select(Quote)), "/dev/null" }
+            }
             : new ProcessStartInfo(command[0]);
         if (!pty) foreach (var a in command.Skip(1)) psi.ArgumentList.Add(a);
         psi.RedirectStandardOutput = true;

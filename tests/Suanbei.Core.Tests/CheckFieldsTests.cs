@@ -41,7 +41,7 @@ public class CheckFieldsTests
         var errors = ProductValidation.Check(ProductWithIcp() with
         {
             IcpHolder = new string('长', ProductValidation.MaxText + 1),
-                IcpBusinessScope = new string('长', ProductValidation.MaxLongText + 1),
+            IcpBusinessScope = new string('长', ProductValidation.MaxLongText + 1),
         });
         Assert.Equal($"ICP主办单位不能超过{ProductValidation.MaxText}个字符", errors["IcpHolder"]);
         Assert.Equal($"ICP经营范围不能超过{ProductValidation.MaxLongText}个字符", errors["IcpBusinessScope"]);

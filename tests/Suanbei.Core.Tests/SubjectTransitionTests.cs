@@ -33,10 +33,10 @@ public class SubjectTransitionTests
         MonthlyActiveUsers = 1000, CertificateType = "营业执照", CertificateAddress = "海淀区1号", CertificateValidity = "长期",
         LegalRepName = "张三", LegalRepIdType = "居民身份证", LegalRepIdNumber = ValidResidentId(),
         OfficerName = "李四", OfficerIdType = "居民身份证", OfficerIdNumber = ValidResidentId(), OfficerMobile = "13800138000",
-            OfficerEmail = "a@b.cn",
+        OfficerEmail = "a@b.cn",
         BusinessLicenceScanId = Guid.NewGuid(), LegalRepIdScanId = Guid.NewGuid(), OfficerIdScanId = Guid.NewGuid(),
         OfficerEmploymentProofId = Guid.NewGuid(), OfficerCommitmentId = Guid.NewGuid(), FilingCommitmentId = Guid.NewGuid(),
-            ResponsibilityReportId = Guid.NewGuid(),
+        ResponsibilityReportId = Guid.NewGuid(),
     };
 
     private static Subject Draft(SubjectDetails? d = null)
@@ -174,8 +174,11 @@ public class SubjectTransitionTests
     {
         Assert.Empty(SubjectValidation.ForDraft(new SubjectDetails { Name = "只填了名称" }));
         var errors =
-            SubjectValidation.ForDraft(new SubjectDetails { CreditCode = "91110108MA01ABCDE0", Website = "example.cn",
-            MonthlyActiveUsers = -1 });
+            SubjectValidation.ForDraft(new SubjectDetails
+            {
+                CreditCode = "91110108MA01ABCDE0", Website = "example.cn",
+                MonthlyActiveUsers = -1
+            });
         Assert.Equal(["CreditCode", "MonthlyActiveUsers", "Website"], errors.Keys.Order());
     }
 

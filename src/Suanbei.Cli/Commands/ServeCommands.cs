@@ -10,8 +10,11 @@ internal static class ServeCommands
     public static Command Create()
     {
         var urls =
-            new Option<string>("--urls") { Description = "监听地址，默认 " + SuanbeiHostOptions.DefaultUrls,
-            DefaultValueFactory = _ => SuanbeiHostOptions.DefaultUrls };
+            new Option<string>("--urls")
+            {
+                Description = "监听地址，默认 " + SuanbeiHostOptions.DefaultUrls,
+                DefaultValueFactory = _ => SuanbeiHostOptions.DefaultUrls
+            };
         var data = CommonOptions.Data();
         var db = CommonOptions.Db();
         var maxMb = new Option<int>("--materials-max-mb") { Description = "上传材料大小上限（MB），默认 20", DefaultValueFactory = _ => 20 };

@@ -88,8 +88,10 @@ public static class ApplicabilityEvaluator
         if (answers.CreditCode is { } code)
         {
             if (Identifiers.CreditCode.Validate(code) is { } codeError)
-                prerequisites.Add(rules.Rule("prerequisite.credit-code-invalid") with { Text =
-                    $"{rules.Rule("prerequisite.credit-code-invalid").Text}：{codeError}" });
+                prerequisites.Add(rules.Rule("prerequisite.credit-code-invalid") with
+                {
+                    Text = $"{rules.Rule("prerequisite.credit-code-invalid").Text}：{codeError}"
+                });
             else if (Identifiers.CreditCode.KindOf(code) is not (SubjectKind.Enterprise or SubjectKind.IndividualBusiness))
                 prerequisites.Add(rules.Rule("prerequisite.not-enterprise"));
         }
@@ -171,15 +173,15 @@ public static class ApplicabilityEvaluator
 
     private static LargeModelDuty LargeModel(ServiceAnswers answers, bool publicService, ApplicabilityRules rules) =>
         answers.LargeModel switch
-    {
-        LargeModelUse.OwnOrFineTuned when publicService || answers.ApiOpenToAnyDeveloper =>
-            new(LargeModelDutyKind.Filing, "大模型备案", rules.Rule("model.filing"), rules.Materials["largeModelFiling"]),
-        LargeModelUse.OwnOrFineTuned => new(LargeModelDutyKind.None, "无需", rules.Rule("model.not-public"), []),
-        LargeModelUse.FiledModelApi when publicService =>
-            new(LargeModelDutyKind.Registration, "登记", rules.Rule("model.registration"), rules.Materials["largeModelRegistration"]),
-        LargeModelUse.FiledModelApi => new(LargeModelDutyKind.None, "无需", rules.Rule("model.registration-not-public"), []),
-        _ => new(LargeModelDutyKind.None, "无需", rules.Rule("model.none"), []),
-    };
+        {
+            LargeModelUse.OwnOrFineTuned when publicService || answers.ApiOpenToAnyDeveloper =>
+                new(LargeModelDutyKind.Filing, "大模型备案", rules.Rule("model.filing"), rules.Materials["largeModelFiling"]),
+            LargeModelUse.OwnOrFineTuned => new(LargeModelDutyKind.None, "无需", rules.Rule("model.not-public"), []),
+            LargeModelUse.FiledModelApi when publicService =>
+                new(LargeModelDutyKind.Registration, "登记", rules.Rule("model.registration"), rules.Materials["largeModelRegistration"]),
+            LargeModelUse.FiledModelApi => new(LargeModelDutyKind.None, "无需", rules.Rule("model.registration-not-public"), []),
+            _ => new(LargeModelDutyKind.None, "无需", rules.Rule("model.none"), []),
+        };
 
     private static List<PlannedDeadline> Deadlines(DateOnly? launch, WorkingCalendar calendar, ApplicabilityRules rules)
     {

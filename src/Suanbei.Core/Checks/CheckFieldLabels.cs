@@ -60,9 +60,12 @@ public static partial class CheckFieldLabels
             }
             var formField = rest switch
             {
-                "icp.number" => "IcpNumber", "icp.holder" => "IcpHolder", "icp.expiresOn" => "IcpExpiresOn",
-                    "icp.businessScope" => "IcpBusinessScope",
-                "icp" => "IcpNumber", _ => char.ToUpperInvariant(rest[0]) + rest[1..],
+                "icp.number" => "IcpNumber",
+                "icp.holder" => "IcpHolder",
+                "icp.expiresOn" => "IcpExpiresOn",
+                "icp.businessScope" => "IcpBusinessScope",
+                "icp" => "IcpNumber",
+                _ => char.ToUpperInvariant(rest[0]) + rest[1..],
             };
             return ProductNames.FieldLabels.TryGetValue(formField, out var label)
                 ? new CheckFieldTarget(CheckFieldOwner.Product, formField, index, $"{product}的{label}") : null;

@@ -105,7 +105,7 @@ public sealed class Subject
         OfficerIdNumber = OfficerIdNumber, OfficerMobile = OfficerMobile, OfficerEmail = OfficerEmail,
         CommitmentSignerName = CommitmentSignerName, CommitmentSignerIdNumber = CommitmentSignerIdNumber,
         EmploymentName = EmploymentName, EmploymentEmployer = EmploymentEmployer, EmploymentPost = EmploymentPost,
-            EmploymentTenure = EmploymentTenure,
+        EmploymentTenure = EmploymentTenure,
         BusinessLicenceScanId = BusinessLicenceScanId, LegalRepIdScanId = LegalRepIdScanId, OfficerIdScanId = OfficerIdScanId,
         OfficerEmploymentProofId = OfficerEmploymentProofId, OfficerCommitmentId = OfficerCommitmentId,
         FilingCommitmentId = FilingCommitmentId, ResponsibilityReportId = ResponsibilityReportId,

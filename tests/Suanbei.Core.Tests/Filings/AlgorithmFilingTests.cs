@@ -218,7 +218,7 @@ public class AlgorithmFilingTests
         {
             Name = "甲公司写作大模型算法", Type = change.Type, Domain = change.Domain, LaunchDate = change.LaunchDate, Role = change.Role,
             MainPurpose = change.MainPurpose, SelfAssessmentReportId = change.SelfAssessmentReportId,
-                DisclosureDocumentId = change.DisclosureDocumentId,
+            DisclosureDocumentId = change.DisclosureDocumentId,
         }, now);
         change.LinkProducts(Filer, [new LinkedProductInput(ProductA, "甲写作", "APP", []), new LinkedProductInput(ProductB, "甲绘图", "网站", [])],
             now);
