@@ -1,6 +1,6 @@
 using System.CommandLine;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
 using Suanbei.Web.Data;
 using Suanbei.Web.Hosting;
 using Suanbei.Web.Identity;
