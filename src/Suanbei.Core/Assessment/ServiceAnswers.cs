@@ -51,7 +51,7 @@ public sealed record ServiceAnswers
 {
     public string ServiceName { get; init; } = "";
     public Audience Audience { get; init; } = Audience.Public;
-    /// <summary>Product forms: 网站, APP, 小程序, 桌面应用程序, 公众号, 插件, API.</summary>
+    /// <summary>Product forms, by the display names of <see cref="Products.ProductForm"/> (网站, APP, 小程序, 公众账号, …).</summary>
     public IReadOnlyList<string> Forms { get; init; } = [];
     /// <summary>The service is offered directly to users (C-side or B-side users of the filer's own product).</summary>
     public bool OffersToEndUsers { get; init; }
