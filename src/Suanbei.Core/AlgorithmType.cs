@@ -15,16 +15,6 @@ public static class AlgorithmTypes
 {
     public static IReadOnlyList<AlgorithmType> All { get; } = Enum.GetValues<AlgorithmType>();
 
-    public static string ChineseName(AlgorithmType type) => type switch
-    {
-        AlgorithmType.GenerationSynthesis => "生成合成类",
-        AlgorithmType.PersonalisedPush => "个性化推送类",
-        AlgorithmType.RankingSelection => "排序精选类",
-        AlgorithmType.RetrievalFiltering => "检索过滤类",
-        AlgorithmType.SchedulingDecision => "调度决策类",
-        _ => throw new ArgumentOutOfRangeException(nameof(type), type, null),
-    };
-
     /// <summary>
     /// Type code used in digits 14–15 of new filing numbers. 检索过滤类 is issued as 04 (检索类) or 05 (过滤类);
     /// 04 is returned here. See <see cref="FromNumberTypeCode"/> for the reverse, which also maps 05.
@@ -67,7 +57,7 @@ public static class AlgorithmTypes
         var name = text.Trim();
         if (!name.EndsWith('类')) name += "类";
         foreach (var candidate in All)
-            if (ChineseName(candidate) == name) { type = candidate; return true; }
+            if (DisplayNames.Of(candidate) == name) { type = candidate; return true; }
         return Aliases.TryGetValue(name, out type);
     }
 }

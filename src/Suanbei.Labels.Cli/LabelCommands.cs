@@ -1,3 +1,4 @@
+using Suanbei.Core;
 using System.Buffers;
 using System.CommandLine;
 using System.Security.Cryptography;
@@ -241,13 +242,11 @@ public static class LabelCommands
         AnsiConsole.Write(summary);
     }
 
-    private static string VerdictMarkup(Verdict v) => v switch
+    private static string VerdictMarkup(Verdict v)
     {
-        Verdict.Compliant => "[green]合规[/]",
-        Verdict.Noncompliant => "[red]不合规[/]",
-        Verdict.NotFound => "[yellow]未发现标识[/]",
-        _ => "[grey]无法判定[/]",
-    };
+        var colour = v switch { Verdict.Compliant => "green", Verdict.Noncompliant => "red", Verdict.NotFound => "yellow", _ => "grey" };
+        return $"[{colour}]{DisplayNames.Of(v)}[/]";
+    }
 
     private static Command Read()
     {
@@ -360,7 +359,7 @@ public static class LabelCommands
                     {
                         w.WriteStartObject();
                         w.WriteString("file", pr.GetValue(input));
-                        if (d.Class is { } c) { w.WriteString("classification", c.Name()); w.WriteString("display", c.Chinese() + "AI生成"); }
+                        if (d.Class is { } c) { w.WriteString("classification", c.Name()); w.WriteString("display", DisplayNames.Of(c) + "AI生成"); }
                         else w.WriteNull("classification");
                         w.WriteBoolean("written", d.Label is not null);
                         if (d.Label is not null) ReportJson.WriteFields(w, d.Label.ToDictionary()!);
@@ -368,7 +367,7 @@ public static class LabelCommands
                         w.WriteEndObject();
                     }));
                 else
-                    Console.Out.WriteLine(d.Class is { } c ? $"判定：{c.Chinese()}AI生成（{d.Reason}）；已写入传播标识" : d.Reason);
+                    Console.Out.WriteLine(d.Class is { } c ? $"判定：{DisplayNames.Of(c)}AI生成（{d.Reason}）；已写入传播标识" : d.Reason);
                 return d.Label is not null ? 0 : d.Reason.Contains("无法判定") ? 3 : 2;
             });
         });

@@ -16,13 +16,6 @@ public enum PropagationClass
 
 public static class PropagationClassNames
 {
-    public static string Chinese(this PropagationClass c) => c switch
-    {
-        PropagationClass.Belongs => "属于",
-        PropagationClass.Declared => "可能为",
-        _ => "疑似",
-    };
-
     public static string Name(this PropagationClass c) => c switch
     {
         PropagationClass.Belongs => "belongs",

@@ -22,14 +22,6 @@ public static class VerdictNames
         Verdict.NotFound => 2,
         _ => 3,
     };
-
-    public static string Chinese(this Verdict v) => v switch
-    {
-        Verdict.Compliant => "合规",
-        Verdict.Noncompliant => "不合规",
-        Verdict.NotFound => "未发现标识",
-        _ => "无法判定",
-    };
 }
 
 /// <summary>One label found, with its placement and the fields as parsed (missing fields are null).</summary>

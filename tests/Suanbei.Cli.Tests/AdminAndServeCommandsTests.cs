@@ -22,7 +22,9 @@ public class AdminAndServeCommandsTests
             Assert.Matches("一次性密码：[A-Za-z0-9]{16}", r.StdOut);
             Assert.True(File.Exists(Path.Combine(data, "suanbei.db")));
 
-            var withPassword = CliRunner.Run("admin", "create-user", "--email", "rev@example.cn", "--role", "reviewer", "--password", "reviewerpass1", "--data", data);
+            var withPassword =
+                CliRunner.Run("admin", "create-user", "--email", "rev@example.cn", "--role", "reviewer", "--password", "reviewerpass1",
+                "--data", data);
             Assert.True(withPassword.ExitCode == 0, withPassword.ToString());
             Assert.DoesNotContain("一次性密码", withPassword.StdOut);
 
@@ -65,7 +67,8 @@ public class AdminAndServeCommandsTests
             RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
             StandardOutputEncoding = Encoding.UTF8, WorkingDirectory = AppContext.BaseDirectory,
         };
-        foreach (var a in new[] { CliRunner.DllPath, "serve", "--urls", $"http://127.0.0.1:{port}", "--data", data }) psi.ArgumentList.Add(a);
+        foreach (var a in new[] { CliRunner.DllPath, "serve", "--urls", $"http://127.0.0.1:{port}", "--data",
+            data }) psi.ArgumentList.Add(a);
         using var process = Process.Start(psi)!;
         var output = new StringBuilder();
         process.OutputDataReceived += (_, e) => { lock (output) output.AppendLine(e.Data); };
@@ -73,7 +76,8 @@ public class AdminAndServeCommandsTests
         process.BeginErrorReadLine();
         try
         {
-            using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(60) }; // the first request JIT-compiles the app: slow on a loaded machine
+            // The first request JIT-compiles the app: slow on a loaded machine.
+            using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(60) };
             HttpResponseMessage? home = null;
             for (var i = 0; i < 120 && home is null; i++)
             {

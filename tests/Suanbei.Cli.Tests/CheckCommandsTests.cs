@@ -1,6 +1,8 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Suanbei.Core.Checks;
 using Suanbei.Testing;
+using Suanbei.Web.Features.Checks;
 
 namespace Suanbei.Cli.Tests;
 
@@ -15,6 +17,26 @@ public class CheckCommandsTests
         var path = Path.Combine(Path.GetTempPath(), $"suanbei-check-{Guid.NewGuid():N}.json");
         File.WriteAllText(path, node.ToJsonString());
         return path;
+    }
+
+    [Fact]
+    public void Json_report_is_byte_for_byte_what_the_api_answers_for_the_same_snapshot()
+    {
+        var path = WriteVariant(n => { n["filing"]!["logRetentionMonths"] = 3; n["filing"]!["scenarios"] = "泛娱乐场景"; });
+        try
+        {
+            var r = CliRunner.Run("check", path, "--json", "--date", "2026-11-22");
+            Assert.True(r.ExitCode == 1, r.ToString());
+            Assert.Null(FilingSnapshot.TryParse(File.ReadAllText(path), out var snapshot));
+            var report = PresubmissionCheck.Evaluate(snapshot!, new DateOnly(2026, 11, 22));
+            Assert.True(report.Findings.Count >= 2);
+            var api = CheckModule.Json(CheckModule.Dto(report, snapshot));
+            var bytes = Assert.IsAssignableFrom<Microsoft.AspNetCore.Http.IContentTypeHttpResult>(api);
+            var body = Assert.IsType<Microsoft.AspNetCore.Http.HttpResults.FileContentHttpResult>(api).FileContents.ToArray();
+            Assert.Equal("application/json; charset=utf-8", bytes.ContentType);
+            Assert.Equal(System.Text.Encoding.UTF8.GetString(body), r.StdOut.TrimEnd('\n', '\r'));
+        }
+        finally { File.Delete(path); }
     }
 
     [Fact]

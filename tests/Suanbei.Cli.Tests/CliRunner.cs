@@ -23,7 +23,8 @@ public static class CliRunner
     public static Result Run(IEnumerable<string> args, string? stdin = null, TimeSpan? timeout = null,
         string? workingDirectory = null, IReadOnlyDictionary<string, string>? environment = null)
     {
-        if (!File.Exists(DllPath)) throw new FileNotFoundException("suanbei.dll is not in the test output; does the test project reference Suanbei.Cli?", DllPath);
+        if (!File.Exists(DllPath))
+            throw new FileNotFoundException("suanbei.dll is not in the test output; does the test project reference Suanbei.Cli?", DllPath);
         var psi = new ProcessStartInfo("dotnet")
         {
             RedirectStandardOutput = true,

@@ -13,9 +13,11 @@ public static class LabelCli
         public string[] Lines => StdOut.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
     }
 
-    public static Result Run(params string[] args) => Start("dotnet", [Path.Combine(AppContext.BaseDirectory, "suanbei-label.dll"), .. args]);
+    public static Result Run(params string[] args) =>
+        Start("dotnet", [Path.Combine(AppContext.BaseDirectory, "suanbei-label.dll"), .. args]);
 
-    public static Result RunFullCli(params string[] args) => Start("dotnet", [Path.Combine(AppContext.BaseDirectory, "suanbei.dll"), .. args]);
+    public static Result RunFullCli(params string[] args) =>
+        Start("dotnet", [Path.Combine(AppContext.BaseDirectory, "suanbei.dll"), .. args]);
 
     /// <summary>The repository-root launcher, as a user types it.</summary>
     public static Result RunLauncher(params string[] args) => Start(Path.Combine(RepoPaths.Root, "suanbei"), args, TimeSpan.FromMinutes(8));

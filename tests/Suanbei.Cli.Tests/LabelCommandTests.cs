@@ -3,7 +3,7 @@ using Suanbei.Testing;
 
 namespace Suanbei.Cli.Tests;
 
-/// <summary>The command-line contract of issue 3 (`label verify|read|write|propagate|producer-code|sign`).</summary>
+/// <summary>The labeling command-line contract (`label verify|read|write|propagate|producer-code|sign`).</summary>
 public class LabelCommandTests : IDisposable
 {
     private const string Producer = "001191440300708461136T1XGW3";
@@ -27,7 +27,12 @@ public class LabelCommandTests : IDisposable
     {
         var compliant = Labeled("ok.png");
         var two = Labeled("two.png");
-        var json = JsonSerializer.Serialize(new { Label = "1", ContentProducer = Producer, ProduceID = "x", ReservedCode1 = "", ContentPropagator = Producer, PropagateID = "x", ReservedCode2 = "" });
+        var json =
+            JsonSerializer.Serialize(new
+            {
+                Label = "1", ContentProducer = Producer, ProduceID = "x", ReservedCode1 = "",
+                ContentPropagator = Producer, PropagateID = "x", ReservedCode2 = ""
+            });
         var cfg = Path.Combine(RepoPaths.Root, "tests", "Suanbei.Labels.Tests", "Interop", "tc260.exiftool_config");
         ExternalTool.RunChecked("exiftool", "-config", cfg, "-q", "-overwrite_original", "-PNG:AIGC=" + json, two);
         var none = LabelCli.Png(_dir, "none.png");
@@ -44,7 +49,8 @@ public class LabelCommandTests : IDisposable
         Assert.Equal(3, r.ExitCode);
         Assert.Equal(4, r.Lines.Length);
         var docs = r.Lines.Select(l => JsonDocument.Parse(l).RootElement).ToArray();
-        Assert.Equal(["compliant", "noncompliant", "not_found", "inconclusive"], docs.Select(d => d.GetProperty("verdict").GetString()!).ToArray());
+        Assert.Equal(["compliant", "noncompliant", "not_found", "inconclusive"],
+            docs.Select(d => d.GetProperty("verdict").GetString()!).ToArray());
         Assert.Equal(ok, docs[0].GetProperty("file").GetString());
         var label = docs[0].GetProperty("labels")[0];
         Assert.Equal("png/iTXt/XMP", label.GetProperty("placement").GetString());
@@ -143,7 +149,8 @@ public class LabelCommandTests : IDisposable
         Assert.Equal(10, same.ExitCode);
         Assert.Equal(before, File.ReadAllBytes(file));
 
-        var badCode = LabelCli.Run("label", "write", file, "-o", P("o.png"), "--producer", "001191440300708461136U1XGW3", "--produce-id", "x");
+        var badCode =
+            LabelCli.Run("label", "write", file, "-o", P("o.png"), "--producer", "001191440300708461136U1XGW3", "--produce-id", "x");
         Assert.Equal(10, badCode.ExitCode);
         Assert.Contains("ContentProducer", badCode.StdErr);
         Assert.False(File.Exists(P("o.png")));
@@ -157,14 +164,16 @@ public class LabelCommandTests : IDisposable
     public void Propagate_declared_writes_label_2()
     {
         var plain = LabelCli.Png(_dir, "p.png");
-        var r = LabelCli.Run("label", "propagate", plain, "-o", P("p2.png"), "--propagator", Platform, "--propagate-id", "up-1", "--declared", "--json");
+        var r = LabelCli.Run("label", "propagate", plain, "-o", P("p2.png"), "--propagator", Platform, "--propagate-id", "up-1",
+            "--declared", "--json");
         Assert.Equal(0, r.ExitCode);
         var doc = JsonDocument.Parse(r.StdOut).RootElement;
         Assert.Equal("declared", doc.GetProperty("classification").GetString());
         var v = JsonDocument.Parse(LabelCli.Run("label", "verify", P("p2.png"), "--json").StdOut).RootElement;
         Assert.Equal("compliant", v.GetProperty("verdict").GetString());
         Assert.Equal("2", v.GetProperty("labels")[0].GetProperty("fields").GetProperty("Label").GetString());
-        Assert.Equal(2, LabelCli.Run("label", "propagate", plain, "-o", P("p3.png"), "--propagator", Platform, "--propagate-id", "up-2").ExitCode);
+        Assert.Equal(2,
+            LabelCli.Run("label", "propagate", plain, "-o", P("p3.png"), "--propagator", Platform, "--propagate-id", "up-2").ExitCode);
         Assert.False(File.Exists(P("p3.png")));
     }
 
@@ -186,7 +195,8 @@ public class LabelCommandTests : IDisposable
         Assert.Equal(0, LabelCli.Run("label", "keygen", "--private", P("k.pem"), "--public", P("k.pub.pem")).ExitCode);
         Assert.Equal(0, LabelCli.Run("label", "keygen", "--private", P("o.pem"), "--public", P("o.pub.pem")).ExitCode);
         var plain = LabelCli.Png(_dir, "s.png");
-        var sign = LabelCli.Run("label", "sign", plain, "-o", P("signed.png"), "--key", P("k.pem"), "--producer", Producer, "--produce-id", "s-1");
+        var sign =
+            LabelCli.Run("label", "sign", plain, "-o", P("signed.png"), "--key", P("k.pem"), "--producer", Producer, "--produce-id", "s-1");
         Assert.True(sign.ExitCode == 0, sign.StdErr);
         Assert.Equal(0, LabelCli.Run("label", "verify-signature", P("signed.png"), "--key", P("k.pub.pem")).ExitCode);
         Assert.Equal(1, LabelCli.Run("label", "verify-signature", P("signed.png"), "--key", P("o.pub.pem")).ExitCode);
@@ -200,9 +210,12 @@ public class LabelCommandTests : IDisposable
     {
         Assert.Equal(0, LabelCli.Run("label", "keygen", "--private", P("k.pem"), "--public", P("k.pub.pem")).ExitCode);
         ExternalTool.RunChecked("ffmpeg", "-v", "error", "-f", "lavfi", "-i", "sine=d=1", "-c:a", "pcm_s16le", P("a.wav"));
-        var sign = LabelCli.Run("label", "sign", P("a.wav"), "-o", P("signed.wav"), "--key", P("k.pem"), "--producer", Producer, "--produce-id", "w-1");
+        var sign =
+            LabelCli.Run("label", "sign", P("a.wav"), "-o", P("signed.wav"), "--key", P("k.pem"), "--producer", Producer, "--produce-id",
+            "w-1");
         Assert.True(sign.ExitCode == 0, sign.StdErr);
-        var propagate = LabelCli.Run("label", "propagate", P("signed.wav"), "--in-place", "--propagator", Platform, "--propagate-id", "p-1");
+        var propagate =
+            LabelCli.Run("label", "propagate", P("signed.wav"), "--in-place", "--propagator", Platform, "--propagate-id", "p-1");
         Assert.True(propagate.ExitCode == 0, propagate.StdErr);
         Assert.Equal(0, LabelCli.Run("label", "verify-signature", P("signed.wav"), "--key", P("k.pub.pem")).ExitCode);
 

@@ -52,7 +52,8 @@ public sealed class LabelExplicitCommandTests : IDisposable
         Assert.Equal(10, bad.Exit);
         Assert.Contains("提示文字", bad.Err);
         Assert.False(File.Exists(Path.Combine(_dir.FullName, "o.txt")));
-        Assert.Equal(10, Invoke("explicit", "image", Path.Combine(_dir.FullName, "missing.png"), "-o", Path.Combine(_dir.FullName, "o.png")).Exit);
+        Assert.Equal(10,
+            Invoke("explicit", "image", Path.Combine(_dir.FullName, "missing.png"), "-o", Path.Combine(_dir.FullName, "o.png")).Exit);
         Assert.NotEqual(0, Invoke("explicit", "text", input).Exit); // -o is required
     }
 

@@ -69,7 +69,8 @@ public class LabelRobustnessCommandTests : IDisposable
         }
         var outDir = Directory.CreateDirectory(P("out")).FullName;
         var psi = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var a in new[] { Path.Combine(AppContext.BaseDirectory, "suanbei-label.dll"), "label", "write", input, "-o", Path.Combine(outDir, "big.wav"), "--producer", Producer, "--produce-id", "k-1" })
+        foreach (var a in new[] { Path.Combine(AppContext.BaseDirectory, "suanbei-label.dll"), "label", "write", input, "-o",
+            Path.Combine(outDir, "big.wav"), "--producer", Producer, "--produce-id", "k-1" })
             psi.ArgumentList.Add(a);
         var temps = Array.Empty<string>();
         for (var attempt = 0; attempt < 5 && temps.Length == 0; attempt++)
@@ -85,13 +86,15 @@ public class LabelRobustnessCommandTests : IDisposable
             if (!p.HasExited) ExternalTool.RunChecked("kill", "-KILL", p.Id.ToString()); // a real SIGKILL: no handler runs
             p.WaitForExit();
             temps = Directory.GetFiles(outDir, "*", new EnumerationOptions { AttributesToSkip = 0 });
-            if (File.Exists(Path.Combine(outDir, "big.wav"))) { File.Delete(Path.Combine(outDir, "big.wav")); temps = []; } // finished first: again
+            // Finished first: again.
+            if (File.Exists(Path.Combine(outDir, "big.wav"))) { File.Delete(Path.Combine(outDir, "big.wav")); temps = []; }
         }
         var temp = Path.GetFileName(Assert.Single(temps));
         Assert.Matches(@"^\.big\.wav\.suanbei-[0-9]+-[0-9a-f]{8}\.partial$", temp);
 
         var small = LabelCli.Png(_dir, "small.png");
-        var r = LabelCli.Run("label", "write", small, "-o", Path.Combine(outDir, "small.png"), "--producer", Producer, "--produce-id", "k-2");
+        var r = LabelCli.Run("label", "write", small, "-o", Path.Combine(outDir, "small.png"), "--producer", Producer, "--produce-id",
+            "k-2");
         Assert.True(r.ExitCode == 0, r.StdErr);
         Assert.Equal([Path.Combine(outDir, "small.png")], Directory.GetFiles(outDir, "*", new EnumerationOptions { AttributesToSkip = 0 }));
     }

@@ -58,7 +58,8 @@ public sealed class LauncherRecoveryTests : IDisposable
             _ = first.StandardOutput.ReadToEndAsync();
             var deadline = DateTime.UtcNow.AddMinutes(12);
             while (!File.Exists(marker) && !first.HasExited && DateTime.UtcNow < deadline) Thread.Sleep(100);
-            Assert.True(File.Exists(marker), "the first build did not get to writing its output: " + (first.HasExited ? firstErr.Result : "timed out"));
+            Assert.True(File.Exists(marker),
+                "the first build did not get to writing its output: " + (first.HasExited ? firstErr.Result : "timed out"));
             // Ctrl-C, `timeout` or a closed terminal: the whole process group goes, with no chance to clean up.
             KillGroup(first.Id);
             first.WaitForExit();

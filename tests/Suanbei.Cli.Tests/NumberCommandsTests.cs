@@ -13,7 +13,8 @@ public class NumberCommandsTests
         Assert.True(r.ExitCode == 0, r.ToString());
         var line = Assert.Single(r.StdOut.Split('\n', StringSplitOptions.RemoveEmptyEntries));
         Assert.StartsWith(
-            """{"number":"网信算备110108823483901230031号","region":"110108","entity":"8234839","typeCode":"01","typeName":"生成合成类","year":2023,"sequence":3,"checkDigit":1,"valid":true""",
+            """{"number":"网信算备110108823483901230031号","region":"110108","entity":"8234839","typeCode":"01","typeName":"生成合成类","year":"""
+            + """2023,"sequence":3,"checkDigit":1,"valid":true""",
             line);
         Assert.DoesNotContain("\\u", line);
         using var doc = JsonDocument.Parse(line);
@@ -54,7 +55,8 @@ public class NumberCommandsTests
     [Fact]
     public void Check_exits_1_and_says_what_is_wrong_with_each_bad_number()
     {
-        var r = CliRunner.Run("number", "check", Example, "网信算备440305295988702220055号", "网信算备11010882348390123003号", "110108823483901230031号");
+        var r = CliRunner.Run("number", "check", Example, "网信算备440305295988702220055号", "网信算备11010882348390123003号",
+            "110108823483901230031号");
         Assert.True(r.ExitCode == 1, r.ToString());
         var lines = r.StdOut.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(4, lines.Length);
@@ -69,5 +71,44 @@ public class NumberCommandsTests
     {
         var r = CliRunner.Run("number", "check");
         Assert.True(r.ExitCode == 10, r.ToString());
+    }
+
+    [Fact]
+    public void Decode_json_of_a_generative_ai_registration_prints_the_documented_shape()
+    {
+        var r = CliRunner.Run("number", "decode", "Beijing-BianYing-20240428S0001", "--json");
+        Assert.True(r.ExitCode == 0, r.ToString());
+        Assert.StartsWith(
+            """{"number":"Beijing-BianYing-20240428S0001","scheme":"genai","kind":"登记","province":"北京市","name":"BianYing","""
+            + "\"date\":\"2024-04-28\",\"sequence\":1,\"valid\":true",
+            Assert.Single(r.StdOut.Split('\n', StringSplitOptions.RemoveEmptyEntries)));
+    }
+
+    [Fact]
+    public void Decode_json_of_a_generative_ai_filing_has_no_sequence_and_algorithm_numbers_name_their_scheme()
+    {
+        var r = CliRunner.Run("number", "decode", "Beijing-WenXinYiYan-20230821", "--json");
+        Assert.True(r.ExitCode == 0, r.ToString());
+        using var doc = JsonDocument.Parse(r.StdOut);
+        Assert.Equal("备案", doc.RootElement.GetProperty("kind").GetString());
+        Assert.Equal(JsonValueKind.Null, doc.RootElement.GetProperty("sequence").ValueKind);
+        var a = CliRunner.Run("number", "decode", Example, "--json");
+        using var algorithm = JsonDocument.Parse(a.StdOut);
+        Assert.Equal("algorithm", algorithm.RootElement.GetProperty("scheme").GetString());
+    }
+
+    [Fact]
+    public void Check_accepts_both_schemes_and_refuses_malformed_generative_ai_numbers_with_a_reason()
+    {
+        var r = CliRunner.Run("number", "check", Example, "Beijing-BianYing-20240428S0001", "Atlantis-X-20230821",
+            "Beijing-X-20230230");
+        Assert.True(r.ExitCode == 1, r.ToString());
+        var lines = r.StdOut.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(4, lines.Length);
+        Assert.StartsWith("有效", lines[0]);
+        Assert.StartsWith("有效  Beijing-BianYing-20240428S0001", lines[1]);
+        Assert.Contains("属地拼音“Atlantis”不是已知的省级行政区或属地", lines[2]);
+        Assert.Contains("日期“20230230”不存在", lines[3]);
+        Assert.Equal(0, CliRunner.Run("number", "check", "Beijing-WenXinYiYan-20230821", "Beijing-BianYing-20240428S0001").ExitCode);
     }
 }

@@ -8,7 +8,8 @@ public sealed class PlainOutputTests : IDisposable
 {
     private const string Producer = "001191440300708461136T1XGW3";
     private const string Escape = "\u001b[";
-    /// <summary>A colour or style (SGR) sequence. At a terminal .NET itself also sends keypad-mode sequences, which are not colour.</summary>
+    /// <summary>A colour or style (SGR) sequence. At a terminal .NET itself also sends keypad-mode sequences, which are not
+    /// colour.</summary>
     private static readonly System.Text.RegularExpressions.Regex Colour = new("\u001b\\[[0-9;]*m");
     private readonly string _dir = Directory.CreateTempSubdirectory("suanbei-plain-").FullName;
 
@@ -59,7 +60,10 @@ public sealed class PlainOutputTests : IDisposable
         var command = new List<string> { "dotnet", Path.Combine(AppContext.BaseDirectory, program) };
         command.AddRange(args);
         var psi = pty
-            ? new ProcessStartInfo(ExternalTool.Require("script")) { ArgumentList = { "-qec", string.Join(' ', command.Select(Quote)), "/dev/null" } }
+            ? new ProcessStartInfo(ExternalTool.Require("script"))
+            {
+                ArgumentList = { "-qec", string.Join(' ', command.Select(Quote)), "/dev/null" }
+            }
             : new ProcessStartInfo(command[0]);
         if (!pty) foreach (var a in command.Skip(1)) psi.ArgumentList.Add(a);
         psi.RedirectStandardOutput = true;

@@ -52,7 +52,8 @@ public class ApplicabilityTests
         var plan = Assess("face-swap-mini-program");
         Assert.True(plan.FilingRequired);
         var filing = Assert.Single(plan.Filings);
-        Assert.Equal(("趣换脸人脸替换算法", AlgorithmType.GenerationSynthesis, FilingRole.ServiceProvider), (filing.AlgorithmName, filing.Type, filing.Role));
+        Assert.Equal(("趣换脸人脸替换算法", AlgorithmType.GenerationSynthesis, FilingRole.ServiceProvider),
+            (filing.AlgorithmName, filing.Type, filing.Role));
         Assert.Contains("assessment.biometric", Ids(plan.SecurityAssessments));
         Assert.Contains("assessment.public-opinion", Ids(plan.SecurityAssessments));
         Assert.Contains(plan.SecurityAssessments, a => a.RuleId == "assessment.biometric" && a.Article.Contains("深度合成管理规定》第十五条"));
@@ -142,7 +143,8 @@ public class ApplicabilityTests
         Assert.True(plan.FilingRequired);
         Assert.Contains("scope.public-opinion", Ids(plan.Reasons));
         Assert.Contains("filing.one-per-algorithm", Ids(plan.Reasons));
-        Assert.Equal([AlgorithmType.PersonalisedPush, AlgorithmType.RankingSelection, AlgorithmType.RetrievalFiltering], plan.AlgorithmTypes);
+        Assert.Equal([AlgorithmType.PersonalisedPush, AlgorithmType.RankingSelection, AlgorithmType.RetrievalFiltering],
+            plan.AlgorithmTypes);
         Assert.Equal(
             [("今日速览个性化推荐算法", "个性化推送类"), ("今日速览热榜排序算法", "排序精选类"), ("今日速览搜索算法", "检索过滤类")],
             plan.Filings.Select(f => (f.AlgorithmName, f.TypeName)));
@@ -219,7 +221,8 @@ public class ApplicabilityTests
     [InlineData("", "答卷为空")]
     [InlineData("{", "答卷 JSON 无效")]
     [InlineData("""{"serviceName":"x","audience":"Everyone","offersToEndUsers":true,"functions":[{"name":"a"}]}""", "$.audience")]
-    [InlineData("""{"serviceName":"x","offersToEndUsers":true,"functions":[{"name":"a","generates":["Smell"]}]}""", "$.functions[0].generates")]
+    [InlineData("""{"serviceName":"x","offersToEndUsers":true,"functions":[{"name":"a","generates":["Smell"]}]}""",
+        "$.functions[0].generates")]
     [InlineData("""{"serviceName":"x","offersToEndUsers":true,"functions":[{"name":"a"}],"colour":"red"}""", "不是已知字段")]
     [InlineData("""{"serviceName":"","offersToEndUsers":true,"functions":[{"name":"a"}]}""", "serviceName")]
     [InlineData("""{"serviceName":"x","offersToEndUsers":true,"functions":[]}""", "functions")]

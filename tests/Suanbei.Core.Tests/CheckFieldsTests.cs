@@ -4,7 +4,8 @@ using Suanbei.Core.Subjects;
 
 namespace Suanbei.Core.Tests;
 
-/// <summary>The optional fields the pre-submission check reads: ICP holder/expiry/scope of a product and the officer documents of a subject.</summary>
+/// <summary>The optional fields the pre-submission check reads: ICP holder/expiry/scope of a product and the officer documents of a
+/// subject.</summary>
 public class CheckFieldsTests
 {
     private static readonly DateTimeOffset T0 = new(2026, 11, 2, 9, 0, 0, TimeSpan.FromHours(8));
@@ -39,7 +40,8 @@ public class CheckFieldsTests
     {
         var errors = ProductValidation.Check(ProductWithIcp() with
         {
-            IcpHolder = new string('长', ProductValidation.MaxText + 1), IcpBusinessScope = new string('长', ProductValidation.MaxLongText + 1),
+            IcpHolder = new string('长', ProductValidation.MaxText + 1),
+            IcpBusinessScope = new string('长', ProductValidation.MaxLongText + 1),
         });
         Assert.Equal($"ICP主办单位不能超过{ProductValidation.MaxText}个字符", errors["IcpHolder"]);
         Assert.Equal($"ICP经营范围不能超过{ProductValidation.MaxLongText}个字符", errors["IcpBusinessScope"]);

@@ -9,7 +9,8 @@ public class FilingNumberTests
 
     public static IEnumerable<(string File, string Number)> PublishedNumbers()
     {
-        foreach (var (file, column) in new[] { ("deep-synthesis-filings.tsv", "number"), ("algorithm-filings.tsv", "number"), ("cancellations.tsv", "code") })
+        foreach (var (file, column) in new[] { ("deep-synthesis-filings.tsv", "number"), ("algorithm-filings.tsv", "number"),
+            ("cancellations.tsv", "code") })
         {
             var (header, rows) = RepoPaths.ReadPublishedTsv(file);
             var index = Array.IndexOf(header, column);
@@ -95,7 +96,8 @@ public class FilingNumberTests
         {
             var info = FilingNumber.Decode(FilingNumber.Compose(region, entity, type, year, seq));
             Assert.True(info.Valid, string.Join("；", info.Problems));
-            Assert.Equal((region, entity, type, year, seq), (info.Region, info.Entity, info.TypeCode, info.Year!.Value, info.Sequence!.Value));
+            Assert.Equal((region, entity, type, year, seq),
+                (info.Region, info.Entity, info.TypeCode, info.Year!.Value, info.Sequence!.Value));
         }
     }
 

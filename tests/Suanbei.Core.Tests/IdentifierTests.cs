@@ -145,7 +145,7 @@ public class AlgorithmTypesTests
     [InlineData(AlgorithmType.SchedulingDecision, "调度决策类", "06")]
     public void Names_and_codes(AlgorithmType type, string name, string code)
     {
-        Assert.Equal(name, AlgorithmTypes.ChineseName(type));
+        Assert.Equal(name, DisplayNames.Of(type));
         Assert.Equal(code, AlgorithmTypes.NumberTypeCode(type));
         Assert.Equal(type, AlgorithmTypes.FromNumberTypeCode(code));
         Assert.True(AlgorithmTypes.TryParseChinese(name, out var parsed));

@@ -32,9 +32,11 @@ public class SubjectTransitionTests
         Name = "北京示例科技有限公司", CreditCode = creditCode ?? ValidCreditCode(), RegionCode = "110108", Address = "海淀区1号",
         MonthlyActiveUsers = 1000, CertificateType = "营业执照", CertificateAddress = "海淀区1号", CertificateValidity = "长期",
         LegalRepName = "张三", LegalRepIdType = "居民身份证", LegalRepIdNumber = ValidResidentId(),
-        OfficerName = "李四", OfficerIdType = "居民身份证", OfficerIdNumber = ValidResidentId(), OfficerMobile = "13800138000", OfficerEmail = "a@b.cn",
+        OfficerName = "李四", OfficerIdType = "居民身份证", OfficerIdNumber = ValidResidentId(), OfficerMobile = "13800138000",
+        OfficerEmail = "a@b.cn",
         BusinessLicenceScanId = Guid.NewGuid(), LegalRepIdScanId = Guid.NewGuid(), OfficerIdScanId = Guid.NewGuid(),
-        OfficerEmploymentProofId = Guid.NewGuid(), OfficerCommitmentId = Guid.NewGuid(), FilingCommitmentId = Guid.NewGuid(), ResponsibilityReportId = Guid.NewGuid(),
+        OfficerEmploymentProofId = Guid.NewGuid(), OfficerCommitmentId = Guid.NewGuid(), FilingCommitmentId = Guid.NewGuid(),
+        ResponsibilityReportId = Guid.NewGuid(),
     };
 
     private static Subject Draft(SubjectDetails? d = null)
@@ -65,7 +67,8 @@ public class SubjectTransitionTests
         s.Approve("reviewer", T0.AddDays(3));
         Assert.Equal(SubjectStatus.Approved, s.Status);
         Assert.True(s.IsApproved);
-        Assert.Equal([SubjectDecisionKind.Submitted, SubjectDecisionKind.Returned, SubjectDecisionKind.Submitted, SubjectDecisionKind.Approved],
+        Assert.Equal([SubjectDecisionKind.Submitted, SubjectDecisionKind.Returned, SubjectDecisionKind.Submitted,
+            SubjectDecisionKind.Approved],
             s.Decisions.Select(d => d.Kind));
     }
 
@@ -170,14 +173,20 @@ public class SubjectTransitionTests
     public void Draft_validation_checks_only_what_was_entered()
     {
         Assert.Empty(SubjectValidation.ForDraft(new SubjectDetails { Name = "只填了名称" }));
-        var errors = SubjectValidation.ForDraft(new SubjectDetails { CreditCode = "91110108MA01ABCDE0", Website = "example.cn", MonthlyActiveUsers = -1 });
+        var errors =
+            SubjectValidation.ForDraft(new SubjectDetails
+            {
+                CreditCode = "91110108MA01ABCDE0", Website = "example.cn",
+                MonthlyActiveUsers = -1
+            });
         Assert.Equal(["CreditCode", "MonthlyActiveUsers", "Website"], errors.Keys.Order());
     }
 
     [Fact]
     public void Product_function_descriptions_are_limited_to_500_characters()
     {
-        var p = new Product(Guid.NewGuid(), Guid.NewGuid(), "owner", new ProductDetails { Name = "产品", AccessPath = ["第一步", " ", "第二步"] }, T0);
+        var p = new Product(Guid.NewGuid(), Guid.NewGuid(), "owner", new ProductDetails { Name = "产品", AccessPath = ["第一步", " ", "第二步"] },
+            T0);
         Assert.Equal(["第一步", "第二步"], p.AccessPath.Select(s => s.Text));
         p.AddFunction("推荐", new string('字', 500), T0);
         Assert.Throws<DomainException>(() => p.AddFunction("推荐2", new string('字', 501), T0));

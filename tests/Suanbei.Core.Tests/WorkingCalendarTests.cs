@@ -158,8 +158,10 @@ public class DeadlineRulesTests
     public void Due_dates_on_the_official_calendar()
     {
         // Service starts Tue 2025-09-23: 24, 25, 26, 28 (Sun, adjusted), 29, 30, [10/1–10/8], 10/9, 10/10, 10/11 (Sat, adjusted), 10/13.
-        Assert.Equal(new DateOnly(2025, 10, 13), DeadlineRules.DueDate(DeadlineKind.StartOfService, new DateOnly(2025, 9, 23), WorkingCalendar.Official));
-        Assert.Equal(new DateOnly(2025, 10, 27), DeadlineRules.DueDate(DeadlineKind.Cancellation, new DateOnly(2025, 9, 23), WorkingCalendar.Official));
+        Assert.Equal(new DateOnly(2025, 10, 13),
+            DeadlineRules.DueDate(DeadlineKind.StartOfService, new DateOnly(2025, 9, 23), WorkingCalendar.Official));
+        Assert.Equal(new DateOnly(2025, 10, 27),
+            DeadlineRules.DueDate(DeadlineKind.Cancellation, new DateOnly(2025, 9, 23), WorkingCalendar.Official));
     }
 }
 
@@ -179,7 +181,8 @@ public class WorkingDayEstimateTests
         var r = WorkingCalendar.Official.AddWorkingDaysOrEstimate(new DateOnly(2026, 12, 28), 10);
         Assert.Equal(new DateOnly(2027, 1, 12), r.Date);
         Assert.True(r.Estimated);
-        Assert.True(DeadlineRules.DueDateOrEstimate(DeadlineKind.StartOfService, new DateOnly(2026, 12, 28), WorkingCalendar.Official).Estimated);
+        Assert.True(DeadlineRules.DueDateOrEstimate(DeadlineKind.StartOfService, new DateOnly(2026, 12, 28),
+            WorkingCalendar.Official).Estimated);
     }
 }
 

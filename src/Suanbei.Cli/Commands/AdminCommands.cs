@@ -1,6 +1,6 @@
 using System.CommandLine;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
 using Suanbei.Web.Data;
 using Suanbei.Web.Hosting;
 using Suanbei.Web.Identity;
@@ -13,7 +13,8 @@ internal static class AdminCommands
     public static Command Create()
     {
         var email = new Option<string>("--email") { Description = "账号邮箱", Required = true };
-        var role = new Option<string>("--role") { Description = "角色：admin（管理员）、reviewer（审核员）或 filer（备案主体）", DefaultValueFactory = _ => "admin" };
+        var role =
+            new Option<string>("--role") { Description = "角色：admin（管理员）、reviewer（审核员）或 filer（备案主体）", DefaultValueFactory = _ => "admin" };
         var password = new Option<string?>("--password") { Description = "密码；省略时生成一次性密码并打印（首次登录后须修改）" };
         var data = CommonOptions.Data();
         var db = CommonOptions.Db();

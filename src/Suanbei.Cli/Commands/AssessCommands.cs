@@ -5,7 +5,7 @@ using Suanbei.Core.Assessment;
 
 namespace Suanbei.Cli.Commands;
 
-/// <summary><c>suanbei assess ANSWERS.json [--json]</c>: the applicability assessment (备案判断, issue 5 item 1).</summary>
+/// <summary><c>suanbei assess ANSWERS.json [--json]</c>: the applicability assessment (备案判断).</summary>
 internal static class AssessCommands
 {
     private static readonly JsonSerializerOptions PlanJson = new(CliJson.SerializerOptions)
@@ -65,7 +65,10 @@ internal static class AssessCommands
         foreach (var l in plan.Labeling) Console.WriteLine($"标识（{l.ContentTypeName}）：显式 {l.Explicit}；隐式 {l.Implicit}〔{l.Article}〕");
         if (plan.BiometricLabeling is { } bio) Console.WriteLine($"标识（生物识别）：{bio.Text}〔{bio.Article}〕");
         foreach (var d in plan.Deadlines)
-            Console.WriteLine($"期限：{d.Name} {d.WorkingDays}个工作日{(d.DueDate is { } due ? $"，截止 {due:yyyy-MM-dd}" : "")}{(d.Note is null ? "" : $"（{d.Note}）")}〔{d.Article}〕");
+        {
+            var due = d.DueDate is { } date ? $"，截止 {date:yyyy-MM-dd}" : "";
+            Console.WriteLine($"期限：{d.Name} {d.WorkingDays}个工作日{due}{(d.Note is null ? "" : $"（{d.Note}）")}〔{d.Article}〕");
+        }
         foreach (var p in plan.Prerequisites) Console.WriteLine($"前提：{p.Text}〔{p.Article}〕");
         foreach (var m in plan.SubjectMaterials) Console.WriteLine($"主体材料：{m.Name}");
     }

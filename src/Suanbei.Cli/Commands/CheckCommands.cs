@@ -6,7 +6,7 @@ namespace Suanbei.Cli.Commands;
 
 /// <summary>
 /// <c>suanbei check FILING.json [--json] [--date YYYY-MM-DD] [--against OTHER.json …]</c>: the pre-submission check
-/// (备案预审, issue 5 item 2). Exit 1 if a finding blocks submission, 0 otherwise, 10 on usage or I/O errors.
+/// (备案预审). Exit 1 if a finding blocks submission, 0 otherwise, 10 on usage or I/O errors.
 /// </summary>
 internal static class CheckCommands
 {
@@ -14,7 +14,8 @@ internal static class CheckCommands
 
     public static Command Create()
     {
-        var file = new Argument<string>("filing") { Description = "备案快照 JSON 文件（FilingSnapshot 结构，示例见 docs/examples/filing-snapshot.json）" };
+        var file =
+            new Argument<string>("filing") { Description = "备案快照 JSON 文件（FilingSnapshot 结构，示例见 docs/examples/filing-snapshot.json）" };
         var json = CommonOptions.Json();
         var date = new Option<string?>("--date") { Description = "检查日期（YYYY-MM-DD，用于判断 ICP 证是否过期），默认北京时间今天" };
         var against = new Option<string[]>("--against")
@@ -69,31 +70,14 @@ internal static class CheckCommands
         return FilingSnapshot.TryParse(text, out snapshot);
     }
 
-    private static void WriteJson(CheckReport report, FilingSnapshot snapshot) => CliJson.WriteLine(w =>
-    {
-        w.WriteString("rulesVersion", report.RulesVersion);
-        w.WriteBoolean("blocks", report.Blocks);
-        w.WriteNumber("blocking", report.Count(CheckSeverity.Blocking));
-        w.WriteNumber("warnings", report.Count(CheckSeverity.Warning));
-        w.WriteNumber("hints", report.Count(CheckSeverity.Hint));
-        w.WriteStartArray("findings");
-        foreach (var f in report.Findings)
-        {
-            w.WriteStartObject();
-            w.WriteString("ruleId", f.RuleId);
-            w.WriteString("severity", f.SeverityName);
-            w.WriteString("field", f.Field);
-            w.WriteString("label", CheckFieldLabels.Label(f.Field, snapshot));
-            w.WriteString("message", f.Message);
-            w.WriteString("source", f.Source);
-            w.WriteEndObject();
-        }
-        w.WriteEndArray();
-    });
+    // The API's serializer, so both write the same bytes for the same snapshot.
+    private static void WriteJson(CheckReport report, FilingSnapshot snapshot) =>
+        Console.Out.WriteLine(CheckReportJson.Serialize(CheckReportDocument.From(report, snapshot)));
 
     private static void WriteText(CheckReport report, FilingSnapshot snapshot)
     {
-        Console.WriteLine($"备案预审（规则版本 {report.RulesVersion}）：阻断 {report.Count(CheckSeverity.Blocking)} 项，警告 {report.Count(CheckSeverity.Warning)} 项，提示 {report.Count(CheckSeverity.Hint)} 项");
+        Console.WriteLine($"备案预审（规则版本 {report.RulesVersion}）：阻断 {report.Count(CheckSeverity.Blocking)} 项，"
+            + $"警告 {report.Count(CheckSeverity.Warning)} 项，提示 {report.Count(CheckSeverity.Hint)} 项");
         foreach (var f in report.Findings)
         {
             Console.WriteLine($"[{f.SeverityName}] {CheckFieldLabels.Label(f.Field, snapshot)}（{f.Field}，{f.RuleId}）");

@@ -1,15 +1,19 @@
 using System.CommandLine;
 using System.Text.Json;
+using Suanbei.Core;
 using Suanbei.Core.Identifiers;
 
 namespace Suanbei.Cli.Commands;
 
-/// <summary><c>suanbei number check|decode</c>: 算法备案编号 checks (reference §4).</summary>
+/// <summary>
+/// <c>suanbei number check|decode</c>: 算法备案编号 (reference §4) and generative-AI service numbers
+/// (Beijing-WenXinYiYan-20230821, Beijing-BianYing-20240428S0001). A number with a Latin letter is read as the latter.
+/// </summary>
 internal static class NumberCommands
 {
     public static Command Create()
     {
-        var group = new Command("number", "算法备案编号：检查与解析");
+        var group = new Command("number", "备案编号（算法备案与生成式人工智能服务备案/登记）：检查与解析");
         group.Subcommands.Add(Check());
         group.Subcommands.Add(Decode());
         return group;
@@ -18,7 +22,8 @@ internal static class NumberCommands
     // Exit 0 iff every number is well-formed and its check digit matches; 1 otherwise.
     private static Command Check()
     {
-        var numbers = new Argument<string[]>("numbers") { Description = "一个或多个备案编号，如 网信算备110108823483901230031号", Arity = ArgumentArity.OneOrMore };
+        var numbers =
+            new Argument<string[]>("numbers") { Description = "一个或多个备案编号，如 网信算备110108823483901230031号", Arity = ArgumentArity.OneOrMore };
         var json = CommonOptions.Json();
         var data = RegistryLookup.Data();
         var db = RegistryLookup.Db();
@@ -28,12 +33,21 @@ internal static class NumberCommands
             var allValid = true;
             foreach (var number in parseResult.GetValue(numbers)!)
             {
+                var registry = RegistryLookup.Find(parseResult, data, db, number);
+                if (IsGenerativeAi(number))
+                {
+                    var g = GenerativeAiNumber.Decode(number);
+                    allValid &= g.Valid;
+                    if (parseResult.GetValue(json)) WriteJson(g, registry);
+                    else if (g.Valid) Console.WriteLine($"有效  {g.Number}{InRegistry(registry)}");
+                    else Console.WriteLine($"有问题  {Display(number)}：{string.Join("；", g.Problems)}");
+                    continue;
+                }
                 var info = FilingNumber.Decode(number);
                 allValid &= info.Valid;
-                var registry = RegistryLookup.Find(parseResult, data, db, number);
                 if (parseResult.GetValue(json)) WriteJson(info, registry);
-                else if (info.Valid) Console.WriteLine($"有效  {info.Number}{(registry is null ? "" : "  " + RegistryLookup.Describe(registry))}");
-                else Console.WriteLine($"有问题  {Display(number)}：{string.Join("；", info.Problems)}{(registry is null ? "" : "  " + RegistryLookup.Describe(registry))}");
+                else if (info.Valid) Console.WriteLine($"有效  {info.Number}{InRegistry(registry)}");
+                else Console.WriteLine($"有问题  {Display(number)}：{string.Join("；", info.Problems)}{InRegistry(registry)}");
             }
             return allValid ? 0 : 1;
         });
@@ -47,11 +61,24 @@ internal static class NumberCommands
         var json = CommonOptions.Json();
         var data = RegistryLookup.Data();
         var db = RegistryLookup.Db();
-        var command = new Command("decode", "解析备案编号：行政区划、主体代码、算法类型、年份、序号、校验位（有公示清单库时同时给出收录状态）") { number, json, data, db };
+        var command =
+            new Command("decode", "解析备案编号：算法备案编号的行政区划、主体代码、算法类型、年份、序号、校验位；生成式人工智能服务编号的类别、属地、模型名称、日期、序号（有公示清单库时同时给出收录状态）") { number, json,
+            data, db };
         command.SetAction(parseResult =>
         {
-            var info = FilingNumber.Decode(parseResult.GetValue(number));
             var registry = RegistryLookup.Find(parseResult, data, db, parseResult.GetValue(number));
+            if (IsGenerativeAi(parseResult.GetValue(number)))
+            {
+                var g = GenerativeAiNumber.Decode(parseResult.GetValue(number));
+                if (parseResult.GetValue(json)) WriteJson(g, registry);
+                else
+                {
+                    WriteTable(g);
+                    if (registry is not null) Console.WriteLine($"公示清单  {RegistryLookup.Describe(registry)}");
+                }
+                return g.Valid ? 0 : 1;
+            }
+            var info = FilingNumber.Decode(parseResult.GetValue(number));
             if (parseResult.GetValue(json)) WriteJson(info, registry);
             else
             {
@@ -63,7 +90,8 @@ internal static class NumberCommands
         return command;
     }
 
-    /// <summary>The documented JSON shape: number, region, entity, typeCode, typeName, year, sequence, checkDigit, valid, then extras.</summary>
+    /// <summary>The documented JSON shape: number, region, entity, typeCode, typeName, year, sequence, checkDigit, valid, then
+    /// extras.</summary>
     private static void WriteJson(FilingNumberInfo info, RegistryLookup.Status? registry = null) => CliJson.WriteLine(w =>
     {
         w.WriteString("number", info.Number);
@@ -81,8 +109,47 @@ internal static class NumberCommands
         w.WriteStartArray("problems");
         foreach (var p in info.Problems) w.WriteStringValue(p);
         w.WriteEndArray();
-        RegistryLookup.WriteJson(w, registry); // only when a registry exists (issue 4)
+        w.WriteString("scheme", "algorithm");
+        RegistryLookup.WriteJson(w, registry); // only when a registry exists
     });
+
+    private static bool IsGenerativeAi(string? number) =>
+        GenerativeAiNumber.Normalise(number) is var s && !s.StartsWith(FilingNumber.Prefix, StringComparison.Ordinal)
+            && s.Any(char.IsAsciiLetter);
+
+    /// <summary>The documented JSON shape: number, scheme, kind, province, name, date, sequence, valid, then extras.</summary>
+    private static void WriteJson(GenerativeAiNumberInfo info, RegistryLookup.Status? registry) => CliJson.WriteLine(w =>
+    {
+        w.WriteString("number", info.Number);
+        w.WriteString("scheme", "genai");
+        w.WriteStringOrNull("kind", info.Kind is { } k ? DisplayNames.Of(k) : null);
+        w.WriteStringOrNull("province", info.Place);
+        w.WriteStringOrNull("name", info.Name);
+        w.WriteStringOrNull("date", info.Date?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        w.WriteNumberOrNull("sequence", info.Sequence);
+        w.WriteBoolean("valid", info.Valid);
+        w.WriteStringOrNull("pinyin", info.Pinyin);
+        w.WriteStringOrNull("note", info.Note);
+        w.WriteStartArray("problems");
+        foreach (var p in info.Problems) w.WriteStringValue(p);
+        w.WriteEndArray();
+        RegistryLookup.WriteJson(w, registry);
+    });
+
+    private static void WriteTable(GenerativeAiNumberInfo info)
+    {
+        Row("备案编号", Display(info.Number));
+        Row("类　　别", info.Kind is { } k ? $"生成式人工智能服务{DisplayNames.Of(k)}" : null);
+        Row("属　　地", info.Place is null ? info.Pinyin : $"{info.Place}（{info.Pinyin}）");
+        Row("模型名称", info.Name);
+        Row("日　　期", info.Date?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        Row("序　　号", info.Sequence?.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Row("结　　论", info.Valid ? "有效" : "有问题");
+        if (info.Note is not null) Row("说　　明", info.Note);
+        foreach (var problem in info.Problems) Row("问　　题", problem);
+
+        static void Row(string label, string? value) => Console.WriteLine($"{label}  {value ?? "—"}");
+    }
 
     private static void WriteTable(FilingNumberInfo info)
     {
@@ -93,12 +160,16 @@ internal static class NumberCommands
         Row("算法类型", info.TypeCode is null ? null : $"{info.TypeCode} {info.TypeName ?? "未知类型"}");
         Row("年　　份", info.Year?.ToString());
         Row("序　　号", info.Sequence?.ToString());
-        Row("校 验 位", info.CheckDigit is null ? null : $"{info.CheckDigit}（{(info.CheckDigitMatches ? "符合已公布编号的规律" : FilingNumber.CheckDigitMismatch)}）");
+        Row("校 验 位", info.CheckDigit is null ? null
+            : $"{info.CheckDigit}（{(info.CheckDigitMatches ? "符合已公布编号的规律" : FilingNumber.CheckDigitMismatch)}）");
         Row("结　　论", info.Valid ? "有效" : "有问题");
         foreach (var problem in info.Problems) Row("问　　题", problem);
 
         static void Row(string label, string? value) => Console.WriteLine($"{label}  {value ?? "—"}");
     }
+
+    private static string InRegistry(RegistryLookup.Status? registry) =>
+        registry is null ? "" : "  " + RegistryLookup.Describe(registry);
 
     private static string Display(string? number) => string.IsNullOrWhiteSpace(number) ? "（空）" : number.Trim();
 }

@@ -9,7 +9,12 @@ internal static class ServeCommands
 {
     public static Command Create()
     {
-        var urls = new Option<string>("--urls") { Description = "监听地址，默认 " + SuanbeiHostOptions.DefaultUrls, DefaultValueFactory = _ => SuanbeiHostOptions.DefaultUrls };
+        var urls =
+            new Option<string>("--urls")
+            {
+                Description = "监听地址，默认 " + SuanbeiHostOptions.DefaultUrls,
+                DefaultValueFactory = _ => SuanbeiHostOptions.DefaultUrls
+            };
         var data = CommonOptions.Data();
         var db = CommonOptions.Db();
         var maxMb = new Option<int>("--materials-max-mb") { Description = "上传材料大小上限（MB），默认 20", DefaultValueFactory = _ => 20 };
@@ -32,12 +37,14 @@ internal static class ServeCommands
             };
             WebApplication app;
             try { app = SuanbeiWebHost.Build(options); }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidOperationException or System.Data.Common.DbException)
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidOperationException
+                or System.Data.Common.DbException)
             {
                 Console.Error.WriteLine($"suanbei serve: 无法启动：{e.Message}");
                 return CommonOptions.UsageOrIoError;
             }
-            Console.WriteLine($"Suanbei 算备：{options.Urls}（数据目录 {options.FullDataDirectory}，数据库 {(options.UsesPostgres ? "PostgreSQL" : options.SqlitePath)}）。按 Ctrl+C 停止。");
+            var database = options.UsesPostgres ? "PostgreSQL" : options.SqlitePath;
+            Console.WriteLine($"Suanbei 算备：{options.Urls}（数据目录 {options.FullDataDirectory}，数据库 {database}）。按 Ctrl+C 停止。");
             app.Run();
             return 0;
         });

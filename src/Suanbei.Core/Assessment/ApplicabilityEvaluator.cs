@@ -4,7 +4,7 @@ using Suanbei.Core.Identifiers;
 namespace Suanbei.Core.Assessment;
 
 /// <summary>
-/// Turns questionnaire answers into a filing plan (issue 5 item 1). The decisions — when a rule applies — are here; the
+/// Turns questionnaire answers into a filing plan. The decisions — when a rule applies — are here; the
 /// conclusions, articles, labeling duties and materials come from <see cref="ApplicabilityRules"/>.
 /// </summary>
 public static class ApplicabilityEvaluator
@@ -45,7 +45,9 @@ public static class ApplicabilityEvaluator
             if (answers.OffersToEndUsers && publicOpinion)
                 foreach (var algorithm in algorithms)
                 {
-                    var scope = rules.Rule(algorithm.Type == AlgorithmType.GenerationSynthesis ? "scope.public-generative" : "scope.public-opinion");
+                    var scope =
+                        rules.Rule(algorithm.Type == AlgorithmType.GenerationSynthesis ? "scope.public-generative"
+                        : "scope.public-opinion");
                     filings.Add(Filing(algorithm, FilingRole.ServiceProvider, [scope, rules.Rule("role.provider")], publicOpinion, rules));
                 }
             if (answers.ProvidesApiToBusinesses)
@@ -77,7 +79,8 @@ public static class ApplicabilityEvaluator
         if (filedAlgorithms.Any(a => a.SensitiveScenes)) assessments.Add(rules.Rule("assessment.sensitive-scenes"));
         if (largeModel.Kind == LargeModelDutyKind.Filing) assessments.Add(rules.Rule("assessment.large-model"));
 
-        var generated = filedAlgorithms.Where(a => a.Type == AlgorithmType.GenerationSynthesis).SelectMany(a => a.Content).Distinct().Order();
+        var generated =
+            filedAlgorithms.Where(a => a.Type == AlgorithmType.GenerationSynthesis).SelectMany(a => a.Content).Distinct().Order();
         var labeling = generated.Select(c => rules.Labeling[c]).ToList();
         var biometricLabeling = filedAlgorithms.Any(a => a.EditsBiometrics) ? rules.BiometricLabeling : null;
 
@@ -85,7 +88,10 @@ public static class ApplicabilityEvaluator
         if (answers.CreditCode is { } code)
         {
             if (Identifiers.CreditCode.Validate(code) is { } codeError)
-                prerequisites.Add(rules.Rule("prerequisite.credit-code-invalid") with { Text = $"{rules.Rule("prerequisite.credit-code-invalid").Text}：{codeError}" });
+                prerequisites.Add(rules.Rule("prerequisite.credit-code-invalid") with
+                {
+                    Text = $"{rules.Rule("prerequisite.credit-code-invalid").Text}：{codeError}"
+                });
             else if (Identifiers.CreditCode.KindOf(code) is not (SubjectKind.Enterprise or SubjectKind.IndividualBusiness))
                 prerequisites.Add(rules.Rule("prerequisite.not-enterprise"));
         }
@@ -110,7 +116,8 @@ public static class ApplicabilityEvaluator
             prerequisites);
     }
 
-    /// <summary>Groups functions into algorithms: functions naming the same algorithm share it; each of the five types is its own algorithm.</summary>
+    /// <summary>Groups functions into algorithms: functions naming the same algorithm share it; each of the five types is its own
+    /// algorithm.</summary>
     private static List<Algorithm> FindAlgorithms(ServiceAnswers answers)
     {
         var byKey = new Dictionary<(string, AlgorithmType), Algorithm>();
@@ -138,13 +145,14 @@ public static class ApplicabilityEvaluator
         }
         // A name used for several types is ambiguous in a filing list: qualify it with the type.
         foreach (var group in order.GroupBy(a => a.Name).Where(g => g.Count() > 1).ToList())
-            foreach (var a in group) a.Name = $"{a.Name}（{AlgorithmTypes.ChineseName(a.Type)}）";
+            foreach (var a in group) a.Name = $"{a.Name}（{DisplayNames.Of(a.Type)}）";
         return order;
     }
 
     private static IEnumerable<AlgorithmType> TypesOf(ServiceFunction f)
     {
-        if (f.Generates.Count > 0 || f.EditsFaces || f.EditsVoices || f.SensitiveObjectsOrScenes) yield return AlgorithmType.GenerationSynthesis;
+        if (f.Generates.Count > 0 || f.EditsFaces || f.EditsVoices
+            || f.SensitiveObjectsOrScenes) yield return AlgorithmType.GenerationSynthesis;
         if (f.PersonalisedPush) yield return AlgorithmType.PersonalisedPush;
         if (f.RankingSelection) yield return AlgorithmType.RankingSelection;
         if (f.RetrievalFiltering) yield return AlgorithmType.RetrievalFiltering;
@@ -159,21 +167,21 @@ public static class ApplicabilityEvaluator
         if (a.EditsBiometrics) materials.AddRange(rules.Materials["biometric"]);
         if (a.SensitiveScenes) materials.AddRange(rules.Materials["sensitiveScenes"]);
         if (publicOpinion && role == FilingRole.ServiceProvider) materials.AddRange(rules.Materials["publicOpinion"]);
-        return new PlannedFiling(a.Name, a.Type, AlgorithmTypes.ChineseName(a.Type), role, RoleName(role), a.Functions, basis, materials);
+        return new PlannedFiling(a.Name, a.Type, DisplayNames.Of(a.Type), role, DisplayNames.Of(role), a.Functions, basis, materials);
     }
 
-    public static string RoleName(FilingRole role) => role == FilingRole.ServiceProvider ? "服务提供者" : "服务技术支持者";
 
-    private static LargeModelDuty LargeModel(ServiceAnswers answers, bool publicService, ApplicabilityRules rules) => answers.LargeModel switch
-    {
-        LargeModelUse.OwnOrFineTuned when publicService || answers.ApiOpenToAnyDeveloper =>
-            new(LargeModelDutyKind.Filing, "大模型备案", rules.Rule("model.filing"), rules.Materials["largeModelFiling"]),
-        LargeModelUse.OwnOrFineTuned => new(LargeModelDutyKind.None, "无需", rules.Rule("model.not-public"), []),
-        LargeModelUse.FiledModelApi when publicService =>
-            new(LargeModelDutyKind.Registration, "登记", rules.Rule("model.registration"), rules.Materials["largeModelRegistration"]),
-        LargeModelUse.FiledModelApi => new(LargeModelDutyKind.None, "无需", rules.Rule("model.registration-not-public"), []),
-        _ => new(LargeModelDutyKind.None, "无需", rules.Rule("model.none"), []),
-    };
+    private static LargeModelDuty LargeModel(ServiceAnswers answers, bool publicService, ApplicabilityRules rules) =>
+        answers.LargeModel switch
+        {
+            LargeModelUse.OwnOrFineTuned when publicService || answers.ApiOpenToAnyDeveloper =>
+                new(LargeModelDutyKind.Filing, "大模型备案", rules.Rule("model.filing"), rules.Materials["largeModelFiling"]),
+            LargeModelUse.OwnOrFineTuned => new(LargeModelDutyKind.None, "无需", rules.Rule("model.not-public"), []),
+            LargeModelUse.FiledModelApi when publicService =>
+                new(LargeModelDutyKind.Registration, "登记", rules.Rule("model.registration"), rules.Materials["largeModelRegistration"]),
+            LargeModelUse.FiledModelApi => new(LargeModelDutyKind.None, "无需", rules.Rule("model.registration-not-public"), []),
+            _ => new(LargeModelDutyKind.None, "无需", rules.Rule("model.none"), []),
+        };
 
     private static List<PlannedDeadline> Deadlines(DateOnly? launch, WorkingCalendar calendar, ApplicabilityRules rules)
     {
@@ -187,7 +195,8 @@ public static class ApplicabilityEvaluator
             }
             if (launch is null)
             {
-                result.Add(new PlannedDeadline(rule.Kind, rule.ChineseName, rule.WorkingDays, rule.Article, null, null, rules.Rule("deadline.before-launch").Text));
+                result.Add(new PlannedDeadline(rule.Kind, rule.ChineseName, rule.WorkingDays, rule.Article, null, null,
+                    rules.Rule("deadline.before-launch").Text));
                 continue;
             }
             // The same computation as every other due date shown (an estimate past the official calendars, flagged).

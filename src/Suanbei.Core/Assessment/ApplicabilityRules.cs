@@ -33,7 +33,8 @@ public sealed class ApplicabilityRules
     ];
 
     public static readonly IReadOnlyList<string> RequiredMaterialGroups =
-        ["subject", "everyFiling", "provider", "supporter", "generation", "biometric", "sensitiveScenes", "publicOpinion", "largeModelFiling", "largeModelRegistration"];
+        ["subject", "everyFiling", "provider", "supporter", "generation", "biometric", "sensitiveScenes", "publicOpinion",
+            "largeModelFiling", "largeModelRegistration"];
 
     private ApplicabilityRules(string version, Dictionary<string, Citation> rules, Dictionary<ContentType, LabelingDuty> labeling,
         Citation biometricLabeling, Dictionary<string, IReadOnlyList<MaterialItem>> materials)
@@ -73,7 +74,7 @@ public sealed class ApplicabilityRules
         {
             if (string.IsNullOrWhiteSpace(l.Explicit) || string.IsNullOrWhiteSpace(l.Implicit) || string.IsNullOrWhiteSpace(l.Article))
                 throw new FormatException($"labeling duty for {l.ContentType} lacks explicit, implicit or article");
-            labeling[l.ContentType] = new LabelingDuty(l.ContentType, ContentTypeName(l.ContentType), l.Explicit, l.Implicit, l.Article);
+            labeling[l.ContentType] = new LabelingDuty(l.ContentType, DisplayNames.Of(l.ContentType), l.Explicit, l.Implicit, l.Article);
         }
         foreach (var type in Enum.GetValues<ContentType>())
             if (!labeling.ContainsKey(type)) throw new FormatException($"labeling duty for {type} is missing");
@@ -94,16 +95,6 @@ public sealed class ApplicabilityRules
 
         return new ApplicabilityRules(dto.Version, rules, labeling, new Citation("labeling.biometric", bio.Text!, bio.Article!), materials);
     }
-
-    public static string ContentTypeName(ContentType type) => type switch
-    {
-        ContentType.Text => "文本",
-        ContentType.Image => "图片",
-        ContentType.Audio => "音频",
-        ContentType.Video => "视频",
-        ContentType.VirtualScene => "虚拟场景",
-        _ => type.ToString(),
-    };
 
     private sealed class Dto
     {

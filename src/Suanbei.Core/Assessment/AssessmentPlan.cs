@@ -28,8 +28,10 @@ public sealed record LargeModelDuty(LargeModelDutyKind Kind, string KindName, Ci
 
 public sealed record LabelingDuty(ContentType ContentType, string ContentTypeName, string Explicit, string Implicit, string Article);
 
-/// <summary>A deadline that applies to the plan; <see cref="DueDate"/> is set when the event date is known and covered by the calendar.</summary>
-public sealed record PlannedDeadline(DeadlineKind Kind, string Name, int WorkingDays, string Article, DateOnly? EventDate, DateOnly? DueDate, string? Note);
+/// <summary>A deadline that applies to the plan; <see cref="DueDate"/> is set when the event date is known and covered by the
+/// calendar.</summary>
+public sealed record PlannedDeadline(DeadlineKind Kind, string Name, int WorkingDays, string Article, DateOnly? EventDate,
+    DateOnly? DueDate, string? Note);
 
 /// <summary>The result of the applicability assessment (备案判断).</summary>
 public sealed record AssessmentPlan(

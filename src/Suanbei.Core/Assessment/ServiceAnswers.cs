@@ -27,7 +27,8 @@ public sealed record ServiceFunction
 {
     public string Name { get; init; } = "";
     public string? Description { get; init; }
-    /// <summary>Name of the algorithm behind the function; functions naming the same algorithm share a filing. Defaults to the function name.</summary>
+    /// <summary>Name of the algorithm behind the function; functions naming the same algorithm share a filing. Defaults to the function
+    /// name.</summary>
     public string? Algorithm { get; init; }
     /// <summary>Content the function generates or edits (empty: generates nothing).</summary>
     public IReadOnlyList<ContentType> Generates { get; init; } = [];
@@ -50,7 +51,7 @@ public sealed record ServiceAnswers
 {
     public string ServiceName { get; init; } = "";
     public Audience Audience { get; init; } = Audience.Public;
-    /// <summary>Product forms: 网站, APP, 小程序, 桌面应用程序, 公众号, 插件, API.</summary>
+    /// <summary>Product forms, by the display names of <see cref="Products.ProductForm"/> (网站, APP, 小程序, 公众账号, …).</summary>
     public IReadOnlyList<string> Forms { get; init; } = [];
     /// <summary>The service is offered directly to users (C-side or B-side users of the filer's own product).</summary>
     public bool OffersToEndUsers { get; init; }
@@ -58,7 +59,8 @@ public sealed record ServiceAnswers
     public bool ProvidesApiToBusinesses { get; init; }
     /// <summary>Anyone may register for the API (an open developer platform), which counts as offering it to the public.</summary>
     public bool ApiOpenToAnyDeveloper { get; init; }
-    /// <summary>The service offers channels for public information or expression: news, posts, comments, sharing, groups, live streams.</summary>
+    /// <summary>The service offers channels for public information or expression: news, posts, comments, sharing, groups, live
+    /// streams.</summary>
     public bool PublicInformationOrExpression { get; init; }
     public LargeModelUse LargeModel { get; init; } = LargeModelUse.None;
     public long? MonthlyActiveUsers { get; init; }

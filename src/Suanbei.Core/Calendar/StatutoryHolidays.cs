@@ -20,7 +20,8 @@ public sealed class StatutoryHolidays
     public int FirstLunarYear { get; }
     public int LastLunarYear { get; }
 
-    private StatutoryHolidays(string source, List<(string, int, int, int)> fixedDates, Dictionary<DateOnly, string> lunar, int first, int last)
+    private StatutoryHolidays(string source, List<(string, int, int, int)> fixedDates, Dictionary<DateOnly, string> lunar, int first,
+        int last)
     {
         Source = source;
         _fixed = fixedDates;
@@ -45,7 +46,9 @@ public sealed class StatutoryHolidays
         using var doc = JsonDocument.Parse(EmbeddedData.ReadText("statutory-holidays.json"));
         var root = doc.RootElement;
         var fixedDates = root.GetProperty("fixed").EnumerateArray()
-            .Select(e => (e.GetProperty("name").GetString()!, e.GetProperty("month").GetInt32(), e.GetProperty("day").GetInt32(), e.GetProperty("days").GetInt32()))
+            .Select(e =>
+                (e.GetProperty("name").GetString()!, e.GetProperty("month").GetInt32(), e.GetProperty("day").GetInt32(),
+                e.GetProperty("days").GetInt32()))
             .ToList();
         var lunar = new Dictionary<DateOnly, string>();
         int first = int.MaxValue, last = int.MinValue;

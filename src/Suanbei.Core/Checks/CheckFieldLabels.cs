@@ -9,7 +9,8 @@ namespace Suanbei.Core.Checks;
 /// <summary>Where a finding's snapshot path points: whose form, which field of it (form key), and which item.</summary>
 public enum CheckFieldOwner { Filing, Product, Subject }
 
-/// <summary>A snapshot path resolved to the form that edits it: owner, the form's field key, product index and the label a filer reads.</summary>
+/// <summary>A snapshot path resolved to the form that edits it: owner, the form's field key, product index and the label a filer
+/// reads.</summary>
 public sealed record CheckFieldTarget(CheckFieldOwner Owner, string FormField, int? ProductIndex, string Label);
 
 /// <summary>
@@ -43,7 +44,8 @@ public static partial class CheckFieldLabels
         if (ProductPath().Match(path) is { Success: true } pm)
         {
             var index = int.Parse(pm.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
-            var product = snapshot is not null && index < snapshot.Products.Count && !string.IsNullOrWhiteSpace(snapshot.Products[index].Name)
+            var product = snapshot is not null && index < snapshot.Products.Count
+                && !string.IsNullOrWhiteSpace(snapshot.Products[index].Name)
                 ? $"产品「{snapshot.Products[index].Name!.Trim()}」" : $"第{index + 1}个产品";
             var rest = pm.Groups[2].Value;
             if (FunctionPath().Match(rest) is { Success: true } fn)
@@ -53,12 +55,17 @@ public static partial class CheckFieldLabels
                     ? snapshot.Products[index].Functions[f].Name : null;
                 var field = fn.Groups[2].Value == "name" ? "FunctionName" : "FunctionDescription";
                 var function = string.IsNullOrWhiteSpace(name) ? $"第{f + 1}个功能" : $"功能「{name.Trim()}」";
-                return new CheckFieldTarget(CheckFieldOwner.Product, field, index, $"{product}·{function}的{ProductNames.FieldLabels[field]}");
+                return new CheckFieldTarget(CheckFieldOwner.Product, field, index,
+                    $"{product}·{function}的{ProductNames.FieldLabels[field]}");
             }
             var formField = rest switch
             {
-                "icp.number" => "IcpNumber", "icp.holder" => "IcpHolder", "icp.expiresOn" => "IcpExpiresOn", "icp.businessScope" => "IcpBusinessScope",
-                "icp" => "IcpNumber", _ => char.ToUpperInvariant(rest[0]) + rest[1..],
+                "icp.number" => "IcpNumber",
+                "icp.holder" => "IcpHolder",
+                "icp.expiresOn" => "IcpExpiresOn",
+                "icp.businessScope" => "IcpBusinessScope",
+                "icp" => "IcpNumber",
+                _ => char.ToUpperInvariant(rest[0]) + rest[1..],
             };
             return ProductNames.FieldLabels.TryGetValue(formField, out var label)
                 ? new CheckFieldTarget(CheckFieldOwner.Product, formField, index, $"{product}的{label}") : null;

@@ -33,7 +33,8 @@ public static class PresubmissionCheck
         run.All();
         // Findings in the order of the rule library, then in the order found.
         var order = rules.Rules.Select((r, i) => (r.Id, i)).ToDictionary(x => x.Id, x => x.i);
-        return new CheckReport(rules.Version, run.Findings.Select((f, i) => (f, i)).OrderBy(x => order[x.f.RuleId]).ThenBy(x => x.i).Select(x => x.f).ToList());
+        return new CheckReport(rules.Version,
+            run.Findings.Select((f, i) => (f, i)).OrderBy(x => order[x.f.RuleId]).ThenBy(x => x.i).Select(x => x.f).ToList());
     }
 
     /// <summary>
@@ -51,12 +52,6 @@ public static class PresubmissionCheck
             (FilingFields.DisclosurePrinciple, f.DisclosurePrinciple), (FilingFields.DisclosureMechanism, f.DisclosureMechanism),
             (FilingFields.DisclosureScenarios, f.DisclosureScenarios), (FilingFields.DisclosurePurpose, f.DisclosurePurpose),
         }.Select(x => (CheckFieldLabels.FilingPath(x.Key), FilingFields.Label(x.Key), x.Text));
-
-    public static string ModalityName(DataModality m) => m switch
-    {
-        DataModality.Text => "文本", DataModality.Image => "图片", DataModality.Audio => "音频", DataModality.Video => "视频",
-        DataModality.VirtualScene => "虚拟场景", _ => m.ToString(),
-    };
 
     /// <summary>Lower-cased text without whitespace, punctuation and symbols, so copied text matches whatever its punctuation.</summary>
     public static string Normalise(string? text)
@@ -91,11 +86,13 @@ public static class PresubmissionCheck
     /// <summary>Jargon density of a text: (terms and Latin words, sentences). Terms from the data list; Latin words always count.</summary>
     public static (int Terms, int Sentences) JargonDensity(string text, IReadOnlyList<string> jargonTerms)
     {
-        var sentences = text.Split(SentenceEnds, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Count(s => s.Length >= 2);
+        var sentences =
+            text.Split(SentenceEnds, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Count(s => s.Length >= 2);
         var latin = LatinWord.Matches(text).Count;
         var terms = 0;
         foreach (var term in jargonTerms.Where(t => !t.All(char.IsAscii)))
-            for (var i = text.IndexOf(term, StringComparison.Ordinal); i >= 0; i = text.IndexOf(term, i + term.Length, StringComparison.Ordinal)) terms++;
+            for (var i = text.IndexOf(term, StringComparison.Ordinal); i >= 0; i =
+                text.IndexOf(term, i + term.Length, StringComparison.Ordinal)) terms++;
         return (terms + latin, Math.Max(sentences, 1));
     }
 
@@ -106,7 +103,7 @@ public static class PresubmissionCheck
         private void Add(string ruleId, string field, params (string Key, string Value)[] values)
         {
             var rule = rules.ById[ruleId];
-            Findings.Add(new CheckFinding(rule.Id, rule.Severity, CheckSeverities.ChineseName(rule.Severity), field, rule.Format(values), rule.Source));
+            Findings.Add(new CheckFinding(rule.Id, rule.Severity, DisplayNames.Of(rule.Severity), field, rule.Format(values), rule.Source));
         }
 
         private static bool Blank(string? x) => string.IsNullOrWhiteSpace(x);
@@ -130,9 +127,11 @@ public static class PresubmissionCheck
                 if (error is not null) Add("icp.missing", $"products[{i}].icp.number", ("product", product), ("detail", error));
                 if (icp is null) continue;
                 if (icp.ExpiresOn is { } expires && expires < today)
-                    Add("icp.expired", $"products[{i}].icp.expiresOn", ("product", product), ("detail", expires.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
+                    Add("icp.expired", $"products[{i}].icp.expiresOn", ("product", product),
+                        ("detail", expires.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
                 if (!Blank(icp.Holder) && !Blank(s.Subject.Name) && NameKey(icp.Holder) != NameKey(s.Subject.Name))
-                    Add("icp.other-holder", $"products[{i}].icp.holder", ("product", product), ("detail", icp.Holder!.Trim()), ("subject", s.Subject.Name!.Trim()));
+                    Add("icp.other-holder", $"products[{i}].icp.holder", ("product", product), ("detail", icp.Holder!.Trim()),
+                        ("subject", s.Subject.Name!.Trim()));
                 if (!Blank(icp.BusinessScope))
                     foreach (var req in rules.ScopeRequirements)
                         if (req.ScenarioTerms.Any(t => scenarioText.Contains(t, StringComparison.Ordinal))
@@ -157,7 +156,8 @@ public static class PresubmissionCheck
                 if (p.DailyActiveUsers > p.MonthlyActiveUsers) problems.Add($"日活 {p.DailyActiveUsers} 大于月活 {p.MonthlyActiveUsers}");
                 if (p.MonthlyActiveUsers > p.TotalUsers) problems.Add($"月活 {p.MonthlyActiveUsers} 大于累计用户 {p.TotalUsers}");
                 if (p.MonthlyActiveUsers > max || p.DailyActiveUsers > max) problems.Add($"超过全国网民规模（约 {max / 100_000_000.0:0.#} 亿）");
-                if (problems.Count > 0) Add("users.implausible", $"products[{i}].monthlyActiveUsers", ("product", ProductName(i)), ("detail", string.Join("；", problems)));
+                if (problems.Count > 0) Add("users.implausible", $"products[{i}].monthlyActiveUsers", ("product", ProductName(i)),
+                    ("detail", string.Join("；", problems)));
             }
         }
 
@@ -174,18 +174,22 @@ public static class PresubmissionCheck
                     var d = f.Description?.Trim() ?? "";
                     var length = d.EnumerateRunes().Count();
                     if (length == 0) { Add("function.empty", field, ("product", ProductName(i)), ("function", name)); continue; }
-                    if (length > maxLength) Add("function.too-long", field, ("product", ProductName(i)), ("function", name), ("detail", length.ToString(CultureInfo.InvariantCulture)));
+                    if (length > maxLength) Add("function.too-long", field, ("product", ProductName(i)), ("function", name),
+                        ("detail", length.ToString(CultureInfo.InvariantCulture)),
+                            ("max", maxLength.ToString(CultureInfo.InvariantCulture)));
                     string? why = null;
                     if (Normalise(d) == Normalise(f.Name)) why = "只重复了功能名称";
                     else if (length < minLength) why = $"仅 {length} 字";
                     else if (!rules.FunctionVerbs.Any(v => d.Contains(v, StringComparison.Ordinal))) why = "没有说明功能做什么（如生成、推荐、检索、识别）";
-                    if (why is not null) Add("function.not-descriptive", field, ("product", ProductName(i)), ("function", name), ("detail", why));
+                    if (why is not null) Add("function.not-descriptive", field, ("product", ProductName(i)), ("function", name),
+                        ("detail", why));
                 }
         }
 
         private void Scenarios()
         {
-            foreach (var (field, text) in new[] { ("filing.scenarios", s.Filing.Scenarios), ("filing.disclosureScenarios", s.Filing.DisclosureScenarios) })
+            foreach (var (field, text) in new[] { ("filing.scenarios", s.Filing.Scenarios),
+                ("filing.disclosureScenarios", s.Filing.DisclosureScenarios) })
             {
                 if (Blank(text)) continue;
                 var vague = rules.VagueScenarios.Where(v => text!.Contains(v, StringComparison.Ordinal)).ToList();
@@ -205,9 +209,11 @@ public static class PresubmissionCheck
                 if (steps.Count == 0) why = "未填写访问路径";
                 else if (steps.Any(Blank)) why = $"第 {steps.FindIndex(Blank) + 1} 步为空";
                 else if (steps.Count < minSteps) why = $"只有 {steps.Count} 步，缺少从打开产品到找到功能的中间步骤";
-                else if (p.Functions.Count > 0 && !p.Functions.Any(f => !Blank(f.Name) && steps[^1].Contains(f.Name!.Trim(), StringComparison.Ordinal)))
+                else if (p.Functions.Count > 0
+                    && !p.Functions.Any(f => !Blank(f.Name) && steps[^1].Contains(f.Name!.Trim(), StringComparison.Ordinal)))
                     why = "最后一步没有指向任何已填报的功能";
-                if (why is not null) Add("access-path.incomplete", $"products[{i}].accessPath", ("product", ProductName(i)), ("detail", why));
+                if (why is not null) Add("access-path.incomplete", $"products[{i}].accessPath", ("product", ProductName(i)),
+                    ("detail", why));
             }
         }
 
@@ -217,16 +223,19 @@ public static class PresubmissionCheck
             foreach (var modality in s.Filing.OutputModalities.Distinct())
             {
                 if (modality == DataModality.None) continue;
-                var ok = s.Filing.Labeling.Any(l => l.Modality.HasFlag(modality) && !Blank(l.ExplicitMethod) && !Blank(l.ImplicitMethod) && l.HasExample);
-                if (!ok) Add("labeling.example-missing", "filing.labeling", ("detail", ModalityName(modality)));
+                var ok = s.Filing.Labeling.Any(l => l.Modality.HasFlag(modality) && !Blank(l.ExplicitMethod) && !Blank(l.ImplicitMethod)
+                    && l.HasExample);
+                if (!ok) Add("labeling.example-missing", "filing.labeling", ("detail", DisplayNames.Of(modality)));
             }
         }
 
         private void Logs()
         {
             var min = (int)rules.Threshold("minLogRetentionMonths");
-            if (s.Filing.LogRetentionMonths is not { } months) Add("logs.retention-short", "filing.logRetentionMonths", ("detail", "未填写"));
-            else if (months < min) Add("logs.retention-short", "filing.logRetentionMonths", ("detail", $"为 {months} 个月"));
+            var minText = ("min", min.ToString(CultureInfo.InvariantCulture));
+            if (s.Filing.LogRetentionMonths is not { } months)
+                Add("logs.retention-short", "filing.logRetentionMonths", ("detail", "未填写"), minText);
+            else if (months < min) Add("logs.retention-short", "filing.logRetentionMonths", ("detail", $"为 {months} 个月"), minText);
         }
 
         private void Biometric()
@@ -247,7 +256,9 @@ public static class PresubmissionCheck
             if (f.Role == FilingRole.ServiceProvider)
             {
                 if (f.LinkedProducts.Count == 0) problems.Add("服务提供者须关联至少一个面向用户的产品");
-                var linked = f.LinkedProducts.Select(n => (Name: n, Product: s.Products.FirstOrDefault(p => NameKey(p.Name) == NameKey(n)))).ToList();
+                var linked =
+                    f.LinkedProducts.Select(n =>
+                    (Name: n, Product: s.Products.FirstOrDefault(p => NameKey(p.Name) == NameKey(n)))).ToList();
                 foreach (var l in linked.Where(l => l.Product is null)) problems.Add($"关联产品「{l.Name}」未在产品信息中填报");
                 if (linked.Count > 0 && linked.All(l => l.Product?.Form == Products.ProductForm.Api))
                     problems.Add("关联产品均为 API 形态，通过接口向企业提供算法应以服务技术支持者身份备案");
@@ -270,7 +281,8 @@ public static class PresubmissionCheck
                 var density = (double)terms / sentences;
                 if (sentences >= rules.Threshold("jargonMinSentences") && density > rules.Threshold("jargonPerSentence"))
                     Add("principle.jargon", field, ("fieldName", label),
-                        ("detail", $"{sentences} 句中有 {terms} 个术语或英文缩写，平均每句 {density:0.0} 个，超过 {rules.Threshold("jargonPerSentence"):0.#} 个"));
+                        ("detail",
+                            $"{sentences} 句中有 {terms} 个术语或英文缩写，平均每句 {density:0.0} 个，超过 {rules.Threshold("jargonPerSentence"):0.#} 个"));
             }
         }
 
@@ -283,7 +295,8 @@ public static class PresubmissionCheck
                 var lf = s.Filing.LinkedFunctions[i];
                 if (linked.Contains(NameKey(lf.Product))) continue;
                 Add("function.product-not-linked", $"filing.linkedFunctions[{i}]",
-                    ("function", Blank(lf.Function) ? $"第{i + 1}个功能" : lf.Function!.Trim()), ("product", Blank(lf.Product) ? "（未写明）" : lf.Product!.Trim()));
+                    ("function", Blank(lf.Function) ? $"第{i + 1}个功能" : lf.Function!.Trim()),
+                        ("product", Blank(lf.Product) ? "（未写明）" : lf.Product!.Trim()));
             }
         }
 
@@ -302,7 +315,8 @@ public static class PresubmissionCheck
             Compare(d.EmploymentName, subject.OfficerName, "工作证明姓名与算法安全责任人姓名不一致");
             Compare(d.EmploymentName, d.CommitmentSignerName, "工作证明姓名与承诺书签字人不一致");
             Compare(d.EmploymentEmployer, subject.Name, "工作证明出具单位与备案主体不一致");
-            if (problems.Count > 0) Add("officer.documents-disagree", "officerDocuments", ("detail", string.Join("；", problems.Distinct())));
+            if (problems.Count > 0) Add("officer.documents-disagree", "officerDocuments",
+                ("detail", string.Join("；", problems.Distinct())));
 
             var post = new List<string>();
             if (Blank(d.EmploymentPost)) post.Add("未写明职务");
@@ -315,7 +329,8 @@ public static class PresubmissionCheck
         private void Templates()
         {
             var minChars = (int)rules.Threshold("templateMinChars");
-            var templates = rules.TemplateSentences.Select(t => (t.Source, Text: Normalise(t.Text))).Where(t => t.Text.Length >= minChars).ToList();
+            var templates =
+                rules.TemplateSentences.Select(t => (t.Source, Text: Normalise(t.Text))).Where(t => t.Text.Length >= minChars).ToList();
             foreach (var (field, label, text) in NarrativeFields(s.Filing))
             {
                 var n = Normalise(text);
@@ -337,7 +352,8 @@ public static class PresubmissionCheck
                 if (n.Length < minChars) continue;
                 var best = known.Select(k => (k.Source, Score: Similarity(n, k.Text))).OrderByDescending(x => x.Score).FirstOrDefault();
                 if (best.Source is not null && best.Score >= minSimilarity)
-                    Add("text.registry-copy", field, ("fieldName", label), ("detail", best.Source), ("score", best.Score.ToString("P0", CultureInfo.InvariantCulture)));
+                    Add("text.registry-copy", field, ("fieldName", label), ("detail", best.Source),
+                        ("score", best.Score.ToString("P0", CultureInfo.InvariantCulture)));
             }
         }
     }

@@ -7,16 +7,10 @@ public enum CheckSeverity { Blocking = 0, Warning = 1, Hint = 2 }
 
 public static class CheckSeverities
 {
-    public static string ChineseName(CheckSeverity s) => s switch
-    {
-        CheckSeverity.Blocking => "阻断", CheckSeverity.Warning => "警告", _ => "提示",
-    };
-
-    public static CheckSeverity Parse(string name) => name switch
-    {
-        "阻断" => CheckSeverity.Blocking, "警告" => CheckSeverity.Warning, "提示" => CheckSeverity.Hint,
-        _ => throw new FormatException($"unknown severity '{name}' (阻断/警告/提示)"),
-    };
+    /// <summary>The severity a data file names (阻断/警告/提示), by its display name.</summary>
+    public static CheckSeverity Parse(string name) => DisplayNames.Parse<CheckSeverity>(name)
+        ?? throw new FormatException(
+            $"unknown severity '{name}' ({string.Join("/", Enum.GetValues<CheckSeverity>().Select(s => DisplayNames.Of(s)))})");
 }
 
 /// <summary>One rule of the library: what it checks, how bad a hit is, and where the rule comes from.</summary>
@@ -71,7 +65,8 @@ public sealed class PresubmissionRules
     public IReadOnlyDictionary<string, double> Thresholds { get; private init; } = new Dictionary<string, double>();
 
     public double Threshold(string name) =>
-        Thresholds.TryGetValue(name, out var v) ? v : throw new InvalidOperationException($"presubmission.json: threshold '{name}' is missing");
+        Thresholds.TryGetValue(name, out var v) ? v
+            : throw new InvalidOperationException($"presubmission.json: threshold '{name}' is missing");
 
     public static PresubmissionRules Parse(string rulesJson, string templatesJson)
     {
@@ -108,7 +103,8 @@ public sealed class PresubmissionRules
             OfficerPostTerms = List(vocab, "officerPostTerms"),
             AssessmentEvidenceTerms = List(vocab, "assessmentEvidenceTerms"),
             ScopeRequirements = vocab.GetProperty("scopeRequirements").EnumerateArray()
-                .Select(s => new ScopeRequirement(s.GetProperty("scenario").GetString()!, List(s, "scenarioTerms"), List(s, "scopeTerms"))).ToList(),
+                .Select(s =>
+                    new ScopeRequirement(s.GetProperty("scenario").GetString()!, List(s, "scenarioTerms"), List(s, "scopeTerms"))).ToList(),
             TemplateSentences = templates.RootElement.GetProperty("sentences").EnumerateArray()
                 .Select(s => new TemplateSentence(s.GetProperty("source").GetString()!, s.GetProperty("text").GetString()!)).ToList(),
             Thresholds = root.GetProperty("thresholds").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetDouble()),

@@ -133,14 +133,16 @@ public sealed class AlgorithmFiling : IHasDomainEvents
     public bool IsReturned => Status == FilingStatus.Draft && ReturnRounds > 0;
 
     /// <summary>The status as the filer reads it: a returned draft is 已退回, not a plain 草稿.</summary>
-    public string StatusDisplay => IsReturned ? FilingNames.Returned : FilingNames.Status(Status);
+    public string StatusDisplay => IsReturned ? FilingNames.Returned : DisplayNames.Of(Status);
 
     /// <summary>What still blocks submission on one step of the form.</summary>
-    public IReadOnlyList<MissingField> MissingFields(FilingStep step) => MissingFields().Where(m => FilingFields.StepOf(m.Field) == step).ToList();
+    public IReadOnlyList<MissingField> MissingFields(FilingStep step) =>
+        MissingFields().Where(m => FilingFields.StepOf(m.Field) == step).ToList();
 
     /// <summary>The return reasons of the latest round while the filing sits in draft for correction.</summary>
     public IReadOnlyList<FilingReturnReason> OpenReturnReasons =>
-        Status == FilingStatus.Draft && ReturnRounds > 0 ? _returnReasons.Where(r => r.Round == ReturnRounds).OrderBy(r => FilingFields.Order(r.Field)).ToList() : [];
+        Status == FilingStatus.Draft && ReturnRounds > 0
+            ? _returnReasons.Where(r => r.Round == ReturnRounds).OrderBy(r => FilingFields.Order(r.Field)).ToList() : [];
 
     // ---------------------------------------------------------------- editing (draft only, owner only)
 
@@ -263,7 +265,7 @@ public sealed class AlgorithmFiling : IHasDomainEvents
             foreach (var m in FilingNames.Modalities.Where(m => OutputModalities.HasFlag(m)))
             {
                 var e = _labeling.FirstOrDefault(l => l.Modality == m);
-                var name = FilingNames.Modality(m);
+                var name = DisplayNames.Of(m);
                 Need(e?.ExplicitMethod is not null, FilingFields.Labeling, $"请说明{name}输出的显式标识方式。");
                 Need(e?.ImplicitMethod is not null, FilingFields.Labeling, $"请说明{name}输出的隐式标识方式。");
                 Need(e?.ExampleMaterialId is not null, FilingFields.Labeling, $"请上传{name}输出的标识示例。");
@@ -490,7 +492,7 @@ public sealed class AlgorithmFiling : IHasDomainEvents
         if (removed.Count > 0) items.Add("删除关联产品" + string.Join("、", removed));
         if (previous.MainPurpose != MainPurpose) items.Add($"变更主要用途为“{MainPurpose}”");
         if (previous.OutputModalities != OutputModalities)
-            items.Add($"算法输出模态由{FilingNames.Modality(previous.OutputModalities)}变更为{FilingNames.Modality(OutputModalities)}");
+            items.Add($"算法输出模态由{DisplayNames.Of(previous.OutputModalities)}变更为{DisplayNames.Of(OutputModalities)}");
         if (previous.DisclosurePrinciple != DisclosurePrinciple || previous.DisclosureMechanism != DisclosureMechanism
             || previous.DisclosureScenarios != DisclosureScenarios || previous.DisclosurePurpose != DisclosurePurpose)
             items.Add("更新算法公示信息");
@@ -510,7 +512,7 @@ public sealed class AlgorithmFiling : IHasDomainEvents
         if (filer.Role != ActorRole.Filer) throw new DomainException("只有备案主体可以编辑算法备案。");
         RequireOwner(filer);
         if (Status != FilingStatus.Draft)
-            throw new DomainException($"当前状态为「{FilingNames.Status(Status)}」，只有草稿可以编辑。");
+            throw new DomainException($"当前状态为「{DisplayNames.Of(Status)}」，只有草稿可以编辑。");
     }
 
     private void RequireOwner(Actor filer)

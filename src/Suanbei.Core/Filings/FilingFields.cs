@@ -1,12 +1,16 @@
+using Suanbei.Core.Checks;
+
 namespace Suanbei.Core.Filings;
 
-/// <summary>A field that blocks submission, or a field a reviewer returns with a reason: key (stable, used as form id) and Chinese text.</summary>
+/// <summary>A field that blocks submission, or a field a reviewer returns with a reason: key (stable, used as form id) and Chinese
+/// text.</summary>
 public sealed record MissingField(string Field, string Message);
 
 /// <summary>A reviewer's reason for returning one field (退回补正), kept per round so the history survives resubmission.</summary>
 public sealed record FieldReason(string Field, string Reason);
 
-/// <summary>Keys and Chinese labels of the algorithm-filing fields, in form order (step 1 basic, 2 detailed, 3 products/service mode).</summary>
+/// <summary>Keys and Chinese labels of the algorithm-filing fields, in form order (step 1 basic, 2 detailed, 3 products/service
+/// mode).</summary>
 public static class FilingFields
 {
     public const string Name = "Name";
@@ -86,15 +90,6 @@ public enum FilingStep { Basic = 1, Details = 2, Products = 3, Confirm = 4 }
 public static class FilingSteps
 {
     public static readonly IReadOnlyList<FilingStep> All = [FilingStep.Basic, FilingStep.Details, FilingStep.Products, FilingStep.Confirm];
-
-    /// <summary>The step's title as the step bar shows it.</summary>
-    public static string Title(FilingStep s) => s switch
-    {
-        FilingStep.Basic => "① 基本属性",
-        FilingStep.Details => "② 详细属性",
-        FilingStep.Products => "③ 关联产品/服务方式",
-        _ => "④ 确认提交",
-    };
 
     /// <summary>The page of the step under /Filings/{id}/.</summary>
     public static string Page(FilingStep s) => s.ToString();

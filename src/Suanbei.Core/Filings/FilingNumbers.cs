@@ -25,12 +25,13 @@ public static class FilingNumbers
     public static string Compose(string regionCode, string entityCode, AlgorithmType type, int year, int sequence)
     {
         if (sequence > MaxSequence)
-            throw new DomainException($"该主体本年度{AlgorithmTypes.ChineseName(type)}备案编号已用尽（上限 {MaxSequence}）。");
+            throw new DomainException($"该主体本年度{DisplayNames.Of(type)}备案编号已用尽（上限 {MaxSequence}）。");
         if (Regions.Validate(regionCode) is { } problem) throw new DomainException($"主体注册地代码无效：{problem}");
         return FilingNumber.Compose(regionCode, entityCode, AlgorithmTypes.NumberTypeCode(type), year, sequence);
     }
 
     /// <summary>The HTML a filer puts in its footer (Art. 26): the number, linking to the public entry.</summary>
     public static string FooterSnippet(string number, string publicUrl) =>
-        $"<a href=\"{System.Net.WebUtility.HtmlEncode(publicUrl)}\" target=\"_blank\" rel=\"noopener\">{System.Net.WebUtility.HtmlEncode(number)}</a>";
+        $"<a href=\"{System.Net.WebUtility.HtmlEncode(publicUrl)}\" target=\"_blank\" rel=\"noopener\">"
+        + $"{System.Net.WebUtility.HtmlEncode(number)}</a>";
 }

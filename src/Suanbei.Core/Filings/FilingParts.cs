@@ -116,7 +116,8 @@ public sealed class FilingReturnReason
 public sealed class FilingAuditEntry
 {
     private FilingAuditEntry() { }
-    internal FilingAuditEntry(int sequence, DateTimeOffset at, Actor actor, FilingAction action, FilingStatus from, FilingStatus to, string? reason)
+    internal FilingAuditEntry(int sequence, DateTimeOffset at, Actor actor, FilingAction action, FilingStatus from, FilingStatus to,
+        string? reason)
     {
         Id = Guid.NewGuid();
         Sequence = sequence;

@@ -1,3 +1,5 @@
+using Suanbei.Core.Checks;
+
 namespace Suanbei.Core.Filings;
 
 /// <summary>
@@ -5,8 +7,8 @@ namespace Suanbei.Core.Filings;
 /// </summary>
 public static class FilingRules
 {
-    /// <summary>Logs must be kept at least six months (reference §3, content management; 标识办法 Art. 6 likewise).</summary>
-    public const int MinLogRetentionMonths = 6;
+    /// <summary>Months logs must be kept at least: the threshold of the pre-submission rule data, which cites its article.</summary>
+    public static int MinLogRetentionMonths => (int)PresubmissionRules.Current.Threshold("minLogRetentionMonths");
 
     /// <summary>
     /// Working days an entry stays in 公示 before it becomes 已备案. The reference says only "after the publicity period";

@@ -83,69 +83,6 @@ public static class FilingNames
     /// <summary>A draft sent back by a reviewer (<see cref="AlgorithmFiling.IsReturned"/>).</summary>
     public const string Returned = "已退回";
 
-    public static string Status(FilingStatus s) => s switch
-    {
-        FilingStatus.Draft => "草稿",
-        FilingStatus.Submitted => "已提交",
-        FilingStatus.FirstReview => "一审",
-        FilingStatus.SecondReview => "二审",
-        FilingStatus.Publicity => "公示",
-        FilingStatus.Filed => "已备案",
-        FilingStatus.Refused => "不予备案",
-        FilingStatus.Cancelled => "已注销",
-        FilingStatus.Superseded => "已变更（旧版本）",
-        _ => s.ToString(),
-    };
-
-    public static string Action(FilingAction a) => a switch
-    {
-        FilingAction.Submit => "提交",
-        FilingAction.StartFirstReview => "开始一审",
-        FilingAction.PassFirstReview => "一审通过",
-        FilingAction.Publish => "二审通过并公示",
-        FilingAction.CompletePublicity => "公示期满",
-        FilingAction.Return => "退回补正",
-        FilingAction.Refuse => "不予备案",
-        FilingAction.StartChange => "发起变更",
-        FilingAction.Cancel => "注销",
-        _ => a.ToString(),
-    };
-
-    public static string Role(FilingRole r) => r switch
-    {
-        FilingRole.ServiceProvider => "服务提供者",
-        FilingRole.TechnicalSupporter => "服务技术支持者",
-        _ => r.ToString(),
-    };
-
-    public static string ActorRole(ActorRole r) => r switch
-    {
-        Filings.ActorRole.Filer => "备案主体",
-        Filings.ActorRole.Reviewer => "审核员",
-        Filings.ActorRole.Admin => "管理员",
-        Filings.ActorRole.System => "系统",
-        _ => r.ToString(),
-    };
-
-    public static string ServiceMode(TechnicalServiceMode m) => m switch
-    {
-        TechnicalServiceMode.Api => "API接口",
-        TechnicalServiceMode.Sdk => "SDK",
-        TechnicalServiceMode.PrivateDeployment => "私有化部署",
-        TechnicalServiceMode.Other => "其他",
-        _ => m.ToString(),
-    };
-
     public static readonly IReadOnlyList<DataModality> Modalities =
         [DataModality.Text, DataModality.Image, DataModality.Audio, DataModality.Video, DataModality.VirtualScene];
-
-    public static string Modality(DataModality m) => m switch
-    {
-        DataModality.Text => "文本",
-        DataModality.Image => "图片",
-        DataModality.Audio => "音频",
-        DataModality.Video => "视频",
-        DataModality.VirtualScene => "虚拟场景",
-        _ => string.Join("、", Modalities.Where(x => m.HasFlag(x)).Select(Modality)),
-    };
 }

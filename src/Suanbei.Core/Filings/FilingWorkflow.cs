@@ -57,9 +57,9 @@ public static class FilingWorkflow
     public static Transition Require(FilingStatus from, FilingAction action, Actor actor)
     {
         var t = Find(from, action)
-            ?? throw new DomainException($"当前状态为「{FilingNames.Status(from)}」，不能执行「{FilingNames.Action(action)}」。");
+            ?? throw new DomainException($"当前状态为「{DisplayNames.Of(from)}」，不能执行「{DisplayNames.Of(action)}」。");
         if (!t.Actors.Contains(actor.Role))
-            throw new DomainException($"「{FilingNames.Action(action)}」只能由{string.Join("或", t.Actors.Select(FilingNames.ActorRole))}执行。");
+            throw new DomainException($"「{DisplayNames.Of(action)}」只能由{string.Join("或", t.Actors.Select(a => DisplayNames.Of(a)))}执行。");
         return t;
     }
 }

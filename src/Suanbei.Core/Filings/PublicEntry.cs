@@ -15,7 +15,7 @@ public sealed record PublicEntry(
             ? "--"
             : string.Join("、", f.LinkedProducts.Select(p => p.Display));
         return new PublicEntry(
-            f.Name ?? "", f.Role is { } r ? FilingNames.Role(r) : "", f.Type is { } t ? AlgorithmTypes.ChineseName(t) : "",
+            f.Name ?? "", f.Role is { } r ? DisplayNames.Of(r) : "", f.Type is { } t ? DisplayNames.Of(t) : "",
             subjectName, products, f.MainPurpose ?? "", f.FilingNumber, f.RemarkLines, f.Status == FilingStatus.Cancelled,
             f.DisclosurePrinciple ?? "", f.DisclosureMechanism ?? "", f.DisclosureScenarios ?? "", f.DisclosurePurpose ?? "");
     }

@@ -14,7 +14,8 @@ public static class ChinaTime
     /// own zone never matters). Null gives "—".
     /// </summary>
     public static string Display(DateTimeOffset? instant) =>
-        instant is { } i ? i.ToOffset(Offset).ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture) + " 北京时间" : "—";
+        instant is { } i ? i.ToOffset(Offset).ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture) + " 北京时间"
+            : "—";
 }
 
 /// <summary>

@@ -20,7 +20,8 @@ public static class ContactValidation
         return null;
     }
 
-    /// <summary>E-mail address: one @, a local part of 1–64 allowed characters, a domain of dot-separated labels with a letter TLD.</summary>
+    /// <summary>E-mail address: one @, a local part of 1–64 allowed characters, a domain of dot-separated labels with a letter
+    /// TLD.</summary>
     public static string? ValidateEmail(string? email)
     {
         if (string.IsNullOrWhiteSpace(email)) return "电子邮箱不能为空";

@@ -1,3 +1,5 @@
+using Suanbei.Core.Checks;
+
 namespace Suanbei.Core.Products;
 
 /// <summary>服务形式 of a product (reference §2/§3).</summary>
@@ -17,22 +19,6 @@ public static class ProductNames
         ["Name"] = "产品名称", ["IcpNumber"] = "ICP备案号", ["IcpHolder"] = "ICP主办单位", ["IcpExpiresOn"] = "ICP有效期至",
         ["IcpBusinessScope"] = "ICP经营范围", ["MonthlyActiveUsers"] = "月活跃用户数", ["DailyActiveUsers"] = "日活跃用户数",
         ["TotalUsers"] = "用户总量", ["AccessPath"] = "功能访问路径", ["FunctionName"] = "功能名称", ["FunctionDescription"] = "功能介绍",
-    };
-
-    public static string Form(ProductForm f) => f switch
-    {
-        ProductForm.Website => "网站", ProductForm.App => "APP", ProductForm.MiniProgram => "小程序", ProductForm.PublicAccount => "公众号",
-        ProductForm.Plugin => "插件", ProductForm.Api => "API", ProductForm.Desktop => "桌面应用程序", _ => "其他",
-    };
-
-    public static string Status(ProductStatus s) => s switch
-    {
-        ProductStatus.InService => "已上线", ProductStatus.Testing => "测试中", ProductStatus.InDevelopment => "开发中", _ => "已下线",
-    };
-
-    public static string Audience(ProductAudience a) => a switch
-    {
-        ProductAudience.Individuals => "面向个人用户", ProductAudience.Businesses => "面向企业用户", _ => "个人与企业用户",
     };
 }
 
@@ -64,7 +50,8 @@ public sealed record ProductDetails
 /// <summary>A product (产品) of a subject with its functions (功能). Owned by the subject; edited only by its owner.</summary>
 public sealed class Product
 {
-    public const int MaxFunctionDescription = 500;
+    /// <summary>功能介绍 length limit: the threshold of the pre-submission rule data, which cites the filing instructions.</summary>
+    public static int MaxFunctionDescription => (int)PresubmissionRules.Current.Threshold("maxFunctionDescription");
     private readonly List<ProductAccessStep> _accessPath = [];
     private readonly List<ProductFunction> _functions = [];
 
@@ -107,7 +94,7 @@ public sealed class Product
     public IReadOnlyList<ProductFunction> Functions => _functions.OrderBy(f => f.Position).ToList();
 
     /// <summary>名称（形态）, as the CAC lists write an application product.</summary>
-    public string ListLabel => $"{Name}（{ProductNames.Form(Form)}）";
+    public string ListLabel => $"{Name}（{DisplayNames.Of(Form)}）";
 
     public void Update(ProductDetails d, DateTimeOffset now)
     {
@@ -115,7 +102,8 @@ public sealed class Product
         if (errors.Count > 0) throw new DomainException(string.Join("；", errors.Values));
         Name = d.Name!.Trim(); Form = d.Form; AccessAddress = Clean(d.AccessAddress); Status = d.Status; Audience = d.Audience;
         MonthlyActiveUsers = d.MonthlyActiveUsers; DailyActiveUsers = d.DailyActiveUsers; TotalUsers = d.TotalUsers;
-        IcpNumber = Clean(d.IcpNumber); IcpHolder = Clean(d.IcpHolder); IcpExpiresOn = d.IcpExpiresOn; IcpBusinessScope = Clean(d.IcpBusinessScope);
+        IcpNumber = Clean(d.IcpNumber); IcpHolder = Clean(d.IcpHolder); IcpExpiresOn = d.IcpExpiresOn; IcpBusinessScope =
+            Clean(d.IcpBusinessScope);
         RequiresRealName = d.RequiresRealName; HasPriorLicence = d.HasPriorLicence;
         PriorLicenceDescription = Clean(d.PriorLicenceDescription); PersonalisedPushCanBeTurnedOff = d.PersonalisedPushCanBeTurnedOff;
         PersonalisedPushDescription = Clean(d.PersonalisedPushDescription); MinorsProtection = Clean(d.MinorsProtection);
@@ -134,7 +122,8 @@ public sealed class Product
     public ProductFunction AddFunction(string name, string? description, DateTimeOffset now)
     {
         CheckFunction(name, description);
-        var f = new ProductFunction(Guid.NewGuid(), Id, _functions.Count == 0 ? 0 : _functions.Max(x => x.Position) + 1, name.Trim(), description?.Trim() ?? "");
+        var f = new ProductFunction(Guid.NewGuid(), Id, _functions.Count == 0 ? 0 : _functions.Max(x => x.Position) + 1, name.Trim(),
+            description?.Trim() ?? "");
         _functions.Add(f);
         UpdatedAt = now;
         return f;
@@ -168,7 +157,10 @@ public sealed class Product
 public sealed class ProductAccessStep
 {
     private ProductAccessStep() { Text = ""; }
-    internal ProductAccessStep(Guid id, Guid productId, int position, string text) { Id = id; ProductId = productId; Position = position; Text = text; }
+    internal ProductAccessStep(Guid id, Guid productId, int position, string text)
+    {
+        Id = id; ProductId = productId; Position = position; Text = text;
+    }
     public Guid Id { get; private set; }
     public Guid ProductId { get; private set; }
     public int Position { get; private set; }

@@ -1,6 +1,7 @@
 namespace Suanbei.Core.Products;
 
-/// <summary>Field rules of a product; keys are <see cref="ProductDetails"/> property names, values Chinese messages naming the field.</summary>
+/// <summary>Field rules of a product; keys are <see cref="ProductDetails"/> property names, values Chinese messages naming the
+/// field.</summary>
 public static class ProductValidation
 {
     public const int MaxText = 200;
@@ -29,7 +30,8 @@ public static class ProductValidation
             if (error is not null) e["IcpNumber"] = error.StartsWith("ICP备案号") ? error : "ICP备案号：" + error;
         }
         if (d.IcpHolder is not null && d.IcpHolder.Trim().Length > MaxText) e["IcpHolder"] = $"ICP主办单位不能超过{MaxText}个字符";
-        if (d.IcpBusinessScope is not null && d.IcpBusinessScope.Trim().Length > MaxLongText) e["IcpBusinessScope"] = $"ICP经营范围不能超过{MaxLongText}个字符";
+        if (d.IcpBusinessScope is not null && d.IcpBusinessScope.Trim().Length > MaxLongText) e["IcpBusinessScope"] =
+            $"ICP经营范围不能超过{MaxLongText}个字符";
         if (d.HasPriorLicence && string.IsNullOrWhiteSpace(d.PriorLicenceDescription))
             e["PriorLicenceDescription"] = "有前置许可时请填写许可名称和编号";
         if (d.PriorLicenceDescription is { Length: > MaxText }) e["PriorLicenceDescription"] = $"前置许可说明不能超过{MaxText}个字符";

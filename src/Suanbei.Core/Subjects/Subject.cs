@@ -104,7 +104,8 @@ public sealed class Subject
         LegalRepIdNumber = LegalRepIdNumber, OfficerName = OfficerName, OfficerIdType = OfficerIdType,
         OfficerIdNumber = OfficerIdNumber, OfficerMobile = OfficerMobile, OfficerEmail = OfficerEmail,
         CommitmentSignerName = CommitmentSignerName, CommitmentSignerIdNumber = CommitmentSignerIdNumber,
-        EmploymentName = EmploymentName, EmploymentEmployer = EmploymentEmployer, EmploymentPost = EmploymentPost, EmploymentTenure = EmploymentTenure,
+        EmploymentName = EmploymentName, EmploymentEmployer = EmploymentEmployer, EmploymentPost = EmploymentPost,
+        EmploymentTenure = EmploymentTenure,
         BusinessLicenceScanId = BusinessLicenceScanId, LegalRepIdScanId = LegalRepIdScanId, OfficerIdScanId = OfficerIdScanId,
         OfficerEmploymentProofId = OfficerEmploymentProofId, OfficerCommitmentId = OfficerCommitmentId,
         FilingCommitmentId = FilingCommitmentId, ResponsibilityReportId = ResponsibilityReportId,
@@ -117,16 +118,19 @@ public sealed class Subject
         if (!IsEditable)
             throw new DomainException(Status == SubjectStatus.Approved
                 ? "主体备案已通过，修改前请先发起主体变更"
-                : $"主体备案状态为“{SubjectStatuses.ChineseName(Status)}”，不能修改");
+                : $"主体备案状态为“{DisplayNames.Of(Status)}”，不能修改");
         Name = Clean(d.Name); CreditCode = Clean(d.CreditCode)?.ToUpperInvariant();
         Kind = CreditCode is null ? SubjectKind.Unknown : Identifiers.CreditCode.KindOf(CreditCode);
         RegionCode = Clean(d.RegionCode); Address = Clean(d.Address); Website = Clean(d.Website);
         MonthlyActiveUsers = d.MonthlyActiveUsers; CertificateType = Clean(d.CertificateType);
         CertificateAddress = Clean(d.CertificateAddress); CertificateValidity = Clean(d.CertificateValidity);
-        LegalRepName = Clean(d.LegalRepName); LegalRepIdType = Clean(d.LegalRepIdType); LegalRepIdNumber = Clean(d.LegalRepIdNumber)?.ToUpperInvariant();
-        OfficerName = Clean(d.OfficerName); OfficerIdType = Clean(d.OfficerIdType); OfficerIdNumber = Clean(d.OfficerIdNumber)?.ToUpperInvariant();
+        LegalRepName = Clean(d.LegalRepName); LegalRepIdType = Clean(d.LegalRepIdType); LegalRepIdNumber =
+            Clean(d.LegalRepIdNumber)?.ToUpperInvariant();
+        OfficerName = Clean(d.OfficerName); OfficerIdType = Clean(d.OfficerIdType); OfficerIdNumber =
+            Clean(d.OfficerIdNumber)?.ToUpperInvariant();
         OfficerMobile = Clean(d.OfficerMobile); OfficerEmail = Clean(d.OfficerEmail);
-        CommitmentSignerName = Clean(d.CommitmentSignerName); CommitmentSignerIdNumber = Clean(d.CommitmentSignerIdNumber)?.ToUpperInvariant();
+        CommitmentSignerName = Clean(d.CommitmentSignerName); CommitmentSignerIdNumber =
+            Clean(d.CommitmentSignerIdNumber)?.ToUpperInvariant();
         EmploymentName = Clean(d.EmploymentName); EmploymentEmployer = Clean(d.EmploymentEmployer);
         EmploymentPost = Clean(d.EmploymentPost); EmploymentTenure = Clean(d.EmploymentTenure);
         BusinessLicenceScanId = d.BusinessLicenceScanId; LegalRepIdScanId = d.LegalRepIdScanId; OfficerIdScanId = d.OfficerIdScanId;
@@ -135,11 +139,12 @@ public sealed class Subject
         UpdatedAt = now;
     }
 
-    /// <summary>Submits for review. Requires complete, well-formed data (<see cref="SubjectValidation"/>) and a subject kind that may file.</summary>
+    /// <summary>Submits for review. Requires complete, well-formed data (<see cref="SubjectValidation"/>) and a subject kind that may
+    /// file.</summary>
     public void Submit(string byUserId, DateTimeOffset now)
     {
         if (!IsEditable)
-            throw new DomainException($"主体备案状态为“{SubjectStatuses.ChineseName(Status)}”，不能提交");
+            throw new DomainException($"主体备案状态为“{DisplayNames.Of(Status)}”，不能提交");
         var errors = SubjectValidation.ForSubmission(Details);
         if (errors.Count > 0)
             throw new DomainException("主体备案信息不完整或有误：" + string.Join("；", errors.Values));
@@ -151,7 +156,7 @@ public sealed class Subject
     public void Approve(string reviewerId, DateTimeOffset now)
     {
         if (Status != SubjectStatus.Submitted)
-            throw new DomainException($"只有待审核的主体备案可以通过（当前状态：{SubjectStatuses.ChineseName(Status)}）");
+            throw new DomainException($"只有待审核的主体备案可以通过（当前状态：{DisplayNames.Of(Status)}）");
         Status = SubjectStatus.Approved;
         ApprovedAt ??= now;
         ApprovedName = Name;
@@ -166,7 +171,7 @@ public sealed class Subject
     public void Return(string reviewerId, string reasons, DateTimeOffset now)
     {
         if (Status != SubjectStatus.Submitted)
-            throw new DomainException($"只有待审核的主体备案可以退回（当前状态：{SubjectStatuses.ChineseName(Status)}）");
+            throw new DomainException($"只有待审核的主体备案可以退回（当前状态：{DisplayNames.Of(Status)}）");
         if (string.IsNullOrWhiteSpace(reasons))
             throw new DomainException("退回补正必须填写理由");
         Status = SubjectStatus.Returned;
@@ -182,7 +187,7 @@ public sealed class Subject
     public void StartChange(DateOnly eventDate, WorkingCalendar calendar, string byUserId, DateTimeOffset now)
     {
         if (Status != SubjectStatus.Approved)
-            throw new DomainException($"只有已通过的主体备案可以发起变更（当前状态：{SubjectStatuses.ChineseName(Status)}）");
+            throw new DomainException($"只有已通过的主体备案可以发起变更（当前状态：{DisplayNames.Of(Status)}）");
         var due = DeadlineRules.DueDateOrEstimate(DeadlineKind.SubjectChange, eventDate, calendar);
         Status = SubjectStatus.Draft;
         ChangeEventDate = eventDate;
@@ -215,13 +220,4 @@ public sealed class SubjectDecision
     public string ByUserId { get; private set; }
     public DateTimeOffset At { get; private set; }
     public string? Reasons { get; private set; }
-
-    public string ChineseKind => Kind switch
-    {
-        SubjectDecisionKind.Submitted => "提交审核",
-        SubjectDecisionKind.Approved => "审核通过",
-        SubjectDecisionKind.Returned => "退回补正",
-        SubjectDecisionKind.ChangeStarted => "发起变更",
-        _ => Kind.ToString(),
-    };
 }

@@ -56,7 +56,8 @@ public sealed record SubjectDetails
     ];
 
     public IEnumerable<Guid> MaterialIds() =>
-        new[] { BusinessLicenceScanId, LegalRepIdScanId, OfficerIdScanId, OfficerEmploymentProofId, OfficerCommitmentId, FilingCommitmentId, ResponsibilityReportId }
+        new[] { BusinessLicenceScanId, LegalRepIdScanId, OfficerIdScanId, OfficerEmploymentProofId, OfficerCommitmentId, FilingCommitmentId,
+            ResponsibilityReportId }
             .Where(id => id is not null).Select(id => id!.Value);
 
     public Guid? Material(string field) => field switch

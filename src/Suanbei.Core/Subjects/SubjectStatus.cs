@@ -8,15 +8,3 @@ public enum SubjectStatus
     Approved = 2,   // 已通过
     Returned = 3,   // 退回补正
 }
-
-public static class SubjectStatuses
-{
-    public static string ChineseName(SubjectStatus status) => status switch
-    {
-        SubjectStatus.Draft => "草稿",
-        SubjectStatus.Submitted => "待审核",
-        SubjectStatus.Approved => "已通过",
-        SubjectStatus.Returned => "退回补正",
-        _ => status.ToString(),
-    };
-}

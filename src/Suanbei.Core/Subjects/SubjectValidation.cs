@@ -61,8 +61,10 @@ public static class SubjectValidation
                      (nameof(d.Name), d.Name), (nameof(d.CreditCode), d.CreditCode), (nameof(d.RegionCode), d.RegionCode),
                      (nameof(d.Address), d.Address), (nameof(d.CertificateType), d.CertificateType),
                      (nameof(d.CertificateAddress), d.CertificateAddress), (nameof(d.CertificateValidity), d.CertificateValidity),
-                     (nameof(d.LegalRepName), d.LegalRepName), (nameof(d.LegalRepIdType), d.LegalRepIdType), (nameof(d.LegalRepIdNumber), d.LegalRepIdNumber),
-                     (nameof(d.OfficerName), d.OfficerName), (nameof(d.OfficerIdType), d.OfficerIdType), (nameof(d.OfficerIdNumber), d.OfficerIdNumber),
+                     (nameof(d.LegalRepName), d.LegalRepName), (nameof(d.LegalRepIdType), d.LegalRepIdType),
+                         (nameof(d.LegalRepIdNumber), d.LegalRepIdNumber),
+                     (nameof(d.OfficerName), d.OfficerName), (nameof(d.OfficerIdType), d.OfficerIdType),
+                         (nameof(d.OfficerIdNumber), d.OfficerIdNumber),
                      (nameof(d.OfficerMobile), d.OfficerMobile), (nameof(d.OfficerEmail), d.OfficerEmail),
                  })
         {

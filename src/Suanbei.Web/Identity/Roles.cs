@@ -1,4 +1,6 @@
 using System.Security.Claims;
+using Suanbei.Core;
+using Suanbei.Core.Filings;
 
 namespace Suanbei.Web.Identity;
 
@@ -14,13 +16,9 @@ public static class Roles
 
     public static readonly IReadOnlyList<string> All = [Filer, Reviewer, Admin];
 
-    public static string ChineseName(string role) => role switch
-    {
-        Filer => "备案主体",
-        Reviewer => "审核员",
-        Admin => "管理员",
-        _ => role,
-    };
+    /// <summary>The role's display name: the role names are the domain's <see cref="ActorRole"/> member names.</summary>
+    public static string ChineseName(string role) =>
+        Enum.TryParse<ActorRole>(role, out var actor) ? DisplayNames.Of(actor) : role;
 
     /// <summary>Parses admin/reviewer/filer (CLI spelling) or the Chinese names.</summary>
     public static string? Parse(string? text) => text?.Trim().ToLowerInvariant() switch

@@ -23,9 +23,11 @@ public class PresubmissionCheckTests
     private static FilingSnapshot WithProduct(FilingSnapshot s, Func<ProductSnapshot, ProductSnapshot> change) =>
         s with { Products = [change(s.Products[0]), .. s.Products.Skip(1)] };
 
-    private static FilingSnapshot WithFiling(FilingSnapshot s, Func<AlgorithmSnapshot, AlgorithmSnapshot> change) => s with { Filing = change(s.Filing) };
+    private static FilingSnapshot WithFiling(FilingSnapshot s, Func<AlgorithmSnapshot, AlgorithmSnapshot> change) =>
+        s with { Filing = change(s.Filing) };
 
-    /// <summary>Asserts the good filing has no finding of the rule and the bad one has, with the rule's data; returns the bad findings.</summary>
+    /// <summary>Asserts the good filing has no finding of the rule and the bad one has, with the rule's data; returns the bad
+    /// findings.</summary>
     private static List<CheckFinding> PassesAndFails(string ruleId, FilingSnapshot bad, IEnumerable<KnownText>? others = null)
     {
         var good = PresubmissionCheck.Evaluate(Good(), Today, others);
@@ -41,7 +43,8 @@ public class PresubmissionCheckTests
             Assert.DoesNotContain("{", h.Message); // every placeholder filled
             Assert.False(string.IsNullOrWhiteSpace(h.Field));
         }
-        Assert.Equal(hits.Any(h => h.Severity == CheckSeverity.Blocking) || report.Findings.Any(f => f.Severity == CheckSeverity.Blocking), report.Blocks);
+        Assert.Equal(hits.Any(h => h.Severity == CheckSeverity.Blocking) || report.Findings.Any(f => f.Severity == CheckSeverity.Blocking),
+            report.Blocks);
         return hits;
     }
 
@@ -77,7 +80,9 @@ public class PresubmissionCheckTests
     [Fact, RuleTest("icp.expired")]
     public void Icp_expired()
     {
-        var hits = PassesAndFails("icp.expired", WithProduct(Good(), p => p with { Icp = p.Icp! with { ExpiresOn = new DateOnly(2026, 11, 21) } }));
+        var hits =
+            PassesAndFails("icp.expired",
+            WithProduct(Good(), p => p with { Icp = p.Icp! with { ExpiresOn = new DateOnly(2026, 11, 21) } }));
         Assert.Contains("2026-11-21", hits[0].Message);
     }
 
@@ -113,13 +118,15 @@ public class PresubmissionCheckTests
     {
         var hits = PassesAndFails("users.implausible", WithProduct(Good(), p => p with { DailyActiveUsers = 3_000_000 }));
         Assert.Contains("日活", hits[0].Message);
-        PassesAndFails("users.implausible", WithProduct(Good(), p => p with { MonthlyActiveUsers = 2_000_000_000, TotalUsers = 3_000_000_000 }));
+        PassesAndFails("users.implausible",
+            WithProduct(Good(), p => p with { MonthlyActiveUsers = 2_000_000_000, TotalUsers = 3_000_000_000 }));
     }
 
     [Fact, RuleTest("function.empty")]
     public void Function_description_empty()
     {
-        var hits = PassesAndFails("function.empty", WithProduct(Good(), p => p with { Functions = [new FunctionSnapshot("AI写作助手", "  ")] }));
+        var hits =
+            PassesAndFails("function.empty", WithProduct(Good(), p => p with { Functions = [new FunctionSnapshot("AI写作助手", "  ")] }));
         Assert.Equal("products[0].functions[0].description", hits[0].Field);
     }
 
@@ -130,14 +137,17 @@ public class PresubmissionCheckTests
         Assert.Equal(499, exactly500.Length);
         var ok = WithProduct(Good(), p => p with { Functions = [new FunctionSnapshot("AI写作助手", exactly500 + "。")] });
         Assert.DoesNotContain(PresubmissionCheck.Evaluate(ok, Today).Findings, f => f.RuleId == "function.too-long");
-        var hits = PassesAndFails("function.too-long", WithProduct(Good(), p => p with { Functions = [new FunctionSnapshot("AI写作助手", exactly500 + "。。")] }));
+        var hits =
+            PassesAndFails("function.too-long",
+            WithProduct(Good(), p => p with { Functions = [new FunctionSnapshot("AI写作助手", exactly500 + "。。")] }));
         Assert.Contains("501", hits[0].Message);
     }
 
     [Fact, RuleTest("function.not-descriptive")]
     public void Function_description_does_not_describe_a_function()
     {
-        PassesAndFails("function.not-descriptive", WithProduct(Good(), p => p with { Functions = [new FunctionSnapshot("AI写作助手", "AI写作助手")] }));
+        PassesAndFails("function.not-descriptive",
+            WithProduct(Good(), p => p with { Functions = [new FunctionSnapshot("AI写作助手", "AI写作助手")] }));
         PassesAndFails("function.not-descriptive", WithProduct(Good(), p => p with
         {
             Functions = [new FunctionSnapshot("AI写作助手", "本功能是我们公司最重要、最受欢迎、最先进的核心产品能力之一。")],
@@ -166,10 +176,13 @@ public class PresubmissionCheckTests
     [Fact, RuleTest("labeling.example-missing")]
     public void No_labeling_example_for_an_output_modality()
     {
-        var hits = PassesAndFails("labeling.example-missing", WithFiling(Good(), f => f with { OutputModalities = [DataModality.Text, DataModality.Image] }));
+        var hits =
+            PassesAndFails("labeling.example-missing",
+            WithFiling(Good(), f => f with { OutputModalities = [DataModality.Text, DataModality.Image] }));
         Assert.Single(hits);
         Assert.Contains("图片", hits[0].Message);
-        PassesAndFails("labeling.example-missing", WithFiling(Good(), f => f with { Labeling = [f.Labeling[0] with { HasExample = false }] }));
+        PassesAndFails("labeling.example-missing",
+            WithFiling(Good(), f => f with { Labeling = [f.Labeling[0] with { HasExample = false }] }));
     }
 
     [Fact, RuleTest("logs.retention-short")]
@@ -201,7 +214,9 @@ public class PresubmissionCheckTests
         var hits = PassesAndFails("role.inconsistent", WithProduct(Good(), p => p with { Form = ProductForm.Api, AccessPath = [] }));
         Assert.Contains("服务技术支持者", hits[0].Message);
         PassesAndFails("role.inconsistent", WithFiling(Good(), f => f with { Role = FilingRole.TechnicalSupporter, LinkedProducts = [] }));
-        var supporter = WithFiling(Good(), f => f with { Role = FilingRole.TechnicalSupporter, LinkedProducts = [], ServiceMode = TechnicalServiceMode.Api });
+        var supporter =
+            WithFiling(Good(),
+            f => f with { Role = FilingRole.TechnicalSupporter, LinkedProducts = [], ServiceMode = TechnicalServiceMode.Api });
         Assert.DoesNotContain(PresubmissionCheck.Evaluate(supporter, Today).Findings, f => f.RuleId == "role.inconsistent");
     }
 
@@ -225,7 +240,8 @@ public class PresubmissionCheckTests
         Assert.Contains(("filing.complaintChannels", "投诉举报渠道"), fields);
         foreach (var (field, label) in fields)
         {
-            var property = typeof(AlgorithmSnapshot).GetProperties().Single(p => "filing." + char.ToLowerInvariant(p.Name[0]) + p.Name[1..] == field);
+            var property =
+                typeof(AlgorithmSnapshot).GetProperties().Single(p => "filing." + char.ToLowerInvariant(p.Name[0]) + p.Name[1..] == field);
             var bad = Good() with { Filing = Good().Filing };
             property.SetValue(bad.Filing, jargon); // init-only setter, on a fresh copy
             var hit = Assert.Single(PresubmissionCheck.Evaluate(bad, Today).Findings, f => f.RuleId == "principle.jargon");
@@ -260,7 +276,8 @@ public class PresubmissionCheckTests
         {
             Assert.DoesNotContain("参考资料", rule.Source);
             Assert.DoesNotContain("§", rule.Source);
-            Assert.True(rule.Source.Contains('《') || rule.Source.Contains("GB 45438-2025") || rule.Source.Contains("网信办算法备案系统填报说明"), rule.Id);
+            Assert.True(rule.Source.Contains('《') || rule.Source.Contains("GB 45438-2025") || rule.Source.Contains("网信办算法备案系统填报说明"),
+                rule.Id);
         }
     }
 
@@ -291,17 +308,22 @@ public class PresubmissionCheckTests
     public void Commitment_letter_employment_proof_and_officer_disagree()
     {
         var g = Good();
-        var hits = PassesAndFails("officer.documents-disagree", g with { OfficerDocuments = g.OfficerDocuments! with { CommitmentSignerName = "王强" } });
+        var hits =
+            PassesAndFails("officer.documents-disagree",
+            g with { OfficerDocuments = g.OfficerDocuments! with { CommitmentSignerName = "王强" } });
         Assert.Contains("王强", hits[0].Message);
-        PassesAndFails("officer.documents-disagree", g with { OfficerDocuments = g.OfficerDocuments! with { CommitmentSignerIdNumber = "110105194912310021" } });
-        PassesAndFails("officer.documents-disagree", g with { OfficerDocuments = g.OfficerDocuments! with { EmploymentEmployer = "上海某某科技有限公司" } });
+        PassesAndFails("officer.documents-disagree",
+            g with { OfficerDocuments = g.OfficerDocuments! with { CommitmentSignerIdNumber = "110105194912310021" } });
+        PassesAndFails("officer.documents-disagree",
+            g with { OfficerDocuments = g.OfficerDocuments! with { EmploymentEmployer = "上海某某科技有限公司" } });
     }
 
     [Fact, RuleTest("officer.post-unrelated")]
     public void Employment_proof_post_unrelated_or_tenure_missing()
     {
         var g = Good();
-        var hits = PassesAndFails("officer.post-unrelated", g with { OfficerDocuments = g.OfficerDocuments! with { EmploymentPost = "行政前台" } });
+        var hits =
+            PassesAndFails("officer.post-unrelated", g with { OfficerDocuments = g.OfficerDocuments! with { EmploymentPost = "行政前台" } });
         Assert.Contains("行政前台", hits[0].Message);
         hits = PassesAndFails("officer.post-unrelated", g with { OfficerDocuments = g.OfficerDocuments! with { EmploymentTenure = "" } });
         Assert.Contains("任职期限", hits[0].Message);

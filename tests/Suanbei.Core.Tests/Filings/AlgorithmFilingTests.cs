@@ -19,11 +19,13 @@ public class AlgorithmFilingTests
         Assert.Empty(f.AuditTrail);
         var keys = missing.Select(m => m.Field).ToList();
         Assert.DoesNotContain(FilingFields.Name, keys);
-        foreach (var k in new[] { FilingFields.Type, FilingFields.Domain, FilingFields.LaunchDate, FilingFields.Role, FilingFields.MainPurpose,
+        foreach (var k in new[] { FilingFields.Type, FilingFields.Domain, FilingFields.LaunchDate, FilingFields.Role,
+            FilingFields.MainPurpose,
                      FilingFields.SelfAssessmentReport, FilingFields.DisclosureDocument, FilingFields.Summary, FilingFields.InputModalities,
                      FilingFields.UsesBiometricData, FilingFields.ModerationFlow, FilingFields.LogRetentionMonths,
                      FilingFields.ComplaintChannels, FilingFields.RegulatorCooperation,
-                     FilingFields.DisclosurePrinciple, FilingFields.DisclosureMechanism, FilingFields.DisclosureScenarios, FilingFields.DisclosurePurpose })
+                     FilingFields.DisclosurePrinciple, FilingFields.DisclosureMechanism, FilingFields.DisclosureScenarios,
+                         FilingFields.DisclosurePurpose })
             Assert.Contains(k, keys);
         Assert.All(missing, m => Assert.Matches(@"\p{IsCJKUnifiedIdeographs}", m.Message));
         Assert.True(keys.IndexOf(FilingFields.Type) < keys.IndexOf(FilingFields.Summary));
@@ -92,7 +94,8 @@ public class AlgorithmFilingTests
         var f = InStatus(FilingStatus.FirstReview);
         Assert.Throws<DomainException>(() => f.Return(Reviewer, Monday.AddDays(3), []));
         Assert.Throws<DomainException>(() => f.Return(Reviewer, Monday.AddDays(3), [new FieldReason("NoSuchField", "x")]));
-        f.Return(Reviewer, Monday.AddDays(3), [new FieldReason(FilingFields.Scenarios, "场景过于宽泛（泛娱乐）"), new FieldReason(FilingFields.Labeling, "缺少图片标识示例")]);
+        f.Return(Reviewer, Monday.AddDays(3),
+            [new FieldReason(FilingFields.Scenarios, "场景过于宽泛（泛娱乐）"), new FieldReason(FilingFields.Labeling, "缺少图片标识示例")]);
         Assert.Equal(FilingStatus.Draft, f.Status);
         Assert.Equal(2, f.OpenReturnReasons.Count);
         Assert.Null(f.ClockStartedOn);
@@ -130,12 +133,14 @@ public class AlgorithmFilingTests
         f.PassFirstReview(Reviewer, Monday.AddHours(5), "一审意见：通过"); Check();
         f.Publish(Reviewer, Monday.AddHours(6), Number(), Cal); Check();
         Assert.Equal(Enumerable.Range(1, 7), f.AuditTrail.Select(e => e.Sequence));
-        Assert.Equal([FilingStatus.Draft, FilingStatus.Submitted, FilingStatus.FirstReview, FilingStatus.Draft, FilingStatus.Submitted, FilingStatus.FirstReview, FilingStatus.SecondReview],
+        Assert.Equal([FilingStatus.Draft, FilingStatus.Submitted, FilingStatus.FirstReview, FilingStatus.Draft, FilingStatus.Submitted,
+            FilingStatus.FirstReview, FilingStatus.SecondReview],
             f.AuditTrail.Select(e => e.From));
         Assert.Equal("审核员张三", f.AuditTrail[^1].ActorName);
         Assert.Equal(ActorRole.Reviewer, f.AuditTrail[^1].ActorRole);
         // The public surface gives no way to remove or rewrite entries.
-        Assert.False(f.AuditTrail is List<FilingAuditEntry> { } && typeof(FilingAuditEntry).GetProperties().Any(p => p.SetMethod?.IsPublic == true));
+        Assert.False(f.AuditTrail is List<FilingAuditEntry> { }
+            && typeof(FilingAuditEntry).GetProperties().Any(p => p.SetMethod?.IsPublic == true));
         Assert.DoesNotContain(typeof(FilingAuditEntry).GetProperties(), p => p.SetMethod?.IsPublic == true);
     }
 
@@ -201,7 +206,8 @@ public class AlgorithmFilingTests
         Assert.Equal(filed.EntryId, change.EntryId);
         Assert.Equal(filed.FilingNumber, change.FilingNumber);
         Assert.False(change.IsPublic);
-        Assert.Throws<DomainException>(() => change.UpdateBasic(Filer, new BasicAttributes { Name = "x", Type = AlgorithmType.PersonalisedPush, Role = filed.Role }, now));
+        Assert.Throws<DomainException>(() =>
+            change.UpdateBasic(Filer, new BasicAttributes { Name = "x", Type = AlgorithmType.PersonalisedPush, Role = filed.Role }, now));
 
         var deadline = change.FilerDeadline(Cal)!;
         Assert.Equal(DeadlineKind.Change, deadline.Kind);
@@ -211,9 +217,11 @@ public class AlgorithmFilingTests
         change.UpdateBasic(Filer, new BasicAttributes
         {
             Name = "甲公司写作大模型算法", Type = change.Type, Domain = change.Domain, LaunchDate = change.LaunchDate, Role = change.Role,
-            MainPurpose = change.MainPurpose, SelfAssessmentReportId = change.SelfAssessmentReportId, DisclosureDocumentId = change.DisclosureDocumentId,
+            MainPurpose = change.MainPurpose, SelfAssessmentReportId = change.SelfAssessmentReportId,
+            DisclosureDocumentId = change.DisclosureDocumentId,
         }, now);
-        change.LinkProducts(Filer, [new LinkedProductInput(ProductA, "甲写作", "APP", []), new LinkedProductInput(ProductB, "甲绘图", "网站", [])], now);
+        change.LinkProducts(Filer, [new LinkedProductInput(ProductA, "甲写作", "APP", []), new LinkedProductInput(ProductB, "甲绘图", "网站", [])],
+            now);
         Assert.Empty(change.Submit(Filer, now));
         change.StartFirstReview(Reviewer, now);
         change.PassFirstReview(Reviewer, now);

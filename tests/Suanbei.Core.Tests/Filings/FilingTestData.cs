@@ -19,14 +19,16 @@ internal static class FilingTestData
     public static readonly Guid ProductA = Guid.Parse("00000000-0000-0000-0000-0000000000a1");
     public static readonly Guid ProductB = Guid.Parse("00000000-0000-0000-0000-0000000000b2");
 
-    public static AlgorithmFiling CompleteDraft(FilingRole role = FilingRole.ServiceProvider, AlgorithmType type = AlgorithmType.GenerationSynthesis)
+    public static AlgorithmFiling CompleteDraft(FilingRole role = FilingRole.ServiceProvider,
+        AlgorithmType type = AlgorithmType.GenerationSynthesis)
     {
         var f = new AlgorithmFiling(Guid.NewGuid(), Filer, Monday);
         Fill(f, role, type);
         return f;
     }
 
-    public static void Fill(AlgorithmFiling f, FilingRole role = FilingRole.ServiceProvider, AlgorithmType type = AlgorithmType.GenerationSynthesis)
+    public static void Fill(AlgorithmFiling f, FilingRole role = FilingRole.ServiceProvider,
+        AlgorithmType type = AlgorithmType.GenerationSynthesis)
     {
         f.UpdateBasic(Filer, new BasicAttributes
         {
@@ -88,7 +90,8 @@ internal static class FilingTestData
     {
         var now = Monday.AddDays(31);
         var change = filed.StartChange(Filer, now, new DateOnly(2026, 12, 1), null);
-        change.LinkProducts(Filer, [.. filed.LinkedProducts.Select(p => new LinkedProductInput(p.ProductId, p.ProductName, p.ProductForm, p.FunctionIdList)),
+        change.LinkProducts(Filer,
+            [.. filed.LinkedProducts.Select(p => new LinkedProductInput(p.ProductId, p.ProductName, p.ProductForm, p.FunctionIdList)),
             new LinkedProductInput(ProductB, "甲绘图", "网站", [])], now);
         Assert.Empty(change.Submit(Filer, now));
         change.StartFirstReview(Reviewer, now);

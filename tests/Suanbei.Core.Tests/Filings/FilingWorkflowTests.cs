@@ -77,7 +77,7 @@ public class FilingWorkflowTests
         else
         {
             var ex = Assert.Throws<DomainException>(() => Act(f, action));
-            Assert.Contains(FilingNames.Status(status), ex.Message);
+            Assert.Contains(DisplayNames.Of(status), ex.Message);
             Assert.Equal(status, f.Status);
             Assert.Equal(trailBefore, f.AuditTrail.Count);
         }
@@ -166,7 +166,8 @@ public class FilingWorkflowTests
     {
         var f = InStatus(FilingStatus.Publicity); // published Thu 2026-11-05 (Beijing)
         Assert.Equal(new DateOnly(2026, 11, 19), f.PublicityEndsOn); // 10 working days later
-        var ex = Assert.Throws<DomainException>(() => f.CompletePublicity(Actor.System, new DateTimeOffset(2026, 11, 18, 2, 0, 0, TimeSpan.Zero)));
+        var ex = Assert.Throws<DomainException>(() =>
+            f.CompletePublicity(Actor.System, new DateTimeOffset(2026, 11, 18, 2, 0, 0, TimeSpan.Zero)));
         Assert.Contains("2026-11-19", ex.Message);
         f.CompletePublicity(Actor.System, new DateTimeOffset(2026, 11, 19, 2, 0, 0, TimeSpan.Zero));
         Assert.Equal(FilingStatus.Filed, f.Status);

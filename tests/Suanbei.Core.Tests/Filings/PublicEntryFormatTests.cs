@@ -5,7 +5,8 @@ using static Suanbei.Core.Tests.Filings.FilingTestData;
 
 namespace Suanbei.Core.Tests.Filings;
 
-/// <summary>The public entry is written the way the CAC's published lists write theirs (rows in the published lists shipped with Suanbei.Web).</summary>
+/// <summary>The public entry is written the way the CAC's published lists write theirs (rows in the published lists shipped with
+/// Suanbei.Web).</summary>
 public class PublicEntryFormatTests
 {
     private static readonly Regex ProductItem = new(@"^[^、]+[（(][^（()）]+[）)]$");

@@ -20,15 +20,15 @@ public static class FilingDto
     public static SummaryDto Summary(AlgorithmFiling f, FilingService s)
     {
         var clock = f.Clock(s.Now, s.Calendar);
-        return new(f.Id, f.EntryId, f.Revision, f.Kind.ToString(), f.Name, f.Status.ToString(), FilingNames.Status(f.Status),
+        return new(f.Id, f.EntryId, f.Revision, f.Kind.ToString(), f.Name, f.Status.ToString(), DisplayNames.Of(f.Status),
             f.FilingNumber, clock.Display, clock.WorkingDaysUsed, clock.LimitWorkingDays, clock.IsOverdue, null);
     }
 
     public sealed record AuditDto(int Sequence, DateTimeOffset At, string Actor, string ActorRole, string Action, string From, string To, string? Reason);
 
     public static AuditDto Audit(FilingAuditEntry a) =>
-        new(a.Sequence, a.At, a.ActorName, FilingNames.ActorRole(a.ActorRole), FilingNames.Action(a.Action),
-            FilingNames.Status(a.From), FilingNames.Status(a.To), a.Reason);
+        new(a.Sequence, a.At, a.ActorName, DisplayNames.Of(a.ActorRole), DisplayNames.Of(a.Action),
+            DisplayNames.Of(a.From), DisplayNames.Of(a.To), a.Reason);
 
     public static object Full(AlgorithmFiling f, FilingService s)
     {
@@ -37,9 +37,9 @@ public static class FilingDto
         return new
         {
             f.Id, f.EntryId, f.Revision, Kind = f.Kind.ToString(), f.PreviousVersionId, Status = f.Status.ToString(),
-            StatusName = FilingNames.Status(f.Status), f.IsReturned, f.FilingNumber, f.PublishedAt, f.PublicityEndsOn, f.FiledAt,
-            f.Name, Type = f.Type?.ToString(), TypeName = f.Type is { } t ? AlgorithmTypes.ChineseName(t) : null, f.Domain, f.LaunchDate,
-            Role = f.Role?.ToString(), RoleName = f.Role is { } r ? FilingNames.Role(r) : null, f.MainPurpose,
+            StatusName = DisplayNames.Of(f.Status), f.IsReturned, f.FilingNumber, f.PublishedAt, f.PublicityEndsOn, f.FiledAt,
+            f.Name, Type = f.Type?.ToString(), TypeName = f.Type is { } t ? DisplayNames.Of(t) : null, f.Domain, f.LaunchDate,
+            Role = f.Role?.ToString(), RoleName = f.Role is { } r ? DisplayNames.Of(r) : null, f.MainPurpose,
             f.SelfAssessmentReportId, f.DisclosureDocumentId, f.Summary, f.Scenarios,
             InputModalities = f.InputModalities.ToString(), OutputModalities = f.OutputModalities.ToString(),
             f.DataSources, f.UsesBiometricData, f.UsesIdentityData, f.ModelAndTrainingData, f.Strategy, f.RisksAndSafeguards,

@@ -90,7 +90,7 @@ public sealed class FilingService(SuanbeiDbContext db, TimeProvider clock, Filin
             var p = products.First(x => x.Id == productId);
             var known = p.Functions.Select(fn => fn.Id).ToHashSet();
             if (functionIds.Any(id => !known.Contains(id))) throw new DomainException($"所选功能不属于产品“{p.Name}”。");
-            inputs.Add(new LinkedProductInput(p.Id, p.Name, ProductNames.Form(p.Form), functionIds));
+            inputs.Add(new LinkedProductInput(p.Id, p.Name, DisplayNames.Of(p.Form), functionIds));
         }
         f.LinkProducts(filer, inputs, Now);
         f.SetServiceMode(filer, mode, modeDescription, Now);

@@ -32,6 +32,6 @@ public sealed class RegistryFeed(SuanbeiDbContext db, IRegistrySink registry)
 
     /// <summary>The registry's row for a public entry: the CAC list's columns, the subject named as the public sees it.</summary>
     public static PublishedFiling ToRegistry(PublicFacts f, string entity, DateOnly publishedOn) => new(
-        f.Number, f.Name, f.Role is { } r ? FilingNames.Role(r) : "", f.Type is { } t ? AlgorithmTypes.ChineseName(t) : "",
+        f.Number, f.Name, f.Role is { } r ? DisplayNames.Of(r) : "", f.Type is { } t ? DisplayNames.Of(t) : "",
         entity, [.. f.Products.Select(p => new ProductRef(p.Name, p.Form))], f.MainPurpose ?? "", publishedOn, f.Remark);
 }

@@ -1,4 +1,5 @@
 using Suanbei.Core.Products;
+using Suanbei.Core;
 using Suanbei.Web.Features.Subjects;
 using Suanbei.Web.Hosting;
 using Suanbei.Web.Identity;
@@ -10,8 +11,8 @@ public sealed record ProductFunctionResponse(Guid Id, string Name, string Descri
 public sealed record ProductResponse(Guid Id, Guid SubjectId, string ListLabel, string FormName, string StatusName, string AudienceName,
     ProductDetails Details, IReadOnlyList<ProductFunctionResponse> Functions, DateTimeOffset UpdatedAt)
 {
-    public static ProductResponse From(Product p) => new(p.Id, p.SubjectId, p.ListLabel, ProductNames.Form(p.Form), ProductNames.Status(p.Status),
-        ProductNames.Audience(p.Audience), ProductDisplay.Details(p),
+    public static ProductResponse From(Product p) => new(p.Id, p.SubjectId, p.ListLabel, DisplayNames.Of(p.Form), DisplayNames.Of(p.Status),
+        DisplayNames.Of(p.Audience), ProductDisplay.Details(p),
         p.Functions.Select(f => new ProductFunctionResponse(f.Id, f.Name, f.Description)).ToList(), p.UpdatedAt);
 }
 

@@ -49,7 +49,7 @@ public sealed class IndexModel(SubjectService subjects, SuanbeiDbContext db, Mat
         await LoadAsync();
         if (Subject is { IsEditable: false })
         {
-            ModelState.AddModelError("", $"主体备案状态为“{SubjectStatuses.ChineseName(Subject.Status)}”，不能修改");
+            ModelState.AddModelError("", $"主体备案状态为“{DisplayNames.Of(Subject.Status)}”，不能修改");
             return Page();
         }
         // Store uploads first, so a correction of another field never loses a file.

@@ -46,7 +46,6 @@ public sealed class SubjectDecisionConfiguration : IEntityTypeConfiguration<Subj
         b.HasKey(x => x.Id);
         b.Property(x => x.ByUserId).HasMaxLength(450).IsRequired();
         b.Property(x => x.Reasons).HasMaxLength(4000);
-        b.Ignore(x => x.ChineseKind);
         b.HasIndex(x => x.SubjectId);
     }
 }

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Suanbei.Core;
 using Suanbei.Core.Assessment;
 using Suanbei.Core.Filings;
+using Suanbei.Core.Products;
 using Suanbei.Web.Features.Filings;
 using Suanbei.Web.Identity;
 
@@ -18,7 +19,9 @@ public sealed class IndexModel(FilingService filings) : PageModel
 {
     public const int FunctionRows = 4;
 
-    public static readonly IReadOnlyList<string> FormChoices = ["网站", "APP", "小程序", "公众号", "插件", "API", "桌面应用程序"];
+    /// <summary>The product forms by their display names (公众账号 as the published lists write it), without 其他.</summary>
+    public static readonly IReadOnlyList<string> FormChoices =
+        Enum.GetValues<ProductForm>().Where(f => f != ProductForm.Other).Select(f => DisplayNames.Of(f)).ToList();
     public static readonly IReadOnlyList<(ContentType Type, string Name)> ContentChoices =
         [(ContentType.Text, "文本"), (ContentType.Image, "图片"), (ContentType.Audio, "音频"), (ContentType.Video, "视频"), (ContentType.VirtualScene, "虚拟场景")];
 

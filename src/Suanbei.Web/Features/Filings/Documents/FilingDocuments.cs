@@ -58,10 +58,10 @@ public sealed class FilingDocuments(SuanbeiDbContext db, MaterialStore store)
 
     private static string Name(Inputs i) => i.Filing.Name ?? "未命名算法";
     private static string SubjectName(Inputs i) => i.Subject?.Name ?? "（主体名称未填写）";
-    private static string TypeName(AlgorithmFiling f) => f.Type is { } t ? AlgorithmTypes.ChineseName(t) : "（未选择）";
-    private static string RoleName(AlgorithmFiling f) => f.Role is { } r ? FilingNames.Role(r) : "（未选择）";
+    private static string TypeName(AlgorithmFiling f) => f.Type is { } t ? DisplayNames.Of(t) : "（未选择）";
+    private static string RoleName(AlgorithmFiling f) => f.Role is { } r ? DisplayNames.Of(r) : "（未选择）";
     private static string Modalities(DataModality m) =>
-        m == DataModality.None ? "（未填写）" : string.Join("、", Enum.GetValues<DataModality>().Where(x => x != DataModality.None && m.HasFlag(x)).Select(PresubmissionCheck.ModalityName));
+        m == DataModality.None ? "（未填写）" : DisplayNames.Of(m);
 
     public static byte[] Disclosure(Inputs i)
     {

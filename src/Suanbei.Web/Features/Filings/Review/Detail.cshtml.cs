@@ -64,7 +64,7 @@ public sealed class DetailModel(FilingService filings, FilingReviewService revie
             await LoadAsync(id);
             return Page();
         }
-        TempData["Message"] = $"已{FilingNames.Action(action)}。";
+        TempData["Message"] = $"已{DisplayNames.Of(action)}。";
         return Redirect($"/Review/Filings/{id}");
     }
 }

@@ -277,7 +277,7 @@ public sealed class RegistryStore(SuanbeiDbContext db, TimeProvider? clock = nul
         var types = (await entries.Where(e => e.AlgorithmType != null)
             .GroupBy(e => e.AlgorithmType)
             .Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct))
-            .OrderByDescending(x => x.Count).Select(x => new StatCount(AlgorithmTypes.ChineseName(x.Key!.Value), x.Count)).ToList();
+            .OrderByDescending(x => x.Count).Select(x => new StatCount(DisplayNames.Of(x.Key!.Value), x.Count)).ToList();
         var topEntities = (await Count(entries.GroupBy(e => e.Entity), ct)).Take(top).ToList();
         var forms = await Count(db.Set<RegistryProduct>().AsNoTracking().GroupBy(p => p.Form), ct);
         return new RegistryStatistics(total, total - cancelled, cancelled, batches, provinces, roles, types, topEntities, forms)

@@ -1,0 +1,106 @@
+using System.Text.RegularExpressions;
+using System.Xml.Linq;
+using Suanbei.Testing;
+using Xunit;
+
+namespace Suanbei.Core.Tests;
+
+/// <summary>
+/// The shape of the repository as docs/architecture.md draws it: which project may reference which, and the hygiene
+/// rules for the projects cleaned so far (the lead extends <see cref="CleanedProjects"/> to every project).
+/// </summary>
+public sealed partial class ArchitectureTests
+{
+    /// <summary>The allowed arrows between the projects under src/ (docs/architecture.md). A project not listed fails.</summary>
+    private static readonly Dictionary<string, string[]> AllowedReferences = new()
+    {
+        ["Suanbei.Core"] = [],
+        ["Suanbei.Labels"] = ["Suanbei.Core"],
+        ["Suanbei.Labels.Cli"] = ["Suanbei.Labels", "Suanbei.Core"],
+        ["Suanbei.Registry"] = ["Suanbei.Core"],
+        ["Suanbei.Web"] = ["Suanbei.Core", "Suanbei.Labels", "Suanbei.Registry"],
+        ["Suanbei.Cli"] = ["Suanbei.Core", "Suanbei.Labels", "Suanbei.Labels.Cli", "Suanbei.Registry", "Suanbei.Web"],
+    };
+
+    /// <summary>Projects whose sources are kept to the hygiene rules below (lines, tracker references).</summary>
+    private static readonly string[] CleanedProjects =
+        ["src/Suanbei.Core", "src/Suanbei.Cli", "tests/Suanbei.Core.Tests", "tests/Suanbei.Cli.Tests"];
+
+    /// <summary>Files of a cleaned project that another branch is rewriting now; each leaves this list with that change.</summary>
+    private static readonly string[] PendingFiles =
+        ["src/Suanbei.Cli/Commands/RegistryCommands.cs", "tests/Suanbei.Cli.Tests/RegistryCommandsTests.cs"];
+
+    public const int MaxLineLength = 140;
+
+    private static string Root => RepoPaths.Root;
+
+    [Fact]
+    public void Every_project_reference_under_src_is_an_allowed_arrow()
+    {
+        var projects = Directory.GetFiles(Path.Combine(Root, "src"), "*.csproj", SearchOption.AllDirectories);
+        Assert.NotEmpty(projects);
+        var wrong = new List<string>();
+        foreach (var project in projects)
+        {
+            var name = Path.GetFileNameWithoutExtension(project);
+            if (!AllowedReferences.TryGetValue(name, out var allowed))
+            {
+                wrong.Add($"{name}: not in the allowed-references table (add it, as in docs/architecture.md)");
+                continue;
+            }
+            foreach (var reference in References(project))
+                if (!allowed.Contains(reference)) wrong.Add($"{name} → {reference}");
+        }
+        Assert.True(wrong.Count == 0, "Forbidden project references:\n" + string.Join("\n", wrong));
+    }
+
+    [Fact]
+    public void The_reference_check_sees_a_forbidden_arrow()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"suanbei-arch-{Guid.NewGuid():N}.csproj");
+        File.WriteAllText(path, """
+            <Project Sdk="Microsoft.NET.Sdk"><ItemGroup>
+              <ProjectReference Include="..\Suanbei.Web\Suanbei.Web.csproj" />
+            </ItemGroup></Project>
+            """);
+        try
+        {
+            var reference = Assert.Single(References(path));
+            Assert.DoesNotContain(reference, AllowedReferences["Suanbei.Core"]);
+        }
+        finally { File.Delete(path); }
+    }
+
+    private static IEnumerable<string> References(string csproj) =>
+        XDocument.Load(csproj).Descendants("ProjectReference")
+            .Select(e => Path.GetFileNameWithoutExtension(e.Attribute("Include")!.Value.Replace('\\', '/')));
+
+    private static IEnumerable<(string Path, string[] Lines)> CleanedSources() =>
+        CleanedProjects.SelectMany(p => Directory.EnumerateFiles(Path.Combine(Root, p), "*.cs", SearchOption.AllDirectories))
+            .Select(f => Path.GetRelativePath(Root, f).Replace('\\', '/'))
+            .Where(f => !f.Contains("/obj/") && !f.Contains("/bin/") && !PendingFiles.Contains(f))
+            .Select(f => (f, File.ReadAllLines(Path.Combine(Root, f))));
+
+    [Fact]
+    public void No_line_of_a_cleaned_project_is_longer_than_the_limit()
+    {
+        var tooLong = CleanedSources()
+            .SelectMany(s => s.Lines.Select((line, i) => (s.Path, Number: i + 1, line.Length)))
+            .Where(x => x.Length > MaxLineLength)
+            .Select(x => $"{x.Path}:{x.Number} ({x.Length})").ToList();
+        Assert.True(tooLong.Count == 0, $"{tooLong.Count} lines over {MaxLineLength} characters:\n" + string.Join("\n", tooLong));
+    }
+
+    [GeneratedRegex(@"\bissues?\s*#?\d+", RegexOptions.IgnoreCase)]
+    private static partial Regex TrackerReference();
+
+    [Fact]
+    public void No_source_of_a_cleaned_project_refers_to_an_issue_tracker()
+    {
+        var found = CleanedSources()
+            .SelectMany(s => s.Lines.Select((line, i) => (s.Path, Number: i + 1, Line: line)))
+            .Where(x => TrackerReference().IsMatch(x.Line) && !x.Path.EndsWith("ArchitectureTests.cs"))
+            .Select(x => $"{x.Path}:{x.Number}: {x.Line.Trim()}").ToList();
+        Assert.True(found.Count == 0, "A reader has no tracker; say what the code does instead:\n" + string.Join("\n", found));
+    }
+}
