@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
@@ -68,7 +69,13 @@ public sealed record ServiceAnswers
 
     private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
     {
-        Converters = { new JsonStringEnumConverter(allowIntegerValues: false) },
+        // One strict converter per enum the answers hold: the non-generic factory needs run-time code generation.
+        Converters =
+        {
+            new JsonStringEnumConverter<ContentType>(namingPolicy: null, allowIntegerValues: false),
+            new JsonStringEnumConverter<Audience>(namingPolicy: null, allowIntegerValues: false),
+            new JsonStringEnumConverter<LargeModelUse>(namingPolicy: null, allowIntegerValues: false),
+        },
         UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
         MaxDepth = 16,
     };
@@ -77,6 +84,10 @@ public sealed record ServiceAnswers
     public const int MaxJsonBytes = 1 << 20;
 
     /// <summary>Parses and checks an answers document. Returns null and the answers, or a Chinese error naming the field.</summary>
+    // Reflection-based System.Text.Json: these records' init-only properties keep their initial values only under
+    // reflection (source-generated metadata resets a property missing from the document to null). Only the web app and
+    // the full CLI read them; the Native AOT label tools do not, and would be warned if they started to.
+    [RequiresUnreferencedCode(CoreJsonContext.ReflectionOnly), RequiresDynamicCode(CoreJsonContext.ReflectionOnly)]
     public static string? TryParse(string json, out ServiceAnswers? answers)
     {
         answers = null;
