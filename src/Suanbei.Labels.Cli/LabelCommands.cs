@@ -21,7 +21,7 @@ public static class LabelCommands
     /// unknown subcommands still see the whole group.</summary>
     public static Command Create(IReadOnlyList<string>? args = null)
     {
-        var label = new Command("label", "GB 45438-2025 隐式标识：核验、读取、写入、传播、签名");
+        var label = new Command("label", "GB 45438-2025 隐式标识：核验、读取、写入、传播、携带、比较、签名");
         var only = args is ["label", var invoked, ..] && !invoked.StartsWith('-') ? invoked : null;
         foreach (var (name, create) in Subcommands)
             if (only is null || only == name) label.Subcommands.Add(create());
