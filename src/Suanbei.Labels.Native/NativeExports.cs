@@ -18,7 +18,7 @@ public static unsafe class NativeExports
     public static byte* Verify(byte* path) => Boundary(() =>
     {
         var p = Text(path, "path");
-        return ReportJson.ToJsonLine(p, LabelFile.Verify(p));
+        return ReportJson.ToJsonLine(p, Existing(p, () => LabelFile.Verify(p)));
     });
 
     [UnmanagedCallersOnly(EntryPoint = "suanbei_labels_verify_buffer")]
@@ -32,7 +32,8 @@ public static unsafe class NativeExports
     public static byte* Read(byte* path) => Boundary(() =>
     {
         var p = Text(path, "path");
-        var read = LabelFile.Read(p, out var format);
+        IContainerFormat? format = null;
+        var read = Existing(p, () => LabelFile.Read(p, out format));
         return LabelJson.Read(p, format, read);
     });
 
@@ -98,7 +99,6 @@ public static unsafe class NativeExports
         try { json = work(); }
         catch (LabelWriteException e) { json = LabelJson.Error(e.Message, 10); }
         catch (FileNotFoundException e) { json = LabelJson.Error("文件不存在：" + e.FileName, 10); }
-        catch (DirectoryNotFoundException e) { json = LabelJson.Error("文件夹不存在：" + e.Message, 10); }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException) { json = LabelJson.Error("读写文件失败：" + e.Message, 10); }
         catch (CryptographicException e) { json = LabelJson.Error("密钥或签名错误：" + e.Message, 10); }
         catch (ArgumentException e) { json = LabelJson.Error("参数无效：" + e.Message, 10); }
@@ -111,6 +111,14 @@ public static unsafe class NativeExports
     {
         try { return LabelJson.Error(message, 11); }
         catch (Exception) { return "{\"error\":\"内部错误\",\"code\":11}"; }
+    }
+
+    /// <summary>Runs a read of <paramref name="path"/>; a missing folder on the way is reported as the file missing
+    /// (its exception has no path, only an English message).</summary>
+    private static T Existing<T>(string path, Func<T> read)
+    {
+        try { return read(); }
+        catch (DirectoryNotFoundException) { throw new FileNotFoundException(null, path); }
     }
 
     /// <summary>A NUL-terminated copy on the native heap (NULL when out of memory).</summary>
