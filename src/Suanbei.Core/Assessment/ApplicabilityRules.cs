@@ -33,7 +33,8 @@ public sealed class ApplicabilityRules
     ];
 
     public static readonly IReadOnlyList<string> RequiredMaterialGroups =
-        ["subject", "everyFiling", "provider", "supporter", "generation", "biometric", "sensitiveScenes", "publicOpinion", "largeModelFiling", "largeModelRegistration"];
+        ["subject", "everyFiling", "provider", "supporter", "generation", "biometric", "sensitiveScenes", "publicOpinion",
+            "largeModelFiling", "largeModelRegistration"];
 
     private ApplicabilityRules(string version, Dictionary<string, Citation> rules, Dictionary<ContentType, LabelingDuty> labeling,
         Citation biometricLabeling, Dictionary<string, IReadOnlyList<MaterialItem>> materials)

@@ -28,7 +28,8 @@ public sealed record ServiceFunction
 {
     public string Name { get; init; } = "";
     public string? Description { get; init; }
-    /// <summary>Name of the algorithm behind the function; functions naming the same algorithm share a filing. Defaults to the function name.</summary>
+    /// <summary>Name of the algorithm behind the function; functions naming the same algorithm share a filing. Defaults to
+    /// the function name.</summary>
     public string? Algorithm { get; init; }
     /// <summary>Content the function generates or edits (empty: generates nothing).</summary>
     public IReadOnlyList<ContentType> Generates { get; init; } = [];
@@ -59,7 +60,8 @@ public sealed record ServiceAnswers
     public bool ProvidesApiToBusinesses { get; init; }
     /// <summary>Anyone may register for the API (an open developer platform), which counts as offering it to the public.</summary>
     public bool ApiOpenToAnyDeveloper { get; init; }
-    /// <summary>The service offers channels for public information or expression: news, posts, comments, sharing, groups, live streams.</summary>
+    /// <summary>The service offers channels for public information or expression: news, posts, comments, sharing, groups,
+    /// live streams.</summary>
     public bool PublicInformationOrExpression { get; init; }
     public LargeModelUse LargeModel { get; init; } = LargeModelUse.None;
     public long? MonthlyActiveUsers { get; init; }
