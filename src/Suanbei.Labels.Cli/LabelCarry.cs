@@ -23,9 +23,8 @@ internal static class LabelCarry
         if (labels.Count > 1) throw new LabelWriteException($"原文件含有{labels.Count}个不同的隐式标识，无法确定应携带哪一个，未写入");
         var label = labels[0] ?? throw new LabelWriteException("原文件中的隐式标识无法解析，未写入");
         if (propagator is null || propagateId is null) return label;
-        if (ProducerCode.Validate(propagator) is { } error) throw new LabelWriteException("传播者代码（--propagator）不合规：" + error);
-        if (propagateId.Length == 0 || !LabelValidator.IsValidValue(propagateId))
-            throw new LabelWriteException("PropagateID（--propagate-id）不能为空，且只能含除空格、双引号、反斜杠外的可打印ASCII字符");
+        if (propagateId.Length == 0) throw new LabelWriteException("PropagateID（--propagate-id）不能为空");
+        // The code and the value characters are checked where every label is: the write validates it (LabelValidator).
         return label with { ContentPropagator = propagator, PropagateID = propagateId };
     }
 
