@@ -96,6 +96,13 @@ public sealed class LabelCarryDiffTests : IDisposable
         Assert.Equal(10, half.ExitCode);
         Assert.Contains("--propagate-id", half.StdErr);
         Assert.False(File.Exists(P("out.png")));
+
+        // A propagator code that fails its check is refused by the label's validation, naming the field.
+        var bad = LabelCli.Run("label", "carry", "--from", original, P("resized.png"), "-o", P("out.png"),
+            "--propagator", Platform.Replace("MA2C", "MA2X"), "--propagate-id", "post-1");
+        Assert.Equal(10, bad.ExitCode);
+        Assert.Contains("ContentPropagator 不合规", bad.StdErr);
+        Assert.False(File.Exists(P("out.png")));
     }
 
     [Fact]
