@@ -10,7 +10,7 @@ using Suanbei.Labels;
 namespace Suanbei.Labels.Cli;
 
 /// <summary>
-/// <c>suanbei label …</c>: verify, read, write, propagate, sign GB 45438 implicit labels (issue 3 contract).
+/// <c>suanbei label …</c>: verify, read, write, propagate, carry, diff, sign GB 45438 implicit labels.
 /// Exit codes of <c>verify</c>: 0 all compliant, 1 any noncompliant, 2 any not_found, 3 any inconclusive — over many
 /// files the highest code wins (inconclusive &gt; not_found &gt; noncompliant &gt; compliant); 10 usage or I/O error
 /// (a missing or unreadable file) takes precedence over all.
@@ -22,7 +22,7 @@ public static class LabelCommands
     /// unknown subcommands still see the whole group.</summary>
     public static Command Create(IReadOnlyList<string>? args = null)
     {
-        var label = new Command("label", "GB 45438-2025 隐式标识：核验、读取、写入、传播、签名");
+        var label = new Command("label", "GB 45438-2025 隐式标识：核验、读取、写入、传播、携带、比较、签名");
         var only = args is ["label", var invoked, ..] && !invoked.StartsWith('-') ? invoked : null;
         foreach (var (name, create) in Subcommands)
             if (only is null || only == name) label.Subcommands.Add(create());
@@ -37,6 +37,8 @@ public static class LabelCommands
         ("read", Read),
         ("write", Write),
         ("propagate", Propagate),
+        ("carry", Carry),
+        ("diff", Diff),
         ("producer-code", ProducerCodeCommand),
         ("sign", Sign),
         ("verify-signature", VerifySignature),
@@ -78,7 +80,9 @@ public static class LabelCommands
     /// <summary>One path per line (blank lines skipped, a trailing CR dropped); "-" reads standard input.</summary>
     private static string[] ReadPathList(string list)
     {
-        using var reader = list == "-" ? new StreamReader(Console.OpenStandardInput(), Encoding.UTF8) : new StreamReader(list, Encoding.UTF8);
+        using var reader = list == "-"
+            ? new StreamReader(Console.OpenStandardInput(), Encoding.UTF8)
+            : new StreamReader(list, Encoding.UTF8);
         var paths = new List<string>();
         while (reader.ReadLine() is { } line)
             if (line.Length > 0) paths.Add(line);
@@ -97,8 +101,16 @@ public static class LabelCommands
                 case FileKind.Directory:
                     // Pipes and devices inside a folder are skipped with a notice (opening one would block or never
                     // end); they do not change the exit code, as they are not what "verify this folder" is about.
-                    try { paths.AddRange(FileKinds.RegularFilesUnder(a, skipped => Console.Error.WriteLine($"提示：已跳过 {FileKinds.NotRegular(skipped)}"))); }
-                    catch (Exception e) when (e is IOException or UnauthorizedAccessException) { Error($"无法遍历目录 {a}：{e.Message}"); ioError = true; }
+                    try
+                    {
+                        paths.AddRange(FileKinds.RegularFilesUnder(a,
+                            skipped => Console.Error.WriteLine($"提示：已跳过 {FileKinds.NotRegular(skipped)}")));
+                    }
+                    catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                    {
+                        Error($"无法遍历目录 {a}：{e.Message}");
+                        ioError = true;
+                    }
                     break;
                 case FileKind.Regular: paths.Add(a); break;
                 case FileKind.Missing: Error($"文件不存在：{a}"); ioError = true; break;
@@ -260,27 +272,12 @@ public static class LabelCommands
             ContainerReadResult read;
             IContainerFormat? format;
             try { read = LabelFile.Read(path, out format); }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException) { Error($"无法读取 {path}：{e.Message}"); return LabelCliOptions.UsageOrIoError; }
-            if (pr.GetValue(json))
-                Console.Out.WriteLine(ReportJson.Serialize(w =>
-                {
-                    w.WriteStartObject();
-                    w.WriteString("file", path);
-                    if (format is null) w.WriteNull("format"); else w.WriteString("format", format.Name);
-                    w.WriteStartArray("labels");
-                    foreach (var l in read.Labels)
-                    {
-                        w.WriteStartObject();
-                        w.WriteString("placement", l.Placement);
-                        w.WriteString("raw", l.RawValue);
-                        LabelPayload.TryParse(l.RawValue, out var payload, out _);
-                        ReportJson.WriteFields(w, payload?.Fields ?? new Dictionary<string, string?>());
-                        w.WriteEndObject();
-                    }
-                    w.WriteEndArray();
-                    if (read.Damage is null) w.WriteNull("damage"); else w.WriteString("damage", read.Damage);
-                    w.WriteEndObject();
-                }));
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                Error($"无法读取 {path}：{e.Message}");
+                return LabelCliOptions.UsageOrIoError;
+            }
+            if (pr.GetValue(json)) Console.Out.WriteLine(LabelJson.Read(path, format, read));
             else
             {
                 AnsiConsole.MarkupLine($"格式：{Markup.Escape(format?.Name ?? "无法识别")}");
@@ -295,8 +292,7 @@ public static class LabelCommands
                     AnsiConsole.Write(table);
                 }
             }
-            if (read.Damage is not null || format is null) return 3;
-            return read.Labels.Count == 0 ? 2 : 0;
+            return LabelJson.ReadExitCode(format, read);
         });
         return cmd;
     }
@@ -313,7 +309,8 @@ public static class LabelCommands
         var cmd = new Command("write", "写入隐式标识（替换已有标识，文件中只保留一处）") { input, output, producer, produceId, labelValue, reserved, inPlace };
         cmd.SetAction(pr =>
         {
-            var label = AigcLabel.ForProducer(pr.GetValue(producer)!, pr.GetValue(produceId)!, pr.GetValue(labelValue)!, pr.GetValue(reserved)!);
+            var label = AigcLabel.ForProducer(pr.GetValue(producer)!, pr.GetValue(produceId)!, pr.GetValue(labelValue)!,
+                pr.GetValue(reserved)!);
             return WriteLabel(pr.GetValue(input)!, pr.GetValue(output), pr.GetValue(inPlace), label);
         });
         return cmd;
@@ -354,23 +351,54 @@ public static class LabelCommands
             {
                 var d = Propagation.PropagateFile(pr.GetValue(input)!, o ?? "", pr.GetValue(propagator)!, pr.GetValue(propagateId)!,
                     pr.GetValue(declared), pr.GetValue(reserved2)!, ip);
-                if (pr.GetValue(json))
-                    Console.Out.WriteLine(ReportJson.Serialize(w =>
-                    {
-                        w.WriteStartObject();
-                        w.WriteString("file", pr.GetValue(input));
-                        if (d.Class is { } c) { w.WriteString("classification", c.Name()); w.WriteString("display", DisplayNames.Of(c) + "AI生成"); }
-                        else w.WriteNull("classification");
-                        w.WriteBoolean("written", d.Label is not null);
-                        if (d.Label is not null) ReportJson.WriteFields(w, d.Label.ToDictionary()!);
-                        w.WriteString("reason", d.Reason);
-                        w.WriteEndObject();
-                    }));
-                else
-                    Console.Out.WriteLine(d.Class is { } c ? $"判定：{DisplayNames.Of(c)}AI生成（{d.Reason}）；已写入传播标识" : d.Reason);
-                return d.Label is not null ? 0 : d.Reason.Contains("无法判定") ? 3 : 2;
+                if (pr.GetValue(json)) Console.Out.WriteLine(LabelJson.Propagate(pr.GetValue(input)!, d));
+                else Console.Out.WriteLine(d.Class is { } c ? $"判定：{DisplayNames.Of(c)}AI生成（{d.Reason}）；已写入传播标识" : d.Reason);
+                return LabelJson.PropagateExitCode(d);
             });
         });
+        return cmd;
+    }
+
+    private static Command Carry()
+    {
+        var from = new Option<string>("--from") { Description = "处理前的原文件（取其隐式标识）", Required = true };
+        var input = new Argument<string>("input") { Description = "处理（转码、缩放等）后丢失了标识的文件" };
+        var output = new Option<string>("--output", "-o") { Description = "输出文件（原子写入，输入文件不变）", Required = true };
+        var propagator = new Option<string?>("--propagator") { Description = "ContentPropagator：更新传播者代码（可选）" };
+        var propagateId = new Option<string?>("--propagate-id") { Description = "PropagateID：更新传播平台的内容编号（可选）" };
+        var cmd = new Command("carry", "把原文件的隐式标识写入处理后的文件（只写原文件已有的标识）")
+            { input, from, output, propagator, propagateId };
+        cmd.SetAction(pr => Guard(() =>
+        {
+            var label = LabelCarry.Carry(pr.GetValue(from)!, pr.GetValue(input)!, pr.GetValue(output)!,
+                pr.GetValue(propagator), pr.GetValue(propagateId));
+            if (label is null) { Error(LabelCarry.NoLabel); return 2; }
+            Console.Out.WriteLine($"已写入原文件的隐式标识：{pr.GetValue(output)}");
+            return 0;
+        }));
+        return cmd;
+    }
+
+    private static Command Diff()
+    {
+        var a = new Argument<string>("a") { Description = "处理前的文件" };
+        var b = new Argument<string>("b") { Description = "处理后的文件" };
+        var json = LabelCliOptions.Json();
+        var cmd = new Command("diff", "比较两个文件的隐式标识：哪些字段丢失、改变或新增（0 相同，1 有差异）") { a, b, json };
+        cmd.SetAction(pr => Guard(() =>
+        {
+            Console.OutputEncoding = Encoding.UTF8;
+            var diff = LabelDiff.Between(LabelFile.Verify(pr.GetValue(a)!), LabelFile.Verify(pr.GetValue(b)!));
+            if (pr.GetValue(json)) Console.Out.WriteLine(LabelJson.Diff(diff));
+            else if (diff.Same) Console.Out.WriteLine("两个文件的隐式标识字段相同");
+            else
+            {
+                foreach (var f in diff.Lost) Console.Out.WriteLine($"丢失：{f}");
+                foreach (var c in diff.Changed) Console.Out.WriteLine($"改变：{c.Field}：{c.From} → {c.To}");
+                foreach (var f in diff.Added) Console.Out.WriteLine($"新增：{f}");
+            }
+            return diff.Same ? 0 : 1;
+        }));
         return cmd;
     }
 
@@ -426,13 +454,21 @@ public static class LabelCommands
             AigcLabel label;
             if (pr.GetValue(producer) is { } p)
             {
-                if (pr.GetValue(produceId) is not { } id) { Error("指定 --producer 时须同时指定 --produce-id"); return LabelCliOptions.UsageOrIoError; }
+                if (pr.GetValue(produceId) is not { } id)
+                {
+                    Error("指定 --producer 时须同时指定 --produce-id");
+                    return LabelCliOptions.UsageOrIoError;
+                }
                 label = AigcLabel.ForProducer(p, id, pr.GetValue(labelValue)!);
             }
             else
             {
                 var report = LabelFile.Verify(path);
-                if (report.Verdict != Verdict.Compliant) { Error("文件中没有唯一且合规的标识；请用 --producer/--produce-id 指定"); return report.Verdict.ExitCode(); }
+                if (report.Verdict != Verdict.Compliant)
+                {
+                    Error("文件中没有唯一且合规的标识；请用 --producer/--produce-id 指定");
+                    return report.Verdict.ExitCode();
+                }
                 label = report.Labels[0].Label!;
             }
             using var ecdsa = Signing.LoadKey(pr.GetValue(key)!);
@@ -483,10 +519,18 @@ public static class LabelCommands
     {
         try { return action(); }
         catch (LabelWriteException e) { Error(e.Message); return LabelCliOptions.UsageOrIoError; }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException) { Error("读写文件失败：" + e.Message); return LabelCliOptions.UsageOrIoError; }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            Error("读写文件失败：" + e.Message);
+            return LabelCliOptions.UsageOrIoError;
+        }
         catch (CryptographicException e) { Error("密钥或签名错误：" + e.Message); return LabelCliOptions.UsageOrIoError; }
         // An empty or malformed path argument (e.g. `label write ""`) is a usage error, not a crash.
-        catch (ArgumentException e) when (e.ParamName is "path" or "inputPath" or "outputPath") { Error("路径无效：" + e.Message); return LabelCliOptions.UsageOrIoError; }
+        catch (ArgumentException e) when (e.ParamName is "path" or "inputPath" or "outputPath")
+        {
+            Error("路径无效：" + e.Message);
+            return LabelCliOptions.UsageOrIoError;
+        }
     }
 
     private static void Error(string message) => Console.Error.WriteLine("错误：" + message);

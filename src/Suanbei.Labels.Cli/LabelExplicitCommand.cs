@@ -42,18 +42,27 @@ public static class LabelExplicitCommand
     private static Command TextCommand()
     {
         var input = Input(); var output = Output(); var wording = Wording(); var json = LabelCliOptions.Json();
-        var position = new Option<TextLabelPosition>("--position") { Description = "位置：prefix（开头）、suffix（结尾）或 both", DefaultValueFactory = _ => TextLabelPosition.Prefix };
+        var position = new Option<TextLabelPosition>("--position")
+        {
+            Description = "位置：prefix（开头）、suffix（结尾）或 both",
+            DefaultValueFactory = _ => TextLabelPosition.Prefix,
+        };
         var markdown = new Option<bool?>("--markdown") { Description = "按 Markdown 处理（默认按扩展名 .md 判断）" };
         var command = new Command("text", "为文本文件添加提示文字（Markdown 感知）") { input, output, position, wording, markdown, json };
         command.SetAction(r => Run(r.GetValue(json), () =>
-            TextLabeler.ApplyToFile(r.GetValue(input)!, r.GetValue(output)!, r.GetValue(position), r.GetValue(wording)!, r.GetValue(markdown))));
+            TextLabeler.ApplyToFile(r.GetValue(input)!, r.GetValue(output)!, r.GetValue(position), r.GetValue(wording)!,
+                r.GetValue(markdown))));
         return command;
     }
 
     private static Command ImageCommand()
     {
         var input = Input(); var output = Output(); var wording = Wording(); var json = LabelCliOptions.Json();
-        var placement = new Option<ImageLabelPlacement>("--position") { Description = "位置：bottom、top、bottomright、bottomleft、topright、topleft", DefaultValueFactory = _ => ImageLabelPlacement.Bottom };
+        var placement = new Option<ImageLabelPlacement>("--position")
+        {
+            Description = "位置：bottom、top、bottomright、bottomleft、topright、topleft",
+            DefaultValueFactory = _ => ImageLabelPlacement.Bottom,
+        };
         var command = new Command("image", "在图片边缘或角落添加提示文字（高度不低于最短边 5%）") { input, output, placement, wording, json };
         command.SetAction(r => Run(r.GetValue(json), () =>
             ImageLabeler.Apply(r.GetValue(input)!, r.GetValue(output)!, r.GetValue(placement), r.GetValue(wording)!)));
@@ -91,7 +100,9 @@ public static class LabelExplicitCommand
                 if (!File.Exists(path)) throw new ExplicitLabelException($"文件不存在：{path}");
                 if (new FileInfo(path).Length > 64 * 1024 * 1024) throw new ExplicitLabelException("文本文件过大（超过 64 MB）");
                 var matches = TextLabeler.Check(File.ReadAllText(path));
-                if (r.GetValue(json)) Console.WriteLine(JsonSerializer.Serialize(new ExplicitCheckResult(path, matches.Count > 0, matches), Json.ExplicitCheckResult));
+                if (r.GetValue(json))
+                    Console.WriteLine(JsonSerializer.Serialize(
+                        new ExplicitCheckResult(path, matches.Count > 0, matches), Json.ExplicitCheckResult));
                 else if (matches.Count == 0) Console.WriteLine($"{path}: 未发现显式标识");
                 else foreach (var m in matches) Console.WriteLine($"{path}: {m.Where} @{m.Index} “{m.Phrase}”");
                 return matches.Count > 0 ? 0 : 2;

@@ -3,9 +3,9 @@ using System.CommandLine.Help;
 using System.Text;
 using Suanbei.Labels.Cli;
 
-// `suanbei label …` on its own: only Suanbei.Labels, System.CommandLine and Spectre.Console are loaded, so a
-// self-contained, trimmed, ReadyToRun-composite publish of this project starts in about a third of the full CLI's
-// time (batch verification and --in-place writes are start-up bound). The ./suanbei launcher sends `label …` here.
+// `suanbei label …` on its own: only Suanbei.Labels, System.CommandLine and Spectre.Console, so the project publishes
+// as Native AOT and starts without a runtime to load (batch verification and --in-place writes are start-up bound).
+// The ./suanbei launcher sends `label …` here.
 Console.OutputEncoding = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
 TerminalOutput.Configure();
 

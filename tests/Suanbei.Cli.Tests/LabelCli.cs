@@ -3,9 +3,10 @@ using Suanbei.Testing;
 
 namespace Suanbei.Cli.Tests;
 
-/// <summary>Runs the built <c>label</c> commands as a child process: <c>suanbei-label.dll</c>, the program the
-/// <c>./suanbei</c> launcher runs for <c>label …</c> (copied beside the tests), or with <see cref="RunFullCli"/> the
-/// full <c>suanbei.dll</c>, which carries the same commands.</summary>
+/// <summary>Runs the <c>label</c> commands as a child process: with <see cref="Run"/> the program the <c>./suanbei</c>
+/// launcher runs for <c>label …</c> (the Native AOT build, built once per test run by the launcher), with
+/// <see cref="RunJit"/> the JIT-compiled <c>suanbei-label.dll</c> copied beside the tests, or with
+/// <see cref="RunFullCli"/> the full <c>suanbei.dll</c>, which carries the same commands.</summary>
 public static class LabelCli
 {
     public sealed record Result(int ExitCode, string StdOut, string StdErr)
@@ -13,14 +14,27 @@ public static class LabelCli
         public string[] Lines => StdOut.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
     }
 
-    public static Result Run(params string[] args) =>
+    public static Result Run(params string[] args) => Start(LauncherBuilt.Value, args);
+
+    public static Result RunJit(params string[] args) =>
         Start("dotnet", [Path.Combine(AppContext.BaseDirectory, "suanbei-label.dll"), .. args]);
+
+    /// <summary>The launcher, after it has built the label program: the first call builds (minutes on a cold machine),
+    /// under the launcher's lock, so parallel test classes wait for one build rather than time out on it.</summary>
+    private static readonly Lazy<string> LauncherBuilt = new(() =>
+    {
+        var launcher = Path.Combine(RepoPaths.Root, "suanbei");
+        var r = Start(launcher, ["label", "--help"], TimeSpan.FromMinutes(15));
+        if (r.ExitCode != 0) throw new InvalidOperationException("./suanbei label could not be built: " + r.StdErr);
+        return launcher;
+    });
 
     public static Result RunFullCli(params string[] args) =>
         Start("dotnet", [Path.Combine(AppContext.BaseDirectory, "suanbei.dll"), .. args]);
 
     /// <summary>The repository-root launcher, as a user types it.</summary>
-    public static Result RunLauncher(params string[] args) => Start(Path.Combine(RepoPaths.Root, "suanbei"), args, TimeSpan.FromMinutes(8));
+    public static Result RunLauncher(params string[] args) =>
+        Start(Path.Combine(RepoPaths.Root, "suanbei"), args, TimeSpan.FromMinutes(15));
 
     private static Result Start(string program, string[] args, TimeSpan? timeout = null)
     {

@@ -3,7 +3,7 @@ using Suanbei.Testing;
 namespace Suanbei.Cli.Tests;
 
 /// <summary>
-/// <c>./suanbei label …</c> as users (and the benchmarks) run it: the launcher builds the standalone label program on
+/// <c>./suanbei label …</c> as users (and the benchmarks) run it: the launcher builds the Native AOT label program on
 /// first use (several minutes on a cold machine) and runs it; the full CLI carries the same commands.
 /// </summary>
 [Collection("launcher builds")]
@@ -27,9 +27,11 @@ public class LabelLauncherTests : IDisposable
         Assert.Contains("\"verdict\":\"compliant\"", verify.StdOut);
         Assert.Contains("launcher-1", verify.StdOut);
 
-        // The standalone build (own runtime beside it) was used, not the framework-dependent fallback.
+        // The Native AOT build was used (one executable, no runtime or managed program beside it), not a fallback.
         var build = Path.Combine(RepoPaths.Root, ".build", "label");
-        Assert.True(File.Exists(Path.Combine(build, "libcoreclr.so")), "the standalone label build is missing: " + build);
+        Assert.True(File.Exists(Path.Combine(build, "suanbei-label")), "the label build is missing: " + build);
+        Assert.False(File.Exists(Path.Combine(build, "libcoreclr.so")), "the standalone fallback was used: " + build);
+        Assert.False(File.Exists(Path.Combine(build, "suanbei-label.dll")), "the framework-dependent fallback was used: " + build);
         // Help and usage name the command as users type it.
         var help = LabelCli.RunLauncher("label", "verify", "--help");
         Assert.Contains("suanbei label verify", help.StdOut);

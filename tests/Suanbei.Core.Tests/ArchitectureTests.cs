@@ -17,6 +17,7 @@ public sealed partial class ArchitectureTests
         ["Suanbei.Core"] = [],
         ["Suanbei.Labels"] = ["Suanbei.Core"],
         ["Suanbei.Labels.Cli"] = ["Suanbei.Labels", "Suanbei.Core"],
+        ["Suanbei.Labels.Native"] = ["Suanbei.Labels", "Suanbei.Core"],
         ["Suanbei.Registry"] = ["Suanbei.Core"],
         ["Suanbei.Web"] = ["Suanbei.Core", "Suanbei.Labels", "Suanbei.Registry"],
         ["Suanbei.Cli"] = ["Suanbei.Core", "Suanbei.Labels", "Suanbei.Labels.Cli", "Suanbei.Registry", "Suanbei.Web"],

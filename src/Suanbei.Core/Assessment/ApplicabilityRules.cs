@@ -49,13 +49,17 @@ public sealed class ApplicabilityRules
     public Citation Rule(string id) =>
         Rules.TryGetValue(id, out var rule) ? rule : throw new KeyNotFoundException($"applicability rule '{id}' is not in the data file");
 
+    private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web)
+    {
+        Converters = { new JsonStringEnumConverter<ContentType>(namingPolicy: null, allowIntegerValues: false) },
+        TypeInfoResolver = CoreJsonContext.Default,
+    };
+
     /// <summary>Parses and checks a rules document; throws <see cref="FormatException"/> naming what is wrong.</summary>
     public static ApplicabilityRules Parse(string json)
     {
-        var dto = JsonSerializer.Deserialize<Dto>(json, new JsonSerializerOptions(JsonSerializerDefaults.Web)
-        {
-            Converters = { new JsonStringEnumConverter(allowIntegerValues: false) },
-        }) ?? throw new FormatException("rules document is empty");
+        var dto = JsonSerializer.Deserialize(json, CoreJsonContext.TypeInfo<Dto>(JsonOptions))
+            ?? throw new FormatException("rules document is empty");
         if (string.IsNullOrWhiteSpace(dto.Version)) throw new FormatException("rules document has no version");
 
         var rules = new Dictionary<string, Citation>(StringComparer.Ordinal);
@@ -96,7 +100,7 @@ public sealed class ApplicabilityRules
         return new ApplicabilityRules(dto.Version, rules, labeling, new Citation("labeling.biometric", bio.Text!, bio.Article!), materials);
     }
 
-    private sealed class Dto
+    internal sealed class Dto
     {
         public string Version { get; set; } = "";
         public List<RuleDto>? Rules { get; set; }
@@ -105,14 +109,14 @@ public sealed class ApplicabilityRules
         public Dictionary<string, List<MaterialDto>>? Materials { get; set; }
     }
 
-    private sealed class RuleDto
+    internal sealed class RuleDto
     {
         public string Id { get; set; } = "";
         public string? Text { get; set; }
         public string? Article { get; set; }
     }
 
-    private sealed class LabelingDto
+    internal sealed class LabelingDto
     {
         public ContentType ContentType { get; set; }
         public string Explicit { get; set; } = "";
@@ -120,7 +124,7 @@ public sealed class ApplicabilityRules
         public string Article { get; set; } = "";
     }
 
-    private sealed class MaterialDto
+    internal sealed class MaterialDto
     {
         public string? Name { get; set; }
         public string? Article { get; set; }

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
@@ -27,8 +28,8 @@ public sealed record ServiceFunction
 {
     public string Name { get; init; } = "";
     public string? Description { get; init; }
-    /// <summary>Name of the algorithm behind the function; functions naming the same algorithm share a filing. Defaults to the function
-    /// name.</summary>
+    /// <summary>Name of the algorithm behind the function; functions naming the same algorithm share a filing. Defaults to
+    /// the function name.</summary>
     public string? Algorithm { get; init; }
     /// <summary>Content the function generates or edits (empty: generates nothing).</summary>
     public IReadOnlyList<ContentType> Generates { get; init; } = [];
@@ -59,8 +60,8 @@ public sealed record ServiceAnswers
     public bool ProvidesApiToBusinesses { get; init; }
     /// <summary>Anyone may register for the API (an open developer platform), which counts as offering it to the public.</summary>
     public bool ApiOpenToAnyDeveloper { get; init; }
-    /// <summary>The service offers channels for public information or expression: news, posts, comments, sharing, groups, live
-    /// streams.</summary>
+    /// <summary>The service offers channels for public information or expression: news, posts, comments, sharing, groups,
+    /// live streams.</summary>
     public bool PublicInformationOrExpression { get; init; }
     public LargeModelUse LargeModel { get; init; } = LargeModelUse.None;
     public long? MonthlyActiveUsers { get; init; }
@@ -70,7 +71,13 @@ public sealed record ServiceAnswers
 
     private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
     {
-        Converters = { new JsonStringEnumConverter(allowIntegerValues: false) },
+        // One strict converter per enum the answers hold: the non-generic factory needs run-time code generation.
+        Converters =
+        {
+            new JsonStringEnumConverter<ContentType>(namingPolicy: null, allowIntegerValues: false),
+            new JsonStringEnumConverter<Audience>(namingPolicy: null, allowIntegerValues: false),
+            new JsonStringEnumConverter<LargeModelUse>(namingPolicy: null, allowIntegerValues: false),
+        },
         UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
         MaxDepth = 16,
     };
@@ -79,6 +86,10 @@ public sealed record ServiceAnswers
     public const int MaxJsonBytes = 1 << 20;
 
     /// <summary>Parses and checks an answers document. Returns null and the answers, or a Chinese error naming the field.</summary>
+    // Reflection-based System.Text.Json: these records' init-only properties keep their initial values only under
+    // reflection (source-generated metadata resets a property missing from the document to null). Only the web app and
+    // the full CLI read them; the Native AOT label tools do not, and would be warned if they started to.
+    [RequiresUnreferencedCode(CoreJsonContext.ReflectionOnly), RequiresDynamicCode(CoreJsonContext.ReflectionOnly)]
     public static string? TryParse(string json, out ServiceAnswers? answers)
     {
         answers = null;

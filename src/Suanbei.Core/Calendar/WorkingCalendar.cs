@@ -34,7 +34,8 @@ public sealed record CalendarYear(
 /// </summary>
 public sealed class WorkingCalendar
 {
-    private static readonly JsonSerializerOptions JsonOptions = new() { PropertyNameCaseInsensitive = true };
+    private static readonly JsonSerializerOptions JsonOptions =
+        new() { PropertyNameCaseInsensitive = true, TypeInfoResolver = CoreJsonContext.Default };
     private static readonly Lazy<WorkingCalendar> OfficialCalendar = new(LoadOfficial);
 
     private readonly HashSet<DateOnly> _holidays = [];
@@ -83,7 +84,7 @@ public sealed class WorkingCalendar
     /// <summary>Parses one Data/calendar/YYYY.json document.</summary>
     public static CalendarYear ParseYear(string json)
     {
-        var dto = JsonSerializer.Deserialize<YearDto>(json, JsonOptions) ?? throw new FormatException("日历数据为空");
+        var dto = JsonSerializer.Deserialize(json, CoreJsonContext.TypeInfo<YearDto>(JsonOptions)) ?? throw new FormatException("日历数据为空");
         if (dto.Year is < 1949 or > 2200) throw new FormatException($"日历年度 {dto.Year} 不合理");
         if (string.IsNullOrWhiteSpace(dto.Source)) throw new FormatException($"{dto.Year}年日历数据缺少来源（source）");
         return new CalendarYear(dto.Year, dto.Source,
@@ -190,7 +191,7 @@ public sealed class WorkingCalendar
         EmbeddedData.List("calendar").Where(p => p.EndsWith(".json", StringComparison.Ordinal))
             .Select(p => ParseYear(EmbeddedData.ReadText(p))));
 
-    private sealed class YearDto
+    internal sealed class YearDto
     {
         public int Year { get; set; }
         public string? Source { get; set; }
@@ -198,7 +199,7 @@ public sealed class WorkingCalendar
         public List<DateOnly>? AdjustedWorkingDays { get; set; }
     }
 
-    private sealed class HolidayDto
+    internal sealed class HolidayDto
     {
         public string? Name { get; set; }
         public DateOnly From { get; set; }

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Suanbei.Core.Filings;
@@ -22,13 +23,23 @@ public sealed record FilingSnapshot
 
     public static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web)
     {
-        Converters = { new JsonStringEnumConverter() },
+        // One string converter per enum the snapshot holds: the non-generic factory needs run-time code generation.
+        Converters =
+        {
+            new JsonStringEnumConverter<Products.ProductForm>(), new JsonStringEnumConverter<DataModality>(),
+            new JsonStringEnumConverter<AlgorithmType>(), new JsonStringEnumConverter<FilingRole>(),
+            new JsonStringEnumConverter<TechnicalServiceMode>(),
+        },
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         WriteIndented = true,
         MaxDepth = 16,
     };
 
     /// <summary>Parses a snapshot; returns a Chinese error naming the problem, or null on success. Never throws.</summary>
+    // Reflection-based System.Text.Json: these records' init-only properties keep their initial values only under
+    // reflection (source-generated metadata resets a property missing from the document to null). Only the web app and
+    // the full CLI read them; the Native AOT label tools do not, and would be warned if they started to.
+    [RequiresUnreferencedCode(CoreJsonContext.ReflectionOnly), RequiresDynamicCode(CoreJsonContext.ReflectionOnly)]
     public static string? TryParse(string json, out FilingSnapshot? snapshot)
     {
         snapshot = null;

@@ -1,0 +1,115 @@
+"""GB 45438-2025 implicit labels from Python: a ctypes binding of libsuanbei_labels.so (standard library only).
+
+The library is loaded from $SUANBEI_LABELS_LIB, else from the path `./suanbei label native-lib` prints (which builds it
+on first use). Results are the objects the CLI prints with --json; failures raise SuanbeiLabelsError with the Chinese
+reason. Calls are thread-safe and release the GIL while the library works (ctypes does for every foreign call).
+
+    import suanbei_labels
+    suanbei_labels.write("in.png", "out.png", "001191440300708461136T1XGW3", "id-1")
+    suanbei_labels.verify("out.png")["verdict"]   # 'compliant'
+"""
+
+import ctypes
+import json
+import os
+import subprocess
+import threading
+
+__all__ = ["SuanbeiLabelsError", "verify", "verify_bytes", "read", "write", "propagate", "library_path"]
+
+_REPO_ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
+_lock = threading.Lock()
+_lib = None
+
+
+class SuanbeiLabelsError(Exception):
+    """A call the library refused or could not do; str(e) is the Chinese reason, e.code the CLI's exit code."""
+
+    def __init__(self, message, code=10):
+        super().__init__(message)
+        self.code = code
+
+
+def library_path():
+    """$SUANBEI_LABELS_LIB, else the first line `./suanbei label native-lib` prints."""
+    path = os.environ.get("SUANBEI_LABELS_LIB")
+    if path:
+        return path
+    launcher = os.path.join(_REPO_ROOT, "suanbei")
+    done = subprocess.run([launcher, "label", "native-lib"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, check=False)
+    if done.returncode != 0:
+        raise SuanbeiLabelsError("无法构建 libsuanbei_labels.so：" + done.stderr.decode("utf-8", "replace").strip())
+    return done.stdout.decode("utf-8").splitlines()[0]
+
+
+def _load():
+    global _lib
+    with _lock:
+        if _lib is None:
+            lib = ctypes.CDLL(library_path())
+            text, data, size = ctypes.c_char_p, ctypes.c_void_p, ctypes.c_size_t
+            out_data, out_size = ctypes.POINTER(ctypes.c_void_p), ctypes.POINTER(ctypes.c_size_t)
+            signatures = {
+                "suanbei_labels_verify": [text],
+                "suanbei_labels_verify_buffer": [data, size, text],
+                "suanbei_labels_read": [text],
+                "suanbei_labels_write": [text, text, text, text, text],
+                "suanbei_labels_propagate": [text, text, text, text, ctypes.c_int],
+                "suanbei_labels_write_buffer": [data, size, text, text, text, text, out_data, out_size],
+            }
+            for name, args in signatures.items():
+                fn = getattr(lib, name)
+                fn.argtypes = args
+                fn.restype = ctypes.c_void_p  # a pointer we free, not a Python bytes copy
+            lib.suanbei_labels_free.argtypes = [ctypes.c_void_p]
+            lib.suanbei_labels_free.restype = None
+            _lib = lib
+        return _lib
+
+
+def _text(value, name):
+    if not isinstance(value, (str, os.PathLike)):
+        raise TypeError(f"{name} 应为字符串或路径")
+    return os.fsencode(value) if isinstance(value, os.PathLike) else value.encode("utf-8")
+
+
+def _call(name, *args):
+    lib = _load()
+    pointer = getattr(lib, name)(*args)
+    if not pointer:
+        raise MemoryError("libsuanbei_labels: 无法分配结果")
+    try:
+        result = json.loads(ctypes.string_at(pointer).decode("utf-8"))
+    finally:
+        lib.suanbei_labels_free(pointer)
+    if "error" in result:
+        raise SuanbeiLabelsError(result["error"], result.get("code", 10))
+    return result
+
+
+def verify(path):
+    """The verification of a file: the same object as one line of `suanbei label verify --json`."""
+    return _call("suanbei_labels_verify", _text(path, "path"))
+
+
+def verify_bytes(data, extension=""):
+    """The verification of a file held in memory; `extension` (".png") helps recognise its format."""
+    buffer = bytes(data)
+    return _call("suanbei_labels_verify_buffer", buffer, len(buffer), _text(extension, "extension"))
+
+
+def read(path):
+    """Every label in a file with its placement: the object of `suanbei label read --json`."""
+    return _call("suanbei_labels_read", _text(path, "path"))
+
+
+def write(src, dst, producer, produce_id, label="1"):
+    """Writes a producer's label into a copy of src at dst (atomically; src is left as it was)."""
+    _call("suanbei_labels_write", _text(src, "src"), _text(dst, "dst"), _text(producer, "producer"),
+          _text(produce_id, "produce_id"), _text(label, "label"))
+
+
+def propagate(src, dst, propagator, propagate_id, user_declared=False):
+    """A propagation platform's step: the object of `suanbei label propagate --json`."""
+    return _call("suanbei_labels_propagate", _text(src, "src"), _text(dst, "dst"), _text(propagator, "propagator"),
+                 _text(propagate_id, "propagate_id"), 1 if user_declared else 0)

@@ -1,0 +1,60 @@
+/*
+ * suanbei_labels.h: the C ABI of libsuanbei_labels.so, GB 45438-2025 implicit labels (Suanbei.Labels as a native
+ * shared library). Build it with `./suanbei label native-lib`, which prints the library's and this header's paths.
+ *
+ * Every function returns a new UTF-8, NUL-terminated JSON string, which the caller frees with suanbei_labels_free:
+ *   - on success, the object `suanbei label … --json` prints for the same operation (verify: one line of
+ *     `label verify --json`; read: `label read --json`; propagate: `label propagate --json`; write:
+ *     {"file":OUTPUT,"written":true}); for a memory buffer "file" is "";
+ *   - on failure, {"error":"中文原因","code":N}, N = 10 for bad input or an I/O error (the CLI's exit code), 11 for an
+ *     internal error. A malformed file is not a failure: verify reports it as the verdict "inconclusive".
+ * NULL is returned only when memory for the result cannot be allocated. No call crashes the host on bad input or
+ * keeps state between calls: calls from several threads at once are safe.
+ *
+ * Strings are UTF-8. `extension` is the buffer's file type hint (".png" or "png"; NULL or "" to rely on its content).
+ * `label` is "1" (属于), "2" (可能为) or "3" (疑似); NULL means "1". Output files are written atomically (temporary
+ * file, read back, renamed); the input is never modified.
+ */
+#ifndef SUANBEI_LABELS_H
+#define SUANBEI_LABELS_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* Verifies a file: {"file","verdict":"compliant|noncompliant|not_found|inconclusive","format","labels","problems"}. */
+char *suanbei_labels_verify(const char *path);
+char *suanbei_labels_verify_buffer(const uint8_t *data, size_t length, const char *extension);
+
+/* Reads every label with its placement: {"file","format","labels":[{"placement","raw","fields"}],"damage"}. */
+char *suanbei_labels_read(const char *path);
+char *suanbei_labels_read_buffer(const uint8_t *data, size_t length, const char *extension);
+
+/* Writes a producer's label (the propagator fields equal the producer's) as the only label of a copy of `input`. */
+char *suanbei_labels_write(const char *input, const char *output, const char *producer, const char *produce_id,
+                           const char *label);
+/* The same for a buffer: on success *out_data (free with suanbei_labels_free) holds the labelled file's
+ * *out_length bytes; on failure they are left unchanged. */
+char *suanbei_labels_write_buffer(const uint8_t *data, size_t length, const char *extension, const char *producer,
+                                  const char *produce_id, const char *label, uint8_t **out_data, size_t *out_length);
+
+/* A propagation platform's step (Art. 6 of the labeling measures): classifies, and writes the propagator fields when
+ * a label may be written ("written":true); `user_declared` != 0 when the uploader declared the content AI-generated. */
+char *suanbei_labels_propagate(const char *input, const char *output, const char *propagator, const char *propagate_id,
+                               int user_declared);
+/* The same for a buffer; *out_data is NULL and *out_length 0 when nothing was written. */
+char *suanbei_labels_propagate_buffer(const uint8_t *data, size_t length, const char *extension, const char *propagator,
+                                      const char *propagate_id, int user_declared, uint8_t **out_data,
+                                      size_t *out_length);
+
+/* Frees a string or buffer returned by this library (NULL is allowed). */
+void suanbei_labels_free(void *p);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* SUANBEI_LABELS_H */

@@ -1,0 +1,196 @@
+using System.Runtime.InteropServices;
+using System.Security.Cryptography;
+using System.Text;
+using Suanbei.Labels.Cli;
+
+namespace Suanbei.Labels.Native;
+
+/// <summary>
+/// The C ABI of libsuanbei_labels.so (include/suanbei_labels.h). Every function returns a new UTF-8, NUL-terminated
+/// JSON string that the caller frees with <c>suanbei_labels_free</c>: the object the CLI prints for the same operation
+/// with <c>--json</c>, or <c>{"error":"中文原因","code":N}</c>. Nothing may escape into the host: every exception
+/// ends at this boundary as an error object; NULL is returned only when even that cannot be allocated. There is no
+/// shared state, so calls from several threads at once are safe.
+/// </summary>
+public static unsafe class NativeExports
+{
+    [UnmanagedCallersOnly(EntryPoint = "suanbei_labels_verify")]
+    public static byte* Verify(byte* path) => Boundary(() =>
+    {
+        var p = Text(path, "path");
+        return ReportJson.ToJsonLine(p, Existing(p, () => LabelFile.Verify(p)));
+    });
+
+    [UnmanagedCallersOnly(EntryPoint = "suanbei_labels_verify_buffer")]
+    public static byte* VerifyBuffer(byte* data, nuint length, byte* extension) => Boundary(() =>
+    {
+        using var s = Buffer(data, length);
+        return ReportJson.ToJsonLine("", LabelFile.Verify(s, Extension(extension)));
+    });
+
+    [UnmanagedCallersOnly(EntryPoint = "suanbei_labels_read")]
+    public static byte* Read(byte* path) => Boundary(() =>
+    {
+        var p = Text(path, "path");
+        IContainerFormat? format = null;
+        var read = Existing(p, () => LabelFile.Read(p, out format));
+        return LabelJson.Read(p, format, read);
+    });
+
+    [UnmanagedCallersOnly(EntryPoint = "suanbei_labels_read_buffer")]
+    public static byte* ReadBuffer(byte* data, nuint length, byte* extension) => Boundary(() =>
+    {
+        using var s = Buffer(data, length);
+        var read = LabelFile.Read(s, Extension(extension), out var format);
+        return LabelJson.Read("", format, read);
+    });
+
+    [UnmanagedCallersOnly(EntryPoint = "suanbei_labels_write")]
+    public static byte* Write(byte* input, byte* output, byte* producer, byte* produceId, byte* label) => Boundary(() =>
+    {
+        var o = Text(output, "output");
+        LabelFile.Write(Text(input, "input"), o, ProducerLabel(producer, produceId, label));
+        return Written(o);
+    });
+
+    [UnmanagedCallersOnly(EntryPoint = "suanbei_labels_write_buffer")]
+    public static byte* WriteBuffer(byte* data, nuint length, byte* extension, byte* producer, byte* produceId, byte* label,
+        byte** outData, nuint* outLength) => Boundary(() =>
+    {
+        if (outData is null || outLength is null) throw new ArgumentException("参数 out_data / out_length 不能为空");
+        var l = ProducerLabel(producer, produceId, label);
+        var written = ThroughFiles(data, length, Extension(extension), (i, o) => LabelFile.Write(i, o, l));
+        SetOutput(written, outData, outLength);
+        return Written("");
+    });
+
+    [UnmanagedCallersOnly(EntryPoint = "suanbei_labels_propagate")]
+    public static byte* Propagate(byte* input, byte* output, byte* propagator, byte* propagateId, int userDeclared) =>
+        Boundary(() =>
+        {
+            var i = Text(input, "input");
+            var d = Propagation.PropagateFile(i, Text(output, "output"), Text(propagator, "propagator"),
+                Text(propagateId, "propagate_id"), userDeclared != 0);
+            return LabelJson.Propagate(i, d);
+        });
+
+    [UnmanagedCallersOnly(EntryPoint = "suanbei_labels_propagate_buffer")]
+    public static byte* PropagateBuffer(byte* data, nuint length, byte* extension, byte* propagator, byte* propagateId,
+        int userDeclared, byte** outData, nuint* outLength) => Boundary(() =>
+    {
+        if (outData is null || outLength is null) throw new ArgumentException("参数 out_data / out_length 不能为空");
+        var code = Text(propagator, "propagator");
+        var id = Text(propagateId, "propagate_id");
+        PropagationDecision? d = null;
+        var written = ThroughFiles(data, length, Extension(extension),
+            (i, o) => d = Propagation.PropagateFile(i, o, code, id, userDeclared != 0));
+        if (d!.Label is null) { *outData = null; *outLength = 0; }
+        else SetOutput(written, outData, outLength);
+        return LabelJson.Propagate("", d);
+    });
+
+    [UnmanagedCallersOnly(EntryPoint = "suanbei_labels_free")]
+    public static void Free(void* p) => NativeMemory.Free(p);
+
+    /// <summary>Runs <paramref name="work"/> and returns its JSON, or the error object for whatever it threw.</summary>
+    private static byte* Boundary(Func<string> work)
+    {
+        string json;
+        try { json = work(); }
+        catch (LabelWriteException e) { json = LabelJson.Error(e.Message, 10); }
+        catch (FileNotFoundException e) { json = LabelJson.Error("文件不存在：" + e.FileName, 10); }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException) { json = LabelJson.Error("读写文件失败：" + e.Message, 10); }
+        catch (CryptographicException e) { json = LabelJson.Error("密钥或签名错误：" + e.Message, 10); }
+        catch (ArgumentException e) { json = LabelJson.Error("参数无效：" + e.Message, 10); }
+        catch (Exception e) { json = Fallback("内部错误：" + e.GetType().Name + ": " + e.Message); }
+        return Utf8(json);
+    }
+
+    /// <summary>The error object built without anything that could throw again.</summary>
+    private static string Fallback(string message)
+    {
+        try { return LabelJson.Error(message, 11); }
+        catch (Exception) { return "{\"error\":\"内部错误\",\"code\":11}"; }
+    }
+
+    /// <summary>Runs a read of <paramref name="path"/>; a missing folder on the way is reported as the file missing
+    /// (its exception has no path, only an English message).</summary>
+    private static T Existing<T>(string path, Func<T> read)
+    {
+        try { return read(); }
+        catch (DirectoryNotFoundException) { throw new FileNotFoundException(null, path); }
+    }
+
+    /// <summary>A NUL-terminated copy on the native heap (NULL when out of memory).</summary>
+    private static byte* Utf8(string s)
+    {
+        try
+        {
+            var n = Encoding.UTF8.GetByteCount(s);
+            var p = (byte*)NativeMemory.Alloc((nuint)n + 1);
+            Encoding.UTF8.GetBytes(s, new Span<byte>(p, n));
+            p[n] = 0;
+            return p;
+        }
+        catch (OutOfMemoryException) { return null; }
+    }
+
+    private static string Text(byte* p, string name) =>
+        p is null ? throw new ArgumentException($"参数 {name} 不能为空（NULL）") : Marshal.PtrToStringUTF8((nint)p)!;
+
+    /// <summary>The format hint of a buffer: ".png", "png" or NULL (content sniffing only).</summary>
+    private static string Extension(byte* p)
+    {
+        if (p is null) return "";
+        var e = Marshal.PtrToStringUTF8((nint)p)!;
+        return e.Length == 0 || e.StartsWith('.') ? e : "." + e;
+    }
+
+    private static Stream Buffer(byte* data, nuint length)
+    {
+        if (data is null && length != 0) throw new ArgumentException("参数 data 为空（NULL）而 length 不为 0");
+        if (length > long.MaxValue) throw new ArgumentException("参数 length 过大");
+        return data is null ? new MemoryStream([], writable: false) : new UnmanagedMemoryStream(data, (long)length);
+    }
+
+    private static AigcLabel ProducerLabel(byte* producer, byte* produceId, byte* label) =>
+        AigcLabel.ForProducer(Text(producer, "producer"), Text(produceId, "produce_id"), label is null ? "1" : Text(label, "label"));
+
+    private static string Written(string file) => ReportJson.Serialize(w =>
+    {
+        w.WriteStartObject();
+        w.WriteString("file", file);
+        w.WriteBoolean("written", true);
+        w.WriteEndObject();
+    });
+
+    /// <summary>The file writers work on files (atomic output, read back): a buffer goes through a private temporary
+    /// folder, removed afterwards. Returns the output's bytes, or null when <paramref name="write"/> wrote nothing.</summary>
+    private static byte[]? ThroughFiles(byte* data, nuint length, string extension, Action<string, string> write)
+    {
+        var dir = Directory.CreateTempSubdirectory("suanbei-labels-");
+        try
+        {
+            var input = Path.Combine(dir.FullName, "input" + extension);
+            var output = Path.Combine(dir.FullName, "output" + extension);
+            using (var s = Buffer(data, length))
+            using (var f = File.Create(input))
+                s.CopyTo(f);
+            write(input, output);
+            return File.Exists(output) ? File.ReadAllBytes(output) : null;
+        }
+        finally
+        {
+            try { dir.Delete(true); } catch (IOException) { /* a leftover temp folder is not worth failing the call */ }
+        }
+    }
+
+    private static void SetOutput(byte[]? bytes, byte** outData, nuint* outLength)
+    {
+        bytes ??= [];
+        var p = (byte*)NativeMemory.Alloc((nuint)Math.Max(bytes.Length, 1));
+        bytes.CopyTo(new Span<byte>(p, bytes.Length));
+        *outData = p;
+        *outLength = (nuint)bytes.Length;
+    }
+}
