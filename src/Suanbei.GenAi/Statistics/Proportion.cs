@@ -20,6 +20,9 @@ public readonly record struct Proportion(int Successes, int Trials, double Low, 
         var denominator = 1 + z2 / n;
         var centre = (p + z2 / (2 * n)) / denominator;
         var half = zz * Math.Sqrt(p * (1 - p) / n + z2 / (4 * n * n)) / denominator;
-        return new Proportion(successes, trials, Math.Max(0, centre - half), Math.Min(1, centre + half));
+        // At k = 0 or k = n the bound is exactly 0 or 1; rounding would leave 0.9999999999999999.
+        var low = successes == 0 ? 0 : Math.Max(0, centre - half);
+        var high = successes == trials ? 1 : Math.Min(1, centre + half);
+        return new Proportion(successes, trials, low, high);
     }
 }
