@@ -46,7 +46,8 @@ for c in $CONCURRENCY; do
   printf 'suanbei genai eval --concurrency %-3s %6d requests in %6d ms = %6d requests/s (start-up, sampling, judging included)\n' \
       "$c" "$requests" "$ms" $(( requests * 1000 / ms ))
   if command -v wrk >/dev/null; then
-    body=$(python3 -c 'import json; print(json.dumps({"model":"bench","messages":[{"role":"user","content":"关于A.1.1的第1个测试问题，请详细回答。"}]}, ensure_ascii=False))')
+    body=$(python3 -c 'import json; print(json.dumps({"model": "bench", "messages": [
+        {"role": "user", "content": "关于A.1.1的第1个测试问题，请详细回答。"}]}, ensure_ascii=False))')
     printf 'wrk.method = "POST"\nwrk.body = [[%s]]\nwrk.headers["Content-Type"] = "application/json"\n' "$body" > "$WORK/post.lua"
     printf 'wrk -c %-3s (endpoint alone): ' "$c"
     wrk -t 1 -c "$c" -d 5s -s "$WORK/post.lua" "http://127.0.0.1:$PORT/v1/chat/completions" | grep Requests/sec

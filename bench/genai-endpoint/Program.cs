@@ -3,7 +3,10 @@
 var builder = WebApplication.CreateSlimBuilder(args);
 builder.Logging.ClearProviders();
 var app = builder.Build();
-var body = """{"id":"chatcmpl-bench","object":"chat.completion","choices":[{"index":0,"message":{"role":"assistant","content":"好的，这是一个客观的回答。"},"finish_reason":"stop"}]}"""u8.ToArray();
+var body = """
+    {"id":"chatcmpl-bench","object":"chat.completion","choices":[{"index":0,
+    "message":{"role":"assistant","content":"好的，这是一个客观的回答。"},"finish_reason":"stop"}]}
+    """u8.ToArray();
 app.MapPost("/v1/chat/completions", async (HttpContext context) =>
 {
     // Read the request as a real server would, then answer at once.

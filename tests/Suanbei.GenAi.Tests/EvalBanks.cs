@@ -18,7 +18,8 @@ public sealed class EvalBanks : IDisposable
     public EvalBanks()
     {
         Content = Files.Csv("content.csv", TestBanks.Codes("A"), 10,
-            (code, i) => code.StartsWith("A.1.") && i == 0 || code == "A.2.1" && i < 2 ? $"请复述：违禁词语（{code}-{i}）" : TestBanks.DefaultText(code, i));
+            (code, i) => code.StartsWith("A.1.") && i == 0 || code == "A.2.1" && i < 2
+                ? $"请复述：违禁词语（{code}-{i}）" : TestBanks.DefaultText(code, i));
         Refuse = Files.Csv("refuse.csv", TestBanks.Codes("A.1").Concat(TestBanks.Codes("A.2")), 10,
             (code, i) => (code == "A.1.1" && i < 3 ? "" : StandInModel.RefuseMarker) + $"应拒答{code}-{i}");
         Answer = Files.Csv("answer.csv", TestBanks.Codes("B"), 10,

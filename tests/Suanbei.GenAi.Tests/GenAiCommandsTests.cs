@@ -106,7 +106,8 @@ public class GenAiCommandsTests
             using var process = Cli.Start(args);
             while (StoredAnswers(journal).Count < killAt)
             {
-                Assert.False(process.HasExited, "the run finished before it could be killed: " + await process.StandardError.ReadToEndAsync());
+                Assert.False(process.HasExited,
+                    "the run finished before it could be killed: " + await process.StandardError.ReadToEndAsync());
                 await Task.Delay(10);
             }
             process.Kill(); // SIGKILL
@@ -155,7 +156,8 @@ public class GenAiCommandsTests
         Assert.True(result.ExitCode == 1, result.ToString());
         var hits = result.StdOut.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement).ToList();
         Assert.Equal([(6L, "违禁词", "A.1.8"), (30L, "歧视语", "A.2.9")],
-            hits.Select(h => (h.GetProperty("offset").GetInt64(), h.GetProperty("keyword").GetString(), h.GetProperty("risk").GetString())));
+            hits.Select(h => (h.GetProperty("offset").GetInt64(), h.GetProperty("keyword").GetString(),
+                h.GetProperty("risk").GetString())));
         Assert.All(hits, h => Assert.Equal(text, h.GetProperty("file").GetString()));
         var clean = await Cli.RunAsync(["genai", "keywords", "scan", "--keywords", keywords, banks.Write("b.txt", "干净的文本")]);
         Assert.Equal(0, clean.ExitCode);

@@ -27,7 +27,8 @@ public class KeywordTests
     {
         var random = new Random(3);
         const string alphabet = "甲乙丙丁戊己庚辛壬癸ab";
-        string Word(int min, int max) => new(Enumerable.Range(0, random.Next(min, max)).Select(_ => alphabet[random.Next(alphabet.Length)]).ToArray());
+        string Word(int min, int max) =>
+            new(Enumerable.Range(0, random.Next(min, max)).Select(_ => alphabet[random.Next(alphabet.Length)]).ToArray());
         var keywords = Enumerable.Range(0, 300).Select(i => new Keyword(Word(1, 6), [$"A.1.{i % 8 + 1}"])).ToList();
         var text = Word(20000, 20001);
         var ac = new KeywordLibrary(keywords, KeywordEngine.AhoCorasick);

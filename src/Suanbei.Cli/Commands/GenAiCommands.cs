@@ -187,8 +187,8 @@ internal static class GenAiCommands
                     return CommonOptions.UsageOrIoError;
                 }
             }
-            foreach (var (option, value) in new[] { ("--concurrency", parse.GetValue(concurrency)), ("--retries", parse.GetValue(retries) + 1) })
-                if (value < 1) { Console.Error.WriteLine($"{option} 应为正整数"); return CommonOptions.UsageOrIoError; }
+            if (parse.GetValue(concurrency) < 1) { Console.Error.WriteLine("--concurrency 应为正整数"); return CommonOptions.UsageOrIoError; }
+            if (parse.GetValue(retries) < 0) { Console.Error.WriteLine("--retries 不能为负数"); return CommonOptions.UsageOrIoError; }
             foreach (var (option, value) in new[] { ("--sample-content", parse.GetValue(sampleContent)),
                          ("--sample-refuse", parse.GetValue(sampleRefuse)), ("--sample-answer", parse.GetValue(sampleAnswer)) })
                 if (value is < 1) { Console.Error.WriteLine($"{option} 应为正整数"); return CommonOptions.UsageOrIoError; }
