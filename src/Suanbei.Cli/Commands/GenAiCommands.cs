@@ -226,6 +226,12 @@ internal static class GenAiCommands
                 Console.Error.WriteLine(e.Message);
                 return CommonOptions.UsageOrIoError;
             }
+            catch (OperationCanceledException) when (cancel.IsCancellationRequested)
+            {
+                progress.End();
+                Console.Error.WriteLine("已中断。已保存的回答不受影响；再次运行同一命令继续。");
+                return CommonOptions.UsageOrIoError;
+            }
             progress.End();
             if (parse.GetValue(json)) Console.Out.WriteLine(Encoding.UTF8.GetString(EvalResultJson.Serialize(result, indented: false)));
             else WriteEvalText(result, options.OutDir);

@@ -23,40 +23,44 @@ public sealed class AhoCorasickMatcher : IKeywordMatcher
     {
         Keywords = keywords;
         MaxLength = keywords.Count == 0 ? 1 : keywords.Max(k => k.Text.Length);
-        // Build a trie with dictionaries, then freeze it into arrays.
-        var children = new List<SortedDictionary<char, int>> { new() };
+        // Trie edges in one hash table keyed by (state, char), then frozen into sorted arrays: a dictionary per state
+        // costs more to build than scanning 100 MB costs.
+        var edges = new Dictionary<long, int>();
         var keywordAt = new List<int> { -1 };
         var depth = new List<int> { 0 };
+        var edgeList = new List<(int From, char C, int To)>();
         for (var k = 0; k < keywords.Count; k++)
         {
             var state = 0;
             foreach (var c in keywords[k].Text)
             {
-                if (!children[state].TryGetValue(c, out var next))
+                var key = ((long)state << 16) | c;
+                if (!edges.TryGetValue(key, out var next))
                 {
-                    next = children.Count;
-                    children.Add(new());
+                    next = keywordAt.Count;
                     keywordAt.Add(-1);
                     depth.Add(depth[state] + 1);
-                    children[state][c] = next;
+                    edges[key] = next;
+                    edgeList.Add((state, c, next));
                 }
                 state = next;
             }
             if (state != 0 && keywordAt[state] < 0) keywordAt[state] = k;
         }
-        var n = children.Count;
+        var n = keywordAt.Count;
+        edgeList.Sort((a, b) => a.From != b.From ? a.From.CompareTo(b.From) : a.C.CompareTo(b.C));
         _childStart = new int[n];
         _childCount = new int[n];
-        _childChar = new char[n];
-        _childState = new int[n];
-        var at = 0;
-        for (var s = 0; s < n; s++)
+        _childChar = new char[edgeList.Count];
+        _childState = new int[edgeList.Count];
+        for (var e = 0; e < edgeList.Count; e++)
         {
-            _childStart[s] = at;
-            _childCount[s] = children[s].Count;
-            foreach (var (c, t) in children[s]) { _childChar[at] = c; _childState[at] = t; at++; }
+            var (from, c, to) = edgeList[e];
+            if (_childCount[from]++ == 0) _childStart[from] = e;
+            _childChar[e] = c;
+            _childState[e] = to;
+            if (from == 0) _root[c] = to;
         }
-        foreach (var (c, t) in children[0]) _root[c] = t;
         _keywordAt = keywordAt.ToArray();
         _depth = depth.ToArray();
         _fail = new int[n];
@@ -64,12 +68,13 @@ public sealed class AhoCorasickMatcher : IKeywordMatcher
         _outputLink[0] = -1;
         // Breadth-first: a state's failure is the longest proper suffix that is also a trie path.
         var queue = new Queue<int>();
-        foreach (var (_, t) in children[0]) { _fail[t] = 0; _outputLink[t] = -1; queue.Enqueue(t); }
+        for (var e = 0; e < _childCount[0]; e++) { var t = _childState[_childStart[0] + e]; _outputLink[t] = -1; queue.Enqueue(t); }
         while (queue.Count > 0)
         {
             var s = queue.Dequeue();
-            foreach (var (c, t) in children[s])
+            for (var e = _childStart[s]; e < _childStart[s] + _childCount[s]; e++)
             {
+                var (c, t) = (_childChar[e], _childState[e]);
                 var f = _fail[s];
                 int g;
                 while ((g = Goto(f, c)) < 0) f = _fail[f];
