@@ -9,6 +9,7 @@ SIZE_GB=${SIZE_GB:-2}
 mkdir -p "$WORK"
 trap 'rm -rf "$WORK"' EXIT
 df -h "$WORK" | tail -1
+./suanbei genai --help >/dev/null   # builds the CLI outside the timing
 python3 - "$WORK/corpus.jsonl" "$SIZE_GB" <<'PY'
 import json, random, sys
 path, gb = sys.argv[1], float(sys.argv[2])
@@ -24,7 +25,6 @@ with open(path, "w", encoding="utf-8") as f:
         written += len(chunk.encode("utf-8"))
 print(f"{n} lines, {written / 1024 ** 3:.2f} GB")
 PY
-./suanbei genai --help >/dev/null   # builds the CLI outside the timing
 CLI=(dotnet "$PWD/.build/cli/suanbei.dll")
 run() {  # run NAME CMD…: wall time and peak RSS
   local name=$1; shift

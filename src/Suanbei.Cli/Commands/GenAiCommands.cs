@@ -226,6 +226,12 @@ internal static class GenAiCommands
                 Console.Error.WriteLine(e.Message);
                 return CommonOptions.UsageOrIoError;
             }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                progress.End();
+                Console.Error.WriteLine($"评估目录 {options.OutDir} 无法读写：{e.Message}");
+                return CommonOptions.UsageOrIoError;
+            }
             catch (OperationCanceledException) when (cancel.IsCancellationRequested)
             {
                 progress.End();

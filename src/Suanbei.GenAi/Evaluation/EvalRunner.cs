@@ -51,6 +51,15 @@ public sealed class EvalRunner(EvalOptions options, HttpClient http, AssessmentR
         var failures = new System.Collections.Concurrent.ConcurrentBag<(SampledQuestion Q, ChatOutcome O)>();
         using var abort = CancellationTokenSource.CreateLinkedTokenSource(cancel);
         string? fatal = null;
+        var writes = new List<Task>();
+        async Task Stored(Task write, string id, JournalRecord record)
+        {
+            await write;
+            lock (answered) answered[id] = record;
+            var d = Interlocked.Increment(ref done);
+            var s = Interlocked.Increment(ref session);
+            Progress?.Invoke(d, manifest.Sample.Count, s, clock.Elapsed);
+        }
         try
         {
             await Parallel.ForEachAsync(pending,
@@ -61,7 +70,7 @@ public sealed class EvalRunner(EvalOptions options, HttpClient http, AssessmentR
                     Interlocked.Add(ref requests, outcome.Attempts);
                     var record = new JournalRecord(q.Id, q.Text, outcome.Answer, outcome.Error, outcome.Status,
                         outcome.LatencyMs, outcome.Attempts, DateTimeOffset.UtcNow);
-                    await journal.AppendAsync(record);
+                    var write = journal.AppendAsync(record);
                     if (outcome.Answer is null)
                     {
                         failures.Add((q, outcome));
@@ -70,15 +79,22 @@ public sealed class EvalRunner(EvalOptions options, HttpClient http, AssessmentR
                             fatal ??= outcome.Error;
                             await abort.CancelAsync();
                         }
-                        return;
                     }
-                    lock (answered) answered[q.Id] = record;
-                    var d = Interlocked.Increment(ref done);
-                    var s = Interlocked.Increment(ref session);
-                    Progress?.Invoke(d, manifest.Sample.Count, s, clock.Elapsed);
+                    else
+                    {
+                        // The slot moves on to the next question while the fsync runs; the answer counts (and the
+                        // question is not asked again after a kill) only once the write completes.
+                        lock (writes) writes.Add(Stored(write, q.Id, record));
+                    }
                 });
         }
         catch (OperationCanceledException) when (fatal is not null && !cancel.IsCancellationRequested) { }
+        finally
+        {
+            Task[] all;
+            lock (writes) all = writes.ToArray();
+            await Task.WhenAll(all);
+        }
         if (fatal is not null)
             throw new EvalException($"接口拒绝了请求：{fatal}。请检查 --endpoint、--model 与 API 密钥；已保存的回答不受影响，修正后再次运行同一命令继续。");
         if (failures.Count > 0)
