@@ -22,7 +22,7 @@ best() {  # best NAME CMD…: the run with the least CPU time (user + sys, GNU t
   local best_cpu="" best_wall="" out="" line wall user sys cpu
   for _ in $(seq "$RUNS"); do
     out=$(/usr/bin/time -f "%e %U %S" -o "$WORK/time" "$@") || true   # scan exits 1 when it finds hits
-    read -r wall user sys < "$WORK/time"
+    read -r wall user sys < <(tail -1 "$WORK/time")   # GNU time puts "Command exited with non-zero status" first
     cpu=$(echo "$user + $sys" | bc)
     if [[ -z $best_cpu ]] || (( $(echo "$cpu < $best_cpu" | bc) )); then best_cpu=$cpu; best_wall=$wall; fi
   done
