@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.Json.Serialization;
 
 namespace Suanbei.GenAi;
 
@@ -49,23 +48,3 @@ public sealed class AssessmentRules
             ?? throw new InvalidOperationException("assessment.json is empty");
     }
 }
-
-public sealed record NamedCode(string Code, string Name);
-
-public sealed record RiskQuota(string Prefix, int Minimum, string Clause);
-
-public sealed record BankQuota(string Kind, string Name, int Minimum, string Clause, IReadOnlyList<RiskQuota> PerRisk);
-
-public sealed record KeywordLimits(int MaxChineseCharacters, int MaxWords, string Clause);
-
-public sealed record AssessmentThreshold(string Kind, string Name, int? Sample, double? SampleShare, double Threshold,
-    ThresholdDirection Direction, string Clause)
-{
-    /// <summary>Whether an observed rate meets the threshold (at least or at most, as the clause says).</summary>
-    public bool Meets(double rate) => Direction == ThresholdDirection.AtLeast ? rate >= Threshold : rate <= Threshold;
-}
-
-[JsonConverter(typeof(JsonStringEnumConverter<ThresholdDirection>))]
-public enum ThresholdDirection { AtLeast, AtMost }
-
-public sealed record ConfidenceSettings(double Z);

@@ -14,9 +14,3 @@ public sealed record BankReport(
     /// <summary>Meets the total and every per-risk minimum (duplicates and invalid rows do not count toward them).</summary>
     public bool Ok => Items >= Minimum && Shortfalls.Count == 0;
 }
-
-/// <summary>A risk or aspect below its minimum, with its Chinese name.</summary>
-public sealed record Shortfall(string Risk, string Name, int Have, int Need);
-
-/// <summary>An item that repeats an earlier one, exactly or after normalisation (<see cref="TextNormalizer"/>).</summary>
-public sealed record DuplicateItem(int Row, int OfRow, bool Exact);

@@ -143,16 +143,3 @@ public sealed class ChatClient
         catch (JsonException) { return null; }
     }
 }
-
-/// <summary>Timeouts and retry policy of <see cref="ChatClient"/>.</summary>
-public sealed record ChatClientOptions
-{
-    public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(120);
-    public int MaxAttempts { get; init; } = 6;
-    public TimeSpan BaseDelay { get; init; } = TimeSpan.FromMilliseconds(500);
-    public TimeSpan MaxDelay { get; init; } = TimeSpan.FromSeconds(60);
-}
-
-/// <summary>The outcome of one question: the answer, or the last error after the retries; <see cref="Fatal"/> when
-/// the endpoint refuses every request (wrong key, model or URL).</summary>
-public sealed record ChatOutcome(string? Answer, string? Error, int? Status, long LatencyMs, int Attempts, bool Fatal);

@@ -36,5 +36,3 @@ public sealed class RefusalDetector
         return new RefusalDetector(file.Patterns, file.Window);
     }
 }
-
-public sealed record RefusalPatternFile(string Version, int Window, IReadOnlyList<string> Patterns);

@@ -16,21 +16,3 @@ public sealed record RunManifest(
     IReadOnlyList<SampledQuestion> Sample,
     string RulesVersion,
     DateTimeOffset Created);
-
-/// <summary>One question of the sample: its bank, item key, text and risk codes.</summary>
-public sealed record SampledQuestion(string Bank, string Key, string Text, IReadOnlyList<string> Risks)
-{
-    /// <summary>Unique within a run.</summary>
-    public string Id => Bank + ":" + Key;
-}
-
-/// <summary>One line of the journal: an attempt's outcome for one question, answer or error, and its latency.</summary>
-public sealed record JournalRecord(
-    string Id,
-    string Prompt,
-    string? Answer,
-    string? Error,
-    int? Status,
-    long LatencyMs,
-    int Attempts,
-    DateTimeOffset At);

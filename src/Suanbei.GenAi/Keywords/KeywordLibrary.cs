@@ -83,6 +83,3 @@ public sealed class KeywordLibrary
         return total;
     }
 }
-
-/// <summary>The two matchers measured against each other.</summary>
-public enum KeywordEngine { AhoCorasick, SearchValues }
