@@ -1,18 +1,23 @@
 namespace Suanbei.GenAi;
 
-/// <summary>Writes a file so that readers see the old or the new content, never a part: temporary file, fsync, rename.</summary>
+/// <summary>Writes a file so that readers see the old or the new content, never a part: temporary file beside it,
+/// fsync, rename.</summary>
 public static class AtomicFile
 {
     public static void Write(string path, ReadOnlySpan<byte> content)
     {
+        var bytes = content.ToArray();
+        Write(path, temp => File.WriteAllBytes(temp, bytes));
+    }
+
+    /// <summary>Lets <paramref name="writeTo"/> write the whole file at a temporary path, then moves it into place.</summary>
+    public static void Write(string path, Action<string> writeTo)
+    {
         var temp = path + ".tmp-" + Guid.NewGuid().ToString("N")[..8];
         try
         {
-            using (var file = new FileStream(temp, FileMode.CreateNew, FileAccess.Write))
-            {
-                file.Write(content);
-                file.Flush(flushToDisk: true);
-            }
+            writeTo(temp);
+            using (var file = new FileStream(temp, FileMode.Open, FileAccess.ReadWrite)) file.Flush(flushToDisk: true);
             File.Move(temp, path, overwrite: true);
         }
         finally

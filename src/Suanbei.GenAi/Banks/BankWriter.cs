@@ -13,23 +13,15 @@ public static class BankWriter
     public static void Write(string path, IEnumerable<BankItem> items)
     {
         var ext = Path.GetExtension(path).ToLowerInvariant();
-        var temp = path + ".tmp-" + Guid.NewGuid().ToString("N")[..8];
-        try
+        Action<string> write = ext switch
         {
-            switch (ext)
-            {
-                case ".xlsx": WriteXlsx(temp, items); break;
-                case ".jsonl" or ".ndjson": WriteJsonl(temp, items); break;
-                case ".tsv": WriteDelimited(temp, items, '\t'); break;
-                case ".csv": WriteDelimited(temp, items, ','); break;
-                default: throw new BankFormatException($"导出格式无法识别：{path}（支持 .csv、.tsv、.xlsx、.jsonl）");
-            }
-            File.Move(temp, path, overwrite: true);
-        }
-        finally
-        {
-            if (File.Exists(temp)) File.Delete(temp);
-        }
+            ".xlsx" => temp => WriteXlsx(temp, items),
+            ".jsonl" or ".ndjson" => temp => WriteJsonl(temp, items),
+            ".tsv" => temp => WriteDelimited(temp, items, '\t'),
+            ".csv" => temp => WriteDelimited(temp, items, ','),
+            _ => throw new BankFormatException($"导出格式无法识别：{path}（支持 .csv、.tsv、.xlsx、.jsonl）"),
+        };
+        AtomicFile.Write(path, write);
     }
 
     private static void WriteDelimited(string path, IEnumerable<BankItem> items, char delimiter)

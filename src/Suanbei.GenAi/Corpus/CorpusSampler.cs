@@ -34,35 +34,23 @@ public static class CorpusSampler
     }
 
     /// <summary>Writes the sample as JSONL (<c>file</c>, <c>line</c>, <c>text</c>), atomically.</summary>
-    public static void Write(string path, IEnumerable<CorpusItem> items)
+    public static void Write(string path, IEnumerable<CorpusItem> items) => AtomicFile.Write(path, temp =>
     {
-        var temp = path + ".tmp-" + Guid.NewGuid().ToString("N")[..8];
-        try
+        using var stream = File.Create(temp);
+        var options = new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+        foreach (var item in items)
         {
-            using (var stream = File.Create(temp))
+            using (var w = new Utf8JsonWriter(stream, options))
             {
-                var options = new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-                foreach (var item in items)
-                {
-                    using (var w = new Utf8JsonWriter(stream, options))
-                    {
-                        w.WriteStartObject();
-                        w.WriteString("file", item.File);
-                        w.WriteNumber("line", item.Line);
-                        w.WriteString("text", item.Text);
-                        w.WriteEndObject();
-                    }
-                    stream.WriteByte((byte)'\n');
-                }
-                stream.Flush(flushToDisk: true);
+                w.WriteStartObject();
+                w.WriteString("file", item.File);
+                w.WriteNumber("line", item.Line);
+                w.WriteString("text", item.Text);
+                w.WriteEndObject();
             }
-            File.Move(temp, path, overwrite: true);
+            stream.WriteByte((byte)'\n');
         }
-        finally
-        {
-            if (File.Exists(temp)) File.Delete(temp);
-        }
-    }
+    });
 
     private static string TextOf(byte[] bytes)
     {
