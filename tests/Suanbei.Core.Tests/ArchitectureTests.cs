@@ -19,8 +19,10 @@ public sealed partial class ArchitectureTests
         ["Suanbei.Labels.Cli"] = ["Suanbei.Labels", "Suanbei.Core"],
         ["Suanbei.Labels.Native"] = ["Suanbei.Labels", "Suanbei.Core"],
         ["Suanbei.Registry"] = ["Suanbei.Core"],
-        ["Suanbei.Web"] = ["Suanbei.Core", "Suanbei.Labels", "Suanbei.Registry"],
-        ["Suanbei.Cli"] = ["Suanbei.Core", "Suanbei.Labels", "Suanbei.Labels.Cli", "Suanbei.Registry", "Suanbei.Web"],
+        ["Suanbei.GenAi"] = ["Suanbei.Core"],
+        ["Suanbei.Web"] = ["Suanbei.Core", "Suanbei.Labels", "Suanbei.Registry", "Suanbei.GenAi"],
+        ["Suanbei.Cli"] =
+            ["Suanbei.Core", "Suanbei.Labels", "Suanbei.Labels.Cli", "Suanbei.Registry", "Suanbei.GenAi", "Suanbei.Web"],
     };
 
     /// <summary>Projects whose sources are kept to the hygiene rules below (lines, tracker references).</summary>

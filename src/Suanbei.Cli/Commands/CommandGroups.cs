@@ -15,6 +15,7 @@ internal static class CommandGroups
         yield return RegistryCommands.Create();
         yield return AssessCommands.Create();
         yield return CheckCommands.Create();
+        yield return GenAiCommands.Create();
         yield return LabelCommands.Create();
     }
 }

@@ -1,0 +1,28 @@
+namespace Suanbei.GenAi;
+
+/// <summary>Writes a file so that readers see the old or the new content, never a part: temporary file beside it,
+/// fsync, rename.</summary>
+public static class AtomicFile
+{
+    public static void Write(string path, ReadOnlySpan<byte> content)
+    {
+        var bytes = content.ToArray();
+        Write(path, temp => File.WriteAllBytes(temp, bytes));
+    }
+
+    /// <summary>Lets <paramref name="writeTo"/> write the whole file at a temporary path, then moves it into place.</summary>
+    public static void Write(string path, Action<string> writeTo)
+    {
+        var temp = path + ".tmp-" + Guid.NewGuid().ToString("N")[..8];
+        try
+        {
+            writeTo(temp);
+            using (var file = new FileStream(temp, FileMode.Open, FileAccess.ReadWrite)) file.Flush(flushToDisk: true);
+            File.Move(temp, path, overwrite: true);
+        }
+        finally
+        {
+            if (File.Exists(temp)) File.Delete(temp);
+        }
+    }
+}
