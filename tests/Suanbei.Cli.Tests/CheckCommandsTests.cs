@@ -2,7 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Suanbei.Core.Checks;
 using Suanbei.Testing;
-using Suanbei.Web.Features.Checks;
+using Suanbei.Web.Features.Filings.Checks;
 
 namespace Suanbei.Cli.Tests;
 
@@ -30,7 +30,7 @@ public class CheckCommandsTests
             Assert.Null(FilingSnapshot.TryParse(File.ReadAllText(path), out var snapshot));
             var report = PresubmissionCheck.Evaluate(snapshot!, new DateOnly(2026, 11, 22));
             Assert.True(report.Findings.Count >= 2);
-            var api = CheckModule.Json(CheckModule.Dto(report, snapshot));
+            var api = ChecksModule.Json(ChecksModule.Dto(report, snapshot));
             var bytes = Assert.IsAssignableFrom<Microsoft.AspNetCore.Http.IContentTypeHttpResult>(api);
             var body = Assert.IsType<Microsoft.AspNetCore.Http.HttpResults.FileContentHttpResult>(api).FileContents.ToArray();
             Assert.Equal("application/json; charset=utf-8", bytes.ContentType);
