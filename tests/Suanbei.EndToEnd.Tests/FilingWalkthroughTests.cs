@@ -26,7 +26,7 @@ public partial class FilingWalkthroughTests(Browser browser, WebApp app) : IClas
     // The machine running the tests is shared and slow; a person would wait too.
     private const float ActionTimeout = 30_000, NavigationTimeout = 60_000;
 
-    [GeneratedRegex(@"/Filings/([0-9a-f-]{36})/Basic$")]
+    [GeneratedRegex(@"/filings/([0-9a-f-]{36})/basic$")]
     private static partial Regex BasicStepUrl();
 
     [Fact]
@@ -65,7 +65,7 @@ public partial class FilingWalkthroughTests(Browser browser, WebApp app) : IClas
 
         // ---- The reviewer approves the subject.
         await SignOutAsync(page);
-        await SignInAsync(page, reviewer, "**/Review/Subjects");
+        await SignInAsync(page, reviewer, "**/review/subjects");
         var subjectRow = page.Locator($"[data-testid=review-subject-row][data-credit-code='{creditCode}']");
         Assert.Contains(Company, await subjectRow.TextContentAsync());
         await subjectRow.Locator("[data-testid=review-subject-open]").ClickAsync();
@@ -78,7 +78,7 @@ public partial class FilingWalkthroughTests(Browser browser, WebApp app) : IClas
 
         // ---- Back as the filer: the subject is approved; add the product and its function.
         await SignOutAsync(page);
-        await SignInAsync(page, filer, "**/Subjects");
+        await SignInAsync(page, filer, "**/subjects");
         Assert.Equal("已通过", await TextAsync(page, "[data-testid=subject-status]"));
 
         await page.ClickAsync("[data-testid=nav-products]");
@@ -100,7 +100,7 @@ public partial class FilingWalkthroughTests(Browser browser, WebApp app) : IClas
         await page.FillAsync("#Input_AccessPath_1", "点击“新建文档”");
         // The path stops one step short of the function: 备案预审 will block submission until it is completed.
         await page.ClickAsync("[data-testid=product-save]");
-        await page.WaitForURLAsync(new Regex(@"/Products/Edit\?id="));
+        await page.WaitForURLAsync(new Regex(@"/products/edit\?id="));
         await page.FillAsync("#FunctionName", FunctionName);
         await page.FillAsync("#FunctionDescription", "根据用户已写的内容续写后文，用户可选择保留或修改。");
         await page.ClickAsync("[data-testid=function-add]");
@@ -130,7 +130,7 @@ public partial class FilingWalkthroughTests(Browser browser, WebApp app) : IClas
         await page.SetInputFilesAsync("#Input_SelfAssessmentReport", TestFiles.Docx("算法安全自评估报告.docx", "算法安全自评估报告"));
         await page.SetInputFilesAsync("#Input_DisclosureDocument", TestFiles.Pdf("拟公示内容.pdf", "disclosure"));
         await page.ClickAsync("[data-testid=filing-save-basic]");
-        await page.WaitForURLAsync($"**/Filings/{filingId}/Details");
+        await page.WaitForURLAsync($"**/filings/{filingId}/details");
         Assert.Equal("done", await page.GetAttributeAsync("[data-testid=step-1] >> xpath=..", "data-state"));
         Assert.Equal("已完成", await TextAsync(page, "[data-testid=step-1-state]"));
         Assert.Equal("missing", await page.GetAttributeAsync("[data-testid=step-2] >> xpath=..", "data-state"));
@@ -159,21 +159,21 @@ public partial class FilingWalkthroughTests(Browser browser, WebApp app) : IClas
         await page.FillAsync("#Input_DisclosureScenarios", Scenarios);
         await page.FillAsync("#Input_DisclosurePurpose", Purpose);
         await page.ClickAsync("[data-testid=filing-save-details]");
-        await page.WaitForURLAsync($"**/Filings/{filingId}/Products");
+        await page.WaitForURLAsync($"**/filings/{filingId}/products");
 
         // ---- Step ③ link the product and its function; step ④ confirm and submit.
         var option = page.Locator($"[data-testid=product-option][data-product='{ProductName}']");
         await option.Locator("[data-testid=product-checkbox]").CheckAsync();
         await option.Locator("[data-testid=function-checkbox]").CheckAsync();
         await page.ClickAsync("[data-testid=filing-save-products]");
-        await page.WaitForURLAsync($"**/Filings/{filingId}/Confirm");
+        await page.WaitForURLAsync($"**/filings/{filingId}/confirm");
         Assert.Contains(ProductName, await TextAsync(page, "[data-testid=summary-products]"));
         // The confirm page lists products only; going back to step ③ shows the function choice was kept too.
         await page.ClickAsync("[data-testid=step-3]");
-        await page.WaitForURLAsync($"**/Filings/{filingId}/Products");
+        await page.WaitForURLAsync($"**/filings/{filingId}/products");
         Assert.True(await option.Locator("[data-testid=function-checkbox]").IsCheckedAsync());
         await page.ClickAsync("[data-testid=step-4]");
-        await page.WaitForURLAsync($"**/Filings/{filingId}/Confirm");
+        await page.WaitForURLAsync($"**/filings/{filingId}/confirm");
         Assert.Equal(0, await page.Locator("[data-testid=missing-fields]").CountAsync());
         foreach (var n in new[] { 1, 2, 3 }) Assert.Equal("done", await page.GetAttributeAsync($"[data-testid=step-{n}] >> xpath=..", "data-state"));
 
@@ -191,7 +191,7 @@ public partial class FilingWalkthroughTests(Browser browser, WebApp app) : IClas
         await ScreenshotAsync(page, "2a-confirm-blocked-390.png");
         await page.SetViewportSizeAsync(1280, 900);
         await blocking.Locator("[data-testid=finding-edit]").ClickAsync();
-        await page.WaitForURLAsync(new Regex(@"/Products/Edit\?id=.*#access-path$"));
+        await page.WaitForURLAsync(new Regex(@"/products/edit\?id=.*#access-path$"));
         await page.FillAsync("#Input_AccessPath_2", "点击“智能续写”");
         await page.ClickAsync("[data-testid=product-save]");
         await page.WaitForSelectorAsync("[data-testid=flash]:has-text('产品信息已保存')");
@@ -200,12 +200,12 @@ public partial class FilingWalkthroughTests(Browser browser, WebApp app) : IClas
         Assert.False(await page.IsDisabledAsync("[data-testid=filing-submit]"));
         await ScreenshotAsync(page, "2-filing-confirm.png");
         await page.ClickAsync("[data-testid=filing-submit]");
-        await page.WaitForURLAsync($"**/Filings/{filingId}");
+        await page.WaitForURLAsync($"**/filings/{filingId}");
         Assert.Equal("已提交", await TextAsync(page, "[data-testid=filing-status]"));
 
         // ---- The reviewer: queue, first review, pass, second review, publish.
         await SignOutAsync(page);
-        await SignInAsync(page, reviewer, "**/Review/Subjects");
+        await SignInAsync(page, reviewer, "**/review/subjects");
         await page.ClickAsync("[data-testid=nav-review-filings]");
         var row = page.Locator($"[data-testid=review-row][data-id='{filingId}']");
         await row.WaitForAsync();
@@ -214,7 +214,7 @@ public partial class FilingWalkthroughTests(Browser browser, WebApp app) : IClas
         Assert.Equal("已提交", await TextAsync(row, "[data-testid=review-status]"));
         await ScreenshotAsync(page, "3-review-queue.png");
         await row.Locator("[data-testid=review-open]").ClickAsync();
-        await page.WaitForURLAsync($"**/Review/Filings/{filingId}");
+        await page.WaitForURLAsync($"**/review/filings/{filingId}");
         Assert.Equal(Company, await TextAsync(page, "[data-testid=review-subject]"));
 
         await ReviewStepAsync(page, "review-start-first", "一审");
@@ -235,7 +235,7 @@ public partial class FilingWalkthroughTests(Browser browser, WebApp app) : IClas
 
         // ---- The filer sees the number, the public link and the footer snippet to paste into the site.
         await SignOutAsync(page);
-        await SignInAsync(page, filer, "**/Subjects");
+        await SignInAsync(page, filer, "**/subjects");
         await page.GotoAsync($"{app.BaseUrl}/Filings/{filingId}");
         Assert.Equal(number, await TextAsync(page, "[data-testid=filing-number]"));
         var publicPath = "/public/" + Uri.EscapeDataString(number);
@@ -294,11 +294,11 @@ public partial class FilingWalkthroughTests(Browser browser, WebApp app) : IClas
         await page.FillAsync("#Input_Password", Password);
         await page.FillAsync("#Input_ConfirmPassword", Password);
         // Registering signs nobody in (it must not reveal whether the address had an account): sign in next.
-        await SubmitAndWaitForPageAsync(page, "[data-testid=register-submit]", "/Account/Login");
+        await SubmitAndWaitForPageAsync(page, "[data-testid=register-submit]", "/account/login");
         Assert.Contains("注册申请已受理", await page.TextContentAsync("[data-testid=flash]"));
         await page.FillAsync("#Input_Email", email);
         await page.FillAsync("#Input_Password", Password);
-        await SubmitAndWaitForPageAsync(page, "[data-testid=login-submit]", "/Subjects");
+        await SubmitAndWaitForPageAsync(page, "[data-testid=login-submit]", "/subjects");
         await page.WaitForSelectorAsync("[data-testid=logout]");
     }
 

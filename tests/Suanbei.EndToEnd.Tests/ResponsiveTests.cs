@@ -203,7 +203,7 @@ public class ResponsiveTests(Browser browser, SeededWebApp app) : IClassFixture<
                 await desktop.ScreenshotAsync(new() { Path = Path.Combine(Shots, $"{name}-{Desktop}.png"), FullPage = true });
                 var response = await phone.GotoAsync(app.BaseUrl + url);
                 Assert.True(response!.Status < 400 || name == "not-found", $"{url}: {response.Status}");
-                if (name is not ("login" or "register")) Assert.DoesNotContain("/Account/", phone.Url); // signed in, allowed
+                if (name is not ("login" or "register")) Assert.DoesNotContain("/account/", phone.Url); // signed in, allowed
                 // Measured before the full-page screenshot, which resizes the viewport while it captures.
                 var width = await phone.EvaluateAsync<int>("Math.max(document.documentElement.scrollWidth, document.body.scrollWidth)");
                 widths.Add($"{name}\t{url}\t{width}");
@@ -227,7 +227,7 @@ public class ResponsiveTests(Browser browser, SeededWebApp app) : IClassFixture<
         Assert.True(await phone.IsVisibleAsync("[data-testid=nav-filings]"));
         await phone.ScreenshotAsync(new() { Path = Path.Combine(Browser.ArtifactsDirectory, "responsive-menu-open.png") });
         await phone.RunAndWaitForNavigationAsync(() => phone.ClickAsync("[data-testid=nav-filings]"));
-        Assert.EndsWith("/Filings", phone.Url);
+        Assert.EndsWith("/filings", phone.Url);
         await phone.Context.CloseAsync();
 
         var desktop = await SignedInPageAsync(Desktop, app.FilerEmail);

@@ -22,7 +22,7 @@ public abstract class AccountTests<TApp>(TApp app) : IClassFixture<TApp> where T
         });
         // Registering signs nobody in (the answer must not differ for an address that already has an account).
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.Equal("/Account/Login?ReturnUrl=%2FSubjects", response.Headers.Location?.OriginalString);
+        Assert.Equal("/account/login?ReturnUrl=%2Fsubjects", response.Headers.Location?.OriginalString);
         Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync("/Account/Manage")).StatusCode);
         client = await app.SignInAsync(email, "goodpassword9");
         var account = await client.GetStringAsync("/Account/Manage");
@@ -123,12 +123,12 @@ public abstract class AccountTests<TApp>(TApp app) : IClassFixture<TApp> where T
     {
         var anonymous = await app.Client().GetAsync("/Subjects");
         Assert.Equal(HttpStatusCode.Redirect, anonymous.StatusCode);
-        Assert.StartsWith("/Account/Login", anonymous.Headers.Location!.PathAndQuery);
+        Assert.StartsWith("/account/login", anonymous.Headers.Location!.PathAndQuery);
 
         var (_, filer) = await app.SignedInAsync(Roles.Filer);
         var denied = await filer.GetAsync("/Admin/Users");
         Assert.Equal(HttpStatusCode.Redirect, denied.StatusCode);
-        Assert.StartsWith("/Account/AccessDenied", denied.Headers.Location!.PathAndQuery);
+        Assert.StartsWith("/account/accessdenied", denied.Headers.Location!.PathAndQuery);
         Assert.Equal(HttpStatusCode.Redirect, (await filer.GetAsync("/Review/Subjects")).StatusCode);
 
         var (_, reviewer) = await app.SignedInAsync(Roles.Reviewer);
@@ -149,7 +149,7 @@ public abstract class AccountTests<TApp>(TApp app) : IClassFixture<TApp> where T
 
         var reviewer = await app.SignInAsync(email, password);
         var first = await reviewer.GetAsync("/Review/Subjects");
-        Assert.Equal("/Account/Manage/ChangePassword", first.Headers.Location?.OriginalString);
+        Assert.Equal("/account/manage/changepassword", first.Headers.Location?.OriginalString);
         var changed = await reviewer.PostFormAsync("/Account/Manage/ChangePassword", new()
         {
             ["Input.CurrentPassword"] = password, ["Input.NewPassword"] = "reviewerpass1", ["Input.ConfirmPassword"] = "reviewerpass1",
@@ -220,7 +220,7 @@ public abstract class AccountTests<TApp>(TApp app) : IClassFixture<TApp> where T
         var password = body.GetProperty("oneTimePassword").GetString()!;
         Assert.Equal(Roles.Reviewer, body.GetProperty("user").GetProperty("roles")[0].GetString());
         var reviewerPages = await app.SignInAsync(email, password);
-        Assert.Equal("/Account/Manage/ChangePassword", (await reviewerPages.GetAsync("/Review/Subjects")).Headers.Location?.OriginalString);
+        Assert.Equal("/account/manage/changepassword", (await reviewerPages.GetAsync("/Review/Subjects")).Headers.Location?.OriginalString);
 
         var bad = await admin.PostAsJsonAsync("/api/v1/admin/users", new { email = "", role = "filer" });
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);

@@ -47,7 +47,7 @@ public abstract class PrivilegeTests<TApp>(TApp app) : IClassFixture<TApp> where
         Assert.DoesNotContain("data-testid=\"subject-approve\"", detail);
         var posted = await adminPages.PostFormAsync($"/Review/Subjects/Detail?id={id}", new(), $"/Review/Subjects/Detail?id={id}&handler=Approve");
         Assert.Equal(HttpStatusCode.Redirect, posted.StatusCode);
-        Assert.Contains("/Account/AccessDenied", posted.Headers.Location!.OriginalString);
+        Assert.Contains("/account/accessdenied", posted.Headers.Location!.OriginalString);
         Assert.Equal(SubjectStatus.Submitted, await StatusAsync(id));
 
         // An account that is both reviewer and administrator is treated as an administrator.
@@ -88,10 +88,10 @@ public abstract class PrivilegeTests<TApp>(TApp app) : IClassFixture<TApp> where
         var browser = await app.SignInAsync(email, created.Password);
 
         // Pages: GET and POST both end on the change-password page; no API token is created.
-        Assert.Equal("/Account/Manage/ChangePassword", (await browser.GetAsync("/Account/Manage/Tokens")).Headers.Location?.OriginalString);
+        Assert.Equal("/account/manage/changepassword", (await browser.GetAsync("/Account/Manage/Tokens")).Headers.Location?.OriginalString);
         var create = await browser.PostFormAsync("/Account/Manage/ChangePassword", new() { ["Name"] = "ci" }, "/Account/Manage/Tokens?handler=Create");
         Assert.Equal(HttpStatusCode.SeeOther, create.StatusCode);
-        Assert.Equal("/Account/Manage/ChangePassword", create.Headers.Location?.OriginalString);
+        Assert.Equal("/account/manage/changepassword", create.Headers.Location?.OriginalString);
         Assert.Equal(0, await app.WithDb(db => db.Set<ApiToken>().CountAsync(t => t.UserId == created.User.Id)));
 
         // API: a token made before (or by other means) is refused with a Chinese problem.

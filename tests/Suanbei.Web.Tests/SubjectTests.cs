@@ -66,7 +66,7 @@ public abstract class SubjectTests<TApp>(TApp app) : IClassFixture<TApp> where T
         var (_, reviewer) = await app.SignedInAsync(Roles.Reviewer);
         var subjectId = await app.WithDb(db => db.Set<Subject>().Where(s => s.OwnerId == filerUser.Id).Select(s => s.Id).SingleAsync());
         var queue = await reviewer.GetStringAsync("/Review/Subjects");
-        Assert.Contains($"/Review/Subjects/Detail?id={subjectId}", queue);
+        Assert.Contains($"/review/subjects/detail?id={subjectId}", queue);
         var detail = await reviewer.GetStringAsync($"/Review/Subjects/Detail?id={subjectId}");
         Assert.Contains("北京示例科技有限公司", detail);
         Assert.Contains("营业执照.pdf", detail);

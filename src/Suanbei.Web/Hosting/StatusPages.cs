@@ -10,7 +10,7 @@ namespace Suanbei.Web.Hosting;
 public static class StatusPages
 {
     /// <summary>The page that renders status codes for browsers; <c>{0}</c> is the code.</summary>
-    public const string PagePath = "/Status/{0}";
+    public const string PagePath = "/status/{0}";
 
     /// <summary>True for a request that should get an HTML page rather than problem details.</summary>
     public static bool WantsHtml(HttpContext http)
@@ -40,7 +40,7 @@ public static class StatusPages
             http.Response.StatusCode = status;
             await Results.Problem(statusCode: status, title: title, detail: detail).ExecuteAsync(http);
         })));
-        app.UseWhen(WantsHtml, pages => pages.UseExceptionHandler("/Error"));
+        app.UseWhen(WantsHtml, pages => pages.UseExceptionHandler("/error"));
         app.UseWhen(WantsHtml, pages => pages.UseStatusCodePagesWithReExecute(PagePath));
         // Problem details whatever the Accept header says (the default writer falls back to plain text for Accept: text/html).
         app.UseWhen(http => !WantsHtml(http), other => other.UseStatusCodePages(async context =>
@@ -55,10 +55,10 @@ public static class StatusPages
     public static (string Url, string Name)? MainPageOf(System.Security.Claims.ClaimsPrincipal user)
     {
         if (user.Identity?.IsAuthenticated != true) return null;
-        if (user.IsInRole(Roles.Filer)) return ("/Filings", "我的算法备案");
-        if (user.IsInRole(Roles.Reviewer)) return ("/Review/Filings", "算法审核");
-        if (user.IsInRole(Roles.Admin)) return ("/Admin/Users", "用户管理");
-        return ("/Account/Manage", "我的账号");
+        if (user.IsInRole(Roles.Filer)) return ("/filings", "我的算法备案");
+        if (user.IsInRole(Roles.Reviewer)) return ("/review/filings", "算法审核");
+        if (user.IsInRole(Roles.Admin)) return ("/admin/users", "用户管理");
+        return ("/account/manage", "我的账号");
     }
 
     /// <summary>A same-site address to go back to (the Referer when it points into this site), else null.</summary>

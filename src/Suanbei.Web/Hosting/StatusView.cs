@@ -39,7 +39,7 @@ public sealed record StatusView(int Code, string Title, string Message, IReadOnl
         }
         links.Add(("/", "首页"));
         if (StatusPages.MainPageOf(http.User) is { } main) links.Add(main);
-        else if (code == 403) links.Add(("/Account/Login", "换个账号登录"));
+        else if (code == 403) links.Add(("/account/login", "换个账号登录"));
         return new StatusView(code, title, message ?? text, links, StatusPages.LocalReferrer(http.Request));
     }
 

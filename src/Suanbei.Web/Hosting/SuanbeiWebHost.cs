@@ -60,9 +60,9 @@ public static class SuanbeiWebHost
             .AddClaimsPrincipalFactory<SuanbeiClaimsPrincipalFactory>();
         services.ConfigureApplicationCookie(c =>
         {
-            c.LoginPath = "/Account/Login";
-            c.LogoutPath = "/Account/Logout";
-            c.AccessDeniedPath = "/Account/AccessDenied";
+            c.LoginPath = "/account/login";
+            c.LogoutPath = "/account/logout";
+            c.AccessDeniedPath = "/account/accessdenied";
             c.Cookie.Name = "suanbei.auth";
             c.Cookie.HttpOnly = true;
             c.Cookie.SameSite = SameSiteMode.Lax;
@@ -78,6 +78,8 @@ public static class SuanbeiWebHost
             .AddPolicy(Policies.Api, p => p.AddAuthenticationSchemes(ApiTokenAuthenticationHandler.SchemeName).RequireAuthenticatedUser()
                 .RequireAssertion(c => !MustChangePasswordMiddleware.MustChange(c.User)));
 
+        // Every generated URL is lowercase; matching stays case-insensitive, so the old PascalCase addresses still work.
+        services.AddRouting(o => o.LowercaseUrls = true);
         services.AddRazorPages(o =>
         {
             o.RootDirectory = "/Features";

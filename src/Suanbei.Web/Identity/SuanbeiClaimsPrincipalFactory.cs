@@ -26,11 +26,11 @@ public sealed class SuanbeiClaimsPrincipalFactory(UserManager<AppUser> users, Ro
 /// </summary>
 public sealed class MustChangePasswordMiddleware(RequestDelegate next)
 {
-    public const string ChangePasswordPath = "/Account/Manage/ChangePassword";
+    public const string ChangePasswordPath = "/account/manage/changepassword";
     public const string ApiRefusal = "本账号仍在使用一次性密码：请先登录网页修改密码，之后才能使用 API 和其他功能。";
 
     /// <summary>What such an account may still reach: the change-password page, sign-in/out, static assets, error pages.</summary>
-    private static readonly string[] Allowed = [ChangePasswordPath, "/Account/Logout", "/Account/Login", "/Account/AccessDenied", "/assets", "/Error"];
+    private static readonly string[] Allowed = [ChangePasswordPath, "/account/logout", "/account/login", "/account/accessdenied", "/assets", "/error"];
 
     public static bool MustChange(System.Security.Claims.ClaimsPrincipal user) =>
         user.HasClaim(c => c.Type == SuanbeiClaimsPrincipalFactory.MustChangePasswordClaim);

@@ -12,7 +12,7 @@ namespace Suanbei.Web.Tests.Filings;
 /// <summary>The walk-through the browser test does, at HTTP level: the four steps, submission, both reviews, publication, public page.</summary>
 public abstract partial class FilingPagesTests<TApp>(TApp app) : IClassFixture<TApp> where TApp : TestApp
 {
-    [GeneratedRegex("/Filings/([0-9a-f-]{36})/Basic")]
+    [GeneratedRegex("/filings/([0-9a-f-]{36})/basic")]
     private static partial Regex BasicUrl();
 
     [Fact]
@@ -34,7 +34,7 @@ public abstract partial class FilingPagesTests<TApp>(TApp app) : IClassFixture<T
             ["Input.LaunchDate"] = "2026-10-01", ["Input.Role"] = "ServiceProvider", ["Input.MainPurpose"] = "应用于智能写作场景，生成文章。",
         }, [("Input.SelfAssessmentReport", "自评估报告.pdf", Pdf), ("Input.DisclosureDocument", "拟公示内容.pdf", Pdf)]);
         Assert.Equal(HttpStatusCode.Redirect, basic.StatusCode);
-        Assert.Equal($"/Filings/{id}/Details", basic.Headers.Location!.ToString());
+        Assert.Equal($"/filings/{id}/details", basic.Headers.Location!.ToString());
 
         // A disguised file is refused with a message naming it, and nothing is lost.
         var bad = await browser.PostMultipartAsync($"/Filings/{id}/Basic", new() { ["Input.Name"] = "页面文本生成算法" },

@@ -180,9 +180,9 @@ public abstract class FilingRailsTests<TApp>(TApp app) : IClassFixture<TApp> whe
                 var (url, anchor) = (href.Split('#')[0], href.Split('#')[1]);
                 var expected = target.Owner switch
                 {
-                    CheckFieldOwner.Filing => $"/Filings/{id}/{FilingFields.StepOf(target.FormField)}",
-                    CheckFieldOwner.Product => $"/Products/Edit?id={filer.ProductId}",
-                    _ => "/Subjects",
+                    CheckFieldOwner.Filing => $"/filings/{id}/{FilingFields.StepOf(target.FormField).ToString().ToLowerInvariant()}",
+                    CheckFieldOwner.Product => $"/products/edit?id={filer.ProductId}",
+                    _ => "/subjects",
                 };
                 Assert.True(expected == url, $"{rule.Id} {path}: {href}");
                 var page = await Html(await web.GetAsync(url));

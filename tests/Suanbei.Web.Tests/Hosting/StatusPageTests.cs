@@ -91,7 +91,7 @@ public abstract class StatusPageTests<TApp>(TApp app) : IClassFixture<TApp> wher
         var request = Get($"/Filings/{id}", BrowserAccept);
         request.Headers.Referrer = new Uri(app.BaseAddress, "/Filings");
         var html = await AssertPage(await browser.SendAsync(request), HttpStatusCode.NotFound);
-        Assert.Contains("href=\"/Filings\"", html); // back (the referrer) and the filer's main page
+        Assert.Contains("href=\"/filings\"", html); // back (the referrer) and the filer's main page
         Assert.Contains("我的算法备案", html);
         Assert.DoesNotContain("甲的算法", html);
         await AssertProblem(await browser.SendAsync(Get($"/Filings/{id}", "application/json")), HttpStatusCode.NotFound);

@@ -123,7 +123,7 @@ public sealed class LabelWebTests(LabelsApp app) : IClassFixture<LabelsApp>, IDi
         var anonymous = app.Client();
         var page = await anonymous.GetAsync("/labels");
         Assert.Equal(HttpStatusCode.Redirect, page.StatusCode);
-        Assert.StartsWith("/Account/Login", page.Headers.Location!.PathAndQuery);
+        Assert.StartsWith("/account/login", page.Headers.Location!.PathAndQuery);
         var api = await anonymous.PostAsync("/api/v1/labels/verify", Multipart([], ("files", "a.png", await File.ReadAllBytesAsync(Image("png")))));
         Assert.Equal(HttpStatusCode.Unauthorized, api.StatusCode);
     }

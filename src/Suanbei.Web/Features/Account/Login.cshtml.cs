@@ -35,11 +35,11 @@ public sealed class LoginModel(UserManager<AppUser> users, SignInManager<AppUser
             return Page();
         }
         var user = await users.FindByNameAsync(Input.Email.Trim());
-        if (user is { MustChangePassword: true }) return Redirect("/Account/Manage/ChangePassword");
+        if (user is { MustChangePassword: true }) return Redirect("/account/manage/changepassword");
         if (!string.IsNullOrEmpty(ReturnUrl) && Url.IsLocalUrl(ReturnUrl)) return LocalRedirect(ReturnUrl);
-        if (user is not null && await users.IsInRoleAsync(user, Roles.Filer)) return Redirect("/Subjects");
+        if (user is not null && await users.IsInRoleAsync(user, Roles.Filer)) return Redirect("/subjects");
         if (user is not null && (await users.IsInRoleAsync(user, Roles.Reviewer) || await users.IsInRoleAsync(user, Roles.Admin)))
-            return Redirect("/Review/Subjects");
+            return Redirect("/review/subjects");
         return Redirect("/");
     }
 }

@@ -56,6 +56,6 @@ public sealed class RegisterModel(UserManager<AppUser> users, TimeProvider clock
         }
         else users.PasswordHasher.HashPassword(user, Input.Password); // the same work as creating an account
         TempData["Message"] = RegisteredNotice;
-        return Redirect("/Account/Login?ReturnUrl=%2FSubjects");
+        return Redirect("/account/login?ReturnUrl=%2Fsubjects");
     }
 }

@@ -45,7 +45,7 @@ public sealed class ConfirmModel(FilingService filings, SuanbeiDbContext db, Mat
         if (outcome!.Submitted)
         {
             TempData["Message"] = "已提交，等待审核。";
-            return Redirect($"/Filings/{id}");
+            return Redirect($"/filings/{id}");
         }
         await LoadStateAsync();
         ModelState.AddModelError("", outcome.Missing.Count > 0 ? "备案信息不完整，请补全后再提交。" : "备案预审存在阻断项，修改后才能提交。");

@@ -19,7 +19,7 @@ public static class FilingFormLinks
     };
 
     public static string Href(Guid filingId, string field, bool markMissing = false) =>
-        $"/Filings/{filingId}/{FilingSteps.Page(FilingFields.StepOf(field))}{(markMissing ? "?check=1" : "")}#{Anchor(field)}";
+        $"/filings/{filingId}/{FilingSteps.Page(FilingFields.StepOf(field))}{(markMissing ? "?check=1" : "")}#{Anchor(field)}";
 
     /// <summary>The form name of a field on its step page (the ModelState key its messages go under).</summary>
     public static string InputName(string field) => field switch

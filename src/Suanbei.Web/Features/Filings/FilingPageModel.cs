@@ -82,7 +82,7 @@ public abstract class FilingPageModel(FilingService filings, SuanbeiDbContext db
         if (count == 0)
         {
             TempData["Message"] = saved + "。";
-            return Redirect($"/Filings/{Filing.Id}/{FilingSteps.Page(next)}");
+            return Redirect($"/filings/{Filing.Id}/{FilingSteps.Page(next)}");
         }
         StepNotice = $"{saved}（草稿）。本步还有 {count} 项未完成，已在对应字段旁标出；补全后才能提交。";
         return Page();

@@ -22,7 +22,7 @@ public sealed class IndexModel(FilingService filings, SuanbeiDbContext db, Mater
     {
         AlgorithmFiling? created = null;
         if (await TryAsync(async () => created = await Filings.CreateAsync(Actor)))
-            return Redirect($"/Filings/{created!.Id}/Basic");
+            return Redirect($"/filings/{created!.Id}/basic");
         await OnGetAsync();
         return Page();
     }

@@ -62,7 +62,7 @@ public sealed class ViewModel(FilingService filings, SuanbeiDbContext db, Materi
         if (!await TryAsync(async () => change = await Filings.StartChangeAsync(Filing, Actor, date, Description))) return Page();
         var deadline = change!.FilerDeadline(Filings.Calendar);
         TempData["Message"] = "已发起变更：" + deadline?.Display + "。变更通过审核前，公示信息保持原样。";
-        return Redirect($"/Filings/{change.Id}/Basic");
+        return Redirect($"/filings/{change.Id}/basic");
     }
 
     public async Task<IActionResult> OnPostCancelAsync(Guid id)
@@ -78,6 +78,6 @@ public sealed class ViewModel(FilingService filings, SuanbeiDbContext db, Materi
         }
         if (!await TryAsync(() => Filings.CancelAsync(Filing, Actor, date, Description))) return Page();
         TempData["Message"] = "已注销：" + Filing.FilerDeadline(Filings.Calendar)?.Display + "。公示信息保留并标注“已注销”，备案编号不再使用。";
-        return Redirect($"/Filings/{id}");
+        return Redirect($"/filings/{id}");
     }
 }

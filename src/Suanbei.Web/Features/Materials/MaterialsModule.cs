@@ -25,7 +25,7 @@ public sealed class MaterialsModule : IFeatureModule
     }
 
     public void MapEndpoints(IEndpointRouteBuilder app) =>
-        app.MapGet("/Materials/{id:guid}", Download).RequireAuthorization().ExcludeFromDescription();
+        app.MapGet("/materials/{id:guid}", Download).RequireAuthorization().ExcludeFromDescription();
 
     public void MapApi(RouteGroupBuilder api)
     {

@@ -44,7 +44,7 @@ public sealed class EditModel(ProductService products) : PageModel
             return Page();
         }
         TempData["Message"] = "产品信息已保存";
-        return Redirect($"/Products/Edit?id={outcome.Product!.Id}");
+        return Redirect($"/products/edit?id={outcome.Product!.Id}");
     }
 
     public async Task<IActionResult> OnPostAddFunctionAsync()
@@ -61,7 +61,7 @@ public sealed class EditModel(ProductService products) : PageModel
             return Page();
         }
         TempData["Message"] = "已添加功能";
-        return Redirect($"/Products/Edit?id={id}");
+        return Redirect($"/products/edit?id={id}");
     }
 
     public async Task<IActionResult> OnPostRemoveFunctionAsync(Guid functionId)
@@ -69,7 +69,7 @@ public sealed class EditModel(ProductService products) : PageModel
         if (Id is not { } id) return NotFound();
         if (!await products.RemoveFunctionAsync(User.UserId(), id, functionId)) return NotFound();
         TempData["Message"] = "已删除功能";
-        return Redirect($"/Products/Edit?id={id}");
+        return Redirect($"/products/edit?id={id}");
     }
 
     // The product fields were not part of this post; show the stored values instead of the empty posted ones.

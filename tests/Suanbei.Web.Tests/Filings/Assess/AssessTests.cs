@@ -129,7 +129,7 @@ public sealed class AssessTests(SqliteApp app) : IClassFixture<SqliteApp>
         var anonymous = app.Client();
         var html = await PostAssessAsync(anonymous, FaceSwapAnswers(HttpForms.AntiforgeryToken(await anonymous.GetStringAsync("/Assess"))));
         Assert.Contains("data-testid=\"next-register\"", html);
-        Assert.Contains("href=\"/Account/Register\"", html);
+        Assert.Contains("href=\"/account/register\"", html);
         Assert.Contains("data-testid=\"next-login\"", html);
 
         // A filer whose subject is not approved: the subject filing.

@@ -27,7 +27,7 @@ public sealed class AssistantPagesTests(SqliteApp app) : IClassFixture<SqliteApp
         Assert.Contains("阻断", check);
         Assert.Contains("备案预审", check);
 
-        Assert.Contains("/Filings/" + id + "/Documents/package", await Html(await web.GetAsync($"/Filings/{id}/Documents")));
+        Assert.Contains("/filings/" + id + "/documents/package", await Html(await web.GetAsync($"/Filings/{id}/Documents")));
         var docx = await web.GetAsync($"/Filings/{id}/Documents/disclosure");
         Assert.Equal(HttpStatusCode.OK, docx.StatusCode);
         Assert.Equal("PK", System.Text.Encoding.ASCII.GetString((await docx.Content.ReadAsByteArrayAsync())[..2]));

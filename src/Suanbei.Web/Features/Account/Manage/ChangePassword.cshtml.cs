@@ -36,6 +36,6 @@ public sealed class ChangePasswordModel(UserManager<AppUser> users, SignInManage
         await users.UpdateAsync(user);
         await signIn.RefreshSignInAsync(user);
         TempData["Message"] = "密码已修改";
-        return Redirect("/Account/Manage");
+        return Redirect("/account/manage");
     }
 }

@@ -247,7 +247,7 @@ public sealed class IndexModel(FilingService filings) : PageModel
         {
             var created = await PlanDrafts.CreateAsync(filings, FilingService.ActorOf(User), answers!, ApplicabilityEvaluator.Evaluate(answers!), HttpContext.RequestAborted);
             TempData["Message"] = $"已按评估结果创建 {created.Count} 个算法备案草稿：{string.Join("、", created.Select(f => f.Name))}。";
-            return Redirect("/Filings");
+            return Redirect("/filings");
         }
         catch (DomainException e)
         {

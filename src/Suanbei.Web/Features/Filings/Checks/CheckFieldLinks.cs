@@ -11,8 +11,8 @@ public static class CheckFieldLinks
     {
         CheckFieldOwner.Filing => FilingFormLinks.Href(filingId, target.FormField),
         CheckFieldOwner.Product => target.ProductIndex is { } i && i < productIds.Count
-            ? $"/Products/Edit?id={productIds[i]}#{ProductAnchor(target.FormField)}" : "/Products",
-        _ => $"/Subjects#Input_{target.FormField}",
+            ? $"/products/edit?id={productIds[i]}#{ProductAnchor(target.FormField)}" : "/products",
+        _ => $"/subjects#Input_{target.FormField}",
     };
 
     /// <summary>Ids on the product page: the access-path list, the function table, otherwise the input.</summary>

@@ -38,12 +38,12 @@ public static class AccountDeadlines
         {
             var name = f.Name ?? "未命名算法";
             if (f.Kind == FilingKind.Initial && f.Status == FilingStatus.Draft && f.SubmittedAt is null && f.LaunchDate is { } launch)
-                Add($"start-{f.Id}@suanbei", DeadlineKind.StartOfService, $"「{name}」上线后备案", launch, $"/Filings/{f.Id}",
+                Add($"start-{f.Id}@suanbei", DeadlineKind.StartOfService, $"「{name}」上线后备案", launch, $"/filings/{f.Id}",
                     launch > today ? "上线时间在今后，以填报的上线时间计" : null);
             if (f.Kind == FilingKind.Change && f.Status == FilingStatus.Draft && f.ChangeEventDate is { } change)
-                Add($"change-{f.Id}@suanbei", DeadlineKind.Change, $"「{name}」变更备案", change, $"/Filings/{f.Id}");
+                Add($"change-{f.Id}@suanbei", DeadlineKind.Change, $"「{name}」变更备案", change, $"/filings/{f.Id}");
             if (f.ClockStartedOn is { } started && f.DecidedOn is null && f.Status is FilingStatus.Submitted or FilingStatus.FirstReview or FilingStatus.SecondReview)
-                Add($"decision-{f.Id}-{started:yyyyMMdd}@suanbei", DeadlineKind.RegulatorDecision, $"「{name}」网信部门作出决定", started, $"/Filings/{f.Id}");
+                Add($"decision-{f.Id}-{started:yyyyMMdd}@suanbei", DeadlineKind.RegulatorDecision, $"「{name}」网信部门作出决定", started, $"/filings/{f.Id}");
         }
 
         // A product marked 已下线 while an algorithm linking it is still public: the cancellation clock runs from the day it was marked.
@@ -52,10 +52,10 @@ public static class AccountDeadlines
             foreach (var f in live.Where(f => f.LinkedProducts.Any(l => l.ProductId == p.Id)))
                 if (f.LinkedProducts.All(l => products.FirstOrDefault(x => x.Id == l.ProductId)?.Status == ProductStatus.Discontinued))
                     Add($"cancel-{f.EntryId}-{p.Id}@suanbei", DeadlineKind.Cancellation, $"「{f.Name}」终止服务后注销", ChinaTime.Date(p.UpdatedAt),
-                        $"/Filings/{f.Id}", $"产品「{p.Name}」已标记下线（以标记日期计）");
+                        $"/filings/{f.Id}", $"产品「{p.Name}」已标记下线（以标记日期计）");
 
         if (subject is { ChangeEventDate: { } subjectChange })
-            Add($"subject-change-{subject.Id}-{subjectChange:yyyyMMdd}@suanbei", DeadlineKind.SubjectChange, $"主体「{subject.Name}」信息变更", subjectChange, "/Deadlines");
+            Add($"subject-change-{subject.Id}-{subjectChange:yyyyMMdd}@suanbei", DeadlineKind.SubjectChange, $"主体「{subject.Name}」信息变更", subjectChange, "/deadlines");
 
         return clocks.OrderBy(c => c.DueDate).ThenBy(c => c.Title, StringComparer.Ordinal).ToList();
     }

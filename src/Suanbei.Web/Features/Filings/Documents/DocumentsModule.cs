@@ -32,7 +32,7 @@ public sealed class DocumentsModule : IFeatureModule
 
     public void MapEndpoints(IEndpointRouteBuilder app)
     {
-        app.MapGet("/Filings/{id:guid}/Documents/{kind}", async (Guid id, string kind, ClaimsPrincipal user, FilingService s,
+        app.MapGet("/filings/{id:guid}/documents/{kind}", async (Guid id, string kind, ClaimsPrincipal user, FilingService s,
             FilingReviewService r, FilingDocuments docs, CancellationToken ct) =>
         {
             var f = await s.GetOwnAsync(id, user.UserId(), ct);

@@ -65,6 +65,6 @@ public sealed class DetailModel(FilingService filings, FilingReviewService revie
             return Page();
         }
         TempData["Message"] = $"已{DisplayNames.Of(action)}。";
-        return Redirect($"/Review/Filings/{id}");
+        return Redirect($"/review/filings/{id}");
     }
 }

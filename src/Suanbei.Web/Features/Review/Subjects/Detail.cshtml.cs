@@ -32,7 +32,7 @@ public sealed class DetailModel(SubjectService subjects) : PageModel
         {
             await subjects.ApproveAsync(User.UserId(), id);
             TempData["Message"] = $"已通过主体备案：{Subject.Name}";
-            return Redirect("/Review/Subjects");
+            return Redirect("/review/subjects");
         }
         catch (DomainException e) { ModelState.AddModelError("", e.Message); return Page(); }
     }
@@ -47,7 +47,7 @@ public sealed class DetailModel(SubjectService subjects) : PageModel
         {
             await subjects.ReturnAsync(User.UserId(), id, Reasons);
             TempData["Message"] = $"已退回补正：{Subject.Name}";
-            return Redirect("/Review/Subjects");
+            return Redirect("/review/subjects");
         }
         catch (DomainException e) { ModelState.AddModelError("", e.Message); return Page(); }
     }
