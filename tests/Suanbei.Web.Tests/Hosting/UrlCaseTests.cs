@@ -153,7 +153,8 @@ public abstract partial class UrlCaseTests<TApp>(TApp app) : IClassFixture<TApp>
             ("create filing", (await w.Filer.PostFormAsync("/filings", new(), url: "/filings?handler=Create")).Headers.Location),
             ("register", (await app.Client().PostFormAsync("/account/register", new()
             {
-                ["Input.Email"] = TestApp.NewEmail("case"), ["Input.Password"] = TestApp.Password, ["Input.ConfirmPassword"] = TestApp.Password,
+                ["Input.Email"] = TestApp.NewEmail("case"),
+                ["Input.Password"] = TestApp.Password, ["Input.ConfirmPassword"] = TestApp.Password,
             })).Headers.Location),
         };
         Assert.All(locations, l => Assert.NotNull(l.Location));
