@@ -10,7 +10,7 @@ using Suanbei.Web.Data;
 using Suanbei.Web.Features.Registry.Store;
 using Suanbei.Web.Hosting;
 
-// Registry benchmark (issue 4): synthetic registry drawn from the real sample rows; import from .xlsx and search latency
+// Registry benchmark: synthetic registry drawn from the real sample rows; import from .xlsx and search latency
 // on SQLite and PostgreSQL. Usage: dotnet run -c Release --project bench/Suanbei.RegistryBench -- [entries=100000] [xlsxRows=10000]
 // With --data DIR: only writes the synthetic registry into a SQLite data folder DIR (for bench/registry-wrk.sh) and exits.
 var dataOnly = Array.IndexOf(args, "--data") is var di && di >= 0 ? args[di + 1] : null;

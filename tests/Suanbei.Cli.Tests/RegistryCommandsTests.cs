@@ -3,7 +3,7 @@ using Suanbei.Testing;
 
 namespace Suanbei.Cli.Tests;
 
-/// <summary>The registry command-line contract (issue 4), run as a real process on a fresh data folder.</summary>
+/// <summary>The registry command-line contract, run as a real process on a fresh data folder.</summary>
 public sealed class RegistryCommandsTests : IDisposable
 {
     private readonly string _data = Path.Combine(Path.GetTempPath(), "suanbei-cli-registry-" + Guid.NewGuid().ToString("N")[..8]);

@@ -73,6 +73,4 @@ public static class UserAdministration
         var created = await CreateUserAsync(users, email, Roles.Admin, null, now);
         announce($"首次运行：已创建管理员账号 {email}，一次性密码：{created.Password}（仅显示这一次，首次登录后须修改密码）");
     }
-
-    public static Task<bool> AnyUsersAsync(SuanbeiDbContext db) => db.Users.AnyAsync();
 }
