@@ -94,7 +94,9 @@ for (var i = 0; i < sources.Count; i++)
         cases.Add((path, $"{shown} [{kind} #{m}]", cases.Count));
     }
 }
-Console.Error.WriteLine($"{originals.Count} files ({sources.Count - originals.Count} labelled copies) + {cases.Count - sources.Count} mutants, {jobs} in parallel, {timeout} s timeout");
+Console.Error.WriteLine(
+    $"{originals.Count} files ({sources.Count - originals.Count} labelled copies) + {cases.Count - sources.Count} mutants, {jobs} in " +
+    $"parallel, {timeout} s timeout");
 
 var stopwatch = Stopwatch.StartNew();
 var next = -1;
@@ -109,13 +111,19 @@ stopwatch.Stop();
 
 var peakRss = File.Exists("/proc/self/status")
     ? File.ReadLines("/proc/self/status").FirstOrDefault(l => l.StartsWith("VmHWM:"))?.Split(':')[1].Trim() ?? "?" : "?";
-Console.WriteLine($"inputs: {originals.Count} files, {sources.Count - originals.Count} labelled copies, {cases.Count - sources.Count} mutants = {cases.Count}; {stopwatch.Elapsed.TotalSeconds:F0} s");
-Console.WriteLine("verdicts: " + string.Join(", ", counts.Where(kv => kv.Key.StartsWith("verdict:")).OrderBy(kv => kv.Key).Select(kv => $"{kv.Key[8..]} {kv.Value}")));
+Console.WriteLine(
+    $"inputs: {originals.Count} files, {sources.Count - originals.Count} labelled copies, {cases.Count - sources.Count} mutants = " +
+    $"{cases.Count}; {stopwatch.Elapsed.TotalSeconds:F0} s");
+Console.WriteLine("verdicts: " + string.Join(", ", counts.Where(kv => kv.Key.StartsWith("verdict:")).OrderBy(kv => kv.Key)
+    .Select(kv => $"{kv.Key[8..]} {kv.Value}")));
 foreach (var op in new[] { "write", "propagate", "in-place" })
     Console.WriteLine($"{op}: {counts.GetValueOrDefault(op + ":written")} written, {counts.GetValueOrDefault(op + ":refused")} refused " +
-        $"({counts.GetValueOrDefault(op + ":readback")} of them by the read-back check), {counts.GetValueOrDefault(op + ":nothing")} nothing to write");
-Console.WriteLine($"crash {counts.GetValueOrDefault("crash")}, hang {counts.GetValueOrDefault("hang")}, noop {counts.GetValueOrDefault("noop")}, " +
-    $"changed {counts.GetValueOrDefault("changed")}, undecodable {counts.GetValueOrDefault("undecodable")}" + (decode ? $" (decode-checked {counts.GetValueOrDefault("decoded")})" : " (decode not checked)"));
+        $"({counts.GetValueOrDefault(op + ":readback")} of them by the read-back check), {counts.GetValueOrDefault(op + ":nothing")} " +
+        $"nothing to write");
+Console.WriteLine(
+    $"crash {counts.GetValueOrDefault("crash")}, hang {counts.GetValueOrDefault("hang")}, noop {counts.GetValueOrDefault("noop")}, " +
+    $"changed {counts.GetValueOrDefault("changed")}, undecodable {counts.GetValueOrDefault("undecodable")}" +
+        (decode ? $" (decode-checked {counts.GetValueOrDefault("decoded")})" : " (decode not checked)"));
 Console.WriteLine($"largest allocation by one operation: {maxAllocated / 1048576.0:F1} MiB ({maxAllocatedAt}); peak RSS {peakRss}");
 File.WriteAllLines(Path.Combine(work, "findings.tsv"), findings);
 File.WriteAllLines(Path.Combine(work, "read-back-refusals.tsv"), readBacks);
@@ -185,7 +193,8 @@ T? Run<T>(string shown, string op, Func<T> action)
             Count(op + ":io");
             return default;
         default:
-            Finding(shown, op, "crash", $"{error.GetType().Name}: {error.Message} {error.StackTrace?.Split('\n').FirstOrDefault()?.Trim()}");
+            Finding(shown, op, "crash",
+                $"{error.GetType().Name}: {error.Message} {error.StackTrace?.Split('\n').FirstOrDefault()?.Trim()}");
             return default;
     }
 }

@@ -89,7 +89,8 @@ public static class ImageLabeler
 
     private static (int Width, int Height) Measure(string text, int fontPx)
     {
-        var result = ExplicitLabel.Run("convert", ["-font", ExplicitLabel.NotoCjkScFontName, "-pointsize", fontPx.ToString(CultureInfo.InvariantCulture),
+        var result = ExplicitLabel.Run("convert", ["-font", ExplicitLabel.NotoCjkScFontName, "-pointsize",
+            fontPx.ToString(CultureInfo.InvariantCulture),
             "label:" + Escape(text), "-format", "%w %h", "info:"]).Trim().Split(' ');
         return (int.Parse(result[0], CultureInfo.InvariantCulture), int.Parse(result[1], CultureInfo.InvariantCulture));
     }

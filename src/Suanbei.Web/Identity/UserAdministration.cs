@@ -51,11 +51,13 @@ public static class UserAdministration
 
     /// <summary>Creates an account in a role. Without a password a one-time password is generated (must be changed at first sign-in).
     /// Throws InvalidOperationException with Chinese messages when Identity refuses.</summary>
-    public static async Task<Created> CreateUserAsync(UserManager<AppUser> users, string email, string role, string? password, DateTimeOffset now)
+    public static async Task<Created> CreateUserAsync(UserManager<AppUser> users, string email, string role, string? password,
+        DateTimeOffset now)
     {
         var generated = string.IsNullOrEmpty(password);
         var pw = generated ? GeneratePassword() : password!;
-        var user = new AppUser { UserName = email.Trim(), Email = email.Trim(), MustChangePassword = generated, CreatedAt = now, EmailConfirmed = true };
+        var user = new AppUser { UserName = email.Trim(), Email = email.Trim(), MustChangePassword = generated, CreatedAt = now,
+            EmailConfirmed = true };
         var result = await users.CreateAsync(user, pw);
         if (!result.Succeeded) throw new InvalidOperationException(string.Join("；", result.Errors.Select(e => e.Description)));
         result = await users.AddToRoleAsync(user, role);

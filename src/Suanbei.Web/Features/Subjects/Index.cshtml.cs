@@ -115,7 +115,8 @@ public sealed class IndexModel(SubjectService subjects, SuanbeiDbContext db, Mat
     private void AddErrors(Dictionary<string, string> errors)
     {
         foreach (var (field, message) in errors)
-            ModelState.AddModelError(SubjectDetails.MaterialFields.Any(m => m.Field == field) ? "Upload." + field : "Input." + field, message);
+            ModelState.AddModelError(SubjectDetails.MaterialFields.Any(m => m.Field == field) ? "Upload." + field : "Input." + field,
+                message);
     }
 
     private async Task LoadAsync()
