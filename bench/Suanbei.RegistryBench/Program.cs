@@ -101,8 +101,11 @@ foreach (var provider in providers)
 {
     var o = provider == "SQLite"
         ? new SuanbeiHostOptions { DataDirectory = Path.Combine(tmp.FullName, "big") }
-        : new SuanbeiHostOptions { DataDirectory = Path.Combine(tmp.FullName, "pg"), PostgresConnectionString =
-            PostgresServer.Instance.CreateDatabase("bench") };
+        : new SuanbeiHostOptions
+        {
+            DataDirectory = Path.Combine(tmp.FullName, "pg"), PostgresConnectionString =
+            PostgresServer.Instance.CreateDatabase("bench")
+        };
     await using (var db = new SuanbeiDbContext(DatabaseSetup.Options(o)))
     {
         DatabaseSetup.Migrate(db, o);

@@ -104,7 +104,8 @@ var threads = Enumerable.Range(0, jobs).Select(_ => new Thread(() =>
 {
     int n;
     while ((n = Interlocked.Increment(ref next)) < cases.Count) Sweep(cases[n]);
-}) { IsBackground = true }).ToList();
+})
+{ IsBackground = true }).ToList();
 threads.ForEach(t => t.Start());
 threads.ForEach(t => t.Join());
 stopwatch.Stop();
@@ -247,25 +248,25 @@ static byte[] Mutate(byte[] data, string kind, Random r)
             return d;
         case "length":
         case "zero":
-        {
-            var at = Math.Min(Pos(d.Length), Math.Max(0, d.Length - 4));
-            uint value = kind == "zero" ? 0 : r.Next(4) switch { 0 => 0xFFFFFFFF, 1 => 0x7FFFFFFF, 2 => 1, _ => 0xFFFFFF7F };
-            for (var k = 0; k < 4 && at + k < d.Length; k++) d[at + k] = (byte)(value >> (24 - 8 * k));
-            return d;
-        }
+            {
+                var at = Math.Min(Pos(d.Length), Math.Max(0, d.Length - 4));
+                uint value = kind == "zero" ? 0 : r.Next(4) switch { 0 => 0xFFFFFFFF, 1 => 0x7FFFFFFF, 2 => 1, _ => 0xFFFFFF7F };
+                for (var k = 0; k < 4 && at + k < d.Length; k++) d[at + k] = (byte)(value >> (24 - 8 * k));
+                return d;
+            }
         case "insert":
-        {
-            var at = Pos(d.Length);
-            var junk = new byte[r.Next(1, 65)];
-            r.NextBytes(junk);
-            return [.. d[..at], .. junk, .. d[at..]];
-        }
+            {
+                var at = Pos(d.Length);
+                var junk = new byte[r.Next(1, 65)];
+                r.NextBytes(junk);
+                return [.. d[..at], .. junk, .. d[at..]];
+            }
         default: // duplicate
-        {
-            var from = Pos(d.Length);
-            var span = d.AsSpan(from, Math.Min(r.Next(1, 4097), d.Length - from)).ToArray();
-            var at = Pos(d.Length);
-            return [.. d[..at], .. span, .. d[at..]];
-        }
+            {
+                var from = Pos(d.Length);
+                var span = d.AsSpan(from, Math.Min(r.Next(1, 4097), d.Length - from)).ToArray();
+                var at = Pos(d.Length);
+                return [.. d[..at], .. span, .. d[at..]];
+            }
     }
 }

@@ -44,8 +44,13 @@ public static class Propagation
             l => l is not null && LabelValidator.Validate(l.ToDictionary()!).Count == 0);
         if (valid is not null)
         {
-            var cls = valid.Label switch { "1" => PropagationClass.Belongs, "2" => PropagationClass.Declared, _ =>
-                PropagationClass.Suspected };
+            var cls = valid.Label switch
+            {
+                "1" => PropagationClass.Belongs,
+                "2" => PropagationClass.Declared,
+                _ =>
+                PropagationClass.Suspected
+            };
             return new(cls, valid with { ContentPropagator = propagator, PropagateID = propagateId, ReservedCode2 = reservedCode2 },
                 "已核验文件中的隐式标识" + (before.Labels.Count > 1 ? "（文件含多处标识，写入后只保留一处）" : ""));
         }

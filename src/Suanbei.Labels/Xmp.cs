@@ -58,8 +58,11 @@ public static partial class Xmp
             var at = text[pos..].IndexOf("xmlns:", StringComparison.Ordinal);
             if (at < 0) break;
             at += pos;
-            if (!TryReadDeclaration(text, at + 6, out var nameStart, out var nameLength, out var value, out var end)) { pos = at +
-                1; continue; }
+            if (!TryReadDeclaration(text, at + 6, out var nameStart, out var nameLength, out var value, out var end))
+            {
+                pos = at +
+                1; continue;
+            }
             if (value.TrimEnd('/').SequenceEqual(NamespaceWithoutSlash))
             {
                 var name = text.Slice(nameStart, nameLength);

@@ -43,8 +43,11 @@ public class LabelsBrowserTests(Browser browser, LabelsWebApp app) : IClassFixtu
         Assert.Equal(Producer, (await page.TextContentAsync("[data-testid=builder-code]"))?.Trim());
         Assert.Equal(Producer, await page.InputValueAsync("[data-testid=labels-write-producer]"));
         Assert.True(await page.EvaluateAsync<int>("Math.max(document.documentElement.scrollWidth, document.body.scrollWidth)") <= 390);
-        await page.ScreenshotAsync(new() { Path = Path.Combine(Browser.ArtifactsDirectory, "labels-producer-builder-390.png"), FullPage =
-            true });
+        await page.ScreenshotAsync(new()
+        {
+            Path = Path.Combine(Browser.ArtifactsDirectory, "labels-producer-builder-390.png"), FullPage =
+            true
+        });
         await context.CloseAsync();
     }
 

@@ -22,8 +22,11 @@ public sealed class RegistryWebApp : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var options = new SuanbeiHostOptions { DataDirectory = _data, Urls = "http://127.0.0.1:0", CreateFirstAdmin = false,
-            EnvironmentName = "Production" };
+        var options = new SuanbeiHostOptions
+        {
+            DataDirectory = _data, Urls = "http://127.0.0.1:0", CreateFirstAdmin = false,
+            EnvironmentName = "Production"
+        };
         await ImportSharedListsAsync(options);
         _app = SuanbeiWebHost.Build(options);
         await _app.StartAsync();
@@ -59,8 +62,11 @@ public class RegistryBrowserTests(Browser browser, RegistryWebApp app) : IClassF
         var source = RegistryImporter.ImportFile(RepoPaths.PublishedList("deep-synthesis-filings.tsv")).Rows
             .Where(r => r.Number == number).OrderBy(r => r.Period, StringComparer.Ordinal).Last();
 
-        var page = await browser.Chromium.NewPageAsync(new() { ViewportSize = new() { Width = 1400, Height = 1000 }, AcceptDownloads =
-            true });
+        var page = await browser.Chromium.NewPageAsync(new()
+        {
+            ViewportSize = new() { Width = 1400, Height = 1000 }, AcceptDownloads =
+            true
+        });
         await page.GotoAsync(app.BaseUrl + "/registry");
         await page.FillAsync("[data-testid=registry-q]", query);
         await page.ClickAsync("[data-testid=registry-submit]");

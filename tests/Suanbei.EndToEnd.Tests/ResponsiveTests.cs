@@ -38,8 +38,11 @@ public sealed class SeededWebApp : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var options = new SuanbeiHostOptions { DataDirectory = _data, Urls = "http://127.0.0.1:0", CreateFirstAdmin = false,
-            EnvironmentName = "Production" };
+        var options = new SuanbeiHostOptions
+        {
+            DataDirectory = _data, Urls = "http://127.0.0.1:0", CreateFirstAdmin = false,
+            EnvironmentName = "Production"
+        };
         await RegistryWebApp.ImportSharedListsAsync(options);
         _app = SuanbeiWebHost.Build(options);
         await _app.StartAsync();

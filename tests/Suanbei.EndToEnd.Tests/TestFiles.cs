@@ -67,7 +67,10 @@ public static class TestFiles
             var main = doc.AddMainDocumentPart();
             main.Document = new Document(new Body(new Paragraph(new Run(new Text(text)))));
         }
-        return new() { Name = name, MimeType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document", Buffer =
-            ms.ToArray() };
+        return new()
+        {
+            Name = name, MimeType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document", Buffer =
+            ms.ToArray()
+        };
     }
 }

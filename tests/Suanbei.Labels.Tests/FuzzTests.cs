@@ -63,8 +63,11 @@ public class FuzzTests(ITestOutputHelper output)
                     stats[outcome] = stats.GetValueOrDefault(outcome) + 1;
                     continue;
                 }
-                catch (Exception e) { Assert.Fail(
-                    $"{name} iteration {i} ({kind}) write: {e.GetType().Name}: {e.Message}\n{e.StackTrace}"); }
+                catch (Exception e)
+                {
+                    Assert.Fail(
+                    $"{name} iteration {i} ({kind}) write: {e.GetType().Name}: {e.Message}\n{e.StackTrace}");
+                }
                 written.Position = 0;
                 var again = detected.Read(written);
                 Assert.True(again.Damage is null, $"{name} iteration {i} ({kind}): written file damaged: {again.Damage}");

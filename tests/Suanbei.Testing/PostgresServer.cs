@@ -71,8 +71,11 @@ public sealed class PostgresServer : IDisposable
                     && Directory.Exists("/proc/" + pid)) continue;
                 if (File.Exists(Path.Combine(dir, "db", "postmaster.pid")))
                 {
-                    try { RunAsPostgres("runuser", "-u", "postgres", "--", Path.Combine(binDir, "pg_ctl"), "-D", Path.Combine(dir, "db"),
-                        "-m", "immediate", "-w", "stop"); }
+                    try
+                    {
+                        RunAsPostgres("runuser", "-u", "postgres", "--", Path.Combine(binDir, "pg_ctl"), "-D", Path.Combine(dir, "db"),
+                        "-m", "immediate", "-w", "stop");
+                    }
                     catch (InvalidOperationException) { /* not running any more; the folder goes either way */ }
                 }
                 Directory.Delete(dir, recursive: true);
@@ -136,8 +139,11 @@ public sealed class PostgresServer : IDisposable
 
     private static void RunAsPostgres(string file, params string[] args)
     {
-        var psi = new ProcessStartInfo(file) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
-            WorkingDirectory = "/tmp" };
+        var psi = new ProcessStartInfo(file)
+        {
+            RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
+            WorkingDirectory = "/tmp"
+        };
         foreach (var a in args) psi.ArgumentList.Add(a);
         using var p = Process.Start(psi)!;
         var err = p.StandardError.ReadToEndAsync();

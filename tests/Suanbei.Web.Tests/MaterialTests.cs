@@ -27,8 +27,14 @@ public abstract class MaterialTests<TApp>(TApp app) : IClassFixture<TApp> where 
     [InlineData("docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document")]
     public async Task Accepted_types_are_stored_content_addressed_and_downloadable_by_the_owner(string kind, string contentType)
     {
-        var bytes = kind switch { "pdf" => TestData.Pdf(Guid.NewGuid().ToString()), "jpeg" => TestData.Jpeg(), "png" => TestData.Png(), _ =>
-            TestData.Docx(Guid.NewGuid().ToString()) };
+        var bytes = kind switch
+        {
+            "pdf" => TestData.Pdf(Guid.NewGuid().ToString()),
+            "jpeg" => TestData.Jpeg(),
+            "png" => TestData.Png(),
+            _ =>
+            TestData.Docx(Guid.NewGuid().ToString())
+        };
         var user = await app.CreateUserAsync(Roles.Filer);
         var api = await app.ApiClientAsync(user);
         // the name says .bin: the type comes from the content, not the extension

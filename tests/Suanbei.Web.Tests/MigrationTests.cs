@@ -33,8 +33,11 @@ public class MigrationTests
             {
                 // the database as the first version left it
                 await db.GetService<IMigrator>().MigrateAsync("20261122000100_Initial");
-                db.Users.Add(new AppUser { Id = "u1", UserName = "old@example.cn", NormalizedUserName = "OLD@EXAMPLE.CN", Email =
-                    "old@example.cn", NormalizedEmail = "OLD@EXAMPLE.CN", CreatedAt = DateTimeOffset.UtcNow });
+                db.Users.Add(new AppUser
+                {
+                    Id = "u1", UserName = "old@example.cn", NormalizedUserName = "OLD@EXAMPLE.CN", Email =
+                    "old@example.cn", NormalizedEmail = "OLD@EXAMPLE.CN", CreatedAt = DateTimeOffset.UtcNow
+                });
                 await db.SaveChangesAsync();
                 // An approved subject, written with the columns the first version had (today's model has more).
                 object id = postgres ? subjectId : subjectId.ToString().ToUpperInvariant();
@@ -75,8 +78,11 @@ public class MigrationTests
     {
         var dataDir = Path.Combine(Path.GetTempPath(), "suanbei-firstrun-" + Guid.NewGuid().ToString("N")[..8]);
         var announced = new List<string>();
-        var options = new SuanbeiHostOptions { DataDirectory = dataDir, Urls = "http://127.0.0.1:0", Announce = announced.Add,
-            EnvironmentName = "Production" };
+        var options = new SuanbeiHostOptions
+        {
+            DataDirectory = dataDir, Urls = "http://127.0.0.1:0", Announce = announced.Add,
+            EnvironmentName = "Production"
+        };
         try
         {
             await using (var first = SuanbeiWebHost.Build(options)) { }

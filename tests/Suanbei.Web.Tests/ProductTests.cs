@@ -29,7 +29,7 @@ public abstract class ProductTests<TApp>(TApp app) : IClassFixture<TApp> where T
         var invalid = await pages.PostFormAsync("/Products/Edit", new()
         {
             ["Input.Name"] = "", ["Input.Form"] = "App", ["Input.IcpNumber"] = "12345678", ["Input.MonthlyActiveUsers"] = "100",
-                ["Input.DailyActiveUsers"] = "500",
+            ["Input.DailyActiveUsers"] = "500",
             ["Input.HasPriorLicence"] = "true",
         }, url: "/Products/Edit?handler=Save");
         Assert.Equal(HttpStatusCode.OK, invalid.StatusCode);
@@ -47,7 +47,7 @@ public abstract class ProductTests<TApp>(TApp app) : IClassFixture<TApp> where T
             ["Input.RequiresRealName"] = "true", ["Input.PersonalisedPushCanBeTurnedOff"] = "true",
             ["Input.PersonalisedPushDescription"] = "设置-隐私-个性化推荐可关闭", ["Input.MinorsProtection"] = "青少年模式",
             ["Input.AccessPath[0]"] = "打开示例新闻APP", ["Input.AccessPath[1]"] = "", ["Input.AccessPath[2]"] = "点击首页“推荐”",
-                ["Input.AccessPath[3]"] = "查看推荐列表",
+            ["Input.AccessPath[3]"] = "查看推荐列表",
         }, url: "/Products/Edit?handler=Save");
         Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
         var editUrl = created.Headers.Location!.OriginalString;

@@ -139,7 +139,12 @@ public static class AudioLabeler
             WriteWav(cueFile, CueSamples(rate, channels), rate, channels);
             var muxer = ext switch
             {
-                ".mp3" => "mp3", ".m4a" or ".mp4" => "mp4", ".flac" => "flac", ".ogg" or ".oga" => "ogg", ".opus" => "opus", ".wav" =>
+                ".mp3" => "mp3",
+                ".m4a" or ".mp4" => "mp4",
+                ".flac" => "flac",
+                ".ogg" or ".oga" => "ogg",
+                ".opus" => "opus",
+                ".wav" =>
                     "wav",
                 ".mka" => "matroska",
                 _ => throw new ExplicitLabelException($"不支持的音频输出格式：{ext}（支持 .wav .mp3 .m4a .flac .ogg .opus .mka）"),

@@ -43,9 +43,12 @@ public static class ImageLabeler
         var y0 = top ? 0 : height - bandH;
         var gravity = placement switch
         {
-            ImageLabelPlacement.Bottom => "South", ImageLabelPlacement.Top => "North",
-            ImageLabelPlacement.BottomRight => "SouthEast", ImageLabelPlacement.BottomLeft => "SouthWest",
-            ImageLabelPlacement.TopRight => "NorthEast", _ => "NorthWest",
+            ImageLabelPlacement.Bottom => "South",
+            ImageLabelPlacement.Top => "North",
+            ImageLabelPlacement.BottomRight => "SouthEast",
+            ImageLabelPlacement.BottomLeft => "SouthWest",
+            ImageLabelPlacement.TopRight => "NorthEast",
+            _ => "NorthWest",
         };
         ExplicitLabel.Atomically(output, temp => ExplicitLabel.Run("convert",
         [

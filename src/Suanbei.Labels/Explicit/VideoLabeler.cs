@@ -53,7 +53,11 @@ public static class VideoLabeler
 
     private static string MuxerFor(string ext) => ext switch
     {
-        ".mp4" or ".m4v" => "mp4", ".mov" => "mov", ".mkv" => "matroska", ".webm" => "webm", ".avi" => "avi",
+        ".mp4" or ".m4v" => "mp4",
+        ".mov" => "mov",
+        ".mkv" => "matroska",
+        ".webm" => "webm",
+        ".avi" => "avi",
         _ => throw new ExplicitLabelException($"不支持的视频输出格式：{ext}（支持 .mp4 .mov .mkv .webm .avi）"),
     };
 

@@ -56,8 +56,11 @@ public static class UserAdministration
     {
         var generated = string.IsNullOrEmpty(password);
         var pw = generated ? GeneratePassword() : password!;
-        var user = new AppUser { UserName = email.Trim(), Email = email.Trim(), MustChangePassword = generated, CreatedAt = now,
-            EmailConfirmed = true };
+        var user = new AppUser
+        {
+            UserName = email.Trim(), Email = email.Trim(), MustChangePassword = generated, CreatedAt = now,
+            EmailConfirmed = true
+        };
         var result = await users.CreateAsync(user, pw);
         if (!result.Succeeded) throw new InvalidOperationException(string.Join("；", result.Errors.Select(e => e.Description)));
         result = await users.AddToRoleAsync(user, role);

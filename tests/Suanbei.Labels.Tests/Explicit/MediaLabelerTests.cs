@@ -100,8 +100,11 @@ public sealed class MediaLabelerTests : IClassFixture<AvFixtures>
         for (var start = 0; start + window <= pcm.Length / 2 && start < rate * maxMs / 1000; start += window)
         {
             double sum = 0;
-            for (var i = start; i < start + window; i++) { double v =
-                BinaryPrimitives.ReadInt16LittleEndian(pcm[(2 * i)..]); sum += v * v; }
+            for (var i = start; i < start + window; i++)
+            {
+                double v =
+                BinaryPrimitives.ReadInt16LittleEndian(pcm[(2 * i)..]); sum += v * v;
+            }
             var tone = Math.Sqrt(sum / window) > 2000;
             if (runs.Count > 0 && runs[^1].Item1 == tone) runs[^1] = (tone, runs[^1].Item2 + 5);
             else runs.Add((tone, 5));

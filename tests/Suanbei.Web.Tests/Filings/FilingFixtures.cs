@@ -49,9 +49,12 @@ public static class FilingFixtures
                 OfficerEmploymentProofId = m, OfficerCommitmentId = m, FilingCommitmentId = m, ResponsibilityReportId = m,
             } with
             {
-                CommitmentSignerName = documentFacts ? "李四" : null, CommitmentSignerIdNumber = documentFacts ? "11010519491231002X" : null,
-                EmploymentName = documentFacts ? "李四" : null, EmploymentEmployer = documentFacts ? name : null,
-                EmploymentPost = documentFacts ? "首席算法安全官" : null, EmploymentTenure = documentFacts ? "2024-01-01至今" : null,
+                CommitmentSignerName = documentFacts ? "李四" : null,
+                CommitmentSignerIdNumber = documentFacts ? "11010519491231002X" : null,
+                EmploymentName = documentFacts ? "李四" : null,
+                EmploymentEmployer = documentFacts ? name : null,
+                EmploymentPost = documentFacts ? "首席算法安全官" : null,
+                EmploymentTenure = documentFacts ? "2024-01-01至今" : null,
             }, now);
             subject.Submit(user.Id, now);
             subject.Approve("reviewer-fixture", now);
@@ -92,8 +95,11 @@ public static class FilingFixtures
             f.MaterialId } },
     };
 
-    public static object Products(Filer f) => new { products =
-        new[] { new { productId = f.ProductId, functionIds = new[] { f.FunctionId } } } };
+    public static object Products(Filer f) => new
+    {
+        products =
+        new[] { new { productId = f.ProductId, functionIds = new[] { f.FunctionId } } }
+    };
 
     /// <summary>Creates and fills a complete filing through the filer's API client; returns its id.</summary>
     public static async Task<Guid> CompleteFilingViaApiAsync(

@@ -34,7 +34,7 @@ public abstract class FilingNumberConcurrencyTests<TApp>(TApp app) : IClassFixtu
                 {
                     Name = $"并发算法{type}{i}", Type = type, Domain = "测试", LaunchDate = new DateOnly(2026, 1, 1),
                     Role = FilingRole.TechnicalSupporter, MainPurpose = "测试", SelfAssessmentReportId = filer.MaterialId,
-                        DisclosureDocumentId = filer.MaterialId,
+                    DisclosureDocumentId = filer.MaterialId,
                 }, now);
                 f.UpdateDetails(actor, new DetailedAttributes
                 {

@@ -116,7 +116,7 @@ public abstract partial class FilingPagesTests<TApp>(TApp app) : IClassFixture<T
         var r = await reviewer.PostFormAsync($"/Review/Filings/{id}", new()
         {
             ["action"] = "Return", ["ReturnFields[0]"] = "Scenarios", ["ReturnReasons[0]"] = "场景写得太笼统", ["ReturnFields[1]"] = "",
-                ["ReturnReasons[1]"] = "",
+            ["ReturnReasons[1]"] = "",
         });
         Assert.Equal(HttpStatusCode.Redirect, r.StatusCode);
         var browser = await app.SignInAsync(filer.User.Email!);

@@ -102,8 +102,11 @@ public abstract class HostileInputTests<TApp>(TApp app) : IClassFixture<TApp> wh
         var id = await CompleteFilingViaApiAsync(api, filer);
 
         // JSON escapes (what a client sends): \u0000 and a lone \ud800.
-        var escaped = JsonSerializer.Serialize(bad, new JsonSerializerOptions { Encoder =
-            System.Text.Encodings.Web.JavaScriptEncoder.Default });
+        var escaped = JsonSerializer.Serialize(bad, new JsonSerializerOptions
+        {
+            Encoder =
+            System.Text.Encodings.Web.JavaScriptEncoder.Default
+        });
         var put = await api.PutAsync($"/api/v1/filings/{id}/basic", JsonBody($$"""{"name":{{escaped}},"launchDate":"2026-10-01"}"""));
         Assert.Equal(HttpStatusCode.BadRequest, put.StatusCode);
         var errors = (await put.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");

@@ -62,8 +62,12 @@ public abstract class TestApp : IAsyncLifetime
         try { Directory.Delete(DataDirectory, recursive: true); } catch { }
     }
 
-    public HttpClient Client() => new(new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect =
-        false }) { BaseAddress = BaseAddress };
+    public HttpClient Client() => new(new HttpClientHandler
+    {
+        CookieContainer = new CookieContainer(), AllowAutoRedirect =
+        false
+    })
+    { BaseAddress = BaseAddress };
 
     public async Task<T> WithDb<T>(Func<SuanbeiDbContext, Task<T>> f)
     {

@@ -22,8 +22,11 @@ public sealed class FlacFormat : IContainerFormat, IContentDigest
         (head.Length >= 4 && head[..4].SequenceEqual("fLaC"u8))
             || (head.Length >= 3 && head[..3].SequenceEqual("ID3"u8) && extension == ".flac");
 
-    private sealed record Block(int Type, long Offset, int Length) { public long DataOffset => Offset + 4; public long End => DataOffset +
-        Length; }
+    private sealed record Block(int Type, long Offset, int Length)
+    {
+        public long DataOffset => Offset + 4; public long End => DataOffset +
+        Length;
+    }
 
     /// <summary>Metadata blocks after "fLaC"; audio starts at the end of the last one.</summary>
     private static (long MagicAt, List<Block> Blocks, string? Error) Walk(Stream s)

@@ -81,8 +81,13 @@ internal static class HeifWriter
 
         byte[] BuildMeta(long delta, long xmpOffset)
         {
-            var shifted = iloc with { OffsetSize = offsetSize, LengthSize = lengthSize, BaseOffsetSize = iloc.BaseOffsetSize == 0 ? 0
-                : Math.Max(iloc.BaseOffsetSize, 4) };
+            var shifted = iloc with
+            {
+                OffsetSize = offsetSize,
+                LengthSize = lengthSize,
+                BaseOffsetSize = iloc.BaseOffsetSize == 0 ? 0
+                : Math.Max(iloc.BaseOffsetSize, 4)
+            };
             var ilocPayload = WriteIloc(shifted, i =>
             {
                 if (i == item) return (0, [(0, xmpOffset, xmp.Length)]);
@@ -142,8 +147,13 @@ internal static class HeifWriter
         var data = new MemoryStream();
         foreach (var (_, off, len) in item.Extents)
         {
-            long start = item.Method switch { 0 => item.BaseOffset + off, 1 when idat is not null => idat.PayloadOffset + item.BaseOffset +
-                off, _ => -1 };
+            long start = item.Method switch
+            {
+                0 => item.BaseOffset + off,
+                1 when idat is not null => idat.PayloadOffset + item.BaseOffset +
+                off,
+                _ => -1
+            };
             if (start < 0 || len < 0 || start > s.Length || len > s.Length - start || len > IoLimits.MaxMetadataItem) throw Fail(
                 "XMP 项位置无效");
             s.Position = start;
@@ -205,10 +215,16 @@ internal static class HeifWriter
         var b = new byte[size];
         BinaryPrimitives.WriteUInt32BigEndian(b, (uint)size);
         "cdsc"u8.CopyTo(b.AsSpan(4));
-        if (w == 2) { BinaryPrimitives.WriteUInt16BigEndian(b.AsSpan(8), (ushort)from); BinaryPrimitives.WriteUInt16BigEndian(
-            b.AsSpan(10), 1); BinaryPrimitives.WriteUInt16BigEndian(b.AsSpan(12), (ushort)to); }
-        else { BinaryPrimitives.WriteUInt32BigEndian(b.AsSpan(8), from); BinaryPrimitives.WriteUInt16BigEndian(
-            b.AsSpan(12), 1); BinaryPrimitives.WriteUInt32BigEndian(b.AsSpan(14), to); }
+        if (w == 2)
+        {
+            BinaryPrimitives.WriteUInt16BigEndian(b.AsSpan(8), (ushort)from); BinaryPrimitives.WriteUInt16BigEndian(
+            b.AsSpan(10), 1); BinaryPrimitives.WriteUInt16BigEndian(b.AsSpan(12), (ushort)to);
+        }
+        else
+        {
+            BinaryPrimitives.WriteUInt32BigEndian(b.AsSpan(8), from); BinaryPrimitives.WriteUInt16BigEndian(
+            b.AsSpan(12), 1); BinaryPrimitives.WriteUInt32BigEndian(b.AsSpan(14), to);
+        }
         return iref is null ? [version, 0, 0, 0, .. b] : [.. iref, .. b];
     }
 
@@ -292,9 +308,11 @@ internal static class HeifWriter
         switch (size)
         {
             case 0: return;
-            case 2: if (v > 0xFFFF) throw new LabelWriteException("HEIF 字段溢出"); BinaryPrimitives.WriteUInt16BigEndian(
+            case 2:
+                if (v > 0xFFFF) throw new LabelWriteException("HEIF 字段溢出"); BinaryPrimitives.WriteUInt16BigEndian(
                 b, (ushort)v); s.Write(b[..2]); return;
-            case 4: if (v > uint.MaxValue) throw new LabelWriteException("HEIF 偏移超出 32 位"); BinaryPrimitives.WriteUInt32BigEndian(
+            case 4:
+                if (v > uint.MaxValue) throw new LabelWriteException("HEIF 偏移超出 32 位"); BinaryPrimitives.WriteUInt32BigEndian(
                 b, (uint)v); s.Write(b[..4]); return;
             case 8: BinaryPrimitives.WriteUInt64BigEndian(b, (ulong)v); s.Write(b); return;
             default: throw new LabelWriteException($"HEIF 不支持的字段宽度 {size}");

@@ -154,8 +154,11 @@ internal static class Ebml
             long elementEnd;
             if (size is { } known)
             {
-                if (known > end - offset - headerSize) { error =
-                    $"偏移 {offset} 处元素 0x{id:X} 大小 {known} 超出范围（truncated or damaged）"; return list; }
+                if (known > end - offset - headerSize)
+                {
+                    error =
+                    $"偏移 {offset} 处元素 0x{id:X} 大小 {known} 超出范围（truncated or damaged）"; return list;
+                }
                 elementEnd = offset + headerSize + known;
             }
             else elementEnd = ScanUnknown(s, offset + headerSize, end);

@@ -140,8 +140,11 @@ public sealed class Mp4Format : IContainerFormat, IContentDigest
             if (i == plan.MoovIndex)
             {
                 plan.Moov.WriteTo(output);
-                if (reserve > 0) { IntegerWrites.WriteU32BE(output, (uint)reserve); output.Write("free"u8); output.Write(
-                    new byte[reserve - 8]); }
+                if (reserve > 0)
+                {
+                    IntegerWrites.WriteU32BE(output, (uint)reserve); output.Write("free"u8); output.Write(
+                    new byte[reserve - 8]);
+                }
             }
             else if (plan.EditedUuids.TryGetValue(i, out var payload))
             {

@@ -59,8 +59,11 @@ public sealed class OoxmlFormat : IContainerFormat, IContentDigest
     {
         if (entry.Length > MaxPartSize) throw new InvalidDataException($"{entry.FullName} 过大");
         using var s = entry.Open();
-        using var reader = XmlReader.Create(s, new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, MaxCharactersInDocument =
-            MaxPartSize, XmlResolver = null });
+        using var reader = XmlReader.Create(s, new XmlReaderSettings
+        {
+            DtdProcessing = DtdProcessing.Prohibit, MaxCharactersInDocument =
+            MaxPartSize, XmlResolver = null
+        });
         return XDocument.Load(reader);
     }
 
@@ -164,7 +167,10 @@ public sealed class OoxmlFormat : IContainerFormat, IContentDigest
                 s.CopyTo(output);
             }
         }
-        catch (Exception e) when (e is InvalidDataException or ArgumentException) { throw new LabelWriteException(
-            "OOXML/ZIP 结构无效：" + e.Message); }
+        catch (Exception e) when (e is InvalidDataException or ArgumentException)
+        {
+            throw new LabelWriteException(
+            "OOXML/ZIP 结构无效：" + e.Message);
+        }
     }
 }

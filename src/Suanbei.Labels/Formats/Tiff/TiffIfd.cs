@@ -83,10 +83,18 @@ internal static class TiffIfd
     public static uint U32(ReadOnlySpan<byte> b, bool be) => be ? BinaryPrimitives.ReadUInt32BigEndian(b)
         : BinaryPrimitives.ReadUInt32LittleEndian(b);
 
-    public static void W16(Span<byte> b, ushort v, bool be) { if (be) BinaryPrimitives.WriteUInt16BigEndian(
-        b, v); else BinaryPrimitives.WriteUInt16LittleEndian(b, v); }
-    public static void W32(Span<byte> b, uint v, bool be) { if (be) BinaryPrimitives.WriteUInt32BigEndian(
-        b, v); else BinaryPrimitives.WriteUInt32LittleEndian(b, v); }
+    public static void W16(Span<byte> b, ushort v, bool be)
+    {
+        if (be) BinaryPrimitives.WriteUInt16BigEndian(
+        b, v);
+        else BinaryPrimitives.WriteUInt16LittleEndian(b, v);
+    }
+    public static void W32(Span<byte> b, uint v, bool be)
+    {
+        if (be) BinaryPrimitives.WriteUInt32BigEndian(
+        b, v);
+        else BinaryPrimitives.WriteUInt32LittleEndian(b, v);
+    }
 
     /// <summary>Decodes an EXIF UserComment (8-byte character code + text).</summary>
     public static string DecodeUserComment(byte[] v, bool bigEndian)

@@ -42,7 +42,8 @@ public sealed class AdminModule : IFeatureModule
             catch (InvalidOperationException e)
             {
                 return Results.ValidationProblem(new Dictionary<string,
-                    string[]> { [e.Message.Contains("密码") ? "password" : "email"] = [e.Message] }, title: "提交的数据有误");
+                    string[]>
+                { [e.Message.Contains("密码") ? "password" : "email"] = [e.Message] }, title: "提交的数据有误");
             }
         }).WithSummary("创建审核员或管理员（省略密码时返回一次性密码）").Produces<CreatedUserResponse>(201).ProducesValidationProblem();
     }

@@ -45,14 +45,20 @@ public static class FilingDto
             InputModalities = f.InputModalities.ToString(), OutputModalities = f.OutputModalities.ToString(),
             f.DataSources, f.UsesBiometricData, f.UsesIdentityData, f.ModelAndTrainingData, f.Strategy, f.RisksAndSafeguards,
             f.ModerationFlow, f.LogRetentionMonths, f.ComplaintChannels, f.RegulatorCooperation, f.DisclosurePrinciple,
-                f.DisclosureMechanism, f.DisclosureScenarios, f.DisclosurePurpose,
-            Labeling = f.Labeling.Select(l => new { Modality = l.Modality.ToString(), l.ExplicitMethod, l.ImplicitMethod,
-                l.ExampleMaterialId }),
+            f.DisclosureMechanism, f.DisclosureScenarios, f.DisclosurePurpose,
+            Labeling = f.Labeling.Select(l => new
+            {
+                Modality = l.Modality.ToString(), l.ExplicitMethod, l.ImplicitMethod,
+                l.ExampleMaterialId
+            }),
             LinkedProducts = f.LinkedProducts.Select(p =>
                 new { p.ProductId, p.ProductName, p.ProductForm, FunctionIds = p.FunctionIdList }),
             ServiceMode = f.ServiceMode?.ToString(), f.ServiceModeDescription,
-            Clock = new { clock.StartedOn, clock.WorkingDaysUsed, clock.LimitWorkingDays, clock.DueOn, DueEstimated = clock.DueEstimated,
-                clock.IsOverdue, clock.Display },
+            Clock = new
+            {
+                clock.StartedOn, clock.WorkingDaysUsed, clock.LimitWorkingDays, clock.DueOn, DueEstimated = clock.DueEstimated,
+                clock.IsOverdue, clock.Display
+            },
             Deadline = deadline is null ? null : new
             {
                 Kind = deadline.Kind.ToString(), deadline.EventDate, deadline.WorkingDays, deadline.DueOn, deadline.Estimated,

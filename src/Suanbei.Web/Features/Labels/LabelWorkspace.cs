@@ -70,9 +70,13 @@ public sealed class LabelWorkspace
             return form.Files.Sum(f => f.Length) > MaxBytes ? (null, TooLargeMessage, true) : (form, null, false);
         }
         catch (Microsoft.AspNetCore.Http.BadHttpRequestException e) when (
-            e.StatusCode == StatusCodes.Status413PayloadTooLarge) { return (null, TooLargeMessage, true); }
-        catch (InvalidDataException e) when (e.Message.Contains("limit", StringComparison.OrdinalIgnoreCase)) { return (
-            null, TooLargeMessage, true); }
+            e.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        { return (null, TooLargeMessage, true); }
+        catch (InvalidDataException e) when (e.Message.Contains("limit", StringComparison.OrdinalIgnoreCase))
+        {
+            return (
+            null, TooLargeMessage, true);
+        }
         catch (Exception e) when (e is InvalidDataException or IOException or Microsoft.AspNetCore.Http.BadHttpRequestException)
         {
             return (null, "上传内容不完整或格式有误，请重新上传", false);

@@ -69,9 +69,12 @@ public sealed class IndexModel(SubjectService subjects, SuanbeiDbContext db, Mat
             // Attach the new files even if the text has errors: keep the stored text, add the materials.
             var keep = await subjects.SaveAsync(userId, Subject is null ? materials : Subject.Details with
             {
-                BusinessLicenceScanId = materials.BusinessLicenceScanId, LegalRepIdScanId = materials.LegalRepIdScanId,
-                OfficerIdScanId = materials.OfficerIdScanId, OfficerEmploymentProofId = materials.OfficerEmploymentProofId,
-                OfficerCommitmentId = materials.OfficerCommitmentId, FilingCommitmentId = materials.FilingCommitmentId,
+                BusinessLicenceScanId = materials.BusinessLicenceScanId,
+                LegalRepIdScanId = materials.LegalRepIdScanId,
+                OfficerIdScanId = materials.OfficerIdScanId,
+                OfficerEmploymentProofId = materials.OfficerEmploymentProofId,
+                OfficerCommitmentId = materials.OfficerCommitmentId,
+                FilingCommitmentId = materials.FilingCommitmentId,
                 ResponsibilityReportId = materials.ResponsibilityReportId,
             });
             Subject = keep.Subject;

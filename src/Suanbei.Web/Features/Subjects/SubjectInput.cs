@@ -45,13 +45,29 @@ public sealed class SubjectInput
     /// <summary>The entered text with the given (already stored) materials.</summary>
     public SubjectDetails ToDetails(SubjectDetails materials) => materials with
     {
-        Name = Name, CreditCode = CreditCode, RegionCode = RegionCode, Address = Address, Website = Website,
-        MonthlyActiveUsers = MonthlyActiveUsers, CertificateType = CertificateType, CertificateAddress = CertificateAddress,
-        CertificateValidity = CertificateValidity, LegalRepName = LegalRepName, LegalRepIdType = LegalRepIdType,
-        LegalRepIdNumber = LegalRepIdNumber, OfficerName = OfficerName, OfficerIdType = OfficerIdType,
-        OfficerIdNumber = OfficerIdNumber, OfficerMobile = OfficerMobile, OfficerEmail = OfficerEmail,
-        CommitmentSignerName = CommitmentSignerName, CommitmentSignerIdNumber = CommitmentSignerIdNumber, EmploymentName = EmploymentName,
-        EmploymentEmployer = EmploymentEmployer, EmploymentPost = EmploymentPost, EmploymentTenure = EmploymentTenure,
+        Name = Name,
+        CreditCode = CreditCode,
+        RegionCode = RegionCode,
+        Address = Address,
+        Website = Website,
+        MonthlyActiveUsers = MonthlyActiveUsers,
+        CertificateType = CertificateType,
+        CertificateAddress = CertificateAddress,
+        CertificateValidity = CertificateValidity,
+        LegalRepName = LegalRepName,
+        LegalRepIdType = LegalRepIdType,
+        LegalRepIdNumber = LegalRepIdNumber,
+        OfficerName = OfficerName,
+        OfficerIdType = OfficerIdType,
+        OfficerIdNumber = OfficerIdNumber,
+        OfficerMobile = OfficerMobile,
+        OfficerEmail = OfficerEmail,
+        CommitmentSignerName = CommitmentSignerName,
+        CommitmentSignerIdNumber = CommitmentSignerIdNumber,
+        EmploymentName = EmploymentName,
+        EmploymentEmployer = EmploymentEmployer,
+        EmploymentPost = EmploymentPost,
+        EmploymentTenure = EmploymentTenure,
     };
 
     public string? Value(string field) => typeof(SubjectInput).GetProperty(field)?.GetValue(this)?.ToString();

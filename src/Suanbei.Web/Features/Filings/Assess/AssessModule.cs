@@ -53,7 +53,8 @@ public sealed class AssessModule : IFeatureModule
 
     private static IResult Invalid(string error) =>
         Results.Problem(statusCode: 400, title: "答卷有误", detail: error, extensions: new Dictionary<string,
-            object?> { ["field"] = FieldOf(error) });
+            object?>
+        { ["field"] = FieldOf(error) });
 
     /// <summary>The answers field an error names (messages start with it, e.g. "serviceName（服务名称）不能为空").</summary>
     private static string? FieldOf(string error)

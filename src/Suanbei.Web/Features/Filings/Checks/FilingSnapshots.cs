@@ -48,8 +48,11 @@ public static class FilingSnapshots
                     Name = p.Name, Form = p.Form, AccessAddress = p.AccessAddress,
                     MonthlyActiveUsers = p.MonthlyActiveUsers, DailyActiveUsers = p.DailyActiveUsers, TotalUsers = p.TotalUsers,
                     Icp = p.IcpNumber is null && p.IcpHolder is null && p.IcpExpiresOn is null && p.IcpBusinessScope is null ? null
-                        : new IcpSnapshot { Number = p.IcpNumber, Holder = p.IcpHolder, ExpiresOn = p.IcpExpiresOn, BusinessScope =
-                            p.IcpBusinessScope },
+                        : new IcpSnapshot
+                        {
+                            Number = p.IcpNumber, Holder = p.IcpHolder, ExpiresOn = p.IcpExpiresOn, BusinessScope =
+                            p.IcpBusinessScope
+                        },
                     AccessPath = p.AccessPath.Select(s => s.Text).ToList(),
                     // Only the functions this filing links (all of them when none are chosen).
                     Functions = p.Functions.Where(fn => linked.Count == 0 || linked.Contains(fn.Id))
@@ -59,7 +62,7 @@ public static class FilingSnapshots
             Filing = new AlgorithmSnapshot
             {
                 Name = f.Name, Type = f.Type, Domain = f.Domain, Role = f.Role, MainPurpose = f.MainPurpose, Summary = f.Summary,
-                    Scenarios = f.Scenarios,
+                Scenarios = f.Scenarios,
                 OutputModalities = Enum.GetValues<DataModality>().Where(m => m != DataModality.None && f.OutputModalities.HasFlag(m))
                     .ToList(),
                 UsesBiometricData = f.UsesBiometricData, UsesIdentityData = f.UsesIdentityData,

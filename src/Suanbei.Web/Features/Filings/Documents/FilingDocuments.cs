@@ -316,8 +316,11 @@ public sealed class FilingDocuments(SuanbeiDbContext db, MaterialStore store)
             var manifest = new
             {
                 filing = f.Name, filingId = f.Id, subject = i.Subject?.Name, generatedAt = DateTimeOffset.UtcNow,
-                files = files.Select(x => new { path = x.Path, kind = x.Kind, size = x.Bytes.Length, sha256 =
-                    Convert.ToHexStringLower(SHA256.HashData(x.Bytes)) }),
+                files = files.Select(x => new
+                {
+                    path = x.Path, kind = x.Kind, size = x.Bytes.Length, sha256 =
+                    Convert.ToHexStringLower(SHA256.HashData(x.Bytes))
+                }),
             };
             await using var me = zip.CreateEntry("manifest.json").Open();
             await me.WriteAsync(JsonSerializer.SerializeToUtf8Bytes(manifest, new JsonSerializerOptions
