@@ -103,8 +103,8 @@ foreach (var provider in providers)
         ? new SuanbeiHostOptions { DataDirectory = Path.Combine(tmp.FullName, "big") }
         : new SuanbeiHostOptions
         {
-            DataDirectory = Path.Combine(tmp.FullName, "pg"), PostgresConnectionString =
-            PostgresServer.Instance.CreateDatabase("bench")
+            DataDirectory = Path.Combine(tmp.FullName, "pg"),
+            PostgresConnectionString = PostgresServer.Instance.CreateDatabase("bench")
         };
     await using (var db = new SuanbeiDbContext(DatabaseSetup.Options(o)))
     {

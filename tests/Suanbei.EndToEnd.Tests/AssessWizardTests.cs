@@ -17,8 +17,8 @@ public class AssessWizardTests(Browser browser, WebApp app) : IClassFixture<Brow
     {
         var page = await browser.Chromium.NewPageAsync(new()
         {
-            ViewportSize = new() { Width = 1280, Height = 900 }, AcceptDownloads =
-            true
+            ViewportSize = new() { Width = 1280, Height = 900 },
+            AcceptDownloads = true
         });
         await page.GotoAsync(app.BaseUrl + "/Assess");
 

@@ -45,8 +45,8 @@ public class LabelsBrowserTests(Browser browser, LabelsWebApp app) : IClassFixtu
         Assert.True(await page.EvaluateAsync<int>("Math.max(document.documentElement.scrollWidth, document.body.scrollWidth)") <= 390);
         await page.ScreenshotAsync(new()
         {
-            Path = Path.Combine(Browser.ArtifactsDirectory, "labels-producer-builder-390.png"), FullPage =
-            true
+            Path = Path.Combine(Browser.ArtifactsDirectory, "labels-producer-builder-390.png"),
+            FullPage = true
         });
         await context.CloseAsync();
     }

@@ -64,8 +64,8 @@ public class RegistryBrowserTests(Browser browser, RegistryWebApp app) : IClassF
 
         var page = await browser.Chromium.NewPageAsync(new()
         {
-            ViewportSize = new() { Width = 1400, Height = 1000 }, AcceptDownloads =
-            true
+            ViewportSize = new() { Width = 1400, Height = 1000 },
+            AcceptDownloads = true
         });
         await page.GotoAsync(app.BaseUrl + "/registry");
         await page.FillAsync("[data-testid=registry-q]", query);

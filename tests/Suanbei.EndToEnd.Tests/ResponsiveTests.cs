@@ -67,10 +67,10 @@ public sealed class SeededWebApp : IAsyncLifetime
         {
             Name = "北京云雀智能科技有限公司", CreditCode = TestFiles.CreditCode(), RegionCode = "110108", Address = "北京市海淀区中关村大街1号",
             Website = "https://example.cn", MonthlyActiveUsers = 1000, CertificateType = "营业执照", CertificateAddress = "北京市海淀区",
-            CertificateValidity = "长期", LegalRepName = "张三", LegalRepIdType = "居民身份证", LegalRepIdNumber =
-                TestFiles.ResidentId("19800101", "123"),
-            OfficerName = "李四", OfficerIdType = "居民身份证", OfficerIdNumber = TestFiles.ResidentId("19850202", "234"), OfficerMobile =
-                "13800138000",
+            CertificateValidity = "长期", LegalRepName = "张三", LegalRepIdType = "居民身份证",
+            LegalRepIdNumber = TestFiles.ResidentId("19800101", "123"),
+            OfficerName = "李四", OfficerIdType = "居民身份证", OfficerIdNumber = TestFiles.ResidentId("19850202", "234"),
+            OfficerMobile = "13800138000",
             OfficerEmail = "officer@example.cn", BusinessLicenceScanId = m, LegalRepIdScanId = m, OfficerIdScanId = m,
             OfficerEmploymentProofId = m, OfficerCommitmentId = m, FilingCommitmentId = m, ResponsibilityReportId = m,
         }, now);
@@ -126,8 +126,8 @@ public sealed class SeededWebApp : IAsyncLifetime
                 disclosurePrinciple = "基于大语言模型，根据用户输入的提示词生成文本。", disclosureMechanism = "输入经安全过滤后送入模型，结果经审核后返回。",
                 disclosureScenarios = "写作辅助场景。", disclosurePurpose = "提升写作效率。",
             },
-            labeling = new[] { new { modality = "Text", explicitMethod = "文末提示“本内容由AI生成”", implicitMethod = "元数据AIGC字段", exampleMaterialId =
-                material } },
+            labeling = new[] { new { modality = "Text", explicitMethod = "文末提示“本内容由AI生成”", implicitMethod = "元数据AIGC字段",
+                exampleMaterialId = material } },
         }, Json));
         await Ok(await api.PutAsJsonAsync($"/api/v1/filings/{id}/products",
             new { products = new[] { new { productId, functionIds = new[] { functionId } } } }, Json));

@@ -69,8 +69,8 @@ public static class TestFiles
         }
         return new()
         {
-            Name = name, MimeType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document", Buffer =
-            ms.ToArray()
+            Name = name, MimeType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+            Buffer = ms.ToArray()
         };
     }
 }

@@ -35,8 +35,8 @@ public class MigrationTests
                 await db.GetService<IMigrator>().MigrateAsync("20261122000100_Initial");
                 db.Users.Add(new AppUser
                 {
-                    Id = "u1", UserName = "old@example.cn", NormalizedUserName = "OLD@EXAMPLE.CN", Email =
-                    "old@example.cn", NormalizedEmail = "OLD@EXAMPLE.CN", CreatedAt = DateTimeOffset.UtcNow
+                    Id = "u1", UserName = "old@example.cn", NormalizedUserName = "OLD@EXAMPLE.CN",
+                    Email = "old@example.cn", NormalizedEmail = "OLD@EXAMPLE.CN", CreatedAt = DateTimeOffset.UtcNow
                 });
                 await db.SaveChangesAsync();
                 // An approved subject, written with the columns the first version had (today's model has more).

@@ -109,8 +109,8 @@ public abstract class PrivilegeTests<TApp>(TApp app) : IClassFixture<TApp> where
         // After the change everything works.
         var changed = await browser.PostFormAsync("/Account/Manage/ChangePassword", new()
         {
-            ["Input.CurrentPassword"] = created.Password, ["Input.NewPassword"] = "reviewerpass1", ["Input.ConfirmPassword"] =
-                "reviewerpass1",
+            ["Input.CurrentPassword"] = created.Password, ["Input.NewPassword"] = "reviewerpass1",
+            ["Input.ConfirmPassword"] = "reviewerpass1",
         });
         Assert.Equal(HttpStatusCode.Redirect, changed.StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await api.GetAsync("/api/v1/me")).StatusCode);

@@ -14,8 +14,8 @@ public static class VideoLabeler
     public const double MinimumSeconds = 2.0;
     private const double FontFraction = 0.06;
 
-    public static ExplicitLabelReport Apply(string input, string output, double seconds = 3.0, string wording =
-        ExplicitLabel.DefaultWording)
+    public static ExplicitLabelReport Apply(string input, string output, double seconds = 3.0,
+        string wording = ExplicitLabel.DefaultWording)
     {
         ExplicitLabel.RequireInput(input);
         ExplicitLabel.RequireWording(wording);

@@ -102,8 +102,8 @@ public sealed class MediaLabelerTests : IClassFixture<AvFixtures>
             double sum = 0;
             for (var i = start; i < start + window; i++)
             {
-                double v =
-                BinaryPrimitives.ReadInt16LittleEndian(pcm[(2 * i)..]); sum += v * v;
+                double v = BinaryPrimitives.ReadInt16LittleEndian(pcm[(2 * i)..]);
+                sum += v * v;
             }
             var tone = Math.Sqrt(sum / window) > 2000;
             if (runs.Count > 0 && runs[^1].Item1 == tone) runs[^1] = (tone, runs[^1].Item2 + 5);

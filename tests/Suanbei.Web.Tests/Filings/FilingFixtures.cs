@@ -91,15 +91,12 @@ public static class FilingFixtures
             complaintChannels = "应用内“设置—投诉举报”入口，48小时内处理反馈", regulatorCooperation = "安全负责人对接网信、公安部门，按要求提供日志与技术协助",
             disclosurePrinciple = "基本原理文字", disclosureMechanism = "运行机制文字", disclosureScenarios = "应用场景文字", disclosurePurpose = "目的意图文字",
         },
-        labeling = new[] { new { modality = "Text", explicitMethod = "文末提示“本内容由AI生成”", implicitMethod = "元数据AIGC字段", exampleMaterialId =
-            f.MaterialId } },
+        labeling = new[] { new { modality = "Text", explicitMethod = "文末提示“本内容由AI生成”", implicitMethod = "元数据AIGC字段",
+            exampleMaterialId = f.MaterialId } },
     };
 
-    public static object Products(Filer f) => new
-    {
-        products =
-        new[] { new { productId = f.ProductId, functionIds = new[] { f.FunctionId } } }
-    };
+    public static object Products(Filer f) =>
+        new { products = new[] { new { productId = f.ProductId, functionIds = new[] { f.FunctionId } } } };
 
     /// <summary>Creates and fills a complete filing through the filer's API client; returns its id.</summary>
     public static async Task<Guid> CompleteFilingViaApiAsync(

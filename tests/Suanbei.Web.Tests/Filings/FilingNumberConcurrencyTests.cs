@@ -38,10 +38,10 @@ public abstract class FilingNumberConcurrencyTests<TApp>(TApp app) : IClassFixtu
                 }, now);
                 f.UpdateDetails(actor, new DetailedAttributes
                 {
-                    Summary = "s", Scenarios = "s", InputModalities = DataModality.Text, OutputModalities = DataModality.Text, DataSources =
-                        "s",
-                    UsesBiometricData = false, UsesIdentityData = false, ModelAndTrainingData = "s", Strategy = "s", RisksAndSafeguards =
-                        "s",
+                    Summary = "s", Scenarios = "s", InputModalities = DataModality.Text, OutputModalities = DataModality.Text,
+                    DataSources = "s",
+                    UsesBiometricData = false, UsesIdentityData = false, ModelAndTrainingData = "s", Strategy = "s",
+                    RisksAndSafeguards = "s",
                     ModerationFlow = "s", LogRetentionMonths = 6, ComplaintChannels = "c", RegulatorCooperation = "r",
                     DisclosurePrinciple = "p", DisclosureMechanism = "m", DisclosureScenarios = "s", DisclosurePurpose = "p",
                 }, now);

@@ -137,8 +137,8 @@ public abstract partial class FilingPagesTests<TApp>(TApp app) : IClassFixture<T
             product.Update(new Suanbei.Core.Products.ProductDetails
             {
                 Name = "测试写作", Form = Suanbei.Core.Products.ProductForm.App, AccessAddress = "https://example.cn/app",
-                IcpNumber = "京ICP证080047号", IcpHolder = "北京功能展示有限公司", IcpExpiresOn = new DateOnly(2029, 6, 30), IcpBusinessScope =
-                    "信息服务业务（仅限互联网信息服务）",
+                IcpNumber = "京ICP证080047号", IcpHolder = "北京功能展示有限公司", IcpExpiresOn = new DateOnly(2029, 6, 30),
+                IcpBusinessScope = "信息服务业务（仅限互联网信息服务）",
                 AccessPath = ["打开测试写作APP", "点击“智能写作”"], // 备案预审 blocks submission without one
             }, DateTimeOffset.UtcNow);
             product.AddFunction("未选的翻译功能", "把中文翻译成英文", DateTimeOffset.UtcNow);

@@ -377,11 +377,9 @@ public sealed class LabelWebTests(LabelsApp app) : IClassFixture<LabelsApp>, IDi
         // A declared length over the limit plus the envelope is answered before the body is read.
         var huge = new byte[3 * 1024 * 1024 + 512 * 1024];
         // (Expect: 100-continue, as curl sends for large bodies: the client waits, so it sees the answer instead of a closed connection.)
-        var hugeRequest = new HttpRequestMessage(HttpMethod.Post, "/api/v1/labels/verify")
-        {
-            Content =
-            Multipart([], ("files", "huge.bin", huge))
-        };
+        var hugeRequest = new HttpRequestMessage(HttpMethod.Post,
+            "/api/v1/labels/verify")
+        { Content = Multipart([], ("files", "huge.bin", huge)) };
         hugeRequest.Headers.ExpectContinue = true;
         var hugeApi = await api.SendAsync(hugeRequest);
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, hugeApi.StatusCode);

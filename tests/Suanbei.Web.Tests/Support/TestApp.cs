@@ -64,8 +64,8 @@ public abstract class TestApp : IAsyncLifetime
 
     public HttpClient Client() => new(new HttpClientHandler
     {
-        CookieContainer = new CookieContainer(), AllowAutoRedirect =
-        false
+        CookieContainer = new CookieContainer(),
+        AllowAutoRedirect = false
     })
     { BaseAddress = BaseAddress };
 

@@ -156,8 +156,8 @@ internal static class Ebml
             {
                 if (known > end - offset - headerSize)
                 {
-                    error =
-                    $"偏移 {offset} 处元素 0x{id:X} 大小 {known} 超出范围（truncated or damaged）"; return list;
+                    error = $"偏移 {offset} 处元素 0x{id:X} 大小 {known} 超出范围（truncated or damaged）";
+                    return list;
                 }
                 elementEnd = offset + headerSize + known;
             }

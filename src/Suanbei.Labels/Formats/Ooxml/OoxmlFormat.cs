@@ -61,8 +61,8 @@ public sealed class OoxmlFormat : IContainerFormat, IContentDigest
         using var s = entry.Open();
         using var reader = XmlReader.Create(s, new XmlReaderSettings
         {
-            DtdProcessing = DtdProcessing.Prohibit, MaxCharactersInDocument =
-            MaxPartSize, XmlResolver = null
+            DtdProcessing = DtdProcessing.Prohibit,
+            MaxCharactersInDocument = MaxPartSize, XmlResolver = null
         });
         return XDocument.Load(reader);
     }

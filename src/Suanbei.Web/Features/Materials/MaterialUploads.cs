@@ -22,8 +22,8 @@ public static class MaterialUploads
     }
 
     /// <summary>The ids among <paramref name="ids"/> that do not exist or belong to another account (never attach those).</summary>
-    public static async Task<List<Guid>> NotOwnedAsync(SuanbeiDbContext db, string ownerId, IEnumerable<Guid> ids, CancellationToken ct =
-        default)
+    public static async Task<List<Guid>> NotOwnedAsync(SuanbeiDbContext db, string ownerId, IEnumerable<Guid> ids,
+        CancellationToken ct = default)
     {
         var wanted = ids.Distinct().ToList();
         if (wanted.Count == 0) return [];

@@ -51,8 +51,8 @@ public sealed class ProductService(SuanbeiDbContext db, TimeProvider clock)
         return new(product, errors);
     }
 
-    public async Task<Outcome?> AddFunctionAsync(string userId, Guid productId, string? name, string? description, CancellationToken ct =
-        default)
+    public async Task<Outcome?> AddFunctionAsync(string userId, Guid productId, string? name, string? description,
+        CancellationToken ct = default)
     {
         var product = await GetAsync(userId, productId, ct);
         if (product is null) return null;

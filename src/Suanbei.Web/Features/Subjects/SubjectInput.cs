@@ -37,8 +37,8 @@ public sealed class SubjectInput
         CertificateValidity = d.CertificateValidity, LegalRepName = d.LegalRepName, LegalRepIdType = d.LegalRepIdType,
         LegalRepIdNumber = d.LegalRepIdNumber, OfficerName = d.OfficerName, OfficerIdType = d.OfficerIdType,
         OfficerIdNumber = d.OfficerIdNumber, OfficerMobile = d.OfficerMobile, OfficerEmail = d.OfficerEmail,
-        CommitmentSignerName = d.CommitmentSignerName, CommitmentSignerIdNumber = d.CommitmentSignerIdNumber, EmploymentName =
-            d.EmploymentName,
+        CommitmentSignerName = d.CommitmentSignerName, CommitmentSignerIdNumber = d.CommitmentSignerIdNumber,
+        EmploymentName = d.EmploymentName,
         EmploymentEmployer = d.EmploymentEmployer, EmploymentPost = d.EmploymentPost, EmploymentTenure = d.EmploymentTenure,
     };
 

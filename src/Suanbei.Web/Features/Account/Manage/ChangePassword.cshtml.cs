@@ -15,8 +15,8 @@ public sealed class ChangePasswordModel(UserManager<AppUser> users, SignInManage
     {
         [Required(ErrorMessage = "当前密码不能为空")] public string CurrentPassword { get; set; } = "";
         [Required(ErrorMessage = "新密码不能为空"), StringLength(128, ErrorMessage = "密码过长")] public string NewPassword { get; set; } = "";
-        [Required(ErrorMessage = "请再次输入新密码"), Compare(nameof(NewPassword), ErrorMessage =
-            "两次输入的密码不一致")]
+        [Required(ErrorMessage = "请再次输入新密码"), Compare(nameof(NewPassword),
+            ErrorMessage = "两次输入的密码不一致")]
         public string ConfirmPassword { get; set; } = "";
     }
 

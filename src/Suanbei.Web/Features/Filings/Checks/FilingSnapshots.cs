@@ -50,8 +50,8 @@ public static class FilingSnapshots
                     Icp = p.IcpNumber is null && p.IcpHolder is null && p.IcpExpiresOn is null && p.IcpBusinessScope is null ? null
                         : new IcpSnapshot
                         {
-                            Number = p.IcpNumber, Holder = p.IcpHolder, ExpiresOn = p.IcpExpiresOn, BusinessScope =
-                            p.IcpBusinessScope
+                            Number = p.IcpNumber, Holder = p.IcpHolder, ExpiresOn = p.IcpExpiresOn,
+                            BusinessScope = p.IcpBusinessScope
                         },
                     AccessPath = p.AccessPath.Select(s => s.Text).ToList(),
                     // Only the functions this filing links (all of them when none are chosen).
@@ -66,16 +66,16 @@ public static class FilingSnapshots
                 OutputModalities = Enum.GetValues<DataModality>().Where(m => m != DataModality.None && f.OutputModalities.HasFlag(m))
                     .ToList(),
                 UsesBiometricData = f.UsesBiometricData, UsesIdentityData = f.UsesIdentityData,
-                DataSources = f.DataSources, ModelAndTrainingData = f.ModelAndTrainingData, Strategy = f.Strategy, RisksAndSafeguards =
-                    f.RisksAndSafeguards,
+                DataSources = f.DataSources, ModelAndTrainingData = f.ModelAndTrainingData, Strategy = f.Strategy,
+                RisksAndSafeguards = f.RisksAndSafeguards,
                 ModerationFlow = f.ModerationFlow, LogRetentionMonths = f.LogRetentionMonths,
                 ComplaintChannels = f.ComplaintChannels, RegulatorCooperation = f.RegulatorCooperation,
                 DisclosurePrinciple = f.DisclosurePrinciple, DisclosureMechanism = f.DisclosureMechanism,
                 DisclosureScenarios = f.DisclosureScenarios, DisclosurePurpose = f.DisclosurePurpose,
                 Labeling = f.Labeling.Select(l => new LabelingSnapshot
                 {
-                    Modality = l.Modality, ExplicitMethod = l.ExplicitMethod, ImplicitMethod = l.ImplicitMethod, HasExample =
-                        l.ExampleMaterialId is not null,
+                    Modality = l.Modality, ExplicitMethod = l.ExplicitMethod, ImplicitMethod = l.ImplicitMethod,
+                    HasExample = l.ExampleMaterialId is not null,
                 }).ToList(),
                 LinkedProducts = f.LinkedProducts.Select(l => l.ProductName).ToList(),
                 LinkedFunctions = f.LinkedProducts.SelectMany(l => l.FunctionIdList.Select(id => new LinkedFunctionSnapshot(l.ProductName,
@@ -115,8 +115,8 @@ public static class FilingSnapshots
             var source = $"{o.FilingNumber} {o.Name}";
             var snapshot = new AlgorithmSnapshot
             {
-                MainPurpose = o.MainPurpose, Summary = o.Summary, Scenarios = o.Scenarios, Strategy = o.Strategy, RisksAndSafeguards =
-                    o.RisksAndSafeguards,
+                MainPurpose = o.MainPurpose, Summary = o.Summary, Scenarios = o.Scenarios, Strategy = o.Strategy,
+                RisksAndSafeguards = o.RisksAndSafeguards,
                 DataSources = o.DataSources, ModelAndTrainingData = o.ModelAndTrainingData, ComplaintChannels = o.ComplaintChannels,
                 RegulatorCooperation = o.RegulatorCooperation,
                 ModerationFlow = o.ModerationFlow, DisclosurePrinciple = o.DisclosurePrinciple, DisclosureMechanism = o.DisclosureMechanism,
@@ -151,8 +151,8 @@ public static class FilingSnapshots
     public sealed record CheckRun(CheckReport Report, FilingSnapshot Snapshot, IReadOnlyList<Guid> ProductIds);
 
     /// <summary>Runs the check on a stored filing (today in Beijing), against published filings and, when given, the registry.</summary>
-    public static async Task<CheckRun> RunAsync(SuanbeiDbContext db, AlgorithmFiling f, DateTimeOffset now, RegistrySimilarity? registry =
-        null,
+    public static async Task<CheckRun> RunAsync(SuanbeiDbContext db, AlgorithmFiling f, DateTimeOffset now,
+        RegistrySimilarity? registry = null,
         CancellationToken ct = default)
     {
         var (snapshot, productIds) = await BuildWithProductIdsAsync(db, f, ct);

@@ -318,8 +318,8 @@ public sealed class FilingDocuments(SuanbeiDbContext db, MaterialStore store)
                 filing = f.Name, filingId = f.Id, subject = i.Subject?.Name, generatedAt = DateTimeOffset.UtcNow,
                 files = files.Select(x => new
                 {
-                    path = x.Path, kind = x.Kind, size = x.Bytes.Length, sha256 =
-                    Convert.ToHexStringLower(SHA256.HashData(x.Bytes))
+                    path = x.Path, kind = x.Kind, size = x.Bytes.Length,
+                    sha256 = Convert.ToHexStringLower(SHA256.HashData(x.Bytes))
                 }),
             };
             await using var me = zip.CreateEntry("manifest.json").Open();
