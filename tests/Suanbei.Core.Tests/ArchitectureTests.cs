@@ -27,7 +27,7 @@ public sealed partial class ArchitectureTests
 
     /// <summary>Every project folder (one holding a .csproj) under src/, tests/ and bench/: all are kept to the hygiene rules.</summary>
     private static string[] CleanedProjects =>
-        ["src", "tests", "bench"]
+        new[] { "src", "tests", "bench" }
             .SelectMany(d => Directory.EnumerateFiles(Path.Combine(Root, d), "*.csproj", SearchOption.AllDirectories))
             .Select(f => Path.GetRelativePath(Root, Path.GetDirectoryName(f)!).Replace('\\', '/'))
             .Where(f => !f.Contains("/obj/") && !f.Contains("/bin/"))
