@@ -1,8 +1,8 @@
 using DocumentFormat.OpenXml.Packaging;
-using Suanbei.Testing;
 using Suanbei.Registry;
 using Suanbei.Registry.Export;
 using Suanbei.Registry.Import;
+using Suanbei.Testing;
 using W = DocumentFormat.OpenXml.Wordprocessing;
 
 namespace Suanbei.Registry.Tests;

@@ -1,7 +1,7 @@
 using System.Text;
-using Suanbei.Testing;
 using Suanbei.Registry;
 using Suanbei.Registry.Import;
+using Suanbei.Testing;
 
 namespace Suanbei.Registry.Tests;
 

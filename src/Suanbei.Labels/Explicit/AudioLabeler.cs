@@ -2,8 +2,8 @@ using System.Buffers.Binary;
 using System.Globalization;
 using System.Text.Json;
 using Suanbei.Labels.Formats;
-using Suanbei.Labels.Formats.Riff;
 using Suanbei.Labels.Formats.Io;
+using Suanbei.Labels.Formats.Riff;
 
 namespace Suanbei.Labels.Explicit;
 

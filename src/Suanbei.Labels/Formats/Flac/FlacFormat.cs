@@ -1,5 +1,5 @@
-using Suanbei.Labels.Formats.VorbisComment;
 using Suanbei.Labels.Formats.Io;
+using Suanbei.Labels.Formats.VorbisComment;
 
 namespace Suanbei.Labels.Formats.Flac;
 

@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.Json;
-using Suanbei.Labels.Formats.Text;
 using Suanbei.Labels.Formats.Io;
+using Suanbei.Labels.Formats.Text;
 
 namespace Suanbei.Labels.Formats.Markdown;
 

@@ -1,6 +1,6 @@
 using System.Buffers.Binary;
-using Suanbei.Labels.Formats.VorbisComment;
 using Suanbei.Labels.Formats.Io;
+using Suanbei.Labels.Formats.VorbisComment;
 
 namespace Suanbei.Labels.Formats.Ogg;
 

@@ -1,6 +1,6 @@
-using System.Text;
 using System.IO.Compression;
 using System.Security.Cryptography;
+using System.Text;
 using Suanbei.Web.Data;
 using Suanbei.Web.Hosting;
 

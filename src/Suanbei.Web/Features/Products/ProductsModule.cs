@@ -1,5 +1,5 @@
-using Suanbei.Core.Products;
 using Suanbei.Core;
+using Suanbei.Core.Products;
 using Suanbei.Web.Features.Subjects;
 using Suanbei.Web.Hosting;
 using Suanbei.Web.Identity;

@@ -1,5 +1,5 @@
-using Suanbei.Core;
 using System.Text.Json;
+using Suanbei.Core;
 using Suanbei.Core.Subjects;
 using Suanbei.Web.Identity;
 

@@ -3,8 +3,8 @@ using Suanbei.Core.Checks;
 using Suanbei.Core.Filings;
 using Suanbei.Core.Products;
 using Suanbei.Core.Subjects;
-using Suanbei.Web.Data;
 using Suanbei.Registry;
+using Suanbei.Web.Data;
 using Suanbei.Web.Features.Registry.Store;
 
 namespace Suanbei.Web.Features.Filings.Checks;
