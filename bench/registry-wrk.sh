@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The public registry search page under load (issue 4): `wrk` (Debian package wrk — a bench tool, not a test dependency)
+# The public registry search page under load: `wrk` (Debian package wrk — a bench tool, not a test dependency)
 # against `./suanbei serve` on loopback with a 100,000-entry synthetic SQLite registry.
 # Usage: bench/registry-wrk.sh [entries=100000] [duration=20s]    (requests go only to 127.0.0.1)
 set -euo pipefail

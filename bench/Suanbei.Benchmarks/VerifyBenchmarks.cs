@@ -82,7 +82,8 @@ public class VerifyBenchmarks
     [Benchmark]
     public int Verify1000Parallel()
     {
-        var paths = Directory.EnumerateFiles(Path.Combine(_dir, "images"), "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToList();
+        var paths = Directory.EnumerateFiles(Path.Combine(_dir, "images"), "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal)
+            .ToList();
         var reports = new VerificationReport[256];
         var options = new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount };
         var lines = new System.Buffers.ArrayBufferWriter<byte>(1 << 16);

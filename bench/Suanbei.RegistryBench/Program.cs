@@ -10,7 +10,7 @@ using Suanbei.Web.Data;
 using Suanbei.Web.Features.Registry.Store;
 using Suanbei.Web.Hosting;
 
-// Registry benchmark (issue 4): synthetic registry drawn from the real sample rows; import from .xlsx and search latency
+// Registry benchmark: synthetic registry drawn from the real sample rows; import from .xlsx and search latency
 // on SQLite and PostgreSQL. Usage: dotnet run -c Release --project bench/Suanbei.RegistryBench -- [entries=100000] [xlsxRows=10000]
 // With --data DIR: only writes the synthetic registry into a SQLite data folder DIR (for bench/registry-wrk.sh) and exits.
 var dataOnly = Array.IndexOf(args, "--data") is var di && di >= 0 ? args[di + 1] : null;
@@ -50,7 +50,8 @@ if (dataOnly is not null)
     Console.WriteLine($"{entries:N0} synthetic entries written to {o.SqlitePath} in {w.ElapsedMilliseconds / 1000.0:0.0} s");
     return;
 }
-Console.WriteLine($"# Registry benchmark — {entries:N0} synthetic entries from {samples.Count} real rows; {Environment.ProcessorCount} cores");
+Console.WriteLine(
+    $"# Registry benchmark — {entries:N0} synthetic entries from {samples.Count} real rows; {Environment.ProcessorCount} cores");
 
 // Import of N rows from .xlsx (read + merge into an empty SQLite registry).
 var tmp = Directory.CreateTempSubdirectory("suanbei-bench-");
@@ -73,7 +74,9 @@ await using (var db = new SuanbeiDbContext(DatabaseSetup.Options(opts)))
     await new RegistryStore(db).ImportAsync(parsed);
 }
 var storeCpu = (Cpu() - cpu0).TotalMilliseconds;
-Console.WriteLine($"\nImport {parsed.Rows.Count:N0} rows from .xlsx ({new FileInfo(xlsx).Length / 1024} KB): read {readMs} ms wall / {readCpu:0} ms CPU + store {sw.ElapsedMilliseconds} ms wall / {storeCpu:0} ms CPU (SQLite, in-process)");
+Console.WriteLine(
+    $"\nImport {parsed.Rows.Count:N0} rows from .xlsx ({new FileInfo(xlsx).Length / 1024} KB): read {readMs} ms wall / {readCpu:0} ms " +
+    $"CPU + store {sw.ElapsedMilliseconds} ms wall / {storeCpu:0} ms CPU (SQLite, in-process)");
 
 var queries = new (string Label, RegistryQuery Query)[]
 {
@@ -91,13 +94,18 @@ var queries = new (string Label, RegistryQuery Query)[]
     ("everything page 50", new() { }),
 };
 
-var logSql = Environment.GetEnvironmentVariable("REGISTRY_BENCH_LOG_SQL") == "1"; // prints each command of the last repetition with its time
+// prints each command of the last repetition with its time
+var logSql = Environment.GetEnvironmentVariable("REGISTRY_BENCH_LOG_SQL") == "1";
 var providers = (Environment.GetEnvironmentVariable("REGISTRY_BENCH_PROVIDERS") ?? "SQLite,PostgreSQL").Split(',');
 foreach (var provider in providers)
 {
     var o = provider == "SQLite"
         ? new SuanbeiHostOptions { DataDirectory = Path.Combine(tmp.FullName, "big") }
-        : new SuanbeiHostOptions { DataDirectory = Path.Combine(tmp.FullName, "pg"), PostgresConnectionString = PostgresServer.Instance.CreateDatabase("bench") };
+        : new SuanbeiHostOptions
+        {
+            DataDirectory = Path.Combine(tmp.FullName, "pg"),
+            PostgresConnectionString = PostgresServer.Instance.CreateDatabase("bench")
+        };
     await using (var db = new SuanbeiDbContext(DatabaseSetup.Options(o)))
     {
         DatabaseSetup.Migrate(db, o);
@@ -129,7 +137,9 @@ foreach (var provider in providers)
         }
         times.Sort();
         cpus.Sort();
-        Console.WriteLine($"| {label} | {total:N0} | {times[times.Count / 2]:0.0} | {times[(int)Math.Ceiling(times.Count * 0.95) - 1]:0.0} | {cpus[cpus.Count / 2]:0.0} |");
+        Console.WriteLine(
+            $"| {label} | {total:N0} | {times[times.Count / 2]:0.0} | {times[(int)Math.Ceiling(times.Count * 0.95) - 1]:0.0} | " +
+            $"{cpus[cpus.Count / 2]:0.0} |");
     }
 }
 Console.WriteLine($"\nload average at end: {File.ReadAllText("/proc/loadavg").Trim()}");

@@ -94,7 +94,9 @@ for (var i = 0; i < sources.Count; i++)
         cases.Add((path, $"{shown} [{kind} #{m}]", cases.Count));
     }
 }
-Console.Error.WriteLine($"{originals.Count} files ({sources.Count - originals.Count} labelled copies) + {cases.Count - sources.Count} mutants, {jobs} in parallel, {timeout} s timeout");
+Console.Error.WriteLine(
+    $"{originals.Count} files ({sources.Count - originals.Count} labelled copies) + {cases.Count - sources.Count} mutants, {jobs} in " +
+    $"parallel, {timeout} s timeout");
 
 var stopwatch = Stopwatch.StartNew();
 var next = -1;
@@ -102,20 +104,27 @@ var threads = Enumerable.Range(0, jobs).Select(_ => new Thread(() =>
 {
     int n;
     while ((n = Interlocked.Increment(ref next)) < cases.Count) Sweep(cases[n]);
-}) { IsBackground = true }).ToList();
+})
+{ IsBackground = true }).ToList();
 threads.ForEach(t => t.Start());
 threads.ForEach(t => t.Join());
 stopwatch.Stop();
 
 var peakRss = File.Exists("/proc/self/status")
     ? File.ReadLines("/proc/self/status").FirstOrDefault(l => l.StartsWith("VmHWM:"))?.Split(':')[1].Trim() ?? "?" : "?";
-Console.WriteLine($"inputs: {originals.Count} files, {sources.Count - originals.Count} labelled copies, {cases.Count - sources.Count} mutants = {cases.Count}; {stopwatch.Elapsed.TotalSeconds:F0} s");
-Console.WriteLine("verdicts: " + string.Join(", ", counts.Where(kv => kv.Key.StartsWith("verdict:")).OrderBy(kv => kv.Key).Select(kv => $"{kv.Key[8..]} {kv.Value}")));
+Console.WriteLine(
+    $"inputs: {originals.Count} files, {sources.Count - originals.Count} labelled copies, {cases.Count - sources.Count} mutants = " +
+    $"{cases.Count}; {stopwatch.Elapsed.TotalSeconds:F0} s");
+Console.WriteLine("verdicts: " + string.Join(", ", counts.Where(kv => kv.Key.StartsWith("verdict:")).OrderBy(kv => kv.Key)
+    .Select(kv => $"{kv.Key[8..]} {kv.Value}")));
 foreach (var op in new[] { "write", "propagate", "in-place" })
     Console.WriteLine($"{op}: {counts.GetValueOrDefault(op + ":written")} written, {counts.GetValueOrDefault(op + ":refused")} refused " +
-        $"({counts.GetValueOrDefault(op + ":readback")} of them by the read-back check), {counts.GetValueOrDefault(op + ":nothing")} nothing to write");
-Console.WriteLine($"crash {counts.GetValueOrDefault("crash")}, hang {counts.GetValueOrDefault("hang")}, noop {counts.GetValueOrDefault("noop")}, " +
-    $"changed {counts.GetValueOrDefault("changed")}, undecodable {counts.GetValueOrDefault("undecodable")}" + (decode ? $" (decode-checked {counts.GetValueOrDefault("decoded")})" : " (decode not checked)"));
+        $"({counts.GetValueOrDefault(op + ":readback")} of them by the read-back check), {counts.GetValueOrDefault(op + ":nothing")} " +
+        $"nothing to write");
+Console.WriteLine(
+    $"crash {counts.GetValueOrDefault("crash")}, hang {counts.GetValueOrDefault("hang")}, noop {counts.GetValueOrDefault("noop")}, " +
+    $"changed {counts.GetValueOrDefault("changed")}, undecodable {counts.GetValueOrDefault("undecodable")}" +
+        (decode ? $" (decode-checked {counts.GetValueOrDefault("decoded")})" : " (decode not checked)"));
 Console.WriteLine($"largest allocation by one operation: {maxAllocated / 1048576.0:F1} MiB ({maxAllocatedAt}); peak RSS {peakRss}");
 File.WriteAllLines(Path.Combine(work, "findings.tsv"), findings);
 File.WriteAllLines(Path.Combine(work, "read-back-refusals.tsv"), readBacks);
@@ -185,7 +194,8 @@ T? Run<T>(string shown, string op, Func<T> action)
             Count(op + ":io");
             return default;
         default:
-            Finding(shown, op, "crash", $"{error.GetType().Name}: {error.Message} {error.StackTrace?.Split('\n').FirstOrDefault()?.Trim()}");
+            Finding(shown, op, "crash",
+                $"{error.GetType().Name}: {error.Message} {error.StackTrace?.Split('\n').FirstOrDefault()?.Trim()}");
             return default;
     }
 }
@@ -238,25 +248,25 @@ static byte[] Mutate(byte[] data, string kind, Random r)
             return d;
         case "length":
         case "zero":
-        {
-            var at = Math.Min(Pos(d.Length), Math.Max(0, d.Length - 4));
-            uint value = kind == "zero" ? 0 : r.Next(4) switch { 0 => 0xFFFFFFFF, 1 => 0x7FFFFFFF, 2 => 1, _ => 0xFFFFFF7F };
-            for (var k = 0; k < 4 && at + k < d.Length; k++) d[at + k] = (byte)(value >> (24 - 8 * k));
-            return d;
-        }
+            {
+                var at = Math.Min(Pos(d.Length), Math.Max(0, d.Length - 4));
+                uint value = kind == "zero" ? 0 : r.Next(4) switch { 0 => 0xFFFFFFFF, 1 => 0x7FFFFFFF, 2 => 1, _ => 0xFFFFFF7F };
+                for (var k = 0; k < 4 && at + k < d.Length; k++) d[at + k] = (byte)(value >> (24 - 8 * k));
+                return d;
+            }
         case "insert":
-        {
-            var at = Pos(d.Length);
-            var junk = new byte[r.Next(1, 65)];
-            r.NextBytes(junk);
-            return [.. d[..at], .. junk, .. d[at..]];
-        }
+            {
+                var at = Pos(d.Length);
+                var junk = new byte[r.Next(1, 65)];
+                r.NextBytes(junk);
+                return [.. d[..at], .. junk, .. d[at..]];
+            }
         default: // duplicate
-        {
-            var from = Pos(d.Length);
-            var span = d.AsSpan(from, Math.Min(r.Next(1, 4097), d.Length - from)).ToArray();
-            var at = Pos(d.Length);
-            return [.. d[..at], .. span, .. d[at..]];
-        }
+            {
+                var from = Pos(d.Length);
+                var span = d.AsSpan(from, Math.Min(r.Next(1, 4097), d.Length - from)).ToArray();
+                var at = Pos(d.Length);
+                return [.. d[..at], .. span, .. d[at..]];
+            }
     }
 }

@@ -1,10 +1,10 @@
-using Suanbei.Core;
 using System.Buffers;
 using System.CommandLine;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Spectre.Console;
+using Suanbei.Core;
 using Suanbei.Labels;
 
 namespace Suanbei.Labels.Cli;

@@ -74,9 +74,11 @@ public static class FileKinds
             IgnoreInaccessible = false,
         };
         var entries = new System.IO.Enumeration.FileSystemEnumerable<(string Path, bool IsLink)>(directory,
-            (ref System.IO.Enumeration.FileSystemEntry e) => (e.ToSpecifiedFullPath(), (e.Attributes & FileAttributes.ReparsePoint) != 0), options)
+            (ref System.IO.Enumeration.FileSystemEntry e) => (e.ToSpecifiedFullPath(), (e.Attributes & FileAttributes.ReparsePoint) != 0),
+                options)
         {
-            ShouldIncludePredicate = (ref System.IO.Enumeration.FileSystemEntry e) => !e.IsDirectory || (e.Attributes & FileAttributes.ReparsePoint) != 0,
+            ShouldIncludePredicate = (ref System.IO.Enumeration.FileSystemEntry e) => !e.IsDirectory
+                || (e.Attributes & FileAttributes.ReparsePoint) != 0,
             ShouldRecursePredicate = (ref System.IO.Enumeration.FileSystemEntry e) => (e.Attributes & FileAttributes.ReparsePoint) == 0,
         };
         var files = new List<string>();

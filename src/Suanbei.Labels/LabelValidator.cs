@@ -78,7 +78,8 @@ public static class LabelValidator
         if (problems.Count > 0) throw new LabelWriteException("标签不合规，未写入：" + string.Join("；", problems.Select(p => p.Message)));
     }
 
-    private static string? Field(IReadOnlyDictionary<string, string?> fields, string name) => fields.TryGetValue(name, out var v) ? v : null;
+    private static string? Field(IReadOnlyDictionary<string, string?> fields, string name) => fields.TryGetValue(name, out var v) ? v
+        : null;
 
     private static string Truncate(string s) => s.Length > 40 ? s[..40] + "…" : s;
 }

@@ -40,17 +40,25 @@ public static class Propagation
     {
         if (before.Verdict == Verdict.Inconclusive)
             return new(null, null, "文件结构损坏或格式无法识别，无法判定，也无法写入传播标识");
-        var valid = before.Labels.Select(l => l.Label).FirstOrDefault(l => l is not null && LabelValidator.Validate(l.ToDictionary()!).Count == 0);
+        var valid = before.Labels.Select(l => l.Label).FirstOrDefault(
+            l => l is not null && LabelValidator.Validate(l.ToDictionary()!).Count == 0);
         if (valid is not null)
         {
-            var cls = valid.Label switch { "1" => PropagationClass.Belongs, "2" => PropagationClass.Declared, _ => PropagationClass.Suspected };
+            var cls = valid.Label switch
+            {
+                "1" => PropagationClass.Belongs,
+                "2" => PropagationClass.Declared,
+                _ =>
+                PropagationClass.Suspected
+            };
             return new(cls, valid with { ContentPropagator = propagator, PropagateID = propagateId, ReservedCode2 = reservedCode2 },
                 "已核验文件中的隐式标识" + (before.Labels.Count > 1 ? "（文件含多处标识，写入后只保留一处）" : ""));
         }
         // Fields of an invalid label that can be kept as they are (a producer code that fails its check cannot).
         var traceFields = before.Labels.Select(l => l.Fields).FirstOrDefault(f => f.Count > 0);
         string Keep(string name, string fallback) =>
-            traceFields is not null && traceFields.TryGetValue(name, out var v) && v is not null && LabelValidator.IsValidValue(v) ? v : fallback;
+            traceFields is not null && traceFields.TryGetValue(name, out var v) && v is not null && LabelValidator.IsValidValue(v) ? v
+                : fallback;
         var producer = Keep("ContentProducer", propagator);
         if (!ProducerCode.IsValid(producer)) producer = propagator;
         var produceId = Keep("ProduceID", propagateId);
@@ -58,10 +66,12 @@ public static class Propagation
         var reserved1 = Keep("ReservedCode1", "");
 
         if (userDeclared)
-            return new(PropagationClass.Declared, new AigcLabel("2", producer, produceId, reserved1, propagator, propagateId, reservedCode2),
+            return new(PropagationClass.Declared, new AigcLabel(
+                "2", producer, produceId, reserved1, propagator, propagateId, reservedCode2),
                 before.Labels.Count > 0 ? "文件中的标识不合规，用户声明为AI生成内容" : "未发现隐式标识，用户声明为AI生成内容");
         if (before.Labels.Count > 0 || explicitTrace)
-            return new(PropagationClass.Suspected, new AigcLabel("3", producer, produceId, reserved1, propagator, propagateId, reservedCode2),
+            return new(PropagationClass.Suspected, new AigcLabel(
+                "3", producer, produceId, reserved1, propagator, propagateId, reservedCode2),
                 before.Labels.Count > 0 ? "发现不合规的隐式标识（生成合成痕迹）" : "发现显式标识（生成合成痕迹）");
         return new(null, null, "未发现隐式标识、显式标识或其他痕迹，用户也未声明：不属于应添加传播标识的情形");
     }

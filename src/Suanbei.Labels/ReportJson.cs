@@ -4,7 +4,7 @@ using System.Text.Json;
 
 namespace Suanbei.Labels;
 
-/// <summary>The stable JSON form of a verification (issue 3 command-line contract), shared by the CLI and the web API:
+/// <summary>The stable JSON form of a verification (the label command-line contract), shared by the CLI and the web API:
 /// <c>{"file","verdict","labels":[{"placement","fields":{seven fields}}],"problems":[{"code","message"}]}</c>.</summary>
 public static class ReportJson
 {

@@ -59,7 +59,8 @@ public static partial class TempFiles
             foreach (var path in Directory.EnumerateFiles(directory, "*" + Suffix, options))
             {
                 var match = Pattern().Match(Path.GetFileName(path));
-                if (!match.Success || !int.TryParse(match.Groups["pid"].Value, NumberStyles.None, CultureInfo.InvariantCulture, out var pid)) continue;
+                if (!match.Success || !int.TryParse(match.Groups["pid"].Value, NumberStyles.None, CultureInfo.InvariantCulture,
+                    out var pid)) continue;
                 try
                 {
                     var info = new FileInfo(path);

@@ -31,9 +31,10 @@ public sealed record VerifiedLabel(string Placement, string RawValue, IReadOnlyD
     public AigcLabel? Label => Parsed ? new LabelPayload(Fields, false).ToLabel() : null;
 }
 
-public sealed record VerificationReport(string? Format, Verdict Verdict, IReadOnlyList<VerifiedLabel> Labels, IReadOnlyList<LabelProblem> Problems);
+public sealed record VerificationReport(string? Format, Verdict Verdict, IReadOnlyList<VerifiedLabel> Labels,
+    IReadOnlyList<LabelProblem> Problems);
 
-/// <summary>Turns what a container reader saw into a verdict (issue 3, "Verify").</summary>
+/// <summary>Turns what a container reader saw into a verdict (the "verify" command and API).</summary>
 public static class Verifier
 {
     public static VerificationReport Verify(string? format, ContainerReadResult read)

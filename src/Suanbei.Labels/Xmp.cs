@@ -58,7 +58,11 @@ public static partial class Xmp
             var at = text[pos..].IndexOf("xmlns:", StringComparison.Ordinal);
             if (at < 0) break;
             at += pos;
-            if (!TryReadDeclaration(text, at + 6, out var nameStart, out var nameLength, out var value, out var end)) { pos = at + 1; continue; }
+            if (!TryReadDeclaration(text, at + 6, out var nameStart, out var nameLength, out var value, out var end))
+            {
+                pos = at +
+                1; continue;
+            }
             if (value.TrimEnd('/').SequenceEqual(NamespaceWithoutSlash))
             {
                 var name = text.Slice(nameStart, nameLength);
@@ -73,7 +77,8 @@ public static partial class Xmp
 
     /// <summary><c>name \s* = \s* ["'] value ["']</c> from <paramref name="i"/> (just after <c>xmlns:</c>); the value
     /// ends at the first quote of either kind.</summary>
-    private static bool TryReadDeclaration(ReadOnlySpan<char> text, int i, out int nameStart, out int nameLength, out ReadOnlySpan<char> value, out int end)
+    private static bool TryReadDeclaration(ReadOnlySpan<char> text, int i, out int nameStart, out int nameLength,
+        out ReadOnlySpan<char> value, out int end)
     {
         nameStart = i; nameLength = 0; value = default; end = i;
         if (i >= text.Length || !(char.IsAsciiLetter(text[i]) || text[i] == '_')) return false;

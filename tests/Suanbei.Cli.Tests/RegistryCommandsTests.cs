@@ -3,7 +3,7 @@ using Suanbei.Testing;
 
 namespace Suanbei.Cli.Tests;
 
-/// <summary>The registry command-line contract (issue 4), run as a real process on a fresh data folder.</summary>
+/// <summary>The registry command-line contract, run as a real process on a fresh data folder.</summary>
 public sealed class RegistryCommandsTests : IDisposable
 {
     private readonly string _data = Path.Combine(Path.GetTempPath(), "suanbei-cli-registry-" + Guid.NewGuid().ToString("N")[..8]);
@@ -171,7 +171,8 @@ public sealed class RegistryCommandsTests : IDisposable
     public void Works_on_postgresql_with_db()
     {
         var cs = PostgresServer.Instance.CreateDatabase("cli");
-        var import = CliRunner.Run(["registry", "import", RepoPaths.PublishedList("cancellations.tsv"), RepoPaths.PublishedList("deep-synthesis-filings.tsv"), "--db", cs, "--data", _data]);
+        var import = CliRunner.Run(["registry", "import", RepoPaths.PublishedList("cancellations.tsv"),
+            RepoPaths.PublishedList("deep-synthesis-filings.tsv"), "--db", cs, "--data", _data]);
         Assert.True(import.ExitCode == 0, import.ToString());
         var s = Lines(CliRunner.Run("registry", "stats", "--json", "--db", cs, "--data", _data).StdOut)[0];
         Assert.Equal(236 + 50, s.GetProperty("entries").GetInt32());

@@ -7,7 +7,7 @@ namespace Suanbei.Core.Tests;
 
 /// <summary>
 /// The shape of the repository as docs/architecture.md draws it: which project may reference which, and the hygiene
-/// rules for the projects cleaned so far (the lead extends <see cref="CleanedProjects"/> to every project).
+/// rules (line length, no tracker references) that every project under src/, tests/ and bench/ is kept to.
 /// </summary>
 public sealed partial class ArchitectureTests
 {
@@ -25,13 +25,23 @@ public sealed partial class ArchitectureTests
             ["Suanbei.Core", "Suanbei.Labels", "Suanbei.Labels.Cli", "Suanbei.Registry", "Suanbei.GenAi", "Suanbei.Web"],
     };
 
-    /// <summary>Projects whose sources are kept to the hygiene rules below (lines, tracker references).</summary>
-    private static readonly string[] CleanedProjects =
-        ["src/Suanbei.Core", "src/Suanbei.Cli", "tests/Suanbei.Core.Tests", "tests/Suanbei.Cli.Tests"];
+    /// <summary>Every project folder (one holding a .csproj) under src/, tests/ and bench/: all are kept to the hygiene rules.</summary>
+    private static string[] CleanedProjects =>
+        new[] { "src", "tests", "bench" }
+            .SelectMany(d => Directory.EnumerateFiles(Path.Combine(Root, d), "*.csproj", SearchOption.AllDirectories))
+            .Select(f => Path.GetRelativePath(Root, Path.GetDirectoryName(f)!).Replace('\\', '/'))
+            .Where(f => !f.Contains("/obj/") && !f.Contains("/bin/"))
+            .ToArray();
 
-    /// <summary>Files of a cleaned project that another branch is rewriting now; each leaves this list with that change.</summary>
-    private static readonly string[] PendingFiles =
-        ["src/Suanbei.Cli/Commands/RegistryCommands.cs", "tests/Suanbei.Cli.Tests/RegistryCommandsTests.cs"];
+    /// <summary>Folders another branch is adding files to now; each leaves this list once that branch is merged and formatted.</summary>
+    private static readonly string[] PendingFolders = ["src/Suanbei.Web/Features/GenAi/", "tests/Suanbei.Web.Tests/GenAi/"];
+
+    /// <summary>Files that may keep lines over the limit, with the reason a line break cannot go there.</summary>
+    private static readonly Dictionary<string, string> LongLineExemptions = new()
+    {
+        ["src/Suanbei.Web/Hosting/PlainAnswers.cs"] =
+            "a multi-line raw HTML string: a line break inside it would change the page the server sends",
+    };
 
     public const int MaxLineLength = 140;
 
@@ -81,17 +91,27 @@ public sealed partial class ArchitectureTests
     private static IEnumerable<(string Path, string[] Lines)> CleanedSources() =>
         CleanedProjects.SelectMany(p => Directory.EnumerateFiles(Path.Combine(Root, p), "*.cs", SearchOption.AllDirectories))
             .Select(f => Path.GetRelativePath(Root, f).Replace('\\', '/'))
-            .Where(f => !f.Contains("/obj/") && !f.Contains("/bin/") && !PendingFiles.Contains(f))
+            .Where(f => !f.Contains("/obj/") && !f.Contains("/bin/") && !PendingFolders.Any(f.StartsWith))
             .Select(f => (f, File.ReadAllLines(Path.Combine(Root, f))));
 
     [Fact]
     public void No_line_of_a_cleaned_project_is_longer_than_the_limit()
     {
         var tooLong = CleanedSources()
+            .Where(s => !LongLineExemptions.ContainsKey(s.Path))
             .SelectMany(s => s.Lines.Select((line, i) => (s.Path, Number: i + 1, line.Length)))
             .Where(x => x.Length > MaxLineLength)
             .Select(x => $"{x.Path}:{x.Number} ({x.Length})").ToList();
         Assert.True(tooLong.Count == 0, $"{tooLong.Count} lines over {MaxLineLength} characters:\n" + string.Join("\n", tooLong));
+    }
+
+    [Fact]
+    public void Every_long_line_exemption_is_still_needed()
+    {
+        Assert.NotEmpty(CleanedProjects.Where(p => p.StartsWith("bench/")));
+        var stale = LongLineExemptions.Keys
+            .Where(f => File.ReadAllLines(Path.Combine(Root, f)).All(line => line.Length <= MaxLineLength)).ToList();
+        Assert.True(stale.Count == 0, "No longer over the limit; drop the exemption:\n" + string.Join("\n", stale));
     }
 
     [GeneratedRegex(@"\bissues?\s*#?\d+", RegexOptions.IgnoreCase)]

@@ -15,7 +15,11 @@ public class AssessWizardTests(Browser browser, WebApp app) : IClassFixture<Brow
     [Fact]
     public async Task Face_swap_mini_program_needs_a_generation_filing_and_a_biometric_assessment()
     {
-        var page = await browser.Chromium.NewPageAsync(new() { ViewportSize = new() { Width = 1280, Height = 900 }, AcceptDownloads = true });
+        var page = await browser.Chromium.NewPageAsync(new()
+        {
+            ViewportSize = new() { Width = 1280, Height = 900 },
+            AcceptDownloads = true
+        });
         await page.GotoAsync(app.BaseUrl + "/Assess");
 
         // Step 1 alone; without a name it stays there and says what is missing.

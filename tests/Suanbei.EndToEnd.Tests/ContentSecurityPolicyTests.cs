@@ -15,7 +15,8 @@ public sealed class ContentSecurityPolicyTests(Browser browser, RegistryWebApp r
     private static async Task<List<string>> VisitAsync(IPage page, string baseUrl, IEnumerable<string> paths)
     {
         var problems = new List<string>();
-        // A page that breaks the policy: Chromium reports "Refused to … because it violates the following Content Security Policy directive".
+        // A page that breaks the policy: Chromium reports "Refused to … because it violates the following Content Security Policy
+        // directive".
         page.Console += (_, m) =>
         {
             if (m.Text.Contains("Content Security Policy", StringComparison.OrdinalIgnoreCase))
@@ -38,7 +39,8 @@ public sealed class ContentSecurityPolicyTests(Browser browser, RegistryWebApp r
         await using var context = await browser.Chromium.NewContextAsync(new() { Locale = "zh-CN" });
         var page = await context.NewPageAsync();
         var problems = await VisitAsync(page, registry.BaseUrl,
-            ["/", "/registry", "/registry?q=算法", "/registry/stats", "/registry/verify", "/Assess", "/Labels", "/Account/Login", "/Account/Register", "/public"]);
+            ["/", "/registry", "/registry?q=算法", "/registry/stats", "/registry/verify", "/Assess", "/Labels", "/Account/Login",
+                "/Account/Register", "/public"]);
 
         var filer = await app.CreateUserAsync(Roles.Filer, Password);
         await page.GotoAsync(app.BaseUrl + "/Account/Login");
@@ -46,7 +48,8 @@ public sealed class ContentSecurityPolicyTests(Browser browser, RegistryWebApp r
         await page.FillAsync("#Input_Password", Password);
         await page.ClickAsync("[data-testid=login-submit]");
         await page.WaitForSelectorAsync("[data-testid=logout]");
-        problems.AddRange(await VisitAsync(page, app.BaseUrl, ["/Subjects", "/Products", "/Products/Edit", "/Filings", "/Deadlines", "/Account/Manage", "/Account/Manage/Tokens"]));
+        problems.AddRange(await VisitAsync(page, app.BaseUrl,
+            ["/Subjects", "/Products", "/Products/Edit", "/Filings", "/Deadlines", "/Account/Manage", "/Account/Manage/Tokens"]));
 
         Assert.True(problems.Count == 0, string.Join("\n", problems));
     }

@@ -175,7 +175,8 @@ public partial class FilingWalkthroughTests(Browser browser, WebApp app) : IClas
         await page.ClickAsync("[data-testid=step-4]");
         await page.WaitForURLAsync($"**/filings/{filingId}/confirm");
         Assert.Equal(0, await page.Locator("[data-testid=missing-fields]").CountAsync());
-        foreach (var n in new[] { 1, 2, 3 }) Assert.Equal("done", await page.GetAttributeAsync($"[data-testid=step-{n}] >> xpath=..", "data-state"));
+        foreach (var n in new[] { 1, 2, 3 }) Assert.Equal(
+            "done", await page.GetAttributeAsync($"[data-testid=step-{n}] >> xpath=..", "data-state"));
 
         // Complete but blocked: the access path does not reach the function. The confirm page shows the check, the
         // button is disabled (and looks it), and the finding names the field and links to the product page.
@@ -184,7 +185,8 @@ public partial class FilingWalkthroughTests(Browser browser, WebApp app) : IClas
         Assert.Contains("备案预审存在阻断项", await TextAsync(page, "[data-testid=submit-blocked]"));
         var blocking = page.Locator("[data-testid=confirm-check] tr[data-rule='access-path.incomplete']");
         Assert.Equal($"产品「{ProductName}」的功能访问路径", await TextAsync(blocking, "[data-testid=finding-field]"));
-        var disabledColour = await page.EvalOnSelectorAsync<string>("[data-testid=filing-submit]", "b => getComputedStyle(b).backgroundColor");
+        var disabledColour = await page.EvalOnSelectorAsync<string>(
+            "[data-testid=filing-submit]", "b => getComputedStyle(b).backgroundColor");
         Assert.NotEqual("rgb(11, 92, 173)", disabledColour); // not the enabled accent colour
         await ScreenshotAsync(page, "2a-confirm-blocked.png");
         await page.SetViewportSizeAsync(390, 844);
@@ -368,7 +370,8 @@ public partial class FilingWalkthroughTests(Browser browser, WebApp app) : IClas
 
     private async Task<IBrowserContext> NewContextAsync()
     {
-        var context = await browser.Chromium.NewContextAsync(new() { ViewportSize = new() { Width = 1280, Height = 900 }, Locale = "zh-CN" });
+        var context = await browser.Chromium.NewContextAsync(
+            new() { ViewportSize = new() { Width = 1280, Height = 900 }, Locale = "zh-CN" });
         context.SetDefaultTimeout(ActionTimeout);
         context.SetDefaultNavigationTimeout(NavigationTimeout);
         return context;
@@ -392,7 +395,8 @@ public partial class FilingWalkthroughTests(Browser browser, WebApp app) : IClas
     private static async Task SubmitAndWaitForPageAsync(IPage page, string submit, string pathStart)
     {
         var response = await page.RunAndWaitForResponseAsync(() => page.ClickAsync(submit),
-            r => r.Request.Method == "GET" && new Uri(r.Url).AbsolutePath.StartsWith(pathStart, StringComparison.Ordinal) && r.Request.IsNavigationRequest,
+            r => r.Request.Method == "GET" && new Uri(r.Url).AbsolutePath.StartsWith(pathStart, StringComparison.Ordinal)
+                && r.Request.IsNavigationRequest,
             new() { Timeout = 120_000 });
         Assert.Equal(200, response.Status);
     }
@@ -411,7 +415,8 @@ public partial class FilingWalkthroughTests(Browser browser, WebApp app) : IClas
     }
 
     private static async Task<string> TextAsync(IPage page, string selector) => (await page.TextContentAsync(selector) ?? "").Trim();
-    private static async Task<string> TextAsync(ILocator scope, string selector) => (await scope.Locator(selector).TextContentAsync() ?? "").Trim();
+    private static async Task<string> TextAsync(ILocator scope, string selector) => (await scope.Locator(selector).TextContentAsync() ?? "")
+        .Trim();
 
     private static async Task ScreenshotAsync(IPage page, string name)
     {

@@ -27,7 +27,8 @@ public class LabelsBrowserTests(Browser browser, LabelsWebApp app) : IClassFixtu
     public async Task The_content_producer_builder_fills_the_write_form_on_a_phone()
     {
         var email = await app.CreateUserAsync(Roles.Filer, Password);
-        var context = await browser.Chromium.NewContextAsync(new() { ViewportSize = new() { Width = 390, Height = 844 }, Locale = "zh-CN" });
+        var context = await browser.Chromium.NewContextAsync(
+            new() { ViewportSize = new() { Width = 390, Height = 844 }, Locale = "zh-CN" });
         context.SetDefaultTimeout(30_000);
         var page = await context.NewPageAsync();
         await page.GotoAsync(app.BaseUrl + "/Account/Login");
@@ -42,7 +43,11 @@ public class LabelsBrowserTests(Browser browser, LabelsWebApp app) : IClassFixtu
         Assert.Equal(Producer, (await page.TextContentAsync("[data-testid=builder-code]"))?.Trim());
         Assert.Equal(Producer, await page.InputValueAsync("[data-testid=labels-write-producer]"));
         Assert.True(await page.EvaluateAsync<int>("Math.max(document.documentElement.scrollWidth, document.body.scrollWidth)") <= 390);
-        await page.ScreenshotAsync(new() { Path = Path.Combine(Browser.ArtifactsDirectory, "labels-producer-builder-390.png"), FullPage = true });
+        await page.ScreenshotAsync(new()
+        {
+            Path = Path.Combine(Browser.ArtifactsDirectory, "labels-producer-builder-390.png"),
+            FullPage = true
+        });
         await context.CloseAsync();
     }
 
@@ -54,7 +59,8 @@ public class LabelsBrowserTests(Browser browser, LabelsWebApp app) : IClassFixtu
         LabelFile.Write(P("plain.png"), P("labeled.png"), AigcLabel.ForProducer(Producer, "e2e-1"));
         var email = await app.CreateUserAsync(Roles.Filer, Password);
 
-        var context = await browser.Chromium.NewContextAsync(new() { ViewportSize = new() { Width = 1280, Height = 900 }, Locale = "zh-CN", AcceptDownloads = true });
+        var context = await browser.Chromium.NewContextAsync(
+            new() { ViewportSize = new() { Width = 1280, Height = 900 }, Locale = "zh-CN", AcceptDownloads = true });
         context.SetDefaultTimeout(30_000);
         var page = await context.NewPageAsync();
         await page.GotoAsync(app.BaseUrl + "/");
@@ -69,7 +75,8 @@ public class LabelsBrowserTests(Browser browser, LabelsWebApp app) : IClassFixtu
         await page.SetInputFilesAsync("[data-testid=labels-files]", [P("labeled.png"), P("photo.jpg")]);
         await page.ClickAsync("[data-testid=labels-verify]");
         await page.WaitForSelectorAsync("[data-testid=labels-results]");
-        var verdicts = await page.Locator("[data-testid=labels-result-verdict]").EvaluateAllAsync<string[]>("els => els.map(e => e.dataset.verdict)");
+        var verdicts = await page.Locator("[data-testid=labels-result-verdict]")
+            .EvaluateAllAsync<string[]>("els => els.map(e => e.dataset.verdict)");
         var files = await page.Locator("[data-testid=labels-result-file]").AllInnerTextsAsync();
         Assert.Equal(2, verdicts.Length);
         Assert.Equal("compliant", verdicts[files.ToList().FindIndex(f => f.Contains("labeled.png"))]);

@@ -22,14 +22,19 @@ public sealed class RegistryWebApp : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var options = new SuanbeiHostOptions { DataDirectory = _data, Urls = "http://127.0.0.1:0", CreateFirstAdmin = false, EnvironmentName = "Production" };
+        var options = new SuanbeiHostOptions
+        {
+            DataDirectory = _data, Urls = "http://127.0.0.1:0", CreateFirstAdmin = false,
+            EnvironmentName = "Production"
+        };
         await ImportSharedListsAsync(options);
         _app = SuanbeiWebHost.Build(options);
         await _app.StartAsync();
         BaseUrl = _app.Urls.First();
     }
 
-    /// <summary>Imports the four published lists shipped with the repository into the database of <paramref name="options"/> (like `registry import`).</summary>
+    /// <summary>Imports the four published lists shipped with the repository into the database of <paramref name="options"/> (like
+    /// `registry import`).</summary>
     public static async Task ImportSharedListsAsync(SuanbeiHostOptions options)
     {
         await using var db = new SuanbeiDbContext(DatabaseSetup.Options(options));
@@ -57,13 +62,18 @@ public class RegistryBrowserTests(Browser browser, RegistryWebApp app) : IClassF
         var source = RegistryImporter.ImportFile(RepoPaths.PublishedList("deep-synthesis-filings.tsv")).Rows
             .Where(r => r.Number == number).OrderBy(r => r.Period, StringComparer.Ordinal).Last();
 
-        var page = await browser.Chromium.NewPageAsync(new() { ViewportSize = new() { Width = 1400, Height = 1000 }, AcceptDownloads = true });
+        var page = await browser.Chromium.NewPageAsync(new()
+        {
+            ViewportSize = new() { Width = 1400, Height = 1000 },
+            AcceptDownloads = true
+        });
         await page.GotoAsync(app.BaseUrl + "/registry");
         await page.FillAsync("[data-testid=registry-q]", query);
         await page.ClickAsync("[data-testid=registry-submit]");
         await page.WaitForSelectorAsync("[data-testid=registry-total]");
 
-        var total = int.Parse(new string((await page.TextContentAsync("[data-testid=registry-total]"))!.Where(char.IsAsciiDigit).ToArray()));
+        var total = int.Parse(new string((await page.TextContentAsync("[data-testid=registry-total]"))!.Where(char.IsAsciiDigit)
+            .ToArray()));
         var rows = page.Locator("[data-testid=registry-row]");
         var rowTexts = await rows.AllInnerTextsAsync();
         Assert.InRange(total, 2, 20); // one page (20 a page) holds them all
@@ -84,7 +94,8 @@ public class RegistryBrowserTests(Browser browser, RegistryWebApp app) : IClassF
             var header = sheet[0];
             var numberColumn = header.IndexOf("备案编号");
             Assert.True(numberColumn >= 0, "no 备案编号 column in " + string.Join("|", header));
-            var exported = sheet.Skip(1).Where(r => r.Count > numberColumn && r[numberColumn].Length > 0).Select(r => r[numberColumn]).Order(StringComparer.Ordinal).ToList();
+            var exported = sheet.Skip(1).Where(r => r.Count > numberColumn && r[numberColumn].Length > 0).Select(r => r[numberColumn])
+                .Order(StringComparer.Ordinal).ToList();
             Assert.Equal(shownNumbers.Order(StringComparer.Ordinal).ToList(), exported);
             var exportedRow = sheet.First(r => r.Count > numberColumn && r[numberColumn] == number);
             Assert.Contains(source.Name, exportedRow);

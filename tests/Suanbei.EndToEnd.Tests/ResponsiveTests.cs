@@ -38,7 +38,11 @@ public sealed class SeededWebApp : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var options = new SuanbeiHostOptions { DataDirectory = _data, Urls = "http://127.0.0.1:0", CreateFirstAdmin = false, EnvironmentName = "Production" };
+        var options = new SuanbeiHostOptions
+        {
+            DataDirectory = _data, Urls = "http://127.0.0.1:0", CreateFirstAdmin = false,
+            EnvironmentName = "Production"
+        };
         await RegistryWebApp.ImportSharedListsAsync(options);
         _app = SuanbeiWebHost.Build(options);
         await _app.StartAsync();
@@ -48,20 +52,25 @@ public sealed class SeededWebApp : IAsyncLifetime
         var sp = scope.ServiceProvider;
         var users = sp.GetRequiredService<UserManager<AppUser>>();
         var now = DateTimeOffset.UtcNow;
-        var filer = (await UserAdministration.CreateUserAsync(users, FilerEmail = $"filer-{Guid.NewGuid():N}"[..16] + "@example.cn", Roles.Filer, Password, now)).User;
-        var reviewer = (await UserAdministration.CreateUserAsync(users, ReviewerEmail = $"rev-{Guid.NewGuid():N}"[..16] + "@example.cn", Roles.Reviewer, Password, now)).User;
+        var filer = (await UserAdministration.CreateUserAsync(
+            users, FilerEmail = $"filer-{Guid.NewGuid():N}"[..16] + "@example.cn", Roles.Filer, Password, now)).User;
+        var reviewer = (await UserAdministration.CreateUserAsync(
+            users, ReviewerEmail = $"rev-{Guid.NewGuid():N}"[..16] + "@example.cn", Roles.Reviewer, Password, now)).User;
 
         // An approved subject with one product, made through the domain objects the app uses.
         var db = sp.GetRequiredService<SuanbeiDbContext>();
-        var material = await sp.GetRequiredService<MaterialStore>().SaveAsync(db, filer.Id, "report.pdf", new MemoryStream(TestFiles.Pdf("report.pdf", "report").Buffer), now);
+        var material = await sp.GetRequiredService<MaterialStore>()
+            .SaveAsync(db, filer.Id, "report.pdf", new MemoryStream(TestFiles.Pdf("report.pdf", "report").Buffer), now);
         var m = material.Id;
         var subject = new Subject(Guid.NewGuid(), filer.Id, now);
         subject.Update(new SubjectDetails
         {
             Name = "北京云雀智能科技有限公司", CreditCode = TestFiles.CreditCode(), RegionCode = "110108", Address = "北京市海淀区中关村大街1号",
             Website = "https://example.cn", MonthlyActiveUsers = 1000, CertificateType = "营业执照", CertificateAddress = "北京市海淀区",
-            CertificateValidity = "长期", LegalRepName = "张三", LegalRepIdType = "居民身份证", LegalRepIdNumber = TestFiles.ResidentId("19800101", "123"),
-            OfficerName = "李四", OfficerIdType = "居民身份证", OfficerIdNumber = TestFiles.ResidentId("19850202", "234"), OfficerMobile = "13800138000",
+            CertificateValidity = "长期", LegalRepName = "张三", LegalRepIdType = "居民身份证",
+            LegalRepIdNumber = TestFiles.ResidentId("19800101", "123"),
+            OfficerName = "李四", OfficerIdType = "居民身份证", OfficerIdNumber = TestFiles.ResidentId("19850202", "234"),
+            OfficerMobile = "13800138000",
             OfficerEmail = "officer@example.cn", BusinessLicenceScanId = m, LegalRepIdScanId = m, OfficerIdScanId = m,
             OfficerEmploymentProofId = m, OfficerCommitmentId = m, FilingCommitmentId = m, ResponsibilityReportId = m,
         }, now);
@@ -117,7 +126,8 @@ public sealed class SeededWebApp : IAsyncLifetime
                 disclosurePrinciple = "基于大语言模型，根据用户输入的提示词生成文本。", disclosureMechanism = "输入经安全过滤后送入模型，结果经审核后返回。",
                 disclosureScenarios = "写作辅助场景。", disclosurePurpose = "提升写作效率。",
             },
-            labeling = new[] { new { modality = "Text", explicitMethod = "文末提示“本内容由AI生成”", implicitMethod = "元数据AIGC字段", exampleMaterialId = material } },
+            labeling = new[] { new { modality = "Text", explicitMethod = "文末提示“本内容由AI生成”", implicitMethod = "元数据AIGC字段",
+                exampleMaterialId = material } },
         }, Json));
         await Ok(await api.PutAsJsonAsync($"/api/v1/filings/{id}/products",
             new { products = new[] { new { productId, functionIds = new[] { functionId } } } }, Json));
@@ -127,7 +137,8 @@ public sealed class SeededWebApp : IAsyncLifetime
     private static async Task<JsonElement> Ok(HttpResponseMessage r)
     {
         var body = await r.Content.ReadAsStringAsync();
-        if (!r.IsSuccessStatusCode) throw new InvalidOperationException($"{r.RequestMessage?.Method} {r.RequestMessage?.RequestUri}: {(int)r.StatusCode} {body}");
+        if (!r.IsSuccessStatusCode) throw new InvalidOperationException(
+            $"{r.RequestMessage?.Method} {r.RequestMessage?.RequestUri}: {(int)r.StatusCode} {body}");
         return body.Length == 0 ? default : JsonDocument.Parse(body).RootElement.Clone();
     }
 

@@ -37,14 +37,16 @@ public static class TestFiles
     {
         Name = name, MimeType = "application/pdf",
         Buffer = System.Text.Encoding.ASCII.GetBytes(
-            "%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\n% " + text + "\ntrailer<</Root 1 0 R>>\n%%EOF\n"),
+            "%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\n% " + text +
+                "\ntrailer<</Root 1 0 R>>\n%%EOF\n"),
     };
 
     /// <summary>A real 1×1 PNG.</summary>
     public static FilePayload Png(string name) => new()
     {
         Name = name, MimeType = "image/png",
-        Buffer = Convert.FromBase64String("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg=="),
+        Buffer = Convert.FromBase64String(
+            "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg=="),
     };
 
     /// <summary>A real 1×1 JPEG.</summary>
@@ -52,7 +54,8 @@ public static class TestFiles
     {
         Name = name, MimeType = "image/jpeg",
         Buffer = Convert.FromBase64String(
-            "/9j/4AAQSkZJRgABAQEASABIAAD/2wBDAP//////////////////////////////////////////////////////////////////////////////////////wAALCAABAAEBAREA/8QAFAABAAAAAAAAAAAAAAAAAAAAA//EABQQAQAAAAAAAAAAAAAAAAAAAAD/2gAIAQEAAD8AN//Z"),
+            "/9j/4AAQSkZJRgABAQEASABIAAD/2wBDAP//////////////////////////////////////////////////////////////////////////////////////" +
+            "wAALCAABAAEBAREA/8QAFAABAAAAAAAAAAAAAAAAAAAAA//EABQQAQAAAAAAAAAAAAAAAAAAAAD/2gAIAQEAAD8AN//Z"),
     };
 
     /// <summary>A real Word document made with the Open XML SDK.</summary>
@@ -64,6 +67,10 @@ public static class TestFiles
             var main = doc.AddMainDocumentPart();
             main.Document = new Document(new Body(new Paragraph(new Run(new Text(text)))));
         }
-        return new() { Name = name, MimeType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document", Buffer = ms.ToArray() };
+        return new()
+        {
+            Name = name, MimeType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+            Buffer = ms.ToArray()
+        };
     }
 }

@@ -36,7 +36,8 @@ public class WebApp : IAsyncLifetime
     {
         await using var scope = _app.Services.CreateAsyncScope();
         var email = $"{role.ToLowerInvariant()}-{Guid.NewGuid():N}"[..20] + "@example.cn";
-        await UserAdministration.CreateUserAsync(scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>(), email, role, password, DateTimeOffset.UtcNow);
+        await UserAdministration.CreateUserAsync(scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>(), email, role, password,
+            DateTimeOffset.UtcNow);
         return email;
     }
 

@@ -56,7 +56,8 @@ public class DocumentSpecificTests
     {
         using var f = new Fixtures();
         var l = Fixtures.Label("md");
-        var block = "---\ntitle: x\nAIGC:\n  Label: \"1\"\n  ContentProducer: " + l.ContentProducer + "\n  ProduceID: md\n  ReservedCode1: ''\n" +
+        var block = "---\ntitle: x\nAIGC:\n  Label: \"1\"\n  ContentProducer: " + l.ContentProducer +
+            "\n  ProduceID: md\n  ReservedCode1: ''\n" +
                     "  ContentPropagator: " + l.ContentPropagator + "\n  PropagateID: md\n  ReservedCode2: \"\"\n---\n正文\n";
         var r = LabelFile.Verify(f.TextFile("md", block, "block"));
         Assert.Equal(Verdict.Compliant, r.Verdict);

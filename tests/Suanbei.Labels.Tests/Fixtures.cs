@@ -8,7 +8,8 @@ public sealed class Fixtures : IDisposable
 {
     public const string Producer = "001191440300708461136T1XGW3";
     public const string Producer2 = "001191330106MA2CFLDG4R10001";
-    public static readonly string ExifToolConfig = System.IO.Path.Combine(RepoPaths.Root, "tests", "Suanbei.Labels.Tests", "Interop", "tc260.exiftool_config");
+    public static readonly string ExifToolConfig = System.IO.Path.Combine(
+        RepoPaths.Root, "tests", "Suanbei.Labels.Tests", "Interop", "tc260.exiftool_config");
 
     public string Dir { get; } = Directory.CreateTempSubdirectory("suanbei-labels-").FullName;
 
@@ -48,7 +49,8 @@ public sealed class Fixtures : IDisposable
     public string Pdf(string name = "plain", bool objectStreams = false)
     {
         var path = Path(name + ".pdf");
-        ExternalTool.RunChecked("gs", "-q", "-sDEVICE=pdfwrite", "-o", path, "-c", "/Helvetica findfont 12 scalefont setfont 72 72 moveto (hello AIGC) show showpage");
+        ExternalTool.RunChecked("gs", "-q", "-sDEVICE=pdfwrite", "-o", path, "-c",
+            "/Helvetica findfont 12 scalefont setfont 72 72 moveto (hello AIGC) show showpage");
         if (!objectStreams) return path;
         var os = Path(name + "-objstm.pdf");
         ExternalTool.RunChecked("qpdf", "--object-streams=generate", path, os);

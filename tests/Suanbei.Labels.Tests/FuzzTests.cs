@@ -63,7 +63,11 @@ public class FuzzTests(ITestOutputHelper output)
                     stats[outcome] = stats.GetValueOrDefault(outcome) + 1;
                     continue;
                 }
-                catch (Exception e) { Assert.Fail($"{name} iteration {i} ({kind}) write: {e.GetType().Name}: {e.Message}\n{e.StackTrace}"); }
+                catch (Exception e)
+                {
+                    Assert.Fail(
+                    $"{name} iteration {i} ({kind}) write: {e.GetType().Name}: {e.Message}\n{e.StackTrace}");
+                }
                 written.Position = 0;
                 var again = detected.Read(written);
                 Assert.True(again.Damage is null, $"{name} iteration {i} ({kind}): written file damaged: {again.Damage}");
@@ -91,7 +95,8 @@ public class FuzzTests(ITestOutputHelper output)
             }
             catch (Exception e)
             {
-                return (e.GetType().Name + ": " + e.Message + "\n" + e.StackTrace, "exception", GC.GetAllocatedBytesForCurrentThread() - before);
+                return (e.GetType().Name + ": " + e.Message + "\n" + e.StackTrace, "exception",
+                    GC.GetAllocatedBytesForCurrentThread() - before);
             }
         });
         return task.Wait(ReadTimeout) ? task.Result : ("timeout", "timeout", 0);

@@ -2,9 +2,9 @@ using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.CustomProperties;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.VariantTypes;
-using W = DocumentFormat.OpenXml.Wordprocessing;
-using S = DocumentFormat.OpenXml.Spreadsheet;
 using P = DocumentFormat.OpenXml.Presentation;
+using S = DocumentFormat.OpenXml.Spreadsheet;
+using W = DocumentFormat.OpenXml.Wordprocessing;
 
 namespace Suanbei.Labels.Tests;
 

@@ -35,7 +35,8 @@ public class PropagationTests
     {
         using var f = new Fixtures();
         var png = f.Image("png");
-        Fixtures.ExifTool("-q", "-overwrite_original", "-PNG:AIGC=" + Fixtures.Label("gen-2").ToJson().Replace("\"Label\":\"1\"", "\"Label\":\"yes\""), png);
+        Fixtures.ExifTool("-q", "-overwrite_original", "-PNG:AIGC=" + Fixtures.Label("gen-2").ToJson()
+            .Replace("\"Label\":\"1\"", "\"Label\":\"yes\""), png);
         Assert.Equal(Verdict.Noncompliant, LabelFile.Verify(png).Verdict);
         var d = Propagation.PropagateFile(png, f.Path("out.png"), Platform, "up-2", userDeclared: false);
         Assert.Equal(PropagationClass.Suspected, d.Class);

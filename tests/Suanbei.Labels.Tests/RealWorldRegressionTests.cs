@@ -37,15 +37,15 @@ public class RealWorldRegressionTests
                 // ffmpeg's 3GP muxer writes no udta (its MP4 muxer does).
                 return av.Make("made.3gp", [.. AvFixtures.Video, "-c:v", "mpeg4", "-f", "3gp"]);
             case "udta renamed to free":
-            {
-                var mp4 = av.Make("made.mp4", [.. AvFixtures.Video, "-c:v", "mpeg4"]);
-                var bytes = File.ReadAllBytes(mp4);
-                var at = bytes.AsSpan().IndexOf("udta"u8);
-                Assert.True(at > 0, "ffmpeg's MP4 has a udta box");
-                "free"u8.CopyTo(bytes.AsSpan(at));
-                File.WriteAllBytes(mp4, bytes);
-                return mp4;
-            }
+                {
+                    var mp4 = av.Make("made.mp4", [.. AvFixtures.Video, "-c:v", "mpeg4"]);
+                    var bytes = File.ReadAllBytes(mp4);
+                    var at = bytes.AsSpan().IndexOf("udta"u8);
+                    Assert.True(at > 0, "ffmpeg's MP4 has a udta box");
+                    "free"u8.CopyTo(bytes.AsSpan(at));
+                    File.WriteAllBytes(mp4, bytes);
+                    return mp4;
+                }
             default:
                 return av.Copy(Corpus(name), name);
         }

@@ -63,7 +63,8 @@ public class RelabelLeavesNoOldLabelTests
     private static string MultiPage(Fixtures f)
     {
         var path = f.Path("multi.tif");
-        ExternalTool.RunChecked("convert", "-size", "48x32", "gradient:red-blue", "gradient:green-yellow", "xc:white", "-endian", "MSB", path);
+        ExternalTool.RunChecked("convert", "-size", "48x32", "gradient:red-blue", "gradient:green-yellow", "xc:white", "-endian", "MSB",
+            path);
         return path;
     }
 
@@ -168,7 +169,8 @@ public class RelabelLeavesNoOldLabelTests
             {
                 try
                 {
-                    using var z = new System.IO.Compression.ZLibStream(new MemoryStream(bytes, start + 1, bytes.Length - start - 1), System.IO.Compression.CompressionMode.Decompress);
+                    using var z = new System.IO.Compression.ZLibStream(
+                        new MemoryStream(bytes, start + 1, bytes.Length - start - 1), System.IO.Compression.CompressionMode.Decompress);
                     z.CopyTo(all);
                 }
                 catch (InvalidDataException) { } // not Flate (or not a stream keyword): the raw bytes are already scanned
@@ -313,7 +315,8 @@ public class RelabelLeavesNoOldLabelTests
         LabelFile.Write(input, labeled, Fixtures.Label(OldId));
         // qpdf folds the revisions into one and moves the labelled Info dictionary into a Flate object stream.
         var packed = f.Path("packed.pdf");
-        ExternalTool.RunChecked("qpdf", [.. (linearized ? new[] { "--linearize" } : []), "--object-streams=generate", "--compress-streams=y", labeled, packed]);
+        ExternalTool.RunChecked("qpdf", [.. (linearized ? new[] { "--linearize" } : []), "--object-streams=generate",
+            "--compress-streams=y", labeled, packed]);
         Assert.Equal(0, Occurrences(packed, OldId));
         Assert.Equal(PerLabel(OldId), OccurrencesAnywhere(packed, OldId));
         Assert.Equal("pdf/Info/AIGC", Assert.Single(LabelFile.Verify(packed).Labels).Placement);
@@ -342,7 +345,8 @@ public class RelabelLeavesNoOldLabelTests
         var objStmOffset = bytes.Length + body.Length;
         var header = $"{info} 0 ";
         var data = header + infoDict;
-        Text($"{objStm} 0 obj\n<< /Type /ObjStm /N 1 /First {header.Length} /Length {Encoding.Latin1.GetByteCount(data)} >>\nstream\n{data}\nendstream\nendobj\n");
+        Text($"{objStm} 0 obj\n<< /Type /ObjStm /N 1 /First {header.Length} /Length {Encoding.Latin1.GetByteCount(data)} " +
+            $">>\nstream\n{data}\nendstream\nendobj\n");
         var xrefStmOffset = bytes.Length + body.Length;
         byte[] row = [2, 0, 0, 0, (byte)objStm, 0, 0]; // W [1 4 2]: object `info` is entry 0 of the object stream
         Text($"{xrefStm} 0 obj\n<< /Type /XRef /W [1 4 2] /Index [{info} 1] /Size {size + 3} /Length {row.Length} >>\nstream\n");
@@ -350,7 +354,8 @@ public class RelabelLeavesNoOldLabelTests
         Text("\nendstream\nendobj\n");
         var xref = bytes.Length + body.Length;
         Text($"xref\n{objStm} 2\n{objStmOffset:D10} 00000 n\r\n{xrefStmOffset:D10} 00000 n\r\n");
-        Text($"trailer\n<< /Size {size + 3} /Root {root} R /Info {info} 0 R /Prev {prev} /XRefStm {xrefStmOffset} >>\nstartxref\n{xref}\n%%EOF\n");
+        Text($"trailer\n<< /Size {size + 3} /Root {root} R /Info {info} 0 R /Prev {prev} /XRefStm {xrefStmOffset} " +
+            $">>\nstartxref\n{xref}\n%%EOF\n");
         using var file = new FileStream(pdf, FileMode.Append);
         body.WriteTo(file);
     }
@@ -380,7 +385,8 @@ public class RelabelLeavesNoOldLabelTests
     private static string LibreOfficePdf(Fixtures f)
     {
         var txt = f.TextFile("txt", "第一行 hello AIGC\nsecond line\n", "writer");
-        ExternalTool.RunChecked("soffice", "-env:UserInstallation=file://" + f.Path("lo-profile"), "--headless", "--convert-to", "pdf", "--outdir", f.Dir, txt);
+        ExternalTool.RunChecked("soffice", "-env:UserInstallation=file://" + f.Path("lo-profile"), "--headless", "--convert-to", "pdf",
+            "--outdir", f.Dir, txt);
         return f.Path("writer.pdf");
     }
 
@@ -408,7 +414,8 @@ public class RelabelLeavesNoOldLabelTests
     {
         using var f = new Fixtures();
         var input = ext == "pdf" ? f.Pdf() : f.Image("tif", "plain", "-endian", "MSB");
-        Fixtures.ExifTool("-q", "-overwrite_original", (ext == "pdf" ? "-PDF:AIGC=" : "-XMP-TC260:AIGC=") + Fixtures.Label(OldId).ToJson(), input);
+        Fixtures.ExifTool("-q", "-overwrite_original", (ext == "pdf" ? "-PDF:AIGC=" : "-XMP-TC260:AIGC=") + Fixtures.Label(OldId).ToJson(),
+            input);
         using var key = System.Security.Cryptography.ECDsa.Create(System.Security.Cryptography.ECCurve.NamedCurves.nistP256);
         var signedPath = f.Path("signed." + ext);
 

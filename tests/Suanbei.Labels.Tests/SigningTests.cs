@@ -61,7 +61,14 @@ public class SigningTests
             default:
                 // Flip a byte near the end of the file inside the image data (before the trailer structures).
                 var bytes = File.ReadAllBytes(path);
-                var at = format switch { "png" => bytes.AsSpan().IndexOf("IDAT"u8) + 8, "gif" => bytes.Length - 4, "jpeg" => bytes.Length - 10, _ => bytes.Length / 2 };
+                var at = format switch
+                {
+                    "png" => bytes.AsSpan().IndexOf("IDAT"u8) + 8,
+                    "gif" => bytes.Length - 4,
+                    "jpeg" =>
+                    bytes.Length - 10,
+                    _ => bytes.Length / 2
+                };
                 bytes[at] ^= 0x01;
                 File.WriteAllBytes(path, bytes);
                 break;

@@ -6,7 +6,8 @@ public class VerifierTests
         string propagator = Fixtures.Producer, string pid = "id-1", string rc2 = "") =>
         new AigcLabel(label, producer, id, rc1, propagator, pid, rc2).ToJson();
 
-    private static VerificationReport VerifyOne(string raw) => Verifier.Verify("test", new ContainerReadResult([new FoundLabel("test/AIGC", raw)]));
+    private static VerificationReport VerifyOne(string raw) =>
+        Verifier.Verify("test", new ContainerReadResult([new FoundLabel("test/AIGC", raw)]));
 
     private static void AssertProblem(VerificationReport r, string code)
     {
@@ -41,14 +42,16 @@ public class VerifierTests
     [InlineData("0")]
     [InlineData("4")]
     [InlineData("yes")]
-    public void Label_outside_1_2_3_is_noncompliant(string value) => AssertProblem(VerifyOne(Json(label: value)), LabelProblem.LabelValueInvalid);
+    public void Label_outside_1_2_3_is_noncompliant(string value) =>
+        AssertProblem(VerifyOne(Json(label: value)), LabelProblem.LabelValueInvalid);
 
     [Theory]
     [InlineData("id 1")]     // space
     [InlineData("id\"1")]    // quote
     [InlineData("id\\1")]    // backslash
     [InlineData("编号1")]     // non-ASCII
-    public void Values_outside_the_character_set_are_noncompliant(string id) => AssertProblem(VerifyOne(Json(id: id)), LabelProblem.ValueCharset);
+    public void Values_outside_the_character_set_are_noncompliant(string id) =>
+        AssertProblem(VerifyOne(Json(id: id)), LabelProblem.ValueCharset);
 
     [Fact]
     public void A_bad_producer_code_is_noncompliant() =>

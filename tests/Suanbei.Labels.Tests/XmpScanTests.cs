@@ -41,34 +41,42 @@ public class XmpScanTests
 
         private static string Unescape(string s) =>
             s.Contains('&')
-                ? s.Replace("&quot;", "\"").Replace("&apos;", "'").Replace("&lt;", "<").Replace("&gt;", ">").Replace("&#34;", "\"").Replace("&amp;", "&")
+                ? s.Replace("&quot;", "\"").Replace("&apos;", "'").Replace("&lt;", "<").Replace("&gt;", ">").Replace("&#34;", "\"")
+                    .Replace("&amp;", "&")
                 : s;
     }
 
     private static string Packet(string description) =>
         "<?xpacket begin=\"\uFEFF\" id=\"W5M0MpCehiHzreSzNTczkc9d\"?>\n<x:xmpmeta xmlns:x=\"adobe:ns:meta/\">\n" +
-        " <rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\">\n" + description + "\n </rdf:RDF>\n</x:xmpmeta>\n<?xpacket end=\"w\"?>";
+        " <rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\">\n" + description +
+            "\n </rdf:RDF>\n</x:xmpmeta>\n<?xpacket end=\"w\"?>";
 
     public static TheoryData<string, string[]> Cases => new()
     {
         // Suanbei's own packet.
         { Xmp.BuildPacket(new AigcLabel("1", "001191440300708461136T1XGW3", "p1", "", "001191440300708461136T1XGW3", "p1", "")),
-            ["{\"Label\":\"1\",\"ContentProducer\":\"001191440300708461136T1XGW3\",\"ProduceID\":\"p1\",\"ReservedCode1\":\"\",\"ContentPropagator\":\"001191440300708461136T1XGW3\",\"PropagateID\":\"p1\",\"ReservedCode2\":\"\"}"] },
+            ["{\"Label\":\"1\",\"ContentProducer\":\"001191440300708461136T1XGW3\",\"ProduceID\":\"p1\",\"ReservedCode1\":\"\"," +
+                "\"ContentPropagator\":\"001191440300708461136T1XGW3\",\"PropagateID\":\"p1\",\"ReservedCode2\":\"\"}"] },
         // exiftool's style: single-quoted declaration, escaped element text.
-        { Packet($"  <rdf:Description rdf:about='' xmlns:TC260='{Ns}'>\n   <TC260:AIGC>{Escaped}</TC260:AIGC>\n  </rdf:Description>"), [Json] },
+        { Packet($"  <rdf:Description rdf:about='' xmlns:TC260='{Ns}'>\n   <TC260:AIGC>{Escaped}</TC260:AIGC>\n  </rdf:Description>"),
+            [Json] },
         // Another prefix bound to the namespace, without the trailing slash, spaces around '='.
         { Packet($"<rdf:Description xmlns:aigc = \"{Ns.TrimEnd('/')}\"><aigc:AIGC>{Escaped}</aigc:AIGC></rdf:Description>"), [Json] },
         // The TC260 prefix bound to some other namespace does not count; the right one under a different prefix does.
-        { Packet($"<rdf:Description xmlns:TC260=\"http://example.com/other/\" xmlns:t.x-1=\"{Ns}//\"><TC260:AIGC>nope</TC260:AIGC><t.x-1:AIGC>  yes  </t.x-1:AIGC></rdf:Description>"), ["yes"] },
+        { Packet($"<rdf:Description xmlns:TC260=\"http://example.com/other/\" xmlns:t.x-1=\"{Ns}//\"><TC260:AIGC>nope</TC260:AIGC><t.x-1:" +
+            $"AIGC>  yes  </t.x-1:AIGC></rdf:Description>"), ["yes"] },
         // Attribute form, double and single quotes, whitespace around '=', entities in the value.
         { Packet($"<rdf:Description rdf:about=\"\" xmlns:TC260=\"{Ns}\" TC260:AIGC=\"{Escaped}\"/>"), [Json] },
         { Packet($"<rdf:Description xmlns:TC260='{Ns}'\n\tTC260:AIGC \t=\n '{Json}'/>"), [Json] },
         // Element with attributes, then an attribute form: elements are listed before attributes for a prefix.
-        { Packet($"<rdf:Description xmlns:TC260=\"{Ns}\" TC260:AIGC='attr'><TC260:AIGC rdf:parseType=\"Literal\">elem</TC260:AIGC></rdf:Description>"), ["elem", "attr"] },
+        { Packet($"<rdf:Description xmlns:TC260=\"{Ns}\" TC260:AIGC='attr'><TC260:AIGC rdf:parseType=\"Literal\">elem</TC260:AIGC></rdf:" +
+            $"Description>"), ["elem", "attr"] },
         // Multiple values (two elements, two prefixes): order is by first declaration of the prefix.
-        { Packet($"<rdf:Description xmlns:b=\"{Ns}\" xmlns:a=\"{Ns}\"><a:AIGC>1</a:AIGC><b:AIGC>2</b:AIGC><a:AIGC>3</a:AIGC></rdf:Description>"), ["2", "1", "3"] },
+        { Packet($"<rdf:Description xmlns:b=\"{Ns}\" xmlns:a=\"{Ns}\"><a:AIGC>1</a:AIGC><b:AIGC>2</b:AIGC><a:AIGC>3</a:AIGC></rdf:" +
+            $"Description>"), ["2", "1", "3"] },
         // Entities: the six decoded ones, others kept, &amp; decoded last (no double decoding).
-        { Packet($"<d xmlns:TC260=\"{Ns}\"><TC260:AIGC>&lt;a&gt; &quot;&apos;&#34; &amp;quot; &#x22; &unknown; &</TC260:AIGC></d>"), ["<a> \"'\" &quot; &#x22; &unknown; &"] },
+        { Packet($"<d xmlns:TC260=\"{Ns}\"><TC260:AIGC>&lt;a&gt; &quot;&apos;&#34; &amp;quot; &#x22; &unknown; &</TC260:AIGC></d>"),
+            ["<a> \"'\" &quot; &#x22; &unknown; &"] },
         // CDATA is not decoded (as before): its markup stays in the value.
         { Packet($"<d xmlns:TC260=\"{Ns}\"><TC260:AIGC><![CDATA[{Json}]]></TC260:AIGC></d>"), [$"<![CDATA[{Json}]]>"] },
         // Self-closing element and an unclosed element give nothing; an element name that only starts with AIGC is not it.
@@ -98,7 +106,8 @@ public class XmpScanTests
     public void Span_scan_equals_the_regex_on_random_mutations()
     {
         // Fragments the grammar cares about, spliced into the tricky cases at random places.
-        string[] pieces = ["<", ">", "/", "\"", "'", "=", " ", "\n", "&", "&amp;", "&quot;", ":AIGC", "TC260", "xmlns:", $"xmlns:TC260='{Ns}'",
+        string[] pieces = ["<", ">", "/", "\"", "'", "=", " ", "\n", "&", "&amp;", "&quot;", ":AIGC", "TC260", "xmlns:",
+            $"xmlns:TC260='{Ns}'",
             "<TC260:AIGC>", "</TC260:AIGC>", "<TC260:AIGC ", " TC260:AIGC=", "<a:AIGC>", "</a:AIGC>", Ns, "\u3000", "标"];
         var random = new Random(20261122);
         var inputs = Cases.Select(c => (string)c[0]).ToList();

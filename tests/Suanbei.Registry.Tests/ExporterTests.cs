@@ -1,8 +1,8 @@
 using DocumentFormat.OpenXml.Packaging;
-using Suanbei.Testing;
 using Suanbei.Registry;
 using Suanbei.Registry.Export;
 using Suanbei.Registry.Import;
+using Suanbei.Testing;
 using W = DocumentFormat.OpenXml.Wordprocessing;
 
 namespace Suanbei.Registry.Tests;
@@ -59,8 +59,10 @@ public class ExporterTests
     public void Csv_export_starts_with_a_bom_and_neutralises_formulas()
     {
         var row = new RegistryRow
-            { RowNumber = 1, List = RegistryListKind.DeepSynthesis, Name = "=HYPERLINK(\"x\")", Role = "服务提供者",
-            Entity = "某公司", Number = "网信算备110108823483901230031号", ProductsRaw = "--" };
+        {
+            RowNumber = 1, List = RegistryListKind.DeepSynthesis, Name = "=HYPERLINK(\"x\")", Role = "服务提供者",
+            Entity = "某公司", Number = "网信算备110108823483901230031号", ProductsRaw = "--"
+        };
         using var ms = new MemoryStream();
         RegistryExporter.Write([row], ExportFormat.Csv, ms);
         var bytes = ms.ToArray();

@@ -1,7 +1,7 @@
 using System.Text;
-using Suanbei.Testing;
 using Suanbei.Registry;
 using Suanbei.Registry.Import;
+using Suanbei.Testing;
 
 namespace Suanbei.Registry.Tests;
 
@@ -97,8 +97,11 @@ public class ImporterTests
         var result = Import(bytes, "附件：第三批.docx");
         Assert.Equal(RegistryFileFormat.Docx, result.Format);
         AssertSameRows(rows, result);
-        Assert.All(result.Rows, r => { Assert.Equal("2024-01", r.Period); Assert.Equal("第三批", r.Batch);
-            Assert.Equal(RegistryListKind.DeepSynthesis, r.List); });
+        Assert.All(result.Rows, r =>
+        {
+            Assert.Equal("2024-01", r.Period); Assert.Equal("第三批", r.Batch);
+            Assert.Equal(RegistryListKind.DeepSynthesis, r.List);
+        });
         // Consecutive rows of one entity were written as merged cells; each row still has its entity.
         Assert.True(rows.Zip(rows.Skip(1)).Count(p => p.First[3] == p.Second[3]) > 10, "the sample must exercise vertical merges");
     }

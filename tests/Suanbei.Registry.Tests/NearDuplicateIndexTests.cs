@@ -1,6 +1,6 @@
-using Suanbei.Testing;
 using Suanbei.Registry.Import;
 using Suanbei.Registry.Similarity;
+using Suanbei.Testing;
 
 namespace Suanbei.Registry.Tests;
 

@@ -175,6 +175,9 @@ internal static class OfficialLayouts
 
     public static byte[] Json(string[] keys, IEnumerable<string[]> rows) =>
         JsonSerializer.SerializeToUtf8Bytes(rows.Select(r => keys.Zip(r).ToDictionary(p => p.First, p => p.Second)).ToList(),
-            new JsonSerializerOptions { WriteIndented = true,
-                Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+            new JsonSerializerOptions
+            {
+                WriteIndented = true,
+                Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping
+            });
 }

@@ -1,5 +1,5 @@
-using Suanbei.Testing;
 using Suanbei.Registry;
+using Suanbei.Testing;
 
 namespace Suanbei.Registry.Tests;
 

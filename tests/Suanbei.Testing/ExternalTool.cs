@@ -18,7 +18,8 @@ public static class ExternalTool
 
     public sealed record Result(int ExitCode, string StdOut, string StdErr);
 
-    public static Result Run(string tool, IEnumerable<string> args, string? stdin = null, TimeSpan? timeout = null, string? workingDirectory = null)
+    public static Result Run(string tool, IEnumerable<string> args, string? stdin = null, TimeSpan? timeout = null,
+        string? workingDirectory = null)
     {
         var psi = new ProcessStartInfo(Require(tool))
         {

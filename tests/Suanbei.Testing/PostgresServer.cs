@@ -40,7 +40,8 @@ public sealed class PostgresServer : IDisposable
         var port = FreePort();
         _dataDir = Path.Combine(Path.GetTempPath(), FolderPrefix + Guid.NewGuid().ToString("N")[..8]);
         Directory.CreateDirectory(_dataDir);
-        File.WriteAllText(Path.Combine(_dataDir, OwnerFile), Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        File.WriteAllText(Path.Combine(_dataDir, OwnerFile),
+            Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture));
         RunAsPostgres("chown", "-R", "postgres:postgres", _dataDir);
         RunAsPostgres("runuser", "-u", "postgres", "--", Path.Combine(_binDir, "initdb"), "-D", Path.Combine(_dataDir, "db"),
             "-U", "postgres", "--auth=trust", "-E", "UTF8", "--locale=C.UTF-8");
@@ -66,10 +67,15 @@ public sealed class PostgresServer : IDisposable
                 var owner = Path.Combine(dir, OwnerFile);
                 var since = File.Exists(owner) ? File.GetLastWriteTimeUtc(owner) : Directory.GetLastWriteTimeUtc(dir);
                 if (nowUtc - since < StaleAfter) continue;
-                if (File.Exists(owner) && int.TryParse(File.ReadAllText(owner).Trim(), out var pid) && Directory.Exists("/proc/" + pid)) continue;
+                if (File.Exists(owner) && int.TryParse(File.ReadAllText(owner).Trim(), out var pid)
+                    && Directory.Exists("/proc/" + pid)) continue;
                 if (File.Exists(Path.Combine(dir, "db", "postmaster.pid")))
                 {
-                    try { RunAsPostgres("runuser", "-u", "postgres", "--", Path.Combine(binDir, "pg_ctl"), "-D", Path.Combine(dir, "db"), "-m", "immediate", "-w", "stop"); }
+                    try
+                    {
+                        RunAsPostgres("runuser", "-u", "postgres", "--", Path.Combine(binDir, "pg_ctl"), "-D", Path.Combine(dir, "db"),
+                        "-m", "immediate", "-w", "stop");
+                    }
                     catch (InvalidOperationException) { /* not running any more; the folder goes either way */ }
                 }
                 Directory.Delete(dir, recursive: true);
@@ -87,7 +93,8 @@ public sealed class PostgresServer : IDisposable
     private static void StartWatchdog(string dataDir, string binDir)
     {
         var script = $"exec </dev/null >/dev/null 2>&1; while [ -d /proc/{Environment.ProcessId} ]; do sleep 2; done; " +
-                     $"runuser -u postgres -- '{Path.Combine(binDir, "pg_ctl")}' -D '{Path.Combine(dataDir, "db")}' -m immediate -w stop; rm -rf '{dataDir}'";
+                     $"runuser -u postgres -- '{Path.Combine(binDir, "pg_ctl")}' -D '{Path.Combine(dataDir, "db")}' -m immediate -w stop;" +
+                     $" rm -rf '{dataDir}'";
         var psi = new ProcessStartInfo("setsid") { UseShellExecute = false, WorkingDirectory = "/" };
         foreach (var a in new[] { "sh", "-c", script }) psi.ArgumentList.Add(a);
         try { Process.Start(psi)?.Dispose(); }
@@ -100,7 +107,8 @@ public sealed class PostgresServer : IDisposable
         var name = $"{prefix}_{Guid.NewGuid():N}"[..Math.Min(40, prefix.Length + 33)].ToLowerInvariant();
         var psql = _binDir is null ? "psql" : Path.Combine(_binDir, "psql");
         var csb = ParseConnectionString(AdminConnectionString);
-        RunAsPostgres(psql, "-h", csb["Host"], "-p", csb.GetValueOrDefault("Port", "5432"), "-U", csb.GetValueOrDefault("Username", "postgres"),
+        RunAsPostgres(psql, "-h", csb["Host"], "-p", csb.GetValueOrDefault("Port", "5432"), "-U",
+            csb.GetValueOrDefault("Username", "postgres"),
             "-d", csb.GetValueOrDefault("Database", "postgres"), "-v", "ON_ERROR_STOP=1", "-c", $"CREATE DATABASE \"{name}\"");
         return AdminConnectionString.Replace($"Database={csb.GetValueOrDefault("Database", "postgres")}", $"Database={name}");
     }
@@ -131,7 +139,11 @@ public sealed class PostgresServer : IDisposable
 
     private static void RunAsPostgres(string file, params string[] args)
     {
-        var psi = new ProcessStartInfo(file) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false, WorkingDirectory = "/tmp" };
+        var psi = new ProcessStartInfo(file)
+        {
+            RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
+            WorkingDirectory = "/tmp"
+        };
         foreach (var a in args) psi.ArgumentList.Add(a);
         using var p = Process.Start(psi)!;
         var err = p.StandardError.ReadToEndAsync();
@@ -146,7 +158,8 @@ public sealed class PostgresServer : IDisposable
         if (_dataDir is null || _binDir is null || !Directory.Exists(_dataDir)) return;
         try
         {
-            RunAsPostgres("runuser", "-u", "postgres", "--", Path.Combine(_binDir, "pg_ctl"), "-D", Path.Combine(_dataDir, "db"), "-m", "immediate", "-w", "stop");
+            RunAsPostgres("runuser", "-u", "postgres", "--", Path.Combine(_binDir, "pg_ctl"), "-D", Path.Combine(_dataDir, "db"), "-m",
+                "immediate", "-w", "stop");
         }
         catch { /* the server may already be gone; the folder is removed either way */ }
         try { Directory.Delete(_dataDir, recursive: true); } catch { }

@@ -99,7 +99,8 @@ public abstract class AccountTests<TApp>(TApp app) : IClassFixture<TApp> where T
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         // …and a signed-in user's form (token API page) too
         var (_, filer) = await app.SignedInAsync(Roles.Filer);
-        response = await filer.PostAsync("/Account/Manage/Tokens?handler=Create", new FormUrlEncodedContent(new Dictionary<string, string> { ["Name"] = "x" }));
+        response = await filer.PostAsync("/Account/Manage/Tokens?handler=Create",
+            new FormUrlEncodedContent(new Dictionary<string, string> { ["Name"] = "x" }));
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
     }
 
@@ -110,10 +111,12 @@ public abstract class AccountTests<TApp>(TApp app) : IClassFixture<TApp> where T
         var client = app.Client();
         for (var i = 0; i < 5; i++)
         {
-            var wrong = await client.PostFormAsync("/Account/Login", new() { ["Input.Email"] = user.Email!, ["Input.Password"] = "wrongpassword1" });
+            var wrong = await client.PostFormAsync("/Account/Login",
+                new() { ["Input.Email"] = user.Email!, ["Input.Password"] = "wrongpassword1" });
             Assert.Equal(HttpStatusCode.OK, wrong.StatusCode);
         }
-        var right = await client.PostFormAsync("/Account/Login", new() { ["Input.Email"] = user.Email!, ["Input.Password"] = TestApp.Password });
+        var right = await client.PostFormAsync("/Account/Login",
+            new() { ["Input.Email"] = user.Email!, ["Input.Password"] = TestApp.Password });
         Assert.Equal(HttpStatusCode.OK, right.StatusCode);
         Assert.Contains("账号已被锁定", await right.Content.ReadAsStringAsync());
     }
@@ -141,7 +144,8 @@ public abstract class AccountTests<TApp>(TApp app) : IClassFixture<TApp> where T
     {
         var (_, admin) = await app.SignedInAsync(Roles.Admin);
         var email = TestApp.NewEmail("rev");
-        var response = await admin.PostFormAsync("/Admin/Users", new() { ["Input.Email"] = email, ["Input.Role"] = Roles.Reviewer, ["Input.Password"] = "" });
+        var response = await admin.PostFormAsync("/Admin/Users",
+            new() { ["Input.Email"] = email, ["Input.Role"] = Roles.Reviewer, ["Input.Password"] = "" });
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var html = await response.Content.ReadAsStringAsync();
         var password = System.Text.RegularExpressions.Regex.Match(html, "data-testid=\"created-password\">([^<]+)<").Groups[1].Value;
@@ -158,7 +162,8 @@ public abstract class AccountTests<TApp>(TApp app) : IClassFixture<TApp> where T
         Assert.Equal(HttpStatusCode.OK, (await reviewer.GetAsync("/Review/Subjects")).StatusCode);
 
         // filers cannot be created by an admin through this form, and only admins may use it
-        var refused = await admin.PostFormAsync("/Admin/Users", new() { ["Input.Email"] = TestApp.NewEmail(), ["Input.Role"] = Roles.Filer });
+        var refused = await admin.PostFormAsync("/Admin/Users",
+            new() { ["Input.Email"] = TestApp.NewEmail(), ["Input.Role"] = Roles.Filer });
         Assert.Contains("只能创建审核员或管理员", await refused.Content.ReadAsStringAsync());
     }
 
@@ -190,7 +195,8 @@ public abstract class AccountTests<TApp>(TApp app) : IClassFixture<TApp> where T
     public async Task Token_created_on_the_account_page_works_until_revoked_and_only_its_hash_is_stored()
     {
         var (user, client) = await app.SignedInAsync(Roles.Filer);
-        var page = await client.PostFormAsync("/Account/Manage/Tokens", new() { ["Name"] = "ci" }, url: "/Account/Manage/Tokens?handler=Create");
+        var page = await client.PostFormAsync("/Account/Manage/Tokens", new() { ["Name"] = "ci" },
+            url: "/Account/Manage/Tokens?handler=Create");
         var html = await page.Content.ReadAsStringAsync();
         var token = System.Text.RegularExpressions.Regex.Match(html, "data-testid=\"new-token\">(sb_[^<]+)<").Groups[1].Value;
         Assert.StartsWith("sb_", token);
@@ -228,14 +234,16 @@ public abstract class AccountTests<TApp>(TApp app) : IClassFixture<TApp> where T
         Assert.Equal("邮箱不能为空", errors.GetProperty("email")[0].GetString());
         Assert.Contains("备案主体请自行注册", errors.GetProperty("role")[0].GetString());
         var dup = await admin.PostAsJsonAsync("/api/v1/admin/users", new { email, role = "reviewer" });
-        Assert.Contains("已注册", JsonDocument.Parse(await dup.Content.ReadAsStringAsync()).RootElement.GetProperty("errors").GetProperty("email")[0].GetString());
+        Assert.Contains("已注册", JsonDocument.Parse(await dup.Content.ReadAsStringAsync()).RootElement.GetProperty("errors")
+            .GetProperty("email")[0].GetString());
 
         var list = await admin.GetFromJsonAsync<JsonElement>("/api/v1/admin/users");
         Assert.Contains(list.EnumerateArray(), u => u.GetProperty("email").GetString() == email);
 
         var reviewerApi = await app.ApiClientAsync(await app.CreateUserAsync(Roles.Reviewer));
         Assert.Equal(HttpStatusCode.Forbidden, (await reviewerApi.GetAsync("/api/v1/admin/users")).StatusCode);
-        Assert.Equal(HttpStatusCode.Forbidden, (await reviewerApi.PostAsJsonAsync("/api/v1/admin/users", new { email = TestApp.NewEmail(), role = "admin" })).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await reviewerApi.PostAsJsonAsync(
+            "/api/v1/admin/users", new { email = TestApp.NewEmail(), role = "admin" })).StatusCode);
     }
 
     [Fact]
@@ -246,7 +254,8 @@ public abstract class AccountTests<TApp>(TApp app) : IClassFixture<TApp> where T
         foreach (var path in new[] { "/api/v1/me", "/api/v1/subject", "/api/v1/subject/submit", "/api/v1/review/subjects/{id}/approve",
                      "/api/v1/products", "/api/v1/products/{id}/functions", "/api/v1/materials", "/api/v1/materials/{id}" })
             Assert.True(doc.GetProperty("paths").TryGetProperty(path, out _), path);
-        Assert.Equal("bearer", doc.GetProperty("components").GetProperty("securitySchemes").GetProperty("ApiToken").GetProperty("scheme").GetString());
+        Assert.Equal("bearer", doc.GetProperty("components").GetProperty("securitySchemes").GetProperty("ApiToken").GetProperty("scheme")
+            .GetString());
     }
 
     [Fact]

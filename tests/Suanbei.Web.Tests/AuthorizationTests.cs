@@ -9,7 +9,8 @@ using Suanbei.Web.Tests.Support;
 
 namespace Suanbei.Web.Tests;
 
-/// <summary>A second filer can neither list, read, change nor download the first filer's subject, products or materials — via pages or API.</summary>
+/// <summary>A second filer can neither list, read, change nor download the first filer's subject, products or materials — via pages or
+/// API.</summary>
 public abstract class AuthorizationTests<TApp>(TApp app) : IClassFixture<TApp> where TApp : TestApp
 {
     [Fact]
@@ -18,10 +19,12 @@ public abstract class AuthorizationTests<TApp>(TApp app) : IClassFixture<TApp> w
         var (first, firstPages) = await app.SignedInAsync(Roles.Filer);
         Assert.Equal(HttpStatusCode.Redirect, (await Flows.SubmitCompleteSubjectAsync(firstPages)).StatusCode);
         var firstApi = await app.ApiClientAsync(first);
-        var product = await (await firstApi.PostAsJsonAsync("/api/v1/products", new { name = "第一家的产品", form = "App", icpNumber = "京ICP备12345678号-1" }))
+        var product = await (await firstApi.PostAsJsonAsync(
+            "/api/v1/products", new { name = "第一家的产品", form = "App", icpNumber = "京ICP备12345678号-1" }))
             .Content.ReadFromJsonAsync<JsonElement>();
         var productId = product.GetProperty("id").GetGuid();
-        var withFunction = await (await firstApi.PostAsJsonAsync($"/api/v1/products/{productId}/functions", new { name = "智能推荐", description = "根据用户兴趣推荐内容" }))
+        var withFunction = await (await firstApi.PostAsJsonAsync(
+            $"/api/v1/products/{productId}/functions", new { name = "智能推荐", description = "根据用户兴趣推荐内容" }))
             .Content.ReadFromJsonAsync<JsonElement>();
         var functionId = withFunction.GetProperty("functions")[0].GetProperty("id").GetGuid();
         var materialIds = await app.WithDb(db => db.Set<Material>().Where(m => m.OwnerId == first.Id).Select(m => m.Id).ToListAsync());
@@ -53,16 +56,22 @@ public abstract class AuthorizationTests<TApp>(TApp app) : IClassFixture<TApp> w
         // products: not listed, not readable, not changeable (API and pages)
         Assert.Equal(0, (await secondApi.GetFromJsonAsync<JsonElement>("/api/v1/products")).GetArrayLength());
         Assert.Equal(HttpStatusCode.NotFound, (await secondApi.GetAsync($"/api/v1/products/{productId}")).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await secondApi.PutAsJsonAsync($"/api/v1/products/{productId}", new { name = "改掉" })).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await secondApi.PostAsJsonAsync($"/api/v1/products/{productId}/functions", new { name = "x", description = "y" })).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await secondApi.PutAsJsonAsync($"/api/v1/products/{productId}/functions/{functionId}", new { name = "x", description = "y" })).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await secondApi.DeleteAsync($"/api/v1/products/{productId}/functions/{functionId}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await secondApi.PutAsJsonAsync($"/api/v1/products/{productId}", new { name = "改掉" }))
+            .StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await secondApi.PostAsJsonAsync(
+            $"/api/v1/products/{productId}/functions", new { name = "x", description = "y" })).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await secondApi.PutAsJsonAsync(
+            $"/api/v1/products/{productId}/functions/{functionId}", new { name = "x", description = "y" })).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await secondApi.DeleteAsync($"/api/v1/products/{productId}/functions/{functionId}"))
+            .StatusCode);
         Assert.DoesNotContain("第一家的产品", await secondPages.GetStringAsync("/Products"));
         Assert.Equal(HttpStatusCode.NotFound, (await secondPages.GetAsync($"/Products/Edit?id={productId}")).StatusCode);
         await secondApi.PutAsJsonAsync("/api/v1/subject", new { name = "第二家" });
-        var pagePost = await secondPages.PostFormAsync("/Products/Edit", new() { ["Input.Name"] = "改掉" }, url: $"/Products/Edit?id={productId}&handler=Save");
+        var pagePost = await secondPages.PostFormAsync("/Products/Edit", new() { ["Input.Name"] = "改掉" },
+            url: $"/Products/Edit?id={productId}&handler=Save");
         Assert.Equal(HttpStatusCode.NotFound, pagePost.StatusCode);
-        var removePost = await secondPages.PostFormAsync("/Products/Edit", new(), url: $"/Products/Edit?id={productId}&handler=RemoveFunction&functionId={functionId}");
+        var removePost = await secondPages.PostFormAsync(
+            "/Products/Edit", new(), url: $"/Products/Edit?id={productId}&handler=RemoveFunction&functionId={functionId}");
         Assert.Equal(HttpStatusCode.NotFound, removePost.StatusCode);
 
         var still = await firstApi.GetFromJsonAsync<JsonElement>($"/api/v1/products/{productId}");
@@ -74,7 +83,8 @@ public abstract class AuthorizationTests<TApp>(TApp app) : IClassFixture<TApp> w
     public async Task Reviewers_read_materials_of_submitted_subjects_but_not_of_drafts()
     {
         var (filer, pages) = await app.SignedInAsync(Roles.Filer);
-        var draft = await pages.PostMultipartAsync("/Subjects", new() { ["Input.Name"] = "草稿公司" }, [("Upload.BusinessLicenceScanId", "营业执照.pdf", TestData.Pdf("draft"))], url: "/Subjects?handler=Save");
+        var draft = await pages.PostMultipartAsync("/Subjects", new() { ["Input.Name"] = "草稿公司" },
+            [("Upload.BusinessLicenceScanId", "营业执照.pdf", TestData.Pdf("draft"))], url: "/Subjects?handler=Save");
         Assert.Equal(HttpStatusCode.Redirect, draft.StatusCode);
         var materialId = await app.WithDb(db => db.Set<Material>().Where(m => m.OwnerId == filer.Id).Select(m => m.Id).SingleAsync());
         var reviewer = await app.ApiClientAsync(await app.CreateUserAsync(Roles.Reviewer));
@@ -85,7 +95,8 @@ public abstract class AuthorizationTests<TApp>(TApp app) : IClassFixture<TApp> w
             Flows.AllSubjectMaterials().Where(f => f.Field != "Upload.BusinessLicenceScanId"), url: "/Subjects?handler=Submit");
         Assert.Equal(HttpStatusCode.Redirect, submitted.StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await reviewer.GetAsync($"/api/v1/materials/{materialId}")).StatusCode);
-        Assert.Equal(subject.Id, (await reviewer.GetFromJsonAsync<JsonElement>($"/api/v1/review/subjects/{subject.Id}")).GetProperty("id").GetGuid());
+        Assert.Equal(subject.Id, (await reviewer.GetFromJsonAsync<JsonElement>($"/api/v1/review/subjects/{subject.Id}")).GetProperty("id")
+            .GetGuid());
     }
 }
 

@@ -22,13 +22,13 @@ public sealed partial class FolderDependencyTests
             .Where(d => d is not ("bin" or "obj")).ToHashSet();
         var graph = folders.ToDictionary(f => f, _ => new SortedSet<string>());
         foreach (var folder in folders)
-        foreach (var file in Directory.EnumerateFiles(Path.Combine(WebRoot, folder), "*", SearchOption.AllDirectories)
-                     .Where(f => f.EndsWith(".cs", StringComparison.Ordinal) || f.EndsWith(".cshtml", StringComparison.Ordinal)))
-        foreach (Match m in WebNamespace().Matches(File.ReadAllText(file)))
-        {
-            var target = m.Groups[1].Value;
-            if (target != folder && folders.Contains(target)) graph[folder].Add(target);
-        }
+            foreach (var file in Directory.EnumerateFiles(Path.Combine(WebRoot, folder), "*", SearchOption.AllDirectories)
+                         .Where(f => f.EndsWith(".cs", StringComparison.Ordinal) || f.EndsWith(".cshtml", StringComparison.Ordinal)))
+                foreach (Match m in WebNamespace().Matches(File.ReadAllText(file)))
+                {
+                    var target = m.Groups[1].Value;
+                    if (target != folder && folders.Contains(target)) graph[folder].Add(target);
+                }
         return graph;
     }
 

@@ -27,7 +27,14 @@ public abstract class MaterialTests<TApp>(TApp app) : IClassFixture<TApp> where 
     [InlineData("docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document")]
     public async Task Accepted_types_are_stored_content_addressed_and_downloadable_by_the_owner(string kind, string contentType)
     {
-        var bytes = kind switch { "pdf" => TestData.Pdf(Guid.NewGuid().ToString()), "jpeg" => TestData.Jpeg(), "png" => TestData.Png(), _ => TestData.Docx(Guid.NewGuid().ToString()) };
+        var bytes = kind switch
+        {
+            "pdf" => TestData.Pdf(Guid.NewGuid().ToString()),
+            "jpeg" => TestData.Jpeg(),
+            "png" => TestData.Png(),
+            _ =>
+            TestData.Docx(Guid.NewGuid().ToString())
+        };
         var user = await app.CreateUserAsync(Roles.Filer);
         var api = await app.ApiClientAsync(user);
         // the name says .bin: the type comes from the content, not the extension
@@ -62,7 +69,8 @@ public abstract class MaterialTests<TApp>(TApp app) : IClassFixture<TApp> where 
         {
             var response = await UploadAsync(api, bytes, name);
             Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-            var error = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("errors").GetProperty("file")[0].GetString();
+            var error = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("errors")
+                .GetProperty("file")[0].GetString();
             Assert.Contains($"“{name}”", error);
         }
         var list = await api.GetFromJsonAsync<JsonElement>("/api/v1/materials");
@@ -94,14 +102,17 @@ public sealed class MaterialSizeLimitTests(SmallLimitSqliteApp app) : IClassFixt
         var user = await app.CreateUserAsync(Roles.Filer);
         var api = await app.ApiClientAsync(user);
         var big = TestData.Pdf(new string('x', 70 * 1024));
-        var response = await api.PostAsync("/api/v1/materials", new MultipartFormDataContent { { new ByteArrayContent(big), "file", "big.pdf" } });
+        var response = await api.PostAsync("/api/v1/materials",
+            new MultipartFormDataContent { { new ByteArrayContent(big), "file", "big.pdf" } });
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
         Assert.Contains("超过大小上限", await response.Content.ReadAsStringAsync());
-        var small = await api.PostAsync("/api/v1/materials", new MultipartFormDataContent { { new ByteArrayContent(TestData.Pdf()), "file", "small.pdf" } });
+        var small = await api.PostAsync("/api/v1/materials",
+            new MultipartFormDataContent { { new ByteArrayContent(TestData.Pdf()), "file", "small.pdf" } });
         Assert.Equal(HttpStatusCode.Created, small.StatusCode);
 
         var filer = await app.SignInAsync(user.Email!);
-        var page = await filer.PostMultipartAsync("/Subjects", new() { ["Input.Name"] = "大文件有限公司" }, [("Upload.BusinessLicenceScanId", "营业执照.pdf", big)], url: "/Subjects?handler=Save");
+        var page = await filer.PostMultipartAsync("/Subjects", new() { ["Input.Name"] = "大文件有限公司" },
+            [("Upload.BusinessLicenceScanId", "营业执照.pdf", big)], url: "/Subjects?handler=Save");
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
         Assert.Contains("data-valmsg-for=\"Upload.BusinessLicenceScanId\">文件“营业执照.pdf”超过大小上限", await page.Content.ReadAsStringAsync());
         Assert.Empty(Directory.GetFiles(app.Options.MaterialsDirectory, ".upload-*"));
@@ -114,7 +125,8 @@ public sealed class MaterialSizeLimitTests(SmallLimitSqliteApp app) : IClassFixt
         try
         {
             var docx = TestData.Docx();
-            foreach (var bytes in new[] { docx[..(docx.Length / 2)], "PK\u0003\u0004garbage"u8.ToArray(), "%PD"u8.ToArray(), new byte[] { 0xFF } })
+            foreach (var bytes in new[] { docx[..(docx.Length / 2)], "PK\u0003\u0004garbage"u8.ToArray(), "%PD"u8.ToArray(),
+                new byte[] { 0xFF } })
             {
                 var path = Path.Combine(dir, Guid.NewGuid().ToString("N"));
                 File.WriteAllBytes(path, bytes);

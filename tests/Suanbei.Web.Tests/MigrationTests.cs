@@ -33,12 +33,17 @@ public class MigrationTests
             {
                 // the database as the first version left it
                 await db.GetService<IMigrator>().MigrateAsync("20261122000100_Initial");
-                db.Users.Add(new AppUser { Id = "u1", UserName = "old@example.cn", NormalizedUserName = "OLD@EXAMPLE.CN", Email = "old@example.cn", NormalizedEmail = "OLD@EXAMPLE.CN", CreatedAt = DateTimeOffset.UtcNow });
+                db.Users.Add(new AppUser
+                {
+                    Id = "u1", UserName = "old@example.cn", NormalizedUserName = "OLD@EXAMPLE.CN",
+                    Email = "old@example.cn", NormalizedEmail = "OLD@EXAMPLE.CN", CreatedAt = DateTimeOffset.UtcNow
+                });
                 await db.SaveChangesAsync();
                 // An approved subject, written with the columns the first version had (today's model has more).
                 object id = postgres ? subjectId : subjectId.ToString().ToUpperInvariant();
                 await db.Database.ExecuteSqlRawAsync(
-                    "INSERT INTO \"Subjects\" (\"Id\", \"OwnerId\", \"Status\", \"CreatedAt\", \"UpdatedAt\", \"ChangeDueDateEstimated\", \"Kind\", \"Name\", \"RegionCode\", \"ApprovedAt\") " +
+                    "INSERT INTO \"Subjects\" (\"Id\", \"OwnerId\", \"Status\", \"CreatedAt\", \"UpdatedAt\", \"ChangeDueDateEstimated\"," +
+                    " \"Kind\", \"Name\", \"RegionCode\", \"ApprovedAt\") " +
                     "VALUES ({0}, 'u1', 2, 0, 0, {1}, 1, '老数据有限公司', '110108', 0)", id, false);
             }
 
@@ -56,7 +61,8 @@ public class MigrationTests
                     // 20261122000500 backfills the approved snapshot from the approved row.
                     Assert.Equal("老数据有限公司", subject.ApprovedName);
                     Assert.Equal("110108", subject.ApprovedRegionCode);
-                    Assert.NotNull(await scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>().FindByEmailAsync("old@example.cn"));
+                    Assert.NotNull(await scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>()
+                        .FindByEmailAsync("old@example.cn"));
                     Assert.Equal(Roles.All.Count, await db.Roles.CountAsync());
                 }
             }
@@ -72,7 +78,11 @@ public class MigrationTests
     {
         var dataDir = Path.Combine(Path.GetTempPath(), "suanbei-firstrun-" + Guid.NewGuid().ToString("N")[..8]);
         var announced = new List<string>();
-        var options = new SuanbeiHostOptions { DataDirectory = dataDir, Urls = "http://127.0.0.1:0", Announce = announced.Add, EnvironmentName = "Production" };
+        var options = new SuanbeiHostOptions
+        {
+            DataDirectory = dataDir, Urls = "http://127.0.0.1:0", Announce = announced.Add,
+            EnvironmentName = "Production"
+        };
         try
         {
             await using (var first = SuanbeiWebHost.Build(options)) { }

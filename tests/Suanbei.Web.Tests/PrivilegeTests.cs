@@ -39,13 +39,15 @@ public abstract class PrivilegeTests<TApp>(TApp app) : IClassFixture<TApp> where
         var approve = await adminApi.PostAsync($"/api/v1/review/subjects/{id}/approve", null);
         Assert.Equal(HttpStatusCode.Forbidden, approve.StatusCode);
         Assert.Contains("管理员不参与审核", (await approve.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString());
-        Assert.Equal(HttpStatusCode.Forbidden, (await adminApi.PostAsJsonAsync($"/api/v1/review/subjects/{id}/return", new { reasons = "x" })).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await adminApi.PostAsJsonAsync(
+            $"/api/v1/review/subjects/{id}/return", new { reasons = "x" })).StatusCode);
 
         var adminPages = await app.SignInAsync(admin.Email!);
         var detail = await adminPages.GetStringAsync($"/Review/Subjects/Detail?id={id}");
         Assert.Contains("不参与审核", detail);
         Assert.DoesNotContain("data-testid=\"subject-approve\"", detail);
-        var posted = await adminPages.PostFormAsync($"/Review/Subjects/Detail?id={id}", new(), $"/Review/Subjects/Detail?id={id}&handler=Approve");
+        var posted = await adminPages.PostFormAsync($"/Review/Subjects/Detail?id={id}", new(),
+            $"/Review/Subjects/Detail?id={id}&handler=Approve");
         Assert.Equal(HttpStatusCode.Redirect, posted.StatusCode);
         Assert.Contains("/account/accessdenied", posted.Headers.Location!.OriginalString);
         Assert.Equal(SubjectStatus.Submitted, await StatusAsync(id));
@@ -57,7 +59,8 @@ public abstract class PrivilegeTests<TApp>(TApp app) : IClassFixture<TApp> where
             var users = sp.GetRequiredService<UserManager<AppUser>>();
             return (await users.AddToRoleAsync((await users.FindByIdAsync(both.Id))!, Roles.Admin)).Succeeded;
         });
-        Assert.Equal(HttpStatusCode.Forbidden, (await (await app.ApiClientAsync(both)).PostAsync($"/api/v1/review/subjects/{id}/approve", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await (await app.ApiClientAsync(both))
+            .PostAsync($"/api/v1/review/subjects/{id}/approve", null)).StatusCode);
 
         var reviewer = await app.ApiClientAsync(await app.CreateUserAsync(Roles.Reviewer));
         Assert.Equal(HttpStatusCode.OK, (await reviewer.PostAsync($"/api/v1/review/subjects/{id}/approve", null)).StatusCode);
@@ -74,7 +77,8 @@ public abstract class PrivilegeTests<TApp>(TApp app) : IClassFixture<TApp> where
         var adminApi = await app.ApiClientAsync(await app.CreateUserAsync(Roles.Admin));
         Assert.Equal(HttpStatusCode.OK, (await adminApi.GetAsync($"/api/v1/review/filings/{id}")).StatusCode);
         foreach (var action in new[] { "start-first-review", "return", "refuse" })
-            Assert.Equal(HttpStatusCode.Forbidden, (await adminApi.PostAsJsonAsync($"/api/v1/review/filings/{id}/{action}", new { reason = "x" })).StatusCode);
+            Assert.Equal(HttpStatusCode.Forbidden, (await adminApi.PostAsJsonAsync(
+                $"/api/v1/review/filings/{id}/{action}", new { reason = "x" })).StatusCode);
         var filing = await Ok(await api.GetAsync($"/api/v1/filings/{id}"));
         Assert.Equal("Submitted", filing.GetProperty("status").GetString());
     }
@@ -89,7 +93,8 @@ public abstract class PrivilegeTests<TApp>(TApp app) : IClassFixture<TApp> where
 
         // Pages: GET and POST both end on the change-password page; no API token is created.
         Assert.Equal("/account/manage/changepassword", (await browser.GetAsync("/Account/Manage/Tokens")).Headers.Location?.OriginalString);
-        var create = await browser.PostFormAsync("/Account/Manage/ChangePassword", new() { ["Name"] = "ci" }, "/Account/Manage/Tokens?handler=Create");
+        var create = await browser.PostFormAsync("/Account/Manage/ChangePassword", new() { ["Name"] = "ci" },
+            "/Account/Manage/Tokens?handler=Create");
         Assert.Equal(HttpStatusCode.SeeOther, create.StatusCode);
         Assert.Equal("/account/manage/changepassword", create.Headers.Location?.OriginalString);
         Assert.Equal(0, await app.WithDb(db => db.Set<ApiToken>().CountAsync(t => t.UserId == created.User.Id)));
@@ -104,7 +109,8 @@ public abstract class PrivilegeTests<TApp>(TApp app) : IClassFixture<TApp> where
         // After the change everything works.
         var changed = await browser.PostFormAsync("/Account/Manage/ChangePassword", new()
         {
-            ["Input.CurrentPassword"] = created.Password, ["Input.NewPassword"] = "reviewerpass1", ["Input.ConfirmPassword"] = "reviewerpass1",
+            ["Input.CurrentPassword"] = created.Password, ["Input.NewPassword"] = "reviewerpass1",
+            ["Input.ConfirmPassword"] = "reviewerpass1",
         });
         Assert.Equal(HttpStatusCode.Redirect, changed.StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await api.GetAsync("/api/v1/me")).StatusCode);

@@ -23,11 +23,13 @@ public abstract class ProductTests<TApp>(TApp app) : IClassFixture<TApp> where T
     public async Task Product_with_ordered_access_path_and_functions_through_the_pages()
     {
         var (_, pages) = await app.SignedInAsync(Roles.Filer);
-        Assert.Equal(HttpStatusCode.Redirect, (await pages.PostFormAsync("/Subjects", new() { ["Input.Name"] = "产品公司" }, url: "/Subjects?handler=Save")).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await pages.PostFormAsync(
+            "/Subjects", new() { ["Input.Name"] = "产品公司" }, url: "/Subjects?handler=Save")).StatusCode);
 
         var invalid = await pages.PostFormAsync("/Products/Edit", new()
         {
-            ["Input.Name"] = "", ["Input.Form"] = "App", ["Input.IcpNumber"] = "12345678", ["Input.MonthlyActiveUsers"] = "100", ["Input.DailyActiveUsers"] = "500",
+            ["Input.Name"] = "", ["Input.Form"] = "App", ["Input.IcpNumber"] = "12345678", ["Input.MonthlyActiveUsers"] = "100",
+            ["Input.DailyActiveUsers"] = "500",
             ["Input.HasPriorLicence"] = "true",
         }, url: "/Products/Edit?handler=Save");
         Assert.Equal(HttpStatusCode.OK, invalid.StatusCode);
@@ -44,7 +46,8 @@ public abstract class ProductTests<TApp>(TApp app) : IClassFixture<TApp> where T
             ["Input.MonthlyActiveUsers"] = "500000", ["Input.DailyActiveUsers"] = "80000", ["Input.TotalUsers"] = "2000000",
             ["Input.RequiresRealName"] = "true", ["Input.PersonalisedPushCanBeTurnedOff"] = "true",
             ["Input.PersonalisedPushDescription"] = "设置-隐私-个性化推荐可关闭", ["Input.MinorsProtection"] = "青少年模式",
-            ["Input.AccessPath[0]"] = "打开示例新闻APP", ["Input.AccessPath[1]"] = "", ["Input.AccessPath[2]"] = "点击首页“推荐”", ["Input.AccessPath[3]"] = "查看推荐列表",
+            ["Input.AccessPath[0]"] = "打开示例新闻APP", ["Input.AccessPath[1]"] = "", ["Input.AccessPath[2]"] = "点击首页“推荐”",
+            ["Input.AccessPath[3]"] = "查看推荐列表",
         }, url: "/Products/Edit?handler=Save");
         Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
         var editUrl = created.Headers.Location!.OriginalString;
@@ -87,17 +90,20 @@ public abstract class ProductTests<TApp>(TApp app) : IClassFixture<TApp> where T
         Assert.Equal("示例助手（小程序）", p.GetProperty("listLabel").GetString());
         var id = p.GetProperty("id").GetGuid();
 
-        var updated = await api.PutAsJsonAsync($"/api/v1/products/{id}", new { name = "示例助手", form = "MiniProgram", accessPath = new[] { "进入小程序", "点击对话" } });
+        var updated = await api.PutAsJsonAsync($"/api/v1/products/{id}",
+            new { name = "示例助手", form = "MiniProgram", accessPath = new[] { "进入小程序", "点击对话" } });
         Assert.Equal(HttpStatusCode.OK, updated.StatusCode);
         var path = (await updated.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("details").GetProperty("accessPath");
         Assert.Equal(["进入小程序", "点击对话"], path.EnumerateArray().Select(e => e.GetString()));
 
         var fn = await api.PostAsJsonAsync($"/api/v1/products/{id}/functions", new { name = "智能对话", description = new string('字', 501) });
         Assert.Equal(HttpStatusCode.BadRequest, fn.StatusCode);
-        Assert.StartsWith("功能介绍不能超过500个字符", JsonDocument.Parse(await fn.Content.ReadAsStringAsync()).RootElement.GetProperty("errors").GetProperty("functionDescription")[0].GetString());
+        Assert.StartsWith("功能介绍不能超过500个字符", JsonDocument.Parse(await fn.Content.ReadAsStringAsync()).RootElement.GetProperty("errors")
+            .GetProperty("functionDescription")[0].GetString());
         fn = await api.PostAsJsonAsync($"/api/v1/products/{id}/functions", new { name = "智能对话", description = "回答用户问题" });
         var fid = (await fn.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("functions")[0].GetProperty("id").GetGuid();
-        Assert.Equal(HttpStatusCode.OK, (await api.PutAsJsonAsync($"/api/v1/products/{id}/functions/{fid}", new { name = "智能问答", description = "回答用户提出的问题" })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await api.PutAsJsonAsync(
+            $"/api/v1/products/{id}/functions/{fid}", new { name = "智能问答", description = "回答用户提出的问题" })).StatusCode);
         var reloaded = await api.GetFromJsonAsync<JsonElement>($"/api/v1/products/{id}");
         Assert.Equal("智能问答", reloaded.GetProperty("functions")[0].GetProperty("name").GetString());
         Assert.Equal(HttpStatusCode.NoContent, (await api.DeleteAsync($"/api/v1/products/{id}/functions/{fid}")).StatusCode);

@@ -14,7 +14,8 @@ public abstract class SchemaTests<TApp>(TApp app) : IClassFixture<TApp> where TA
             return (m, m.Count == 0 ? "" : SchemaCheck.SuggestMigrationCode(db, m));
         });
         Assert.True(missing.Count == 0,
-            "The migrations lack: " + string.Join("; ", missing.Select(m => m.WholeTable ? $"table {m.Table}" : $"{m.Table}({string.Join(", ", m.Columns)})")) +
+            "The migrations lack: " + string.Join("; ", missing.Select(
+                m => m.WholeTable ? $"table {m.Table}" : $"{m.Table}({string.Join(", ", m.Columns)})")) +
             "\nAdd a hand-written migration in src/Suanbei.Web/Data/Migrations with:\n" + code);
     }
 }

@@ -45,11 +45,13 @@ public abstract class SubjectTests<TApp>(TApp app) : IClassFixture<TApp> where T
     public async Task Only_enterprises_and_individual_businesses_may_file()
     {
         var (_, filer) = await app.SignedInAsync(Roles.Filer);
-        var response = await filer.PostFormAsync("/Subjects", TestData.Form(TestData.CompleteDetails(TestData.CreditCode("11"))), url: "/Subjects?handler=Save");
+        var response = await filer.PostFormAsync("/Subjects", TestData.Form(TestData.CompleteDetails(TestData.CreditCode("11"))),
+            url: "/Subjects?handler=Save");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("只有企业（91开头）或个体工商户（92开头）可以办理算法备案", await response.Content.ReadAsStringAsync());
 
-        var individual = await filer.PostFormAsync("/Subjects", TestData.Form(TestData.CompleteDetails(TestData.CreditCode("92"))), url: "/Subjects?handler=Save");
+        var individual = await filer.PostFormAsync("/Subjects", TestData.Form(TestData.CompleteDetails(TestData.CreditCode("92"))),
+            url: "/Subjects?handler=Save");
         Assert.Equal(HttpStatusCode.Redirect, individual.StatusCode);
     }
 
@@ -71,7 +73,8 @@ public abstract class SubjectTests<TApp>(TApp app) : IClassFixture<TApp> where T
         Assert.Contains("北京示例科技有限公司", detail);
         Assert.Contains("营业执照.pdf", detail);
 
-        var noReason = await reviewer.PostFormAsync($"/Review/Subjects/Detail?id={subjectId}", new() { ["Reasons"] = " " }, url: $"/Review/Subjects/Detail?id={subjectId}&handler=Return");
+        var noReason = await reviewer.PostFormAsync($"/Review/Subjects/Detail?id={subjectId}", new() { ["Reasons"] = " " },
+            url: $"/Review/Subjects/Detail?id={subjectId}&handler=Return");
         Assert.Contains("退回补正必须填写理由", await noReason.Content.ReadAsStringAsync());
         var returned = await reviewer.PostFormAsync($"/Review/Subjects/Detail?id={subjectId}", new() { ["Reasons"] = "营业执照扫描件模糊，无法辨认名称" },
             url: $"/Review/Subjects/Detail?id={subjectId}&handler=Return");
@@ -82,17 +85,20 @@ public abstract class SubjectTests<TApp>(TApp app) : IClassFixture<TApp> where T
         Assert.Contains("营业执照扫描件模糊，无法辨认名称", page);
         Assert.Contains("data-testid=\"subject-form\"", page);
 
-        var resubmitted = await filer.PostMultipartAsync("/Subjects", TestData.Form(TestData.CompleteDetails() with { Name = "北京示例科技有限公司" }),
+        var resubmitted = await filer.PostMultipartAsync(
+            "/Subjects", TestData.Form(TestData.CompleteDetails() with { Name = "北京示例科技有限公司" }),
             [("Upload.BusinessLicenceScanId", "营业执照-清晰.pdf", TestData.Pdf("clear"))], url: "/Subjects?handler=Submit");
         Assert.Equal(HttpStatusCode.Redirect, resubmitted.StatusCode);
 
-        var approved = await reviewer.PostFormAsync($"/Review/Subjects/Detail?id={subjectId}", new() { ["Confirmed"] = "true" }, url: $"/Review/Subjects/Detail?id={subjectId}&handler=Approve");
+        var approved = await reviewer.PostFormAsync($"/Review/Subjects/Detail?id={subjectId}", new() { ["Confirmed"] = "true" },
+            url: $"/Review/Subjects/Detail?id={subjectId}&handler=Approve");
         Assert.Equal(HttpStatusCode.Redirect, approved.StatusCode);
         page = await filer.GetStringAsync("/Subjects");
         Assert.Contains("data-testid=\"subject-status\">已通过<", page);
         Assert.Contains("营业执照-清晰.pdf", page);
         var history = await app.WithDb(db => db.Set<SubjectDecision>().Where(d => d.SubjectId == subjectId).ToListAsync());
-        Assert.Equal([SubjectDecisionKind.Submitted, SubjectDecisionKind.Returned, SubjectDecisionKind.Submitted, SubjectDecisionKind.Approved],
+        Assert.Equal([SubjectDecisionKind.Submitted, SubjectDecisionKind.Returned, SubjectDecisionKind.Submitted,
+            SubjectDecisionKind.Approved],
             history.OrderBy(d => d.At).ThenBy(d => d.Kind == SubjectDecisionKind.Approved).Select(d => d.Kind));
         Assert.True(await app.WithServices(sp =>
             sp.GetRequiredService<Suanbei.Web.Features.Subjects.SubjectService>().IsApprovedAsync(filerUser.Id)));
@@ -108,7 +114,8 @@ public abstract class SubjectTests<TApp>(TApp app) : IClassFixture<TApp> where T
         Assert.Equal(HttpStatusCode.NotFound, (await api.GetAsync("/api/v1/subject")).StatusCode);
         var goodId = TestData.ResidentId();
         var wrongCheck = goodId[..17] + (goodId[17] == '0' ? '1' : '0');
-        var bad = await api.PutAsJsonAsync("/api/v1/subject", new { name = "某公司", creditCode = "91110108MA01ABCDE0", officerEmail = "not-an-email", legalRepIdNumber = wrongCheck });
+        var bad = await api.PutAsJsonAsync("/api/v1/subject",
+            new { name = "某公司", creditCode = "91110108MA01ABCDE0", officerEmail = "not-an-email", legalRepIdNumber = wrongCheck });
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
         Assert.Equal("application/problem+json", bad.Content.Headers.ContentType?.MediaType);
         var errors = JsonDocument.Parse(await bad.Content.ReadAsStringAsync()).RootElement.GetProperty("errors");
@@ -122,7 +129,8 @@ public abstract class SubjectTests<TApp>(TApp app) : IClassFixture<TApp> where T
 
         var incomplete = await api.PostAsync("/api/v1/subject/submit", null);
         Assert.Equal(HttpStatusCode.BadRequest, incomplete.StatusCode);
-        Assert.Equal("请上传营业执照副本彩色扫描件", JsonDocument.Parse(await incomplete.Content.ReadAsStringAsync()).RootElement.GetProperty("errors").GetProperty("businessLicenceScanId")[0].GetString());
+        Assert.Equal("请上传营业执照副本彩色扫描件", JsonDocument.Parse(await incomplete.Content.ReadAsStringAsync()).RootElement.GetProperty("errors")
+            .GetProperty("businessLicenceScanId")[0].GetString());
 
         // reviewers cannot act on a draft (not submitted → not found for review)
         Assert.Equal(HttpStatusCode.NotFound, (await reviewer.PostAsync($"/api/v1/review/subjects/{id}/approve", null)).StatusCode);
@@ -133,9 +141,11 @@ public abstract class SubjectTests<TApp>(TApp app) : IClassFixture<TApp> where T
             var content = new MultipartFormDataContent { { new ByteArrayContent(TestData.Pdf(field)), "file", field + ".pdf" } };
             var uploaded = await api.PostAsync("/api/v1/materials", content);
             Assert.Equal(HttpStatusCode.Created, uploaded.StatusCode);
-            materials[char.ToLowerInvariant(field[0]) + field[1..]] = (await uploaded.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+            materials[char.ToLowerInvariant(field[0]) + field[1..]] = (await uploaded.Content.ReadFromJsonAsync<JsonElement>())
+                .GetProperty("id").GetGuid();
         }
-        var body = JsonSerializer.SerializeToNode(TestData.CompleteDetails(), new JsonSerializerOptions(JsonSerializerDefaults.Web))!.AsObject();
+        var body = JsonSerializer.SerializeToNode(TestData.CompleteDetails(),
+            new JsonSerializerOptions(JsonSerializerDefaults.Web))!.AsObject();
         foreach (var (k, v) in materials) body[k] = v;
         Assert.Equal(HttpStatusCode.OK, (await api.PutAsJsonAsync("/api/v1/subject", body)).StatusCode);
         var submitted = await api.PostAsync("/api/v1/subject/submit", null);
@@ -155,7 +165,8 @@ public abstract class SubjectTests<TApp>(TApp app) : IClassFixture<TApp> where T
         Assert.Equal(HttpStatusCode.OK, (await reviewer.PostAsync($"/api/v1/review/subjects/{id}/approve", null)).StatusCode);
         var twice = await reviewer.PostAsync($"/api/v1/review/subjects/{id}/approve", null);
         Assert.Equal(HttpStatusCode.Conflict, twice.StatusCode);
-        Assert.Equal(HttpStatusCode.Conflict, (await reviewer.PostAsJsonAsync($"/api/v1/review/subjects/{id}/return", new { reasons = "晚了" })).StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, (await reviewer.PostAsJsonAsync(
+            $"/api/v1/review/subjects/{id}/return", new { reasons = "晚了" })).StatusCode);
 
         var mine = await api.GetFromJsonAsync<JsonElement>("/api/v1/subject");
         Assert.True(mine.GetProperty("isApproved").GetBoolean());
@@ -180,9 +191,11 @@ public abstract class SubjectTests<TApp>(TApp app) : IClassFixture<TApp> where T
         Assert.Contains("data-testid=\"subject-form\"", page);
         // the change is the filer's draft: reviewers don't see it until it is submitted
         var reviewer = await app.ApiClientAsync(await app.CreateUserAsync(Roles.Reviewer));
-        Assert.Equal(HttpStatusCode.NotFound, (await reviewer.GetAsync($"/api/v1/review/subjects/{s.GetProperty("id").GetGuid()}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await reviewer.GetAsync($"/api/v1/review/subjects/{s.GetProperty("id").GetGuid()}"))
+            .StatusCode);
         // a second change cannot start while one is open
-        Assert.Equal(HttpStatusCode.Conflict, (await api.PostAsJsonAsync("/api/v1/subject/change", new { eventDate = "2026-09-22" })).StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, (await api.PostAsJsonAsync("/api/v1/subject/change", new { eventDate = "2026-09-22" }))
+            .StatusCode);
     }
 
     [Fact]
@@ -190,7 +203,8 @@ public abstract class SubjectTests<TApp>(TApp app) : IClassFixture<TApp> where T
     {
         var user = await app.CreateUserAsync(Roles.Filer);
         var api = await app.ApiClientAsync(user);
-        var responses = await Task.WhenAll(Enumerable.Range(0, 8).Select(i => api.PutAsJsonAsync("/api/v1/subject", new { name = $"并发公司{i}" })));
+        var responses = await Task.WhenAll(Enumerable.Range(0, 8)
+            .Select(i => api.PutAsJsonAsync("/api/v1/subject", new { name = $"并发公司{i}" })));
         Assert.All(responses, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
         Assert.Equal(1, await app.WithDb(db => db.Set<Subject>().CountAsync(s => s.OwnerId == user.Id)));
     }
@@ -210,7 +224,8 @@ public abstract class SubjectTests<TApp>(TApp app) : IClassFixture<TApp> where T
         Assert.Contains("工作证明任职期限", page);
     }
 
-    /// <summary>10 working days after 2026-09-21 on the official 2026 calendar: 9/22–9/24, 9/28–9/30, 10/8, 10/9, 10/10 (调休 Saturday), 10/12.</summary>
+    /// <summary>10 working days after 2026-09-21 on the official 2026 calendar: 9/22–9/24, 9/28–9/30, 10/8, 10/9, 10/10 (调休 Saturday),
+    /// 10/12.</summary>
     private const string SubjectChangeDueFor20260921 = "2026-10-12";
 }
 

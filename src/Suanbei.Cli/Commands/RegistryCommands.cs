@@ -38,8 +38,11 @@ internal static class RegistryCommands
 
     private static Command Import()
     {
-        var files = new Argument<string[]>("files") { Description = "清单文件（.docx、.xlsx、.csv、.tsv、.json），格式按内容识别",
-            Arity = ArgumentArity.ZeroOrMore };
+        var files = new Argument<string[]>("files")
+        {
+            Description = "清单文件（.docx、.xlsx、.csv、.tsv、.json），格式按内容识别",
+            Arity = ArgumentArity.ZeroOrMore
+        };
         var published = new Option<bool>("--published") { Description = "导入随附的网信办公示清单（深度合成、算法备案、生成式人工智能、注销公告）" };
         var data = CommonOptions.Data();
         var db = CommonOptions.Db();
@@ -367,11 +370,12 @@ internal static class RegistryCommands
                     w.WriteString("number", v.Normalised);
                     w.WriteBoolean("wellFormed", v.WellFormed);
                     w.WriteString("scheme", v.Scheme.ToString());
-                    if (v.Decoded is { } d) {
+                    if (v.Decoded is { } d)
+                    {
                         w.WriteBoolean("checkDigitMatches", d.CheckDigitMatches);
                         w.WriteStringOrNull("province", d.ProvinceName);
                         w.WriteStringOrNull("typeName", d.TypeName);
-                        }
+                    }
                     w.WriteBoolean("inRegistry", v.InRegistry);
                     w.WriteStringOrNull("status", v.Entry is null ? null : active ? "active" : "cancelled");
                     w.WriteStringOrNull("cancelledOn", v.Entry?.CancelledOn?.ToString("yyyy-MM-dd"));

@@ -15,7 +15,7 @@ public static class EvalResultJson
     {
         using var buffer = new MemoryStream();
         using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions
-               { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, Indented = indented }))
+        { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, Indented = indented }))
         {
             w.WriteStartObject();
             Bank(w, result.Content, "passed", indented);

@@ -2,8 +2,8 @@ using System.Buffers.Binary;
 using System.Globalization;
 using System.Text.Json;
 using Suanbei.Labels.Formats;
-using Suanbei.Labels.Formats.Riff;
 using Suanbei.Labels.Formats.Io;
+using Suanbei.Labels.Formats.Riff;
 
 namespace Suanbei.Labels.Explicit;
 
@@ -45,7 +45,8 @@ public static class AudioLabeler
         });
     }
 
-    private sealed record Pcm(int Channels, int SampleRate, int BlockAlign, long DataOffset, long DataSize, List<RiffChunk> Chunks, RiffChunk Data);
+    private sealed record Pcm(int Channels, int SampleRate, int BlockAlign, long DataOffset, long DataSize, List<RiffChunk> Chunks,
+        RiffChunk Data);
 
     private static bool TryPcm16(string input, out Pcm format)
     {
@@ -88,7 +89,8 @@ public static class AudioLabeler
                     var envelope = Math.Min(1.0, Math.Min(i, n - 1 - i) / (double)Math.Max(1, fade));
                     value = (short)Math.Round(0.5 * short.MaxValue * envelope * Math.Sin(2 * Math.PI * ToneHz * i / sampleRate));
                 }
-                for (var c = 0; c < channels; c++) BinaryPrimitives.WriteInt16LittleEndian(bytes.AsSpan((int)((frame * channels + c) * 2)), value);
+                for (var c = 0; c < channels; c++) BinaryPrimitives.WriteInt16LittleEndian(
+                    bytes.AsSpan((int)((frame * channels + c) * 2)), value);
             }
         }
         return bytes;
@@ -99,7 +101,8 @@ public static class AudioLabeler
         var cue = CueSamples(format.SampleRate, format.Channels);
         using var s = File.OpenRead(input);
         var total = 4L + format.Chunks.Sum(c => 8 + c.DataSize + (c.DataSize & 1)) + cue.Length;
-        if (total > uint.MaxValue || format.DataSize + cue.Length > uint.MaxValue) throw new ExplicitLabelException("加入提示音后 WAV 将超过 4 GB 上限");
+        if (total > uint.MaxValue || format.DataSize + cue.Length > uint.MaxValue) throw new ExplicitLabelException(
+            "加入提示音后 WAV 将超过 4 GB 上限");
         ExplicitLabel.Atomically(output, temp =>
         {
             using var o = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 20);
@@ -123,7 +126,8 @@ public static class AudioLabeler
 
     private static void ApplyWithFfmpeg(string input, string output, string ext)
     {
-        var json = ExplicitLabel.Run("ffprobe", ["-v", "error", "-select_streams", "a:0", "-show_entries", "stream=sample_rate,channels", "-of", "json", Path.GetFullPath(input)]);
+        var json = ExplicitLabel.Run("ffprobe", ["-v", "error", "-select_streams", "a:0", "-show_entries", "stream=sample_rate,channels",
+            "-of", "json", Path.GetFullPath(input)]);
         using var doc = JsonDocument.Parse(json);
         var streams = doc.RootElement.GetProperty("streams");
         if (streams.GetArrayLength() == 0) throw new ExplicitLabelException("输入文件没有音频流");
@@ -135,14 +139,21 @@ public static class AudioLabeler
             WriteWav(cueFile, CueSamples(rate, channels), rate, channels);
             var muxer = ext switch
             {
-                ".mp3" => "mp3", ".m4a" or ".mp4" => "mp4", ".flac" => "flac", ".ogg" or ".oga" => "ogg", ".opus" => "opus", ".wav" => "wav",
+                ".mp3" => "mp3",
+                ".m4a" or ".mp4" => "mp4",
+                ".flac" => "flac",
+                ".ogg" or ".oga" => "ogg",
+                ".opus" => "opus",
+                ".wav" =>
+                    "wav",
                 ".mka" => "matroska",
                 _ => throw new ExplicitLabelException($"不支持的音频输出格式：{ext}（支持 .wav .mp3 .m4a .flac .ogg .opus .mka）"),
             };
             var layout = channels switch { 1 => "mono", 2 => "stereo", _ => $"{channels}c" };
             var format = $"aformat=sample_fmts=s16:sample_rates={rate}:channel_layouts={layout}";
             var filter = $"[0:a]{format}[c];[1:a:0]{format}[a];[c][a]concat=n=2:v=0:a=1[out]";
-            List<string> args = ["-v", "error", "-y", "-i", cueFile, "-i", Path.GetFullPath(input), "-filter_complex", filter, "-map", "[out]", "-map_metadata", "1"];
+            List<string> args = ["-v", "error", "-y", "-i", cueFile, "-i", Path.GetFullPath(input), "-filter_complex", filter, "-map",
+                "[out]", "-map_metadata", "1"];
             if (muxer == "mp4") args.AddRange(["-movflags", "+use_metadata_tags"]);
             ExplicitLabel.Atomically(output, temp => ExplicitLabel.Run("ffmpeg", [.. args, "-f", muxer, temp]));
         }
@@ -154,7 +165,8 @@ public static class AudioLabeler
         using var o = File.Create(path);
         o.Write("RIFF"u8); IntegerWrites.WriteU32LE(o, (uint)(36 + samples.Length)); o.Write("WAVE"u8);
         o.Write("fmt "u8); IntegerWrites.WriteU32LE(o, 16);
-        o.Write([1, 0, (byte)channels, 0]); IntegerWrites.WriteU32LE(o, (uint)rate); IntegerWrites.WriteU32LE(o, (uint)(rate * channels * 2));
+        o.Write([1, 0, (byte)channels, 0]); IntegerWrites.WriteU32LE(o, (uint)rate); IntegerWrites.WriteU32LE(
+            o, (uint)(rate * channels * 2));
         o.Write([(byte)(channels * 2), 0, 16, 0]);
         o.Write("data"u8); IntegerWrites.WriteU32LE(o, (uint)samples.Length); o.Write(samples);
     }

@@ -72,7 +72,8 @@ public static class ExplicitLabel
         var full = Path.GetFullPath(output);
         var dir = Path.GetDirectoryName(full)!;
         if (!Directory.Exists(dir)) throw new ExplicitLabelException($"输出目录不存在：{dir}");
-        var temp = Path.Combine(dir, "." + Path.GetFileNameWithoutExtension(full) + ".tmp-" + Guid.NewGuid().ToString("N")[..8] + Path.GetExtension(full));
+        var temp = Path.Combine(dir, "." + Path.GetFileNameWithoutExtension(full) + ".tmp-" + Guid.NewGuid().ToString("N")[..8] +
+            Path.GetExtension(full));
         try
         {
             produce(temp);

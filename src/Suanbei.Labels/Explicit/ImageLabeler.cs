@@ -43,9 +43,12 @@ public static class ImageLabeler
         var y0 = top ? 0 : height - bandH;
         var gravity = placement switch
         {
-            ImageLabelPlacement.Bottom => "South", ImageLabelPlacement.Top => "North",
-            ImageLabelPlacement.BottomRight => "SouthEast", ImageLabelPlacement.BottomLeft => "SouthWest",
-            ImageLabelPlacement.TopRight => "NorthEast", _ => "NorthWest",
+            ImageLabelPlacement.Bottom => "South",
+            ImageLabelPlacement.Top => "North",
+            ImageLabelPlacement.BottomRight => "SouthEast",
+            ImageLabelPlacement.BottomLeft => "SouthWest",
+            ImageLabelPlacement.TopRight => "NorthEast",
+            _ => "NorthWest",
         };
         ExplicitLabel.Atomically(output, temp => ExplicitLabel.Run("convert",
         [
@@ -89,7 +92,8 @@ public static class ImageLabeler
 
     private static (int Width, int Height) Measure(string text, int fontPx)
     {
-        var result = ExplicitLabel.Run("convert", ["-font", ExplicitLabel.NotoCjkScFontName, "-pointsize", fontPx.ToString(CultureInfo.InvariantCulture),
+        var result = ExplicitLabel.Run("convert", ["-font", ExplicitLabel.NotoCjkScFontName, "-pointsize",
+            fontPx.ToString(CultureInfo.InvariantCulture),
             "label:" + Escape(text), "-format", "%w %h", "info:"]).Trim().Split(' ');
         return (int.Parse(result[0], CultureInfo.InvariantCulture), int.Parse(result[1], CultureInfo.InvariantCulture));
     }

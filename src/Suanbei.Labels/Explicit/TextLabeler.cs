@@ -98,6 +98,8 @@ public static partial class TextLabeler
     [GeneratedRegex(@"^[ ]{0,3}(`{3,}|~{3,})", RegexOptions.Multiline)]
     private static partial Regex FenceLine();
 
-    [GeneratedRegex(@"(?:人工智能|(?<![A-Za-z])AI(?![A-Za-z])).{0,8}?(?:生成|合成)|(?:生成|合成).{0,4}?(?:人工智能|(?<![A-Za-z])AI(?![A-Za-z]))|【AI】|\[AI\]", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(
+        @"(?:人工智能|(?<![A-Za-z])AI(?![A-Za-z])).{0,8}?(?:生成|合成)|(?:生成|合成).{0,4}?(?:人工智能|(?<![A-Za-z])AI(?![A-Za-z]))|【AI】|\[AI\]",
+        RegexOptions.IgnoreCase)]
     private static partial Regex LabelPhrase();
 }

@@ -14,7 +14,8 @@ public static class VideoLabeler
     public const double MinimumSeconds = 2.0;
     private const double FontFraction = 0.06;
 
-    public static ExplicitLabelReport Apply(string input, string output, double seconds = 3.0, string wording = ExplicitLabel.DefaultWording)
+    public static ExplicitLabelReport Apply(string input, string output, double seconds = 3.0,
+        string wording = ExplicitLabel.DefaultWording)
     {
         ExplicitLabel.RequireInput(input);
         ExplicitLabel.RequireWording(wording);
@@ -31,9 +32,13 @@ public static class VideoLabeler
         {
             var ext = Path.GetExtension(output).ToLowerInvariant();
             var filter = string.Create(CultureInfo.InvariantCulture,
-                $"drawtext=fontfile={ExplicitLabel.NotoCjkFontFile}:textfile={textFile}:fontsize={fontPx}:fontcolor=white:box=1:boxcolor=black@0.62:boxborderw={Math.Max(2, fontPx / 3)}:x=(w-text_w)/2:y=h-text_h-{Math.Max(2, fontPx / 2)}:enable='lt(t,{seconds})'");
-            List<string> args = ["-v", "error", "-y", "-i", Path.GetFullPath(input), "-map", "0:v:0", "-map", "0:a?", "-vf", filter, "-c:a", "copy"];
-            args.AddRange(ext == ".webm" ? ["-c:v", "libvpx", "-b:v", "2M", "-deadline", "realtime"] : ["-c:v", "libx264", "-preset", "veryfast", "-crf", "18"]);
+                $"drawtext=fontfile={ExplicitLabel.NotoCjkFontFile}:textfile={textFile}:fontsize={fontPx}:fontcolor=white:box=1:" +
+                $"boxcolor=black@0.62:boxborderw={Math.Max(2, fontPx / 3)}:x=(w-text_w)/2:y=h-text_h-{Math.Max(2, fontPx / 2)}:" +
+                $"enable='lt(t,{seconds})'");
+            List<string> args = ["-v", "error", "-y", "-i", Path.GetFullPath(input), "-map", "0:v:0", "-map", "0:a?", "-vf", filter, "-c:a",
+                "copy"];
+            args.AddRange(ext == ".webm" ? ["-c:v", "libvpx", "-b:v", "2M", "-deadline", "realtime"]
+                : ["-c:v", "libx264", "-preset", "veryfast", "-crf", "18"]);
             if (ext is ".mp4" or ".mov" or ".m4v") args.AddRange(["-movflags", "+use_metadata_tags"]);
             ExplicitLabel.Atomically(output, temp => ExplicitLabel.Run("ffmpeg", [.. args, "-f", MuxerFor(ext), temp]));
         }
@@ -48,13 +53,18 @@ public static class VideoLabeler
 
     private static string MuxerFor(string ext) => ext switch
     {
-        ".mp4" or ".m4v" => "mp4", ".mov" => "mov", ".mkv" => "matroska", ".webm" => "webm", ".avi" => "avi",
+        ".mp4" or ".m4v" => "mp4",
+        ".mov" => "mov",
+        ".mkv" => "matroska",
+        ".webm" => "webm",
+        ".avi" => "avi",
         _ => throw new ExplicitLabelException($"不支持的视频输出格式：{ext}（支持 .mp4 .mov .mkv .webm .avi）"),
     };
 
     internal static (int Width, int Height, double? Duration) Probe(string input)
     {
-        var json = ExplicitLabel.Run("ffprobe", ["-v", "error", "-select_streams", "v:0", "-show_entries", "stream=width,height:format=duration", "-of", "json", Path.GetFullPath(input)]);
+        var json = ExplicitLabel.Run("ffprobe", ["-v", "error", "-select_streams", "v:0", "-show_entries",
+            "stream=width,height:format=duration", "-of", "json", Path.GetFullPath(input)]);
         using var doc = JsonDocument.Parse(json);
         var streams = doc.RootElement.GetProperty("streams");
         if (streams.GetArrayLength() == 0) throw new ExplicitLabelException("输入文件没有视频流");

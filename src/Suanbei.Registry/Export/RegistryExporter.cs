@@ -105,7 +105,7 @@ public static class RegistryExporter
     private static async Task WriteCsvAsync(Func<IAsyncEnumerable<RegistryRow>> rows, Stream output, CancellationToken ct)
     {
         await using var w = new StreamWriter(output, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), 65536, leaveOpen: true)
-            { NewLine = "\r\n" };
+        { NewLine = "\r\n" };
         var first = true;
         await ForEachSectionAsync(rows, ct,
             begin: s =>

@@ -59,9 +59,13 @@ public static class RegistryImporter
                                      or ArgumentException or DecoderFallbackException
                                      or DocumentFormat.OpenXml.Packaging.OpenXmlPackageException)
         {
-            var what = format switch {
-                RegistryFileFormat.Docx => "Word 文档", RegistryFileFormat.Xlsx => "Excel 工作簿", RegistryFileFormat.Json => "JSON",
-                _ => "文本表格" };
+            var what = format switch
+            {
+                RegistryFileFormat.Docx => "Word 文档",
+                RegistryFileFormat.Xlsx => "Excel 工作簿",
+                RegistryFileFormat.Json => "JSON",
+                _ => "文本表格"
+            };
             return Failed(fileName, format, $"{what}已损坏或无法解析：{e.Message}");
         }
         if (!mapper.SawHeader && mapper.Rows.Count == 0)

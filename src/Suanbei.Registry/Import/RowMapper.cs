@@ -163,7 +163,7 @@ internal sealed class RowMapper(ImportOptions options, ListContext context)
         {
             // Title lines above the header (e.g. an xlsx title row) describe the list.
             if (raw.Cells.Count(c => !string.IsNullOrWhiteSpace(c)) == 1)
-                { context.Absorb(raw.Cells.First(c => !string.IsNullOrWhiteSpace(c))); return; }
+            { context.Absorb(raw.Cells.First(c => !string.IsNullOrWhiteSpace(c))); return; }
             Reported.Add(new RowReport(raw.RowNumber, "表头之前的数据行：未找到表头（序号、算法名称、主体名称、备案编号…）", Preview(raw.Cells)));
             return;
         }

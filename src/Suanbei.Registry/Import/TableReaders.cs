@@ -187,10 +187,11 @@ internal static class XlsxTableReader
             {
                 if (!rows.TryGetValue(r, out var cells)) continue;
                 if (c1 >= cells.Length)
-                    { Array.Resize(ref cells, c1 + 1);
+                {
+                    Array.Resize(ref cells, c1 + 1);
                     for (var i = 0; i < cells.Length; i++) cells[i] ??= "";
                     rows[r] = cells;
-                    }
+                }
                 if (cells[c1].Length == 0) cells[c1] = value;
             }
         }
@@ -312,7 +313,7 @@ internal static class JsonTableReader
                 if (item.ValueKind != JsonValueKind.Object) continue;
                 foreach (var p in item.EnumerateObject())
                     if (!keyIndex.ContainsKey(p.Name) && keys.Count < ReadLimits.MaxColumns)
-                        { keyIndex[p.Name] = keys.Count; keys.Add(p.Name); }
+                    { keyIndex[p.Name] = keys.Count; keys.Add(p.Name); }
             }
             yield return new RawRow(1, 0, keys.ToArray());
             var n = 0;

@@ -23,7 +23,8 @@ public static class DbConflicts
         return false;
     }
 
-    /// <summary>Saves; a conflict becomes a <see cref="Suanbei.Core.DomainException"/> with <see cref="Message"/> (409 in the API, a notice on pages).</summary>
+    /// <summary>Saves; a conflict becomes a <see cref="Suanbei.Core.DomainException"/> with <see cref="Message"/> (409 in the API, a notice
+    /// on pages).</summary>
     public static async Task SaveOrConflictAsync(this DbContext db, CancellationToken ct = default)
     {
         try { await db.SaveChangesAsync(ct); }

@@ -52,10 +52,10 @@ public sealed class SuanbeiDbContext(DbContextOptions<SuanbeiDbContext> options,
         base.OnModelCreating(modelBuilder);
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(SuanbeiDbContext).Assembly);
         foreach (var entity in modelBuilder.Model.GetEntityTypes())
-        foreach (var key in entity.GetKeys())
-        foreach (var property in key.Properties)
-            if (property.ClrType == typeof(Guid))
-                property.ValueGenerated = Microsoft.EntityFrameworkCore.Metadata.ValueGenerated.Never;
+            foreach (var key in entity.GetKeys())
+                foreach (var property in key.Properties)
+                    if (property.ClrType == typeof(Guid))
+                        property.ValueGenerated = Microsoft.EntityFrameworkCore.Metadata.ValueGenerated.Never;
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

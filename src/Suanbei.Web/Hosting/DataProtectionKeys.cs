@@ -19,7 +19,8 @@ public static class DataProtectionKeys
     {
         var folder = EnsureFolder(Folder(options));
         var dp = services.AddDataProtection().SetApplicationName("Suanbei").PersistKeysToFileSystem(new DirectoryInfo(folder));
-        if (options.DataProtectionCertificatePath is { } path) dp.ProtectKeysWithCertificate(LoadCertificate(path, options.DataProtectionCertificatePassword));
+        if (options.DataProtectionCertificatePath is { } path) dp.ProtectKeysWithCertificate(
+            LoadCertificate(path, options.DataProtectionCertificatePassword));
     }
 
     /// <summary>Creates the folder owner-only, and tightens an existing one (older versions created it with the default mode).</summary>
@@ -37,7 +38,9 @@ public static class DataProtectionKeys
         try { cert = X509CertificateLoader.LoadPkcs12FromFile(path, password); }
         catch (CryptographicException e)
         {
-            throw new InvalidOperationException($"配置 Suanbei:DataProtection:CertificatePath 无效：无法读取证书“{path}”（需要含私钥的 PFX 文件，密码见 Suanbei:DataProtection:CertificatePassword）：{e.Message}", e);
+            throw new InvalidOperationException(
+                $"配置 Suanbei:DataProtection:CertificatePath 无效：无法读取证书“{path}”（需要含私钥的 PFX 文件，密码见 Suanbei:DataProtection:" +
+                $"CertificatePassword）：{e.Message}", e);
         }
         if (!cert.HasPrivateKey)
             throw new InvalidOperationException($"配置 Suanbei:DataProtection:CertificatePath 无效：证书“{path}”不含私钥，无法解密密钥");

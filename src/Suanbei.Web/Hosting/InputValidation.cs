@@ -54,13 +54,15 @@ public static class InputValidation
         _ => null,
     };
 
-    /// <summary>Every offending value in an object graph of request data, with a camelCase JSON path ("details.summary", "labeling[0].implicitMethod").</summary>
+    /// <summary>Every offending value in an object graph of request data, with a camelCase JSON path ("details.summary",
+    /// "labeling[0].implicitMethod").</summary>
     public static void Inspect(object? value, string path, Dictionary<string, string[]> errors, int depth = 0, Type? container = null)
     {
         if (value is null || depth > 8) return;
         if (Problem(value) is { } p) { errors.TryAdd(path, [Message(path, p, container)]); return; }
         var type = value.GetType();
-        if (type.IsPrimitive || type.IsEnum || value is string or DateOnly or DateTime or DateTimeOffset or Guid or decimal or TimeOnly) return;
+        if (type.IsPrimitive || type.IsEnum
+            || value is string or DateOnly or DateTime or DateTimeOffset or Guid or decimal or TimeOnly) return;
         if (value is IDictionary dict)
         {
             foreach (DictionaryEntry e in dict) Inspect(e.Value, Join(path, e.Key.ToString() ?? ""), errors, depth + 1, container);

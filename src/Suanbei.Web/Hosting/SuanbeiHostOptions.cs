@@ -12,7 +12,8 @@ public sealed record SuanbeiHostOptions
     /// <summary>Holds suanbei.db (SQLite) and materials/. Created when missing.</summary>
     public string DataDirectory { get; init; } = "./data";
 
-    /// <summary>PostgreSQL connection string (e.g. <c>Host=…;Database=suanbei;Username=…;Password=…</c>); null means SQLite in <see cref="DataDirectory"/>.</summary>
+    /// <summary>PostgreSQL connection string (e.g. <c>Host=…;Database=suanbei;Username=…;Password=…</c>); null means SQLite in <see
+    /// cref="DataDirectory"/>.</summary>
     public string? PostgresConnectionString { get; init; }
 
     /// <summary>Kestrel URLs, semicolon separated. Use http://127.0.0.1:0 for a free port (tests).</summary>
@@ -47,17 +48,21 @@ public sealed record SuanbeiHostOptions
     public string? PublicBaseUrl { get; init; }
 
     /// <summary>Reverse proxies whose X-Forwarded-For/-Proto/-Host headers are trusted (IP addresses). Empty together with
-    /// <see cref="TrustedProxyNetworks"/>: the headers are ignored. Configuration key <c>Suanbei:ForwardedHeaders:KnownProxies</c>.</summary>
+    /// <see cref="TrustedProxyNetworks"/>: the headers are ignored. Configuration key
+    /// <c>Suanbei:ForwardedHeaders:KnownProxies</c>.</summary>
     public IReadOnlyList<string> TrustedProxies { get; init; } = [];
 
-    /// <summary>Networks (CIDR, e.g. <c>10.0.0.0/8</c>) whose proxies are trusted. Configuration key <c>Suanbei:ForwardedHeaders:KnownNetworks</c>.</summary>
+    /// <summary>Networks (CIDR, e.g. <c>10.0.0.0/8</c>) whose proxies are trusted. Configuration key
+    /// <c>Suanbei:ForwardedHeaders:KnownNetworks</c>.</summary>
     public IReadOnlyList<string> TrustedProxyNetworks { get; init; } = [];
 
     /// <summary>A PFX certificate that encrypts the DataProtection keys at rest (cookie and antiforgery keys in data/keys).
-    /// Null: the keys are stored unencrypted in a folder only the owner may read. Configuration key <c>Suanbei:DataProtection:CertificatePath</c>.</summary>
+    /// Null: the keys are stored unencrypted in a folder only the owner may read. Configuration key
+    /// <c>Suanbei:DataProtection:CertificatePath</c>.</summary>
     public string? DataProtectionCertificatePath { get; init; }
 
-    /// <summary>Password of <see cref="DataProtectionCertificatePath"/>. Configuration key <c>Suanbei:DataProtection:CertificatePassword</c>.</summary>
+    /// <summary>Password of <see cref="DataProtectionCertificatePath"/>. Configuration key
+    /// <c>Suanbei:DataProtection:CertificatePassword</c>.</summary>
     public string? DataProtectionCertificatePassword { get; init; }
 
     /// <summary>Fills the settings not given explicitly from the "Suanbei" configuration section (appsettings.json next to
@@ -73,7 +78,8 @@ public sealed record SuanbeiHostOptions
         {
             PublicBaseUrl = PublicBaseUrl ?? NullIfBlank(c["PublicBaseUrl"]),
             TrustedProxies = TrustedProxies.Count > 0 ? TrustedProxies : List(c.GetSection("ForwardedHeaders:KnownProxies")),
-            TrustedProxyNetworks = TrustedProxyNetworks.Count > 0 ? TrustedProxyNetworks : List(c.GetSection("ForwardedHeaders:KnownNetworks")),
+            TrustedProxyNetworks = TrustedProxyNetworks.Count > 0 ? TrustedProxyNetworks
+                : List(c.GetSection("ForwardedHeaders:KnownNetworks")),
             DataProtectionCertificatePath = DataProtectionCertificatePath ?? NullIfBlank(c["DataProtection:CertificatePath"]),
             DataProtectionCertificatePassword = DataProtectionCertificatePassword ?? NullIfBlank(c["DataProtection:CertificatePassword"]),
             SeedPublishedLists = NullIfBlank(c["Registry:SeedPublishedLists"]) is not { } seed ? SeedPublishedLists
@@ -91,11 +97,13 @@ public sealed record SuanbeiHostOptions
 
     private void Validate()
     {
-        if (PublicBaseUrl is { } url && !(Uri.TryCreate(url, UriKind.Absolute, out var u) && u.Scheme is "http" or "https" && u.Query.Length == 0 && u.Fragment.Length == 0))
+        if (PublicBaseUrl is { } url && !(Uri.TryCreate(url, UriKind.Absolute, out var u) && u.Scheme is "http" or "https"
+            && u.Query.Length == 0 && u.Fragment.Length == 0))
             throw new InvalidOperationException($"配置 Suanbei:PublicBaseUrl 无效：“{url}”不是 http(s) 网址（如 https://beian.example.cn）");
         foreach (var p in TrustedProxies)
             // IPAddress.TryParse also takes legacy short forms ("1.2.3" = 1.2.0.3); a proxy address is written in full.
-            if (!IPAddress.TryParse(p, out var a) || (a.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork && p.Count(ch => ch == '.') != 3))
+            if (!IPAddress.TryParse(p, out var a) || (a.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork
+                && p.Count(ch => ch == '.') != 3))
                 throw new InvalidOperationException($"配置 Suanbei:ForwardedHeaders:KnownProxies 无效：“{p}”不是 IP 地址");
         foreach (var n in TrustedProxyNetworks)
             if (!IPNetwork.TryParse(n, out _))

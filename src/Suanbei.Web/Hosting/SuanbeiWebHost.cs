@@ -1,12 +1,12 @@
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
-using Microsoft.AspNetCore.DataProtection;
-using Microsoft.Extensions.WebEncoders;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.WebEncoders;
 using Suanbei.Web.Data;
 using Suanbei.Web.Identity;
 
@@ -109,19 +109,22 @@ public static class SuanbeiWebHost
         });
         // Minimal APIs: an unreadable body throws, so the API error handler can answer with a Chinese problem.
         services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
-        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(
+            new System.Text.Json.Serialization.JsonStringEnumConverter()));
         services.AddProblemDetails();
         services.AddOpenApi(o => o.AddDocumentTransformer((doc, _, _) =>
         {
             doc.Info.Title = "Suanbei 算备 API";
-            doc.Info.Description = "算法备案系统 API。认证：Authorization: Bearer <API 令牌>（在“账号 → API 令牌”页面创建）。错误为 RFC 7807 problem details，字段错误在 errors 中（中文）。";
+            doc.Info.Description =
+                "算法备案系统 API。认证：Authorization: Bearer <API 令牌>（在“账号 → API 令牌”页面创建）。错误为 RFC 7807 problem details，字段错误在 errors 中（中文）。";
             doc.Components ??= new Microsoft.OpenApi.OpenApiComponents();
             doc.Components.SecuritySchemes ??= new Dictionary<string, Microsoft.OpenApi.IOpenApiSecurityScheme>();
             doc.Components.SecuritySchemes["ApiToken"] = new Microsoft.OpenApi.OpenApiSecurityScheme
             {
                 Type = Microsoft.OpenApi.SecuritySchemeType.Http, Scheme = "bearer", Description = "API 令牌（sb_…）",
             };
-            doc.Security = [new Microsoft.OpenApi.OpenApiSecurityRequirement { [new Microsoft.OpenApi.OpenApiSecuritySchemeReference("ApiToken", doc)] = [] }];
+            doc.Security = [new Microsoft.OpenApi.OpenApiSecurityRequirement { [new Microsoft.OpenApi.OpenApiSecuritySchemeReference(
+                "ApiToken", doc)] = [] }];
             return Task.CompletedTask;
         }));
 

@@ -29,7 +29,8 @@ public sealed class ApiToken
     public static string Hash(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
 
     /// <summary>Creates and adds a token for the user; returns the plain token (show it once).</summary>
-    public static async Task<(ApiToken Token, string Plain)> CreateAsync(SuanbeiDbContext db, string userId, string name, DateTimeOffset now)
+    public static async Task<(ApiToken Token, string Plain)> CreateAsync(
+        SuanbeiDbContext db, string userId, string name, DateTimeOffset now)
     {
         var plain = NewTokenString();
         var token = new ApiToken

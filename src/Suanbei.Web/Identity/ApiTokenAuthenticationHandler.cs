@@ -48,7 +48,8 @@ public sealed class ApiTokenAuthenticationHandler(
         Response.StatusCode = StatusCodes.Status403Forbidden;
         var auth = await HandleAuthenticateOnceSafeAsync();
         var detail = auth.Principal is { } p && MustChangePasswordMiddleware.MustChange(p) ? MustChangePasswordMiddleware.ApiRefusal
-            : auth.Principal is { } q && q.IsInRole(Roles.Admin) && !q.MayTakeReviewActions() && Request.Method != "GET" && Request.Path.StartsWithSegments("/api/v1/review")
+            : auth.Principal is { } q && q.IsInRole(Roles.Admin) && !q.MayTakeReviewActions() && Request.Method != "GET"
+                && Request.Path.StartsWithSegments("/api/v1/review")
                 ? "管理员不参与审核（审核与管理职责分离）：审核决定只能由审核员作出"
                 : "当前账号的角色不允许此操作";
         await Results.Problem(statusCode: 403, title: "无权访问", detail: detail).ExecuteAsync(Context);

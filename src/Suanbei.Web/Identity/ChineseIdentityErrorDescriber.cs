@@ -23,7 +23,8 @@ public sealed class ChineseIdentityErrorDescriber : IdentityErrorDescriber
     public override IdentityError UserAlreadyInRole(string role) => E(nameof(UserAlreadyInRole), $"账号已有角色“{role}”");
     public override IdentityError UserNotInRole(string role) => E(nameof(UserNotInRole), $"账号没有角色“{role}”");
     public override IdentityError PasswordTooShort(int length) => E(nameof(PasswordTooShort), $"密码至少需要{length}个字符");
-    public override IdentityError PasswordRequiresUniqueChars(int uniqueChars) => E(nameof(PasswordRequiresUniqueChars), $"密码至少需要{uniqueChars}个不同的字符");
+    public override IdentityError PasswordRequiresUniqueChars(int uniqueChars) =>
+        E(nameof(PasswordRequiresUniqueChars), $"密码至少需要{uniqueChars}个不同的字符");
     public override IdentityError PasswordRequiresNonAlphanumeric() => E(nameof(PasswordRequiresNonAlphanumeric), "密码必须包含至少一个符号");
     public override IdentityError PasswordRequiresDigit() => E(nameof(PasswordRequiresDigit), "密码必须包含至少一个数字");
     public override IdentityError PasswordRequiresLower() => E(nameof(PasswordRequiresLower), "密码必须包含至少一个小写字母");

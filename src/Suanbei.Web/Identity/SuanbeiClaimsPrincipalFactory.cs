@@ -6,7 +6,8 @@ using Suanbei.Web.Data;
 namespace Suanbei.Web.Identity;
 
 /// <summary>Adds the "must change password" flag to the cookie so the middleware can redirect without a database query.</summary>
-public sealed class SuanbeiClaimsPrincipalFactory(UserManager<AppUser> users, RoleManager<IdentityRole> roles, IOptions<IdentityOptions> options)
+public sealed class SuanbeiClaimsPrincipalFactory(UserManager<AppUser> users, RoleManager<IdentityRole> roles,
+    IOptions<IdentityOptions> options)
     : UserClaimsPrincipalFactory<AppUser, IdentityRole>(users, roles, options)
 {
     public const string MustChangePasswordClaim = "suanbei:must-change-password";
@@ -30,7 +31,8 @@ public sealed class MustChangePasswordMiddleware(RequestDelegate next)
     public const string ApiRefusal = "本账号仍在使用一次性密码：请先登录网页修改密码，之后才能使用 API 和其他功能。";
 
     /// <summary>What such an account may still reach: the change-password page, sign-in/out, static assets, error pages.</summary>
-    private static readonly string[] Allowed = [ChangePasswordPath, "/account/logout", "/account/login", "/account/accessdenied", "/assets", "/error"];
+    private static readonly string[] Allowed = [ChangePasswordPath, "/account/logout", "/account/login", "/account/accessdenied", "/assets",
+        "/error"];
 
     public static bool MustChange(System.Security.Claims.ClaimsPrincipal user) =>
         user.HasClaim(c => c.Type == SuanbeiClaimsPrincipalFactory.MustChangePasswordClaim);

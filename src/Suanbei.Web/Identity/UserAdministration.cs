@@ -51,11 +51,16 @@ public static class UserAdministration
 
     /// <summary>Creates an account in a role. Without a password a one-time password is generated (must be changed at first sign-in).
     /// Throws InvalidOperationException with Chinese messages when Identity refuses.</summary>
-    public static async Task<Created> CreateUserAsync(UserManager<AppUser> users, string email, string role, string? password, DateTimeOffset now)
+    public static async Task<Created> CreateUserAsync(UserManager<AppUser> users, string email, string role, string? password,
+        DateTimeOffset now)
     {
         var generated = string.IsNullOrEmpty(password);
         var pw = generated ? GeneratePassword() : password!;
-        var user = new AppUser { UserName = email.Trim(), Email = email.Trim(), MustChangePassword = generated, CreatedAt = now, EmailConfirmed = true };
+        var user = new AppUser
+        {
+            UserName = email.Trim(), Email = email.Trim(), MustChangePassword = generated, CreatedAt = now,
+            EmailConfirmed = true
+        };
         var result = await users.CreateAsync(user, pw);
         if (!result.Succeeded) throw new InvalidOperationException(string.Join("；", result.Errors.Select(e => e.Description)));
         result = await users.AddToRoleAsync(user, role);
@@ -73,6 +78,4 @@ public static class UserAdministration
         var created = await CreateUserAsync(users, email, Roles.Admin, null, now);
         announce($"首次运行：已创建管理员账号 {email}，一次性密码：{created.Password}（仅显示这一次，首次登录后须修改密码）");
     }
-
-    public static Task<bool> AnyUsersAsync(SuanbeiDbContext db) => db.Users.AnyAsync();
 }

@@ -25,7 +25,8 @@ public sealed class MediaLabelerTests : IClassFixture<AvFixtures>
     [InlineData("black", ImageLabelPlacement.Bottom)]
     [InlineData("white", ImageLabelPlacement.BottomRight)]
     [InlineData("gray60", ImageLabelPlacement.TopLeft)]
-    public void Image_label_keeps_size_and_its_text_is_at_least_5_percent_high_on_any_background(string background, ImageLabelPlacement placement)
+    public void Image_label_keeps_size_and_its_text_is_at_least_5_percent_high_on_any_background(
+        string background, ImageLabelPlacement placement)
     {
         var input = _fx.PathFor($"img-{background}.png");
         ExternalTool.RunChecked("convert", "-size", "480x300", "xc:" + background, input);
@@ -46,7 +47,8 @@ public sealed class MediaLabelerTests : IClassFixture<AvFixtures>
         Assert.True(double.Parse(mean, CultureInfo.InvariantCulture) < 0.6, $"band mean {mean}");
         // Outside the band nothing changed.
         var outside = top ? $"480x{300 - band}+0+{band}" : $"480x{300 - band}+0+0";
-        Assert.Equal("0", ExternalTool.Run("compare", ["-metric", "AE", input + "[" + outside + "]", output + "[" + outside + "]", "null:"]).StdErr.Trim());
+        Assert.Equal("0", ExternalTool.Run("compare", ["-metric", "AE", input + "[" + outside + "]", output + "[" + outside + "]", "null:"])
+            .StdErr.Trim());
     }
 
     [Fact]
@@ -65,7 +67,8 @@ public sealed class MediaLabelerTests : IClassFixture<AvFixtures>
     [Fact]
     public void Video_label_is_shown_for_the_first_seconds_at_5_percent_with_audio_copied()
     {
-        var input = _fx.Make("v.mp4", "-f", "lavfi", "-i", "color=c=black:s=320x240:r=10:d=4", "-f", "lavfi", "-i", "sine=d=4", "-c:v", "libx264", "-c:a", "aac", "-shortest");
+        var input = _fx.Make("v.mp4", "-f", "lavfi", "-i", "color=c=black:s=320x240:r=10:d=4", "-f", "lavfi", "-i", "sine=d=4", "-c:v",
+            "libx264", "-c:a", "aac", "-shortest");
         var output = _fx.PathFor("v-labeled.mp4");
         var report = VideoLabeler.Apply(input, output, seconds: 2);
         Assert.True(report.TextHeightPx >= 0.05 * 240);
@@ -82,7 +85,8 @@ public sealed class MediaLabelerTests : IClassFixture<AvFixtures>
         var after = ExternalTool.RunChecked("convert", Frame(output, "3.0"), "-colorspace", "Gray", "-format", "%[fx:maxima]", "info:");
         Assert.True(double.Parse(after, CultureInfo.InvariantCulture) < 0.2, "no label after the label time");
 
-        string AudioHash(string file) => ExternalTool.RunChecked("ffmpeg", "-v", "error", "-i", file, "-map", "0:a", "-c", "copy", "-f", "md5", "-");
+        string AudioHash(string file) => ExternalTool.RunChecked(
+            "ffmpeg", "-v", "error", "-i", file, "-map", "0:a", "-c", "copy", "-f", "md5", "-");
         Assert.Equal(AudioHash(input), AudioHash(output));
         Assert.Equal("", AvFixtures.DecodeErrors(output));
         Assert.Throws<ExplicitLabelException>(() => VideoLabeler.Apply(input, _fx.PathFor("x.mp4"), seconds: 1.5));
@@ -96,7 +100,11 @@ public sealed class MediaLabelerTests : IClassFixture<AvFixtures>
         for (var start = 0; start + window <= pcm.Length / 2 && start < rate * maxMs / 1000; start += window)
         {
             double sum = 0;
-            for (var i = start; i < start + window; i++) { double v = BinaryPrimitives.ReadInt16LittleEndian(pcm[(2 * i)..]); sum += v * v; }
+            for (var i = start; i < start + window; i++)
+            {
+                double v = BinaryPrimitives.ReadInt16LittleEndian(pcm[(2 * i)..]);
+                sum += v * v;
+            }
             var tone = Math.Sqrt(sum / window) > 2000;
             if (runs.Count > 0 && runs[^1].Item1 == tone) runs[^1] = (tone, runs[^1].Item2 + 5);
             else runs.Add((tone, 5));
@@ -123,7 +131,8 @@ public sealed class MediaLabelerTests : IClassFixture<AvFixtures>
         var tones = Runs(labeled.AsSpan(dataOut, cueBytes), 16000, 2000).Where(r => r.Tone).Select(r => r.Ms).ToList();
         Assert.Equal(4, tones.Count);
         Assert.True(tones[1] > 2 * tones[0] && tones[1] > 2 * tones[2] && tones[1] > 2 * tones[3], string.Join(",", tones)); // 短长短短
-        Assert.InRange(double.Parse(ExternalTool.RunChecked("ffprobe", "-v", "error", "-show_entries", "format=duration", "-of", "csv=p=0", output), CultureInfo.InvariantCulture),
+        Assert.InRange(double.Parse(ExternalTool.RunChecked(
+            "ffprobe", "-v", "error", "-show_entries", "format=duration", "-of", "csv=p=0", output), CultureInfo.InvariantCulture),
             1 + AudioLabeler.CueSeconds - 0.01, 1 + AudioLabeler.CueSeconds + 0.01);
     }
 
@@ -133,13 +142,15 @@ public sealed class MediaLabelerTests : IClassFixture<AvFixtures>
         var input = _fx.Make("b.mp3", [.. AvFixtures.Audio, "-c:a", "libmp3lame"]);
         var output = _fx.PathFor("b-cue.mp3");
         Assert.Equal("ffmpeg concat", AudioLabeler.Apply(input, output).Details["method"]);
-        double Duration(string f) => double.Parse(ExternalTool.RunChecked("ffprobe", "-v", "error", "-show_entries", "format=duration", "-of", "csv=p=0", f), CultureInfo.InvariantCulture);
+        double Duration(string f) => double.Parse(ExternalTool.RunChecked(
+            "ffprobe", "-v", "error", "-show_entries", "format=duration", "-of", "csv=p=0", f), CultureInfo.InvariantCulture);
         Assert.InRange(Duration(output) - Duration(input), AudioLabeler.CueSeconds - 0.1, AudioLabeler.CueSeconds + 0.1);
         var decoded = _fx.PathFor("b-cue-decoded.wav");
         ExternalTool.RunChecked("ffmpeg", "-v", "error", "-y", "-i", output, "-ac", "1", "-ar", "16000", "-c:a", "pcm_s16le", decoded);
         var pcm = File.ReadAllBytes(decoded);
         var data = pcm.AsSpan().IndexOf("data"u8) + 8;
-        var tones = Runs(pcm.AsSpan(data), 16000, (int)(AudioLabeler.CueSeconds * 1000) - 100).Where(r => r.Tone).Select(r => r.Ms).ToList();
+        var tones = Runs(pcm.AsSpan(data), 16000, (int)(AudioLabeler.CueSeconds * 1000) - 100).Where(r => r.Tone).Select(r => r.Ms)
+            .ToList();
         Assert.Equal(4, tones.Count);
         Assert.True(tones[1] > 2 * tones[0], string.Join(",", tones));
     }

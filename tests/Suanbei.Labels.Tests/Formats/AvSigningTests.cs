@@ -23,8 +23,10 @@ public sealed class AvSigningTests : IClassFixture<AvFixtures>
     private static readonly Dictionary<string, Case> Cases = new()
     {
         ["mp4"] = new((fx, n) => fx.Make(n + ".mp4", [.. VideoAudio, "-c:v", "libx264", "-c:a", "aac", "-shortest"]), MdatByte),
-        ["mp4-faststart"] = new((fx, n) => fx.Make(n + ".mp4", [.. VideoAudio, "-c:v", "libx264", "-c:a", "aac", "-shortest", "-movflags", "+faststart"]), MdatByte),
-        ["mp4-fragmented"] = new((fx, n) => fx.Make(n + ".mp4", [.. VideoAudio, "-c:v", "libx264", "-c:a", "aac", "-shortest", "-movflags", "frag_keyframe+empty_moov"]), MdatByte),
+        ["mp4-faststart"] = new((fx, n) => fx.Make(n + ".mp4",
+            [.. VideoAudio, "-c:v", "libx264", "-c:a", "aac", "-shortest", "-movflags", "+faststart"]), MdatByte),
+        ["mp4-fragmented"] = new((fx, n) => fx.Make(n + ".mp4",
+            [.. VideoAudio, "-c:v", "libx264", "-c:a", "aac", "-shortest", "-movflags", "frag_keyframe+empty_moov"]), MdatByte),
         // An XMP packet (with another label and a title) written by exiftool: the label in it is blanked, the rest covered.
         ["mp4-xmp"] = new((fx, n) =>
         {
@@ -37,14 +39,16 @@ public sealed class AvSigningTests : IClassFixture<AvFixtures>
         ["mov"] = new((fx, n) => fx.Make(n + ".mov", [.. VideoAudio, "-c:v", "libx264", "-c:a", "aac", "-shortest"]), MdatByte),
         ["m4a"] = new((fx, n) => fx.Make(n + ".m4a", [.. AvFixtures.Audio, "-c:a", "aac"]), MdatByte),
         ["wav"] = new((fx, n) => fx.Make(n + ".wav", [.. AvFixtures.Audio, "-c:a", "pcm_s16le"]), b => After(b, "data"u8, 8 + 101)),
-        ["wav-rf64"] = new((fx, n) => fx.Make(n + ".wav", [.. AvFixtures.Audio, "-c:a", "pcm_s16le", "-rf64", "always"]), b => After(b, "data"u8, 8 + 101)),
+        ["wav-rf64"] = new((fx, n) => fx.Make(n + ".wav", [.. AvFixtures.Audio, "-c:a", "pcm_s16le", "-rf64", "always"]), b =>
+            After(b, "data"u8, 8 + 101)),
         ["mp3"] = new((fx, n) => fx.Make(n + ".mp3", [.. AvFixtures.Audio, "-c:a", "libmp3lame"]), Mp3AudioByte),
         ["flac"] = new((fx, n) => fx.Make(n + ".flac", [.. AvFixtures.Audio, "-c:a", "flac"]), b => b.Length - 10),
         ["mkv"] = new((fx, n) => fx.Make(n + ".mkv", [.. VideoAudio, "-c:v", "libx264", "-c:a", "aac", "-shortest"]), ClusterByte),
         ["webm"] = new((fx, n) => fx.Make(n + ".webm", [.. VideoAudio, "-c:v", "libvpx", "-c:a", "libopus", "-shortest"]), ClusterByte),
         ["ogg-vorbis"] = new((fx, n) => fx.Make(n + ".ogg", [.. AvFixtures.Audio, "-c:a", "libvorbis"]), LastOggPageByte),
         ["ogg-opus"] = new((fx, n) => fx.Make(n + ".opus", [.. AvFixtures.Audio, "-c:a", "libopus"]), LastOggPageByte),
-        ["avi"] = new((fx, n) => fx.Make(n + ".avi", [.. VideoAudio, "-c:v", "mpeg4", "-c:a", "pcm_s16le", "-shortest"]), b => After(b, "movi"u8, 4 + 8 + 10)),
+        ["avi"] = new((fx, n) => fx.Make(n + ".avi", [.. VideoAudio, "-c:v", "mpeg4", "-c:a", "pcm_s16le", "-shortest"]), b =>
+            After(b, "movi"u8, 4 + 8 + 10)),
         // OpenDML: a frame in the last RIFF AVIX part (the bytes after the first RIFF are covered too).
         ["avi-opendml"] = new((fx, n) => { var p = fx.PathFor(n + ".avi"); File.WriteAllBytes(p, OpenDmlAvi.Build()); return p; },
             b => b.AsSpan().LastIndexOf("movi"u8) + 4 + 8 + 10),
@@ -235,7 +239,8 @@ public sealed class AvSigningTests : IClassFixture<AvFixtures>
             {
                 var count = BinaryPrimitives.ReadUInt32BigEndian(b.AsSpan(at + 8));
                 for (var k = 0; k < count; k++)
-                    offsets.Add(width == 4 ? BinaryPrimitives.ReadUInt32BigEndian(b.AsSpan(at + 12 + 4 * k)) : (long)BinaryPrimitives.ReadUInt64BigEndian(b.AsSpan(at + 12 + 8 * k)));
+                    offsets.Add(width == 4 ? BinaryPrimitives.ReadUInt32BigEndian(b.AsSpan(at + 12 + 4 * k))
+                        : (long)BinaryPrimitives.ReadUInt64BigEndian(b.AsSpan(at + 12 + 8 * k)));
                 var next = b.AsSpan(at + 4).IndexOf(Encoding.Latin1.GetBytes(type));
                 at = next < 0 ? -1 : at + 4 + next;
             }

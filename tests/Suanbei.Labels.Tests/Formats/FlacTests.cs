@@ -42,7 +42,8 @@ public sealed class FlacTests : IClassFixture<AvFixtures>
     [Fact]
     public void In_place_uses_padding_keeps_audio_bytes_and_refuses_when_too_big()
     {
-        var file = _fx.Copy(AvFixtures.Write(_flac, MakeFlac("ip.flac"), _fx.PathFor("ip-padded.flac"), AvFixtures.OtherLabel), "ip-work.flac");
+        var file = _fx.Copy(AvFixtures.Write(_flac, MakeFlac("ip.flac"), _fx.PathFor("ip-padded.flac"), AvFixtures.OtherLabel),
+            "ip-work.flac");
         var audioAt = AudioOffset(file);
         var length = new FileInfo(file).Length;
         var audio = AvFixtures.HashRange(file, audioAt, length - audioAt);

@@ -50,7 +50,8 @@ public sealed class MkvTests : IClassFixture<AvFixtures>
     [Fact]
     public void Unlabeled_mkv_and_webm_get_a_label_ffprobe_reads_with_cues_still_valid()
     {
-        foreach (var (name, codecs) in new[] { ("plain.mkv", new[] { "-c:v", "libx264", "-c:a", "aac" }), ("plain.webm", new[] { "-c:v", "libvpx", "-c:a", "libopus", "-deadline", "realtime" }) })
+        foreach (var (name, codecs) in new[] { ("plain.mkv", new[] { "-c:v", "libx264", "-c:a", "aac" }),
+            ("plain.webm", new[] { "-c:v", "libvpx", "-c:a", "libopus", "-deadline", "realtime" }) })
         {
             var input = _fx.Make(name, [.. AvFixtures.Video, .. AvFixtures.Audio, .. codecs, "-shortest"]);
             Assert.Empty(AvFixtures.Read(_mkv, input).Labels);

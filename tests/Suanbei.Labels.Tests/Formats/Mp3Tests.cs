@@ -24,7 +24,8 @@ public sealed class Mp3Tests : IClassFixture<AvFixtures>
     [InlineData("3")]
     public void Labels_written_by_ffmpeg_in_v23_and_v24_are_read_and_replaced(string version)
     {
-        var input = MakeMp3($"ff{version}.mp3", "-id3v2_version", version, "-metadata", "AIGC=" + AvFixtures.OtherLabel.ToJson(), "-metadata", "title=keep me");
+        var input = MakeMp3($"ff{version}.mp3", "-id3v2_version", version, "-metadata", "AIGC=" + AvFixtures.OtherLabel.ToJson(),
+            "-metadata", "title=keep me");
         Assert.Equal(version, File.ReadAllBytes(input)[3].ToString());
         Assert.Equal("mp3/ID3v2/TXXX/AIGC", AvFixtures.Single(AvFixtures.Read(_mp3, input), AvFixtures.OtherLabel).Placement);
 
@@ -82,7 +83,8 @@ public sealed class Mp3Tests : IClassFixture<AvFixtures>
         // unsynchronisation really inserts 0x00 after them.
         var value = "ÿ" + AvFixtures.Label.ToJson();
         byte[] data = [1, 0xFF, 0xFE, .. Encoding.Unicode.GetBytes("AIGC"), 0, 0, 0xFF, 0xFE, .. Encoding.Unicode.GetBytes(value)];
-        byte[] frame = [.. "TXXX"u8, (byte)(data.Length >> 24), (byte)(data.Length >> 16), (byte)(data.Length >> 8), (byte)data.Length, 0, 0, .. data];
+        byte[] frame = [.. "TXXX"u8, (byte)(data.Length >> 24), (byte)(data.Length >> 16), (byte)(data.Length >> 8), (byte)data.Length, 0,
+            0, .. data];
         byte[] ext = [0, 0, 0, 6, 0, 0, 0, 0, 0, 0];
         var body = new List<byte>();
         foreach (var b in ext.Concat(frame).Concat(new byte[20]))
@@ -91,7 +93,8 @@ public sealed class Mp3Tests : IClassFixture<AvFixtures>
             if (b == 0xFF) body.Add(0);
         }
         var size = body.Count;
-        byte[] header = [.. "ID3"u8, 3, 0, 0xC0, (byte)(size >> 21 & 0x7F), (byte)(size >> 14 & 0x7F), (byte)(size >> 7 & 0x7F), (byte)(size & 0x7F)];
+        byte[] header = [.. "ID3"u8, 3, 0, 0xC0, (byte)(size >> 21 & 0x7F), (byte)(size >> 14 & 0x7F), (byte)(size >> 7 & 0x7F),
+            (byte)(size & 0x7F)];
         var file = _fx.PathFor("unsync.mp3");
         File.WriteAllBytes(file, [.. header, .. body, .. File.ReadAllBytes(MakeMp3("unsync-src.mp3", "-id3v2_version", "0"))]);
         var found = Assert.Single(AvFixtures.Read(_mp3, file).Labels);
@@ -107,10 +110,12 @@ public sealed class Mp3Tests : IClassFixture<AvFixtures>
     {
         var body = new List<byte>();
         foreach (var (id, data) in frames)
-            body.AddRange([.. Encoding.ASCII.GetBytes(id), (byte)(data.Length >> 16), (byte)(data.Length >> 8), (byte)data.Length, .. data]);
+            body.AddRange([.. Encoding.ASCII.GetBytes(id), (byte)(data.Length >> 16), (byte)(data.Length >> 8), (byte)data.Length,
+                .. data]);
         body.AddRange(new byte[padding]);
         var size = body.Count;
-        return [.. "ID3"u8, 2, 0, 0, (byte)(size >> 21 & 0x7F), (byte)(size >> 14 & 0x7F), (byte)(size >> 7 & 0x7F), (byte)(size & 0x7F), .. body];
+        return [.. "ID3"u8, 2, 0, 0, (byte)(size >> 21 & 0x7F), (byte)(size >> 14 & 0x7F), (byte)(size >> 7 & 0x7F), (byte)(size & 0x7F),
+            .. body];
     }
 
     private byte[] Cover() => File.ReadAllBytes(_fx.Make("cover.png", "-f", "lavfi", "-i", "color=c=red:s=8x8", "-frames:v", "1"));

@@ -51,7 +51,8 @@ public sealed class Mp4Tests : IClassFixture<AvFixtures>
     {
         var input = MakeMp4("exif.mp4");
         var withXmp = _fx.PathFor("exif-xmp.mp4");
-        Suanbei.Testing.ExternalTool.RunChecked("exiftool", "-config", _fx.ExifToolTc260Config(), "-XMP-TC260:AIGC=" + AvFixtures.OtherLabel.ToJson(), "-o", withXmp, input);
+        Suanbei.Testing.ExternalTool.RunChecked("exiftool", "-config", _fx.ExifToolTc260Config(), "-XMP-TC260:AIGC=" +
+            AvFixtures.OtherLabel.ToJson(), "-o", withXmp, input);
         var found = AvFixtures.Single(AvFixtures.Read(_mp4, withXmp), AvFixtures.OtherLabel);
         Assert.StartsWith("mp4/", found.Placement);
         Assert.EndsWith("XMP", found.Placement);
@@ -113,7 +114,8 @@ public sealed class Mp4Tests : IClassFixture<AvFixtures>
         var inPlace = _fx.Copy(output, "fast-inplace.mp4");
         var mdatOut = boxesOut.Single(b => b.Type == "mdat");
         AvFixtures.WriteInPlace(_mp4, inPlace, AvFixtures.OtherLabel);
-        Assert.Equal(AvFixtures.HashRange(output, mdatOut.Offset, mdatOut.Size), AvFixtures.HashRange(inPlace, mdatOut.Offset, mdatOut.Size));
+        Assert.Equal(AvFixtures.HashRange(output, mdatOut.Offset, mdatOut.Size),
+            AvFixtures.HashRange(inPlace, mdatOut.Offset, mdatOut.Size));
         AvFixtures.Single(AvFixtures.Read(_mp4, inPlace), AvFixtures.OtherLabel);
         Assert.Equal(AvFixtures.FrameHashes(input), AvFixtures.FrameHashes(inPlace));
 
@@ -127,8 +129,10 @@ public sealed class Mp4Tests : IClassFixture<AvFixtures>
     public void Multi_megabyte_files_take_the_kernel_copy_path_and_stay_identical()
     {
         // > 1 MiB ranges go through copy_file_range on Linux; the media must come out bit-identical.
-        string[] big = ["-f", "lavfi", "-i", "testsrc2=s=1280x720:r=25:d=3", "-f", "lavfi", "-i", "anoisesrc=d=3", "-c:v", "mpeg4", "-q:v", "1", "-c:a", "aac", "-b:a", "256k", "-shortest"];
-        foreach (var (name, flags) in new[] { ("big-last.mp4", Array.Empty<string>()), ("big-fast.mp4", new[] { "-movflags", "faststart" }) })
+        string[] big = ["-f", "lavfi", "-i", "testsrc2=s=1280x720:r=25:d=3", "-f", "lavfi", "-i", "anoisesrc=d=3", "-c:v", "mpeg4", "-q:v",
+            "1", "-c:a", "aac", "-b:a", "256k", "-shortest"];
+        foreach (var (name, flags) in new[] { ("big-last.mp4", Array.Empty<string>()),
+            ("big-fast.mp4", new[] { "-movflags", "faststart" }) })
         {
             var input = _fx.Make(name, [.. big, .. flags]);
             var mdat = TopBoxes(input).Single(b => b.Type == "mdat");

@@ -12,7 +12,8 @@ public sealed class OggTests : IClassFixture<AvFixtures>
 
     public static TheoryData<string, string> Codecs => new() { { "v.ogg", "libvorbis" }, { "o.opus", "libopus" } };
 
-    private string MakeOgg(string name, string codec, params string[] extra) => _fx.Make(name, [.. AvFixtures.Audio, "-c:a", codec, .. extra]);
+    private string MakeOgg(string name, string codec, params string[] extra) =>
+        _fx.Make(name, [.. AvFixtures.Audio, "-c:a", codec, .. extra]);
 
     /// <summary>Independent check: per logical stream, page sequence numbers run 0,1,2,… without gaps.</summary>
     private static void AssertSequencesContiguous(string file)

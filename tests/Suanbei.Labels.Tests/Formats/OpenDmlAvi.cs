@@ -86,7 +86,11 @@ public static class OpenDmlAvi
             if (p == 0)
             {
                 var idx1 = w.Begin("idx1");
-                foreach (var (header, size) in firstFrames) { w.Id("00dc"); w.U32(0x10); w.U32((uint)(header - moviFourcc)); w.U32((uint)size); }
+                foreach (var (header, size) in firstFrames)
+                {
+                    w.Id("00dc"); w.U32(0x10); w.U32((uint)(header - moviFourcc)); w.U32(
+                    (uint)size);
+                }
                 w.End(idx1);
             }
             w.End(part);

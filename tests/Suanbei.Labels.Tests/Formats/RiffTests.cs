@@ -33,7 +33,8 @@ public sealed class RiffTests : IClassFixture<AvFixtures>
         Assert.Equal(new FileInfo(output).Length - 8, RiffSize(output));
         Assert.Equal(AvFixtures.FrameHashes(input), AvFixtures.FrameHashes(output));
         // exiftool has no name for the INFO id "AIGC" but reads it as an unknown RIFF tag.
-        Assert.Equal(AvFixtures.Label.ToJson(), ExternalTool.RunChecked("exiftool", "-U", "-b", "-RIFF:Unknown_AIGC", output).TrimEnd('\0'));
+        Assert.Equal(AvFixtures.Label.ToJson(), ExternalTool.RunChecked("exiftool", "-U", "-b", "-RIFF:Unknown_AIGC", output)
+            .TrimEnd('\0'));
     }
 
     [Fact]
@@ -66,7 +67,8 @@ public sealed class RiffTests : IClassFixture<AvFixtures>
         var input = MakeWav("c.wav", "-metadata", "title=keep me");
         var bytes = File.ReadAllBytes(input);
         var dataAt = IndexOf(bytes, "data"u8);
-        var extraInfo = BuildChunk("LIST", [.. "INFO"u8, .. BuildChunk("AIGC", Encoding.UTF8.GetBytes(AvFixtures.OtherLabel.ToJson() + "\0"))]);
+        var extraInfo = BuildChunk("LIST", [.. "INFO"u8,
+            .. BuildChunk("AIGC", Encoding.UTF8.GetBytes(AvFixtures.OtherLabel.ToJson() + "\0"))]);
         var topLevel = BuildChunk("AIGC", Encoding.UTF8.GetBytes(AvFixtures.OtherLabel.ToJson() + "x")); // odd size → pad byte
         var crafted = _fx.PathFor("c-crafted.wav");
         File.WriteAllBytes(crafted, [.. bytes[..dataAt], .. extraInfo, .. topLevel, .. bytes[dataAt..]]);
@@ -123,7 +125,8 @@ public sealed class RiffTests : IClassFixture<AvFixtures>
         Assert.Equal("keep me", tags["title"]);
         Assert.Equal("", AvFixtures.DecodeErrors(output));
         Assert.Equal(AvFixtures.FrameHashes(rf64), AvFixtures.FrameHashes(output));
-        Assert.Equal(AvFixtures.Label.ToJson(), ExternalTool.RunChecked("exiftool", "-U", "-b", "-RIFF:Unknown_AIGC", output).TrimEnd('\0'));
+        Assert.Equal(AvFixtures.Label.ToJson(), ExternalTool.RunChecked("exiftool", "-U", "-b", "-RIFF:Unknown_AIGC", output)
+            .TrimEnd('\0'));
 
         // Relabelling a labelled RF64 replaces the label and keeps the ds64 size right.
         var again = AvFixtures.Write(_wav, output, _fx.PathFor("d-again.wav"), AvFixtures.OtherLabel);
@@ -164,7 +167,8 @@ public sealed class RiffTests : IClassFixture<AvFixtures>
     {
         // ds64 with a table entry for LIST, whose own 32-bit size is then 0xFFFFFFFF (EBU Tech 3306 §3: any chunk may
         // be over 4 GB); the label lives in that LIST.
-        var labeled = File.ReadAllBytes(AvFixtures.Write(_wav, MakeWav("t.wav", "-rf64", "always"), _fx.PathFor("t-labeled.wav"), AvFixtures.Label));
+        var labeled = File.ReadAllBytes(AvFixtures.Write(
+            _wav, MakeWav("t.wav", "-rf64", "always"), _fx.PathFor("t-labeled.wav"), AvFixtures.Label));
         var listAt = labeled.AsSpan().LastIndexOf("LIST"u8); // the appended label list, after data
         Assert.Equal("INFO", Encoding.ASCII.GetString(labeled, listAt + 8, 4));
         var listSize = BinaryPrimitives.ReadUInt32LittleEndian(labeled.AsSpan(listAt + 4));
@@ -294,11 +298,13 @@ public sealed class RiffTests : IClassFixture<AvFixtures>
         var output = AvFixtures.Write(_avi, input, _fx.PathFor("odml-labeled.avi"), AvFixtures.Label);
         Assert.Equal(bytes.Length, new FileInfo(output).Length);
         Assert.Equal(AvFixtures.HashRange(input, 0, junkAt), AvFixtures.HashRange(output, 0, junkAt));
-        Assert.Equal(AvFixtures.HashRange(input, junkEnd, bytes.Length - junkEnd), AvFixtures.HashRange(output, junkEnd, bytes.Length - junkEnd));
+        Assert.Equal(AvFixtures.HashRange(input, junkEnd, bytes.Length - junkEnd),
+            AvFixtures.HashRange(output, junkEnd, bytes.Length - junkEnd));
         Assert.Equal("LIST", Encoding.ASCII.GetString(File.ReadAllBytes(output), junkAt, 4));
         Assert.Equal("avi/LIST/INFO/AIGC", AvFixtures.Single(AvFixtures.Read(_avi, output), AvFixtures.Label).Placement);
         Assert.Equal(AvFixtures.Label.ToJson(), AvFixtures.ProbeTags(output)["AIGC"]);
-        Assert.Equal(AvFixtures.Label.ToJson(), ExternalTool.RunChecked("exiftool", "-U", "-b", "-RIFF:Unknown_AIGC", output).TrimEnd('\0'));
+        Assert.Equal(AvFixtures.Label.ToJson(), ExternalTool.RunChecked("exiftool", "-U", "-b", "-RIFF:Unknown_AIGC", output)
+            .TrimEnd('\0'));
         Assert.Equal("", AvFixtures.DecodeErrors(output));
         Assert.Equal(frames, AvFixtures.FrameHashes(output));
 
@@ -309,7 +315,8 @@ public sealed class RiffTests : IClassFixture<AvFixtures>
         AvFixtures.WriteInPlace(_avi, file, AvFixtures.OtherLabel);
         Assert.Equal(bytes.Length, new FileInfo(file).Length);
         AvFixtures.Single(AvFixtures.Read(_avi, file), AvFixtures.OtherLabel);
-        Assert.Equal(AvFixtures.HashRange(input, junkEnd, bytes.Length - junkEnd), AvFixtures.HashRange(file, junkEnd, bytes.Length - junkEnd));
+        Assert.Equal(AvFixtures.HashRange(input, junkEnd, bytes.Length - junkEnd),
+            AvFixtures.HashRange(file, junkEnd, bytes.Length - junkEnd));
         Assert.Equal(AvFixtures.OtherLabel.ToJson(), AvFixtures.ProbeTags(file)["AIGC"]);
         Assert.Equal(frames, AvFixtures.FrameHashes(file));
         var copied = AvFixtures.Write(_avi, file, _fx.PathFor("odml-again.avi"), AvFixtures.Label);

@@ -43,7 +43,8 @@ public abstract class FilingApiTests<TApp>(TApp app) : IClassFixture<TApp> where
         // The filer cannot review its own filing; reviewers see it in the queue.
         Assert.Equal(HttpStatusCode.Forbidden, (await api.PostAsync($"/api/v1/review/filings/{id}/start-first-review", null)).StatusCode);
         var queue = await Ok(await reviewer.GetAsync("/api/v1/review/filings"));
-        Assert.Contains(queue.EnumerateArray(), e => e.GetProperty("id").GetGuid() == id && e.GetProperty("subjectName").GetString() == "深圳示例智能有限公司");
+        Assert.Contains(queue.EnumerateArray(), e => e.GetProperty("id").GetGuid() == id && e.GetProperty("subjectName")
+            .GetString() == "深圳示例智能有限公司");
 
         // Illegal transition: publishing before the reviews is a 409 problem with a Chinese message.
         var early = await reviewer.PostAsync($"/api/v1/review/filings/{id}/publish", null);
@@ -120,7 +121,8 @@ public abstract class FilingApiTests<TApp>(TApp app) : IClassFixture<TApp> where
         await Ok(await api.PostAsync($"/api/v1/filings/{id}/submit", null));
         var refused = await Ok(await reviewer.PostAsJsonAsync($"/api/v1/review/filings/{id}/refuse", new { reason = "不属于备案范围" }));
         Assert.Equal("Refused", refused.GetProperty("status").GetString());
-        var trail = (await Ok(await api.GetAsync($"/api/v1/filings/{id}/audit"))).EnumerateArray().Select(a => a.GetProperty("action").GetString()).ToList();
+        var trail = (await Ok(await api.GetAsync($"/api/v1/filings/{id}/audit"))).EnumerateArray()
+            .Select(a => a.GetProperty("action").GetString()).ToList();
         Assert.Equal(["提交", "开始一审", "退回补正", "提交", "不予备案"], trail);
         // A refused filing is final.
         Assert.Equal(HttpStatusCode.Conflict, (await api.PutAsJsonAsync($"/api/v1/filings/{id}/basic", Basic(filer), Json)).StatusCode);
@@ -134,20 +136,25 @@ public abstract class FilingApiTests<TApp>(TApp app) : IClassFixture<TApp> where
         var reviewer = await app.ApiClientAsync(await app.CreateUserAsync(Roles.Reviewer));
         var id = await CompleteFilingViaApiAsync(api, filer, "原名算法");
         await ToSecondReviewAsync(api, reviewer, id);
-        var number = (await Ok(await reviewer.PostAsync($"/api/v1/review/filings/{id}/publish", null))).GetProperty("filingNumber").GetString()!;
+        var number = (await Ok(await reviewer.PostAsync($"/api/v1/review/filings/{id}/publish", null))).GetProperty("filingNumber")
+            .GetString()!;
 
         // A change needs 已备案 first; closing the publicity period before its end is refused.
-        Assert.Equal(HttpStatusCode.Conflict, (await api.PostAsJsonAsync($"/api/v1/filings/{id}/change", new { eventDate = "2026-11-02" })).StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, (await api.PostAsJsonAsync($"/api/v1/filings/{id}/change", new { eventDate = "2026-11-02" }))
+            .StatusCode);
         await app.WithDb(async db =>
         {
             // Let the publicity period run out: move the recorded end into the past.
-            await db.Database.ExecuteSqlInterpolatedAsync($"UPDATE \"AlgorithmFilings\" SET \"PublicityEndsOn\" = {new DateOnly(2026, 1, 5)} WHERE \"Id\" = {id}");
+            await db.Database.ExecuteSqlInterpolatedAsync(
+                $"UPDATE \"AlgorithmFilings\" SET \"PublicityEndsOn\" = {new DateOnly(2026, 1, 5)} WHERE \"Id\" = {id}");
             return 0;
         });
         await Ok(await reviewer.PostAsync($"/api/v1/review/filings/{id}/complete-publicity", null));
 
         var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8));
-        var change = await Ok(await api.PostAsJsonAsync($"/api/v1/filings/{id}/change", new { eventDate = today.ToString("yyyy-MM-dd"), description = (string?)null }, Json), HttpStatusCode.Created);
+        var change = await Ok(await api.PostAsJsonAsync(
+            $"/api/v1/filings/{id}/change", new { eventDate = today.ToString("yyyy-MM-dd"), description = (string?)null }, Json),
+            HttpStatusCode.Created);
         var changeId = change.GetProperty("id").GetGuid();
         Assert.Equal(2, change.GetProperty("revision").GetInt32());
         Assert.Equal(10, change.GetProperty("deadline").GetProperty("workingDays").GetInt32());
@@ -181,7 +188,8 @@ public abstract class FilingApiTests<TApp>(TApp app) : IClassFixture<TApp> where
         var reviewer = await app.ApiClientAsync(await app.CreateUserAsync(Roles.Reviewer));
         var first = await CompleteFilingViaApiAsync(api, filer, "将注销的算法");
         await ToSecondReviewAsync(api, reviewer, first);
-        var number1 = (await Ok(await reviewer.PostAsync($"/api/v1/review/filings/{first}/publish", null))).GetProperty("filingNumber").GetString()!;
+        var number1 = (await Ok(await reviewer.PostAsync($"/api/v1/review/filings/{first}/publish", null))).GetProperty("filingNumber")
+            .GetString()!;
 
         // Published filings are in the public registry (source "filed here"), verifiable like the imported lists.
         var verified = await Ok(await app.Client().GetAsync("/api/v1/registry/verify?number=" + Uri.EscapeDataString(number1)));
@@ -191,8 +199,10 @@ public abstract class FilingApiTests<TApp>(TApp app) : IClassFixture<TApp> where
         Assert.Equal("filed", verified.GetProperty("entry").GetProperty("source").GetString());
 
         var today = DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8));
-        Assert.Equal(HttpStatusCode.BadRequest, (await api.PostAsJsonAsync($"/api/v1/filings/{first}/cancel", new { description = "无日期" })).StatusCode);
-        var cancelled = await Ok(await api.PostAsJsonAsync($"/api/v1/filings/{first}/cancel", new { eventDate = today.ToString("yyyy-MM-dd"), description = "产品下线" }));
+        Assert.Equal(HttpStatusCode.BadRequest, (await api.PostAsJsonAsync($"/api/v1/filings/{first}/cancel", new { description = "无日期" }))
+            .StatusCode);
+        var cancelled = await Ok(await api.PostAsJsonAsync(
+            $"/api/v1/filings/{first}/cancel", new { eventDate = today.ToString("yyyy-MM-dd"), description = "产品下线" }));
         Assert.Equal("Cancelled", cancelled.GetProperty("status").GetString());
         Assert.Equal(20, cancelled.GetProperty("deadline").GetProperty("workingDays").GetInt32());
 
@@ -205,7 +215,8 @@ public abstract class FilingApiTests<TApp>(TApp app) : IClassFixture<TApp> where
         // The next filing of the same subject, type and year gets sequence 2: the cancelled number stays taken.
         var second = await CompleteFilingViaApiAsync(api, filer, "新算法");
         await ToSecondReviewAsync(api, reviewer, second);
-        var number2 = (await Ok(await reviewer.PostAsync($"/api/v1/review/filings/{second}/publish", null))).GetProperty("filingNumber").GetString()!;
+        var number2 = (await Ok(await reviewer.PostAsync($"/api/v1/review/filings/{second}/publish", null))).GetProperty("filingNumber")
+            .GetString()!;
         Assert.NotEqual(number1, number2);
         Assert.Equal(FilingNumber.Decode(number1).Entity, FilingNumber.Decode(number2).Entity); // stable entity code per subject
         Assert.Equal(2, FilingNumber.Decode(number2).Sequence);

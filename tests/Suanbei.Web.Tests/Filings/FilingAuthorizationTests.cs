@@ -23,12 +23,17 @@ public abstract class FilingAuthorizationTests<TApp>(TApp app) : IClassFixture<T
         Assert.DoesNotContain(list.EnumerateArray(), e => e.GetProperty("id").GetGuid() == id);
         Assert.Equal(HttpStatusCode.NotFound, (await otherApi.GetAsync($"/api/v1/filings/{id}")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await otherApi.GetAsync($"/api/v1/filings/{id}/audit")).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await otherApi.PutAsJsonAsync($"/api/v1/filings/{id}/basic", Basic(other, "篡改"), Json)).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await otherApi.PutAsJsonAsync($"/api/v1/filings/{id}/details", Details(other), Json)).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await otherApi.PutAsJsonAsync($"/api/v1/filings/{id}/products", Products(other), Json)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await otherApi.PutAsJsonAsync($"/api/v1/filings/{id}/basic", Basic(other, "篡改"), Json))
+            .StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await otherApi.PutAsJsonAsync($"/api/v1/filings/{id}/details", Details(other), Json))
+            .StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await otherApi.PutAsJsonAsync($"/api/v1/filings/{id}/products", Products(other), Json))
+            .StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await otherApi.PostAsync($"/api/v1/filings/{id}/submit", null)).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await otherApi.PostAsJsonAsync($"/api/v1/filings/{id}/cancel", new { eventDate = "2026-11-02" })).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await otherApi.PostAsJsonAsync($"/api/v1/filings/{id}/change", new { eventDate = "2026-11-02" })).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await otherApi.PostAsJsonAsync(
+            $"/api/v1/filings/{id}/cancel", new { eventDate = "2026-11-02" })).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await otherApi.PostAsJsonAsync(
+            $"/api/v1/filings/{id}/change", new { eventDate = "2026-11-02" })).StatusCode);
         // Filers have no reviewer endpoints; anonymous callers get nothing.
         Assert.Equal(HttpStatusCode.Forbidden, (await otherApi.GetAsync("/api/v1/review/filings")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await otherApi.GetAsync($"/api/v1/review/filings/{id}")).StatusCode);
@@ -62,7 +67,8 @@ public abstract class FilingAuthorizationTests<TApp>(TApp app) : IClassFixture<T
         var list = WebUtility.HtmlDecode(await browser.GetStringAsync("/Filings"));
         Assert.DoesNotContain("甲的页面算法", list);
         Assert.DoesNotContain(id.ToString(), list);
-        foreach (var page in new[] { $"/Filings/{id}", $"/Filings/{id}/Basic", $"/Filings/{id}/Details", $"/Filings/{id}/Products", $"/Filings/{id}/Confirm" })
+        foreach (var page in new[] { $"/Filings/{id}", $"/Filings/{id}/Basic", $"/Filings/{id}/Details", $"/Filings/{id}/Products",
+            $"/Filings/{id}/Confirm" })
             Assert.Equal(HttpStatusCode.NotFound, (await browser.GetAsync(page)).StatusCode);
 
         // A forged POST with a valid antiforgery token (taken from the attacker's own page) is still refused.

@@ -22,7 +22,8 @@ public static class FilingFixtures
 
     // Tiny but real files: the store sniffs content.
     public static readonly byte[] Pdf = "%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"u8.ToArray();
-    public static readonly byte[] Png = Convert.FromBase64String("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==");
+    public static readonly byte[] Png = Convert.FromBase64String(
+        "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==");
 
     /// <summary>A filer account whose subject has been approved by a reviewer, with one product (one function) and one material.
     /// <paramref name="documentFacts"/> also fills the optional facts: ICP holder/expiry/scope of the product and what the filer
@@ -48,9 +49,12 @@ public static class FilingFixtures
                 OfficerEmploymentProofId = m, OfficerCommitmentId = m, FilingCommitmentId = m, ResponsibilityReportId = m,
             } with
             {
-                CommitmentSignerName = documentFacts ? "李四" : null, CommitmentSignerIdNumber = documentFacts ? "11010519491231002X" : null,
-                EmploymentName = documentFacts ? "李四" : null, EmploymentEmployer = documentFacts ? name : null,
-                EmploymentPost = documentFacts ? "首席算法安全官" : null, EmploymentTenure = documentFacts ? "2024-01-01至今" : null,
+                CommitmentSignerName = documentFacts ? "李四" : null,
+                CommitmentSignerIdNumber = documentFacts ? "11010519491231002X" : null,
+                EmploymentName = documentFacts ? "李四" : null,
+                EmploymentEmployer = documentFacts ? name : null,
+                EmploymentPost = documentFacts ? "首席算法安全官" : null,
+                EmploymentTenure = documentFacts ? "2024-01-01至今" : null,
             }, now);
             subject.Submit(user.Id, now);
             subject.Approve("reviewer-fixture", now);
@@ -87,13 +91,16 @@ public static class FilingFixtures
             complaintChannels = "应用内“设置—投诉举报”入口，48小时内处理反馈", regulatorCooperation = "安全负责人对接网信、公安部门，按要求提供日志与技术协助",
             disclosurePrinciple = "基本原理文字", disclosureMechanism = "运行机制文字", disclosureScenarios = "应用场景文字", disclosurePurpose = "目的意图文字",
         },
-        labeling = new[] { new { modality = "Text", explicitMethod = "文末提示“本内容由AI生成”", implicitMethod = "元数据AIGC字段", exampleMaterialId = f.MaterialId } },
+        labeling = new[] { new { modality = "Text", explicitMethod = "文末提示“本内容由AI生成”", implicitMethod = "元数据AIGC字段",
+            exampleMaterialId = f.MaterialId } },
     };
 
-    public static object Products(Filer f) => new { products = new[] { new { productId = f.ProductId, functionIds = new[] { f.FunctionId } } } };
+    public static object Products(Filer f) =>
+        new { products = new[] { new { productId = f.ProductId, functionIds = new[] { f.FunctionId } } } };
 
     /// <summary>Creates and fills a complete filing through the filer's API client; returns its id.</summary>
-    public static async Task<Guid> CompleteFilingViaApiAsync(HttpClient api, Filer f, string name = "测试文本生成算法", AlgorithmType type = AlgorithmType.GenerationSynthesis)
+    public static async Task<Guid> CompleteFilingViaApiAsync(
+        HttpClient api, Filer f, string name = "测试文本生成算法", AlgorithmType type = AlgorithmType.GenerationSynthesis)
     {
         var created = await api.PostAsync("/api/v1/filings", null);
         await Ok(created, System.Net.HttpStatusCode.Created);
@@ -107,7 +114,8 @@ public static class FilingFixtures
     public static async Task<JsonElement> Ok(HttpResponseMessage r, System.Net.HttpStatusCode expected = System.Net.HttpStatusCode.OK)
     {
         var body = await r.Content.ReadAsStringAsync();
-        Assert.True(r.StatusCode == expected, $"{r.RequestMessage?.Method} {r.RequestMessage?.RequestUri}: expected {(int)expected}, got {(int)r.StatusCode}: {body}");
+        Assert.True(r.StatusCode == expected,
+            $"{r.RequestMessage?.Method} {r.RequestMessage?.RequestUri}: expected {(int)expected}, got {(int)r.StatusCode}: {body}");
         return body.Length == 0 ? default : JsonDocument.Parse(body).RootElement.Clone();
     }
 

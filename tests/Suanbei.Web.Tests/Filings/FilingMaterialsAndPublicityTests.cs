@@ -53,7 +53,8 @@ public abstract class FilingMaterialsAndPublicityTests<TApp>(TApp app) : IClassF
             await Ok(await reviewer.PostAsync($"/api/v1/review/filings/{id}/publish", null));
         }
         // Closing by hand before the end is refused.
-        Assert.Equal(HttpStatusCode.Conflict, (await reviewer.PostAsync($"/api/v1/review/filings/{running}/complete-publicity", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, (await reviewer.PostAsync($"/api/v1/review/filings/{running}/complete-publicity", null))
+            .StatusCode);
         await app.WithDb(db => db.Database.ExecuteSqlInterpolatedAsync(
             $"UPDATE \"AlgorithmFilings\" SET \"PublicityEndsOn\" = {new DateOnly(2026, 1, 5)} WHERE \"Id\" = {ended}"));
 

@@ -14,7 +14,8 @@ using static Suanbei.Web.Tests.Filings.FilingFixtures;
 
 namespace Suanbei.Web.Tests.Filings;
 
-/// <summary>Many publications at once never issue the same number, and sequences per subject/type/year have no duplicates or gaps.</summary>
+/// <summary>Many publications at once never issue the same number, and sequences per subject/type/year have no duplicates or
+/// gaps.</summary>
 public abstract class FilingNumberConcurrencyTests<TApp>(TApp app) : IClassFixture<TApp> where TApp : TestApp
 {
     private static readonly Actor Reviewer = new("fixture-reviewer", "审核员", ActorRole.Reviewer);
@@ -32,12 +33,15 @@ public abstract class FilingNumberConcurrencyTests<TApp>(TApp app) : IClassFixtu
                 f.UpdateBasic(actor, new BasicAttributes
                 {
                     Name = $"并发算法{type}{i}", Type = type, Domain = "测试", LaunchDate = new DateOnly(2026, 1, 1),
-                    Role = FilingRole.TechnicalSupporter, MainPurpose = "测试", SelfAssessmentReportId = filer.MaterialId, DisclosureDocumentId = filer.MaterialId,
+                    Role = FilingRole.TechnicalSupporter, MainPurpose = "测试", SelfAssessmentReportId = filer.MaterialId,
+                    DisclosureDocumentId = filer.MaterialId,
                 }, now);
                 f.UpdateDetails(actor, new DetailedAttributes
                 {
-                    Summary = "s", Scenarios = "s", InputModalities = DataModality.Text, OutputModalities = DataModality.Text, DataSources = "s",
-                    UsesBiometricData = false, UsesIdentityData = false, ModelAndTrainingData = "s", Strategy = "s", RisksAndSafeguards = "s",
+                    Summary = "s", Scenarios = "s", InputModalities = DataModality.Text, OutputModalities = DataModality.Text,
+                    DataSources = "s",
+                    UsesBiometricData = false, UsesIdentityData = false, ModelAndTrainingData = "s", Strategy = "s",
+                    RisksAndSafeguards = "s",
                     ModerationFlow = "s", LogRetentionMonths = 6, ComplaintChannels = "c", RegulatorCooperation = "r",
                     DisclosurePrinciple = "p", DisclosureMechanism = "m", DisclosureScenarios = "s", DisclosurePurpose = "p",
                 }, now);
@@ -94,7 +98,8 @@ public abstract class FilingNumberConcurrencyTests<TApp>(TApp app) : IClassFixtu
         });
         Assert.Equal(40, rows);
         Assert.Equal(40, distinctParts);
-        var filingsWithNumbers = await app.WithDb(db => db.Set<AlgorithmFiling>().Where(f => f.FilingNumber != null).Select(f => f.FilingNumber!).ToListAsync());
+        var filingsWithNumbers = await app.WithDb(db => db.Set<AlgorithmFiling>().Where(f => f.FilingNumber != null)
+            .Select(f => f.FilingNumber!).ToListAsync());
         Assert.Equal(numbers.Order(), filingsWithNumbers.Order());
     }
 
@@ -108,7 +113,8 @@ public abstract class FilingNumberConcurrencyTests<TApp>(TApp app) : IClassFixtu
             await app.ApiClientAsync(await app.CreateUserAsync(Roles.Reviewer)),
             await app.ApiClientAsync(await app.CreateUserAsync(Roles.Reviewer)),
         };
-        var responses = await Task.WhenAll(Enumerable.Range(0, 6).Select(i => reviewers[i % 2].PostAsync($"/api/v1/review/filings/{id}/publish", null)));
+        var responses = await Task.WhenAll(Enumerable.Range(0, 6)
+            .Select(i => reviewers[i % 2].PostAsync($"/api/v1/review/filings/{id}/publish", null)));
         Assert.Equal(1, responses.Count(r => r.StatusCode == HttpStatusCode.OK));
         Assert.All(responses.Where(r => r.StatusCode != HttpStatusCode.OK), r => Assert.Equal(HttpStatusCode.Conflict, r.StatusCode));
         Assert.Equal(1, await app.WithDb(db => db.Set<IssuedFilingNumber>().CountAsync(n => n.SubjectId == filer.SubjectId)));

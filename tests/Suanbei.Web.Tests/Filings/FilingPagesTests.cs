@@ -9,7 +9,8 @@ using static Suanbei.Web.Tests.Filings.FilingFixtures;
 
 namespace Suanbei.Web.Tests.Filings;
 
-/// <summary>The walk-through the browser test does, at HTTP level: the four steps, submission, both reviews, publication, public page.</summary>
+/// <summary>The walk-through the browser test does, at HTTP level: the four steps, submission, both reviews, publication, public
+/// page.</summary>
 public abstract partial class FilingPagesTests<TApp>(TApp app) : IClassFixture<TApp> where TApp : TestApp
 {
     [GeneratedRegex("/filings/([0-9a-f-]{36})/basic")]
@@ -79,7 +80,8 @@ public abstract partial class FilingPagesTests<TApp>(TApp app) : IClassFixture<T
         var queue = WebUtility.HtmlDecode(await reviewer.GetStringAsync("/Review/Filings"));
         Assert.Contains("页面文本生成算法", queue);
         Assert.Contains("北京页面测试有限公司", queue);
-        foreach (var (action, testid) in new[] { ("StartFirstReview", "review-start-first"), ("PassFirstReview", "review-pass-first"), ("Publish", "review-publish") })
+        foreach (var (action, testid) in new[] { ("StartFirstReview", "review-start-first"), ("PassFirstReview", "review-pass-first"),
+            ("Publish", "review-publish") })
         {
             var page = await reviewer.GetStringAsync($"/Review/Filings/{id}");
             Assert.Contains($"data-testid=\"{testid}\"", page);
@@ -113,7 +115,8 @@ public abstract partial class FilingPagesTests<TApp>(TApp app) : IClassFixture<T
         var (_, reviewer) = await app.SignedInAsync(Roles.Reviewer);
         var r = await reviewer.PostFormAsync($"/Review/Filings/{id}", new()
         {
-            ["action"] = "Return", ["ReturnFields[0]"] = "Scenarios", ["ReturnReasons[0]"] = "场景写得太笼统", ["ReturnFields[1]"] = "", ["ReturnReasons[1]"] = "",
+            ["action"] = "Return", ["ReturnFields[0]"] = "Scenarios", ["ReturnReasons[0]"] = "场景写得太笼统", ["ReturnFields[1]"] = "",
+            ["ReturnReasons[1]"] = "",
         });
         Assert.Equal(HttpStatusCode.Redirect, r.StatusCode);
         var browser = await app.SignInAsync(filer.User.Email!);
@@ -129,11 +132,13 @@ public abstract partial class FilingPagesTests<TApp>(TApp app) : IClassFixture<T
         // A second function that the filing does not choose, and the ICP licence facts of the product.
         await app.WithDb(async db =>
         {
-            var product = await db.Set<Suanbei.Core.Products.Product>().Include(p => p.Functions).Include(p => p.AccessPath).SingleAsync(p => p.Id == filer.ProductId);
+            var product = await db.Set<Suanbei.Core.Products.Product>().Include(p => p.Functions).Include(p => p.AccessPath)
+                .SingleAsync(p => p.Id == filer.ProductId);
             product.Update(new Suanbei.Core.Products.ProductDetails
             {
                 Name = "测试写作", Form = Suanbei.Core.Products.ProductForm.App, AccessAddress = "https://example.cn/app",
-                IcpNumber = "京ICP证080047号", IcpHolder = "北京功能展示有限公司", IcpExpiresOn = new DateOnly(2029, 6, 30), IcpBusinessScope = "信息服务业务（仅限互联网信息服务）",
+                IcpNumber = "京ICP证080047号", IcpHolder = "北京功能展示有限公司", IcpExpiresOn = new DateOnly(2029, 6, 30),
+                IcpBusinessScope = "信息服务业务（仅限互联网信息服务）",
                 AccessPath = ["打开测试写作APP", "点击“智能写作”"], // 备案预审 blocks submission without one
             }, DateTimeOffset.UtcNow);
             product.AddFunction("未选的翻译功能", "把中文翻译成英文", DateTimeOffset.UtcNow);
@@ -184,7 +189,8 @@ public abstract partial class FilingPagesTests<TApp>(TApp app) : IClassFixture<T
     public async Task The_openapi_document_describes_the_filing_endpoints()
     {
         var doc = await app.Client().GetStringAsync("/openapi/v1.json");
-        foreach (var path in new[] { "/api/v1/filings", "/api/v1/filings/{id}/submit", "/api/v1/review/filings/{id}/publish", "/api/v1/review/filings/{id}/return", "/api/v1/public/filings/{number}" })
+        foreach (var path in new[] { "/api/v1/filings", "/api/v1/filings/{id}/submit", "/api/v1/review/filings/{id}/publish",
+            "/api/v1/review/filings/{id}/return", "/api/v1/public/filings/{number}" })
             Assert.Contains($"\"{path}\"", doc);
     }
 
@@ -207,14 +213,17 @@ public abstract partial class FilingPagesTests<TApp>(TApp app) : IClassFixture<T
         var browser = await app.SignInAsync(filer.User.Email!);
 
         // Deadlines before anything is started: 2026-11-02 + 10 working days = 11-16; + 20 = 11-30.
-        var preview = await browser.PostFormAsync($"/Filings/{filed}", new() { ["EventDate"] = "2026-11-02" }, url: $"/Filings/{filed}?handler=Preview&kind=Change");
+        var preview = await browser.PostFormAsync($"/Filings/{filed}", new() { ["EventDate"] = "2026-11-02" },
+            url: $"/Filings/{filed}?handler=Preview&kind=Change");
         Assert.Equal(HttpStatusCode.OK, preview.StatusCode);
         Assert.Contains("应于 2026-11-16 前办理", WebUtility.HtmlDecode(await preview.Content.ReadAsStringAsync()));
-        preview = await browser.PostFormAsync($"/Filings/{filed}", new() { ["EventDate"] = "2026-11-02" }, url: $"/Filings/{filed}?handler=Preview&kind=Cancellation");
+        preview = await browser.PostFormAsync($"/Filings/{filed}", new() { ["EventDate"] = "2026-11-02" },
+            url: $"/Filings/{filed}?handler=Preview&kind=Cancellation");
         Assert.Contains("应于 2026-11-30 前办理", WebUtility.HtmlDecode(await preview.Content.ReadAsStringAsync()));
         Assert.Equal(FilingStatus.Filed, (await app.WithDb(db => db.Set<AlgorithmFiling>().SingleAsync(f => f.Id == filed))).Status);
 
-        var change = await browser.PostFormAsync($"/Filings/{filed}", new() { ["EventDate"] = "2026-11-20", ["Description"] = "更新应用产品" }, url: $"/Filings/{filed}?handler=Change");
+        var change = await browser.PostFormAsync($"/Filings/{filed}", new() { ["EventDate"] = "2026-11-20", ["Description"] = "更新应用产品" },
+            url: $"/Filings/{filed}?handler=Change");
         Assert.Equal(HttpStatusCode.Redirect, change.StatusCode);
         var changeId = Guid.Parse(BasicUrl().Match(change.Headers.Location!.ToString()).Groups[1].Value);
         Assert.NotEqual(filed, changeId);
@@ -225,7 +234,9 @@ public abstract partial class FilingPagesTests<TApp>(TApp app) : IClassFixture<T
         Assert.Contains("data-testid=\"change-open\"", oldOverview);
         Assert.DoesNotContain("data-testid=\"cancel-form\"", oldOverview);
 
-        var cancel = await browser.PostFormAsync($"/Filings/{published}", new() { ["EventDate"] = "2026-11-20", ["Description"] = "产品下线", ["Confirmed"] = "true" }, url: $"/Filings/{published}?handler=Cancel");
+        var cancel = await browser.PostFormAsync($"/Filings/{published}",
+            new() { ["EventDate"] = "2026-11-20", ["Description"] = "产品下线", ["Confirmed"] = "true" },
+            url: $"/Filings/{published}?handler=Cancel");
         Assert.Equal(HttpStatusCode.Redirect, cancel.StatusCode);
         var number = (await app.WithDb(db => db.Set<AlgorithmFiling>().SingleAsync(f => f.Id == published))).FilingNumber!;
         var publicPage = WebUtility.HtmlDecode(await app.Client().GetStringAsync("/public/" + Uri.EscapeDataString(number)));

@@ -34,7 +34,8 @@ public abstract class FilingRailsTests<TApp>(TApp app) : IClassFixture<TApp> whe
         Assert.Equal("application/problem+json", refused.Content.Headers.ContentType?.MediaType);
         Assert.Equal("备案预审存在阻断项", problem.GetProperty("title").GetString());
         Assert.True(problem.GetProperty("blocking").GetInt32() >= 1);
-        var finding = Assert.Single(problem.GetProperty("findings").EnumerateArray(), f => f.GetProperty("ruleId").GetString() == "access-path.incomplete");
+        var finding = Assert.Single(problem.GetProperty("findings").EnumerateArray(), f => f.GetProperty("ruleId")
+            .GetString() == "access-path.incomplete");
         Assert.Equal("阻断", finding.GetProperty("severity").GetString());
         Assert.Equal("products[0].accessPath", finding.GetProperty("field").GetString());
         Assert.Equal("产品「测试写作」的功能访问路径", finding.GetProperty("label").GetString());
@@ -74,7 +75,9 @@ public abstract class FilingRailsTests<TApp>(TApp app) : IClassFixture<TApp> whe
         Assert.Matches("data-valmsg-for=\"Input.Type\">请选择「算法类型」。", page);
         Assert.Matches("data-valmsg-for=\"Input.MainPurpose\">请填写「主要用途」。", page);
         Assert.DoesNotContain("data-valmsg-for=\"Input.Name\">请", page);
-        Assert.Matches("data-testid=\"step-1\"[^>]*>\\s*<span class=\"step-title\">① 基本属性</span>\\s*<span class=\"step-state\" data-testid=\"step-1-state\">缺 7 项</span>", page);
+        Assert.Matches(
+            "data-testid=\"step-1\"[^>]*>\\s*<span class=\"step-title\">① 基本属性</span>\\s*<span class=\"step-state\" " +
+            "data-testid=\"step-1-state\">缺 7 项</span>", page);
         Assert.Equal("只填了名称的算法", (await app.WithDb(db => db.Set<AlgorithmFiling>().SingleAsync(f => f.Id == id))).Name);
     }
 
@@ -91,7 +94,8 @@ public abstract class FilingRailsTests<TApp>(TApp app) : IClassFixture<TApp> whe
         var page = await Html(r);
         Assert.Contains("选择了功能「智能写作」，但它所属的产品「测试写作」没有关联", page);
         Assert.Matches($"id=\"function-{filer.FunctionId}\"[^>]*checked", page); // the tick stays for correcting
-        Assert.Empty((await app.WithDb(db => db.Set<AlgorithmFiling>().Include(f => f.LinkedProducts).SingleAsync(f => f.Id == id))).LinkedProducts);
+        Assert.Empty((await app.WithDb(db => db.Set<AlgorithmFiling>().Include(f => f.LinkedProducts).SingleAsync(f => f.Id == id)))
+            .LinkedProducts);
     }
 
     [Fact]
@@ -119,7 +123,8 @@ public abstract class FilingRailsTests<TApp>(TApp app) : IClassFixture<TApp> whe
         Assert.Equal(FilingStatus.Publicity, (await app.WithDb(db => db.Set<AlgorithmFiling>().SingleAsync(f => f.Id == id))).Status);
 
         var web = await app.SignInAsync(filer.User.Email!);
-        var cancel = await web.PostFormAsync($"/Filings/{id}", new() { ["EventDate"] = "2026-11-20" }, url: $"/Filings/{id}?handler=Cancel");
+        var cancel = await web.PostFormAsync($"/Filings/{id}", new() { ["EventDate"] = "2026-11-20" },
+            url: $"/Filings/{id}?handler=Cancel");
         Assert.Contains("请先勾选“我已确认注销本备案”", await Html(cancel));
         Assert.Equal(FilingStatus.Publicity, (await app.WithDb(db => db.Set<AlgorithmFiling>().SingleAsync(f => f.Id == id))).Status);
         var overview = await Html(await web.GetAsync($"/Filings/{id}"));
@@ -128,7 +133,8 @@ public abstract class FilingRailsTests<TApp>(TApp app) : IClassFixture<TApp> whe
         Assert.Contains($">http://127.0.0.1", overview);
         Assert.Contains($"/public/{number}</a>", overview); // shown decoded, linked encoded
 
-        await web.PostFormAsync($"/Filings/{id}", new() { ["EventDate"] = "2026-11-20", ["Confirmed"] = "true" }, url: $"/Filings/{id}?handler=Cancel");
+        await web.PostFormAsync($"/Filings/{id}", new() { ["EventDate"] = "2026-11-20", ["Confirmed"] = "true" },
+            url: $"/Filings/{id}?handler=Cancel");
         Assert.Equal(FilingStatus.Cancelled, (await app.WithDb(db => db.Set<AlgorithmFiling>().SingleAsync(f => f.Id == id))).Status);
         overview = await Html(await web.GetAsync($"/Filings/{id}"));
         Assert.DoesNotContain("footer-snippet", overview);
@@ -152,7 +158,9 @@ public abstract class FilingRailsTests<TApp>(TApp app) : IClassFixture<TApp> whe
         Assert.Matches("data-testid=\"filing-status\">已退回</span>", list);
         Assert.Contains("已退回", await Html(await web.GetAsync($"/Filings/{id}")));
         var details = await Html(await web.GetAsync($"/Filings/{id}/Details"));
-        Assert.Matches("id=\"Input_Scenarios\"[^>]*>[^<]*</textarea><span[^>]*></span>\\s*<span class=\"return-reason\" data-testid=\"return-reason\" data-field=\"Scenarios\">审核退回：场景写得太笼统</span>", details);
+        Assert.Matches(
+            "id=\"Input_Scenarios\"[^>]*>[^<]*</textarea><span[^>]*></span>\\s*<span class=\"return-reason\" " +
+            "data-testid=\"return-reason\" data-field=\"Scenarios\">审核退回：场景写得太笼统</span>", details);
         var basic = await Html(await web.GetAsync($"/Filings/{id}/Basic"));
         Assert.Contains("data-field=\"Name\">审核退回：名称与产品不符", basic);
         Assert.DoesNotContain("data-field=\"Scenarios\">审核退回", basic);
@@ -187,7 +195,8 @@ public abstract class FilingRailsTests<TApp>(TApp app) : IClassFixture<TApp> whe
                 Assert.True(expected == url, $"{rule.Id} {path}: {href}");
                 var page = await Html(await web.GetAsync(url));
                 // The subject of this filer is approved: its page shows the facts (labels) rather than inputs.
-                if (target.Owner == CheckFieldOwner.Subject) Assert.Contains(Suanbei.Core.Subjects.SubjectValidation.Labels[target.FormField], page);
+                if (target.Owner == CheckFieldOwner.Subject) Assert.Contains(
+                    Suanbei.Core.Subjects.SubjectValidation.Labels[target.FormField], page);
                 else Assert.True(page.Contains($"id=\"{anchor}\""), $"{rule.Id} {path}: no element #{anchor} on {url}");
             }
         }
@@ -213,7 +222,8 @@ public abstract class FilingRailsTests<TApp>(TApp app) : IClassFixture<TApp> whe
             Assert.Equal(1, CountOf(text, item));
         Assert.DoesNotContain("已落实，持续改进", text);
         Assert.DoesNotContain("见上文", text);
-        var rows = body.Descendants<DocumentFormat.OpenXml.Wordprocessing.TableRow>().Select(r => r.Elements<DocumentFormat.OpenXml.Wordprocessing.TableCell>().Select(c => c.InnerText).ToList()).ToList();
+        var rows = body.Descendants<DocumentFormat.OpenXml.Wordprocessing.TableRow>()
+            .Select(r => r.Elements<DocumentFormat.OpenXml.Wordprocessing.TableCell>().Select(c => c.InnerText).ToList()).ToList();
         var six = Assert.Single(rows, r => r[0].StartsWith("（六）"));
         Assert.Equal("应用内“设置—投诉举报”入口，48小时内处理反馈", six[1]);
         var seven = Assert.Single(rows, r => r[0].StartsWith("（七）"));

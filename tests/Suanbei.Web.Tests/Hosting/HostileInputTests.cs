@@ -39,7 +39,8 @@ public abstract class HostileInputTests<TApp>(TApp app) : IClassFixture<TApp> wh
 
         var change = await api.PostAsync("/api/v1/subject/change", JsonBody("""{"eventDate":"9999-12-25"}"""));
         Assert.Equal(HttpStatusCode.BadRequest, change.StatusCode);
-        Assert.Contains("发生日期", (await change.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").GetProperty("eventDate")[0].GetString());
+        Assert.Contains("发生日期", (await change.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors")
+            .GetProperty("eventDate")[0].GetString());
         var early = await api.PostAsync("/api/v1/subject/change", JsonBody("""{"eventDate":"0001-01-01"}"""));
         Assert.Equal(HttpStatusCode.BadRequest, early.StatusCode);
 
@@ -101,7 +102,11 @@ public abstract class HostileInputTests<TApp>(TApp app) : IClassFixture<TApp> wh
         var id = await CompleteFilingViaApiAsync(api, filer);
 
         // JSON escapes (what a client sends): \u0000 and a lone \ud800.
-        var escaped = JsonSerializer.Serialize(bad, new JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Default });
+        var escaped = JsonSerializer.Serialize(bad, new JsonSerializerOptions
+        {
+            Encoder =
+            System.Text.Encodings.Web.JavaScriptEncoder.Default
+        });
         var put = await api.PutAsync($"/api/v1/filings/{id}/basic", JsonBody($$"""{"name":{{escaped}},"launchDate":"2026-10-01"}"""));
         Assert.Equal(HttpStatusCode.BadRequest, put.StatusCode);
         var errors = (await put.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");
@@ -133,7 +138,8 @@ public abstract class HostileInputTests<TApp>(TApp app) : IClassFixture<TApp> wh
     {
         var filer = await ApprovedFilerAsync(app);
         var api = await app.ApiClientAsync(filer.User);
-        var reviewers = new[] { await app.ApiClientAsync(await app.CreateUserAsync(Roles.Reviewer)), await app.ApiClientAsync(await app.CreateUserAsync(Roles.Reviewer)) };
+        var reviewers = new[] { await app.ApiClientAsync(await app.CreateUserAsync(Roles.Reviewer)),
+            await app.ApiClientAsync(await app.CreateUserAsync(Roles.Reviewer)) };
         for (var pair = 0; pair < 10; pair++)
         {
             var id = await CompleteFilingViaApiAsync(api, filer, $"并发测试算法{pair}");
@@ -183,7 +189,9 @@ public abstract class HostileInputTests<TApp>(TApp app) : IClassFixture<TApp> wh
             yield return JsonBody("{" + string.Join(",", FieldNames.Select(f => $"\"{f}\":{v}")) + "}");
         // Nested: the value inside the objects and lists the endpoints expect.
         foreach (var v in HostileValues.Take(5))
-            yield return JsonBody($$"""{"details":{"summary":{{v}},"scenarios":{{v}}},"labeling":[{"modality":"Text","explicitMethod":{{v}}}],"reasons":[{"field":{{v}},"reason":{{v}}}],"products":[{"productId":"{{Guid.Empty}}","functionIds":[{{v}}]}]}""");
+            yield return JsonBody($$"""{"details":{"summary":{{v}},"scenarios":{{v}}},"labeling":[""" +
+                $$"""{"modality":"Text","explicitMethod":{{v}}}],"reasons":[""" +
+                $$"""{"field":{{v}},"reason":{{v}}}],"products":[{"productId":"{{Guid.Empty}}","functionIds":[{{v}}]}]}""");
     }
 
     [Fact]
@@ -194,11 +202,13 @@ public abstract class HostileInputTests<TApp>(TApp app) : IClassFixture<TApp> wh
         var filingId = await CompleteFilingViaApiAsync(filerApi, filer);
         var clients = new[]
         {
-            filerApi, await app.ApiClientAsync(await app.CreateUserAsync(Roles.Reviewer)), await app.ApiClientAsync(await app.CreateUserAsync(Roles.Admin)),
+            filerApi, await app.ApiClientAsync(await app.CreateUserAsync(Roles.Reviewer)),
+                await app.ApiClientAsync(await app.CreateUserAsync(Roles.Admin)),
         };
         var endpoints = app.App.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
             .Where(e => e.RoutePattern.RawText?.StartsWith("/api/v1", StringComparison.Ordinal) == true)
-            .SelectMany(e => (e.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? []).Select(m => (Method: m, Pattern: e.RoutePattern.RawText!)))
+            .SelectMany(e => (e.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? [])
+                .Select(m => (Method: m, Pattern: e.RoutePattern.RawText!)))
             .Where(e => e.Method is "POST" or "PUT" or "PATCH" or "DELETE")
             .Distinct().OrderBy(e => e.Pattern, StringComparer.Ordinal).ToList();
         Assert.True(endpoints.Count >= 20, $"only {endpoints.Count} write endpoints found");
@@ -223,7 +233,9 @@ public abstract class HostileInputTests<TApp>(TApp app) : IClassFixture<TApp> wh
                     using var _ = response;
                     requests++;
                     if ((int)response.StatusCode >= 500)
-                        failures.Add($"{method} {path} [{(body is null ? "no body" : Truncate(await body.ReadAsStringAsync()))}] → {(int)response.StatusCode}");
+                        failures.Add(
+                            $"{method} {path} [{(body is null ? "no body" : Truncate(await body.ReadAsStringAsync()))}] → " +
+                            $"{(int)response.StatusCode}");
                 }
         }
         Assert.True(requests > endpoints.Count * 20, $"only {requests} requests were answered");

@@ -45,7 +45,8 @@ public sealed class CertificateKeysApp() : TestApp(Provider.Sqlite)
 /// Public link behind a reverse proxy (X-Forwarded-* trusted only from configured proxies; a configured public address wins)
 /// and the DataProtection key folder (owner-only; encrypted with a certificate when one is configured).
 /// </summary>
-public sealed partial class HostingSettingsTests(SqliteApp plain, ProxiedApp proxied, PublicBaseUrlApp publicBase, CertificateKeysApp certKeys)
+public sealed partial class HostingSettingsTests(SqliteApp plain, ProxiedApp proxied, PublicBaseUrlApp publicBase,
+    CertificateKeysApp certKeys)
     : IClassFixture<SqliteApp>, IClassFixture<ProxiedApp>, IClassFixture<PublicBaseUrlApp>, IClassFixture<CertificateKeysApp>
 {
     // The link's address (href); its text shows the same address with the filing number decoded.
@@ -93,7 +94,8 @@ public sealed partial class HostingSettingsTests(SqliteApp plain, ProxiedApp pro
     {
         var (browser, id, number) = await PublishedAsync(proxied);
         Assert.Equal($"https://beian.example.cn/public/{Uri.EscapeDataString(number)}", await PublicLinkAsync(browser, id, spoof: true));
-        Assert.Equal($"http://{proxied.BaseAddress.Authority}/public/{Uri.EscapeDataString(number)}", await PublicLinkAsync(browser, id, spoof: false));
+        Assert.Equal($"http://{proxied.BaseAddress.Authority}/public/{Uri.EscapeDataString(number)}",
+            await PublicLinkAsync(browser, id, spoof: false));
     }
 
     [Fact]

@@ -42,8 +42,10 @@ public sealed class ServerTempFileTests(SqliteApp app) : IClassFixture<SqliteApp
         var (_, filer) = await app.SignedInAsync(Roles.Filer);
         var token = HttpForms.AntiforgeryToken(await filer.GetStringAsync("/Subjects"));
         const string boundary = "----suanbei-test";
-        var head = Encoding.ASCII.GetBytes($"--{boundary}\r\nContent-Disposition: form-data; name=\"__RequestVerificationToken\"\r\n\r\n{token}\r\n"
-            + $"--{boundary}\r\nContent-Disposition: form-data; name=\"Upload.BusinessLicenceScanId\"; filename=\"big.pdf\"\r\nContent-Type: application/pdf\r\n\r\n")
+        var head = Encoding.ASCII.GetBytes(
+            $"--{boundary}\r\nContent-Disposition: form-data; name=\"__RequestVerificationToken\"\r\n\r\n{token}\r\n"
+            + $"--{boundary}\r\nContent-Disposition: form-data; name=\"Upload.BusinessLicenceScanId\"; " +
+                $"filename=\"big.pdf\"\r\nContent-Type: application/pdf\r\n\r\n")
             .Concat(TestData.Pdf("big")).Concat(new byte[300_000]).ToArray();
         var tail = Encoding.ASCII.GetBytes($"\r\n--{boundary}--\r\n");
         var content = new PausingContent(head, tail, $"multipart/form-data; boundary={boundary}");

@@ -71,12 +71,15 @@ public abstract class StatusPageTests<TApp>(TApp app) : IClassFixture<TApp> wher
     {
         var client = app.Client();
         const string number = "网信算备110108000000001260019号";
-        var html = await AssertPage(await client.SendAsync(Get("/public/" + Uri.EscapeDataString(number), BrowserAccept)), HttpStatusCode.NotFound);
+        var html = await AssertPage(await client.SendAsync(Get("/public/" + Uri.EscapeDataString(number), BrowserAccept)),
+            HttpStatusCode.NotFound);
         Assert.Contains(number, html);
         Assert.Contains("/registry/verify?number=" + Uri.EscapeDataString(number), html);
-        await AssertProblem(await client.SendAsync(Get("/public/" + Uri.EscapeDataString(number), "application/json")), HttpStatusCode.NotFound);
+        await AssertProblem(await client.SendAsync(Get("/public/" + Uri.EscapeDataString(number), "application/json")),
+            HttpStatusCode.NotFound);
 
-        html = await AssertPage(await client.SendAsync(Get("/registry/entry/" + Uri.EscapeDataString(number), BrowserAccept)), HttpStatusCode.NotFound);
+        html = await AssertPage(await client.SendAsync(Get("/registry/entry/" + Uri.EscapeDataString(number), BrowserAccept)),
+            HttpStatusCode.NotFound);
         Assert.Contains("公示清单中没有备案编号", html);
         await AssertProblem(await client.SendAsync(Get("/registry/entry/" + Uri.EscapeDataString(number), null)), HttpStatusCode.NotFound);
     }
@@ -103,7 +106,8 @@ public abstract class StatusPageTests<TApp>(TApp app) : IClassFixture<TApp> wher
         var (_, filer) = await app.SignedInAsync(Roles.Filer);
         var denied = await filer.SendAsync(Get("/Review/Filings", BrowserAccept));
         Assert.Equal(HttpStatusCode.Redirect, denied.StatusCode);
-        var html = await AssertPage(await filer.SendAsync(Get(denied.Headers.Location!.OriginalString, BrowserAccept)), HttpStatusCode.Forbidden);
+        var html = await AssertPage(await filer.SendAsync(Get(denied.Headers.Location!.OriginalString, BrowserAccept)),
+            HttpStatusCode.Forbidden);
         Assert.Contains("无权访问", html);
         Assert.Contains("我的算法备案", html);
     }

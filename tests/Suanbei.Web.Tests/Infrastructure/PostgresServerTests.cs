@@ -34,18 +34,23 @@ public class PostgresServerTests
     {
         var temp = Directory.CreateTempSubdirectory("suanbei-reap-").FullName;
         // Created for the owner only; the postgres user must reach the server folder inside.
-        File.SetUnixFileMode(temp, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute | UnixFileMode.GroupExecute | UnixFileMode.OtherExecute);
+        File.SetUnixFileMode(
+            temp, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute
+                | UnixFileMode.GroupExecute | UnixFileMode.OtherExecute);
         try
         {
-            var bin = Directory.GetDirectories("/usr/lib/postgresql").Order().Select(d => Path.Combine(d, "bin")).Last(d => File.Exists(Path.Combine(d, "initdb")));
+            var bin = Directory.GetDirectories("/usr/lib/postgresql").Order().Select(d => Path.Combine(d, "bin"))
+                .Last(d => File.Exists(Path.Combine(d, "initdb")));
             var deadPid = DeadPid();
             // A real server whose owner (a test host torn down without exit handlers) is gone, started hours ago.
             var orphan = Folder(temp, "orphan", deadPid.ToString(), DateTime.UtcNow.AddHours(-5));
             var port = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
             port.Start(); var p = ((System.Net.IPEndPoint)port.LocalEndpoint).Port; port.Stop();
             ExternalTool.RunChecked("chown", "-R", "postgres:postgres", orphan);
-            ExternalTool.RunChecked("runuser", "-u", "postgres", "--", Path.Combine(bin, "initdb"), "-D", Path.Combine(orphan, "db"), "-U", "postgres", "--auth=trust", "-E", "UTF8", "--locale=C.UTF-8");
-            ExternalTool.RunChecked("runuser", "-u", "postgres", "--", Path.Combine(bin, "pg_ctl"), "-D", Path.Combine(orphan, "db"), "-l", Path.Combine(orphan, "log"),
+            ExternalTool.RunChecked("runuser", "-u", "postgres", "--", Path.Combine(bin, "initdb"), "-D", Path.Combine(orphan, "db"), "-U",
+                "postgres", "--auth=trust", "-E", "UTF8", "--locale=C.UTF-8");
+            ExternalTool.RunChecked("runuser", "-u", "postgres", "--", Path.Combine(bin, "pg_ctl"), "-D", Path.Combine(orphan, "db"), "-l",
+                Path.Combine(orphan, "log"),
                 "-w", "-o", $"-h 127.0.0.1 -p {p} -k {orphan}", "start");
             var postmaster = int.Parse(File.ReadLines(Path.Combine(orphan, "db", "postmaster.pid")).First());
             File.SetLastWriteTimeUtc(Path.Combine(orphan, PostgresServer.OwnerFile), DateTime.UtcNow.AddHours(-5));

@@ -17,7 +17,8 @@ namespace Suanbei.Web.Tests.Labels;
 /// </summary>
 public sealed class LabelsApp() : TestApp(Provider.Sqlite)
 {
-    protected override SuanbeiHostOptions Configure(SuanbeiHostOptions o) => o with { MaterialsMaxBytes = 16 * 1024, LabelsMaxBytes = 2 * 1024 * 1024 };
+    protected override SuanbeiHostOptions Configure(SuanbeiHostOptions o) =>
+        o with { MaterialsMaxBytes = 16 * 1024, LabelsMaxBytes = 2 * 1024 * 1024 };
 }
 
 /// <summary>标识核验 on the web: the page (verify, write, propagate) and POST /api/v1/labels/*, with real images made by
@@ -54,7 +55,8 @@ public sealed class LabelWebTests(LabelsApp app) : IClassFixture<LabelsApp>, IDi
             "left in the work folder: " + string.Join(", ", Directory.Exists(dir) ? Directory.GetFiles(dir) : []));
     }
 
-    private static MultipartFormDataContent Multipart(Dictionary<string, string> fields, params (string Field, string Name, byte[] Bytes)[] files)
+    private static MultipartFormDataContent Multipart(Dictionary<string, string> fields,
+        params (string Field, string Name, byte[] Bytes)[] files)
     {
         var content = new MultipartFormDataContent();
         foreach (var (k, v) in fields) content.Add(new StringContent(v), k);
@@ -79,7 +81,8 @@ public sealed class LabelWebTests(LabelsApp app) : IClassFixture<LabelsApp>, IDi
         var labelled = await File.ReadAllBytesAsync(Labelled("png", "web-ok-42"));
         var plain = await File.ReadAllBytesAsync(Image("jpg"));
         var response = await client.PostMultipartAsync("/labels", [],
-            [("Files", "合规图片.png", labelled), ("Files", "<i>无标识.jpg", plain), ("Files", "notes.bin", "just bytes, no container"u8.ToArray())],
+            [("Files", "合规图片.png", labelled), ("Files", "<i>无标识.jpg", plain),
+                ("Files", "notes.bin", "just bytes, no container"u8.ToArray())],
             url: "/labels?handler=Verify");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var html = await response.Content.ReadAsStringAsync();
@@ -109,12 +112,14 @@ public sealed class LabelWebTests(LabelsApp app) : IClassFixture<LabelsApp>, IDi
         var plain = Image("png");
         var bad = Path.Combine(_dir, "bad.png");
         LabelFile.Write(plain, bad, AigcLabel.ForProducer("0011" + "123456789012345678" + "00000", "x"), validate: false);
-        var response = await client.PostMultipartAsync("/labels", [], [("Files", "bad.png", await File.ReadAllBytesAsync(bad))], url: "/labels?handler=Verify");
+        var response = await client.PostMultipartAsync("/labels", [], [("Files", "bad.png", await File.ReadAllBytesAsync(bad))],
+            url: "/labels?handler=Verify");
         var html = await response.Content.ReadAsStringAsync();
         Assert.Contains("data-verdict=\"noncompliant\">不合规<", html);
         var expected = LabelFile.Verify(bad).Problems;
         Assert.NotEmpty(expected);
-        foreach (var p in expected) Assert.Contains($"<code>{p.Code}</code> {System.Net.WebUtility.HtmlEncode(p.Message)}", html.Replace("&#x201C;", "“").Replace("&#x201D;", "”"));
+        foreach (var p in expected) Assert.Contains($"<code>{p.Code}</code> {System.Net.WebUtility.HtmlEncode(p.Message)}",
+            html.Replace("&#x201C;", "“").Replace("&#x201D;", "”"));
     }
 
     [Fact]
@@ -124,7 +129,8 @@ public sealed class LabelWebTests(LabelsApp app) : IClassFixture<LabelsApp>, IDi
         var page = await anonymous.GetAsync("/labels");
         Assert.Equal(HttpStatusCode.Redirect, page.StatusCode);
         Assert.StartsWith("/account/login", page.Headers.Location!.PathAndQuery);
-        var api = await anonymous.PostAsync("/api/v1/labels/verify", Multipart([], ("files", "a.png", await File.ReadAllBytesAsync(Image("png")))));
+        var api = await anonymous.PostAsync("/api/v1/labels/verify",
+            Multipart([], ("files", "a.png", await File.ReadAllBytesAsync(Image("png")))));
         Assert.Equal(HttpStatusCode.Unauthorized, api.StatusCode);
     }
 
@@ -133,9 +139,11 @@ public sealed class LabelWebTests(LabelsApp app) : IClassFixture<LabelsApp>, IDi
     {
         var (_, client) = await app.SignedInAsync(Roles.Filer);
         await client.GetStringAsync("/labels"); // has the antiforgery cookie, but the form token is missing
-        var response = await client.PostAsync("/labels?handler=Verify", Multipart([], ("Files", "a.png", await File.ReadAllBytesAsync(Labelled("png")))));
+        var response = await client.PostAsync("/labels?handler=Verify",
+            Multipart([], ("Files", "a.png", await File.ReadAllBytesAsync(Labelled("png")))));
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        var write = await client.PostAsync("/labels?handler=Write", Multipart(new() { ["Write.Producer"] = Producer, ["Write.ProduceId"] = "x" },
+        var write = await client.PostAsync("/labels?handler=Write",
+            Multipart(new() { ["Write.Producer"] = Producer, ["Write.ProduceId"] = "x" },
             ("Write.File", "a.png", await File.ReadAllBytesAsync(Image("png")))));
         Assert.Equal(HttpStatusCode.BadRequest, write.StatusCode);
         AssertWorkFolderEmpty();
@@ -145,7 +153,8 @@ public sealed class LabelWebTests(LabelsApp app) : IClassFixture<LabelsApp>, IDi
     public async Task Api_verify_returns_the_contract_objects_of_every_file()
     {
         var api = await app.ApiClientAsync(await app.CreateUserAsync(Roles.Filer));
-        var files = new[] { (Name: "a.png", Path: Labelled("png")), (Name: "照片.jpg", Path: Image("jpg")), (Name: "b.jpg", Path: Labelled("jpg", "jpeg-7")) };
+        var files = new[] { (Name: "a.png", Path: Labelled("png")), (Name: "照片.jpg", Path: Image("jpg")),
+            (Name: "b.jpg", Path: Labelled("jpg", "jpeg-7")) };
         var response = await api.PostAsync("/api/v1/labels/verify",
             Multipart([], files.Select(f => ("files", f.Name, File.ReadAllBytes(f.Path))).ToArray()));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -190,7 +199,8 @@ public sealed class LabelWebTests(LabelsApp app) : IClassFixture<LabelsApp>, IDi
     {
         var api = await app.ApiClientAsync(await app.CreateUserAsync(Roles.Filer));
         var png = await File.ReadAllBytesAsync(Image("png"));
-        var bad = await api.PostAsync("/api/v1/labels/write", Multipart(new() { ["producer"] = "12345", ["produceId"] = "has space", ["label"] = "4" }, ("file", "a.png", png)));
+        var bad = await api.PostAsync("/api/v1/labels/write",
+            Multipart(new() { ["producer"] = "12345", ["produceId"] = "has space", ["label"] = "4" }, ("file", "a.png", png)));
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
         var errors = JsonDocument.Parse(await bad.Content.ReadAsStringAsync()).RootElement.GetProperty("errors");
         var producer = errors.GetProperty("producer")[0].GetString()!;
@@ -199,13 +209,16 @@ public sealed class LabelWebTests(LabelsApp app) : IClassFixture<LabelsApp>, IDi
         Assert.Contains("ProduceID", errors.GetProperty("produceId")[0].GetString());
         Assert.Contains("Label", errors.GetProperty("label")[0].GetString());
 
-        var unknown = await api.PostAsync("/api/v1/labels/write", Multipart(new() { ["producer"] = Producer, ["produceId"] = "x" }, ("file", "a.bin", "no container"u8.ToArray())));
+        var unknown = await api.PostAsync("/api/v1/labels/write",
+            Multipart(new() { ["producer"] = Producer, ["produceId"] = "x" }, ("file", "a.bin", "no container"u8.ToArray())));
         Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);
         Assert.Contains("无法识别的文件格式", await unknown.Content.ReadAsStringAsync()); // the LabelWriteException message
 
-        var missing = await api.PostAsync("/api/v1/labels/propagate", Multipart(new() { ["propagator"] = "001", ["propagateId"] = "p" }, ("file", "a.png", png)));
+        var missing = await api.PostAsync("/api/v1/labels/propagate",
+            Multipart(new() { ["propagator"] = "001", ["propagateId"] = "p" }, ("file", "a.png", png)));
         Assert.Equal(HttpStatusCode.BadRequest, missing.StatusCode);
-        Assert.Contains("ContentPropagator", JsonDocument.Parse(await missing.Content.ReadAsStringAsync()).RootElement.GetProperty("errors").GetProperty("propagator")[0].GetString());
+        Assert.Contains("ContentPropagator", JsonDocument.Parse(await missing.Content.ReadAsStringAsync()).RootElement.GetProperty("errors")
+            .GetProperty("propagator")[0].GetString());
         AssertWorkFolderEmpty();
     }
 
@@ -214,14 +227,16 @@ public sealed class LabelWebTests(LabelsApp app) : IClassFixture<LabelsApp>, IDi
     {
         var api = await app.ApiClientAsync(await app.CreateUserAsync(Roles.Filer));
         async Task<HttpResponseMessage> Propagate(string path, string name, bool declared) =>
-            await api.PostAsync("/api/v1/labels/propagate", Multipart(new() { ["propagator"] = Propagator, ["propagateId"] = "share-9", ["declared"] = declared ? "true" : "false" },
+            await api.PostAsync("/api/v1/labels/propagate",
+                Multipart(new() { ["propagator"] = Propagator, ["propagateId"] = "share-9", ["declared"] = declared ? "true" : "false" },
                 ("file", name, await File.ReadAllBytesAsync(path))));
 
         var belongs = await Propagate(Labelled("png", "orig-1"), "a.png", false);
         Assert.Equal(HttpStatusCode.OK, belongs.StatusCode);
         Assert.Equal("belongs", belongs.Headers.GetValues("X-Suanbei-Classification").Single());
         var label = LabelFile.Verify(await TempFileAsync(belongs, _dir, ".png")).Labels.Single().Label!;
-        Assert.Equal((Producer, "orig-1", "1", Propagator, "share-9"), (label.ContentProducer, label.ProduceID, label.Label, label.ContentPropagator, label.PropagateID));
+        Assert.Equal((Producer, "orig-1", "1", Propagator, "share-9"),
+            (label.ContentProducer, label.ProduceID, label.Label, label.ContentPropagator, label.PropagateID));
 
         var declared = await Propagate(Image("jpg"), "b.jpg", true);
         Assert.Equal("declared", declared.Headers.GetValues("X-Suanbei-Classification").Single());
@@ -240,13 +255,15 @@ public sealed class LabelWebTests(LabelsApp app) : IClassFixture<LabelsApp>, IDi
     {
         var (_, client) = await app.SignedInAsync(Roles.Filer);
         var plain = await File.ReadAllBytesAsync(Image("jpg"));
-        var bad = await client.PostMultipartAsync("/labels", new() { ["Write.Producer"] = "0011ABC", ["Write.ProduceId"] = "id-1" }, [("Write.File", "p.jpg", plain)], url: "/labels?handler=Write");
+        var bad = await client.PostMultipartAsync("/labels", new() { ["Write.Producer"] = "0011ABC", ["Write.ProduceId"] = "id-1" },
+            [("Write.File", "p.jpg", plain)], url: "/labels?handler=Write");
         Assert.Equal(HttpStatusCode.OK, bad.StatusCode);
         var html = await bad.Content.ReadAsStringAsync();
         Assert.Contains("data-valmsg-for=\"Write.Producer\">ContentProducer（生成服务提供者代码）不合规：代码应为27位", html);
         Assert.Contains("value=\"id-1\"", html); // input kept
 
-        var ok = await client.PostMultipartAsync("/labels", new() { ["Write.Producer"] = Producer, ["Write.ProduceId"] = "page-1", ["Write.Label"] = "1" },
+        var ok = await client.PostMultipartAsync("/labels",
+            new() { ["Write.Producer"] = Producer, ["Write.ProduceId"] = "page-1", ["Write.Label"] = "1" },
             [("Write.File", "图.jpg", plain)], url: "/labels?handler=Write");
         Assert.Equal(HttpStatusCode.OK, ok.StatusCode);
         Assert.Equal("图-labeled.jpg", ok.Content.Headers.ContentDisposition?.FileNameStar);
@@ -267,7 +284,8 @@ public sealed class LabelWebTests(LabelsApp app) : IClassFixture<LabelsApp>, IDi
         var written = await api.PostAsync("/api/v1/labels/write", Multipart(new() { ["producer"] = Producer, ["produceId"] = "twice" },
             ("file", "收到的.png", await File.ReadAllBytesAsync(Image("png")))));
         Assert.Equal("收到的-labeled.png", written.Content.Headers.ContentDisposition?.FileNameStar);
-        var propagated = await api.PostAsync("/api/v1/labels/propagate", Multipart(new() { ["propagator"] = Propagator, ["propagateId"] = "share-2" },
+        var propagated = await api.PostAsync("/api/v1/labels/propagate",
+            Multipart(new() { ["propagator"] = Propagator, ["propagateId"] = "share-2" },
             ("file", written.Content.Headers.ContentDisposition!.FileNameStar!, await written.Content.ReadAsByteArrayAsync())));
         Assert.Equal(HttpStatusCode.OK, propagated.StatusCode);
         Assert.Equal("收到的-labeled.png", propagated.Content.Headers.ContentDisposition?.FileNameStar);
@@ -279,7 +297,8 @@ public sealed class LabelWebTests(LabelsApp app) : IClassFixture<LabelsApp>, IDi
     {
         var (_, client) = await app.SignedInAsync(Roles.Filer);
         var credit = TestData.CreditCode();
-        var built = await client.PostFormAsync("/labels", new() { ["Builder.CreditCode"] = credit.ToLowerInvariant(), ["Builder.Extension"] = "1xgw3" }, "/labels?handler=Producer");
+        var built = await client.PostFormAsync("/labels",
+            new() { ["Builder.CreditCode"] = credit.ToLowerInvariant(), ["Builder.Extension"] = "1xgw3" }, "/labels?handler=Producer");
         Assert.Equal(HttpStatusCode.OK, built.StatusCode);
         var html = WebUtility.HtmlDecode(await built.Content.ReadAsStringAsync());
         var code = "0011" + credit + "1XGW3";
@@ -290,15 +309,19 @@ public sealed class LabelWebTests(LabelsApp app) : IClassFixture<LabelsApp>, IDi
 
         // For a propagation platform the code goes into the propagate form.
         var forPlatform = WebUtility.HtmlDecode(await (await client.PostFormAsync("/labels",
-            new() { ["Builder.CreditCode"] = credit, ["Builder.Target"] = "propagator" }, "/labels?handler=Producer")).Content.ReadAsStringAsync());
+            new() { ["Builder.CreditCode"] = credit, ["Builder.Target"] = "propagator" }, "/labels?handler=Producer"))
+                .Content.ReadAsStringAsync());
         Assert.Contains($"id=\"Propagate_Propagator\" name=\"Propagate.Propagator\" value=\"0011{credit}00000\"", forPlatform);
 
         // A credit code whose check character is wrong, and a bad extension: a Chinese message next to the field.
         var wrong = credit[..17] + (credit[17] == '0' ? '1' : '0');
-        var bad = WebUtility.HtmlDecode(await (await client.PostFormAsync("/labels", new() { ["Builder.CreditCode"] = wrong }, "/labels?handler=Producer")).Content.ReadAsStringAsync());
+        var bad = WebUtility.HtmlDecode(await (await client.PostFormAsync(
+            "/labels", new() { ["Builder.CreditCode"] = wrong }, "/labels?handler=Producer")).Content.ReadAsStringAsync());
         Assert.Matches("data-valmsg-for=\"Builder.CreditCode\">统一社会信用代码[^<]*校验", bad);
         Assert.Contains($"value=\"{wrong}\"", bad); // input kept
-        var badExt = WebUtility.HtmlDecode(await (await client.PostFormAsync("/labels", new() { ["Builder.CreditCode"] = credit, ["Builder.Extension"] = "3ABC" }, "/labels?handler=Producer")).Content.ReadAsStringAsync());
+        var badExt = WebUtility.HtmlDecode(await (await client.PostFormAsync(
+            "/labels", new() { ["Builder.CreditCode"] = credit, ["Builder.Extension"] = "3ABC" }, "/labels?handler=Producer"))
+            .Content.ReadAsStringAsync());
         Assert.Contains("data-valmsg-for=\"Builder.Extension\">服务扩展码应为5位", badExt);
     }
 
@@ -326,7 +349,8 @@ public sealed class LabelWebTests(LabelsApp app) : IClassFixture<LabelsApp>, IDi
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync(link)).StatusCode); // once
         AssertWorkFolderEmpty();
 
-        var nothing = await client.PostMultipartAsync("/labels", new() { ["Propagate.Propagator"] = Propagator, ["Propagate.PropagateId"] = "p2" },
+        var nothing = await client.PostMultipartAsync("/labels",
+            new() { ["Propagate.Propagator"] = Propagator, ["Propagate.PropagateId"] = "p2" },
             [("Propagate.File", "plain.png", await File.ReadAllBytesAsync(Image("png")))], url: "/labels?handler=Propagate");
         var nothingHtml = await nothing.Content.ReadAsStringAsync();
         Assert.Contains("data-testid=\"labels-propagated-reason\">未发现隐式标识", nothingHtml);
@@ -353,7 +377,9 @@ public sealed class LabelWebTests(LabelsApp app) : IClassFixture<LabelsApp>, IDi
         // A declared length over the limit plus the envelope is answered before the body is read.
         var huge = new byte[3 * 1024 * 1024 + 512 * 1024];
         // (Expect: 100-continue, as curl sends for large bodies: the client waits, so it sees the answer instead of a closed connection.)
-        var hugeRequest = new HttpRequestMessage(HttpMethod.Post, "/api/v1/labels/verify") { Content = Multipart([], ("files", "huge.bin", huge)) };
+        var hugeRequest = new HttpRequestMessage(HttpMethod.Post,
+            "/api/v1/labels/verify")
+        { Content = Multipart([], ("files", "huge.bin", huge)) };
         hugeRequest.Headers.ExpectContinue = true;
         var hugeApi = await api.SendAsync(hugeRequest);
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, hugeApi.StatusCode);
@@ -363,7 +389,8 @@ public sealed class LabelWebTests(LabelsApp app) : IClassFixture<LabelsApp>, IDi
         var medium = big[..(1536 * 1024)];
         var ok = await api.PostAsync("/api/v1/labels/verify", Multipart([], ("files", "medium.bin", medium)));
         Assert.Equal(HttpStatusCode.OK, ok.StatusCode);
-        Assert.Equal("inconclusive", JsonDocument.Parse(await ok.Content.ReadAsStringAsync()).RootElement[0].GetProperty("verdict").GetString());
+        Assert.Equal("inconclusive", JsonDocument.Parse(await ok.Content.ReadAsStringAsync()).RootElement[0].GetProperty("verdict")
+            .GetString());
         var okPage = await client.PostMultipartAsync("/labels", [], [("Files", "medium.bin", medium)], url: "/labels?handler=Verify");
         Assert.Contains("data-verdict=\"inconclusive\"", await okPage.Content.ReadAsStringAsync());
         AssertWorkFolderEmpty();

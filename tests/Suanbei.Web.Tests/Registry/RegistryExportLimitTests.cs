@@ -21,7 +21,8 @@ public sealed class RegistryExportLimitTests(SqliteApp app) : IClassFixture<Sqli
     {
         var sb = new StringBuilder("period\tbatch\tseq\tname\trole\tentity\tproducts\tpurpose\tnumber\tremark\n");
         for (var i = 0; i < rows; i++)
-            sb.Append($"2024-02\t第五批\t{i + 1}\t测试合成算法{i}\t服务提供者\t测试科技有限公司{i % 50}\t测试(APP)\t应用于文本生成场景。\t网信算备110108{1000000 + i:D7}01240011号\t\n");
+            sb.Append($"2024-02\t第五批\t{i + 1}\t测试合成算法{i}\t服务提供者\t测试科技有限公司{i % 50}\t测试(APP)\t应用于文本生成场景。" +
+                $"\t网信算备110108{1000000 + i:D7}01240011号\t\n");
         var file = Path.Combine(app.DataDirectory, "limit-test.tsv");
         await File.WriteAllTextAsync(file, sb.ToString());
         var result = RegistryImporter.ImportFile(file);

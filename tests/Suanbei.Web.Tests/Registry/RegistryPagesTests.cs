@@ -26,13 +26,15 @@ public abstract class RegistryPagesTests<TApp>(TApp app) : IClassFixture<TApp> w
         var count = await app.WithServices(sp => sp.GetRequiredService<RegistryStore>().StatisticsAsync());
         if (count.Entries > 0) return;
         foreach (var f in RegistryDb.SharedFiles)
-            await app.WithServices(sp => sp.GetRequiredService<RegistryStore>().ImportAsync(RegistryImporter.ImportFile(RepoPaths.PublishedList(f))));
+            await app.WithServices(sp => sp.GetRequiredService<RegistryStore>()
+                .ImportAsync(RegistryImporter.ImportFile(RepoPaths.PublishedList(f))));
         var slip = new RegistryRow
         {
             RowNumber = 1, List = RegistryListKind.DeepSynthesis, Period = "2024-02", Batch = "第四批", Name = "截断角色测试算法",
             Role = "服务提供", Entity = "北京截断角色测试有限公司", Number = TruncatedRoleNumber, ProductsRaw = "测试（APP）", Purpose = "测试用途",
         };
-        await app.WithServices(sp => sp.GetRequiredService<RegistryStore>().ImportAsync(new ImportResult("slip", RegistryFileFormat.Tsv, [slip], [], [], null)));
+        await app.WithServices(sp => sp.GetRequiredService<RegistryStore>()
+            .ImportAsync(new ImportResult("slip", RegistryFileFormat.Tsv, [slip], [], [], null)));
     }
 
     private static string Decode(string html) => WebUtility.HtmlDecode(html);
@@ -42,7 +44,8 @@ public abstract class RegistryPagesTests<TApp>(TApp app) : IClassFixture<TApp> w
     {
         await EnsureImported();
         var client = app.Client();
-        async Task<string> Verify(string number) => Decode(await client.GetStringAsync("/registry/verify?number=" + Uri.EscapeDataString(number)));
+        async Task<string> Verify(string number) => Decode(
+            await client.GetStringAsync("/registry/verify?number=" + Uri.EscapeDataString(number)));
 
         var registered = await Verify("网信算备110108823483901230031号");
         Assert.Contains("data-verdict=\"Registered\"", registered);

@@ -28,11 +28,13 @@ public abstract class RegistrySearchIndexTests<TDb>(TDb fixture) : IClassFixture
 
     [Theory]
     [MemberData(nameof(Queries))]
-    public async Task Filters_sorting_and_paging_match_a_scan_of_the_rows(string? text, string? role, string? type, string? province, int? year, string? batch, RegistrySort sort)
+    public async Task Filters_sorting_and_paging_match_a_scan_of_the_rows(
+        string? text, string? role, string? type, string? province, int? year, string? batch, RegistrySort sort)
     {
         var q = new RegistryQuery { Text = text, Role = role, Type = type, Province = province, Year = year, Batch = batch, Sort = sort };
         await using var db = fixture.NewContext();
-        var all = await db.Set<RegistryEntry>().AsNoTracking().Include(e => e.Products).Include(e => e.Listings).AsSplitQuery().ToListAsync();
+        var all = await db.Set<RegistryEntry>().AsNoTracking().Include(e => e.Products).Include(e => e.Listings).AsSplitQuery()
+            .ToListAsync();
         var terms = q.Terms().ToList();
         var t = q.TypeValue();
         var p = q.ProvincePrefix();

@@ -31,12 +31,16 @@ public abstract class RegistrySeedingTests<TApp>(TApp app) : IClassFixture<TApp>
         Assert.Contains(app.Announced, a => a.Contains("公示清单库为空") && a.Contains("739"));
         var client = app.Client();
 
-        var verify = JsonDocument.Parse(await client.GetStringAsync("/api/v1/registry/verify?number=" + Uri.EscapeDataString("网信算备110108823483901230031号"))).RootElement;
+        var verify = JsonDocument.Parse(await client.GetStringAsync(
+            "/api/v1/registry/verify?number=" + Uri.EscapeDataString("网信算备110108823483901230031号"))).RootElement;
         Assert.True(verify.GetProperty("inRegistry").GetBoolean(), verify.ToString());
-        var search = JsonDocument.Parse(await client.GetStringAsync("/api/v1/registry/entries?q=" + Uri.EscapeDataString("豆包大模型算法"))).RootElement;
-        Assert.Contains(search.GetProperty("items").EnumerateArray(), i => i.GetProperty("number").GetString() == "网信算备110108823483901230031号");
+        var search = JsonDocument.Parse(await client.GetStringAsync("/api/v1/registry/entries?q=" + Uri.EscapeDataString("豆包大模型算法")))
+            .RootElement;
+        Assert.Contains(search.GetProperty("items").EnumerateArray(), i => i.GetProperty("number")
+            .GetString() == "网信算备110108823483901230031号");
         // The cancellations were applied after the lists they refer to.
-        var cancelled = JsonDocument.Parse(await client.GetStringAsync("/api/v1/registry/verify?number=" + Uri.EscapeDataString("网信算备360113475703901240013号"))).RootElement;
+        var cancelled = JsonDocument.Parse(await client.GetStringAsync(
+            "/api/v1/registry/verify?number=" + Uri.EscapeDataString("网信算备360113475703901240013号"))).RootElement;
         Assert.Equal("cancelled", cancelled.GetProperty("status").GetString());
         var page = await client.GetStringAsync("/registry?q=" + Uri.EscapeDataString("豆包"));
         Assert.Contains("网信算备110108823483901230031号", page);

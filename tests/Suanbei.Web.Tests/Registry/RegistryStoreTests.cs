@@ -82,9 +82,11 @@ public abstract class RegistryStoreTests<TDb>(TDb fixture) : IClassFixture<TDb> 
         async Task<string> Snapshot()
         {
             await using var db = fixture.NewContext();
-            var entries = await db.Set<RegistryEntry>().AsNoTracking().Include(e => e.Listings).Include(e => e.Products).Include(e => e.Search).AsSplitQuery()
+            var entries = await db.Set<RegistryEntry>().AsNoTracking().Include(e => e.Listings).Include(e => e.Products)
+                .Include(e => e.Search).AsSplitQuery()
                 .OrderBy(e => e.Number).ToListAsync();
-            return string.Join("\n", entries.Select(e => string.Join("|", e.Number, e.Name, e.Role, e.Category, e.Entity, e.ProductsRaw, e.Purpose,
+            return string.Join("\n", entries.Select(e =>
+                string.Join("|", e.Number, e.Name, e.Role, e.Category, e.Entity, e.ProductsRaw, e.Purpose,
                 e.Status, e.CancelledOn, e.UpdatedAt.ToUnixTimeMilliseconds(), e.FirstPeriod, e.LatestPeriod, e.Search?.Text,
                 string.Join(",", e.Listings.OrderBy(l => l.ListingKey).Select(l => l.ListingKey + ":" + l.Remark + ":" + l.Id)),
                 string.Join(",", e.Products.OrderBy(p => p.Name).ThenBy(p => p.Form).Select(p => p.Name + "/" + p.Form)))));
@@ -295,7 +297,8 @@ public class DisplayCheckTests
     [Fact]
     public async Task Page_with_a_linked_valid_number_passes_and_problems_are_named()
     {
-        var good = "<html><body><footer>算法备案：<a href=\"https://beian.cac.gov.cn/#/searchResult?n=110108823483901230031\">网信算备110108823483901230031号</a></footer></body></html>";
+        var good = "<html><body><footer>算法备案：<a href=\"https://beian.cac.gov.cn/#/searchResult?n=110108823483901230031\">网信算备110108823483" +
+            "901230031号</a></footer></body></html>";
         var r = await Suanbei.Registry.Display.DisplayCheck.CheckAsync(good, null);
         Assert.True(r.Compliant, string.Join("；", r.Problems));
         Assert.True(Assert.Single(r.Findings).Linked);

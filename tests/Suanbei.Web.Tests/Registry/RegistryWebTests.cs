@@ -19,7 +19,8 @@ public abstract class RegistryWebTests<TApp>(TApp app) : IClassFixture<TApp> whe
         var count = await app.WithServices(sp => sp.GetRequiredService<RegistryStore>().StatisticsAsync());
         if (count.Entries > 0) return;
         foreach (var f in RegistryDb.SharedFiles)
-            await app.WithServices(sp => sp.GetRequiredService<RegistryStore>().ImportAsync(RegistryImporter.ImportFile(RepoPaths.PublishedList(f))));
+            await app.WithServices(sp => sp.GetRequiredService<RegistryStore>()
+                .ImportAsync(RegistryImporter.ImportFile(RepoPaths.PublishedList(f))));
     }
 
     [Fact]
@@ -36,7 +37,8 @@ public abstract class RegistryWebTests<TApp>(TApp app) : IClassFixture<TApp> whe
         var entry = await client.GetStringAsync("/registry/entry/" + Uri.EscapeDataString("网信算备110108823483901230031号"));
         Assert.Contains("豆包大模型算法", entry);
         Assert.Contains("变更内容：算法名称由云雀大模型算法变更为豆包大模型算法", entry);
-        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/registry/entry/" + Uri.EscapeDataString("网信算备110108823483901239990号"))).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync(
+            "/registry/entry/" + Uri.EscapeDataString("网信算备110108823483901239990号"))).StatusCode);
 
         var verify = await client.GetStringAsync("/registry/verify?number=" + Uri.EscapeDataString("网信算备360113475703901240013号"));
         Assert.Contains("已注销（2025-07-14）", verify);
@@ -59,7 +61,8 @@ public abstract class RegistryWebTests<TApp>(TApp app) : IClassFixture<TApp> whe
     {
         await EnsureImported();
         var client = app.Client();
-        var api = JsonDocument.Parse(await client.GetStringAsync("/api/v1/registry/entries?q=" + Uri.EscapeDataString("图") + "&pageSize=500")).RootElement;
+        var api = JsonDocument.Parse(await client.GetStringAsync(
+            "/api/v1/registry/entries?q=" + Uri.EscapeDataString("图") + "&pageSize=500")).RootElement;
         var numbers = api.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("number").GetString()!).Order().ToList();
         Assert.True(numbers.Count > 5);
         var response = await client.GetAsync($"/registry/export?format={format}&q=" + Uri.EscapeDataString("图"));
@@ -76,10 +79,12 @@ public abstract class RegistryWebTests<TApp>(TApp app) : IClassFixture<TApp> whe
     {
         await EnsureImported();
         var client = app.Client();
-        var one = JsonDocument.Parse(await client.GetStringAsync("/api/v1/registry/entries?q=" + Uri.EscapeDataString("猴") + "&province=11")).RootElement;
+        var one = JsonDocument.Parse(await client.GetStringAsync(
+            "/api/v1/registry/entries?q=" + Uri.EscapeDataString("猴") + "&province=11")).RootElement;
         Assert.Contains(one.GetProperty("items").EnumerateArray(), i => i.GetProperty("name").GetString() == "序列猴子大模型算法");
 
-        var v = JsonDocument.Parse(await client.GetStringAsync("/api/v1/registry/verify?number=" + Uri.EscapeDataString("网信算备440305295988702220055号"))).RootElement;
+        var v = JsonDocument.Parse(await client.GetStringAsync(
+            "/api/v1/registry/verify?number=" + Uri.EscapeDataString("网信算备440305295988702220055号"))).RootElement;
         Assert.True(v.GetProperty("inRegistry").GetBoolean());
         Assert.False(v.GetProperty("decoded").GetProperty("checkDigitMatches").GetBoolean());
         Assert.Equal("active", v.GetProperty("status").GetString());
@@ -88,7 +93,8 @@ public abstract class RegistryWebTests<TApp>(TApp app) : IClassFixture<TApp> whe
         Assert.Equal(739, stats.GetProperty("entries").GetInt32());
 
         var purpose = "应用于智能对话、智能写作场景，根据用户输入的文本信息，生成相应的文本内容。";
-        var similar = JsonDocument.Parse(await client.GetStringAsync("/api/v1/registry/similar?k=5&text=" + Uri.EscapeDataString(purpose))).RootElement;
+        var similar = JsonDocument.Parse(await client.GetStringAsync("/api/v1/registry/similar?k=5&text=" + Uri.EscapeDataString(purpose)))
+            .RootElement;
         Assert.Equal(1.0, similar[0].GetProperty("similarity").GetDouble(), 3);
 
         var bad = await client.GetAsync("/api/v1/registry/entries?year=abc");

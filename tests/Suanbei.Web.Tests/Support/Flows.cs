@@ -22,7 +22,8 @@ public static class Flows
     /// <summary>Fills the subject form with complete data and all materials and submits it through the page.</summary>
     public static async Task<HttpResponseMessage> SubmitCompleteSubjectAsync(HttpClient filer, SubjectDetails? details = null)
     {
-        var response = await filer.PostMultipartAsync("/Subjects", TestData.Form(details ?? TestData.CompleteDetails()), AllSubjectMaterials(), url: "/Subjects?handler=Submit");
+        var response = await filer.PostMultipartAsync("/Subjects", TestData.Form(details ?? TestData.CompleteDetails()),
+            AllSubjectMaterials(), url: "/Subjects?handler=Submit");
         return response;
     }
 
@@ -31,7 +32,8 @@ public static class Flows
     {
         var (user, filer) = await app.SignedInAsync(Suanbei.Web.Identity.Roles.Filer);
         var submitted = await SubmitCompleteSubjectAsync(filer);
-        if (submitted.StatusCode != HttpStatusCode.Redirect) throw new InvalidOperationException(await submitted.Content.ReadAsStringAsync());
+        if (submitted.StatusCode != HttpStatusCode.Redirect) throw new InvalidOperationException(
+            await submitted.Content.ReadAsStringAsync());
         var reviewer = await app.ApiClientAsync(await app.CreateUserAsync(Suanbei.Web.Identity.Roles.Reviewer));
         var id = (await (await app.ApiClientAsync(user)).GetFromJsonAsync<JsonElement>("/api/v1/subject")).GetProperty("id").GetGuid();
         (await reviewer.PostAsync($"/api/v1/review/subjects/{id}/approve", null)).EnsureSuccessStatusCode();

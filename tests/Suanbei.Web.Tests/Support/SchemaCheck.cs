@@ -67,7 +67,8 @@ public static class SchemaCheck
         {
             var table = ops.OfType<CreateTableOperation>().First(t => t.Name == m.Table);
             foreach (var c in table.Columns.Where(c => m.Columns.Contains(c.Name)))
-                sb.AppendLine($"migrationBuilder.AddColumn<{TypeName(c.ClrType)}>(name: \"{c.Name}\", table: \"{m.Table}\"{ColumnArgs(c)});");
+                sb.AppendLine(
+                    $"migrationBuilder.AddColumn<{TypeName(c.ClrType)}>(name: \"{c.Name}\", table: \"{m.Table}\"{ColumnArgs(c)});");
         }
         return sb.ToString();
     }
@@ -81,7 +82,9 @@ public static class SchemaCheck
         sb.AppendLine("    },\n    constraints: table =>\n    {");
         if (t.PrimaryKey is { } pk) sb.AppendLine($"        table.PrimaryKey(\"{pk.Name}\", x => {Columns(pk.Columns)});");
         foreach (var fk in t.ForeignKeys)
-            sb.AppendLine($"        table.ForeignKey(name: \"{fk.Name}\", column: x => {Columns(fk.Columns)}, principalTable: \"{fk.PrincipalTable}\", " +
+            sb.AppendLine(
+                $"        table.ForeignKey(name: \"{fk.Name}\", column: x => {Columns(fk.Columns)}, principalTable: " +
+                $"\"{fk.PrincipalTable}\", " +
                           $"principalColumn: \"{fk.PrincipalColumns![0]}\", onDelete: ReferentialAction.{fk.OnDelete});");
         sb.AppendLine("    });\n");
         return sb.ToString();
@@ -89,8 +92,10 @@ public static class SchemaCheck
 
     private static string CreateIndex(CreateIndexOperation i) =>
         i.Columns.Length == 1
-            ? $"migrationBuilder.CreateIndex(name: \"{i.Name}\", table: \"{i.Table}\", column: \"{i.Columns[0]}\"{(i.IsUnique ? ", unique: true" : "")});\n"
-            : $"migrationBuilder.CreateIndex(name: \"{i.Name}\", table: \"{i.Table}\", columns: new[] {{ {string.Join(", ", i.Columns.Select(c => $"\"{c}\""))} }}{(i.IsUnique ? ", unique: true" : "")});\n";
+            ? $"migrationBuilder.CreateIndex(name: \"{i.Name}\", table: \"{i.Table}\", column: " +
+                $"\"{i.Columns[0]}\"{(i.IsUnique ? ", unique: true" : "")});\n"
+            : $"migrationBuilder.CreateIndex(name: \"{i.Name}\", table: \"{i.Table}\", columns: new[] {{ " +
+                $"{string.Join(", ", i.Columns.Select(c => $"\"{c}\""))} }}{(i.IsUnique ? ", unique: true" : "")});\n";
 
     private static string Columns(string[] columns) =>
         columns.Length == 1 ? "x." + columns[0] : "new { " + string.Join(", ", columns.Select(c => "x." + c)) + " }";

@@ -62,7 +62,12 @@ public abstract class TestApp : IAsyncLifetime
         try { Directory.Delete(DataDirectory, recursive: true); } catch { }
     }
 
-    public HttpClient Client() => new(new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false }) { BaseAddress = BaseAddress };
+    public HttpClient Client() => new(new HttpClientHandler
+    {
+        CookieContainer = new CookieContainer(),
+        AllowAutoRedirect = false
+    })
+    { BaseAddress = BaseAddress };
 
     public async Task<T> WithDb<T>(Func<SuanbeiDbContext, Task<T>> f)
     {
@@ -81,7 +86,9 @@ public abstract class TestApp : IAsyncLifetime
     /// <summary>Creates an account in a role (directly, as the CLI does) with <see cref="Password"/>.</summary>
     public Task<AppUser> CreateUserAsync(string role, string? email = null) => WithServices(async sp =>
     {
-        var created = await UserAdministration.CreateUserAsync(sp.GetRequiredService<UserManager<AppUser>>(), email ?? NewEmail(role.ToLowerInvariant()), role, Password, DateTimeOffset.UtcNow);
+        var created = await UserAdministration.CreateUserAsync(
+            sp.GetRequiredService<UserManager<AppUser>>(), email ?? NewEmail(role.ToLowerInvariant()), role, Password,
+            DateTimeOffset.UtcNow);
         return created.User;
     });
 
@@ -91,7 +98,8 @@ public abstract class TestApp : IAsyncLifetime
         var client = Client();
         var response = await client.PostFormAsync("/Account/Login", new() { ["Input.Email"] = email, ["Input.Password"] = password });
         if (response.StatusCode != HttpStatusCode.Redirect)
-            throw new InvalidOperationException($"sign-in of {email} failed: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+            throw new InvalidOperationException(
+                $"sign-in of {email} failed: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
         return client;
     }
 
@@ -124,8 +132,10 @@ public static partial class HttpForms
         TokenPattern().Match(html) is { Success: true } m ? WebUtility.HtmlDecode(m.Groups[1].Value)
             : throw new InvalidOperationException("no antiforgery token in page");
 
-    /// <summary>GETs the page (for its antiforgery token and cookie), then POSTs the form fields to <paramref name="url"/> (or the page itself).</summary>
-    public static async Task<HttpResponseMessage> PostFormAsync(this HttpClient client, string page, Dictionary<string, string> fields, string? url = null)
+    /// <summary>GETs the page (for its antiforgery token and cookie), then POSTs the form fields to <paramref name="url"/> (or the page
+    /// itself).</summary>
+    public static async Task<HttpResponseMessage> PostFormAsync(
+        this HttpClient client, string page, Dictionary<string, string> fields, string? url = null)
     {
         var html = await client.GetStringAsync(page);
         var all = new Dictionary<string, string>(fields) { ["__RequestVerificationToken"] = AntiforgeryToken(html) };

@@ -1,5 +1,5 @@
-using Suanbei.Labels.Formats.VorbisComment;
 using Suanbei.Labels.Formats.Io;
+using Suanbei.Labels.Formats.VorbisComment;
 
 namespace Suanbei.Labels.Formats.Flac;
 
@@ -19,9 +19,14 @@ public sealed class FlacFormat : IContainerFormat, IContentDigest
     public bool SupportsInPlace => true;
 
     public bool Matches(ReadOnlySpan<byte> head, string extension) =>
-        (head.Length >= 4 && head[..4].SequenceEqual("fLaC"u8)) || (head.Length >= 3 && head[..3].SequenceEqual("ID3"u8) && extension == ".flac");
+        (head.Length >= 4 && head[..4].SequenceEqual("fLaC"u8))
+            || (head.Length >= 3 && head[..3].SequenceEqual("ID3"u8) && extension == ".flac");
 
-    private sealed record Block(int Type, long Offset, int Length) { public long DataOffset => Offset + 4; public long End => DataOffset + Length; }
+    private sealed record Block(int Type, long Offset, int Length)
+    {
+        public long DataOffset => Offset + 4; public long End => DataOffset +
+        Length;
+    }
 
     /// <summary>Metadata blocks after "fLaC"; audio starts at the end of the last one.</summary>
     private static (long MagicAt, List<Block> Blocks, string? Error) Walk(Stream s)
@@ -73,7 +78,8 @@ public sealed class FlacFormat : IContainerFormat, IContentDigest
 
     /// <summary>The new metadata: every block except PADDING and VORBIS_COMMENT (kept by reference), then the new
     /// VORBIS_COMMENT right after STREAMINFO (where encoders put it).</summary>
-    private static (long MagicAt, List<Block> Blocks, List<(Block? Source, byte[]? Data)> Layout, long AudioAt) Prepare(Stream input, AigcLabel label)
+    private static (long MagicAt, List<Block> Blocks, List<(Block? Source, byte[]? Data)> Layout, long AudioAt) Prepare(
+        Stream input, AigcLabel label)
     {
         BoundedRead.RequireSeekable(input);
         var (magicAt, blocks, error) = Walk(input);
@@ -82,7 +88,8 @@ public sealed class FlacFormat : IContainerFormat, IContentDigest
         foreach (var block in blocks.Where(b => b.Type == VorbisCommentType))
         {
             var data = BoundedRead.ReadAt(input, block.DataOffset, block.Length) ?? throw new LabelWriteException("VORBIS_COMMENT 过大");
-            var parsed = VorbisComments.Parse(data, out _, out var commentError) ?? throw new LabelWriteException("VORBIS_COMMENT 损坏：" + commentError);
+            var parsed = VorbisComments.Parse(data, out _, out var commentError)
+                ?? throw new LabelWriteException("VORBIS_COMMENT 损坏：" + commentError);
             comments = comments is null ? parsed : comments with { Entries = [.. comments.Entries, .. parsed.Entries] };
         }
         comments = (comments ?? VorbisComments.Empty("Suanbei")).WithLabel(label);
@@ -158,7 +165,8 @@ public sealed class FlacFormat : IContainerFormat, IContentDigest
             if (block.Type == VorbisCommentType)
             {
                 var data = BoundedRead.ReadAt(input, block.DataOffset, block.Length) ?? throw new LabelWriteException("VORBIS_COMMENT 过大");
-                var comments = VorbisComments.Parse(data, out _, out var commentError) ?? throw new LabelWriteException("VORBIS_COMMENT 损坏：" + commentError);
+                var comments = VorbisComments.Parse(data, out _, out var commentError)
+                    ?? throw new LabelWriteException("VORBIS_COMMENT 损坏：" + commentError);
                 var kept = comments.WithoutLabels().ToBytes();
                 output.Write([(byte)block.Type, (byte)(kept.Length >> 16), (byte)(kept.Length >> 8), (byte)kept.Length]);
                 output.Write(kept);

@@ -10,7 +10,8 @@ namespace Suanbei.Labels.Formats.Heif;
 /// </summary>
 public sealed class HeifFormat : IContainerFormat, IContentDigest
 {
-    private static readonly HashSet<string> Brands = ["heic", "heix", "hevc", "hevx", "heim", "heis", "mif1", "mif2", "msf1", "avif", "avis", "avci"];
+    private static readonly HashSet<string> Brands = ["heic", "heix", "hevc", "hevx", "heim", "heis", "mif1", "mif2", "msf1", "avif",
+        "avis", "avci"];
 
     public string Name => "heif";
     public IReadOnlyList<string> Extensions { get; } = [".heic", ".heif", ".avif", ".hif"];
@@ -66,9 +67,11 @@ public sealed class HeifFormat : IContainerFormat, IContentDigest
     /// properties (<c>iprp</c>) are covered; item locations are not.</summary>
     public void WriteContentForHash(Stream input, Stream output)
     {
-        var top = HeifItems.Boxes(input, 0, input.Length, out var damage, topLevel: true) ?? throw new LabelWriteException("HEIF 文件损坏：" + damage);
+        var top = HeifItems.Boxes(input, 0, input.Length, out var damage, topLevel: true)
+            ?? throw new LabelWriteException("HEIF 文件损坏：" + damage);
         var meta = top.FirstOrDefault(b => b.Type == "meta") ?? throw new LabelWriteException("HEIF 缺少 meta 盒");
-        var children = HeifItems.Boxes(input, meta.PayloadOffset + 4, meta.End, out damage) ?? throw new LabelWriteException("HEIF meta 损坏：" + damage);
+        var children = HeifItems.Boxes(input, meta.PayloadOffset + 4, meta.End, out damage)
+            ?? throw new LabelWriteException("HEIF meta 损坏：" + damage);
         var labelBoxes = LabelMdats(input, top, children);
         foreach (var b in top.Where(b => b != meta && !labelBoxes.Contains(b)))
         {

@@ -39,7 +39,8 @@ internal static class HeifWriter
         var iloc = ParseIloc(BmffBoxes.Payload(input, ilocBox) ?? throw Fail("iloc 无效"));
         var pitm = BmffBoxes.Payload(input, pitmBox) ?? throw Fail("pitm 无效");
         if (pitm.Length < 4 || pitm.Length < (pitm[0] == 0 ? 6 : 8)) throw Fail("pitm 过短");
-        uint primary = pitm[0] == 0 ? BinaryPrimitives.ReadUInt16BigEndian(pitm.AsSpan(4)) : BinaryPrimitives.ReadUInt32BigEndian(pitm.AsSpan(4));
+        uint primary = pitm[0] == 0 ? BinaryPrimitives.ReadUInt16BigEndian(pitm.AsSpan(4))
+            : BinaryPrimitives.ReadUInt32BigEndian(pitm.AsSpan(4));
 
         // Existing XMP item: reuse it (merge its packet), else a new item.
         var xmpItems = HeifItems.XmpItems(iinf, out damage);
@@ -53,7 +54,8 @@ internal static class HeifWriter
             item = iloc.Items.FirstOrDefault(i => i.Id == xmpItems[0]) ?? throw Fail("XMP 项缺少 iloc 条目");
             existingXmp = ReadItem(input, item, children);
             if (item.Method == 0 && item.Extents.Count == 1 && top[^1].Type == "mdat" &&
-                item.BaseOffset + item.Extents[0].Offset == top[^1].PayloadOffset && item.Extents[0].Length == top[^1].End - top[^1].PayloadOffset)
+                item.BaseOffset + item.Extents[0].Offset == top[^1].PayloadOffset
+                    && item.Extents[0].Length == top[^1].End - top[^1].PayloadOffset)
                 dropBox = top[^1];
         }
         var xmp = Encoding.UTF8.GetBytes(Xmp.Merge(existingXmp, label));
@@ -79,7 +81,13 @@ internal static class HeifWriter
 
         byte[] BuildMeta(long delta, long xmpOffset)
         {
-            var shifted = iloc with { OffsetSize = offsetSize, LengthSize = lengthSize, BaseOffsetSize = iloc.BaseOffsetSize == 0 ? 0 : Math.Max(iloc.BaseOffsetSize, 4) };
+            var shifted = iloc with
+            {
+                OffsetSize = offsetSize,
+                LengthSize = lengthSize,
+                BaseOffsetSize = iloc.BaseOffsetSize == 0 ? 0
+                : Math.Max(iloc.BaseOffsetSize, 4)
+            };
             var ilocPayload = WriteIloc(shifted, i =>
             {
                 if (i == item) return (0, [(0, xmpOffset, xmp.Length)]);
@@ -139,8 +147,15 @@ internal static class HeifWriter
         var data = new MemoryStream();
         foreach (var (_, off, len) in item.Extents)
         {
-            long start = item.Method switch { 0 => item.BaseOffset + off, 1 when idat is not null => idat.PayloadOffset + item.BaseOffset + off, _ => -1 };
-            if (start < 0 || len < 0 || start > s.Length || len > s.Length - start || len > IoLimits.MaxMetadataItem) throw Fail("XMP 项位置无效");
+            long start = item.Method switch
+            {
+                0 => item.BaseOffset + off,
+                1 when idat is not null => idat.PayloadOffset + item.BaseOffset +
+                off,
+                _ => -1
+            };
+            if (start < 0 || len < 0 || start > s.Length || len > s.Length - start || len > IoLimits.MaxMetadataItem) throw Fail(
+                "XMP 项位置无效");
             s.Position = start;
             RangeCopy.CopyExactly(s, data, len);
         }
@@ -156,7 +171,9 @@ internal static class HeifWriter
             var size = (int)BinaryPrimitives.ReadUInt32BigEndian(iinf.AsSpan(p));
             if (size < 12 || p + size > iinf.Length) break;
             var v = iinf[p + 8];
-            if (v >= 2 && p + (v == 2 ? 14 : 16) <= iinf.Length) max = Math.Max(max, v == 2 ? BinaryPrimitives.ReadUInt16BigEndian(iinf.AsSpan(p + 12)) : BinaryPrimitives.ReadUInt32BigEndian(iinf.AsSpan(p + 12)));
+            if (v >= 2 && p + (v == 2 ? 14 : 16) <= iinf.Length) max =
+                Math.Max(max, v == 2 ? BinaryPrimitives.ReadUInt16BigEndian(iinf.AsSpan(p + 12))
+                : BinaryPrimitives.ReadUInt32BigEndian(iinf.AsSpan(p + 12)));
             p += size;
         }
         return max;
@@ -198,8 +215,16 @@ internal static class HeifWriter
         var b = new byte[size];
         BinaryPrimitives.WriteUInt32BigEndian(b, (uint)size);
         "cdsc"u8.CopyTo(b.AsSpan(4));
-        if (w == 2) { BinaryPrimitives.WriteUInt16BigEndian(b.AsSpan(8), (ushort)from); BinaryPrimitives.WriteUInt16BigEndian(b.AsSpan(10), 1); BinaryPrimitives.WriteUInt16BigEndian(b.AsSpan(12), (ushort)to); }
-        else { BinaryPrimitives.WriteUInt32BigEndian(b.AsSpan(8), from); BinaryPrimitives.WriteUInt16BigEndian(b.AsSpan(12), 1); BinaryPrimitives.WriteUInt32BigEndian(b.AsSpan(14), to); }
+        if (w == 2)
+        {
+            BinaryPrimitives.WriteUInt16BigEndian(b.AsSpan(8), (ushort)from); BinaryPrimitives.WriteUInt16BigEndian(
+            b.AsSpan(10), 1); BinaryPrimitives.WriteUInt16BigEndian(b.AsSpan(12), (ushort)to);
+        }
+        else
+        {
+            BinaryPrimitives.WriteUInt32BigEndian(b.AsSpan(8), from); BinaryPrimitives.WriteUInt16BigEndian(
+            b.AsSpan(12), 1); BinaryPrimitives.WriteUInt32BigEndian(b.AsSpan(14), to);
+        }
         return iref is null ? [version, 0, 0, 0, .. b] : [.. iref, .. b];
     }
 
@@ -209,7 +234,8 @@ internal static class HeifWriter
         {
             var version = d[0];
             var p = 4;
-            int offsetSize = d[p] >> 4, lengthSize = d[p] & 15, baseOffsetSize = d[p + 1] >> 4, indexSize = version is 1 or 2 ? d[p + 1] & 15 : 0;
+            int offsetSize = d[p] >> 4, lengthSize = d[p] & 15, baseOffsetSize = d[p + 1] >> 4, indexSize = version is 1 or 2
+                ? d[p + 1] & 15 : 0;
             p += 2;
             uint count;
             if (version < 2) { count = BinaryPrimitives.ReadUInt16BigEndian(d.AsSpan(p)); p += 2; }
@@ -282,8 +308,12 @@ internal static class HeifWriter
         switch (size)
         {
             case 0: return;
-            case 2: if (v > 0xFFFF) throw new LabelWriteException("HEIF 字段溢出"); BinaryPrimitives.WriteUInt16BigEndian(b, (ushort)v); s.Write(b[..2]); return;
-            case 4: if (v > uint.MaxValue) throw new LabelWriteException("HEIF 偏移超出 32 位"); BinaryPrimitives.WriteUInt32BigEndian(b, (uint)v); s.Write(b[..4]); return;
+            case 2:
+                if (v > 0xFFFF) throw new LabelWriteException("HEIF 字段溢出"); BinaryPrimitives.WriteUInt16BigEndian(
+                b, (ushort)v); s.Write(b[..2]); return;
+            case 4:
+                if (v > uint.MaxValue) throw new LabelWriteException("HEIF 偏移超出 32 位"); BinaryPrimitives.WriteUInt32BigEndian(
+                b, (uint)v); s.Write(b[..4]); return;
             case 8: BinaryPrimitives.WriteUInt64BigEndian(b, (ulong)v); s.Write(b); return;
             default: throw new LabelWriteException($"HEIF 不支持的字段宽度 {size}");
         }

@@ -1,7 +1,7 @@
 using System.Buffers.Binary;
 using System.Text;
-using Suanbei.Labels.Formats.Tiff;
 using Suanbei.Labels.Formats.Io;
+using Suanbei.Labels.Formats.Tiff;
 
 namespace Suanbei.Labels.Formats.Jpeg;
 
@@ -18,7 +18,8 @@ public sealed class JpegFormat : IContainerFormat, IContentDigest
     public IReadOnlyList<string> Extensions { get; } = [".jpg", ".jpeg", ".jpe", ".jfif"];
     public bool SupportsInPlace => false;
 
-    public bool Matches(ReadOnlySpan<byte> head, string extension) => head.Length >= 3 && head[0] == 0xFF && head[1] == 0xD8 && head[2] == 0xFF;
+    public bool Matches(ReadOnlySpan<byte> head, string extension) => head.Length >= 3 && head[0] == 0xFF && head[1] == 0xD8
+        && head[2] == 0xFF;
 
     public ContainerReadResult Read(Stream input)
     {
@@ -41,7 +42,8 @@ public sealed class JpegFormat : IContainerFormat, IContentDigest
         JpegSegment? mergedXmp = null;
         foreach (var seg in segments.Where(s => s.IsXmp))
         {
-            existingXmp = Encoding.UTF8.GetString(seg.Data!, JpegSegments.XmpHeader.Length, seg.Data!.Length - JpegSegments.XmpHeader.Length);
+            existingXmp = Encoding.UTF8.GetString(seg.Data!, JpegSegments.XmpHeader.Length,
+                seg.Data!.Length - JpegSegments.XmpHeader.Length);
             mergedXmp = seg;
             break;
         }

@@ -1,7 +1,7 @@
 using System.Buffers.Binary;
 using System.Text;
-using Suanbei.Labels.Formats.Tiff;
 using Suanbei.Labels.Formats.Io;
+using Suanbei.Labels.Formats.Tiff;
 
 namespace Suanbei.Labels.Formats.Jpeg;
 

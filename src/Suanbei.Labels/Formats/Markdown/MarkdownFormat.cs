@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.Json;
-using Suanbei.Labels.Formats.Text;
 using Suanbei.Labels.Formats.Io;
+using Suanbei.Labels.Formats.Text;
 
 namespace Suanbei.Labels.Formats.Markdown;
 
@@ -43,7 +43,8 @@ public sealed class MarkdownFormat : IContainerFormat, IContentDigest
             if (lines.Count == 1 && lines[0].Text != "---") return null;
             if (lines.Count > 1 && lines[^1].Text is "---" or "...")
             {
-                var newline = Encoding.UTF8.GetString(buffer, (int)lines[0].Start, (int)(lines[0].End - lines[0].Start)).EndsWith("\r\n") ? "\r\n" : "\n";
+                var newline = Encoding.UTF8.GetString(buffer, (int)lines[0].Start, (int)(lines[0].End - lines[0].Start)).EndsWith("\r\n")
+                    ? "\r\n" : "\n";
                 return new FrontMatter(bom, lines[1..^1], lines[0].End, lines[^1].Start, lines[^1].End, newline);
             }
             if (nl < 0) break;

@@ -54,7 +54,8 @@ internal static class Ebml
         Chapters = 0x1043A770, Attachments = 0x1941A469, Void = 0xEC, Crc32 = 0xBF;
 
     public static readonly HashSet<ulong> Level1 = [SeekHead, Info, Tracks, Tags, Cluster, Cues, Chapters, Attachments, Segment, EbmlMagic];
-    private static readonly HashSet<ulong> Masters = [SeekHead, Seek, Tags, Tag, Targets, SimpleTag, Cues, CuePoint, CueTrackPositions, CueReference];
+    private static readonly HashSet<ulong> Masters = [SeekHead, Seek, Tags, Tag, Targets, SimpleTag, Cues, CuePoint, CueTrackPositions,
+        CueReference];
     private const int MaxDepth = 16;
 
     public static int IdLength(ulong id) => id < 0x100 ? 1 : id < 0x10000 ? 2 : id < 0x1000000 ? 3 : 4;
@@ -153,7 +154,11 @@ internal static class Ebml
             long elementEnd;
             if (size is { } known)
             {
-                if (known > end - offset - headerSize) { error = $"偏移 {offset} 处元素 0x{id:X} 大小 {known} 超出范围（truncated or damaged）"; return list; }
+                if (known > end - offset - headerSize)
+                {
+                    error = $"偏移 {offset} 处元素 0x{id:X} 大小 {known} 超出范围（truncated or damaged）";
+                    return list;
+                }
                 elementEnd = offset + headerSize + known;
             }
             else elementEnd = ScanUnknown(s, offset + headerSize, end);
@@ -168,7 +173,8 @@ internal static class Ebml
     {
         while (offset < end)
         {
-            if (!TryReadHeader(s, offset, end, out var id, out var headerSize, out var size) || Level1.Contains(id) || size is null) return offset;
+            if (!TryReadHeader(s, offset, end, out var id, out var headerSize, out var size) || Level1.Contains(id)
+                || size is null) return offset;
             if (size.Value > end - offset - headerSize) return end;
             offset += headerSize + size.Value;
         }

@@ -205,7 +205,8 @@ public sealed class MkvFormat : IContainerFormat, IContentDigest
             var lengthsBefore = items.Select(i => i.Length).ToList();
             foreach (var item in items.Where(i => i.Tree is not null))
             {
-                var tree = Ebml.Parse(item.Tree!.Id, item.Tree.ToBytes().AsSpan(Ebml.IdLength(item.Tree.Id) + Ebml.SizeLength(item.Tree.DataSize)));
+                var tree = Ebml.Parse(item.Tree!.Id, item.Tree.ToBytes()
+                    .AsSpan(Ebml.IdLength(item.Tree.Id) + Ebml.SizeLength(item.Tree.DataSize)));
                 var moved = false;
                 void Rewrite(EbmlElement e, bool isTags)
                 {

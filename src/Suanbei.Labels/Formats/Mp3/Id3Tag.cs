@@ -23,7 +23,8 @@ internal sealed class Id3Tag
     /// <summary>Zero bytes after the last frame (room for in-place writes).</summary>
     public long Padding { get; private set; }
 
-    public static uint Syncsafe(ReadOnlySpan<byte> b) => (uint)((b[0] & 0x7F) << 21 | (b[1] & 0x7F) << 14 | (b[2] & 0x7F) << 7 | (b[3] & 0x7F));
+    public static uint Syncsafe(ReadOnlySpan<byte> b) =>
+        (uint)((b[0] & 0x7F) << 21 | (b[1] & 0x7F) << 14 | (b[2] & 0x7F) << 7 | (b[3] & 0x7F));
 
     public static void WriteSyncsafe(Span<byte> b, uint v)
     {

@@ -72,7 +72,8 @@ internal static class Id3v22Upgrade
     {
         if (lnk.Length < 3) throw new LabelWriteException("ID3v2.2 LNK 帧过短（损坏），未写入");
         var target = Encoding.Latin1.GetString(lnk, 0, 3);
-        var mapped = target == "PIC" ? "APIC" : target == "LNK" ? "LINK" : FrameIds.GetValueOrDefault(target) ?? throw Unmapped("LNK→" + target);
+        var mapped = target == "PIC" ? "APIC" : target == "LNK" ? "LINK" : FrameIds.GetValueOrDefault(target)
+            ?? throw Unmapped("LNK→" + target);
         return [.. Encoding.Latin1.GetBytes(mapped), .. lnk.AsSpan(3)];
     }
 }

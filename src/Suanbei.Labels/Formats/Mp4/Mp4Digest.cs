@@ -98,7 +98,8 @@ internal static class Mp4Digest
             p.AsSpan(0, 8).CopyTo(wide);
             for (var k = 0; k < count; k++)
             {
-                var o = width == 4 ? BinaryPrimitives.ReadUInt32BigEndian(p.AsSpan(8 + 4 * k)) : (long)BinaryPrimitives.ReadUInt64BigEndian(p.AsSpan(8 + 8 * k));
+                var o = width == 4 ? BinaryPrimitives.ReadUInt32BigEndian(p.AsSpan(8 + 4 * k))
+                    : (long)BinaryPrimitives.ReadUInt64BigEndian(p.AsSpan(8 + 8 * k));
                 BinaryPrimitives.WriteUInt64BigEndian(wide.AsSpan(8 + 8 * k), (ulong)normalize(o));
             }
             stbl.Children[i] = new Box("co64", wide);

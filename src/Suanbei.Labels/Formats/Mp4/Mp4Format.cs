@@ -15,7 +15,8 @@ namespace Suanbei.Labels.Formats.Mp4;
 /// </summary>
 public sealed class Mp4Format : IContainerFormat, IContentDigest
 {
-    private static readonly HashSet<string> ImageBrands = ["mif1", "msf1", "heic", "heix", "hevc", "hevx", "heim", "heis", "avif", "avis", "avci", "miaf"];
+    private static readonly HashSet<string> ImageBrands =
+        ["mif1", "msf1", "heic", "heix", "hevc", "hevx", "heim", "heis", "avif", "avis", "avci", "miaf"];
     internal static readonly HashSet<string> FreeSpace = ["free", "skip"];
     /// <summary>Free space left after a moov that precedes the media, for later in-place relabels (propagation).</summary>
     private const int ReservedFreeSpace = 4096;
@@ -51,7 +52,8 @@ public sealed class Mp4Format : IContainerFormat, IContentDigest
             var moovs = top.Where(b => b.Type == "moov").ToList();
             if (moovs.Count > 1) return ContainerReadResult.Damaged($"文件含 {moovs.Count} 个 moov 盒子（ambiguous）", found);
             if (moovs.Count == 0)
-                return error is not null ? ContainerReadResult.Damaged(error, found) : ContainerReadResult.Damaged("文件没有 moov 盒子（no moov box）", found);
+                return error is not null ? ContainerReadResult.Damaged(error, found)
+                    : ContainerReadResult.Damaged("文件没有 moov 盒子（no moov box）", found);
             var moov = LoadMoov(input, moovs[0], out var moovError);
             if (moov is null) return ContainerReadResult.Damaged(moovError!, found);
             var inMoov = new List<FoundLabel>();
@@ -84,7 +86,8 @@ public sealed class Mp4Format : IContainerFormat, IContentDigest
         var top = BmffBoxes.ReadChildren(input, 0, input.Length, out var error);
         if (error is not null) throw new LabelWriteException("MP4 结构损坏，未写入：" + error);
         var moovIndexes = top.Select((b, i) => (b, i)).Where(x => x.b.Type == "moov").Select(x => x.i).ToList();
-        if (moovIndexes.Count != 1) throw new LabelWriteException(moovIndexes.Count == 0 ? "MP4 没有 moov 盒子，无法写入标识" : "MP4 含多个 moov 盒子，无法确定写入位置");
+        if (moovIndexes.Count != 1) throw new LabelWriteException(
+            moovIndexes.Count == 0 ? "MP4 没有 moov 盒子，无法写入标识" : "MP4 含多个 moov 盒子，无法确定写入位置");
         var moov = LoadMoov(input, top[moovIndexes[0]], out var moovError) ?? throw new LabelWriteException(moovError!);
         var edited = new Dictionary<int, byte[]>();
         for (var i = 0; i < top.Count; i++)
@@ -137,7 +140,11 @@ public sealed class Mp4Format : IContainerFormat, IContentDigest
             if (i == plan.MoovIndex)
             {
                 plan.Moov.WriteTo(output);
-                if (reserve > 0) { IntegerWrites.WriteU32BE(output, (uint)reserve); output.Write("free"u8); output.Write(new byte[reserve - 8]); }
+                if (reserve > 0)
+                {
+                    IntegerWrites.WriteU32BE(output, (uint)reserve); output.Write("free"u8); output.Write(
+                    new byte[reserve - 8]);
+                }
             }
             else if (plan.EditedUuids.TryGetValue(i, out var payload))
             {

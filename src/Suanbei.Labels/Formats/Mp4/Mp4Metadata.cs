@@ -41,7 +41,8 @@ internal static partial class Mp4Metadata
         }
         if (moov.Child("udta") is { } udta)
             foreach (var xmp in udta.ChildrenOf("XMP_"))
-                foreach (var v in Xmp.FindAigcValues(Encoding.UTF8.GetString(xmp.Payload!))) found.Add(new FoundLabel("mp4/moov/udta/XMP_", v));
+                foreach (var v in Xmp.FindAigcValues(Encoding.UTF8.GetString(xmp.Payload!))) found.Add(
+                    new FoundLabel("mp4/moov/udta/XMP_", v));
         foreach (var uuid in moov.ChildrenOf("uuid"))
             if (XmpText(uuid.Payload!) is { } text)
                 foreach (var v in Xmp.FindAigcValues(text)) found.Add(new FoundLabel("mp4/moov/uuid/XMP", v));
@@ -74,7 +75,8 @@ internal static partial class Mp4Metadata
             if (rest.Length < 8) throw new FormatException("keys 条目数超出盒子");
             var size = BinaryPrimitives.ReadUInt32BigEndian(rest);
             if (size < 8 || size > rest.Length) throw new FormatException("keys 条目大小无效");
-            keys.Add(new KeyEntry(BmffBoxes.TypeOf(rest.Slice(4, 4)), Encoding.UTF8.GetString(rest[8..(int)size]), rest[..(int)size].ToArray()));
+            keys.Add(new KeyEntry(BmffBoxes.TypeOf(rest.Slice(4, 4)), Encoding.UTF8.GetString(rest[8..(int)size]),
+                rest[..(int)size].ToArray()));
             rest = rest[(int)size..];
         }
         return keys;
@@ -145,7 +147,8 @@ internal static partial class Mp4Metadata
     /// keep their meaning because they are parsed before the mdta keys appear.</summary>
     private static Box TargetMeta(Box moov)
     {
-        var existing = Metas(moov).Select(m => m.Meta).FirstOrDefault(m => Handler(m) == "mdta" && m.Child("keys") is not null && m.Child("ilst") is not null);
+        var existing = Metas(moov).Select(m => m.Meta).FirstOrDefault(
+            m => Handler(m) == "mdta" && m.Child("keys") is not null && m.Child("ilst") is not null);
         if (existing is not null) return existing;
         var meta = new Box("meta",
         [

@@ -1,6 +1,6 @@
 using System.Buffers.Binary;
-using Suanbei.Labels.Formats.VorbisComment;
 using Suanbei.Labels.Formats.Io;
+using Suanbei.Labels.Formats.VorbisComment;
 
 namespace Suanbei.Labels.Formats.Ogg;
 
@@ -66,7 +66,8 @@ public sealed class OggFormat : IContainerFormat, IContentDigest
                 var codec = CodecOf(data);
                 if (codec != Codec.Other) streams[page.Serial] = new StreamHeaders(page.Serial, codec);
             }
-            if (!streams.TryGetValue(page.Serial, out var stream) || stream.Complete) { if (streams.Count > 0 && streams.Values.All(x => x.Complete)) break; continue; }
+            if (!streams.TryGetValue(page.Serial, out var stream)
+                || stream.Complete) { if (streams.Count > 0 && streams.Values.All(x => x.Complete)) break; continue; }
             stream.Pages.Add(page);
             var pos = 0;
             for (var i = 0; i < page.Lacing.Length; i++)
@@ -136,8 +137,10 @@ public sealed class OggFormat : IContainerFormat, IContentDigest
             if (!packet.AsSpan().StartsWith(prefix)) throw new LabelWriteException("Ogg 注释包缺失");
             var comments = VorbisComments.Parse(packet.AsSpan(prefix.Length), out var consumed, out var commentError)
                 ?? throw new LabelWriteException("Ogg 注释包损坏：" + commentError);
-            var edited = stream == target ? comments.WithLabel(label) : comments with { Entries = comments.Entries.Where(e => !VorbisComments.IsLabel(e, out _)).ToList() };
-            byte[] newPacket = [.. prefix, .. edited.ToBytes(), .. packet.AsSpan(prefix.Length + consumed)]; // framing bit / Opus padding kept
+            var edited = stream == target ? comments.WithLabel(label)
+                : comments with { Entries = comments.Entries.Where(e => !VorbisComments.IsLabel(e, out _)).ToList() };
+            // framing bit / Opus padding kept
+            byte[] newPacket = [.. prefix, .. edited.ToBytes(), .. packet.AsSpan(prefix.Length + consumed)];
             // Page 0 (BOS, identification header) stays; the pages after it are rebuilt from the remaining header packets.
             var oldHeaderPages = stream.Pages.Skip(1).ToList();
             var newPages = OggPages.Paginate([newPacket, .. stream.Packets.Skip(2)], stream.Serial, oldHeaderPages[0].Sequence, 0);
@@ -166,7 +169,8 @@ public sealed class OggFormat : IContainerFormat, IContentDigest
         while (offset < input.Length)
         {
             var page = OggPages.ReadHeader(input, offset, out var pageError) ?? throw new LabelWriteException("Ogg 结构损坏，未写入：" + pageError);
-            if (seqDelta.TryGetValue(page.Serial, out var d) && d != 0) OggPages.CopyRenumbered(input, page, (uint)(page.Sequence + d), output, buffer);
+            if (seqDelta.TryGetValue(page.Serial, out var d) && d != 0) OggPages.CopyRenumbered(
+                input, page, (uint)(page.Sequence + d), output, buffer);
             else RangeCopy.CopyRange(input, page.Offset, page.Length, output);
             offset = page.End;
         }

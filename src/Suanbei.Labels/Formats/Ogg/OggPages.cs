@@ -48,7 +48,8 @@ internal static class OggPages
         if (!h[..4].SequenceEqual("OggS"u8) || h[4] != 0) { error = $"偏移 {offset} 处不是 Ogg 页（lost sync）"; return null; }
         var lacing = new byte[h[26]];
         if (!BoundedRead.TryReadExactly(s, lacing)) { error = $"偏移 {offset} 处 Ogg 段表被截断"; return null; }
-        var page = new OggPage(offset, h[5], BinaryPrimitives.ReadUInt64LittleEndian(h[6..]), BinaryPrimitives.ReadUInt32LittleEndian(h[14..]),
+        var page = new OggPage(offset, h[5], BinaryPrimitives.ReadUInt64LittleEndian(h[6..]),
+            BinaryPrimitives.ReadUInt32LittleEndian(h[14..]),
             BinaryPrimitives.ReadUInt32LittleEndian(h[18..]), BinaryPrimitives.ReadUInt32LittleEndian(h[22..]), lacing);
         if (page.End > s.Length) { error = $"偏移 {offset} 处 Ogg 页超出文件（truncated）"; return null; }
         return page;

@@ -30,7 +30,8 @@ public sealed class OoxmlFormat : IContainerFormat, IContentDigest
     public bool SupportsInPlace => false;
 
     public bool Matches(ReadOnlySpan<byte> head, string extension) =>
-        head.StartsWith("PK\x03\x04"u8) && (Extensions.Contains(extension) || head.Length > 30 && head[30..].StartsWith("[Content_Types].xml"u8));
+        head.StartsWith("PK\x03\x04"u8) && (Extensions.Contains(extension) || head.Length > 30
+            && head[30..].StartsWith("[Content_Types].xml"u8));
 
     public ContainerReadResult Read(Stream input)
     {
@@ -58,7 +59,11 @@ public sealed class OoxmlFormat : IContainerFormat, IContentDigest
     {
         if (entry.Length > MaxPartSize) throw new InvalidDataException($"{entry.FullName} 过大");
         using var s = entry.Open();
-        using var reader = XmlReader.Create(s, new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, MaxCharactersInDocument = MaxPartSize, XmlResolver = null });
+        using var reader = XmlReader.Create(s, new XmlReaderSettings
+        {
+            DtdProcessing = DtdProcessing.Prohibit,
+            MaxCharactersInDocument = MaxPartSize, XmlResolver = null
+        });
         return XDocument.Load(reader);
     }
 
@@ -111,7 +116,8 @@ public sealed class OoxmlFormat : IContainerFormat, IContentDigest
     {
         var root = ct.Root ?? throw new LabelWriteException("[Content_Types].xml 为空");
         if (!root.Elements(Ct + "Override").Any(o => (string?)o.Attribute("PartName") == "/" + CustomPart))
-            root.Add(new XElement(Ct + "Override", new XAttribute("PartName", "/" + CustomPart), new XAttribute("ContentType", CustomContentType)));
+            root.Add(new XElement(Ct + "Override", new XAttribute("PartName", "/" + CustomPart),
+                new XAttribute("ContentType", CustomContentType)));
         return ct;
     }
 
@@ -122,7 +128,8 @@ public sealed class OoxmlFormat : IContainerFormat, IContentDigest
         var ids = root.Elements(Rel + "Relationship").Select(r => (string?)r.Attribute("Id")).ToHashSet();
         var n = 1;
         while (ids.Contains("rId" + n)) n++;
-        root.Add(new XElement(Rel + "Relationship", new XAttribute("Id", "rId" + n), new XAttribute("Type", CustomRelType), new XAttribute("Target", CustomPart)));
+        root.Add(new XElement(Rel + "Relationship", new XAttribute("Id", "rId" + n), new XAttribute("Type", CustomRelType),
+            new XAttribute("Target", CustomPart)));
         return rels;
     }
 
@@ -130,8 +137,10 @@ public sealed class OoxmlFormat : IContainerFormat, IContentDigest
     {
         var root = custom.Root ?? throw new LabelWriteException("docProps/custom.xml 为空");
         root.Elements(Cp + "property").Where(p => AigcKey.Matches((string?)p.Attribute("name") ?? "")).Remove();
-        var pid = root.Elements(Cp + "property").Select(p => int.TryParse((string?)p.Attribute("pid"), out var v) ? v : 1).DefaultIfEmpty(1).Max() + 1;
-        root.Add(new XElement(Cp + "property", new XAttribute("fmtid", FmtId), new XAttribute("pid", Math.Max(pid, 2)), new XAttribute("name", AigcKey.Name),
+        var pid = root.Elements(Cp + "property").Select(p => int.TryParse((string?)p.Attribute("pid"), out var v) ? v : 1).DefaultIfEmpty(1)
+            .Max() + 1;
+        root.Add(new XElement(Cp + "property", new XAttribute("fmtid", FmtId), new XAttribute("pid", Math.Max(pid, 2)),
+            new XAttribute("name", AigcKey.Name),
             new XElement(Vt + "lpwstr", label.ToJson())));
         return custom;
     }
@@ -158,6 +167,10 @@ public sealed class OoxmlFormat : IContainerFormat, IContentDigest
                 s.CopyTo(output);
             }
         }
-        catch (Exception e) when (e is InvalidDataException or ArgumentException) { throw new LabelWriteException("OOXML/ZIP 结构无效：" + e.Message); }
+        catch (Exception e) when (e is InvalidDataException or ArgumentException)
+        {
+            throw new LabelWriteException(
+            "OOXML/ZIP 结构无效：" + e.Message);
+        }
     }
 }

@@ -104,9 +104,12 @@ internal sealed class PdfDocument
                     section.Trailer = p.ReadObject() as PdfDict ?? throw new PdfSyntaxException("trailer 不是字典");
                     return section;
                 }
-                if (p.ReadObject() is not PdfNumber first || p.ReadObject() is not PdfNumber count) throw new PdfSyntaxException("xref 子节头无效");
-                if (first.AsLong < 0 || count.AsLong < 0 || first.AsLong + count.AsLong > 10_000_000) throw new PdfSyntaxException("xref 子节范围无效");
-                while (p.Position < window.Length && PdfParser.IsWhite(window[p.Position]) && window[p.Position] is not (10 or 13)) p.Position++;
+                if (p.ReadObject() is not PdfNumber first || p.ReadObject() is not PdfNumber count) throw new PdfSyntaxException(
+                    "xref 子节头无效");
+                if (first.AsLong < 0 || count.AsLong < 0 || first.AsLong + count.AsLong > 10_000_000) throw new PdfSyntaxException(
+                    "xref 子节范围无效");
+                while (p.Position < window.Length && PdfParser.IsWhite(window[p.Position])
+                    && window[p.Position] is not (10 or 13)) p.Position++;
                 while (p.Position < window.Length && window[p.Position] is 10 or 13) p.Position++;
                 var entriesAt = offset + p.Position;
                 if (entriesAt + count.AsLong * 20 > FileLength) throw new PdfSyntaxException("xref 表超出文件末尾");
@@ -133,7 +136,8 @@ internal sealed class PdfDocument
         var widths = w.Items.Select(x => (int)((PdfNumber)x).Value).ToArray();
         var rowLength = widths.Sum();
         if (rowLength == 0) throw new PdfSyntaxException("xref 流 /W 无效");
-        var index = d["Index"] is PdfArray idx ? idx.Items.OfType<PdfNumber>().Select(x => x.AsLong).ToList() : [0, d["Size"] is PdfNumber sz ? sz.AsLong : 0];
+        var index = d["Index"] is PdfArray idx ? idx.Items.OfType<PdfNumber>().Select(x => x.AsLong).ToList()
+            : [0, d["Size"] is PdfNumber sz ? sz.AsLong : 0];
         var entries = new Dictionary<int, (int, long, int)>();
         var pos = 0;
         var data = obj.StreamData;
@@ -270,12 +274,14 @@ internal sealed class PdfDocument
                 _ => -1,
             };
             var start = offset + p.Position;
-            if (length < 0 || length > IoLimits.MaxMetadataItem || start + length > FileLength) throw new PdfSyntaxException($"对象 {num.AsLong} 的流长度无效");
+            if (length < 0 || length > IoLimits.MaxMetadataItem || start + length > FileLength) throw new PdfSyntaxException(
+                $"对象 {num.AsLong} 的流长度无效");
             var raw = ReadAt(start, (int)length);
             streamData = Decode(d, raw) ?? throw new PdfSyntaxException($"对象 {num.AsLong} 的流无法解码");
             (rawStart, rawLength) = (start, length);
         }
-        return new PdfObject((int)num.AsLong, (int)gen.AsLong, value, window, offset, streamData, valueStart, valueEnd, rawStart, rawLength);
+        return new PdfObject((int)num.AsLong, (int)gen.AsLong, value, window, offset, streamData, valueStart, valueEnd, rawStart,
+            rawLength);
     }
 
     /// <summary>FlateDecode (with PNG predictors) or no filter; null for other filters or bad data.</summary>

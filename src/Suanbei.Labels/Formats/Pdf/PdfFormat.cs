@@ -114,7 +114,8 @@ public sealed class PdfFormat : IContainerFormat, IContentDigest
             {
                 infoNumber = infoRef.Number; infoGen = doc.GenerationOf(infoRef);
                 foreach (var (key, _, start, end, _) in info.Entries.Where(e => !AigcKey.Matches(e.Key)))
-                    kept.Append('/').Append(EscapeName(key)).Append(' ').Append(Encoding.Latin1.GetString(infoObj.Window, start, end - start)).Append('\n');
+                    kept.Append('/').Append(EscapeName(key)).Append(' ')
+                        .Append(Encoding.Latin1.GetString(infoObj.Window, start, end - start)).Append('\n');
             }
             else size++;
             // An XMP label (and every older copy of any label) is erased in place by PdfOldLabels, not redefined here.
@@ -133,7 +134,8 @@ public sealed class PdfFormat : IContainerFormat, IContentDigest
             foreach (var (number, gen, offset) in offsets.OrderBy(o => o.Number))
                 xref.Append($"{number} 1\n{offset:D10} {gen:D5} n\r\n");
             var id = doc.Id is { } ? " /ID " + IdText(doc.Id) : "";
-            xref.Append($"trailer\n<< /Size {Math.Max(size, offsets.Max(o => o.Number) + 1)} /Root {doc.Root!.Number} {doc.Root.Generation} R " +
+            xref.Append($"trailer\n<< /Size {Math.Max(size, offsets.Max(o => o.Number) + 1)} /Root {doc.Root!.Number} " +
+                $"{doc.Root.Generation} R " +
                         $"/Info {infoNumber} {infoGen} R /Prev {doc.StartXref}{id} >>\nstartxref\n{xrefOffset}\n%%EOF\n");
             body.Write(Encoding.Latin1.GetBytes(xref.ToString()));
             return body.ToArray();

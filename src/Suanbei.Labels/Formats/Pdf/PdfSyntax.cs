@@ -9,7 +9,8 @@ internal sealed record PdfString(byte[] Bytes)
     /// <summary>Text string: UTF-16BE with BOM, UTF-8 with BOM, else PDFDocEncoding (Latin-1 is close enough for ASCII labels).</summary>
     public string Text =>
         Bytes.Length >= 2 && Bytes[0] == 0xFE && Bytes[1] == 0xFF ? Encoding.BigEndianUnicode.GetString(Bytes, 2, Bytes.Length - 2)
-        : Bytes.Length >= 3 && Bytes[0] == 0xEF && Bytes[1] == 0xBB && Bytes[2] == 0xBF ? Encoding.UTF8.GetString(Bytes, 3, Bytes.Length - 3)
+        : Bytes.Length >= 3 && Bytes[0] == 0xEF && Bytes[1] == 0xBB && Bytes[2] == 0xBF
+            ? Encoding.UTF8.GetString(Bytes, 3, Bytes.Length - 3)
         : Encoding.Latin1.GetString(Bytes);
 }
 internal sealed record PdfRef(int Number, int Generation);
@@ -36,7 +37,8 @@ internal sealed class PdfParser(byte[] data, int position = 0)
     public byte[] Data => data;
 
     public static bool IsWhite(byte b) => b is 0 or 9 or 10 or 12 or 13 or 32;
-    public static bool IsDelimiter(byte b) => b is (byte)'(' or (byte)')' or (byte)'<' or (byte)'>' or (byte)'[' or (byte)']' or (byte)'{' or (byte)'}' or (byte)'/' or (byte)'%';
+    public static bool IsDelimiter(byte b) => b is (byte)'(' or (byte)')' or (byte)'<' or (byte)'>' or (byte)'[' or (byte)']' or (
+        byte)'{' or (byte)'}' or (byte)'/' or (byte)'%';
 
     public void SkipWhite()
     {
@@ -83,7 +85,8 @@ internal sealed class PdfParser(byte[] data, int position = 0)
             {
                 var g = ReadNumber();
                 SkipWhite();
-                if (Position < data.Length && data[Position] == 'R' && (Position + 1 >= data.Length || IsWhite(data[Position + 1]) || IsDelimiter(data[Position + 1])))
+                if (Position < data.Length && data[Position] == 'R'
+                    && (Position + 1 >= data.Length || IsWhite(data[Position + 1]) || IsDelimiter(data[Position + 1])))
                 {
                     Position++;
                     return new PdfRef((int)Math.Clamp(n.Value, 0, int.MaxValue), (int)Math.Clamp(g.Value, 0, int.MaxValue));
@@ -101,9 +104,11 @@ internal sealed class PdfParser(byte[] data, int position = 0)
     private PdfNumber ReadNumber()
     {
         var start = Position;
-        while (Position < data.Length && (data[Position] is (byte)'+' or (byte)'-' or (byte)'.' || (data[Position] >= '0' && data[Position] <= '9'))) Position++;
+        while (Position < data.Length && (data[Position] is (byte)'+' or (byte)'-' or (byte)'.'
+            || (data[Position] >= '0' && data[Position] <= '9'))) Position++;
         if (Position - start > 32) throw new PdfSyntaxException("数字过长");
-        double.TryParse(Encoding.ASCII.GetString(data, start, Position - start), NumberStyles.Float, CultureInfo.InvariantCulture, out var v);
+        double.TryParse(Encoding.ASCII.GetString(data, start, Position - start), NumberStyles.Float, CultureInfo.InvariantCulture,
+            out var v);
         return new PdfNumber(v);
     }
 
@@ -114,7 +119,8 @@ internal sealed class PdfParser(byte[] data, int position = 0)
         while (Position < data.Length && !IsWhite(data[Position]) && !IsDelimiter(data[Position]))
         {
             var c = data[Position++];
-            if (c == '#' && Position + 1 < data.Length && byte.TryParse(Encoding.ASCII.GetString(data, Position, 2), NumberStyles.HexNumber, null, out var h))
+            if (c == '#' && Position + 1 < data.Length && byte.TryParse(
+                Encoding.ASCII.GetString(data, Position, 2), NumberStyles.HexNumber, null, out var h))
             { sb.Append((char)h); Position += 2; }
             else sb.Append((char)c);
             if (sb.Length > 256) throw new PdfSyntaxException("名称过长");
@@ -146,7 +152,8 @@ internal sealed class PdfParser(byte[] data, int position = 0)
                     case 10: break;
                     case >= (byte)'0' and <= (byte)'7':
                         var v = e - '0';
-                        for (var i = 0; i < 2 && Position < data.Length && data[Position] is >= (byte)'0' and <= (byte)'7'; i++) v = v * 8 + (data[Position++] - '0');
+                        for (var i = 0; i < 2 && Position < data.Length && data[Position] is >= (byte)'0' and <= (byte)'7'; i++) v = v * 8 +
+                            (data[Position++] - '0');
                         bytes.Add((byte)v);
                         break;
                     default: bytes.Add(e); break;
@@ -170,7 +177,8 @@ internal sealed class PdfParser(byte[] data, int position = 0)
             var c = data[Position++];
             if (c == '>') break;
             if (IsWhite(c)) continue;
-            var v = c is >= (byte)'0' and <= (byte)'9' ? c - '0' : c is >= (byte)'a' and <= (byte)'f' ? c - 'a' + 10 : c is >= (byte)'A' and <= (byte)'F' ? c - 'A' + 10 : -1;
+            var v = c is >= (byte)'0' and <= (byte)'9' ? c - '0' : c is >= (byte)'a' and <= (byte)'f' ? c - 'a' + 10
+                : c is >= (byte)'A' and <= (byte)'F' ? c - 'A' + 10 : -1;
             if (v < 0) throw new PdfSyntaxException("十六进制字符串含非法字符");
             if (high < 0) high = v; else { bytes.Add((byte)(high * 16 + v)); high = -1; }
         }

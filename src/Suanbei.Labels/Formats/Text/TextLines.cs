@@ -12,7 +12,8 @@ internal static class TextLines
     public const int MaxLine = 64 * 1024;
     public const string Prefix = AigcKey.Name + ":";
 
-    /// <summary>The first line (without terminator) and the offset just past its terminator; null line when it is longer than the bound.</summary>
+    /// <summary>The first line (without terminator) and the offset just past its terminator; null line when it is longer than the
+    /// bound.</summary>
     public static (string? Line, long Next, int BomLength) First(Stream s)
     {
         s.Position = 0;

@@ -20,7 +20,8 @@ public sealed class TiffFormat : IContainerFormat, IContentDigest
         head.Length >= 4 && ((head[0] == 'I' && head[1] == 'I' && head[3] == 0 && head[2] is 42 or 43) ||
                              (head[0] == 'M' && head[1] == 'M' && head[2] == 0 && head[3] is 42 or 43));
 
-    private sealed record Layout(bool BigEndian, uint Ifd0, List<IfdEntry> Entries, uint NextIfd, string? Xmp, IfdEntry? UserComment, string? UserCommentText);
+    private sealed record Layout(bool BigEndian, uint Ifd0, List<IfdEntry> Entries, uint NextIfd, string? Xmp, IfdEntry? UserComment,
+        string? UserCommentText);
 
     private static Layout? Parse(Stream s, out string? damage)
     {
@@ -147,7 +148,8 @@ public sealed class TiffFormat : IContainerFormat, IContentDigest
         var start = xmp.ValuePosition(0);
         var end = start + xmp.ByteCount;
         var others = new List<(long Start, long End)> { (0, 8), (l.Ifd0, l.Ifd0 + 2 + 12L * l.Entries.Count + 4) };
-        others.AddRange(l.Entries.Where(e => e.Tag != TiffIfd.XmpTag && e.ByteCount > 4).Select(e => (e.ValuePosition(0), e.ValuePosition(0) + e.ByteCount)));
+        others.AddRange(l.Entries.Where(e => e.Tag != TiffIfd.XmpTag && e.ByteCount > 4)
+            .Select(e => (e.ValuePosition(0), e.ValuePosition(0) + e.ByteCount)));
         foreach (var (offsetsTag, countsTag) in new[] { ((ushort)273, (ushort)279), ((ushort)324, (ushort)325) })
         {
             var offsets = Values(s, l, offsetsTag);

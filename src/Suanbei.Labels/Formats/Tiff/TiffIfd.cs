@@ -78,11 +78,23 @@ internal static class TiffIfd
         return BoundedRead.TryRead(s, e.ByteCount, max);
     }
 
-    public static ushort U16(ReadOnlySpan<byte> b, bool be) => be ? BinaryPrimitives.ReadUInt16BigEndian(b) : BinaryPrimitives.ReadUInt16LittleEndian(b);
-    public static uint U32(ReadOnlySpan<byte> b, bool be) => be ? BinaryPrimitives.ReadUInt32BigEndian(b) : BinaryPrimitives.ReadUInt32LittleEndian(b);
+    public static ushort U16(ReadOnlySpan<byte> b, bool be) => be ? BinaryPrimitives.ReadUInt16BigEndian(b)
+        : BinaryPrimitives.ReadUInt16LittleEndian(b);
+    public static uint U32(ReadOnlySpan<byte> b, bool be) => be ? BinaryPrimitives.ReadUInt32BigEndian(b)
+        : BinaryPrimitives.ReadUInt32LittleEndian(b);
 
-    public static void W16(Span<byte> b, ushort v, bool be) { if (be) BinaryPrimitives.WriteUInt16BigEndian(b, v); else BinaryPrimitives.WriteUInt16LittleEndian(b, v); }
-    public static void W32(Span<byte> b, uint v, bool be) { if (be) BinaryPrimitives.WriteUInt32BigEndian(b, v); else BinaryPrimitives.WriteUInt32LittleEndian(b, v); }
+    public static void W16(Span<byte> b, ushort v, bool be)
+    {
+        if (be) BinaryPrimitives.WriteUInt16BigEndian(
+        b, v);
+        else BinaryPrimitives.WriteUInt16LittleEndian(b, v);
+    }
+    public static void W32(Span<byte> b, uint v, bool be)
+    {
+        if (be) BinaryPrimitives.WriteUInt32BigEndian(
+        b, v);
+        else BinaryPrimitives.WriteUInt32LittleEndian(b, v);
+    }
 
     /// <summary>Decodes an EXIF UserComment (8-byte character code + text).</summary>
     public static string DecodeUserComment(byte[] v, bool bigEndian)

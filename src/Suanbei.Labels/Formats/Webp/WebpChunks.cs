@@ -1,7 +1,7 @@
 using System.Buffers.Binary;
 using System.Text;
-using Suanbei.Labels.Formats.Tiff;
 using Suanbei.Labels.Formats.Io;
+using Suanbei.Labels.Formats.Tiff;
 
 namespace Suanbei.Labels.Formats.Webp;
 
@@ -24,7 +24,8 @@ internal static class WebpChunks
         var chunks = new List<WebpChunk>();
         s.Position = 0;
         Span<byte> h = stackalloc byte[12];
-        if (!BoundedRead.TryReadExactly(s, h) || !h[..4].SequenceEqual("RIFF"u8) || !h[8..12].SequenceEqual("WEBP"u8)) return (chunks, "WebP RIFF 头无效");
+        if (!BoundedRead.TryReadExactly(s, h) || !h[..4].SequenceEqual("RIFF"u8) || !h[8..12].SequenceEqual("WEBP"u8)) return (
+            chunks, "WebP RIFF 头无效");
         var riffEnd = 8L + BinaryPrimitives.ReadUInt32LittleEndian(h[4..]);
         if (riffEnd > s.Length) return (chunks, "WebP RIFF 长度超出文件末尾（文件被截断）");
         var pos = 12L;

@@ -1,7 +1,7 @@
 using System.Buffers.Binary;
 using System.Text;
-using Suanbei.Labels.Formats.Tiff;
 using Suanbei.Labels.Formats.Io;
+using Suanbei.Labels.Formats.Tiff;
 
 namespace Suanbei.Labels.Formats.Webp;
 
@@ -44,8 +44,13 @@ public sealed class WebpFormat : IContainerFormat, IContentDigest
         foreach (var c in chunks)
         {
             if (c.FourCC == "XMP ") continue;
-            if (c.FourCC == "VP8X") { var v = (byte[])c.Data!.Clone(); v[0] |= WebpChunks.XmpFlag; parts.Add((null, ChunkBytes("VP8X", v))); continue; }
-            if (c.FourCC == "EXIF" && WebpChunks.LabelsIn(c, out _).Count > 0) { parts.Add((null, ChunkBytes("EXIF", BlankUserComment(c.Data!)))); continue; }
+            if (c.FourCC == "VP8X")
+            {
+                var v = (byte[])c.Data!.Clone(); v[0] |= WebpChunks.XmpFlag; parts.Add(
+                (null, ChunkBytes("VP8X", v))); continue;
+            }
+            if (c.FourCC == "EXIF" && WebpChunks.LabelsIn(c, out _)
+                .Count > 0) { parts.Add((null, ChunkBytes("EXIF", BlankUserComment(c.Data!)))); continue; }
             parts.Add((c, null));
         }
         parts.Add((null, xmp));

@@ -72,7 +72,8 @@ public sealed class Initial : Migration
             constraints: table =>
             {
                 table.PrimaryKey("PK_AspNetRoleClaims", x => x.Id);
-                table.ForeignKey(name: "FK_AspNetRoleClaims_AspNetRoles_RoleId", column: x => x.RoleId, principalTable: "AspNetRoles", principalColumn: "Id", onDelete: ReferentialAction.Cascade);
+                table.ForeignKey(name: "FK_AspNetRoleClaims_AspNetRoles_RoleId", column: x => x.RoleId, principalTable: "AspNetRoles",
+                    principalColumn: "Id", onDelete: ReferentialAction.Cascade);
             });
 
         migrationBuilder.CreateTable(
@@ -91,7 +92,8 @@ public sealed class Initial : Migration
             constraints: table =>
             {
                 table.PrimaryKey("PK_ApiTokens", x => x.Id);
-                table.ForeignKey(name: "FK_ApiTokens_AspNetUsers_UserId", column: x => x.UserId, principalTable: "AspNetUsers", principalColumn: "Id", onDelete: ReferentialAction.Cascade);
+                table.ForeignKey(name: "FK_ApiTokens_AspNetUsers_UserId", column: x => x.UserId, principalTable: "AspNetUsers",
+                    principalColumn: "Id", onDelete: ReferentialAction.Cascade);
             });
 
         migrationBuilder.CreateTable(
@@ -109,7 +111,8 @@ public sealed class Initial : Migration
             constraints: table =>
             {
                 table.PrimaryKey("PK_AspNetUserClaims", x => x.Id);
-                table.ForeignKey(name: "FK_AspNetUserClaims_AspNetUsers_UserId", column: x => x.UserId, principalTable: "AspNetUsers", principalColumn: "Id", onDelete: ReferentialAction.Cascade);
+                table.ForeignKey(name: "FK_AspNetUserClaims_AspNetUsers_UserId", column: x => x.UserId, principalTable: "AspNetUsers",
+                    principalColumn: "Id", onDelete: ReferentialAction.Cascade);
             });
 
         migrationBuilder.CreateTable(
@@ -124,7 +127,8 @@ public sealed class Initial : Migration
             constraints: table =>
             {
                 table.PrimaryKey("PK_AspNetUserLogins", x => new { x.LoginProvider, x.ProviderKey });
-                table.ForeignKey(name: "FK_AspNetUserLogins_AspNetUsers_UserId", column: x => x.UserId, principalTable: "AspNetUsers", principalColumn: "Id", onDelete: ReferentialAction.Cascade);
+                table.ForeignKey(name: "FK_AspNetUserLogins_AspNetUsers_UserId", column: x => x.UserId, principalTable: "AspNetUsers",
+                    principalColumn: "Id", onDelete: ReferentialAction.Cascade);
             });
 
         migrationBuilder.CreateTable(
@@ -137,8 +141,10 @@ public sealed class Initial : Migration
             constraints: table =>
             {
                 table.PrimaryKey("PK_AspNetUserRoles", x => new { x.UserId, x.RoleId });
-                table.ForeignKey(name: "FK_AspNetUserRoles_AspNetRoles_RoleId", column: x => x.RoleId, principalTable: "AspNetRoles", principalColumn: "Id", onDelete: ReferentialAction.Cascade);
-                table.ForeignKey(name: "FK_AspNetUserRoles_AspNetUsers_UserId", column: x => x.UserId, principalTable: "AspNetUsers", principalColumn: "Id", onDelete: ReferentialAction.Cascade);
+                table.ForeignKey(name: "FK_AspNetUserRoles_AspNetRoles_RoleId", column: x => x.RoleId, principalTable: "AspNetRoles",
+                    principalColumn: "Id", onDelete: ReferentialAction.Cascade);
+                table.ForeignKey(name: "FK_AspNetUserRoles_AspNetUsers_UserId", column: x => x.UserId, principalTable: "AspNetUsers",
+                    principalColumn: "Id", onDelete: ReferentialAction.Cascade);
             });
 
         migrationBuilder.CreateTable(
@@ -153,7 +159,8 @@ public sealed class Initial : Migration
             constraints: table =>
             {
                 table.PrimaryKey("PK_AspNetUserTokens", x => new { x.UserId, x.LoginProvider, x.Name });
-                table.ForeignKey(name: "FK_AspNetUserTokens_AspNetUsers_UserId", column: x => x.UserId, principalTable: "AspNetUsers", principalColumn: "Id", onDelete: ReferentialAction.Cascade);
+                table.ForeignKey(name: "FK_AspNetUserTokens_AspNetUsers_UserId", column: x => x.UserId, principalTable: "AspNetUsers",
+                    principalColumn: "Id", onDelete: ReferentialAction.Cascade);
             });
 
         migrationBuilder.CreateTable(
@@ -171,7 +178,8 @@ public sealed class Initial : Migration
             constraints: table =>
             {
                 table.PrimaryKey("PK_Materials", x => x.Id);
-                table.ForeignKey(name: "FK_Materials_AspNetUsers_OwnerId", column: x => x.OwnerId, principalTable: "AspNetUsers", principalColumn: "Id", onDelete: ReferentialAction.Restrict);
+                table.ForeignKey(name: "FK_Materials_AspNetUsers_OwnerId", column: x => x.OwnerId, principalTable: "AspNetUsers",
+                    principalColumn: "Id", onDelete: ReferentialAction.Restrict);
             });
 
         migrationBuilder.CreateTable(
@@ -217,7 +225,8 @@ public sealed class Initial : Migration
             constraints: table =>
             {
                 table.PrimaryKey("PK_Subjects", x => x.Id);
-                table.ForeignKey(name: "FK_Subjects_AspNetUsers_OwnerId", column: x => x.OwnerId, principalTable: "AspNetUsers", principalColumn: "Id", onDelete: ReferentialAction.Restrict);
+                table.ForeignKey(name: "FK_Subjects_AspNetUsers_OwnerId", column: x => x.OwnerId, principalTable: "AspNetUsers",
+                    principalColumn: "Id", onDelete: ReferentialAction.Restrict);
             });
 
         migrationBuilder.CreateTable(
@@ -248,7 +257,8 @@ public sealed class Initial : Migration
             constraints: table =>
             {
                 table.PrimaryKey("PK_Products", x => x.Id);
-                table.ForeignKey(name: "FK_Products_Subjects_SubjectId", column: x => x.SubjectId, principalTable: "Subjects", principalColumn: "Id", onDelete: ReferentialAction.Restrict);
+                table.ForeignKey(name: "FK_Products_Subjects_SubjectId", column: x => x.SubjectId, principalTable: "Subjects",
+                    principalColumn: "Id", onDelete: ReferentialAction.Restrict);
             });
 
         migrationBuilder.CreateTable(
@@ -265,7 +275,8 @@ public sealed class Initial : Migration
             constraints: table =>
             {
                 table.PrimaryKey("PK_SubjectDecisions", x => x.Id);
-                table.ForeignKey(name: "FK_SubjectDecisions_Subjects_SubjectId", column: x => x.SubjectId, principalTable: "Subjects", principalColumn: "Id", onDelete: ReferentialAction.Cascade);
+                table.ForeignKey(name: "FK_SubjectDecisions_Subjects_SubjectId", column: x => x.SubjectId, principalTable: "Subjects",
+                    principalColumn: "Id", onDelete: ReferentialAction.Cascade);
             });
 
         migrationBuilder.CreateTable(
@@ -280,7 +291,8 @@ public sealed class Initial : Migration
             constraints: table =>
             {
                 table.PrimaryKey("PK_ProductAccessSteps", x => x.Id);
-                table.ForeignKey(name: "FK_ProductAccessSteps_Products_ProductId", column: x => x.ProductId, principalTable: "Products", principalColumn: "Id", onDelete: ReferentialAction.Cascade);
+                table.ForeignKey(name: "FK_ProductAccessSteps_Products_ProductId", column: x => x.ProductId, principalTable: "Products",
+                    principalColumn: "Id", onDelete: ReferentialAction.Cascade);
             });
 
         migrationBuilder.CreateTable(
@@ -296,7 +308,8 @@ public sealed class Initial : Migration
             constraints: table =>
             {
                 table.PrimaryKey("PK_ProductFunctions", x => x.Id);
-                table.ForeignKey(name: "FK_ProductFunctions_Products_ProductId", column: x => x.ProductId, principalTable: "Products", principalColumn: "Id", onDelete: ReferentialAction.Cascade);
+                table.ForeignKey(name: "FK_ProductFunctions_Products_ProductId", column: x => x.ProductId, principalTable: "Products",
+                    principalColumn: "Id", onDelete: ReferentialAction.Cascade);
             });
 
         migrationBuilder.CreateIndex(name: "IX_ApiTokens_TokenHash", table: "ApiTokens", column: "TokenHash", unique: true);

@@ -107,8 +107,10 @@ public sealed class AlgorithmFilings : Migration
             constraints: table =>
             {
                 table.PrimaryKey("PK_AlgorithmFilings", x => x.Id);
-                table.ForeignKey(name: "FK_AlgorithmFilings_AspNetUsers_OwnerUserId", column: x => x.OwnerUserId, principalTable: "AspNetUsers", principalColumn: "Id", onDelete: ReferentialAction.Restrict);
-                table.ForeignKey(name: "FK_AlgorithmFilings_Subjects_SubjectId", column: x => x.SubjectId, principalTable: "Subjects", principalColumn: "Id", onDelete: ReferentialAction.Restrict);
+                table.ForeignKey(name: "FK_AlgorithmFilings_AspNetUsers_OwnerUserId", column: x => x.OwnerUserId,
+                    principalTable: "AspNetUsers", principalColumn: "Id", onDelete: ReferentialAction.Restrict);
+                table.ForeignKey(name: "FK_AlgorithmFilings_Subjects_SubjectId", column: x => x.SubjectId, principalTable: "Subjects",
+                    principalColumn: "Id", onDelete: ReferentialAction.Restrict);
             });
 
         migrationBuilder.CreateTable(
@@ -130,7 +132,8 @@ public sealed class AlgorithmFilings : Migration
             constraints: table =>
             {
                 table.PrimaryKey("PK_AlgorithmFilingAudit", x => x.Id);
-                table.ForeignKey(name: "FK_AlgorithmFilingAudit_AlgorithmFilings_FilingId", column: x => x.FilingId, principalTable: "AlgorithmFilings", principalColumn: "Id", onDelete: ReferentialAction.Restrict);
+                table.ForeignKey(name: "FK_AlgorithmFilingAudit_AlgorithmFilings_FilingId", column: x => x.FilingId,
+                    principalTable: "AlgorithmFilings", principalColumn: "Id", onDelete: ReferentialAction.Restrict);
             });
 
         migrationBuilder.CreateTable(
@@ -147,7 +150,8 @@ public sealed class AlgorithmFilings : Migration
             constraints: table =>
             {
                 table.PrimaryKey("PK_AlgorithmFilingLabeling", x => x.Id);
-                table.ForeignKey(name: "FK_AlgorithmFilingLabeling_AlgorithmFilings_FilingId", column: x => x.FilingId, principalTable: "AlgorithmFilings", principalColumn: "Id", onDelete: ReferentialAction.Cascade);
+                table.ForeignKey(name: "FK_AlgorithmFilingLabeling_AlgorithmFilings_FilingId", column: x => x.FilingId,
+                    principalTable: "AlgorithmFilings", principalColumn: "Id", onDelete: ReferentialAction.Cascade);
             });
 
         migrationBuilder.CreateTable(
@@ -164,7 +168,8 @@ public sealed class AlgorithmFilings : Migration
             constraints: table =>
             {
                 table.PrimaryKey("PK_AlgorithmFilingProducts", x => x.Id);
-                table.ForeignKey(name: "FK_AlgorithmFilingProducts_AlgorithmFilings_FilingId", column: x => x.FilingId, principalTable: "AlgorithmFilings", principalColumn: "Id", onDelete: ReferentialAction.Cascade);
+                table.ForeignKey(name: "FK_AlgorithmFilingProducts_AlgorithmFilings_FilingId", column: x => x.FilingId,
+                    principalTable: "AlgorithmFilings", principalColumn: "Id", onDelete: ReferentialAction.Cascade);
             });
 
         migrationBuilder.CreateTable(
@@ -181,22 +186,27 @@ public sealed class AlgorithmFilings : Migration
             constraints: table =>
             {
                 table.PrimaryKey("PK_AlgorithmFilingReturnReasons", x => x.Id);
-                table.ForeignKey(name: "FK_AlgorithmFilingReturnReasons_AlgorithmFilings_FilingId", column: x => x.FilingId, principalTable: "AlgorithmFilings", principalColumn: "Id", onDelete: ReferentialAction.Restrict);
+                table.ForeignKey(name: "FK_AlgorithmFilingReturnReasons_AlgorithmFilings_FilingId", column: x => x.FilingId,
+                    principalTable: "AlgorithmFilings", principalColumn: "Id", onDelete: ReferentialAction.Restrict);
             });
 
-        migrationBuilder.CreateIndex(name: "IX_AlgorithmFilingAudit_FilingId_Sequence", table: "AlgorithmFilingAudit", columns: new[] { "FilingId", "Sequence" }, unique: true);
+        migrationBuilder.CreateIndex(name: "IX_AlgorithmFilingAudit_FilingId_Sequence", table: "AlgorithmFilingAudit",
+            columns: new[] { "FilingId", "Sequence" }, unique: true);
         migrationBuilder.CreateIndex(name: "IX_AlgorithmFilingLabeling_FilingId", table: "AlgorithmFilingLabeling", column: "FilingId");
         migrationBuilder.CreateIndex(name: "IX_AlgorithmFilingProducts_FilingId", table: "AlgorithmFilingProducts", column: "FilingId");
-        migrationBuilder.CreateIndex(name: "IX_AlgorithmFilingReturnReasons_FilingId", table: "AlgorithmFilingReturnReasons", column: "FilingId");
+        migrationBuilder.CreateIndex(name: "IX_AlgorithmFilingReturnReasons_FilingId", table: "AlgorithmFilingReturnReasons",
+            column: "FilingId");
         migrationBuilder.CreateIndex(name: "IX_AlgorithmFilings_EntryId", table: "AlgorithmFilings", column: "EntryId");
         migrationBuilder.CreateIndex(name: "IX_AlgorithmFilings_FilingNumber", table: "AlgorithmFilings", column: "FilingNumber");
         migrationBuilder.CreateIndex(name: "IX_AlgorithmFilings_OwnerUserId", table: "AlgorithmFilings", column: "OwnerUserId");
         migrationBuilder.CreateIndex(name: "IX_AlgorithmFilings_Status", table: "AlgorithmFilings", column: "Status");
         migrationBuilder.CreateIndex(name: "IX_AlgorithmFilings_SubjectId", table: "AlgorithmFilings", column: "SubjectId");
-        migrationBuilder.CreateIndex(name: "IX_IssuedFilingNumbers_EntityCode_TypeCode_Year_Sequence", table: "IssuedFilingNumbers", columns: new[] { "EntityCode", "TypeCode", "Year", "Sequence" }, unique: true);
+        migrationBuilder.CreateIndex(name: "IX_IssuedFilingNumbers_EntityCode_TypeCode_Year_Sequence", table: "IssuedFilingNumbers",
+            columns: new[] { "EntityCode", "TypeCode", "Year", "Sequence" }, unique: true);
         migrationBuilder.CreateIndex(name: "IX_IssuedFilingNumbers_EntryId", table: "IssuedFilingNumbers", column: "EntryId", unique: true);
         migrationBuilder.CreateIndex(name: "IX_IssuedFilingNumbers_SubjectId", table: "IssuedFilingNumbers", column: "SubjectId");
-        migrationBuilder.CreateIndex(name: "IX_SubjectEntityCodes_EntityCode", table: "SubjectEntityCodes", column: "EntityCode", unique: true);
+        migrationBuilder.CreateIndex(name: "IX_SubjectEntityCodes_EntityCode", table: "SubjectEntityCodes", column: "EntityCode",
+            unique: true);
     }
 
     protected override void Down(MigrationBuilder migrationBuilder)

@@ -61,7 +61,8 @@ public sealed class Registry : Migration
             constraints: table =>
             {
                 table.PrimaryKey("PK_RegistrySearch", x => x.EntryId);
-                table.ForeignKey(name: "FK_RegistrySearch_RegistryEntries_EntryId", column: x => x.EntryId, principalTable: "RegistryEntries", principalColumn: "Id", onDelete: ReferentialAction.Cascade);
+                table.ForeignKey(name: "FK_RegistrySearch_RegistryEntries_EntryId", column: x => x.EntryId,
+                    principalTable: "RegistryEntries", principalColumn: "Id", onDelete: ReferentialAction.Cascade);
             });
 
         migrationBuilder.CreateTable(
@@ -89,7 +90,8 @@ public sealed class Registry : Migration
             constraints: table =>
             {
                 table.PrimaryKey("PK_RegistryListings", x => x.Id);
-                table.ForeignKey(name: "FK_RegistryListings_RegistryEntries_EntryId", column: x => x.EntryId, principalTable: "RegistryEntries", principalColumn: "Id", onDelete: ReferentialAction.Cascade);
+                table.ForeignKey(name: "FK_RegistryListings_RegistryEntries_EntryId", column: x => x.EntryId,
+                    principalTable: "RegistryEntries", principalColumn: "Id", onDelete: ReferentialAction.Cascade);
             });
 
         migrationBuilder.CreateTable(
@@ -104,7 +106,8 @@ public sealed class Registry : Migration
             constraints: table =>
             {
                 table.PrimaryKey("PK_RegistryProducts", x => x.Id);
-                table.ForeignKey(name: "FK_RegistryProducts_RegistryEntries_EntryId", column: x => x.EntryId, principalTable: "RegistryEntries", principalColumn: "Id", onDelete: ReferentialAction.Cascade);
+                table.ForeignKey(name: "FK_RegistryProducts_RegistryEntries_EntryId", column: x => x.EntryId,
+                    principalTable: "RegistryEntries", principalColumn: "Id", onDelete: ReferentialAction.Cascade);
             });
 
         migrationBuilder.CreateIndex(name: "IX_RegistryEntries_Entity", table: "RegistryEntries", column: "Entity");
@@ -112,7 +115,8 @@ public sealed class Registry : Migration
         migrationBuilder.CreateIndex(name: "IX_RegistryEntries_Number", table: "RegistryEntries", column: "Number", unique: true);
         migrationBuilder.CreateIndex(name: "IX_RegistryEntries_Province", table: "RegistryEntries", column: "Province");
         migrationBuilder.CreateIndex(name: "IX_RegistryEntries_Status", table: "RegistryEntries", column: "Status");
-        migrationBuilder.CreateIndex(name: "IX_RegistryListings_EntryId_ListingKey", table: "RegistryListings", columns: new[] { "EntryId", "ListingKey" }, unique: true);
+        migrationBuilder.CreateIndex(name: "IX_RegistryListings_EntryId_ListingKey", table: "RegistryListings",
+            columns: new[] { "EntryId", "ListingKey" }, unique: true);
         migrationBuilder.CreateIndex(name: "IX_RegistryListings_Period", table: "RegistryListings", column: "Period");
         migrationBuilder.CreateIndex(name: "IX_RegistryProducts_EntryId", table: "RegistryProducts", column: "EntryId");
         migrationBuilder.CreateIndex(name: "IX_RegistryProducts_Form", table: "RegistryProducts", column: "Form");

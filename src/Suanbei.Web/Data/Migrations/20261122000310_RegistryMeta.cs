@@ -4,7 +4,8 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace Suanbei.Web.Data.Migrations;
 
 /// <summary>
-/// The registry's change counter (Features/Registry/Store RegistryMeta): one row (created by the first change), bumped with every registry change, read
+/// The registry's change counter (Features/Registry/Store RegistryMeta): one row (created by the first change), bumped with every registry
+/// change, read
 /// by the in-memory search index of each process to know when to reload. Hand-written, provider-neutral.
 /// </summary>
 [DbContext(typeof(SuanbeiDbContext))]

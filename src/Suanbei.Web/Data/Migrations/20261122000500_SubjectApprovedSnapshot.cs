@@ -17,7 +17,9 @@ public sealed class SubjectApprovedSnapshot : Migration
         migrationBuilder.AddColumn<string>(name: "ApprovedName", table: "Subjects", maxLength: 200, nullable: true);
         migrationBuilder.AddColumn<string>(name: "ApprovedRegionCode", table: "Subjects", maxLength: 6, nullable: true);
         // Plain SQL that means the same on SQLite and PostgreSQL.
-        migrationBuilder.Sql("UPDATE \"Subjects\" SET \"ApprovedName\" = \"Name\", \"ApprovedRegionCode\" = \"RegionCode\" WHERE \"ApprovedAt\" IS NOT NULL");
+        migrationBuilder.Sql(
+            "UPDATE \"Subjects\" SET \"ApprovedName\" = \"Name\", " +
+            "\"ApprovedRegionCode\" = \"RegionCode\" WHERE \"ApprovedAt\" IS NOT NULL");
     }
 
     protected override void Down(MigrationBuilder migrationBuilder)

@@ -14,6 +14,7 @@ public sealed class AccountModule : IFeatureModule
         api.MapGet("/me", async (HttpContext http, UserManager<AppUser> users) =>
         {
             var user = await users.FindByIdAsync(http.User.UserId());
-            return user is null ? Results.NotFound() : Results.Ok(new MeResponse(user.Id, user.Email ?? "", await users.GetRolesAsync(user) is var r ? r.ToList() : []));
+            return user is null ? Results.NotFound() : Results.Ok(
+                new MeResponse(user.Id, user.Email ?? "", await users.GetRolesAsync(user) is var r ? r.ToList() : []));
         }).WithTags("账号").WithSummary("当前令牌所属账号").Produces<MeResponse>();
 }

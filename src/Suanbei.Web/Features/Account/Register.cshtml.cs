@@ -48,7 +48,8 @@ public sealed class RegisterModel(UserManager<AppUser> users, TimeProvider clock
         {
             var result = await users.CreateAsync(user, Input.Password);
             if (result.Succeeded) await users.AddToRoleAsync(user, Roles.Filer);
-            else if (result.Errors.Any(e => e.Code is not (nameof(IdentityErrorDescriber.DuplicateEmail) or nameof(IdentityErrorDescriber.DuplicateUserName))))
+            else if (result.Errors.Any(e => e.Code is not (
+                nameof(IdentityErrorDescriber.DuplicateEmail) or nameof(IdentityErrorDescriber.DuplicateUserName))))
             {
                 foreach (var e in result.Errors) ModelState.AddModelError("Input.Email", e.Description);
                 return Page();

@@ -36,11 +36,14 @@ public sealed class AdminModule : IFeatureModule
             {
                 var created = await UserAdministration.CreateUserAsync(users, body.Email!, role!, body.Password, clock.GetUtcNow());
                 var user = new UserResponse(created.User.Id, created.User.Email ?? "", [role!], false, created.User.CreatedAt);
-                return Results.Created($"/api/v1/admin/users/{user.Id}", new CreatedUserResponse(user, created.PasswordGenerated ? created.Password : null));
+                return Results.Created($"/api/v1/admin/users/{user.Id}",
+                    new CreatedUserResponse(user, created.PasswordGenerated ? created.Password : null));
             }
             catch (InvalidOperationException e)
             {
-                return Results.ValidationProblem(new Dictionary<string, string[]> { [e.Message.Contains("密码") ? "password" : "email"] = [e.Message] }, title: "提交的数据有误");
+                return Results.ValidationProblem(new Dictionary<string,
+                    string[]>
+                { [e.Message.Contains("密码") ? "password" : "email"] = [e.Message] }, title: "提交的数据有误");
             }
         }).WithSummary("创建审核员或管理员（省略密码时返回一次性密码）").Produces<CreatedUserResponse>(201).ProducesValidationProblem();
     }

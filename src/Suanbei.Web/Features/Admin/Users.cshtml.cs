@@ -54,7 +54,8 @@ public sealed class UsersModel(SuanbeiDbContext db, UserManager<AppUser> users, 
         var userRoles = await db.UserRoles.ToListAsync();
         Users = (await db.Users.ToListAsync())
             .OrderBy(u => u.Email, StringComparer.Ordinal)
-            .Select(u => new Row(u.Email ?? "", string.Join("、", userRoles.Where(r => r.UserId == u.Id).Select(r => Roles.ChineseName(roleNames[r.RoleId]))),
+            .Select(u => new Row(u.Email ?? "", string.Join(
+                "、", userRoles.Where(r => r.UserId == u.Id).Select(r => Roles.ChineseName(roleNames[r.RoleId]))),
                 u.CreatedAt, u.LockoutEnd is { } end && end > now))
             .ToList();
     }

@@ -53,7 +53,8 @@ public sealed class DetailsModel(FilingService filings, SuanbeiDbContext db, Mat
             OutputModalities = FilingNames.Modalities.Where(m => f.OutputModalities.HasFlag(m)).ToList(),
             UsesBiometricData = f.UsesBiometricData, UsesIdentityData = f.UsesIdentityData, ModelAndTrainingData = f.ModelAndTrainingData,
             Strategy = f.Strategy, RisksAndSafeguards = f.RisksAndSafeguards, ModerationFlow = f.ModerationFlow,
-            LogRetentionMonths = f.LogRetentionMonths, ComplaintChannels = f.ComplaintChannels, RegulatorCooperation = f.RegulatorCooperation,
+            LogRetentionMonths = f.LogRetentionMonths, ComplaintChannels = f.ComplaintChannels,
+            RegulatorCooperation = f.RegulatorCooperation,
             DisclosurePrinciple = f.DisclosurePrinciple, DisclosureMechanism = f.DisclosureMechanism,
             DisclosureScenarios = f.DisclosureScenarios, DisclosurePurpose = f.DisclosurePurpose,
             Labels = FilingNames.Modalities.Select(m => f.Labeling.FirstOrDefault(l => l.Modality == m) is { } l

@@ -24,7 +24,8 @@ public static class FilingDto
             f.FilingNumber, clock.Display, clock.WorkingDaysUsed, clock.LimitWorkingDays, clock.IsOverdue, null);
     }
 
-    public sealed record AuditDto(int Sequence, DateTimeOffset At, string Actor, string ActorRole, string Action, string From, string To, string? Reason);
+    public sealed record AuditDto(int Sequence, DateTimeOffset At, string Actor, string ActorRole, string Action, string From, string To,
+        string? Reason);
 
     public static AuditDto Audit(FilingAuditEntry a) =>
         new(a.Sequence, a.At, a.ActorName, DisplayNames.Of(a.ActorRole), DisplayNames.Of(a.Action),
@@ -43,11 +44,21 @@ public static class FilingDto
             f.SelfAssessmentReportId, f.DisclosureDocumentId, f.Summary, f.Scenarios,
             InputModalities = f.InputModalities.ToString(), OutputModalities = f.OutputModalities.ToString(),
             f.DataSources, f.UsesBiometricData, f.UsesIdentityData, f.ModelAndTrainingData, f.Strategy, f.RisksAndSafeguards,
-            f.ModerationFlow, f.LogRetentionMonths, f.ComplaintChannels, f.RegulatorCooperation, f.DisclosurePrinciple, f.DisclosureMechanism, f.DisclosureScenarios, f.DisclosurePurpose,
-            Labeling = f.Labeling.Select(l => new { Modality = l.Modality.ToString(), l.ExplicitMethod, l.ImplicitMethod, l.ExampleMaterialId }),
-            LinkedProducts = f.LinkedProducts.Select(p => new { p.ProductId, p.ProductName, p.ProductForm, FunctionIds = p.FunctionIdList }),
+            f.ModerationFlow, f.LogRetentionMonths, f.ComplaintChannels, f.RegulatorCooperation, f.DisclosurePrinciple,
+            f.DisclosureMechanism, f.DisclosureScenarios, f.DisclosurePurpose,
+            Labeling = f.Labeling.Select(l => new
+            {
+                Modality = l.Modality.ToString(), l.ExplicitMethod, l.ImplicitMethod,
+                l.ExampleMaterialId
+            }),
+            LinkedProducts = f.LinkedProducts.Select(p =>
+                new { p.ProductId, p.ProductName, p.ProductForm, FunctionIds = p.FunctionIdList }),
             ServiceMode = f.ServiceMode?.ToString(), f.ServiceModeDescription,
-            Clock = new { clock.StartedOn, clock.WorkingDaysUsed, clock.LimitWorkingDays, clock.DueOn, DueEstimated = clock.DueEstimated, clock.IsOverdue, clock.Display },
+            Clock = new
+            {
+                clock.StartedOn, clock.WorkingDaysUsed, clock.LimitWorkingDays, clock.DueOn, DueEstimated = clock.DueEstimated,
+                clock.IsOverdue, clock.Display
+            },
             Deadline = deadline is null ? null : new
             {
                 Kind = deadline.Kind.ToString(), deadline.EventDate, deadline.WorkingDays, deadline.DueOn, deadline.Estimated,
@@ -55,8 +66,10 @@ public static class FilingDto
             },
             f.ChangeEventDate, f.ChangeDescription, f.OpenChangeId, f.CancelEventDate, f.CancelReason, f.RefusalReason,
             Remarks = f.RemarkLines,
-            MissingFields = (f.Status == FilingStatus.Draft ? f.MissingFields() : []).Select(m => new { Field = FilingsModule.ApiKey(m.Field), m.Message }),
-            ReturnReasons = f.ReturnReasons.OrderBy(x => x.Round).ThenBy(x => FilingFields.Order(x.Field)).Select(x => new { x.Round, Field = FilingsModule.ApiKey(x.Field), FieldName = FilingFields.Label(x.Field), x.Reason }),
+            MissingFields = (f.Status == FilingStatus.Draft ? f.MissingFields() : [])
+                .Select(m => new { Field = FilingsModule.ApiKey(m.Field), m.Message }),
+            ReturnReasons = f.ReturnReasons.OrderBy(x => x.Round).ThenBy(x => FilingFields.Order(x.Field))
+                .Select(x => new { x.Round, Field = FilingsModule.ApiKey(x.Field), FieldName = FilingFields.Label(x.Field), x.Reason }),
             AuditTrail = f.AuditTrail.OrderBy(a => a.Sequence).Select(Audit),
             PublicUrl = f.FilingNumber is null ? null : PublicPaths.Entry(f.FilingNumber),
         };

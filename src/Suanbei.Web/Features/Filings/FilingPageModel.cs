@@ -9,7 +9,8 @@ using Suanbei.Web.Identity;
 
 namespace Suanbei.Web.Features.Filings;
 
-/// <summary>Shared plumbing of the filer's filing pages: load the own filing (404 otherwise), uploads, domain errors as form errors.</summary>
+/// <summary>Shared plumbing of the filer's filing pages: load the own filing (404 otherwise), uploads, domain errors as form
+/// errors.</summary>
 [Authorize(Policy = Policies.Filer)]
 public abstract class FilingPageModel(FilingService filings, SuanbeiDbContext db, MaterialStore store) : PageModel
 {
@@ -33,7 +34,8 @@ public abstract class FilingPageModel(FilingService filings, SuanbeiDbContext db
     protected async Task LoadSummaryAsync() =>
         Summary = new FilingSummaryView(Filing, await filings.LinkedProductsAsync(Filing, HttpContext.RequestAborted));
 
-    /// <summary>Stores an uploaded file as a material of this account; null when no file was chosen or it was refused (error added).</summary>
+    /// <summary>Stores an uploaded file as a material of this account; null when no file was chosen or it was refused (error
+    /// added).</summary>
     protected async Task<Guid?> UploadAsync(IFormFile? file, string field)
     {
         if (file is null || file.Length == 0) return null;

@@ -69,7 +69,8 @@ public sealed class FilingService(SuanbeiDbContext db, TimeProvider clock, Filin
         await SaveAsync(ct);
     }
 
-    public async Task UpdateDetailsAsync(AlgorithmFiling f, Actor filer, DetailedAttributes d, IReadOnlyList<LabelingInput> labeling, CancellationToken ct = default)
+    public async Task UpdateDetailsAsync(AlgorithmFiling f, Actor filer, DetailedAttributes d, IReadOnlyList<LabelingInput> labeling,
+        CancellationToken ct = default)
     {
         await RequireOwnMaterialsAsync(filer.UserId, labeling.Select(l => l.ExampleMaterialId), ct);
         f.UpdateDetails(filer, d, Now);
@@ -78,11 +79,13 @@ public sealed class FilingService(SuanbeiDbContext db, TimeProvider clock, Filin
     }
 
     /// <summary>Step ③: products are looked up in the filer's own catalogue; ids of other accounts' products are refused.</summary>
-    public async Task UpdateProductsAsync(AlgorithmFiling f, Actor filer, IReadOnlyList<(Guid ProductId, IReadOnlyList<Guid> FunctionIds)> links,
+    public async Task UpdateProductsAsync(AlgorithmFiling f, Actor filer,
+        IReadOnlyList<(Guid ProductId, IReadOnlyList<Guid> FunctionIds)> links,
         TechnicalServiceMode? mode, string? modeDescription, CancellationToken ct = default)
     {
         var ids = links.Select(l => l.ProductId).Distinct().ToList();
-        var products = await db.Set<Product>().Include(p => p.Functions).Where(p => ids.Contains(p.Id) && p.OwnerId == filer.UserId).ToListAsync(ct);
+        var products = await db.Set<Product>().Include(p => p.Functions).Where(p => ids.Contains(p.Id) && p.OwnerId == filer.UserId)
+            .ToListAsync(ct);
         if (products.Count != ids.Count) throw new DomainException("所选产品不存在或不属于本账号。");
         var inputs = new List<LinkedProductInput>();
         foreach (var (productId, functionIds) in links)
@@ -121,7 +124,8 @@ public sealed class FilingService(SuanbeiDbContext db, TimeProvider clock, Filin
         return new SubmitOutcome(missing, check);
     }
 
-    public async Task<AlgorithmFiling> StartChangeAsync(AlgorithmFiling f, Actor filer, DateOnly eventDate, string? description, CancellationToken ct = default)
+    public async Task<AlgorithmFiling> StartChangeAsync(
+        AlgorithmFiling f, Actor filer, DateOnly eventDate, string? description, CancellationToken ct = default)
     {
         var change = f.StartChange(filer, Now, eventDate, description);
         db.Add(change);
@@ -181,7 +185,8 @@ public sealed class FilingService(SuanbeiDbContext db, TimeProvider clock, Filin
 
 /// <summary>A linked product for display: the link as filed, the product now (null when deleted), the chosen functions
 /// that still exist and how many chosen ones were deleted since.</summary>
-public sealed record LinkedProductView(FilingProductLink Link, Product? Product, IReadOnlyList<ProductFunction> Functions, int MissingFunctions);
+public sealed record LinkedProductView(FilingProductLink Link, Product? Product, IReadOnlyList<ProductFunction> Functions,
+    int MissingFunctions);
 
 /// <summary>The model of _FilingSummary: the filing and its linked products with their chosen functions.</summary>
 public sealed record FilingSummaryView(AlgorithmFiling Filing, IReadOnlyList<LinkedProductView> Products);

@@ -32,7 +32,8 @@ public sealed class FilingsModule : IFeatureModule
         services.AddScoped<IMaterialAccessRule, FilingMaterialAccessRule>();
         services.AddHostedService<PublicityCloser>();
         // Enums as their names ("GenerationSynthesis", "Text, Image") in requests and responses.
-        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(
+            new System.Text.Json.Serialization.JsonStringEnumConverter()));
     }
 
     public void MapApi(RouteGroupBuilder api)
@@ -48,7 +49,8 @@ public sealed class FilingsModule : IFeatureModule
         filer.MapGet("/{id:guid}", async (Guid id, ClaimsPrincipal user, FilingService s, CancellationToken ct) =>
             await s.GetOwnAsync(id, user.UserId(), ct) is { } f ? Results.Ok(FilingDto.Full(f, s)) : NotFound());
         filer.MapGet("/{id:guid}/audit", async (Guid id, ClaimsPrincipal user, FilingService s, CancellationToken ct) =>
-            await s.GetOwnAsync(id, user.UserId(), ct) is { } f ? Results.Ok(f.AuditTrail.OrderBy(a => a.Sequence).Select(FilingDto.Audit)) : NotFound());
+            await s.GetOwnAsync(id, user.UserId(), ct) is { } f ? Results.Ok(f.AuditTrail.OrderBy(a => a.Sequence).Select(FilingDto.Audit))
+                : NotFound());
         filer.MapPut("/{id:guid}/basic", (Guid id, BasicAttributes body, ClaimsPrincipal user, FilingService s, CancellationToken ct) =>
             Own(id, user, s, ct, (f, a) => s.UpdateBasicAsync(f, a, body, ct)));
         filer.MapPut("/{id:guid}/details", (Guid id, DetailsRequest body, ClaimsPrincipal user, FilingService s, CancellationToken ct) =>
@@ -64,14 +66,16 @@ public sealed class FilingsModule : IFeatureModule
             return outcome.Submitted ? Results.Ok(FilingDto.Full(f, s))
                 : outcome.Missing.Count > 0 ? Incomplete(outcome.Missing) : Blocked(outcome.Check!);
         });
-        filer.MapPost("/{id:guid}/change", async (Guid id, EventRequest body, ClaimsPrincipal user, FilingService s, CancellationToken ct) =>
+        filer.MapPost("/{id:guid}/change", async (Guid id, EventRequest body, ClaimsPrincipal user, FilingService s,
+            CancellationToken ct) =>
         {
             if (await s.GetOwnAsync(id, user.UserId(), ct) is not { } f) return NotFound();
             if (body.EventDate is not { } date) return EventDateMissing("变更发生日期");
             var change = await s.StartChangeAsync(f, FilingService.ActorOf(user), date, body.Description, ct);
             return Results.Created($"/api/v1/filings/{change.Id}", FilingDto.Full(change, s));
         });
-        filer.MapPost("/{id:guid}/cancel", async (Guid id, EventRequest body, ClaimsPrincipal user, FilingService s, CancellationToken ct) =>
+        filer.MapPost("/{id:guid}/cancel", async (Guid id, EventRequest body, ClaimsPrincipal user, FilingService s,
+            CancellationToken ct) =>
         {
             if (await s.GetOwnAsync(id, user.UserId(), ct) is not { } f) return NotFound();
             if (body.EventDate is not { } date) return EventDateMissing("停止服务日期");
@@ -115,7 +119,8 @@ public sealed class FilingsModule : IFeatureModule
             .AllowAnonymous().WithTags("公示信息");
     }
 
-    private static async Task<IResult> Own(Guid id, ClaimsPrincipal user, FilingService s, CancellationToken ct, Func<AlgorithmFiling, Actor, Task> update)
+    private static async Task<IResult> Own(Guid id, ClaimsPrincipal user, FilingService s, CancellationToken ct, Func<AlgorithmFiling,
+        Actor, Task> update)
     {
         if (await s.GetOwnAsync(id, user.UserId(), ct) is not { } f) return NotFound();
         await update(f, FilingService.ActorOf(user));
@@ -148,7 +153,8 @@ public sealed class FilingsModule : IFeatureModule
 
     public sealed record DetailsRequest(DetailedAttributes? Details, List<LabelingInput>? Labeling);
     public sealed record ProductLinkRequest(Guid ProductId, List<Guid>? FunctionIds);
-    public sealed record ProductsRequest(List<ProductLinkRequest>? Products, TechnicalServiceMode? ServiceMode, string? ServiceModeDescription);
+    public sealed record ProductsRequest(List<ProductLinkRequest>? Products, TechnicalServiceMode? ServiceMode,
+        string? ServiceModeDescription);
     public sealed record EventRequest(DateOnly? EventDate, string? Description);
     public sealed record FieldReasonRequest(string? Field, string? Reason);
     public sealed record ReviewRequest(string? Reason, List<FieldReasonRequest>? Reasons);

@@ -21,7 +21,8 @@ public sealed class ProductsModel(FilingService filings, SuanbeiDbContext db, Ma
     public List<Product> OwnProducts { get; private set; } = [];
 
     private async Task LoadProductsAsync() =>
-        OwnProducts = await _db.Set<Product>().Include(p => p.Functions).Where(p => p.OwnerId == User.UserId()).OrderBy(p => p.Name).ToListAsync();
+        OwnProducts = await _db.Set<Product>().Include(p => p.Functions).Where(p => p.OwnerId == User.UserId()).OrderBy(p => p.Name)
+            .ToListAsync();
 
     public async Task<IActionResult> OnGetAsync(Guid id, bool check = false)
     {
@@ -51,7 +52,8 @@ public sealed class ProductsModel(FilingService filings, SuanbeiDbContext db, Ma
             if (!ModelState.IsValid) return Page();
             foreach (var pid in ProductIds.Distinct())
             {
-                var functions = OwnProducts.FirstOrDefault(p => p.Id == pid)?.Functions.Select(f => f.Id).Where(FunctionIds.Contains).ToList() ?? [];
+                var functions = OwnProducts.FirstOrDefault(p => p.Id == pid)?.Functions.Select(f => f.Id).Where(FunctionIds.Contains)
+                    .ToList() ?? [];
                 links.Add((pid, functions));
             }
         }

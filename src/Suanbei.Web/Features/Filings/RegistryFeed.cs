@@ -3,9 +3,9 @@ using Suanbei.Core;
 using Suanbei.Core.Filings;
 using Suanbei.Core.Filings.Events;
 using Suanbei.Core.Subjects;
-using Suanbei.Web.Data;
 using Suanbei.Registry;
 using Suanbei.Registry.Publishing;
+using Suanbei.Web.Data;
 
 namespace Suanbei.Web.Features.Filings;
 

@@ -6,7 +6,8 @@ using Suanbei.Web.Features.Materials;
 
 namespace Suanbei.Web.Features.Filings;
 
-/// <summary>A filing's overview for its filer: status, Art. 25 clock, audit trail, number + footer snippet, change and cancellation.</summary>
+/// <summary>A filing's overview for its filer: status, Art. 25 clock, audit trail, number + footer snippet, change and
+/// cancellation.</summary>
 public sealed class ViewModel(FilingService filings, SuanbeiDbContext db, MaterialStore store, Suanbei.Web.Hosting.SuanbeiHostOptions host)
     : FilingPageModel(filings, db, store)
 {

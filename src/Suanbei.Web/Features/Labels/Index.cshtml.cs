@@ -42,7 +42,8 @@ public sealed class IndexModel(LabelWorkspace workspace, IAntiforgery antiforger
     {
         if (!await antiforgery.IsRequestValidAsync(HttpContext)) return BadRequest();
         var form = await Request.ReadFormAsync(HttpContext.RequestAborted);
-        Builder = new(Field(form, "Builder.CreditCode"), Field(form, "Builder.Extension"), Field(form, "Builder.Target", "producer") == "propagator" ? "propagator" : "producer");
+        Builder = new(Field(form, "Builder.CreditCode"), Field(form, "Builder.Extension"),
+            Field(form, "Builder.Target", "producer") == "propagator" ? "propagator" : "producer");
         if (Builder.CreditCode.Length == 0) { Errors["Builder.CreditCode"] = "请填写统一社会信用代码（18位）"; return Page(); }
         try { BuiltCode = ProducerCode.Build(Builder.CreditCode, Builder.Extension); }
         catch (ArgumentException e)

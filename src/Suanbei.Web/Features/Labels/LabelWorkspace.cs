@@ -69,8 +69,14 @@ public sealed class LabelWorkspace
             var form = await request.ReadFormAsync(ct);
             return form.Files.Sum(f => f.Length) > MaxBytes ? (null, TooLargeMessage, true) : (form, null, false);
         }
-        catch (Microsoft.AspNetCore.Http.BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge) { return (null, TooLargeMessage, true); }
-        catch (InvalidDataException e) when (e.Message.Contains("limit", StringComparison.OrdinalIgnoreCase)) { return (null, TooLargeMessage, true); }
+        catch (Microsoft.AspNetCore.Http.BadHttpRequestException e) when (
+            e.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        { return (null, TooLargeMessage, true); }
+        catch (InvalidDataException e) when (e.Message.Contains("limit", StringComparison.OrdinalIgnoreCase))
+        {
+            return (
+            null, TooLargeMessage, true);
+        }
         catch (Exception e) when (e is InvalidDataException or IOException or Microsoft.AspNetCore.Http.BadHttpRequestException)
         {
             return (null, "上传内容不完整或格式有误，请重新上传", false);
@@ -131,7 +137,8 @@ public sealed class LabelWorkspace
 
     /// <summary>Classifies per Art. 6 and writes the propagator's fields. The output is null when nothing may be written
     /// (nothing found and nothing declared, or 无法判定); the decision's reason says why.</summary>
-    public async Task<(PropagationDecision Decision, LabelledOutput? Output)> PropagateAsync(IFormFile file, PropagateRequest r, CancellationToken ct)
+    public async Task<(PropagationDecision Decision, LabelledOutput? Output)> PropagateAsync(
+        IFormFile file, PropagateRequest r, CancellationToken ct)
     {
         var input = await SaveAsync(file, ct);
         var output = NewPath(file.FileName);

@@ -66,8 +66,10 @@ public sealed class LabelsModule : IFeatureModule
             var (form, error, tooLarge) = await workspace.ReadFormAsync(request, ct);
             if (form is null) return Invalid("file", error!, tooLarge);
             if (form.Files.GetFile("file") is not { } file) return Invalid("file", "请上传文件（multipart 字段 file）", false);
-            var input = new WriteRequest(Field(form, "producer"), Field(form, "produceId"), Field(form, "label", "1"), Field(form, "reservedCode1"));
-            if (LabelWorkspace.Validate(input) is { Count: > 0 } errors) return Results.ValidationProblem(errors.ToDictionary(e => e.Key, e => new[] { e.Value }));
+            var input = new WriteRequest(Field(form, "producer"), Field(form, "produceId"), Field(form, "label", "1"),
+                Field(form, "reservedCode1"));
+            if (LabelWorkspace.Validate(input) is { Count: > 0 } errors) return Results.ValidationProblem(
+                errors.ToDictionary(e => e.Key, e => new[] { e.Value }));
             try
             {
                 var output = await workspace.WriteAsync(file, input, ct);
@@ -83,8 +85,10 @@ public sealed class LabelsModule : IFeatureModule
             var (form, error, tooLarge) = await workspace.ReadFormAsync(request, ct);
             if (form is null) return Invalid("file", error!, tooLarge);
             if (form.Files.GetFile("file") is not { } file) return Invalid("file", "请上传文件（multipart 字段 file）", false);
-            var input = new PropagateRequest(Field(form, "propagator"), Field(form, "propagateId"), IsTrue(Field(form, "declared")), Field(form, "reservedCode2"));
-            if (LabelWorkspace.Validate(input) is { Count: > 0 } errors) return Results.ValidationProblem(errors.ToDictionary(e => e.Key, e => new[] { e.Value }));
+            var input = new PropagateRequest(Field(form, "propagator"), Field(form, "propagateId"), IsTrue(Field(form, "declared")),
+                Field(form, "reservedCode2"));
+            if (LabelWorkspace.Validate(input) is { Count: > 0 } errors) return Results.ValidationProblem(
+                errors.ToDictionary(e => e.Key, e => new[] { e.Value }));
             try
             {
                 var (decision, output) = await workspace.PropagateAsync(file, input, ct);
@@ -94,8 +98,11 @@ public sealed class LabelsModule : IFeatureModule
                 return Results.File(LabelWorkspace.OpenOnce(output), "application/octet-stream", output.FileName);
             }
             catch (LabelWriteException e) { return Invalid("file", e.Message, false); }
-        }).WithSummary("传播平台处理（第六条）：判定属于/可能为/疑似（响应头 X-Suanbei-Classification: belongs|declared|suspected）并写入传播者字段；字段 file、propagator、propagateId、declared、reservedCode2")
-          .Accepts<IFormFile>("multipart/form-data").Produces(200, contentType: "application/octet-stream").ProducesValidationProblem().ProducesProblem(422)
+        }).WithSummary(
+            "传播平台处理（第六条）：判定属于/可能为/疑似（响应头 X-Suanbei-Classification: belongs|declared|suspected）并写入传播者字段；字段 " +
+            "file、propagator、propagateId、declared、reservedCode2")
+          .Accepts<IFormFile>("multipart/form-data").Produces(200, contentType: "application/octet-stream").ProducesValidationProblem()
+              .ProducesProblem(422)
           .WithMetadata(SizeMetadata(_maxBytes));
     }
 

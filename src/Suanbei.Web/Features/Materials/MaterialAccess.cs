@@ -15,7 +15,8 @@ public interface IMaterialAccessRule
     Task<bool> AllowsAsync(ClaimsPrincipal user, Material material, CancellationToken ct);
 }
 
-/// <summary>Decides who may download a material: its owner always; anyone else only when some <see cref="IMaterialAccessRule"/> says so.</summary>
+/// <summary>Decides who may download a material: its owner always; anyone else only when some <see cref="IMaterialAccessRule"/> says
+/// so.</summary>
 public sealed class MaterialAccess(IEnumerable<IMaterialAccessRule> rules)
 {
     public async Task<bool> CanReadAsync(ClaimsPrincipal user, Material material, CancellationToken ct = default)

@@ -1,6 +1,6 @@
-using System.Text;
 using System.IO.Compression;
 using System.Security.Cryptography;
+using System.Text;
 using Suanbei.Web.Data;
 using Suanbei.Web.Hosting;
 
@@ -21,10 +21,14 @@ public sealed class MaterialStore(SuanbeiHostOptions options)
     private string Root => options.MaterialsDirectory;
 
     public static readonly IReadOnlyList<string> AcceptedTypesText = ["PDF", "JPEG", "PNG", "DOCX"];
-    public const string AcceptAttribute = ".pdf,.jpg,.jpeg,.png,.docx,application/pdf,image/jpeg,image/png,application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+    public const string AcceptAttribute =
+        ".pdf,.jpg,.jpeg,.png,.docx,application/pdf,image/jpeg,image/png,application/vnd.openxmlformats-officedocument.wordprocessingml.d" +
+        "ocument";
 
-    /// <summary>Stores the content and records a Material row owned by <paramref name="ownerId"/> (saved by the caller's SaveChanges).</summary>
-    public async Task<Material> SaveAsync(SuanbeiDbContext db, string ownerId, string? originalFileName, Stream content, DateTimeOffset now, CancellationToken ct = default)
+    /// <summary>Stores the content and records a Material row owned by <paramref name="ownerId"/> (saved by the caller's
+    /// SaveChanges).</summary>
+    public async Task<Material> SaveAsync(SuanbeiDbContext db, string ownerId, string? originalFileName, Stream content, DateTimeOffset now,
+        CancellationToken ct = default)
     {
         var displayName = DisplayName(originalFileName);
         Directory.CreateDirectory(Root);
@@ -84,7 +88,8 @@ public sealed class MaterialStore(SuanbeiHostOptions options)
 
     public sealed record SniffedType(string ContentType, string Extension);
 
-    /// <summary>Recognises PDF, JPEG, PNG and DOCX by content; anything else (including a ZIP that is not a Word document) is null.</summary>
+    /// <summary>Recognises PDF, JPEG, PNG and DOCX by content; anything else (including a ZIP that is not a Word document) is
+    /// null.</summary>
     public static SniffedType? Sniff(string path)
     {
         Span<byte> head = stackalloc byte[8];
@@ -132,7 +137,8 @@ public sealed class MaterialStore(SuanbeiHostOptions options)
         var kept = new StringBuilder(name.Length);
         for (var i = 0; i < name.Length; i++)
         {
-            if (char.IsHighSurrogate(name[i]) && i + 1 < name.Length && char.IsLowSurrogate(name[i + 1])) { kept.Append(name, i++, 2); continue; }
+            if (char.IsHighSurrogate(name[i]) && i + 1 < name.Length
+                && char.IsLowSurrogate(name[i + 1])) { kept.Append(name, i++, 2); continue; }
             if (!char.IsControl(name[i]) && !char.IsSurrogate(name[i])) kept.Append(name[i]);
         }
         name = kept.ToString().Trim();
@@ -152,5 +158,6 @@ public sealed class MaterialStore(SuanbeiHostOptions options)
 
 internal static class HostOptionsMaterialExtensions
 {
-    public static long MaxBytesOrDefault(this SuanbeiHostOptions o) => o.MaterialsMaxBytes > 0 ? o.MaterialsMaxBytes : SuanbeiHostOptions.DefaultMaterialsMaxBytes;
+    public static long MaxBytesOrDefault(this SuanbeiHostOptions o) => o.MaterialsMaxBytes > 0 ? o.MaterialsMaxBytes
+        : SuanbeiHostOptions.DefaultMaterialsMaxBytes;
 }

@@ -39,8 +39,10 @@ public sealed class MaterialsModule : IFeatureModule
         }).WithSummary("本账号上传的材料").Produces<List<MaterialResponse>>();
         g.MapPost("/", async (HttpContext http, IFormFile? file, SuanbeiDbContext db, MaterialStore store, TimeProvider clock) =>
         {
-            if (file is null) return Results.ValidationProblem(new Dictionary<string, string[]> { ["file"] = ["请上传文件（multipart 字段 file）"] });
-            var (material, error) = await MaterialUploads.SaveAsync(store, db, http.User.UserId(), file, clock.GetUtcNow(), http.RequestAborted);
+            if (file is null) return Results.ValidationProblem(
+                new Dictionary<string, string[]> { ["file"] = ["请上传文件（multipart 字段 file）"] });
+            var (material, error) = await MaterialUploads.SaveAsync(
+                store, db, http.User.UserId(), file, clock.GetUtcNow(), http.RequestAborted);
             if (material is null)
                 return Results.ValidationProblem(new Dictionary<string, string[]> { ["file"] = [error!] },
                     statusCode: error!.Contains("大小上限") ? StatusCodes.Status413PayloadTooLarge : StatusCodes.Status400BadRequest);

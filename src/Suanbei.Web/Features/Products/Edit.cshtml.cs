@@ -34,7 +34,8 @@ public sealed class EditModel(ProductService products) : PageModel
         ProductService.Outcome? outcome;
         try
         {
-            outcome = Id is { } id ? await products.UpdateAsync(userId, id, Input.ToDetails()) : await products.CreateAsync(userId, Input.ToDetails());
+            outcome = Id is { } id ? await products.UpdateAsync(userId, id, Input.ToDetails())
+                : await products.CreateAsync(userId, Input.ToDetails());
         }
         catch (DomainException e) { ModelState.AddModelError("", e.Message); return Page(); }
         if (outcome is null) return NotFound();

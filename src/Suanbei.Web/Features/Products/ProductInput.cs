@@ -39,7 +39,8 @@ public sealed class ProductInput
     public static ProductInput From(ProductDetails d) => new()
     {
         Name = d.Name, Form = d.Form, AccessAddress = d.AccessAddress, Status = d.Status, Audience = d.Audience,
-        MonthlyActiveUsers = d.MonthlyActiveUsers, DailyActiveUsers = d.DailyActiveUsers, TotalUsers = d.TotalUsers, IcpNumber = d.IcpNumber,
+        MonthlyActiveUsers = d.MonthlyActiveUsers, DailyActiveUsers = d.DailyActiveUsers, TotalUsers = d.TotalUsers,
+        IcpNumber = d.IcpNumber,
         IcpHolder = d.IcpHolder, IcpExpiresOn = d.IcpExpiresOn, IcpBusinessScope = d.IcpBusinessScope,
         RequiresRealName = d.RequiresRealName, HasPriorLicence = d.HasPriorLicence, PriorLicenceDescription = d.PriorLicenceDescription,
         PersonalisedPushCanBeTurnedOff = d.PersonalisedPushCanBeTurnedOff, PersonalisedPushDescription = d.PersonalisedPushDescription,

@@ -51,7 +51,8 @@ public sealed class ProductService(SuanbeiDbContext db, TimeProvider clock)
         return new(product, errors);
     }
 
-    public async Task<Outcome?> AddFunctionAsync(string userId, Guid productId, string? name, string? description, CancellationToken ct = default)
+    public async Task<Outcome?> AddFunctionAsync(string userId, Guid productId, string? name, string? description,
+        CancellationToken ct = default)
     {
         var product = await GetAsync(userId, productId, ct);
         if (product is null) return null;
@@ -62,7 +63,8 @@ public sealed class ProductService(SuanbeiDbContext db, TimeProvider clock)
         return new(product, errors);
     }
 
-    public async Task<Outcome?> UpdateFunctionAsync(string userId, Guid productId, Guid functionId, string? name, string? description, CancellationToken ct = default)
+    public async Task<Outcome?> UpdateFunctionAsync(string userId, Guid productId, Guid functionId, string? name, string? description,
+        CancellationToken ct = default)
     {
         var product = await GetAsync(userId, productId, ct);
         if (product is null || product.Functions.All(f => f.Id != functionId)) return null;

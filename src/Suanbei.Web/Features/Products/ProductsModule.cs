@@ -1,5 +1,5 @@
-using Suanbei.Core.Products;
 using Suanbei.Core;
+using Suanbei.Core.Products;
 using Suanbei.Web.Features.Subjects;
 using Suanbei.Web.Hosting;
 using Suanbei.Web.Identity;
@@ -40,14 +40,17 @@ public sealed class ProductsModule : IFeatureModule
     public void MapApi(RouteGroupBuilder api)
     {
         var g = api.MapGroup("/products").WithTags("产品及功能").RequireAuthorization(Policies.Filer);
-        g.MapGet("/", async (HttpContext http, ProductService h) => Results.Ok((await h.ListAsync(http.User.UserId())).Select(ProductResponse.From)))
+        g.MapGet("/", async (HttpContext http, ProductService h) =>
+            Results.Ok((await h.ListAsync(http.User.UserId())).Select(ProductResponse.From)))
             .Produces<List<ProductResponse>>();
         g.MapGet("/{id:guid}", async (Guid id, HttpContext http, ProductService h) =>
-            await h.GetAsync(http.User.UserId(), id) is { } p ? Results.Ok(ProductResponse.From(p)) : Results.NotFound()).Produces<ProductResponse>();
+            await h.GetAsync(http.User.UserId(), id) is { } p ? Results.Ok(ProductResponse.From(p)) : Results.NotFound())
+                .Produces<ProductResponse>();
         g.MapPost("/", async (ProductDetails body, HttpContext http, ProductService h) =>
             {
                 var r = await h.CreateAsync(http.User.UserId(), body);
-                return r.Ok ? Results.Created($"/api/v1/products/{r.Product!.Id}", ProductResponse.From(r.Product)) : SubjectEndpoints.Problem(r.Errors);
+                return r.Ok ? Results.Created($"/api/v1/products/{r.Product!.Id}", ProductResponse.From(r.Product))
+                    : SubjectEndpoints.Problem(r.Errors);
             })
             .WithSummary("新增产品（服务形式 form: Website, App, MiniProgram, PublicAccount, Plugin, Api, Desktop, Other）")
             .Produces<ProductResponse>(201).ProducesValidationProblem();
@@ -67,7 +70,8 @@ public sealed class ProductsModule : IFeatureModule
                     var r => SubjectEndpoints.Problem(r.Errors),
                 })
             .WithSummary("新增功能（功能介绍不超过500字）").Produces<ProductResponse>().ProducesValidationProblem();
-        g.MapPut("/{id:guid}/functions/{functionId:guid}", async (Guid id, Guid functionId, FunctionRequest body, HttpContext http, ProductService h) =>
+        g.MapPut("/{id:guid}/functions/{functionId:guid}",
+            async (Guid id, Guid functionId, FunctionRequest body, HttpContext http, ProductService h) =>
                 await h.UpdateFunctionAsync(http.User.UserId(), id, functionId, body.Name, body.Description) switch
                 {
                     null => Results.NotFound(),

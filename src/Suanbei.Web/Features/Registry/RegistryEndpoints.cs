@@ -43,8 +43,11 @@ public static class RegistryEndpoints
                 scheme = v.Scheme.ToString(),
                 wellFormed = v.WellFormed,
                 decoded = v.Decoded is { } d
-                    ? new { d.Region, province = d.ProvinceName, d.Entity, d.TypeCode,
-                    d.TypeName, d.Year, d.Sequence, d.CheckDigit, d.CheckDigitMatches, d.Problems }
+                    ? new
+                    {
+                        d.Region, province = d.ProvinceName, d.Entity, d.TypeCode,
+                        d.TypeName, d.Year, d.Sequence, d.CheckDigit, d.CheckDigitMatches, d.Problems
+                    }
                     : null,
                 generative = v.Generative,
                 inRegistry = v.InRegistry,
@@ -71,7 +74,7 @@ public static class RegistryEndpoints
             SuanbeiHostOptions host, CancellationToken ct) =>
         {
             ExportFormat? f = format?.ToLowerInvariant() switch
-                { "xlsx" => ExportFormat.Xlsx, "docx" => ExportFormat.Docx, "csv" => ExportFormat.Csv, _ => null };
+            { "xlsx" => ExportFormat.Xlsx, "docx" => ExportFormat.Docx, "csv" => ExportFormat.Csv, _ => null };
             if (f is null) return Results.Problem(statusCode: 400, title: "导出格式有误", detail: "format 应为 xlsx、docx 或 csv");
             var (query, error) = RegistryQueryBinding.From(http.Request.Query);
             if (query is null) return Results.Problem(statusCode: 400, title: "查询参数有误", detail: error);
@@ -136,8 +139,11 @@ public static class RegistryEndpoints
         checkDigitMatches = e.CheckDigitMatches,
         productList = e.Products.Select(p => new { p.Name, p.Form }),
         listings = e.Listings.OrderBy(l => l.Period, StringComparer.Ordinal)
-            .Select(l => new { l.Period, l.Batch, l.ListName, kind = l.List.ToString(),
-            l.Seq, l.Name, l.RoleOrCategory, l.ProductsRaw, l.Purpose, l.Remark,
-            l.CancelledOn, l.Notice }),
+            .Select(l => new
+            {
+                l.Period, l.Batch, l.ListName, kind = l.List.ToString(),
+                l.Seq, l.Name, l.RoleOrCategory, l.ProductsRaw, l.Purpose, l.Remark,
+                l.CancelledOn, l.Notice
+            }),
     };
 }

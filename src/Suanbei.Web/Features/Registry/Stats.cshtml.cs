@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Suanbei.Web.Features.Registry.Charts;
 using Suanbei.Registry;
 using Suanbei.Registry.Store;
+using Suanbei.Web.Features.Registry.Charts;
 
 namespace Suanbei.Web.Features.Registry;
 

@@ -69,9 +69,12 @@ public sealed class IndexModel(SubjectService subjects, SuanbeiDbContext db, Mat
             // Attach the new files even if the text has errors: keep the stored text, add the materials.
             var keep = await subjects.SaveAsync(userId, Subject is null ? materials : Subject.Details with
             {
-                BusinessLicenceScanId = materials.BusinessLicenceScanId, LegalRepIdScanId = materials.LegalRepIdScanId,
-                OfficerIdScanId = materials.OfficerIdScanId, OfficerEmploymentProofId = materials.OfficerEmploymentProofId,
-                OfficerCommitmentId = materials.OfficerCommitmentId, FilingCommitmentId = materials.FilingCommitmentId,
+                BusinessLicenceScanId = materials.BusinessLicenceScanId,
+                LegalRepIdScanId = materials.LegalRepIdScanId,
+                OfficerIdScanId = materials.OfficerIdScanId,
+                OfficerEmploymentProofId = materials.OfficerEmploymentProofId,
+                OfficerCommitmentId = materials.OfficerCommitmentId,
+                FilingCommitmentId = materials.FilingCommitmentId,
                 ResponsibilityReportId = materials.ResponsibilityReportId,
             });
             Subject = keep.Subject;
@@ -115,7 +118,8 @@ public sealed class IndexModel(SubjectService subjects, SuanbeiDbContext db, Mat
     private void AddErrors(Dictionary<string, string> errors)
     {
         foreach (var (field, message) in errors)
-            ModelState.AddModelError(SubjectDetails.MaterialFields.Any(m => m.Field == field) ? "Upload." + field : "Input." + field, message);
+            ModelState.AddModelError(SubjectDetails.MaterialFields.Any(m => m.Field == field) ? "Upload." + field : "Input." + field,
+                message);
     }
 
     private async Task LoadAsync()

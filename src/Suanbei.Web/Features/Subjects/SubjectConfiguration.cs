@@ -18,7 +18,8 @@ public sealed class SubjectConfiguration : IEntityTypeConfiguration<Subject>
         b.HasOne<AppUser>().WithMany().HasForeignKey(x => x.OwnerId).OnDelete(DeleteBehavior.Restrict);
         foreach (var p in new[] { "Name", "Address", "Website", "CertificateType", "CertificateAddress", "CertificateValidity",
                      "LegalRepName", "LegalRepIdType", "OfficerName", "OfficerIdType", "OfficerEmail",
-                     "CommitmentSignerName", "CommitmentSignerIdNumber", "EmploymentName", "EmploymentEmployer", "EmploymentPost", "EmploymentTenure" })
+                     "CommitmentSignerName", "CommitmentSignerIdNumber", "EmploymentName", "EmploymentEmployer", "EmploymentPost",
+                         "EmploymentTenure" })
             b.Property(p).HasMaxLength(SubjectValidation.MaxText);
         b.Property(x => x.CreditCode).HasMaxLength(18);
         b.Property(x => x.RegionCode).HasMaxLength(6);

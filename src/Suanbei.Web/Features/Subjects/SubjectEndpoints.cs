@@ -1,5 +1,5 @@
-using Suanbei.Core;
 using System.Text.Json;
+using Suanbei.Core;
 using Suanbei.Core.Subjects;
 using Suanbei.Web.Identity;
 
@@ -15,7 +15,8 @@ public sealed record SubjectResponse(
     public static SubjectResponse From(Subject s) => new(
         s.Id, s.Status.ToString(), DisplayNames.Of(s.Status), s.IsApproved, s.CreditCode is null ? null : DisplayNames.Of(s.Kind),
         s.Details, s.ReturnReasons, s.ChangeEventDate, s.ChangeDueDate, s.ChangeDueDateEstimated, s.SubmittedAt,
-        s.Decisions.OrderBy(d => d.At).Select(d => new SubjectDecisionResponse(d.Kind.ToString(), DisplayNames.Of(d.Kind), d.At, d.Reasons)).ToList());
+        s.Decisions.OrderBy(d => d.At).Select(d => new SubjectDecisionResponse(d.Kind.ToString(), DisplayNames.Of(d.Kind), d.At, d.Reasons))
+            .ToList());
 }
 
 public sealed record ReturnRequest(string? Reasons);

@@ -37,20 +37,37 @@ public sealed class SubjectInput
         CertificateValidity = d.CertificateValidity, LegalRepName = d.LegalRepName, LegalRepIdType = d.LegalRepIdType,
         LegalRepIdNumber = d.LegalRepIdNumber, OfficerName = d.OfficerName, OfficerIdType = d.OfficerIdType,
         OfficerIdNumber = d.OfficerIdNumber, OfficerMobile = d.OfficerMobile, OfficerEmail = d.OfficerEmail,
-        CommitmentSignerName = d.CommitmentSignerName, CommitmentSignerIdNumber = d.CommitmentSignerIdNumber, EmploymentName = d.EmploymentName,
+        CommitmentSignerName = d.CommitmentSignerName, CommitmentSignerIdNumber = d.CommitmentSignerIdNumber,
+        EmploymentName = d.EmploymentName,
         EmploymentEmployer = d.EmploymentEmployer, EmploymentPost = d.EmploymentPost, EmploymentTenure = d.EmploymentTenure,
     };
 
     /// <summary>The entered text with the given (already stored) materials.</summary>
     public SubjectDetails ToDetails(SubjectDetails materials) => materials with
     {
-        Name = Name, CreditCode = CreditCode, RegionCode = RegionCode, Address = Address, Website = Website,
-        MonthlyActiveUsers = MonthlyActiveUsers, CertificateType = CertificateType, CertificateAddress = CertificateAddress,
-        CertificateValidity = CertificateValidity, LegalRepName = LegalRepName, LegalRepIdType = LegalRepIdType,
-        LegalRepIdNumber = LegalRepIdNumber, OfficerName = OfficerName, OfficerIdType = OfficerIdType,
-        OfficerIdNumber = OfficerIdNumber, OfficerMobile = OfficerMobile, OfficerEmail = OfficerEmail,
-        CommitmentSignerName = CommitmentSignerName, CommitmentSignerIdNumber = CommitmentSignerIdNumber, EmploymentName = EmploymentName,
-        EmploymentEmployer = EmploymentEmployer, EmploymentPost = EmploymentPost, EmploymentTenure = EmploymentTenure,
+        Name = Name,
+        CreditCode = CreditCode,
+        RegionCode = RegionCode,
+        Address = Address,
+        Website = Website,
+        MonthlyActiveUsers = MonthlyActiveUsers,
+        CertificateType = CertificateType,
+        CertificateAddress = CertificateAddress,
+        CertificateValidity = CertificateValidity,
+        LegalRepName = LegalRepName,
+        LegalRepIdType = LegalRepIdType,
+        LegalRepIdNumber = LegalRepIdNumber,
+        OfficerName = OfficerName,
+        OfficerIdType = OfficerIdType,
+        OfficerIdNumber = OfficerIdNumber,
+        OfficerMobile = OfficerMobile,
+        OfficerEmail = OfficerEmail,
+        CommitmentSignerName = CommitmentSignerName,
+        CommitmentSignerIdNumber = CommitmentSignerIdNumber,
+        EmploymentName = EmploymentName,
+        EmploymentEmployer = EmploymentEmployer,
+        EmploymentPost = EmploymentPost,
+        EmploymentTenure = EmploymentTenure,
     };
 
     public string? Value(string field) => typeof(SubjectInput).GetProperty(field)?.GetValue(this)?.ToString();

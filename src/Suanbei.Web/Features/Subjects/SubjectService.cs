@@ -65,7 +65,8 @@ public sealed class SubjectService(SuanbeiDbContext db, TimeProvider clock, Work
     {
         var subject = await MineAsync(userId, ct) ?? throw new DomainException("请先填写并保存主体备案信息");
         var errors = SubjectValidation.ForSubmission(subject.Details);
-        if (subject.CreditCode is { } code && await db.Set<Subject>().AnyAsync(s => s.OwnerId != userId && s.CreditCode == code && s.SubmittedAt != null, ct))
+        if (subject.CreditCode is { } code && await db.Set<Subject>()
+            .AnyAsync(s => s.OwnerId != userId && s.CreditCode == code && s.SubmittedAt != null, ct))
             errors.TryAdd(nameof(SubjectDetails.CreditCode), "该统一社会信用代码已由其他账号提交备案（一个备案主体只能有一个账号）");
         if (errors.Count > 0) return new(subject, errors);
         subject.Submit(userId, clock.GetUtcNow());
@@ -73,7 +74,8 @@ public sealed class SubjectService(SuanbeiDbContext db, TimeProvider clock, Work
         return new(subject, errors);
     }
 
-    /// <summary>Starts a change of an approved subject; the due date is 10 working days after the event (DeadlineRules.SubjectChange).</summary>
+    /// <summary>Starts a change of an approved subject; the due date is 10 working days after the event
+    /// (DeadlineRules.SubjectChange).</summary>
     public async Task<Subject> StartChangeAsync(string userId, DateOnly eventDate, CancellationToken ct = default)
     {
         var subject = await MineAsync(userId, ct) ?? throw new DomainException("尚未提交主体备案");

@@ -27,12 +27,14 @@ public sealed class AssessTests(SqliteApp app) : IClassFixture<SqliteApp>
         var none = await Ok(await api.PostAsync("/api/v1/assess", JsonBody(Scenario("internal-analytics-tool"))));
         Assert.False(none.GetProperty("filingRequired").GetBoolean());
 
-        var bad = await api.PostAsync("/api/v1/assess", JsonBody("{\"serviceName\":\"\",\"functions\":[{\"name\":\"x\"}],\"offersToEndUsers\":true}"));
+        var bad = await api.PostAsync("/api/v1/assess", JsonBody(
+            "{\"serviceName\":\"\",\"functions\":[{\"name\":\"x\"}],\"offersToEndUsers\":true}"));
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
         var problem = await bad.Content.ReadAsStringAsync();
         Assert.Contains("serviceName", problem);
         Assert.Contains("服务名称", problem);
-        Assert.Equal(HttpStatusCode.Unauthorized, (await app.Client().PostAsync("/api/v1/assess", JsonBody(Scenario("ai-writing-app")))).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await app.Client().PostAsync("/api/v1/assess", JsonBody(Scenario("ai-writing-app"))))
+            .StatusCode);
     }
 
     [Fact]
@@ -42,10 +44,12 @@ public sealed class AssessTests(SqliteApp app) : IClassFixture<SqliteApp>
         var api = await app.ApiClientAsync(filer.User);
         var plan = await Ok(await api.PostAsync("/api/v1/assess", JsonBody(Scenario("voice-cloning-tool"))));
         var planned = plan.GetProperty("filings").EnumerateArray().Select(f => f.GetProperty("algorithmName").GetString()).ToList();
-        var created = await Ok(await api.PostAsync("/api/v1/assess/drafts", JsonBody(Scenario("voice-cloning-tool"))), HttpStatusCode.Created);
+        var created = await Ok(await api.PostAsync("/api/v1/assess/drafts", JsonBody(Scenario("voice-cloning-tool"))),
+            HttpStatusCode.Created);
         Assert.Equal(planned.Count, created.GetArrayLength());
         var list = await Ok(await api.GetAsync("/api/v1/filings"));
-        foreach (var name in planned) Assert.Contains(list.EnumerateArray(), f => f.GetProperty("name").GetString() == name && f.GetProperty("status").GetString() == "Draft");
+        foreach (var name in planned) Assert.Contains(list.EnumerateArray(), f => f.GetProperty("name").GetString() == name
+            && f.GetProperty("status").GetString() == "Draft");
 
         var unapproved = await app.CreateUserAsync(Roles.Filer);
         var r = await (await app.ApiClientAsync(unapproved)).PostAsync("/api/v1/assess/drafts", JsonBody(Scenario("voice-cloning-tool")));
@@ -64,7 +68,8 @@ public sealed class AssessTests(SqliteApp app) : IClassFixture<SqliteApp>
             new("Input.ServiceName", "换脸小程序"), new("Input.Audience", "Public"), new("Input.Forms", "小程序"),
             new("Input.OffersToEndUsers", "true"), new("Input.ProvidesApiToBusinesses", "false"), new("Input.LargeModel", "None"),
             new("Input.LaunchDate", "2026-11-02"),
-            new("Input.Functions[0].Name", "一键换脸"), new("Input.Functions[0].Generates", "Image"), new("Input.Functions[0].Generates", "Video"),
+            new("Input.Functions[0].Name", "一键换脸"), new("Input.Functions[0].Generates", "Image"),
+                new("Input.Functions[0].Generates", "Video"),
             new("Input.Functions[0].EditsFaces", "true"),
         };
         var r = await client.PostAsync("/Assess", new FormUrlEncodedContent(fields));
@@ -151,7 +156,8 @@ public sealed class AssessTests(SqliteApp app) : IClassFixture<SqliteApp>
         var raw = await (await anonymous.PostAsync("/Assess", new FormUrlEncodedContent(fields))).Content.ReadAsStringAsync();
         html = WebUtility.HtmlDecode(raw);
         Assert.Contains("data-testid=\"assess-conclusion\">无需算法备案", html);
-        var answersJson = WebUtility.HtmlDecode(System.Text.RegularExpressions.Regex.Match(raw, "name=\"AnswersJson\" value=\"([^\"]*)\"").Groups[1].Value);
+        var answersJson = WebUtility.HtmlDecode(System.Text.RegularExpressions.Regex.Match(raw, "name=\"AnswersJson\" value=\"([^\"]*)\"")
+            .Groups[1].Value);
         Assert.NotEmpty(answersJson);
         var record = await anonymous.PostAsync("/Assess?handler=Record", new FormUrlEncodedContent(
             [new("__RequestVerificationToken", HttpForms.AntiforgeryToken(raw)), new("AnswersJson", answersJson)]));

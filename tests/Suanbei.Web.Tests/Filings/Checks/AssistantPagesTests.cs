@@ -62,7 +62,8 @@ public sealed class AssistantPagesTests(SqliteApp app) : IClassFixture<SqliteApp
             new("__RequestVerificationToken", HttpForms.AntiforgeryToken(page)),
             new("Input.ServiceName", "双身份写作服务"), new("Input.Audience", "Public"), new("Input.Forms", "APP"), new("Input.Forms", "API"),
             new("Input.OffersToEndUsers", "true"), new("Input.ProvidesApiToBusinesses", "true"), new("Input.LargeModel", "FiledModelApi"),
-            new("Input.Functions[0].Name", "AI写作"), new("Input.Functions[0].Algorithm", "双身份写作算法"), new("Input.Functions[0].Generates", "Text"),
+            new("Input.Functions[0].Name", "AI写作"), new("Input.Functions[0].Algorithm", "双身份写作算法"),
+                new("Input.Functions[0].Generates", "Text"),
         };
         var result = await Html(await web.PostAsync("/Assess", new FormUrlEncodedContent(fields)));
         Assert.Contains("双重身份分别备案", result);

@@ -85,7 +85,8 @@ public abstract class CheckApiTests<TApp>(TApp app) : IClassFixture<TApp> where 
         Assert.DoesNotContain(Findings(clean), f => f.GetProperty("ruleId").GetString() == "text.registry-copy"
             && f.GetProperty("field").GetString() == "filing.disclosurePrinciple");
 
-        await Ok(await copierApi.PutAsJsonAsync($"/api/v1/filings/{draft}/details", DetailsWith(copier, 6, SharedPrinciple.Replace("大量", "海量")), Json));
+        await Ok(await copierApi.PutAsJsonAsync($"/api/v1/filings/{draft}/details",
+            DetailsWith(copier, 6, SharedPrinciple.Replace("大量", "海量")), Json));
         var report = await Ok(await copierApi.GetAsync($"/api/v1/filings/{draft}/check"));
         var copy = Assert.Single(Findings(report), f => f.GetProperty("ruleId").GetString() == "text.registry-copy"
             && f.GetProperty("field").GetString() == "filing.disclosurePrinciple");
@@ -115,13 +116,15 @@ public sealed class CheckRegistryCopyTests(SqliteApp app) : IClassFixture<Sqlite
         var api = await app.ApiClientAsync(filer.User);
         var id = await CompleteFilingViaApiAsync(api, filer, "推送算法");
         var before = await Ok(await api.GetAsync($"/api/v1/filings/{id}/check"));
-        Assert.DoesNotContain(before.GetProperty("findings").EnumerateArray(), f => f.GetProperty("ruleId").GetString() == "text.registry-copy");
+        Assert.DoesNotContain(before.GetProperty("findings").EnumerateArray(), f => f.GetProperty("ruleId")
+            .GetString() == "text.registry-copy");
 
         var basic = JsonSerializer.SerializeToNode(Basic(filer, "推送算法"), Json)!;
         basic["mainPurpose"] = purpose.Replace("。", "") + "。";
         await Ok(await api.PutAsJsonAsync($"/api/v1/filings/{id}/basic", basic, Json));
         var after = await Ok(await api.GetAsync($"/api/v1/filings/{id}/check"));
-        var copy = Assert.Single(after.GetProperty("findings").EnumerateArray(), f => f.GetProperty("ruleId").GetString() == "text.registry-copy");
+        var copy = Assert.Single(after.GetProperty("findings").EnumerateArray(), f => f.GetProperty("ruleId")
+            .GetString() == "text.registry-copy");
         Assert.Equal("filing.mainPurpose", copy.GetProperty("field").GetString());
         Assert.Contains(number, copy.GetProperty("message").GetString());
     }

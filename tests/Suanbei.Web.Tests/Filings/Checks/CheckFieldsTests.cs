@@ -21,7 +21,8 @@ public abstract class CheckFieldsTests<TApp>(TApp app) : IClassFixture<TApp> whe
     private static List<string> RuleIds(JsonElement report) =>
         report.GetProperty("findings").EnumerateArray().Select(f => f.GetProperty("ruleId").GetString()!).ToList();
 
-    private static async Task<JsonElement> CheckAsync(HttpClient api, Guid filing) => await Ok(await api.GetAsync($"/api/v1/filings/{filing}/check"));
+    private static async Task<JsonElement> CheckAsync(HttpClient api, Guid filing) =>
+        await Ok(await api.GetAsync($"/api/v1/filings/{filing}/check"));
 
     /// <summary>Reads the product's details, changes the ICP fields and saves them back; returns the saved details.</summary>
     private static async Task<JsonElement> SetIcpAsync(HttpClient api, Guid productId, string? holder, DateOnly? expiresOn, string? scope)
@@ -36,12 +37,14 @@ public abstract class CheckFieldsTests<TApp>(TApp app) : IClassFixture<TApp> whe
     }
 
     /// <summary>Starts a subject change (the fixture's subject is approved), then saves the officer-document fields.</summary>
-    private static async Task<JsonElement> SetOfficerDocumentsAsync(HttpClient api, string? signer, string? signerId, string? name, string? employer,
+    private static async Task<JsonElement> SetOfficerDocumentsAsync(
+        HttpClient api, string? signer, string? signerId, string? name, string? employer,
         string? post, string? tenure)
     {
         var subject = await Ok(await api.GetAsync("/api/v1/subject"));
         if (subject.GetProperty("status").GetString() == "Approved")
-            await Ok(await api.PostAsJsonAsync("/api/v1/subject/change", new { eventDate = TodayInBeijing().ToString("yyyy-MM-dd") }, Json));
+            await Ok(await api.PostAsJsonAsync("/api/v1/subject/change", new { eventDate = TodayInBeijing().ToString("yyyy-MM-dd") },
+                Json));
         var details = JsonNode.Parse(subject.GetProperty("details").GetRawText())!;
         details["commitmentSignerName"] = signer;
         details["commitmentSignerIdNumber"] = signerId;
@@ -68,14 +71,16 @@ public abstract class CheckFieldsTests<TApp>(TApp app) : IClassFixture<TApp> whe
         Assert.Equal(yesterday.ToString("yyyy-MM-dd"), saved.GetProperty("icpExpiresOn").GetString());
         Assert.Equal(SubjectName, saved.GetProperty("icpHolder").GetString());
         var report = await CheckAsync(api, filing);
-        var expired = Assert.Single(report.GetProperty("findings").EnumerateArray(), f => f.GetProperty("ruleId").GetString() == "icp.expired");
+        var expired = Assert.Single(report.GetProperty("findings").EnumerateArray(), f => f.GetProperty("ruleId")
+            .GetString() == "icp.expired");
         Assert.Equal("products[0].icp.expiresOn", expired.GetProperty("field").GetString());
         Assert.Contains(yesterday.ToString("yyyy-MM-dd"), expired.GetProperty("message").GetString());
         Assert.DoesNotContain("icp.other-holder", RuleIds(report));
 
         await SetIcpAsync(api, filer.ProductId, "上海别家网络有限公司", TodayInBeijing().AddYears(1), "第二类增值电信业务中的信息服务业务");
         report = await CheckAsync(api, filing);
-        var holder = Assert.Single(report.GetProperty("findings").EnumerateArray(), f => f.GetProperty("ruleId").GetString() == "icp.other-holder");
+        var holder = Assert.Single(report.GetProperty("findings").EnumerateArray(), f => f.GetProperty("ruleId")
+            .GetString() == "icp.other-holder");
         Assert.Equal("products[0].icp.holder", holder.GetProperty("field").GetString());
         Assert.Contains("上海别家网络有限公司", holder.GetProperty("message").GetString());
         Assert.DoesNotContain("icp.expired", RuleIds(report));
@@ -101,13 +106,15 @@ public abstract class CheckFieldsTests<TApp>(TApp app) : IClassFixture<TApp> whe
         Assert.Equal("11010519491231002X", saved.GetProperty("commitmentSignerIdNumber").GetString());
         Assert.Equal("行政前台", saved.GetProperty("employmentPost").GetString());
         var report = await CheckAsync(api, filing);
-        var post = Assert.Single(report.GetProperty("findings").EnumerateArray(), f => f.GetProperty("ruleId").GetString() == "officer.post-unrelated");
+        var post = Assert.Single(report.GetProperty("findings").EnumerateArray(), f => f.GetProperty("ruleId")
+            .GetString() == "officer.post-unrelated");
         Assert.Contains("行政前台", post.GetProperty("message").GetString());
         Assert.DoesNotContain("officer.documents-disagree", RuleIds(report));
 
         await SetOfficerDocumentsAsync(api, "王五", "11010519491231002X", "李四", SubjectName, "算法安全负责人", "2021年3月至今");
         report = await CheckAsync(api, filing);
-        var disagree = Assert.Single(report.GetProperty("findings").EnumerateArray(), f => f.GetProperty("ruleId").GetString() == "officer.documents-disagree");
+        var disagree = Assert.Single(report.GetProperty("findings").EnumerateArray(), f => f.GetProperty("ruleId")
+            .GetString() == "officer.documents-disagree");
         Assert.Contains("王五", disagree.GetProperty("message").GetString());
         Assert.DoesNotContain("officer.post-unrelated", RuleIds(report));
 
@@ -132,7 +139,8 @@ public abstract class CheckFieldsTests<TApp>(TApp app) : IClassFixture<TApp> whe
         Assert.Matches("id=\"Input_IcpBusinessScope\" name=\"Input.IcpBusinessScope\" value=\"信息服务业务\"", product);
         var subject = await pages.GetStringAsync("/Subjects");
         foreach (var (field, value) in new[] { ("CommitmentSignerName", "李四"), ("CommitmentSignerIdNumber", "11010519491231002X"),
-                     ("EmploymentName", "李四"), ("EmploymentEmployer", SubjectName), ("EmploymentPost", "首席安全官"), ("EmploymentTenure", "2021年3月至今") })
+                     ("EmploymentName", "李四"), ("EmploymentEmployer", SubjectName), ("EmploymentPost", "首席安全官"),
+                         ("EmploymentTenure", "2021年3月至今") })
             Assert.Contains($"id=\"Input_{field}\" name=\"Input.{field}\" value=\"{value}\"", subject);
 
         var tooLong = await pages.PostFormAsync($"/Products/Edit?id={filer.ProductId}", new()

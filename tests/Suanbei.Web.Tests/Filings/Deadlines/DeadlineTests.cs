@@ -25,12 +25,14 @@ public class DeadlineComputationTests
     public void Start_of_service_counts_ten_working_days_over_the_national_day_holiday()
     {
         // 2026-10-01…07 off, Saturday 10-10 is a working day: 10-08, 09, 10, 12, 13, 14, 15, 16, 19, 20.
-        var clock = Assert.Single(AccountDeadlines.Compute(null, [Draft(new DateOnly(2026, 10, 1))], [], new DateOnly(2026, 11, 22), WorkingCalendar.Official));
+        var clock = Assert.Single(AccountDeadlines.Compute(
+            null, [Draft(new DateOnly(2026, 10, 1))], [], new DateOnly(2026, 11, 22), WorkingCalendar.Official));
         Assert.Equal(DeadlineKind.StartOfService, clock.Kind);
         Assert.Equal(new DateOnly(2026, 10, 20), clock.DueDate);
         Assert.True(clock.Overdue);
         Assert.False(clock.Estimated);
-        var notYet = Assert.Single(AccountDeadlines.Compute(null, [Draft(new DateOnly(2026, 10, 1))], [], new DateOnly(2026, 10, 20), WorkingCalendar.Official));
+        var notYet = Assert.Single(AccountDeadlines.Compute(
+            null, [Draft(new DateOnly(2026, 10, 1))], [], new DateOnly(2026, 10, 20), WorkingCalendar.Official));
         Assert.False(notYet.Overdue);
     }
 
@@ -38,7 +40,8 @@ public class DeadlineComputationTests
     public void Due_date_past_the_official_calendar_is_flagged_as_estimated()
     {
         // 12-25, 28, 29, 30, 31 (5), then 2027 has no official calendar: estimated, 元旦 01-01 skipped: 04, 05, 06, 07, 08.
-        var clock = Assert.Single(AccountDeadlines.Compute(null, [Draft(new DateOnly(2026, 12, 24))], [], new DateOnly(2026, 11, 22), WorkingCalendar.Official));
+        var clock = Assert.Single(AccountDeadlines.Compute(
+            null, [Draft(new DateOnly(2026, 12, 24))], [], new DateOnly(2026, 11, 22), WorkingCalendar.Official));
         Assert.Equal(new DateOnly(2027, 1, 8), clock.DueDate);
         Assert.True(clock.Estimated);
         Assert.False(clock.Overdue);
@@ -85,7 +88,8 @@ public class DeadlineComputationTests
 
 public sealed class DeadlineFeedTests(SqliteApp app) : IClassFixture<SqliteApp>
 {
-    /// <summary>Parses a feed strictly enough to catch RFC 5545 mistakes: CRLF only, folded lines ≤ 75 octets, balanced components.</summary>
+    /// <summary>Parses a feed strictly enough to catch RFC 5545 mistakes: CRLF only, folded lines ≤ 75 octets, balanced
+    /// components.</summary>
     private static List<Dictionary<string, string>> Events(string ics)
     {
         Assert.DoesNotContain("\n", ics.Replace("\r\n", ""));
@@ -148,9 +152,11 @@ public sealed class DeadlineFeedTests(SqliteApp app) : IClassFixture<SqliteApp>
 
         // Another account's feed is separate; unknown and revoked tokens get 404.
         var other = await ApprovedFilerAsync(app, "440305", "乙公司");
-        var otherUrl = (await Ok(await (await app.ApiClientAsync(other.User)).PostAsync("/api/v1/deadlines/calendar-token", null))).GetProperty("url").GetString()!;
+        var otherUrl = (await Ok(await (await app.ApiClientAsync(other.User)).PostAsync("/api/v1/deadlines/calendar-token", null)))
+            .GetProperty("url").GetString()!;
         Assert.Empty(Events(await (await anonymous.GetAsync(new Uri(otherUrl).PathAndQuery)).Content.ReadAsStringAsync()));
-        Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetAsync("/calendar/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA.ics")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetAsync("/calendar/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA.ics"))
+            .StatusCode);
         await Ok(await api.PostAsync("/api/v1/deadlines/calendar-token", null));
         Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetAsync(new Uri(url).PathAndQuery)).StatusCode);
     }

@@ -41,7 +41,8 @@ public sealed class DocumentTests(SqliteApp app) : IClassFixture<SqliteApp>
     private static string PdfText(string dir, string docx)
     {
         var profile = "file://" + Path.Combine(dir, "lo-profile");
-        ExternalTool.RunChecked("libreoffice", $"-env:UserInstallation={profile}", "--headless", "--convert-to", "pdf", "--outdir", dir, docx);
+        ExternalTool.RunChecked("libreoffice", $"-env:UserInstallation={profile}", "--headless", "--convert-to", "pdf", "--outdir", dir,
+            docx);
         var pdf = Path.ChangeExtension(docx, ".pdf");
         Assert.True(File.Exists(pdf), $"LibreOffice did not write {pdf}");
         var text = ExternalTool.RunChecked("pdftotext", "-enc", "UTF-8", pdf, "-");
@@ -62,14 +63,16 @@ public sealed class DocumentTests(SqliteApp app) : IClassFixture<SqliteApp>
             {
                 var r = await api.GetAsync($"/api/v1/filings/{id}/documents/{kind}");
                 Assert.Equal(HttpStatusCode.OK, r.StatusCode);
-                Assert.Equal("application/vnd.openxmlformats-officedocument.wordprocessingml.document", r.Content.Headers.ContentType?.MediaType);
+                Assert.Equal("application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+                    r.Content.Headers.ContentType?.MediaType);
                 var path = Path.Combine(dir, kind + ".docx");
                 await File.WriteAllBytesAsync(path, await r.Content.ReadAsByteArrayAsync());
                 texts[kind] = PdfText(dir, path);
             }
 
             var disclosure = texts["disclosure"];
-            foreach (var s in new[] { "算法基本原理", "算法运行机制", "算法应用场景", "算法目的意图", Principle, Mechanism, Scenarios, Purpose, "星河写作文本生成算法", "北京星河智写科技有限公司" })
+            foreach (var s in new[] { "算法基本原理", "算法运行机制", "算法应用场景", "算法目的意图", Principle, Mechanism, Scenarios, Purpose, "星河写作文本生成算法",
+                "北京星河智写科技有限公司" })
                 Assert.Contains(Flat(s), disclosure);
 
             var assessment = texts["self-assessment"];

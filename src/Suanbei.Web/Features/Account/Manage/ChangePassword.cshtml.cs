@@ -15,7 +15,9 @@ public sealed class ChangePasswordModel(UserManager<AppUser> users, SignInManage
     {
         [Required(ErrorMessage = "当前密码不能为空")] public string CurrentPassword { get; set; } = "";
         [Required(ErrorMessage = "新密码不能为空"), StringLength(128, ErrorMessage = "密码过长")] public string NewPassword { get; set; } = "";
-        [Required(ErrorMessage = "请再次输入新密码"), Compare(nameof(NewPassword), ErrorMessage = "两次输入的密码不一致")] public string ConfirmPassword { get; set; } = "";
+        [Required(ErrorMessage = "请再次输入新密码"), Compare(nameof(NewPassword),
+            ErrorMessage = "两次输入的密码不一致")]
+        public string ConfirmPassword { get; set; } = "";
     }
 
     public async Task OnGetAsync() => MustChange = (await users.GetUserAsync(User))?.MustChangePassword == true;
@@ -29,7 +31,8 @@ public sealed class ChangePasswordModel(UserManager<AppUser> users, SignInManage
         if (!result.Succeeded)
         {
             foreach (var e in result.Errors)
-                ModelState.AddModelError(e.Code == nameof(IdentityErrorDescriber.PasswordMismatch) ? "Input.CurrentPassword" : "Input.NewPassword", e.Description);
+                ModelState.AddModelError(e.Code == nameof(IdentityErrorDescriber.PasswordMismatch) ? "Input.CurrentPassword"
+                    : "Input.NewPassword", e.Description);
             return Page();
         }
         user.MustChangePassword = false;

@@ -35,7 +35,8 @@ public sealed class AssessModule : IFeatureModule
             if (answers is null) return Invalid(error!);
             var plan = ApplicabilityEvaluator.Evaluate(answers);
             var created = await PlanDrafts.CreateAsync(filings, FilingService.ActorOf(user), answers, plan, ct);
-            return Results.Json(created.Select(f => new { id = f.Id, name = f.Name, type = f.Type, role = f.Role }).ToList(), PlanJson, statusCode: 201);
+            return Results.Json(created.Select(f => new { id = f.Id, name = f.Name, type = f.Type, role = f.Role }).ToList(), PlanJson,
+                statusCode: 201);
         }).RequireAuthorization(Policies.Filer).WithTags("备案判断");
     }
 
@@ -51,7 +52,9 @@ public sealed class AssessModule : IFeatureModule
     }
 
     private static IResult Invalid(string error) =>
-        Results.Problem(statusCode: 400, title: "答卷有误", detail: error, extensions: new Dictionary<string, object?> { ["field"] = FieldOf(error) });
+        Results.Problem(statusCode: 400, title: "答卷有误", detail: error, extensions: new Dictionary<string,
+            object?>
+        { ["field"] = FieldOf(error) });
 
     /// <summary>The answers field an error names (messages start with it, e.g. "serviceName（服务名称）不能为空").</summary>
     private static string? FieldOf(string error)

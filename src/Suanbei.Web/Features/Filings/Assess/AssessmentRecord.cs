@@ -19,7 +19,8 @@ public static class AssessmentRecord
         {
             sb.AppendLine();
             sb.AppendLine("备案清单：");
-            foreach (var f in plan.Filings) sb.AppendLine($"  - {f.AlgorithmName}：{f.TypeName}，{f.RoleName}（功能：{string.Join("、", f.Functions)}）");
+            foreach (var f in plan.Filings) sb.AppendLine(
+                $"  - {f.AlgorithmName}：{f.TypeName}，{f.RoleName}（功能：{string.Join("、", f.Functions)}）");
         }
         sb.AppendLine($"大模型：{plan.LargeModel.KindName}（{plan.LargeModel.Basis.Text}〔{plan.LargeModel.Basis.Article}〕）");
         foreach (var l in plan.Labeling) sb.AppendLine($"标识义务（{l.ContentTypeName}）：显式 {l.Explicit}；隐式 {l.Implicit}〔{l.Article}〕");

@@ -23,7 +23,8 @@ public sealed class IndexModel(FilingService filings) : PageModel
     public static readonly IReadOnlyList<string> FormChoices =
         Enum.GetValues<ProductForm>().Where(f => f != ProductForm.Other).Select(f => DisplayNames.Of(f)).ToList();
     public static readonly IReadOnlyList<(ContentType Type, string Name)> ContentChoices =
-        [(ContentType.Text, "文本"), (ContentType.Image, "图片"), (ContentType.Audio, "音频"), (ContentType.Video, "视频"), (ContentType.VirtualScene, "虚拟场景")];
+        [(ContentType.Text, "文本"), (ContentType.Image, "图片"), (ContentType.Audio, "音频"), (ContentType.Video, "视频"),
+            (ContentType.VirtualScene, "虚拟场景")];
 
     public sealed class FunctionInput
     {
@@ -119,7 +120,8 @@ public sealed class IndexModel(FilingService filings) : PageModel
         var from = Math.Clamp(Step, 1, PlanStep - 1);
         var go = Go ?? "plan";
         if (go == "back") Step = Math.Max(1, from - 1);
-        else if (go.StartsWith("step-", StringComparison.Ordinal) && int.TryParse(go[5..], out var n)) Step = Math.Clamp(n, 1, PlanStep - 1);
+        else if (go.StartsWith("step-", StringComparison.Ordinal) && int.TryParse(go[5..], out var n)) Step =
+            Math.Clamp(n, 1, PlanStep - 1);
         else if (go == "next") Step = ValidateStep(from) ? Math.Min(from + 1, PlanStep - 1) : from;
         else
         {
@@ -135,7 +137,8 @@ public sealed class IndexModel(FilingService filings) : PageModel
                 {
                     Plan = ApplicabilityEvaluator.Evaluate(answers);
                     AnswersJson = JsonSerializer.Serialize(answers, AssessModule.PlanJson);
-                    var subject = User.IsInRole(Roles.Filer) ? await filings.SubjectOfAsync(User.UserId(), HttpContext.RequestAborted) : null;
+                    var subject = User.IsInRole(Roles.Filer) ? await filings.SubjectOfAsync(User.UserId(), HttpContext.RequestAborted)
+                        : null;
                     CanCreateDrafts = Plan.FilingRequired && Plan.Filings.Count > 0 && subject is { IsApproved: true };
                     NeedsSubject = User.IsInRole(Roles.Filer) && subject is not { IsApproved: true };
                 }
@@ -170,7 +173,8 @@ public sealed class IndexModel(FilingService filings) : PageModel
                 for (var i = 0; i < Input.Functions.Count; i++)
                 {
                     var f = Input.Functions[i];
-                    var used = f.Generates.Count > 0 || FunctionFlags.Any(x => Flag(f, x.Property)) || !string.IsNullOrWhiteSpace(f.Algorithm);
+                    var used = f.Generates.Count > 0 || FunctionFlags.Any(x => Flag(f, x.Property))
+                        || !string.IsNullOrWhiteSpace(f.Algorithm);
                     if (string.IsNullOrWhiteSpace(f.Name) && used)
                         ModelState.AddModelError($"Input.Functions[{i}].Name", $"功能 {i + 1} 已选择了内容，请填写功能名称（或清空该功能）");
                 }
@@ -197,14 +201,17 @@ public sealed class IndexModel(FilingService filings) : PageModel
         if (step != 3)
         {
             yield return ("Input.LargeModel", i.LargeModel.ToString());
-            if (i.MonthlyActiveUsers is { } mau) yield return ("Input.MonthlyActiveUsers", mau.ToString(System.Globalization.CultureInfo.InvariantCulture));
-            if (i.LaunchDate is { } d) yield return ("Input.LaunchDate", d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+            if (i.MonthlyActiveUsers is { } mau) yield return (
+                "Input.MonthlyActiveUsers", mau.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            if (i.LaunchDate is { } d) yield return ("Input.LaunchDate",
+                d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
         }
         if (step != 4)
             for (var n = 0; n < i.Functions.Count; n++)
             {
                 var f = i.Functions[n];
-                if (string.IsNullOrWhiteSpace(f.Name) && string.IsNullOrWhiteSpace(f.Algorithm) && f.Generates.Count == 0 && !FunctionFlags.Any(x => Flag(f, x.Property))) continue;
+                if (string.IsNullOrWhiteSpace(f.Name) && string.IsNullOrWhiteSpace(f.Algorithm) && f.Generates.Count == 0
+                    && !FunctionFlags.Any(x => Flag(f, x.Property))) continue;
                 var p = $"Input.Functions[{n}]";
                 yield return ($"{p}.Name", f.Name ?? "");
                 if (!string.IsNullOrWhiteSpace(f.Algorithm)) yield return ($"{p}.Algorithm", f.Algorithm);
@@ -233,8 +240,10 @@ public sealed class IndexModel(FilingService filings) : PageModel
         foreach (var f in a.Functions)
         {
             var traits = f.Generates.Select(g => ContentChoices.First(c => c.Type == g).Name)
-                .Concat(FunctionFlags.Where(x => (bool)typeof(ServiceFunction).GetProperty(x.Property)!.GetValue(f)!).Select(x => x.Name)).ToList();
-            rows.Add((4, "功能：" + f.Name, (f.Algorithm is null ? "" : $"算法 {f.Algorithm}；") + (traits.Count == 0 ? "无生成或推荐特征" : string.Join("、", traits))));
+                .Concat(FunctionFlags.Where(x => (bool)typeof(ServiceFunction).GetProperty(x.Property)!.GetValue(f)!).Select(x => x.Name))
+                    .ToList();
+            rows.Add((4, "功能：" + f.Name, (f.Algorithm is null ? "" : $"算法 {f.Algorithm}；") +
+                (traits.Count == 0 ? "无生成或推荐特征" : string.Join("、", traits))));
         }
         return rows;
     }
@@ -245,7 +254,8 @@ public sealed class IndexModel(FilingService filings) : PageModel
         if (ServiceAnswers.TryParse(AnswersJson ?? "", out var answers) is { } error) { Error = error; Pad(); return Page(); }
         try
         {
-            var created = await PlanDrafts.CreateAsync(filings, FilingService.ActorOf(User), answers!, ApplicabilityEvaluator.Evaluate(answers!), HttpContext.RequestAborted);
+            var created = await PlanDrafts.CreateAsync(filings, FilingService.ActorOf(User), answers!,
+                ApplicabilityEvaluator.Evaluate(answers!), HttpContext.RequestAborted);
             TempData["Message"] = $"已按评估结果创建 {created.Count} 个算法备案草稿：{string.Join("、", created.Select(f => f.Name))}。";
             return Redirect("/filings");
         }
@@ -265,7 +275,8 @@ public sealed class IndexModel(FilingService filings) : PageModel
         var at = clock.GetUtcNow().ToOffset(ChinaTime.Offset);
         var text = AssessmentRecord.Text(answers!, plan, at);
         var name = $"备案判断记录-{at:yyyyMMdd}.txt";
-        return File(System.Text.Encoding.UTF8.GetPreamble().Concat(System.Text.Encoding.UTF8.GetBytes(text)).ToArray(), "text/plain; charset=utf-8", name);
+        return File(System.Text.Encoding.UTF8.GetPreamble().Concat(System.Text.Encoding.UTF8.GetBytes(text)).ToArray(),
+            "text/plain; charset=utf-8", name);
     }
 
     private void Pad()

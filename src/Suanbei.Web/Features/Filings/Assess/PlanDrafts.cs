@@ -10,7 +10,8 @@ namespace Suanbei.Web.Features.Filings.Assess;
 /// <summary>Creates one draft algorithm filing per planned filing, with the basic attributes the plan already knows.</summary>
 public static class PlanDrafts
 {
-    public static async Task<List<AlgorithmFiling>> CreateAsync(FilingService filings, Actor filer, ServiceAnswers answers, AssessmentPlan plan, CancellationToken ct = default)
+    public static async Task<List<AlgorithmFiling>> CreateAsync(
+        FilingService filings, Actor filer, ServiceAnswers answers, AssessmentPlan plan, CancellationToken ct = default)
     {
         if (!plan.FilingRequired || plan.Filings.Count == 0) throw new DomainException("按评估结果无需算法备案，未创建草稿。");
         var created = new List<AlgorithmFiling>();

@@ -8,7 +8,8 @@ using Suanbei.Web.Features.Registry.Store;
 namespace Suanbei.Web.Features.Filings.Checks;
 
 /// <summary>备案预审 page next to the filing form: every finding with severity, field, what to fix and the rule's source.</summary>
-public sealed class CheckModel(FilingService filings, SuanbeiDbContext db, MaterialStore store, RegistrySimilarity registry) : FilingPageModel(filings, db, store)
+public sealed class CheckModel(FilingService filings, SuanbeiDbContext db, MaterialStore store, RegistrySimilarity registry)
+    : FilingPageModel(filings, db, store)
 {
     public CheckReport Report => Run.Report;
     public FilingSnapshots.CheckRun Run { get; private set; } = null!;

@@ -17,12 +17,15 @@ public sealed class ChecksModule : IFeatureModule
     public static CheckReportDocument Dto(FilingSnapshots.CheckRun run) => Dto(run.Report, run.Snapshot);
 
     /// <summary>The report as the API answers it: the same serializer and bytes as <c>suanbei check --json</c>.</summary>
-    public static IResult Json(CheckReportDocument report) => Results.Bytes(CheckReportJson.ToUtf8Bytes(report), "application/json; charset=utf-8");
+    public static IResult Json(CheckReportDocument report) =>
+        Results.Bytes(CheckReportJson.ToUtf8Bytes(report), "application/json; charset=utf-8");
 
     public void MapApi(RouteGroupBuilder api)
     {
-        api.MapGet("/filings/{id:guid}/check", async (Guid id, ClaimsPrincipal user, FilingService s, SuanbeiDbContext db, RegistrySimilarity registry, CancellationToken ct) =>
-                await s.GetOwnAsync(id, user.UserId(), ct) is { } f ? Json(Dto(await FilingSnapshots.RunAsync(db, f, s.Now, registry, ct))) : NotFound())
+        api.MapGet("/filings/{id:guid}/check", async (Guid id, ClaimsPrincipal user, FilingService s, SuanbeiDbContext db,
+            RegistrySimilarity registry, CancellationToken ct) =>
+                await s.GetOwnAsync(id, user.UserId(), ct) is { } f ? Json(Dto(await FilingSnapshots.RunAsync(db, f, s.Now, registry, ct)))
+                    : NotFound())
             .RequireAuthorization(Policies.Filer).WithTags("备案预审");
         api.MapGet("/review/filings/{id:guid}/check",
                 async (Guid id, FilingReviewService r, SuanbeiDbContext db, RegistrySimilarity registry, CancellationToken ct) =>

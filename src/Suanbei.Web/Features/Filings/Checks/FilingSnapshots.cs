@@ -3,8 +3,8 @@ using Suanbei.Core.Checks;
 using Suanbei.Core.Filings;
 using Suanbei.Core.Products;
 using Suanbei.Core.Subjects;
-using Suanbei.Web.Data;
 using Suanbei.Registry;
+using Suanbei.Web.Data;
 using Suanbei.Web.Features.Registry.Store;
 
 namespace Suanbei.Web.Features.Filings.Checks;
@@ -19,8 +19,10 @@ public static class FilingSnapshots
     public static async Task<FilingSnapshot> BuildAsync(SuanbeiDbContext db, AlgorithmFiling f, CancellationToken ct = default) =>
         (await BuildWithProductIdsAsync(db, f, ct)).Snapshot;
 
-    /// <summary>The snapshot and the ids of its products in snapshot order (products[i] is ProductIds[i]), for links to the product pages.</summary>
-    public static async Task<(FilingSnapshot Snapshot, IReadOnlyList<Guid> ProductIds)> BuildWithProductIdsAsync(SuanbeiDbContext db, AlgorithmFiling f,
+    /// <summary>The snapshot and the ids of its products in snapshot order (products[i] is ProductIds[i]), for links to the product
+    /// pages.</summary>
+    public static async Task<(FilingSnapshot Snapshot, IReadOnlyList<Guid> ProductIds)> BuildWithProductIdsAsync(
+        SuanbeiDbContext db, AlgorithmFiling f,
         CancellationToken ct = default)
     {
         var subject = await db.Set<Subject>().AsNoTracking().FirstOrDefaultAsync(s => s.Id == f.SubjectId, ct);
@@ -28,7 +30,8 @@ public static class FilingSnapshots
         var products = productIds.Count == 0 ? [] : await db.Set<Product>().AsNoTracking()
             .Include(p => p.AccessPath).Include(p => p.Functions)
             .Where(p => productIds.Contains(p.Id) && p.SubjectId == f.SubjectId).ToListAsync(ct);
-        var ordered = f.LinkedProducts.Select(l => products.FirstOrDefault(p => p.Id == l.ProductId)).Where(p => p is not null).Select(p => p!).ToList();
+        var ordered = f.LinkedProducts.Select(l => products.FirstOrDefault(p => p.Id == l.ProductId)).Where(p => p is not null)
+            .Select(p => p!).ToList();
         var snapshot = new FilingSnapshot
         {
             Subject = new SubjectSnapshot
@@ -45,25 +48,34 @@ public static class FilingSnapshots
                     Name = p.Name, Form = p.Form, AccessAddress = p.AccessAddress,
                     MonthlyActiveUsers = p.MonthlyActiveUsers, DailyActiveUsers = p.DailyActiveUsers, TotalUsers = p.TotalUsers,
                     Icp = p.IcpNumber is null && p.IcpHolder is null && p.IcpExpiresOn is null && p.IcpBusinessScope is null ? null
-                        : new IcpSnapshot { Number = p.IcpNumber, Holder = p.IcpHolder, ExpiresOn = p.IcpExpiresOn, BusinessScope = p.IcpBusinessScope },
+                        : new IcpSnapshot
+                        {
+                            Number = p.IcpNumber, Holder = p.IcpHolder, ExpiresOn = p.IcpExpiresOn,
+                            BusinessScope = p.IcpBusinessScope
+                        },
                     AccessPath = p.AccessPath.Select(s => s.Text).ToList(),
                     // Only the functions this filing links (all of them when none are chosen).
-                    Functions = p.Functions.Where(fn => linked.Count == 0 || linked.Contains(fn.Id)).Select(fn => new FunctionSnapshot(fn.Name, fn.Description)).ToList(),
+                    Functions = p.Functions.Where(fn => linked.Count == 0 || linked.Contains(fn.Id))
+                        .Select(fn => new FunctionSnapshot(fn.Name, fn.Description)).ToList(),
                 };
             }).ToList(),
             Filing = new AlgorithmSnapshot
             {
-                Name = f.Name, Type = f.Type, Domain = f.Domain, Role = f.Role, MainPurpose = f.MainPurpose, Summary = f.Summary, Scenarios = f.Scenarios,
-                OutputModalities = Enum.GetValues<DataModality>().Where(m => m != DataModality.None && f.OutputModalities.HasFlag(m)).ToList(),
+                Name = f.Name, Type = f.Type, Domain = f.Domain, Role = f.Role, MainPurpose = f.MainPurpose, Summary = f.Summary,
+                Scenarios = f.Scenarios,
+                OutputModalities = Enum.GetValues<DataModality>().Where(m => m != DataModality.None && f.OutputModalities.HasFlag(m))
+                    .ToList(),
                 UsesBiometricData = f.UsesBiometricData, UsesIdentityData = f.UsesIdentityData,
-                DataSources = f.DataSources, ModelAndTrainingData = f.ModelAndTrainingData, Strategy = f.Strategy, RisksAndSafeguards = f.RisksAndSafeguards,
+                DataSources = f.DataSources, ModelAndTrainingData = f.ModelAndTrainingData, Strategy = f.Strategy,
+                RisksAndSafeguards = f.RisksAndSafeguards,
                 ModerationFlow = f.ModerationFlow, LogRetentionMonths = f.LogRetentionMonths,
                 ComplaintChannels = f.ComplaintChannels, RegulatorCooperation = f.RegulatorCooperation,
                 DisclosurePrinciple = f.DisclosurePrinciple, DisclosureMechanism = f.DisclosureMechanism,
                 DisclosureScenarios = f.DisclosureScenarios, DisclosurePurpose = f.DisclosurePurpose,
                 Labeling = f.Labeling.Select(l => new LabelingSnapshot
                 {
-                    Modality = l.Modality, ExplicitMethod = l.ExplicitMethod, ImplicitMethod = l.ImplicitMethod, HasExample = l.ExampleMaterialId is not null,
+                    Modality = l.Modality, ExplicitMethod = l.ExplicitMethod, ImplicitMethod = l.ImplicitMethod,
+                    HasExample = l.ExampleMaterialId is not null,
                 }).ToList(),
                 LinkedProducts = f.LinkedProducts.Select(l => l.ProductName).ToList(),
                 LinkedFunctions = f.LinkedProducts.SelectMany(l => l.FunctionIdList.Select(id => new LinkedFunctionSnapshot(l.ProductName,
@@ -76,7 +88,8 @@ public static class FilingSnapshots
 
     /// <summary>The officer documents as entered, or null when nothing was entered (then the officer rules stay silent).</summary>
     private static OfficerDocumentsSnapshot? OfficerDocuments(Subject? s) =>
-        s is null || new[] { s.CommitmentSignerName, s.CommitmentSignerIdNumber, s.EmploymentName, s.EmploymentEmployer, s.EmploymentPost, s.EmploymentTenure }
+        s is null || new[] { s.CommitmentSignerName, s.CommitmentSignerIdNumber, s.EmploymentName, s.EmploymentEmployer, s.EmploymentPost,
+            s.EmploymentTenure }
             .All(v => v is null)
             ? null
             : new OfficerDocumentsSnapshot
@@ -90,7 +103,8 @@ public static class FilingSnapshots
     /// Narrative texts of the public entries of other algorithms (公示, 已备案, 已注销 — never other accounts' drafts), to find
     /// copied text. Sources read "备案编号 算法名称·字段".
     /// </summary>
-    public static async Task<List<KnownText>> PublishedTextsAsync(SuanbeiDbContext db, AlgorithmFiling except, CancellationToken ct = default)
+    public static async Task<List<KnownText>> PublishedTextsAsync(
+        SuanbeiDbContext db, AlgorithmFiling except, CancellationToken ct = default)
     {
         var publicStatuses = new[] { FilingStatus.Publicity, FilingStatus.Filed, FilingStatus.Cancelled };
         var others = await db.Set<AlgorithmFiling>().AsNoTracking()
@@ -101,7 +115,8 @@ public static class FilingSnapshots
             var source = $"{o.FilingNumber} {o.Name}";
             var snapshot = new AlgorithmSnapshot
             {
-                MainPurpose = o.MainPurpose, Summary = o.Summary, Scenarios = o.Scenarios, Strategy = o.Strategy, RisksAndSafeguards = o.RisksAndSafeguards,
+                MainPurpose = o.MainPurpose, Summary = o.Summary, Scenarios = o.Scenarios, Strategy = o.Strategy,
+                RisksAndSafeguards = o.RisksAndSafeguards,
                 DataSources = o.DataSources, ModelAndTrainingData = o.ModelAndTrainingData, ComplaintChannels = o.ComplaintChannels,
                 RegulatorCooperation = o.RegulatorCooperation,
                 ModerationFlow = o.ModerationFlow, DisclosurePrinciple = o.DisclosurePrinciple, DisclosureMechanism = o.DisclosureMechanism,
@@ -136,7 +151,8 @@ public static class FilingSnapshots
     public sealed record CheckRun(CheckReport Report, FilingSnapshot Snapshot, IReadOnlyList<Guid> ProductIds);
 
     /// <summary>Runs the check on a stored filing (today in Beijing), against published filings and, when given, the registry.</summary>
-    public static async Task<CheckRun> RunAsync(SuanbeiDbContext db, AlgorithmFiling f, DateTimeOffset now, RegistrySimilarity? registry = null,
+    public static async Task<CheckRun> RunAsync(SuanbeiDbContext db, AlgorithmFiling f, DateTimeOffset now,
+        RegistrySimilarity? registry = null,
         CancellationToken ct = default)
     {
         var (snapshot, productIds) = await BuildWithProductIdsAsync(db, f, ct);
@@ -146,6 +162,7 @@ public static class FilingSnapshots
         return new CheckRun(PresubmissionCheck.Evaluate(snapshot, today, others), snapshot, productIds);
     }
 
-    public static async Task<CheckReport> CheckAsync(SuanbeiDbContext db, AlgorithmFiling f, DateTimeOffset now, RegistrySimilarity? registry = null,
+    public static async Task<CheckReport> CheckAsync(SuanbeiDbContext db, AlgorithmFiling f, DateTimeOffset now,
+        RegistrySimilarity? registry = null,
         CancellationToken ct = default) => (await RunAsync(db, f, now, registry, ct)).Report;
 }

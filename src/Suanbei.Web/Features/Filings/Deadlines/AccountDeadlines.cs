@@ -42,8 +42,10 @@ public static class AccountDeadlines
                     launch > today ? "上线时间在今后，以填报的上线时间计" : null);
             if (f.Kind == FilingKind.Change && f.Status == FilingStatus.Draft && f.ChangeEventDate is { } change)
                 Add($"change-{f.Id}@suanbei", DeadlineKind.Change, $"「{name}」变更备案", change, $"/filings/{f.Id}");
-            if (f.ClockStartedOn is { } started && f.DecidedOn is null && f.Status is FilingStatus.Submitted or FilingStatus.FirstReview or FilingStatus.SecondReview)
-                Add($"decision-{f.Id}-{started:yyyyMMdd}@suanbei", DeadlineKind.RegulatorDecision, $"「{name}」网信部门作出决定", started, $"/filings/{f.Id}");
+            if (f.ClockStartedOn is { } started && f.DecidedOn is null
+                && f.Status is FilingStatus.Submitted or FilingStatus.FirstReview or FilingStatus.SecondReview)
+                Add($"decision-{f.Id}-{started:yyyyMMdd}@suanbei", DeadlineKind.RegulatorDecision, $"「{name}」网信部门作出决定", started,
+                    $"/filings/{f.Id}");
         }
 
         // A product marked 已下线 while an algorithm linking it is still public: the cancellation clock runs from the day it was marked.
@@ -55,7 +57,8 @@ public static class AccountDeadlines
                         $"/filings/{f.Id}", $"产品「{p.Name}」已标记下线（以标记日期计）");
 
         if (subject is { ChangeEventDate: { } subjectChange })
-            Add($"subject-change-{subject.Id}-{subjectChange:yyyyMMdd}@suanbei", DeadlineKind.SubjectChange, $"主体「{subject.Name}」信息变更", subjectChange, "/deadlines");
+            Add($"subject-change-{subject.Id}-{subjectChange:yyyyMMdd}@suanbei", DeadlineKind.SubjectChange, $"主体「{subject.Name}」信息变更",
+                subjectChange, "/deadlines");
 
         return clocks.OrderBy(c => c.DueDate).ThenBy(c => c.Title, StringComparer.Ordinal).ToList();
     }

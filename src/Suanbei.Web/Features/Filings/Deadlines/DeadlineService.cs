@@ -25,7 +25,8 @@ public sealed class DeadlineService(SuanbeiDbContext db, UserManager<AppUser> us
     public async Task<List<RunningClock>> ClocksAsync(string userId, CancellationToken ct = default)
     {
         var subject = await db.Set<Subject>().AsNoTracking().FirstOrDefaultAsync(s => s.OwnerId == userId, ct);
-        var filings = await db.Set<AlgorithmFiling>().AsNoTracking().Include(f => f.LinkedProducts).Where(f => f.OwnerUserId == userId).ToListAsync(ct);
+        var filings = await db.Set<AlgorithmFiling>().AsNoTracking().Include(f => f.LinkedProducts).Where(f => f.OwnerUserId == userId)
+            .ToListAsync(ct);
         var products = await db.Set<Product>().AsNoTracking().Where(p => p.OwnerId == userId).ToListAsync(ct);
         return AccountDeadlines.Compute(subject, filings, products, Today, WorkingCalendar.Official);
     }

@@ -30,7 +30,8 @@ public static class IcsFeed
             Line("DTSTAMP:" + dtstamp);
             Line("DTSTART;VALUE=DATE:" + c.DueDate.ToString("yyyyMMdd", CultureInfo.InvariantCulture));
             // DTEND is exclusive; a date-only DTSTART alone also means one day (RFC 5545 §3.6.1), for the last representable date.
-            if (c.DueDate < DateOnly.MaxValue) Line("DTEND;VALUE=DATE:" + c.DueDate.AddDays(1).ToString("yyyyMMdd", CultureInfo.InvariantCulture));
+            if (c.DueDate < DateOnly.MaxValue) Line("DTEND;VALUE=DATE:" + c.DueDate.AddDays(1)
+                .ToString("yyyyMMdd", CultureInfo.InvariantCulture));
             Line("SUMMARY:" + Escape($"{(c.Overdue ? "【已逾期】" : "")}{c.Title}截止{(c.Estimated ? "（估算）" : "")}"));
             var description = $"{c.KindName}：{c.EventDate:yyyy-MM-dd} 起 {c.WorkingDays} 个工作日，{c.Article}。"
                 + (c.Estimated ? "\n超出官方工作日日历，截止日按周一至周五估算，国务院公布放假安排后请核对。" : "")

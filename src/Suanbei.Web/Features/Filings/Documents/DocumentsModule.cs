@@ -21,7 +21,8 @@ public sealed class DocumentsModule : IFeatureModule
 
     public void MapApi(RouteGroupBuilder api)
     {
-        api.MapGet("/filings/{id:guid}/documents/{kind}", async (Guid id, string kind, ClaimsPrincipal user, FilingService s, FilingDocuments docs, CancellationToken ct) =>
+        api.MapGet("/filings/{id:guid}/documents/{kind}",
+            async (Guid id, string kind, ClaimsPrincipal user, FilingService s, FilingDocuments docs, CancellationToken ct) =>
                 await Download(await s.GetOwnAsync(id, user.UserId(), ct), kind, docs, ct))
             .RequireAuthorization(Policies.Filer).WithTags("备案文档");
         api.MapGet("/review/filings/{id:guid}/documents/{kind}",

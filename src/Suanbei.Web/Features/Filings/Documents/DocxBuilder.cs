@@ -17,7 +17,8 @@ public sealed class DocxBuilder
     public DocxBuilder Heading(string text) => Add(Para(text, bold: true, size: 28));
     public DocxBuilder SubHeading(string text) => Add(Para(text, bold: true, size: 24));
 
-    /// <summary>Adds a paragraph per line of <paramref name="text"/>; empty text becomes the given placeholder, marked as missing.</summary>
+    /// <summary>Adds a paragraph per line of <paramref name="text"/>; empty text becomes the given placeholder, marked as
+    /// missing.</summary>
     public DocxBuilder Text(string? text, string missing = "（备案中未填写，请补充）")
     {
         if (string.IsNullOrWhiteSpace(text)) return Add(Para(missing, italic: true));
@@ -25,14 +26,16 @@ public sealed class DocxBuilder
         return this;
     }
 
-    public DocxBuilder Field(string label, string? value) => Add(Para($"{label}：{(string.IsNullOrWhiteSpace(value) ? "（未填写）" : value.Trim())}"));
+    public DocxBuilder Field(string label, string? value) =>
+        Add(Para($"{label}：{(string.IsNullOrWhiteSpace(value) ? "（未填写）" : value.Trim())}"));
 
     public DocxBuilder Table(IReadOnlyList<string> header, IEnumerable<IReadOnlyList<string>> rows)
     {
         var border = new TableBorders(
             new TopBorder { Val = BorderValues.Single, Size = 4 }, new BottomBorder { Val = BorderValues.Single, Size = 4 },
             new LeftBorder { Val = BorderValues.Single, Size = 4 }, new RightBorder { Val = BorderValues.Single, Size = 4 },
-            new InsideHorizontalBorder { Val = BorderValues.Single, Size = 4 }, new InsideVerticalBorder { Val = BorderValues.Single, Size = 4 });
+            new InsideHorizontalBorder { Val = BorderValues.Single, Size = 4 },
+                new InsideVerticalBorder { Val = BorderValues.Single, Size = 4 });
         var table = new Table(new TableProperties(border, new TableWidth { Width = "5000", Type = TableWidthUnitValues.Pct }));
         table.Append(Row(header, bold: true));
         foreach (var r in rows) table.Append(Row(r, bold: false));
@@ -71,10 +74,15 @@ public sealed class DocxBuilder
         {
             var main = doc.AddMainDocumentPart();
             main.Document = new Document(new Body(_body.Select(e => e.CloneNode(true))
-                .Append(new SectionProperties(new PageSize { Width = 11906, Height = 16838 }, new PageMargin { Top = 1440, Bottom = 1440, Left = 1800, Right = 1800 }))));
+                .Append(new SectionProperties(new PageSize { Width = 11906, Height = 16838 },
+                    new PageMargin { Top = 1440, Bottom = 1440, Left = 1800, Right = 1800 }))));
             var props = doc.AddCoreFilePropertiesPart();
             using (var w = new StreamWriter(props.GetStream(FileMode.Create)))
-                w.Write($"""<?xml version="1.0" encoding="UTF-8" standalone="yes"?><cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:title>{System.Security.SecurityElement.Escape(title)}</dc:title><dc:creator>{System.Security.SecurityElement.Escape(creator)}</dc:creator></cp:coreProperties>""");
+                w.Write("""<?xml version="1.0" encoding="UTF-8" standalone="yes"?>""" +
+                    """<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" """ +
+                    """xmlns:dc="http://purl.org/dc/elements/1.1/">""" +
+                    $"""<dc:title>{System.Security.SecurityElement.Escape(title)}</dc:title>""" +
+                    $"""<dc:creator>{System.Security.SecurityElement.Escape(creator)}</dc:creator></cp:coreProperties>""");
         }
         return ms.ToArray();
     }

@@ -94,7 +94,8 @@ public sealed class FilingDocuments(SuanbeiDbContext db, MaterialStore store)
         {
             var text = part.TrimEnd('。');
             var colon = text.IndexOfAny(['：', ':']);
-            var (risk, safeguard) = colon > 0 && colon < text.Length - 1 ? (text[..colon], text[(colon + 1)..]) : (text.TrimEnd('：', ':'), NoSafeguard);
+            var (risk, safeguard) = colon > 0 && colon < text.Length - 1 ? (text[..colon], text[(colon + 1)..])
+                : (text.TrimEnd('：', ':'), NoSafeguard);
             rows.Add([(rows.Count + 1).ToString(), risk.Trim(), safeguard.Trim()]);
         }
         return rows;
@@ -183,9 +184,11 @@ public sealed class FilingDocuments(SuanbeiDbContext db, MaterialStore store)
             items.Select(x => (IReadOnlyList<string>)[x.Item, x.Situation ?? "未填写", x.Conclusion]));
 
         var special = f.UsesBiometricData == true || f.UsesIdentityData == true;
+        var specialKinds = new[] { f.UsesBiometricData == true ? "生物特征数据" : null, f.UsesIdentityData == true ? "身份信息数据" : null }
+            .Where(x => x is not null);
         if (special)
             d.Heading("三、生物特征与身份信息专项评估（《互联网信息服务深度合成管理规定》第十五条）")
-                .Text($"本算法使用{string.Join("和", new[] { f.UsesBiometricData == true ? "生物特征数据" : null, f.UsesIdentityData == true ? "身份信息数据" : null }.Where(x => x is not null))}，应依照《个人信息保护法》《网络安全法》《数据安全法》开展专项安全评估。")
+                .Text($"本算法使用{string.Join("和", specialKinds)}，应依照《个人信息保护法》《网络安全法》《数据安全法》开展专项安全评估。")
                 .Text(Sentences(f.RisksAndSafeguards, "评估"), "（备案中未说明专项评估情况，请补充评估结论）");
 
         d.Heading(special ? "四、算法风险与防范机制" : "三、算法风险与防范机制");
@@ -193,13 +196,15 @@ public sealed class FilingDocuments(SuanbeiDbContext db, MaterialStore store)
         if (riskRows.Count == 0) d.Text(null);
         else
         {
-            d.Text($"下表由备案中的“{FilingFields.Label(FilingFields.RisksAndSafeguards)}”逐行拆分：每行写作“风险：防范措施”，冒号前为风险，冒号后为针对该风险的防范机制；未写冒号的行记为“{NoSafeguard}”。");
+            d.Text($"下表由备案中的“{FilingFields.Label(FilingFields.RisksAndSafeguards)}”逐行拆分：每行写作“风险：防范措施”，冒号前为风险，冒号后为针对该风险的防范机制；" +
+                $"未写冒号的行记为“{NoSafeguard}”。");
             d.Table(["序号", "风险", "防范机制"], riskRows);
         }
         d.SubHeading("内容标识");
         if (f.Labeling.Count == 0) d.Text(null);
         else d.Table(["输出模态", "显式标识", "隐式标识", "示例"], f.Labeling.Select(l => (IReadOnlyList<string>)
-            [Modalities(l.Modality), l.ExplicitMethod ?? "（未填写）", l.ImplicitMethod ?? "（未填写）", l.ExampleMaterialId is null ? "未上传" : "已上传"]));
+            [Modalities(l.Modality), l.ExplicitMethod ?? "（未填写）", l.ImplicitMethod ?? "（未填写）", l.ExampleMaterialId is null ? "未上传"
+                : "已上传"]));
         d.Heading("评估结论").Text(OverallConclusion(i, items, riskRows.Count(r => r[2] == NoSafeguard)));
         return d.ToBytes($"{Name(i)} 算法安全自评估报告", SubjectName(i));
     }
@@ -209,7 +214,8 @@ public sealed class FilingDocuments(SuanbeiDbContext db, MaterialStore store)
         var f = i.Filing;
         var s = i.Subject;
         var d = new DocxBuilder().Title($"{SubjectName(i)} 落实算法安全主体责任基本情况");
-        d.Heading("一、主体基本情况").Field("主体名称", s?.Name).Field("统一社会信用代码", s?.CreditCode).Field("注册地", s?.RegionCode is { } rc ? $"{rc}（{Suanbei.Core.Identifiers.Regions.ProvinceName(rc)}）" : null)
+        d.Heading("一、主体基本情况").Field("主体名称", s?.Name).Field("统一社会信用代码", s?.CreditCode)
+            .Field("注册地", s?.RegionCode is { } rc ? $"{rc}（{Suanbei.Core.Identifiers.Regions.ProvinceName(rc)}）" : null)
             .Field("详细地址", s?.Address).Field("网址", s?.Website).Field("月活跃用户量", s?.MonthlyActiveUsers?.ToString())
             .Field("法定代表人", s?.LegalRepName);
         d.Heading("二、算法安全责任人").Field("姓名", s?.OfficerName).Field("职务", s?.EmploymentPost).Field("任职期限", s?.EmploymentTenure)
@@ -220,7 +226,8 @@ public sealed class FilingDocuments(SuanbeiDbContext db, MaterialStore store)
         d.Text("算法安全责任人对本主体算法安全工作负总责，负责算法安全自评估、监测、应急处置与违法违规处置工作的组织落实。");
         d.Heading("三、算法及应用产品");
         d.Table(["算法名称", "算法类型", "填报角色", "应用产品", "主要用途"],
-            [[Name(i), TypeName(f), RoleName(f), f.LinkedProducts.Count == 0 ? "--" : string.Join("、", f.LinkedProducts.Select(p => p.Display)), f.MainPurpose ?? "（未填写）"]]);
+            [[Name(i), TypeName(f), RoleName(f), f.LinkedProducts.Count == 0 ? "--"
+                : string.Join("、", f.LinkedProducts.Select(p => p.Display)), f.MainPurpose ?? "（未填写）"]]);
         foreach (var p in i.Products)
         {
             d.SubHeading(p.ListLabel).Field("访问地址", p.AccessAddress).Field("ICP备案号/许可证号", p.IcpNumber);
@@ -230,7 +237,9 @@ public sealed class FilingDocuments(SuanbeiDbContext db, MaterialStore store)
             var chosen = f.LinkedProducts.FirstOrDefault(l => l.ProductId == p.Id)?.FunctionIdList ?? [];
             var functions = p.Functions.Where(fn => chosen.Contains(fn.Id)).Select(fn => $"{fn.Name}：{fn.Description}").ToList();
             d.Field("应用本算法的功能", functions.Count == 0 ? null : string.Join("；", functions))
-                .Field("用户规模", $"月活 {p.MonthlyActiveUsers?.ToString() ?? "未填写"}，日活 {p.DailyActiveUsers?.ToString() ?? "未填写"}，累计 {p.TotalUsers?.ToString() ?? "未填写"}")
+                .Field("用户规模",
+                    $"月活 {p.MonthlyActiveUsers?.ToString() ?? "未填写"}，日活 {p.DailyActiveUsers?.ToString() ?? "未填写"}，累计 " +
+                    $"{p.TotalUsers?.ToString() ?? "未填写"}")
                 .Field("实名认证", p.RequiresRealName ? "是" : "否").Field("未成年人保护措施", p.MinorsProtection)
                 .Field("个性化推送关闭", p.PersonalisedPushCanBeTurnedOff ? "支持" : "不支持");
         }
@@ -239,7 +248,9 @@ public sealed class FilingDocuments(SuanbeiDbContext db, MaterialStore store)
         d.SubHeading("（二）内容审核与监测制度").Text(f.ModerationFlow);
         d.SubHeading("（三）日志留存").Text(f.LogRetentionMonths is { } m ? $"网络日志与生成内容记录留存 {m} 个月。" : null);
         d.SubHeading("（四）内容标识").Text(f.Labeling.Count == 0 ? null
-            : string.Join("\n", f.Labeling.Select(l => $"{Modalities(l.Modality)}：显式标识 {l.ExplicitMethod ?? "未填写"}；隐式标识 {l.ImplicitMethod ?? "未填写"}")));
+            : string.Join(
+                "\n", f.Labeling.Select(
+                l => $"{Modalities(l.Modality)}：显式标识 {l.ExplicitMethod ?? "未填写"}；隐式标识 {l.ImplicitMethod ?? "未填写"}")));
         d.SubHeading("（五）应急处置与违法违规处置制度").Text(Sentences(f.RisksAndSafeguards, "应急", "处置"));
         d.SubHeading("（六）投诉举报处理").Text(f.ComplaintChannels);
         d.SubHeading("（七）配合监管工作机制").Text(f.RegulatorCooperation);
@@ -247,7 +258,8 @@ public sealed class FilingDocuments(SuanbeiDbContext db, MaterialStore store)
     }
 
     private static string YesNo(bool? b) => b switch { true => "是", false => "否", _ => "（未填写）" };
-    private static string? Join(params string?[] parts) => parts.Any(p => !string.IsNullOrWhiteSpace(p)) ? string.Join("\n", parts.Where(p => !string.IsNullOrWhiteSpace(p))) : null;
+    private static string? Join(params string?[] parts) => parts.Any(p => !string.IsNullOrWhiteSpace(p))
+        ? string.Join("\n", parts.Where(p => !string.IsNullOrWhiteSpace(p))) : null;
 
     /// <summary>The sentences of <paramref name="text"/> that mention any of the words; null when none do.</summary>
     private static string? Sentences(string? text, params string[] words)
@@ -264,19 +276,22 @@ public sealed class FilingDocuments(SuanbeiDbContext db, MaterialStore store)
     public async Task<byte[]> PackageAsync(Inputs i, CancellationToken ct = default)
     {
         var files = new List<(string Path, byte[] Bytes, string Kind)>();
-        foreach (var kind in Enum.GetValues<FilingDocumentKind>()) files.Add(($"documents/{FileName(kind)}", Generate(kind, i), "generated"));
+        foreach (var kind in Enum.GetValues<FilingDocumentKind>()) files.Add(
+            ($"documents/{FileName(kind)}", Generate(kind, i), "generated"));
 
         var f = i.Filing;
         var refs = new List<(Guid Id, string Label)>();
         if (f.SelfAssessmentReportId is { } sa) refs.Add((sa, "算法安全自评估报告（上传）"));
         if (f.DisclosureDocumentId is { } dd) refs.Add((dd, "拟公示内容（上传）"));
-        foreach (var l in f.Labeling.Where(l => l.ExampleMaterialId is not null)) refs.Add((l.ExampleMaterialId!.Value, $"标识示例-{Modalities(l.Modality)}"));
+        foreach (var l in f.Labeling.Where(l => l.ExampleMaterialId is not null)) refs.Add(
+            (l.ExampleMaterialId!.Value, $"标识示例-{Modalities(l.Modality)}"));
         if (i.Subject is { } s)
             foreach (var (field, label) in SubjectDetails.MaterialFields)
                 if (s.Details.Material(field) is { } id) refs.Add((id, label));
         var ids = refs.Select(r => r.Id).Distinct().ToList();
         // Only materials of the filing's owner: a reference can never pull in another account's file.
-        var materials = await db.Set<Material>().AsNoTracking().Where(m => ids.Contains(m.Id) && m.OwnerId == f.OwnerUserId).ToListAsync(ct);
+        var materials = await db.Set<Material>().AsNoTracking().Where(m => ids.Contains(m.Id) && m.OwnerId == f.OwnerUserId)
+            .ToListAsync(ct);
         var used = new HashSet<string>(StringComparer.Ordinal);
         foreach (var (id, label) in refs)
         {
@@ -301,7 +316,11 @@ public sealed class FilingDocuments(SuanbeiDbContext db, MaterialStore store)
             var manifest = new
             {
                 filing = f.Name, filingId = f.Id, subject = i.Subject?.Name, generatedAt = DateTimeOffset.UtcNow,
-                files = files.Select(x => new { path = x.Path, kind = x.Kind, size = x.Bytes.Length, sha256 = Convert.ToHexStringLower(SHA256.HashData(x.Bytes)) }),
+                files = files.Select(x => new
+                {
+                    path = x.Path, kind = x.Kind, size = x.Bytes.Length,
+                    sha256 = Convert.ToHexStringLower(SHA256.HashData(x.Bytes))
+                }),
             };
             await using var me = zip.CreateEntry("manifest.json").Open();
             await me.WriteAsync(JsonSerializer.SerializeToUtf8Bytes(manifest, new JsonSerializerOptions

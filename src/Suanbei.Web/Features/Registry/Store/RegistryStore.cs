@@ -35,49 +35,49 @@ public sealed class RegistryStore(SuanbeiDbContext db, TimeProvider? clock = nul
         db.ChangeTracker.AutoDetectChangesEnabled = false;
         try
         {
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        foreach (var chunk in rows.Chunk(Chunk))
-        {
-            var numbers = chunk.Select(r => r.Number).Distinct().ToList();
-            var fresh = new HashSet<RegistryEntry>(ReferenceEqualityComparer.Instance);
-            var existing = await db.Set<RegistryEntry>()
-                .Include(e => e.Listings).Include(e => e.Products).Include(e => e.Search)
-                .Where(e => numbers.Contains(e.Number))
-                .AsSplitQuery()
-                .ToDictionaryAsync(e => e.Number, ct);
-            foreach (var row in chunk)
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            foreach (var chunk in rows.Chunk(Chunk))
             {
-                if (!existing.TryGetValue(row.Number, out var entry))
+                var numbers = chunk.Select(r => r.Number).Distinct().ToList();
+                var fresh = new HashSet<RegistryEntry>(ReferenceEqualityComparer.Instance);
+                var existing = await db.Set<RegistryEntry>()
+                    .Include(e => e.Listings).Include(e => e.Products).Include(e => e.Search)
+                    .Where(e => numbers.Contains(e.Number))
+                    .AsSplitQuery()
+                    .ToDictionaryAsync(e => e.Number, ct);
+                foreach (var row in chunk)
                 {
-                    entry = new RegistryEntry { Id = Guid.NewGuid(), Number = row.Number, UpdatedAt = now };
-                    existing[row.Number] = entry;
-                    fresh.Add(entry); // inserted below without change tracking
-                    created++;
+                    if (!existing.TryGetValue(row.Number, out var entry))
+                    {
+                        entry = new RegistryEntry { Id = Guid.NewGuid(), Number = row.Number, UpdatedAt = now };
+                        existing[row.Number] = entry;
+                        fresh.Add(entry); // inserted below without change tracking
+                        created++;
+                    }
+                    var wasCancelled = entry.Status == RegistryStatus.Cancelled;
+                    if (Apply(entry, row, source, now)) listingsAdded++;
+                    if (!wasCancelled && entry.Status == RegistryStatus.Cancelled) cancelled++;
                 }
-                var wasCancelled = entry.Status == RegistryStatus.Cancelled;
-                if (Apply(entry, row, source, now)) listingsAdded++;
-                if (!wasCancelled && entry.Status == RegistryStatus.Cancelled) cancelled++;
+                db.ChangeTracker.DetectChanges();
+                foreach (var e in existing.Values)
+                {
+                    if (fresh.Contains(e)) continue;
+                    var state = db.Entry(e).State;
+                    if (state == EntityState.Modified) { e.UpdatedAt = now; changed++; }
+                }
+                written += await db.SaveChangesAsync(ct);
+                db.ChangeTracker.Clear();
+                if (fresh.Count > 0)
+                {
+                    written += await BulkInsert.InsertAsync(db, fresh, ct);
+                    await BulkInsert.InsertAsync(db, fresh.Select(e => e.Search!), ct);
+                    await BulkInsert.InsertAsync(db, fresh.SelectMany(e => e.Listings), ct);
+                    await BulkInsert.InsertAsync(db, fresh.SelectMany(e => e.Products), ct);
+                }
             }
-            db.ChangeTracker.DetectChanges();
-            foreach (var e in existing.Values)
-            {
-                if (fresh.Contains(e)) continue;
-                var state = db.Entry(e).State;
-                if (state == EntityState.Modified) { e.UpdatedAt = now; changed++; }
-            }
-            written += await db.SaveChangesAsync(ct);
-            db.ChangeTracker.Clear();
-            if (fresh.Count > 0)
-            {
-                written += await BulkInsert.InsertAsync(db, fresh, ct);
-                await BulkInsert.InsertAsync(db, fresh.Select(e => e.Search!), ct);
-                await BulkInsert.InsertAsync(db, fresh.SelectMany(e => e.Listings), ct);
-                await BulkInsert.InsertAsync(db, fresh.SelectMany(e => e.Products), ct);
-            }
-        }
-        // In the same transaction: every process's search index reloads on its next search.
-        if (written > 0) await RegistrySearchIndex.BumpVersionAsync(db, ct);
-        await tx.CommitAsync(ct);
+            // In the same transaction: every process's search index reloads on its next search.
+            if (written > 0) await RegistrySearchIndex.BumpVersionAsync(db, ct);
+            await tx.CommitAsync(ct);
         }
         finally { db.ChangeTracker.AutoDetectChangesEnabled = autoDetect; }
         return new(source, rows.Count, 0, created, changed, listingsAdded, cancelled);
@@ -168,7 +168,7 @@ public sealed class RegistryStore(SuanbeiDbContext db, TimeProvider? clock = nul
             entry.Products.Clear();
             foreach (var p in row.Products.DistinctBy(p => (p.Name, p.Form)))
                 entry.Products.Add(new RegistryProduct
-                    { Id = Guid.NewGuid(), EntryId = entry.Id, Name = Clip(p.Name, 300)!, Form = p.Form });
+                { Id = Guid.NewGuid(), EntryId = entry.Id, Name = Clip(p.Name, 300)!, Form = p.Form });
         }
     }
 
@@ -281,7 +281,7 @@ public sealed class RegistryStore(SuanbeiDbContext db, TimeProvider? clock = nul
         var topEntities = (await Count(entries.GroupBy(e => e.Entity), ct)).Take(top).ToList();
         var forms = await Count(db.Set<RegistryProduct>().AsNoTracking().GroupBy(p => p.Form), ct);
         return new RegistryStatistics(total, total - cancelled, cancelled, batches, provinces, roles, types, topEntities, forms)
-            { PerList = perList };
+        { PerList = perList };
     }
 
     private static List<StatCount> Normalised(string field, IEnumerable<StatCount> counts) =>
