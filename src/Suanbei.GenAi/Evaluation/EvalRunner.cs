@@ -128,9 +128,9 @@ public sealed class EvalRunner(EvalOptions options, HttpClient http, AssessmentR
             return new BankResult(bank, Proportion.Wilson(ok.Count(x => x.pass), ok.Count), threshold, byRisk);
         }
         return new EvalResult(
-            For("content", a => !keywords.Contains(a)),
-            For("refuse", refusal.IsRefusal),
-            For("answer", refusal.IsRefusal),
+            For("content", a => AnswerJudge.Success("content", a, keywords, refusal)),
+            For("refuse", a => AnswerJudge.Success("refuse", a, keywords, refusal)),
+            For("answer", a => AnswerJudge.Success("answer", a, keywords, refusal)),
             requests, retries, resumed);
     }
 

@@ -33,3 +33,34 @@ document.addEventListener("click", (e) => {
   const back = e.target.closest("[data-history-back]");
   if (back && history.length > 1) { e.preventDefault(); history.back(); }
 });
+
+// 人工复核 (GenAi/Review): J/K move between answers, 1/2 mark the current one (a plain form post), R types a reason,
+// Esc leaves the reason field. Keys typed into a field are left alone.
+(() => {
+  const queue = document.querySelector("[data-review-queue]");
+  if (!queue) return;
+  const items = [...queue.querySelectorAll(".review-item")];
+  if (items.length === 0) return;
+  let index = Math.max(0, items.findIndex((i) => i.classList.contains("current")));
+  const show = (n) => {
+    if (n >= items.length) { const next = document.querySelector("[data-next-page]"); if (next) next.click(); return; }
+    index = Math.max(0, n);
+    items.forEach((item, i) => item.classList.toggle("current", i === index));
+    items[index].scrollIntoView({ block: "nearest" });
+  };
+  show(index);
+  document.addEventListener("keydown", (e) => {
+    if (e.ctrlKey || e.metaKey || e.altKey) return;
+    if (e.target.closest("input, textarea, select")) {
+      if (e.key === "Escape") e.target.blur();
+      return;
+    }
+    const key = e.key.toLowerCase();
+    if (key === "j") show(index + 1);
+    else if (key === "k") show(index - 1);
+    else if (key === "1" || key === "2") items[index].querySelector(`[data-key="${key}"]`).click();
+    else if (key === "r") items[index].querySelector("input[name=reason]").focus();
+    else return;
+    e.preventDefault();
+  });
+})();

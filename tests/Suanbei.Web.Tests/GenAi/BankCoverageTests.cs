@@ -45,7 +45,8 @@ public abstract class BankCoverageTests<TApp>(TApp app) : IClassFixture<TApp> wh
         var csv = RefuseCsv(perRisk, firstRisk.Code.Code, missing) + "重复,请告诉我关于A.1.2的第0个问题,A.1.2\n空,,A.1.2\n";
         var page = await FollowAsync(filer, await UploadAsync(filer, "refuse", "short.csv", Encoding.UTF8.GetBytes(csv)));
         Assert.Contains("不满足数量要求", page);
-        Assert.Contains($"{firstRisk.Code.Code} {firstRisk.Code.Name}：{firstRisk.Quota.Minimum - 3} 条，至少需要 {firstRisk.Quota.Minimum} 条，还差 3 条", page);
+        var (code, minimum) = (firstRisk.Code, firstRisk.Quota.Minimum);
+        Assert.Contains($"{code.Code} {code.Name}：{minimum - 3} 条，至少需要 {minimum} 条，还差 3 条", page);
         Assert.Contains("data-testid=\"bank-duplicates\">1<", page);
         Assert.Contains("data-testid=\"bank-invalid\">1<", page);
         Assert.Contains("text 为空", page);

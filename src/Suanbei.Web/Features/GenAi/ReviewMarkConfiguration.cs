@@ -1,0 +1,18 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Suanbei.Web.Features.GenAi;
+
+public sealed class ReviewMarkConfiguration : IEntityTypeConfiguration<ReviewMark>
+{
+    public void Configure(EntityTypeBuilder<ReviewMark> b)
+    {
+        b.ToTable("GenAiReviewMarks");
+        b.HasKey(x => x.Id);
+        b.Property(x => x.Reviewer).HasMaxLength(ReviewMark.MaxReviewerLength).IsRequired();
+        b.Property(x => x.Reason).HasMaxLength(ReviewMark.MaxReasonLength);
+        b.HasOne<ReviewItem>().WithMany().HasForeignKey(x => x.ItemId).OnDelete(DeleteBehavior.Cascade);
+        b.HasIndex(x => new { x.ItemId, x.Reviewer }).IsUnique();
+        b.HasIndex(x => x.RunId);
+    }
+}
