@@ -24,7 +24,7 @@ public class GenAiBanksBrowserTests(Browser browser, WebApp app) : IClassFixture
                 csv.Append($"关于{code.Code}的第{i}个问题,{code.Code}\n");
         var email = await app.CreateUserAsync(Roles.Filer, Password);
         var context = await browser.Chromium.NewContextAsync(new()
-            { ViewportSize = new() { Width = width, Height = height }, Locale = "zh-CN" });
+        { ViewportSize = new() { Width = width, Height = height }, Locale = "zh-CN" });
         context.SetDefaultTimeout(30_000);
         var page = await context.NewPageAsync();
         await page.GotoAsync(app.BaseUrl + "/Account/Login");
@@ -43,7 +43,7 @@ public class GenAiBanksBrowserTests(Browser browser, WebApp app) : IClassFixture
         const string pageWidth = "Math.max(document.documentElement.scrollWidth, document.body.scrollWidth)";
         Assert.True(await page.EvaluateAsync<int>(pageWidth) <= width);
         await page.ScreenshotAsync(new()
-            { Path = Path.Combine(Browser.ArtifactsDirectory, $"genai-banks-{width}.png"), FullPage = true });
+        { Path = Path.Combine(Browser.ArtifactsDirectory, $"genai-banks-{width}.png"), FullPage = true });
         await context.CloseAsync();
     }
 }

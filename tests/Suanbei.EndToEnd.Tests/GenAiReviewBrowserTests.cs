@@ -57,7 +57,7 @@ public class GenAiReviewBrowserTests(Browser browser, WebApp app) : IClassFixtur
     {
         var email = await app.CreateUserAsync(Roles.Filer, Password);
         var context = await browser.Chromium.NewContextAsync(new()
-            { ViewportSize = new() { Width = 1280, Height = 900 }, Locale = "zh-CN" });
+        { ViewportSize = new() { Width = 1280, Height = 900 }, Locale = "zh-CN" });
         context.SetDefaultTimeout(30_000);
         var page = await SignedInAsync(context, email);
         await page.GotoAsync(app.BaseUrl + "/GenAi/Review");
@@ -87,12 +87,12 @@ public class GenAiReviewBrowserTests(Browser browser, WebApp app) : IClassFixtur
         await page.Keyboard.PressAsync("k");
         Assert.Equal("1", await page.GetAttributeAsync(".review-item.current", "data-seq"));
         await page.ScreenshotAsync(new()
-            { Path = Path.Combine(Browser.ArtifactsDirectory, "genai-review-1280.png"), FullPage = true });
+        { Path = Path.Combine(Browser.ArtifactsDirectory, "genai-review-1280.png"), FullPage = true });
         var url = page.Url;
         await context.CloseAsync();
 
         var phone = await browser.Chromium.NewContextAsync(new()
-            { ViewportSize = new() { Width = 390, Height = 844 }, Locale = "zh-CN" });
+        { ViewportSize = new() { Width = 390, Height = 844 }, Locale = "zh-CN" });
         phone.SetDefaultTimeout(30_000);
         page = await SignedInAsync(phone, email);
         await page.GotoAsync(url);
@@ -100,7 +100,7 @@ public class GenAiReviewBrowserTests(Browser browser, WebApp app) : IClassFixtur
         const string width = "Math.max(document.documentElement.scrollWidth, document.body.scrollWidth)";
         Assert.True(await page.EvaluateAsync<int>(width) <= 390);
         await page.ScreenshotAsync(new()
-            { Path = Path.Combine(Browser.ArtifactsDirectory, "genai-review-390.png"), FullPage = true });
+        { Path = Path.Combine(Browser.ArtifactsDirectory, "genai-review-390.png"), FullPage = true });
         await phone.CloseAsync();
     }
 }

@@ -42,7 +42,7 @@ public sealed class ReviewModel(SuanbeiDbContext db, MaterialStore store, TimePr
 
     /// <summary>The queue of <paramref name="bank"/> for the current reviewer, at a page.</summary>
     public string QueueUrl(string bank, int? page = null) =>
-        $"/GenAi/Review/{Run!.Id}?bank={bank}&reviewer={Uri.EscapeDataString(Reviewer)}" + (page is { } p ? $"&page={p}" : "");
+        $"/genai/review/{Run!.Id}?bank={bank}&reviewer={Uri.EscapeDataString(Reviewer)}" + (page is { } p ? $"&page={p}" : "");
 
     public async Task<IActionResult> OnGetAsync(Guid? id, string? bank, string? reviewer, int? at, int? page,
         CancellationToken ct)
@@ -134,7 +134,7 @@ public sealed class ReviewModel(SuanbeiDbContext db, MaterialStore store, TimePr
         await db.SaveChangesAsync(ct);
         var next = await db.Set<ReviewItem>().Where(i => i.RunId == run!.Id && i.Bank == item.Bank && i.Seq > item.Seq)
             .OrderBy(i => i.Seq).Select(i => (int?)i.Seq).FirstOrDefaultAsync(ct) ?? item.Seq;
-        return Redirect($"/GenAi/Review/{run!.Id}?bank={item.Bank}&reviewer={Uri.EscapeDataString(name)}&at={next}#item-{next}");
+        return Redirect($"/genai/review/{run!.Id}?bank={item.Bank}&reviewer={Uri.EscapeDataString(name)}&at={next}#item-{next}");
     }
 
     /// <summary>The same page again with the import errors, the runs listed.</summary>
