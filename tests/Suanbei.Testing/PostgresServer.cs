@@ -30,14 +30,18 @@ public sealed class PostgresServer : IDisposable
     private readonly string? _binDir;
     public string AdminConnectionString { get; }
 
-    private PostgresServer()
+    private readonly int _port;
+
+    private PostgresServer() : this(allowExternal: true) { }
+
+    private PostgresServer(bool allowExternal)
     {
         var external = Environment.GetEnvironmentVariable("SUANBEI_TEST_PG");
-        if (!string.IsNullOrWhiteSpace(external)) { AdminConnectionString = external; return; }
+        if (allowExternal && !string.IsNullOrWhiteSpace(external)) { AdminConnectionString = external; return; }
 
         _binDir = FindBinDir();
         ReapStale(Path.GetTempPath(), _binDir, DateTime.UtcNow);
-        var port = FreePort();
+        _port = FreePort();
         _dataDir = Path.Combine(Path.GetTempPath(), FolderPrefix + Guid.NewGuid().ToString("N")[..8]);
         Directory.CreateDirectory(_dataDir);
         File.WriteAllText(Path.Combine(_dataDir, OwnerFile),
@@ -45,12 +49,31 @@ public sealed class PostgresServer : IDisposable
         RunAsPostgres("chown", "-R", "postgres:postgres", _dataDir);
         RunAsPostgres("runuser", "-u", "postgres", "--", Path.Combine(_binDir, "initdb"), "-D", Path.Combine(_dataDir, "db"),
             "-U", "postgres", "--auth=trust", "-E", "UTF8", "--locale=C.UTF-8");
-        RunAsPostgres("runuser", "-u", "postgres", "--", Path.Combine(_binDir, "pg_ctl"), "-D", Path.Combine(_dataDir, "db"),
-            "-l", Path.Combine(_dataDir, "log"), "-w", "-t", "60",
-            "-o", $"-h 127.0.0.1 -p {port} -k {_dataDir} -c fsync=off -c full_page_writes=off -c max_connections=200", "start");
-        AdminConnectionString = $"Host=127.0.0.1;Port={port};Username=postgres;Database=postgres;Pooling=true";
+        Start();
+        AdminConnectionString = $"Host=127.0.0.1;Port={_port};Username=postgres;Database=postgres;Pooling=true";
         AppDomain.CurrentDomain.ProcessExit += (_, _) => Dispose();
         StartWatchdog(_dataDir, _binDir);
+    }
+
+    /// <summary>A server of the caller's own (never the shared one or SUANBEI_TEST_PG), for tests that stop and start
+    /// it (a database that goes away); dispose it.</summary>
+    public static PostgresServer StartOwn() => new(allowExternal: false);
+
+    /// <summary>Starts the server again after <see cref="Stop"/> (same port, same data).</summary>
+    public void Start()
+    {
+        if (_dataDir is null || _binDir is null) throw new InvalidOperationException("an external server cannot be started here");
+        RunAsPostgres("runuser", "-u", "postgres", "--", Path.Combine(_binDir, "pg_ctl"), "-D", Path.Combine(_dataDir, "db"),
+            "-l", Path.Combine(_dataDir, "log"), "-w", "-t", "60",
+            "-o", $"-h 127.0.0.1 -p {_port} -k {_dataDir} -c fsync=off -c full_page_writes=off -c max_connections=200", "start");
+    }
+
+    /// <summary>Stops the server (open connections are cut), keeping its data for <see cref="Start"/>.</summary>
+    public void Stop()
+    {
+        if (_dataDir is null || _binDir is null) throw new InvalidOperationException("an external server cannot be stopped here");
+        RunAsPostgres("runuser", "-u", "postgres", "--", Path.Combine(_binDir, "pg_ctl"), "-D", Path.Combine(_dataDir, "db"),
+            "-m", "fast", "-w", "stop");
     }
 
     /// <summary>

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.EntityFrameworkCore;
 
 namespace Suanbei.Web.Hosting;
 
@@ -8,6 +9,8 @@ namespace Suanbei.Web.Hosting;
 /// Where the cookie/antiforgery keys live: data/keys, so sign-ins survive restarts and follow the data folder. Linux has
 /// no built-in encryption at rest for them, so the folder is made readable by the owner only (0700); with
 /// <see cref="SuanbeiHostOptions.DataProtectionCertificatePath"/> the keys are also encrypted with that certificate.
+/// With <see cref="SuanbeiHostOptions.DataProtectionKeysInDatabase"/> they live in the database's DataProtectionKeys table
+/// instead, shared by every node.
 /// </summary>
 public static class DataProtectionKeys
 {
@@ -17,8 +20,18 @@ public static class DataProtectionKeys
 
     public static void Configure(IServiceCollection services, SuanbeiHostOptions options)
     {
-        var folder = EnsureFolder(Folder(options));
-        var dp = services.AddDataProtection().SetApplicationName("Suanbei").PersistKeysToFileSystem(new DirectoryInfo(folder));
+        var dp = services.AddDataProtection().SetApplicationName("Suanbei");
+        if (options.DataProtectionKeysInDatabase)
+        {
+            // Several nodes: every node reads and writes the same keys, so a cookie issued by one is read by the others.
+            services.AddDbContext<DataProtectionKeysDbContext>(o =>
+            {
+                if (options.UsesPostgres) o.UseNpgsql(options.PostgresConnectionString);
+                else o.UseSqlite($"Data Source={options.SqlitePath}");
+            });
+            dp.PersistKeysToDbContext<DataProtectionKeysDbContext>();
+        }
+        else dp.PersistKeysToFileSystem(new DirectoryInfo(EnsureFolder(Folder(options))));
         if (options.DataProtectionCertificatePath is { } path) dp.ProtectKeysWithCertificate(
             LoadCertificate(path, options.DataProtectionCertificatePassword));
     }

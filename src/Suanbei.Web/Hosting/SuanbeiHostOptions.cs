@@ -65,6 +65,26 @@ public sealed record SuanbeiHostOptions
     /// <c>Suanbei:DataProtection:CertificatePassword</c>.</summary>
     public string? DataProtectionCertificatePassword { get; init; }
 
+    /// <summary>Where uploaded materials live; null: materials/ in <see cref="DataDirectory"/>. Several nodes point it at one
+    /// shared folder (NFS …). Configuration key <c>Suanbei:Materials:Directory</c>.</summary>
+    public string? MaterialsFolder { get; init; }
+
+    /// <summary>Structured logs: one JSON object per line (with one line per request) instead of the console's text.
+    /// Configuration key <c>Suanbei:Logging:Format</c> (<c>json</c> or <c>text</c>).</summary>
+    public bool JsonLogs { get; init; }
+
+    /// <summary>Where JSON logs go; null: standard output. Tests read them from here.</summary>
+    public TextWriter? LogOutput { get; init; }
+
+    /// <summary>A bearer token that lets a scraper read /metrics from another machine; without it only loopback requests
+    /// that did not come through a proxy may. Configuration key <c>Suanbei:Metrics:Token</c>.</summary>
+    public string? MetricsToken { get; init; }
+
+    /// <summary>Keep the cookie/antiforgery keys in the database instead of data/keys, so that every node behind the
+    /// load balancer reads and writes the same keys. Configuration key <c>Suanbei:DataProtection:Store</c>
+    /// (<c>database</c> or <c>files</c>).</summary>
+    public bool DataProtectionKeysInDatabase { get; init; }
+
     /// <summary>Fills the settings not given explicitly from the "Suanbei" configuration section (appsettings.json next to
     /// the program, environment variables <c>Suanbei__PublicBaseUrl</c>, <c>Suanbei__ForwardedHeaders__KnownProxies__0</c> …),
     /// then checks them. Explicit values win. Throws InvalidOperationException naming the bad setting.</summary>
@@ -85,6 +105,20 @@ public sealed record SuanbeiHostOptions
             SeedPublishedLists = NullIfBlank(c["Registry:SeedPublishedLists"]) is not { } seed ? SeedPublishedLists
                 : bool.TryParse(seed, out var b) ? b
                 : throw new InvalidOperationException($"配置 Suanbei:Registry:SeedPublishedLists 无效：“{seed}”应为 true 或 false"),
+            MaterialsFolder = MaterialsFolder ?? NullIfBlank(c["Materials:Directory"]),
+            MetricsToken = MetricsToken ?? NullIfBlank(c["Metrics:Token"]),
+            JsonLogs = JsonLogs || NullIfBlank(c["Logging:Format"]) switch
+            {
+                null or "text" => false,
+                "json" => true,
+                var f => throw new InvalidOperationException($"配置 Suanbei:Logging:Format 无效：“{f}”应为 json 或 text"),
+            },
+            DataProtectionKeysInDatabase = DataProtectionKeysInDatabase || NullIfBlank(c["DataProtection:Store"]) switch
+            {
+                null or "files" => false,
+                "database" => true,
+                var st => throw new InvalidOperationException($"配置 Suanbei:DataProtection:Store 无效：“{st}”应为 database 或 files"),
+            },
             LabelsMaxBytes = LabelsMaxBytes != DefaultLabelsMaxBytes || NullIfBlank(c["Labels:MaxUploadMb"]) is not { } mb ? LabelsMaxBytes
                 : long.TryParse(mb, out var n) && n is > 0 and <= 1024 * 1024 ? n * 1024 * 1024
                 : throw new InvalidOperationException($"配置 Suanbei:Labels:MaxUploadMb 无效：“{mb}”不是正整数（单位 MB，如 200）"),
@@ -121,7 +155,7 @@ public sealed record SuanbeiHostOptions
 
     public string FullDataDirectory => Path.GetFullPath(DataDirectory);
     public string SqlitePath => Path.Combine(FullDataDirectory, "suanbei.db");
-    public string MaterialsDirectory => Path.Combine(FullDataDirectory, "materials");
+    public string MaterialsDirectory => MaterialsFolder is { } m ? Path.GetFullPath(m) : Path.Combine(FullDataDirectory, "materials");
     /// <summary>Uploads of the label tool live here only while a request is handled (server-generated names).</summary>
     public string LabelsWorkDirectory => Path.Combine(FullDataDirectory, "labels-work");
     /// <summary>Temporary files of the server (buffered uploads, exports being written); emptied at every start.</summary>
@@ -141,6 +175,8 @@ public sealed record SuanbeiHostOptions
                 case "--data": o = o with { DataDirectory = args[++i] }; break;
                 case "--db": o = o with { PostgresConnectionString = args[++i] }; break;
                 case "--public-base-url": o = o with { PublicBaseUrl = args[++i] }; break;
+                case "--materials": o = o with { MaterialsFolder = args[++i] }; break;
+                case "--log-format": o = o with { JsonLogs = args[++i] == "json" }; break;
                 case "--materials-max-mb": o = o with { MaterialsMaxBytes = long.Parse(args[++i]) * 1024 * 1024 }; break;
             }
         }

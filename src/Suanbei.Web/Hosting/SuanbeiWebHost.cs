@@ -43,6 +43,14 @@ public static class SuanbeiWebHost
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = maxBody);
         builder.Services.Configure<FormOptions>(f => f.MultipartBodyLengthLimit = maxBody);
         builder.Logging.SetMinimumLevel(LogLevel.Warning).AddFilter("Microsoft.Hosting.Lifetime", LogLevel.Information);
+        if (options.JsonLogs)
+        {
+            // Our own lines (one per request, background jobs) at Information; the framework's at Warning as before.
+            builder.Logging.ClearProviders().SetMinimumLevel(LogLevel.Information).AddFilter("Microsoft", LogLevel.Warning)
+                .AddFilter("Microsoft.Hosting.Lifetime", LogLevel.Information)
+                .AddProvider(new JsonLineLoggerProvider(options.LogOutput ?? Console.Out,
+                    SecretRedactor.For(options, builder.Configuration), TimeProvider.System));
+        }
 
         var services = builder.Services;
         services.AddSingleton(options);
@@ -142,6 +150,7 @@ public static class SuanbeiWebHost
         // Errors and empty 4xx/5xx: a Chinese page for browsers, RFC 7807 problem details for the API and other clients.
         StatusPages.Use(app);
         app.UseRouting();
+        if (options.JsonLogs) app.UseMiddleware<RequestLogMiddleware>();
         app.UseAuthentication();
         app.UseMiddleware<MustChangePasswordMiddleware>();
         app.UseMiddleware<UnreadableFormMiddleware>();
