@@ -10,6 +10,7 @@ internal static class CommandGroups
     {
         yield return ServeCommands.Create();
         yield return AdminCommands.Create();
+        foreach (var command in BackupCommands.Create()) yield return command;
         yield return NumberCommands.Create();
         yield return WorkdaysCommands.Create();
         yield return RegistryCommands.Create();

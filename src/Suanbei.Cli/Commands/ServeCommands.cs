@@ -4,7 +4,8 @@ using Suanbei.Web.Hosting;
 
 namespace Suanbei.Cli.Commands;
 
-/// <summary><c>suanbei serve [--urls URL] [--data DIR] [--db CONNECTION-STRING]</c>: runs the web app.</summary>
+/// <summary><c>suanbei serve [--urls URL] [--data DIR] [--db CONNECTION-STRING] [--materials DIR] [--log-format json]
+/// [--key-store database]</c>: runs the web app.</summary>
 internal static class ServeCommands
 {
     public static Command Create()
@@ -22,7 +23,23 @@ internal static class ServeCommands
         {
             Description = "公众访问本站的网址（如 https://beian.example.cn），用于公示链接和页脚代码；也可用配置 Suanbei:PublicBaseUrl",
         };
-        var serve = new Command("serve", "启动算法备案网站（首次运行时创建数据目录与数据库，并自动升级数据库结构）") { urls, data, db, maxMb, publicBaseUrl };
+        var materials = BackupCommands.Materials();
+        var logFormat = new Option<string>("--log-format")
+        {
+            Description = "日志格式：text（默认）或 json（每行一个 JSON 对象，含每个请求一行；密码与令牌不写入）",
+            DefaultValueFactory = _ => "text",
+        };
+        logFormat.AcceptOnlyFromAmong("text", "json");
+        var keyStore = new Option<string>("--key-store")
+        {
+            Description = "登录与防伪密钥存放处：files（数据目录 keys/，默认）或 database（多节点共用数据库时）",
+            DefaultValueFactory = _ => "files",
+        };
+        keyStore.AcceptOnlyFromAmong("files", "database");
+        var serve = new Command("serve", "启动算法备案网站（首次运行时创建数据目录与数据库，并自动升级数据库结构）")
+        {
+            urls, data, db, maxMb, publicBaseUrl, materials, logFormat, keyStore,
+        };
         serve.SetAction(parse =>
         {
             var options = new SuanbeiHostOptions
@@ -32,6 +49,9 @@ internal static class ServeCommands
                 PostgresConnectionString = parse.GetValue(db),
                 MaterialsMaxBytes = Math.Max(1, parse.GetValue(maxMb)) * 1024L * 1024,
                 PublicBaseUrl = parse.GetValue(publicBaseUrl),
+                MaterialsFolder = parse.GetValue(materials),
+                JsonLogs = parse.GetValue(logFormat) == "json",
+                DataProtectionKeysInDatabase = parse.GetValue(keyStore) == "database",
                 // A new installation starts with the CAC's published lists (Suanbei:Registry:SeedPublishedLists=false: empty).
                 SeedPublishedLists = true,
             };
@@ -44,7 +64,8 @@ internal static class ServeCommands
                 return CommonOptions.UsageOrIoError;
             }
             var database = options.UsesPostgres ? "PostgreSQL" : options.SqlitePath;
-            Console.WriteLine($"Suanbei 算备：{options.Urls}（数据目录 {options.FullDataDirectory}，数据库 {database}）。按 Ctrl+C 停止。");
+            // With JSON logs, standard output carries only JSON lines.
+            (options.JsonLogs ? Console.Error : Console.Out).WriteLine($"Suanbei 算备：{options.Urls}（数据目录 {options.FullDataDirectory}，数据库 {database}）。按 Ctrl+C 停止。");
             app.Run();
             return 0;
         });
