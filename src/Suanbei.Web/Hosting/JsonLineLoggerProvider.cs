@@ -29,13 +29,17 @@ public sealed class JsonLineLoggerProvider(TextWriter output, SecretRedactor red
             w.WriteString("level", level.ToString());
             w.WriteString("category", category);
             if (eventId.Id != 0) w.WriteNumber("event", eventId.Id);
-            w.WriteString("message", redactor.Redact(message));
+            var redacted = redactor.Redact(message);
+            w.WriteString("message", redacted);
             foreach (var (key, value) in values ?? [])
             {
                 if (key == "{OriginalFormat}") continue;
                 if (value is int or long or double or decimal) w.WriteNumber(key, Convert.ToDouble(value, null));
                 else if (value is bool b) w.WriteBoolean(key, b);
-                else if (value is not null) w.WriteString(key, redactor.Redact(Convert.ToString(value, null) ?? ""));
+                else if (Convert.ToString(value, null) is { Length: > 0 } text)
+                    // A value is a secret by its name, or by its place: masked in the message ("Bearer {Value}").
+                    w.WriteString(key, SecretRedactor.IsSecretName(key) || (message.Contains(text, StringComparison.Ordinal)
+                        && !redacted.Contains(text, StringComparison.Ordinal)) ? SecretRedactor.Mask : redactor.Redact(text));
             }
             if (exception is not null) w.WriteString("exception", redactor.Redact(exception.ToString()));
             w.WriteEndObject();

@@ -29,6 +29,9 @@ public sealed partial class SecretRedactor
         return new SecretRedactor(secrets);
     }
 
+    /// <summary>A name that says its value is a secret (Password, ApiKey, MetricsToken …).</summary>
+    public static bool IsSecretName(string name) => SecretKey().IsMatch(name);
+
     public string Redact(string text)
     {
         foreach (var v in _values) text = text.Replace(v, Mask, StringComparison.Ordinal);
