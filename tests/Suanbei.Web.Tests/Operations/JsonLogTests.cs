@@ -25,7 +25,9 @@ public sealed class JsonLogTests(JsonLogTests.JsonLogApp app) : IClassFixture<Js
         protected override SuanbeiHostOptions Configure(SuanbeiHostOptions o) => o with
         {
             PostgresConnectionString = o.PostgresConnectionString + ";Password=" + DbPassword,
-            JsonLogs = true, LogOutput = SyncOutput, MetricsToken = MetricsToken,
+            JsonLogs = true,
+            LogOutput = SyncOutput,
+            MetricsToken = MetricsToken,
         };
 
         public string Text() { lock (SyncOutput) return Output.ToString(); }

@@ -25,7 +25,9 @@ public sealed class TwoNodeTests
     {
         protected override SuanbeiHostOptions Configure(SuanbeiHostOptions o) => o with
         {
-            PostgresConnectionString = database, MaterialsFolder = materials, DataProtectionKeysInDatabase = true,
+            PostgresConnectionString = database,
+            MaterialsFolder = materials,
+            DataProtectionKeysInDatabase = true,
         };
     }
 

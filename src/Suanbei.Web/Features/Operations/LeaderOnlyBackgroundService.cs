@@ -28,7 +28,15 @@ public abstract class LeaderOnlyBackgroundService(IServiceScopeFactory scopes, I
     /// <summary>One tick: runs the job when this node leads. True when it ran and succeeded.</summary>
     public async Task<bool> TickAsync(CancellationToken ct)
     {
-        if (!await leadership.EnsureLeadingAsync(ct)) return false;
+        try
+        {
+            if (!await leadership.EnsureLeadingAsync(ct)) return false;
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            Log.LogWarning(e, "Checking the lead for {Job} failed", JobName);
+            return false;
+        }
         try
         {
             await using var scope = scopes.CreateAsyncScope();

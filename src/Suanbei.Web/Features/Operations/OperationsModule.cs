@@ -14,6 +14,7 @@ public sealed class OperationsModule : IFeatureModule
             services.AddSingleton<ILeadership>(sp => sp.GetRequiredService<PostgresLeadership>());
         }
         else services.AddSingleton<ILeadership, SingleNodeLeadership>();
+        services.AddHostedService<LeadershipMonitor>();
         services.AddSingleton<OperationsMetrics>();
         services.AddSingleton<PrometheusExporter>();
     }

@@ -50,6 +50,7 @@ public static class SuanbeiBackup
             }
 
             var files = new List<BackupFile>();
+            BackupManifest manifest;
             await using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None))
             {
                 await using (var gzip = new GZipStream(stream, CompressionLevel.Fastest, leaveOpen: true))
@@ -60,7 +61,7 @@ public static class SuanbeiBackup
                         files.Add(await AddFileAsync(tar, file, entry, ct));
                     foreach (var (file, entry) in FilesUnder(DataProtectionKeys.Folder(options), KeysFolder))
                         files.Add(await AddFileAsync(tar, file, entry, ct));
-                    var manifest = new BackupManifest(BackupManifest.CurrentFormat, DateTimeOffset.UtcNow,
+                    manifest = new BackupManifest(BackupManifest.CurrentFormat, DateTimeOffset.UtcNow,
                         options.UsesPostgres ? BackupManifest.Postgres : BackupManifest.Sqlite, files);
                     var json = manifest.ToJson();
                     await tar.WriteEntryAsync(new PaxTarEntry(TarEntryType.RegularFile, BackupManifest.EntryName)
@@ -71,8 +72,7 @@ public static class SuanbeiBackup
                 stream.Flush(flushToDisk: true);
             }
             File.Move(temp, output, overwrite: true);
-            return new BackupManifest(BackupManifest.CurrentFormat, DateTimeOffset.UtcNow,
-                options.UsesPostgres ? BackupManifest.Postgres : BackupManifest.Sqlite, files);
+            return manifest;
         }
         finally
         {
@@ -267,6 +267,7 @@ public static class SuanbeiBackup
     private static void TryDeleteFolder(string folder)
     {
         try { if (Directory.Exists(folder)) Directory.Delete(folder, recursive: true); }
-        catch (IOException) { } catch (UnauthorizedAccessException) { }
+        catch (IOException) { }
+        catch (UnauthorizedAccessException) { }
     }
 }
