@@ -52,6 +52,9 @@ internal static class ServeCommands
                 MaterialsFolder = parse.GetValue(materials),
                 JsonLogs = parse.GetValue(logFormat) == "json",
                 DataProtectionKeysInDatabase = parse.GetValue(keyStore) == "database",
+                // With JSON logs standard output carries only JSON lines: notices (the first admin's one-time password,
+                // the registry seeding) go to standard error.
+                Announce = parse.GetValue(logFormat) == "json" ? Console.Error.WriteLine : null,
                 // A new installation starts with the CAC's published lists (Suanbei:Registry:SeedPublishedLists=false: empty).
                 SeedPublishedLists = true,
             };
