@@ -68,7 +68,8 @@ internal static class ServeCommands
             }
             var database = options.UsesPostgres ? "PostgreSQL" : options.SqlitePath;
             // With JSON logs, standard output carries only JSON lines.
-            (options.JsonLogs ? Console.Error : Console.Out).WriteLine($"Suanbei 算备：{options.Urls}（数据目录 {options.FullDataDirectory}，数据库 {database}）。按 Ctrl+C 停止。");
+            var banner = $"Suanbei 算备：{options.Urls}（数据目录 {options.FullDataDirectory}，数据库 {database}）。按 Ctrl+C 停止。";
+            (options.JsonLogs ? Console.Error : Console.Out).WriteLine(banner);
             app.Run();
             return 0;
         });

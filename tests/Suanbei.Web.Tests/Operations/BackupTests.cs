@@ -55,7 +55,8 @@ public abstract class BackupTests<TApp>(TApp app) : IClassFixture<TApp> where TA
             Assert.Equal(HttpStatusCode.OK, page.StatusCode);
             var (_, other) = await new RestoredSite(restored.Urls.First()).SignInAsync(user.Email!);
             Assert.Equal(HttpStatusCode.OK, other.StatusCode);
-            Assert.Equal(HttpStatusCode.OK, (await new HttpClient().GetAsync(new Uri(new Uri(restored.Urls.First()), "/readyz"))).StatusCode);
+            using var anonymous = new HttpClient { BaseAddress = new Uri(restored.Urls.First()) };
+            Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync("/readyz")).StatusCode);
         }
         finally { await restored.StopAsync(); }
     }
@@ -127,7 +128,8 @@ public abstract class BackupTests<TApp>(TApp app) : IClassFixture<TApp> where TA
             {
                 BaseAddress = new Uri(url),
             };
-            var login = await client.PostFormAsync("/account/login", new() { ["Input.Email"] = email, ["Input.Password"] = TestApp.Password });
+            var login = await client.PostFormAsync("/account/login",
+                new() { ["Input.Email"] = email, ["Input.Password"] = TestApp.Password });
             Assert.Equal(HttpStatusCode.Redirect, login.StatusCode);
             return (client, await client.GetAsync("/subjects"));
         }
