@@ -76,6 +76,7 @@ public sealed class GenAiProductLinkConfiguration : IEntityTypeConfiguration<Gen
     {
         b.ToTable("GenAiFilingProducts");
         b.HasKey(x => x.Id);
+        b.Property<Guid>("FilingId"); // the owner's key (configured before or after the owner)
         b.Property(x => x.ProductName).HasMaxLength(200).IsRequired();
         b.Property(x => x.ProductForm).HasMaxLength(50).IsRequired();
         b.Ignore(x => x.Display);
@@ -89,6 +90,7 @@ public sealed class GenAiMaterialLinkConfiguration : IEntityTypeConfiguration<Ge
     {
         b.ToTable("GenAiFilingMaterials");
         b.HasKey(x => x.Id);
+        b.Property<Guid>("FilingId"); // the owner's key (configured before or after the owner)
         b.Property(x => x.Key).HasMaxLength(64).IsRequired();
         b.HasIndex("FilingId");
         b.HasIndex(x => x.MaterialId);
@@ -101,6 +103,7 @@ public sealed class GenAiReturnReasonConfiguration : IEntityTypeConfiguration<Ge
     {
         b.ToTable("GenAiFilingReturnReasons");
         b.HasKey(x => x.Id);
+        b.Property<Guid>("FilingId"); // the owner's key (configured before or after the owner)
         b.Property(x => x.Field).HasMaxLength(64).IsRequired();
         b.Property(x => x.Reason).IsRequired();
         b.HasIndex("FilingId");
@@ -113,6 +116,7 @@ public sealed class GenAiAuditEntryConfiguration : IEntityTypeConfiguration<Gene
     {
         b.ToTable("GenAiFilingAudit");
         b.HasKey(x => x.Id);
+        b.Property<Guid>("FilingId"); // the owner's key (configured before or after the owner)
         b.Property(x => x.ActorId).HasMaxLength(450).IsRequired();
         b.Property(x => x.ActorName).HasMaxLength(256).IsRequired();
         // One entry per position: two concurrent writers cannot both append entry n.
