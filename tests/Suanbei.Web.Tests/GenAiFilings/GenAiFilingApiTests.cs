@@ -164,6 +164,29 @@ public abstract class GenAiFilingApiTests<TApp>(TApp app) : IClassFixture<TApp> 
         Assert.Equal("甲的模型", (await Ok(await ownerApi.GetAsync($"/api/v1/genai-filings/{id}"))).GetProperty("form")
             .GetProperty("modelName").GetString());
     }
+
+    [Theory]
+    [InlineData("ai-writing-app", "Registration", "妙笔AI写作")]
+    [InlineData("api-only-model-vendor", "Filing", "云启大模型开放平台")]
+    [InlineData("voice-cloning-tool", null, null)]
+    public async Task A_plan_of_the_assessment_creates_the_generative_ai_draft_it_calls_for(string scenario, string? kind, string? name)
+    {
+        var filer = await ApprovedFilerAsync(app);
+        var api = await app.ApiClientAsync(filer.User);
+        var answers = File.ReadAllText(Path.Combine(Suanbei.Testing.RepoPaths.Root, "tests", "Suanbei.Core.Tests", "AssessmentScenarios",
+            scenario + ".json"));
+        await Ok(await api.PostAsync("/api/v1/assess/drafts", new StringContent(answers, System.Text.Encoding.UTF8, "application/json")),
+            HttpStatusCode.Created);
+        var list = (await Ok(await api.GetAsync("/api/v1/genai-filings"))).EnumerateArray().ToList();
+        if (kind is null)
+        {
+            Assert.Empty(list);
+            return;
+        }
+        var draft = Assert.Single(list);
+        Assert.Equal((kind, name, "Draft"), (draft.GetProperty("kind").GetString(), draft.GetProperty("modelName").GetString(),
+            draft.GetProperty("status").GetString()));
+    }
 }
 
 public sealed class GenAiFilingApiTestsSqlite(SqliteApp app) : GenAiFilingApiTests<SqliteApp>(app);

@@ -23,7 +23,6 @@ public sealed class GenAiFilingsModule : IFeatureModule
     {
         services.AddScoped<GenAiFilingService>();
         services.AddScoped<GenAiReviewService>();
-        services.AddScoped<GenerativeAiNumberAllocator>();
         services.AddScoped<IMaterialAccessRule, GenAiMaterialAccessRule>();
     }
 

@@ -4,6 +4,7 @@ using Suanbei.Core.Filings;
 using Suanbei.Core.GenerativeAi;
 using Suanbei.Core.Identifiers;
 using Suanbei.Web.Data;
+using Suanbei.Web.Features.GenAiNumbers;
 
 namespace Suanbei.Web.Features.GenAiFilings;
 
