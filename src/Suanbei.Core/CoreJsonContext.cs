@@ -13,6 +13,7 @@ namespace Suanbei.Core;
 /// </summary>
 [JsonSerializable(typeof(WorkingCalendar.YearDto))]
 [JsonSerializable(typeof(ApplicabilityRules.Dto))]
+[JsonSerializable(typeof(GenerativeAi.GenerativeAiRules.Dto), TypeInfoPropertyName = "GenerativeAiRulesDto")]
 internal sealed partial class CoreJsonContext : JsonSerializerContext
 {
     /// <summary>Why a reader is marked as needing reflection (the answers and the filing snapshot: see their TryParse).</summary>

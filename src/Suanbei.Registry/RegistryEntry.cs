@@ -49,9 +49,9 @@ public sealed class RegistryEntry
     public RegistryRow ToRow(int rowNumber = 0) => new()
     {
         RowNumber = rowNumber,
-        List = List == RegistryListKind.FiledHere
-            ? (Category is not null && Role is null ? RegistryListKind.Algorithm : RegistryListKind.DeepSynthesis)
-            : List,
+        List = List != RegistryListKind.FiledHere ? List
+            : GenerativeKind is not null ? RegistryListKind.GenerativeAi
+            : Category is not null && Role is null ? RegistryListKind.Algorithm : RegistryListKind.DeepSynthesis,
         Period = LatestPeriod,
         Name = Name,
         Role = Role,

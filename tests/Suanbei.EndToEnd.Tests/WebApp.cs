@@ -14,6 +14,9 @@ public class WebApp : IAsyncLifetime
     private WebApplication _app = null!;
     public string BaseUrl { get; private set; } = "";
 
+    /// <summary>The app's services, for fixtures that set up state not under test (an approved subject …).</summary>
+    public IServiceProvider Services => _app.Services;
+
     /// <summary>Upload limit of the label page (a fixture may lower it to try the limit in a browser).</summary>
     protected virtual long LabelsMaxBytes => SuanbeiHostOptions.DefaultLabelsMaxBytes;
 

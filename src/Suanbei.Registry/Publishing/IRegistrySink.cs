@@ -8,5 +8,7 @@ namespace Suanbei.Registry.Publishing;
 public interface IRegistrySink
 {
     Task PublishAsync(PublishedFiling filing, CancellationToken ct = default);
+    /// <summary>A generative-AI service approved or changed; its number is a 备案 or 登记 number of the kind given.</summary>
+    Task PublishAsync(PublishedGenerativeAiService service, CancellationToken ct = default);
     Task CancelAsync(string number, DateOnly cancelledOn, string? note = null, CancellationToken ct = default);
 }

@@ -16,8 +16,7 @@ public sealed class RegistryPublisher(IRegistryStore store, Action? changed = nu
         if (RegistryNumbers.Classify(number) == RegistryNumberScheme.Unknown)
             throw new ArgumentException($"备案编号格式不正确：“{f.Number}”", nameof(f));
         // Structured products from the filing: no parsing; the text is written the one way the lists write it.
-        var products = f.Products.Select(p => new ProductRef(p.Name.Trim(), string.IsNullOrWhiteSpace(p.Form) ? null : p.Form.Trim()))
-            .Where(p => p.Name.Length > 0).ToList();
+        var products = Clean(f.Products);
         var row = new RegistryRow
         {
             RowNumber = 0,
@@ -35,6 +34,35 @@ public sealed class RegistryPublisher(IRegistryStore store, Action? changed = nu
             Number = number,
             Remark = f.Remark,
             FiledOn = f.PublishedOn,
+        };
+        await store.ApplyRowsAsync([row], SourceName, ct);
+        changed?.Invoke();
+    }
+
+    public async Task PublishAsync(PublishedGenerativeAiService s, CancellationToken ct = default)
+    {
+        var number = RegistryNumbers.Normalise(s.Number);
+        var expected = s.Kind == GenerativeAiKind.Registration
+            ? RegistryNumberScheme.GenerativeAiRegistration : RegistryNumberScheme.GenerativeAiFiling;
+        if (RegistryNumbers.Classify(number) != expected)
+            throw new ArgumentException($"{(s.Kind == GenerativeAiKind.Registration ? "登记" : "备案")}编号格式不正确：“{s.Number}”", nameof(s));
+        var products = Clean(s.Products);
+        var row = new RegistryRow
+        {
+            RowNumber = 0,
+            List = RegistryListKind.FiledHere,
+            Period = s.FiledOn.ToString("yyyy-MM"),
+            Batch = SourceName,
+            ListName = SourceName,
+            Name = s.ModelName.Trim(),
+            Entity = s.Entity.Trim(),
+            ProductsRaw = products.Count > 0 ? ProductRef.Join(products) : null,
+            Products = products,
+            Number = number,
+            Remark = s.Remark,
+            Region = s.Region.Trim(),
+            FiledOn = s.FiledOn,
+            GenerativeKind = s.Kind,
         };
         await store.ApplyRowsAsync([row], SourceName, ct);
         changed?.Invoke();
@@ -61,4 +89,8 @@ public sealed class RegistryPublisher(IRegistryStore store, Action? changed = nu
         };
         await store.ApplyRowsAsync([row], SourceName, ct);
     }
+
+    private static List<ProductRef> Clean(IEnumerable<ProductRef> products) =>
+        products.Select(p => new ProductRef(p.Name.Trim(), string.IsNullOrWhiteSpace(p.Form) ? null : p.Form.Trim()))
+            .Where(p => p.Name.Length > 0).ToList();
 }

@@ -4,6 +4,7 @@ using System.Text.Json.Serialization;
 using Suanbei.Core;
 using Suanbei.Core.Assessment;
 using Suanbei.Web.Features.Filings;
+using Suanbei.Web.Features.GenAiFilings;
 using Suanbei.Web.Hosting;
 using Suanbei.Web.Identity;
 
@@ -29,12 +30,14 @@ public sealed class AssessModule : IFeatureModule
             return answers is null ? Invalid(error!) : Results.Json(ApplicabilityEvaluator.Evaluate(answers), PlanJson);
         }).WithTags("备案判断");
 
-        api.MapPost("/assess/drafts", async (HttpRequest request, ClaimsPrincipal user, FilingService filings, CancellationToken ct) =>
+        api.MapPost("/assess/drafts", async (HttpRequest request, ClaimsPrincipal user, FilingService filings, GenAiFilingService genAi,
+            CancellationToken ct) =>
         {
             var (answers, error) = await ReadAsync(request);
             if (answers is null) return Invalid(error!);
             var plan = ApplicabilityEvaluator.Evaluate(answers);
             var created = await PlanDrafts.CreateAsync(filings, FilingService.ActorOf(user), answers, plan, ct);
+            await PlanDrafts.CreateGenerativeAiAsync(genAi, FilingService.ActorOf(user), answers, plan, ct);
             return Results.Json(created.Select(f => new { id = f.Id, name = f.Name, type = f.Type, role = f.Role }).ToList(), PlanJson,
                 statusCode: 201);
         }).RequireAuthorization(Policies.Filer).WithTags("备案判断");

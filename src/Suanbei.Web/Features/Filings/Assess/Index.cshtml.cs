@@ -6,6 +6,7 @@ using Suanbei.Core.Assessment;
 using Suanbei.Core.Filings;
 using Suanbei.Core.Products;
 using Suanbei.Web.Features.Filings;
+using Suanbei.Web.Features.GenAiFilings;
 using Suanbei.Web.Identity;
 
 namespace Suanbei.Web.Features.Filings.Assess;
@@ -254,9 +255,12 @@ public sealed class IndexModel(FilingService filings) : PageModel
         if (ServiceAnswers.TryParse(AnswersJson ?? "", out var answers) is { } error) { Error = error; Pad(); return Page(); }
         try
         {
-            var created = await PlanDrafts.CreateAsync(filings, FilingService.ActorOf(User), answers!,
-                ApplicabilityEvaluator.Evaluate(answers!), HttpContext.RequestAborted);
-            TempData["Message"] = $"已按评估结果创建 {created.Count} 个算法备案草稿：{string.Join("、", created.Select(f => f.Name))}。";
+            var plan = ApplicabilityEvaluator.Evaluate(answers!);
+            var created = await PlanDrafts.CreateAsync(filings, FilingService.ActorOf(User), answers!, plan, HttpContext.RequestAborted);
+            var genAi = await PlanDrafts.CreateGenerativeAiAsync(HttpContext.RequestServices.GetRequiredService<GenAiFilingService>(),
+                FilingService.ActorOf(User), answers!, plan, HttpContext.RequestAborted);
+            TempData["Message"] = $"已按评估结果创建 {created.Count} 个算法备案草稿：{string.Join("、", created.Select(f => f.Name))}"
+                + (genAi is null ? "。" : $"；以及生成式人工智能{DisplayNames.Of(genAi.Kind)}草稿（见“生成式人工智能备案/登记”）。");
             return Redirect("/filings");
         }
         catch (DomainException e)

@@ -1,7 +1,9 @@
 using Suanbei.Core;
 using Suanbei.Core.Assessment;
 using Suanbei.Core.Filings;
+using Suanbei.Core.GenerativeAi;
 using Suanbei.Web.Features.Filings;
+using Suanbei.Web.Features.GenAiFilings;
 using AssessRole = Suanbei.Core.Assessment.FilingRole;
 using FilingRole = Suanbei.Core.Filings.FilingRole;
 
@@ -30,5 +32,22 @@ public static class PlanDrafts
             created.Add(f);
         }
         return created;
+    }
+
+    /// <summary>
+    /// The generative-AI draft the plan calls for: 登记 when the service only calls a filed model, else 备案 (own or
+    /// fine-tuned; the filer picks which). Null when the plan calls for neither.
+    /// </summary>
+    public static async Task<GenerativeAiFiling?> CreateGenerativeAiAsync(
+        GenAiFilingService genAi, Actor filer, ServiceAnswers answers, AssessmentPlan plan, CancellationToken ct = default)
+    {
+        if (plan.LargeModel.Kind == LargeModelDutyKind.None) return null;
+        var f = await genAi.CreateAsync(filer, ct);
+        await genAi.UpdateFormAsync(f, filer, new GenerativeAiServiceForm
+        {
+            ModelName = answers.ServiceName,
+            ModelSource = plan.LargeModel.Kind == LargeModelDutyKind.Registration ? ModelSource.CallsFiledModel : null,
+        }, ct);
+        return f;
     }
 }

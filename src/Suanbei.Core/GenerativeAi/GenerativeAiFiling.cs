@@ -1,0 +1,404 @@
+using Suanbei.Core.Calendar;
+using Suanbei.Core.Filings;
+using Suanbei.Core.Filings.Events;
+using Suanbei.Core.GenerativeAi.Events;
+using Suanbei.Core.Identifiers;
+
+namespace Suanbei.Core.GenerativeAi;
+
+/// <summary>
+/// One version of a generative-AI service filing: 备案 (own or fine-tuned model; 属地网信办初审 then 国家复审) or 登记
+/// (calls a filed model; the province decides alone). The kind follows from the form's model source by the rule in
+/// Data/rules/genai-filing.json. Like <see cref="AlgorithmFiling"/>: guarded transitions (<see cref="GenerativeAiWorkflow"/>),
+/// an append-only <see cref="AuditTrail"/>, the Art. 25 clock, changes as further versions of one public entry
+/// (<see cref="EntryId"/>) that keep the number, cancellation, and domain events for what the public hears of.
+/// </summary>
+public sealed class GenerativeAiFiling : IHasDomainEvents
+{
+    private readonly List<IDomainEvent> _events = [];
+    private readonly List<GenerativeAiProductLink> _products = [];
+    private readonly List<GenerativeAiMaterialLink> _materials = [];
+    private readonly List<GenerativeAiReturnReason> _returnReasons = [];
+    private readonly List<GenerativeAiAuditEntry> _auditTrail = [];
+
+    private GenerativeAiFiling() { } // EF
+
+    /// <summary>Starts an empty draft for a subject whose filing has been approved (the caller checks approval).</summary>
+    public GenerativeAiFiling(Guid subjectId, Actor filer, DateTimeOffset now)
+    {
+        if (filer.Role != ActorRole.Filer) throw new DomainException("只有备案主体可以新建生成式人工智能服务备案。");
+        Id = Guid.NewGuid();
+        EntryId = Id;
+        SubjectId = subjectId;
+        OwnerUserId = filer.UserId;
+        Revision = 1;
+        Status = GenerativeAiStatus.Draft;
+        CreatedAt = UpdatedAt = now;
+    }
+
+    public Guid Id { get; private set; }
+    /// <summary>The public entry this version belongs to: the id of the first version, shared by its changes.</summary>
+    public Guid EntryId { get; private set; }
+    public Guid SubjectId { get; private set; }
+    public string OwnerUserId { get; private set; } = "";
+    /// <summary>1 for the first version, 2, 3 … for each change.</summary>
+    public int Revision { get; private set; }
+    public Guid? PreviousVersionId { get; private set; }
+    public bool IsChange => Revision > 1;
+    public GenerativeAiStatus Status { get; private set; }
+    public int ConcurrencyVersion { get; private set; }
+    public DateTimeOffset CreatedAt { get; private set; }
+    public DateTimeOffset UpdatedAt { get; private set; }
+
+    /// <summary>备案 or 登记, decided by the form's model source (备案 until a source is chosen).</summary>
+    public GenerativeAiFilingKind Kind { get; private set; }
+    public GenerativeAiServiceForm Form { get; private set; } = new();
+    /// <summary>The form's model name, kept as a column so lists and queues can show and search it.</summary>
+    public string? ModelName { get; private set; }
+    public IReadOnlyList<GenerativeAiProductLink> Products => _products;
+    public IReadOnlyList<GenerativeAiMaterialLink> Materials => _materials;
+
+    /// <summary>属地 (province name, e.g. 北京市) and 备案单位 as of the last submission or approval.</summary>
+    public string? Province { get; private set; }
+    public string? Entity { get; private set; }
+
+    public DateTimeOffset? SubmittedAt { get; private set; }
+    /// <summary>Date (China time) of the current complete submission; the Art. 25 clock counts from here.</summary>
+    public DateOnly? ClockStartedOn { get; private set; }
+    public DateOnly? DecidedOn { get; private set; }
+    public int ReturnRounds { get; private set; }
+    public IReadOnlyList<GenerativeAiReturnReason> ReturnReasons => _returnReasons;
+    public string? RefusalReason { get; private set; }
+
+    public string? Number { get; private set; }
+    public DateTimeOffset? ApprovedAt { get; private set; }
+    /// <summary>备注 lines of the public entry, newline-separated, oldest first (changes and cancellation).</summary>
+    public string? Remarks { get; private set; }
+
+    public DateOnly? ChangeEventDate { get; private set; }
+    public string? ChangeDescription { get; private set; }
+    public Guid? OpenChangeId { get; private set; }
+
+    public DateOnly? CancelEventDate { get; private set; }
+    public DateTimeOffset? CancelledAt { get; private set; }
+    public string? CancelReason { get; private set; }
+
+    public IReadOnlyList<GenerativeAiAuditEntry> AuditTrail => _auditTrail;
+    public IReadOnlyList<IDomainEvent> DomainEvents => _events;
+    public void ClearDomainEvents() => _events.Clear();
+
+    /// <summary>The rule that decided <see cref="Kind"/>, with its source; null until a model source is chosen.</summary>
+    public GenerativeAiKindDecision? KindBasis => Form.ModelSource is { } s ? GenerativeAiRules.Current.KindOf(s) : null;
+
+    /// <summary>Statuses in which this version is the public entry.</summary>
+    public bool IsPublic => Status is GenerativeAiStatus.Filed or GenerativeAiStatus.Registered or GenerativeAiStatus.Cancelled;
+
+    public bool IsReturned => Status == GenerativeAiStatus.Draft && ReturnRounds > 0;
+
+    public string StatusDisplay => IsReturned ? FilingNames.Returned : DisplayNames.Of(Status);
+
+    public IReadOnlyList<string> RemarkLines =>
+        (Remarks ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
+    /// <summary>The reasons of the latest return while the filing waits in draft for correction.</summary>
+    public IReadOnlyList<GenerativeAiReturnReason> OpenReturnReasons =>
+        IsReturned ? _returnReasons.Where(r => r.Round == ReturnRounds).OrderBy(r => GenerativeAiFormFields.Order(r.Field)).ToList()
+            : [];
+
+    public Guid? MaterialOf(string key) => _materials.FirstOrDefault(m => m.Key == key)?.MaterialId;
+
+    // ---------------------------------------------------------------- editing (draft only, owner only)
+
+    /// <summary>Saves the 上线备案表 (complete or not); the kind follows the model source. A change keeps its kind.</summary>
+    public void UpdateForm(Actor filer, GenerativeAiServiceForm form, DateTimeOffset now)
+    {
+        RequireEditable(filer);
+        var clean = GenerativeAiFormFields.Clean(form);
+        var kind = clean.ModelSource is { } s ? GenerativeAiRules.Current.KindOf(s).Kind : Kind;
+        if (IsChange && kind != Kind)
+            throw new DomainException($"变更不能把{DisplayNames.Of(Kind)}改为{DisplayNames.Of(kind)}（编号规则不同）；请注销后重新办理。");
+        Form = clean;
+        Kind = kind;
+        ModelName = clean.ModelName;
+        Touch(now);
+    }
+
+    /// <summary>Replaces the linked products of the account (a later entry for the same product wins).</summary>
+    public void LinkProducts(Actor filer, IEnumerable<PublicProductRef> products, DateTimeOffset now)
+    {
+        RequireEditable(filer);
+        var list = products.GroupBy(p => p.ProductId).Select(g => g.Last()).ToList();
+        if (list.Any(p => string.IsNullOrWhiteSpace(p.Name) || string.IsNullOrWhiteSpace(p.Form)))
+            throw new DomainException("关联产品缺少名称或服务形式。");
+        _products.Clear();
+        foreach (var p in list) _products.Add(new GenerativeAiProductLink(p.ProductId, p.Name, p.Form));
+        Touch(now);
+    }
+
+    /// <summary>Sets (or with null removes) the upload of one material of Data/rules/genai-filing.json.</summary>
+    public void SetMaterial(Actor filer, string key, Guid? materialId, DateTimeOffset now)
+    {
+        RequireEditable(filer);
+        if (GenerativeAiRules.Current.Materials.All(m => m.Key != key)) throw new DomainException($"未知的备案材料：{key}");
+        _materials.RemoveAll(m => m.Key == key);
+        if (materialId is { } id) _materials.Add(new GenerativeAiMaterialLink(key, id));
+        Touch(now);
+    }
+
+    // ---------------------------------------------------------------- completeness
+
+    /// <summary>What still blocks submission, in form order; empty when complete.</summary>
+    public IReadOnlyList<MissingField> MissingFields()
+    {
+        var missing = GenerativeAiFormFields.Missing(Form);
+        if (_products.Count == 0)
+            missing.Add(new MissingField(GenerativeAiFormFields.Products, "请关联至少一个提供该服务的产品。"));
+        foreach (var m in GenerativeAiRules.Current.Materials.Where(m => MaterialOf(m.Key) is null))
+            missing.Add(new MissingField(m.Key, $"请上传《{m.Name}》。"));
+        return missing;
+    }
+
+    public IReadOnlyList<MissingField> MissingFields(GenerativeAiStep step) =>
+        MissingFields().Where(m => GenerativeAiFormFields.StepOf(m.Field) == step).ToList();
+
+    // ---------------------------------------------------------------- workflow
+
+    /// <summary>
+    /// 提交 with the subject's 备案单位 and 属地 as they stand. Returns the missing fields; when there are any nothing
+    /// changes. A complete submission starts the Art. 25 clock (restarted by each resubmission after 退回补正).
+    /// </summary>
+    public IReadOnlyList<MissingField> Submit(Actor filer, DateTimeOffset now, string entity, string province)
+    {
+        var t = GenerativeAiWorkflow.Require(Status, GenerativeAiAction.Submit, Kind, filer);
+        RequireOwner(filer);
+        var missing = MissingFields();
+        if (missing.Count > 0) return missing;
+        SetSubjectFacts(entity, province);
+        SubmittedAt = now;
+        ClockStartedOn = ChinaTime.Date(now);
+        DecidedOn = null;
+        Move(t, filer, now, $"{DisplayNames.Of(Kind)}：{KindBasis?.Text}");
+        return missing;
+    }
+
+    /// <summary>属地受理: the provincial office takes the submission into its first review.</summary>
+    public void StartProvincialReview(Actor reviewer, DateTimeOffset now) =>
+        Move(GenerativeAiWorkflow.Require(Status, GenerativeAiAction.StartProvincialReview, Kind, reviewer), reviewer, now, null);
+
+    /// <summary>属地初审通过, the 备案 goes on to the national review (a 登记 is approved by the province instead).</summary>
+    public void PassProvincialReview(Actor reviewer, DateTimeOffset now, string? comment = null) =>
+        Move(GenerativeAiWorkflow.Require(Status, GenerativeAiAction.PassProvincialReview, Kind, reviewer), reviewer, now,
+            Clean(comment));
+
+    /// <summary>
+    /// Final approval of a first version: records the number issued by the allocator (its scheme must match the kind),
+    /// the 备案单位 and 属地 the list prints, and raises <see cref="GenerativeAiFilingApproved"/>.
+    /// </summary>
+    public void Approve(Actor reviewer, DateTimeOffset now, string number, string entity, string province)
+    {
+        var t = GenerativeAiWorkflow.Require(Status, GenerativeAiAction.Approve, Kind, reviewer);
+        if (IsChange) throw new DomainException("变更通过审核时沿用原编号，请使用“通过变更”。");
+        var info = GenerativeAiNumber.Decode(number);
+        if (!info.Valid) throw new DomainException($"编号无效：{number}（{string.Join("；", info.Problems)}）");
+        var expected = Kind == GenerativeAiFilingKind.Filing ? GenerativeAiNumberKind.Filing : GenerativeAiNumberKind.Registration;
+        if (info.Kind != expected) throw new DomainException($"编号 {number} 不是{DisplayNames.Of(Kind)}编号。");
+        SetSubjectFacts(entity, province);
+        Number = number;
+        ApprovedAt = now;
+        DecidedOn = ChinaTime.Date(now);
+        Move(t, reviewer, now, $"{DisplayNames.Of(Kind)}编号 {number}");
+        _events.Add(new GenerativeAiFilingApproved(Id, Kind, Province!, ModelName ?? "", Entity!, number, DecidedOn.Value,
+            PublicProducts()));
+    }
+
+    /// <summary>
+    /// Final approval of a change: the public entry switches to this version at once (same number, a new 备注 line) and
+    /// <paramref name="previous"/> — the version that was public — is superseded.
+    /// </summary>
+    public void ApproveChange(Actor reviewer, DateTimeOffset now, GenerativeAiFiling previous, string entity, string province)
+    {
+        var t = GenerativeAiWorkflow.Require(Status, GenerativeAiAction.Approve, Kind, reviewer);
+        if (!IsChange) throw new DomainException("首次备案或登记通过审核时须签发编号。");
+        RequirePrevious(previous);
+        if (previous.Status is not (GenerativeAiStatus.Filed or GenerativeAiStatus.Registered))
+            throw new DomainException("原版本已不在公开状态，不能通过此变更。");
+        SetSubjectFacts(entity, province);
+        var today = ChinaTime.Date(now);
+        var line = ChangeRemark(previous, today);
+        Remarks = AppendLine(previous.Remarks, line);
+        Number = previous.Number;
+        ApprovedAt = now;
+        DecidedOn = today;
+        Move(t, reviewer, now, line);
+        previous.Supersede(reviewer, now, this);
+        _events.Add(new GenerativeAiFilingChanged(Id, EntryId, Revision, Kind, Province!, ModelName ?? "", Entity!, Number!, today,
+            line, PublicProducts()));
+    }
+
+    /// <summary>退回补正: back to draft with one reason per field; earlier rounds stay in <see cref="ReturnReasons"/>.</summary>
+    public void Return(Actor reviewer, DateTimeOffset now, IReadOnlyList<FieldReason> reasons)
+    {
+        var t = GenerativeAiWorkflow.Require(Status, GenerativeAiAction.Return, Kind, reviewer);
+        var list = reasons.Where(r => !string.IsNullOrWhiteSpace(r.Reason)).ToList();
+        if (list.Count == 0) throw new DomainException("退回补正须至少写明一个字段的理由。");
+        foreach (var r in list)
+        {
+            if (!GenerativeAiFormFields.IsKnown(r.Field)) throw new DomainException($"未知字段：{r.Field}");
+            GenerativeAiFormFields.Text(r.Reason, GenerativeAiFormFields.General, GenerativeAiFormFields.LongTextMax);
+        }
+        ReturnRounds++;
+        foreach (var r in list) _returnReasons.Add(new GenerativeAiReturnReason(ReturnRounds, r, Status, now));
+        ClockStartedOn = null; // materials were not complete; the clock restarts on resubmission
+        Move(t, reviewer, now,
+            string.Join("；", list.Select(r => $"{GenerativeAiFormFields.Label(r.Field)}：{r.Reason.Trim()}")));
+    }
+
+    /// <summary>不予通过 with reasons, at either level. Refusing a change closes it; the public version stays as it was.</summary>
+    public void Refuse(Actor reviewer, DateTimeOffset now, string reason, GenerativeAiFiling? previous = null)
+    {
+        var t = GenerativeAiWorkflow.Require(Status, GenerativeAiAction.Refuse, Kind, reviewer);
+        var text = Clean(reason) ?? throw new DomainException("不予通过须写明理由。");
+        GenerativeAiFormFields.Text(text, GenerativeAiFormFields.General, GenerativeAiFormFields.LongTextMax);
+        if (IsChange) RequirePrevious(previous!);
+        RefusalReason = text;
+        DecidedOn = ChinaTime.Date(now);
+        Move(t, reviewer, now, text);
+        if (IsChange) previous!.OpenChangeId = null;
+    }
+
+    /// <summary>
+    /// 发起变更: the public version stays; a new draft (a copy) is returned for editing and review. The filer's deadline
+    /// (Art. 24 of the algorithm provisions, which Art. 17 of the generative-AI measures applies) runs from
+    /// <paramref name="eventDate"/>.
+    /// </summary>
+    public GenerativeAiFiling StartChange(Actor filer, DateTimeOffset now, DateOnly eventDate, string? description)
+    {
+        var t = GenerativeAiWorkflow.Require(Status, GenerativeAiAction.StartChange, Kind, filer);
+        RequireOwner(filer);
+        if (OpenChangeId is not null) throw new DomainException("已有一项变更在办理中，请先完成它。");
+        if (eventDate > ChinaTime.Date(now)) throw new DomainException("变更发生日期不能晚于今天。");
+        var text = GenerativeAiFormFields.Text(description, GenerativeAiFormFields.General, GenerativeAiFormFields.LongTextMax);
+        var change = new GenerativeAiFiling
+        {
+            Id = Guid.NewGuid(), EntryId = EntryId, SubjectId = SubjectId, OwnerUserId = OwnerUserId, Revision = Revision + 1,
+            PreviousVersionId = Id, Status = GenerativeAiStatus.Draft, CreatedAt = now, UpdatedAt = now, Kind = Kind, Form = Form,
+            ModelName = ModelName, Province = Province, Entity = Entity, Number = Number, Remarks = Remarks,
+            ChangeEventDate = eventDate, ChangeDescription = text,
+        };
+        foreach (var p in _products) change._products.Add(new GenerativeAiProductLink(p.ProductId, p.ProductName, p.ProductForm));
+        foreach (var m in _materials) change._materials.Add(new GenerativeAiMaterialLink(m.Key, m.MaterialId));
+        change.Append(filer, now, GenerativeAiAction.StartChange, Status, GenerativeAiStatus.Draft, $"由第{Revision}版发起变更");
+        OpenChangeId = change.Id;
+        Move(t, filer, now, $"发起变更（第{change.Revision}版），变更发生日期 {eventDate:yyyy-MM-dd}");
+        return change;
+    }
+
+    /// <summary>注销: the entry stays public, marked cancelled; its number is never issued again.</summary>
+    public void Cancel(Actor filer, DateTimeOffset now, DateOnly eventDate, string? reason)
+    {
+        var t = GenerativeAiWorkflow.Require(Status, GenerativeAiAction.Cancel, Kind, filer);
+        RequireOwner(filer);
+        if (OpenChangeId is not null) throw new DomainException("有一项变更正在办理，不能同时注销。");
+        var today = ChinaTime.Date(now);
+        if (eventDate > today) throw new DomainException("停止服务日期不能晚于今天。");
+        CancelEventDate = eventDate;
+        CancelledAt = now;
+        CancelReason = GenerativeAiFormFields.Text(reason, GenerativeAiFormFields.General, GenerativeAiFormFields.LongTextMax);
+        Remarks = AppendLine(Remarks, $"{today.Year}年{today.Month}月已注销");
+        Move(t, filer, now, CancelReason);
+        _events.Add(new GenerativeAiFilingCancelled(Id, EntryId, Kind, Number!, eventDate, CancelReason));
+    }
+
+    // ---------------------------------------------------------------- clocks
+
+    /// <summary>The Art. 25 clock: working days used of the limit since complete materials, on the official calendar.</summary>
+    public ReviewClock Clock(DateTimeOffset now, WorkingCalendar calendar) =>
+        ReviewClock.Compute(ClockStartedOn, DecidedOn ?? ChinaTime.Date(now), calendar);
+
+    /// <summary>The filer's own deadline for this change or cancellation, from the event date entered.</summary>
+    public Deadline? FilerDeadline(WorkingCalendar calendar) =>
+        Status == GenerativeAiStatus.Cancelled && CancelEventDate is { } c ? Deadline.Compute(DeadlineKind.Cancellation, c, calendar)
+        : IsChange && ChangeEventDate is { } e ? Deadline.Compute(DeadlineKind.Change, e, calendar)
+        : null;
+
+    /// <summary>The 备注 line the lists would print for this change, e.g. "2026年12月，变更内容：模型版本由V1变更为V2".</summary>
+    public string ChangeRemark(GenerativeAiFiling previous, DateOnly approvedOn)
+    {
+        var items = new List<string>();
+        if (previous.ModelName != ModelName) items.Add($"模型名称由{previous.ModelName}变更为{ModelName}");
+        if (previous.Form.ModelVersion != Form.ModelVersion) items.Add($"模型版本由{previous.Form.ModelVersion}变更为{Form.ModelVersion}");
+        if (previous.Form.Functions != Form.Functions)
+            items.Add($"服务功能由{DisplayNames.Of(previous.Form.Functions)}变更为{DisplayNames.Of(Form.Functions)}");
+        var before = previous.Products.Select(p => p.ProductId).ToHashSet();
+        var after = Products.Select(p => p.ProductId).ToHashSet();
+        var added = Products.Where(p => !before.Contains(p.ProductId)).Select(p => p.Display).ToList();
+        var removed = previous.Products.Where(p => !after.Contains(p.ProductId)).Select(p => p.Display).ToList();
+        if (added.Count > 0) items.Add("新增关联产品" + string.Join("、", added));
+        if (removed.Count > 0) items.Add("删除关联产品" + string.Join("、", removed));
+        if (ChangeDescription is not null) items.Add(ChangeDescription);
+        if (items.Count == 0) items.Add("更新备案信息");
+        return $"{approvedOn.Year}年{approvedOn.Month}月，变更内容：{string.Join("，", items)}";
+    }
+
+    // ---------------------------------------------------------------- internals
+
+    private IReadOnlyList<PublicProduct> PublicProducts() =>
+        _products.Select(p => new PublicProduct(p.ProductName, p.ProductForm)).ToList();
+
+    private void SetSubjectFacts(string entity, string province)
+    {
+        Entity = Clean(entity) ?? throw new DomainException("备案主体名称缺失，不能提交或通过。");
+        Province = Clean(province) ?? throw new DomainException("备案主体的属地（注册地省份）缺失，不能提交或通过。");
+    }
+
+    private void Supersede(Actor reviewer, DateTimeOffset now, GenerativeAiFiling change)
+    {
+        var from = Status;
+        Status = GenerativeAiStatus.Superseded;
+        OpenChangeId = null;
+        Touch(now);
+        Append(reviewer, now, GenerativeAiAction.Approve, from, Status, $"被第{change.Revision}版变更取代");
+    }
+
+    private void RequirePrevious(GenerativeAiFiling previous)
+    {
+        if (previous is null || previous.Id != PreviousVersionId)
+            throw new ArgumentException("previous must be the version this change was started from", nameof(previous));
+    }
+
+    private void RequireEditable(Actor filer)
+    {
+        if (filer.Role != ActorRole.Filer) throw new DomainException("只有备案主体可以编辑生成式人工智能服务备案。");
+        RequireOwner(filer);
+        if (Status != GenerativeAiStatus.Draft)
+            throw new DomainException($"当前状态为「{DisplayNames.Of(Status)}」，只有草稿可以编辑。");
+    }
+
+    private void RequireOwner(Actor filer)
+    {
+        if (filer.UserId != OwnerUserId) throw new DomainException("无权操作他人的生成式人工智能服务备案。");
+    }
+
+    private void Move(GenerativeAiWorkflow.Transition t, Actor actor, DateTimeOffset now, string? reason)
+    {
+        var from = Status;
+        Status = t.To;
+        Touch(now);
+        Append(actor, now, t.Action, from, t.To, reason);
+    }
+
+    private void Append(Actor actor, DateTimeOffset now, GenerativeAiAction action, GenerativeAiStatus from, GenerativeAiStatus to,
+        string? reason) =>
+        _auditTrail.Add(new GenerativeAiAuditEntry(_auditTrail.Count + 1, now, actor, action, from, to, reason));
+
+    private void Touch(DateTimeOffset now)
+    {
+        UpdatedAt = now;
+        ConcurrencyVersion++;
+    }
+
+    private static string? Clean(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
+
+    private static string AppendLine(string? existing, string line) =>
+        string.IsNullOrEmpty(existing) ? line : existing + "\n" + line;
+}

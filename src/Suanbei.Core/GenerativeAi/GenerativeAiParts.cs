@@ -1,0 +1,92 @@
+using Suanbei.Core.Filings;
+
+namespace Suanbei.Core.GenerativeAi;
+
+/// <summary>A product of the account the service runs in; name and form are a snapshot for the public entry.</summary>
+public sealed class GenerativeAiProductLink
+{
+    private GenerativeAiProductLink() { } // EF
+    internal GenerativeAiProductLink(Guid productId, string name, string form)
+    {
+        Id = Guid.NewGuid();
+        ProductId = productId;
+        ProductName = name.Trim();
+        ProductForm = form.Trim();
+    }
+
+    public Guid Id { get; private set; }
+    public Guid ProductId { get; private set; }
+    public string ProductName { get; private set; } = "";
+    public string ProductForm { get; private set; } = "";
+    public string Display => $"{ProductName}（{ProductForm}）";
+}
+
+/// <summary>An uploaded material (安全自评估报告 …) by its key in Data/rules/genai-filing.json.</summary>
+public sealed class GenerativeAiMaterialLink
+{
+    private GenerativeAiMaterialLink() { } // EF
+    internal GenerativeAiMaterialLink(string key, Guid materialId)
+    {
+        Id = Guid.NewGuid();
+        Key = key;
+        MaterialId = materialId;
+    }
+
+    public Guid Id { get; private set; }
+    public string Key { get; private set; } = "";
+    public Guid MaterialId { get; private set; }
+}
+
+/// <summary>A reviewer's reason for returning one field, kept per round.</summary>
+public sealed class GenerativeAiReturnReason
+{
+    private GenerativeAiReturnReason() { } // EF
+    internal GenerativeAiReturnReason(int round, FieldReason reason, GenerativeAiStatus level, DateTimeOffset at)
+    {
+        Id = Guid.NewGuid();
+        Round = round;
+        Field = reason.Field;
+        Reason = reason.Reason.Trim();
+        Level = level;
+        At = at;
+    }
+
+    public Guid Id { get; private set; }
+    public int Round { get; private set; }
+    public string Field { get; private set; } = "";
+    public string Reason { get; private set; } = "";
+    /// <summary>The status the filing was in when returned (已提交, 属地初审 or 国家复审): which office sent it back.</summary>
+    public GenerativeAiStatus Level { get; private set; }
+    public DateTimeOffset At { get; private set; }
+}
+
+/// <summary>One line of the append-only audit trail: who did what, when, from which status to which, and why.</summary>
+public sealed class GenerativeAiAuditEntry
+{
+    private GenerativeAiAuditEntry() { } // EF
+    internal GenerativeAiAuditEntry(int sequence, DateTimeOffset at, Actor actor, GenerativeAiAction action,
+        GenerativeAiStatus from, GenerativeAiStatus to, string? reason)
+    {
+        Id = Guid.NewGuid();
+        Sequence = sequence;
+        At = at;
+        ActorId = actor.UserId;
+        ActorName = actor.DisplayName;
+        ActorRole = actor.Role;
+        Action = action;
+        From = from;
+        To = to;
+        Reason = reason;
+    }
+
+    public Guid Id { get; private set; }
+    public int Sequence { get; private set; }
+    public DateTimeOffset At { get; private set; }
+    public string ActorId { get; private set; } = "";
+    public string ActorName { get; private set; } = "";
+    public ActorRole ActorRole { get; private set; }
+    public GenerativeAiAction Action { get; private set; }
+    public GenerativeAiStatus From { get; private set; }
+    public GenerativeAiStatus To { get; private set; }
+    public string? Reason { get; private set; }
+}

@@ -1,0 +1,81 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace Suanbei.Core.GenerativeAi;
+
+/// <summary>A material filed besides the 上线备案表: a stable key (form field), its Chinese name and where it is required.</summary>
+public sealed record GenerativeAiMaterial(string Key, string Name, string Source);
+
+/// <summary>Why a service files (备案) or registers (登记): the rule's text and its source.</summary>
+public sealed record GenerativeAiKindDecision(GenerativeAiFilingKind Kind, string Text, string Source);
+
+/// <summary>
+/// The rules of the generative-AI service filing kept as data (Data/rules/genai-filing.json): which model source leads to
+/// 备案 and which to 登记, each with its source, and the materials list.
+/// </summary>
+public sealed class GenerativeAiRules
+{
+    private static readonly Lazy<GenerativeAiRules> Embedded = new(() => Parse(EmbeddedData.ReadText("rules/genai-filing.json")));
+
+    public static GenerativeAiRules Current => Embedded.Value;
+
+    private readonly IReadOnlyDictionary<ModelSource, GenerativeAiKindDecision> _kinds;
+
+    private GenerativeAiRules(string version, IReadOnlyDictionary<ModelSource, GenerativeAiKindDecision> kinds,
+        IReadOnlyList<GenerativeAiMaterial> materials)
+    {
+        Version = version;
+        _kinds = kinds;
+        Materials = materials;
+    }
+
+    public string Version { get; }
+
+    /// <summary>The materials in the order the filer uploads them.</summary>
+    public IReadOnlyList<GenerativeAiMaterial> Materials { get; }
+
+    /// <summary>备案 or 登记 for a model source, with the rule's text and source.</summary>
+    public GenerativeAiKindDecision KindOf(ModelSource source) => _kinds[source];
+
+    private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web)
+    {
+        Converters =
+        {
+            new JsonStringEnumConverter<ModelSource>(namingPolicy: null, allowIntegerValues: false),
+            new JsonStringEnumConverter<GenerativeAiFilingKind>(namingPolicy: null, allowIntegerValues: false),
+        },
+        TypeInfoResolver = CoreJsonContext.Default,
+    };
+
+    /// <summary>Parses and checks the rules document; throws <see cref="FormatException"/> naming what is wrong.</summary>
+    public static GenerativeAiRules Parse(string json)
+    {
+        var dto = JsonSerializer.Deserialize(json, CoreJsonContext.TypeInfo<Dto>(JsonOptions))
+            ?? throw new FormatException("generative-AI rules document is empty");
+        if (string.IsNullOrWhiteSpace(dto.Version)) throw new FormatException("generative-AI rules document has no version");
+        var kinds = new Dictionary<ModelSource, GenerativeAiKindDecision>();
+        foreach (var r in dto.KindRules ?? [])
+        {
+            if (string.IsNullOrWhiteSpace(r.Text) || string.IsNullOrWhiteSpace(r.Source))
+                throw new FormatException($"kind rule for {r.ModelSource} lacks text or source");
+            if (!kinds.TryAdd(r.ModelSource, new GenerativeAiKindDecision(r.Kind, r.Text, r.Source)))
+                throw new FormatException($"kind rule for {r.ModelSource} appears twice");
+        }
+        foreach (var source in Enum.GetValues<ModelSource>())
+            if (!kinds.ContainsKey(source)) throw new FormatException($"no kind rule for model source {source}");
+        var materials = new List<GenerativeAiMaterial>();
+        foreach (var m in dto.Materials ?? [])
+        {
+            if (string.IsNullOrWhiteSpace(m.Key) || string.IsNullOrWhiteSpace(m.Name) || string.IsNullOrWhiteSpace(m.Source))
+                throw new FormatException("a material lacks key, name or source");
+            if (materials.Any(x => x.Key == m.Key)) throw new FormatException($"material '{m.Key}' appears twice");
+            materials.Add(new GenerativeAiMaterial(m.Key, m.Name, m.Source));
+        }
+        if (materials.Count == 0) throw new FormatException("generative-AI rules document lists no materials");
+        return new GenerativeAiRules(dto.Version, kinds, materials);
+    }
+
+    internal sealed record Dto(string? Version, List<GenAiKindRuleDto>? KindRules, List<GenAiMaterialDto>? Materials);
+    internal sealed record GenAiKindRuleDto(ModelSource ModelSource, GenerativeAiFilingKind Kind, string? Text, string? Source);
+    internal sealed record GenAiMaterialDto(string? Key, string? Name, string? Source);
+}

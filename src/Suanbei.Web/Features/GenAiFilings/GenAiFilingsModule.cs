@@ -1,0 +1,131 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Suanbei.Core;
+using Suanbei.Core.Filings;
+using Suanbei.Core.GenerativeAi;
+using Suanbei.Web.Data;
+using Suanbei.Web.Features.Filings;
+using Suanbei.Web.Features.Materials;
+using Suanbei.Web.Hosting;
+using Suanbei.Web.Identity;
+
+namespace Suanbei.Web.Features.GenAiFilings;
+
+/// <summary>
+/// Generative-AI service filing (备案/登记) under /api/v1, like the algorithm filing's: filers /api/v1/genai-filings…,
+/// reviewers /api/v1/review/genai-filings…. Errors are problem details; missing fields come in <c>errors</c> keyed by
+/// field with Chinese messages.
+/// </summary>
+public sealed class GenAiFilingsModule : IFeatureModule
+{
+    public void AddServices(IServiceCollection services, SuanbeiHostOptions options)
+    {
+        services.AddScoped<GenAiFilingService>();
+        services.AddScoped<GenAiReviewService>();
+        services.AddScoped<IMaterialAccessRule, GenAiMaterialAccessRule>();
+    }
+
+    public void MapApi(RouteGroupBuilder api)
+    {
+        var filer = api.MapGroup("/genai-filings").RequireAuthorization(Policies.Filer).WithTags("生成式人工智能服务备案/登记");
+        filer.MapGet("/", async (ClaimsPrincipal user, GenAiFilingService s, CancellationToken ct) =>
+            (await s.ListOwnAsync(user.UserId(), ct)).Select(f => GenAiFilingDto.Summary(f, s.Now)).ToList());
+        filer.MapPost("/", async (ClaimsPrincipal user, GenAiFilingService s, CancellationToken ct) =>
+        {
+            var f = await s.CreateAsync(FilingService.ActorOf(user), ct);
+            return Results.Created($"/api/v1/genai-filings/{f.Id}", GenAiFilingDto.Full(f, s.Now));
+        });
+        filer.MapGet("/{id:guid}", async (Guid id, ClaimsPrincipal user, GenAiFilingService s, CancellationToken ct) =>
+            await s.GetOwnAsync(id, user.UserId(), ct) is { } f ? Results.Ok(GenAiFilingDto.Full(f, s.Now)) : NotFound());
+        filer.MapGet("/{id:guid}/audit", async (Guid id, ClaimsPrincipal user, GenAiFilingService s, CancellationToken ct) =>
+            await s.GetOwnAsync(id, user.UserId(), ct) is { } f
+                ? Results.Ok(f.AuditTrail.OrderBy(a => a.Sequence).Select(GenAiFilingDto.Audit)) : NotFound());
+        filer.MapPut("/{id:guid}/form", (Guid id, GenerativeAiServiceForm body, ClaimsPrincipal user, GenAiFilingService s,
+            CancellationToken ct) => Own(id, user, s, ct, (f, a) => s.UpdateFormAsync(f, a, body, ct)));
+        filer.MapPut("/{id:guid}/products", (Guid id, ProductsRequest body, ClaimsPrincipal user, GenAiFilingService s,
+            CancellationToken ct) => Own(id, user, s, ct, (f, a) => s.UpdateProductsAsync(f, a, body.ProductIds ?? [], ct)));
+        filer.MapPut("/{id:guid}/materials/{key}", (Guid id, string key, MaterialRequest body, ClaimsPrincipal user,
+            GenAiFilingService s, CancellationToken ct) => Own(id, user, s, ct, (f, a) => s.SetMaterialAsync(f, a, key, body.MaterialId, ct)));
+        filer.MapPost("/{id:guid}/submit", async (Guid id, ClaimsPrincipal user, GenAiFilingService s, CancellationToken ct) =>
+        {
+            if (await s.GetOwnAsync(id, user.UserId(), ct) is not { } f) return NotFound();
+            var missing = await s.SubmitAsync(f, FilingService.ActorOf(user), ct);
+            return missing.Count == 0 ? Results.Ok(GenAiFilingDto.Full(f, s.Now))
+                : Results.ValidationProblem(
+                    missing.GroupBy(m => m.Field).ToDictionary(g => FilingsModule.ApiKey(g.Key), g => g.Select(m => m.Message).ToArray()),
+                    title: "备案信息不完整", detail: "请补全以下字段后再提交。", statusCode: 422);
+        });
+        filer.MapPost("/{id:guid}/change", async (Guid id, FilingsModule.EventRequest body, ClaimsPrincipal user, GenAiFilingService s,
+            CancellationToken ct) =>
+        {
+            if (await s.GetOwnAsync(id, user.UserId(), ct) is not { } f) return NotFound();
+            if (body.EventDate is not { } date) return DateMissing("变更发生日期");
+            var change = await s.StartChangeAsync(f, FilingService.ActorOf(user), date, body.Description, ct);
+            return Results.Created($"/api/v1/genai-filings/{change.Id}", GenAiFilingDto.Full(change, s.Now));
+        });
+        filer.MapPost("/{id:guid}/cancel", async (Guid id, FilingsModule.EventRequest body, ClaimsPrincipal user, GenAiFilingService s,
+            CancellationToken ct) =>
+        {
+            if (await s.GetOwnAsync(id, user.UserId(), ct) is not { } f) return NotFound();
+            if (body.EventDate is not { } date) return DateMissing("停止服务日期");
+            await s.CancelAsync(f, FilingService.ActorOf(user), date, body.Description, ct);
+            return Results.Ok(GenAiFilingDto.Full(f, s.Now));
+        });
+
+        var review = api.MapGroup("/review/genai-filings").RequireAuthorization(Policies.Reviewer).WithTags("生成式人工智能服务审核");
+        review.MapGet("/", async (GenAiReviewLevel? level, string? province, GenAiReviewService r, CancellationToken ct) =>
+            (await r.QueueAsync(level, province, ct)).Select(f => GenAiFilingDto.Summary(f, r.Now)).ToList());
+        review.MapGet("/{id:guid}", async (Guid id, GenAiReviewService r, CancellationToken ct) =>
+            await r.GetForReviewAsync(id, ct) is { } f ? Results.Ok(GenAiFilingDto.Full(f, r.Now)) : NotFound());
+        foreach (var (path, action) in new[]
+                 {
+                     ("start-provincial-review", GenerativeAiAction.StartProvincialReview),
+                     ("pass-provincial-review", GenerativeAiAction.PassProvincialReview), ("approve", GenerativeAiAction.Approve),
+                     ("return", GenerativeAiAction.Return), ("refuse", GenerativeAiAction.Refuse),
+                 })
+        {
+            review.MapPost($"/{{id:guid}}/{path}", async (Guid id, [FromBody] ReviewRequest? body, ClaimsPrincipal user,
+                GenAiReviewService r, CancellationToken ct) =>
+            {
+                if (await r.GetForReviewAsync(id, ct) is not { } f) return NotFound();
+                await r.ReviewAsync(f, FilingService.ActorOf(user), action, body?.Reason,
+                    body?.Reasons?.Select(x => new FieldReason(Canonical(x.Field ?? ""), x.Reason ?? "")).ToList(), body?.RomanisedName, ct);
+                return Results.Ok(GenAiFilingDto.Full(f, r.Now));
+            }).RequireAuthorization(Policies.ReviewAction);
+        }
+    }
+
+    /// <summary>API bodies name fields in camelCase ("corpusScale"); the domain's keys are PascalCase.</summary>
+    private static string Canonical(string field) =>
+        GenerativeAiFormFields.All.FirstOrDefault(f => string.Equals(f.Key, field, StringComparison.OrdinalIgnoreCase)).Key ?? field;
+
+    private static async Task<IResult> Own(Guid id, ClaimsPrincipal user, GenAiFilingService s, CancellationToken ct,
+        Func<GenerativeAiFiling, Actor, Task> update)
+    {
+        if (await s.GetOwnAsync(id, user.UserId(), ct) is not { } f) return NotFound();
+        await update(f, FilingService.ActorOf(user));
+        return Results.Ok(GenAiFilingDto.Full(f, s.Now));
+    }
+
+    private static IResult NotFound() =>
+        Results.Problem(statusCode: 404, title: "未找到", detail: "没有这个生成式人工智能服务备案/登记，或它不属于本账号。");
+
+    private static IResult DateMissing(string label) =>
+        Results.ValidationProblem(new Dictionary<string, string[]> { ["eventDate"] = [$"请填写{label}。"] }, statusCode: 400);
+
+    public sealed record ProductsRequest(List<Guid>? ProductIds);
+    public sealed record MaterialRequest(Guid? MaterialId);
+    public sealed record ReviewRequest(string? Reason, List<FilingsModule.FieldReasonRequest>? Reasons, string? RomanisedName);
+}
+
+/// <summary>Reviewers may read materials attached to a generative-AI filing that has been submitted (never a private draft).</summary>
+public sealed class GenAiMaterialAccessRule(SuanbeiDbContext db) : IMaterialAccessRule
+{
+    public async Task<bool> AllowsAsync(ClaimsPrincipal user, Material material, CancellationToken ct)
+    {
+        if (!user.IsReviewerOrAdmin()) return false;
+        return await db.Set<GenerativeAiFiling>().Where(f => f.OwnerUserId == material.OwnerId && f.SubmittedAt != null)
+            .SelectMany(f => f.Materials).AnyAsync(m => m.MaterialId == material.Id, ct);
+    }
+}

@@ -1,0 +1,20 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Suanbei.Web.Features.GenAiNumbers;
+
+public sealed class IssuedGenerativeAiNumberConfiguration : IEntityTypeConfiguration<IssuedGenerativeAiNumber>
+{
+    public void Configure(EntityTypeBuilder<IssuedGenerativeAiNumber> b)
+    {
+        b.ToTable("IssuedGenerativeAiNumbers");
+        b.HasKey(x => x.Number);
+        b.Property(x => x.Number).HasMaxLength(GenerativeAiNumberAllocator.MaxNumberLength);
+        b.Property(x => x.NumberKey).HasMaxLength(GenerativeAiNumberAllocator.MaxNumberLength);
+        b.Property(x => x.Province).HasMaxLength(32);
+        b.Property(x => x.Name).HasMaxLength(GenerativeAiNumberAllocator.MaxNumberLength);
+        b.HasIndex(x => x.NumberKey).IsUnique();
+        // 备案 rows have no sequence; NULLs are distinct in a unique index on SQLite and PostgreSQL alike.
+        b.HasIndex(x => new { x.Province, x.Year, x.Sequence }).IsUnique();
+    }
+}
