@@ -8,6 +8,7 @@ using Suanbei.Core.GenerativeAi.Events;
 using Suanbei.Core.Identifiers;
 using Suanbei.Registry;
 using Suanbei.Registry.Store;
+using Suanbei.Testing;
 using Suanbei.Web.Data;
 using Suanbei.Web.Features.GenAiNumbers;
 using Suanbei.Web.Tests.Support;
@@ -80,6 +81,27 @@ public abstract class GenerativeAiPublicationTests<TApp>(TApp app) : IClassFixtu
         Assert.Contains("北京星河测试科技有限公司", service);
         Assert.Contains("星河变影App", service);
         Assert.Contains("登记时间", service);
+        Screenshots("public-genai", "/public/genai");
+        Screenshots("public-genai-service", PublicServices.PathOf(number));
+    }
+
+    /// <summary>With SUANBEI_TEST_ARTIFACTS set, the page at desktop and phone width, for a person to look at.</summary>
+    private void Screenshots(string name, string path)
+    {
+        if (Environment.GetEnvironmentVariable("SUANBEI_TEST_ARTIFACTS") is not { Length: > 0 } keep) return;
+        Directory.CreateDirectory(keep);
+        foreach (var (width, height) in new[] { (1280, 900), (390, 844) })
+        {
+            var profile = Directory.CreateTempSubdirectory("suanbei-chromium-").FullName;
+            try
+            {
+                ExternalTool.Run("chromium", ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                    "--disable-component-update", "--disable-sync", "--no-first-run", "--user-data-dir=" + profile,
+                    $"--window-size={width},{height}", $"--screenshot={Path.Combine(keep, $"{app.Provider}-{name}-{width}.png")}",
+                    new Uri(app.BaseAddress, path).ToString()]);
+            }
+            finally { Directory.Delete(profile, recursive: true); }
+        }
     }
 
     [Fact]

@@ -54,8 +54,11 @@ public sealed class OnlineFilingFormDocumentTests
     [Fact]
     public void An_empty_registration_form_marks_what_is_missing_and_what_does_not_apply()
     {
-        var form = new GenerativeAiServiceForm { DomainScope = GenerativeAiDomainScope.General, ModelSource = ModelSource.Own,
-            CorpusSources = [new("公开网络数据", 70m)] };
+        var form = new GenerativeAiServiceForm
+        {
+            DomainScope = GenerativeAiDomainScope.General, ModelSource = ModelSource.Own,
+            CorpusSources = [new("公开网络数据", 70m)]
+        };
         var rows = CellTexts(OnlineFilingFormDocument.Build(GenerativeAiFilingKind.Registration, form, null, null, null), out _);
         Assert.Contains("申请类型|☐备案  ☑登记", rows);
         Assert.Contains("上线编号|（审核通过后签发）", rows);
