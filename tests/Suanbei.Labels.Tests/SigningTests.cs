@@ -44,7 +44,7 @@ public class SigningTests
     }
 
     /// <summary>Changes content bytes in a way the container still parses.</summary>
-    private static void TamperPayload(string path, string format)
+    internal static void TamperPayload(string path, string format)
     {
         switch (format)
         {
