@@ -51,7 +51,7 @@ public class SigningTests
             case "text" or "markdown":
                 File.AppendAllText(path, "改动\n");
                 break;
-            case "ooxml":
+            case "ooxml" or "epub" or "ofd":
                 using (var zip = System.IO.Compression.ZipFile.Open(path, System.IO.Compression.ZipArchiveMode.Update))
                 using (var w = new StreamWriter(zip.CreateEntry("extra.txt").Open())) w.Write("x");
                 break;
