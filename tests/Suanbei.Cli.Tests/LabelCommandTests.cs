@@ -225,7 +225,7 @@ public class LabelCommandTests : IDisposable
         var verify = LabelCli.Run("label", "verify", P("sd-prop.png"), "--key", P("sm2.pub.pem"), "--key", P("p.pub.pem"), "--json");
         Assert.True(verify.ExitCode == 0, verify.StdOut + verify.StdErr);
         var security = JsonDocument.Parse(verify.StdOut).RootElement.GetProperty("security");
-        Assert.Equal(["sm2", "p256"], security.EnumerateArray().Select(e => e.GetProperty("algorithm").GetString()));
+        Assert.Equal(new[] { "sm2", "p256" }, security.EnumerateArray().Select(e => e.GetProperty("algorithm").GetString()));
         Assert.All(security.EnumerateArray(), e => Assert.Equal(("match", "valid"),
             (e.GetProperty("binding").GetString(), e.GetProperty("signature").GetString())));
 

@@ -50,7 +50,8 @@ public sealed class SecurityDataTests : IClassFixture<AvFixtures>
     {
         var ext = Path.GetExtension(input);
         using var producerKey = SigningKey.Generate(algorithm);
-        using var platformKey = SigningKey.Generate(algorithm == SignatureAlgorithm.Sm2 ? SignatureAlgorithm.P256 : SignatureAlgorithm.Sm2);
+        var platformAlgorithm = algorithm == SignatureAlgorithm.Sm2 ? SignatureAlgorithm.P256 : SignatureAlgorithm.Sm2;
+        using var platformKey = SigningKey.Generate(platformAlgorithm);
         var signedPath = f.Path("signed" + ext);
         var signed = LabelSecurity.SignFile(input, signedPath, Fixtures.Label(), producerKey);
 

@@ -18,7 +18,8 @@ public sealed class FlvTests : IClassFixture<AvFixtures>
     [Fact]
     public void Label_written_by_ffmpeg_is_read_and_replaced_with_other_entries_kept()
     {
-        var byFfmpeg = _fx.Make("by-ffmpeg.flv", [.. Clip, "-metadata", "AIGC=" + AvFixtures.OtherLabel.ToJson(), "-metadata", "title=标题"]);
+        var byFfmpeg = _fx.Make("by-ffmpeg.flv",
+            [.. Clip, "-metadata", "AIGC=" + AvFixtures.OtherLabel.ToJson(), "-metadata", "title=标题"]);
         var report = LabelFile.Verify(byFfmpeg);
         Assert.Equal(Verdict.Compliant, report.Verdict);
         Assert.Equal(AvFixtures.OtherLabel, report.Labels.Single().Label);
