@@ -131,30 +131,30 @@ public sealed class SigningKey : IDisposable
         switch (label)
         {
             case "PRIVATE KEY":
-            {
-                var info = PrivateKeyInfo.GetInstance(Asn1Object.FromByteArray(der));
-                var algorithm = Curve(info.PrivateKeyAlgorithm, pemPath);
-                if (algorithm == SignatureAlgorithm.P256) return FromEcdsa(e => e.ImportPkcs8PrivateKey(der, out _), true);
-                var priv = ECPrivateKeyStructure.GetInstance(info.ParsePrivateKey());
-                return Sm2FromPrivate(priv.GetKey());
-            }
+                {
+                    var info = PrivateKeyInfo.GetInstance(Asn1Object.FromByteArray(der));
+                    var algorithm = Curve(info.PrivateKeyAlgorithm, pemPath);
+                    if (algorithm == SignatureAlgorithm.P256) return FromEcdsa(e => e.ImportPkcs8PrivateKey(der, out _), true);
+                    var priv = ECPrivateKeyStructure.GetInstance(info.ParsePrivateKey());
+                    return Sm2FromPrivate(priv.GetKey());
+                }
             case "EC PRIVATE KEY":
-            {
-                var priv = ECPrivateKeyStructure.GetInstance(Asn1Object.FromByteArray(der));
-                var curve = priv.Parameters as DerObjectIdentifier
-                    ?? throw new LabelWriteException($"密钥文件 {pemPath} 未以 OID 指明曲线");
-                var algorithm = SignatureAlgorithm.ByCurveOid(curve.Id) ?? throw UnknownCurve(curve.Id, pemPath);
-                if (algorithm == SignatureAlgorithm.P256) return FromEcdsa(e => e.ImportECPrivateKey(der, out _), true);
-                return Sm2FromPrivate(priv.GetKey());
-            }
+                {
+                    var priv = ECPrivateKeyStructure.GetInstance(Asn1Object.FromByteArray(der));
+                    var curve = priv.Parameters as DerObjectIdentifier
+                        ?? throw new LabelWriteException($"密钥文件 {pemPath} 未以 OID 指明曲线");
+                    var algorithm = SignatureAlgorithm.ByCurveOid(curve.Id) ?? throw UnknownCurve(curve.Id, pemPath);
+                    if (algorithm == SignatureAlgorithm.P256) return FromEcdsa(e => e.ImportECPrivateKey(der, out _), true);
+                    return Sm2FromPrivate(priv.GetKey());
+                }
             case "PUBLIC KEY":
-            {
-                var info = SubjectPublicKeyInfo.GetInstance(Asn1Object.FromByteArray(der));
-                var algorithm = Curve(info.Algorithm, pemPath);
-                if (algorithm == SignatureAlgorithm.P256) return FromEcdsa(e => e.ImportSubjectPublicKeyInfo(der, out _), false);
-                var q = Sm2Curve.Curve.DecodePoint(info.PublicKey.GetOctets());
-                return new SigningKey(null, new ECPublicKeyParameters(q, Sm2Domain));
-            }
+                {
+                    var info = SubjectPublicKeyInfo.GetInstance(Asn1Object.FromByteArray(der));
+                    var algorithm = Curve(info.Algorithm, pemPath);
+                    if (algorithm == SignatureAlgorithm.P256) return FromEcdsa(e => e.ImportSubjectPublicKeyInfo(der, out _), false);
+                    var q = Sm2Curve.Curve.DecodePoint(info.PublicKey.GetOctets());
+                    return new SigningKey(null, new ECPublicKeyParameters(q, Sm2Domain));
+                }
             default:
                 throw new LabelWriteException($"密钥文件 {pemPath} 的类型 {label} 不受支持（应为 PRIVATE KEY、EC PRIVATE KEY 或 PUBLIC KEY）");
         }
