@@ -6,6 +6,7 @@ using System.Text.Json;
 using Spectre.Console;
 using Suanbei.Core;
 using Suanbei.Labels;
+using Suanbei.Labels.Security;
 
 namespace Suanbei.Labels.Cli;
 
@@ -40,9 +41,9 @@ public static class LabelCommands
         ("carry", Carry),
         ("diff", Diff),
         ("producer-code", ProducerCodeCommand),
-        ("sign", Sign),
-        ("verify-signature", VerifySignature),
-        ("keygen", KeyGen),
+        ("sign", LabelSecurityCommands.Sign),
+        ("verify-signature", LabelSecurityCommands.VerifySignature),
+        ("keygen", LabelSecurityCommands.KeyGen),
         ("explicit", LabelExplicitCommand.Create),
     ];
 
@@ -54,7 +55,9 @@ public static class LabelCommands
             Description = "从列表文件读取要核验的路径（每行一个，UTF-8；- 表示标准输入），适合成千上万个文件",
         };
         var json = LabelCliOptions.Json();
-        var cmd = new Command("verify", "核验文件的隐式标识：合规 / 不合规 / 未发现 / 无法判定") { files, filesFrom, json };
+        var keys = LabelSecurityCommands.KeysOption();
+        var security = new Option<bool>("--security") { Description = "同时核验 ReservedCode1/2 中的安全数据（内容绑定；给出 --key 时也核验签名）" };
+        var cmd = new Command("verify", "核验文件的隐式标识：合规 / 不合规 / 未发现 / 无法判定") { files, filesFrom, json, keys, security };
         cmd.SetAction(pr =>
         {
             var args = pr.GetValue(files) ?? [];
@@ -72,6 +75,9 @@ public static class LabelCommands
                 Error("请指定要核验的文件或目录，或用 --files-from 给出列表文件");
                 return LabelCliOptions.UsageOrIoError;
             }
+            var keyPaths = pr.GetValue(keys) ?? [];
+            if (keyPaths.Length > 0 || pr.GetValue(security))
+                return LabelSecurityCommands.RunVerify(args, keyPaths, pr.GetValue(json));
             return RunVerify(args, pr.GetValue(json));
         });
         return cmd;
@@ -339,8 +345,10 @@ public static class LabelCommands
         var declared = new Option<bool>("--declared") { Description = "用户声明为AI生成内容" };
         var inPlace = new Option<bool>("--in-place") { Description = "在容器允许时原地写入" };
         var json = LabelCliOptions.Json();
+        var key = new Option<string?>("--key") { Description = "传播者私钥（PEM）：在 ReservedCode2 写入签名的安全数据" };
+        var alg = LabelSecurityCommands.AlgOption();
         var cmd = new Command("propagate", "传播平台处理（标识办法第六条）：判定属于/可能为/疑似并写入传播者字段")
-            { input, output, propagator, propagateId, reserved2, declared, inPlace, json };
+            { input, output, propagator, propagateId, reserved2, declared, inPlace, json, key, alg };
         cmd.SetAction(pr =>
         {
             Console.OutputEncoding = Encoding.UTF8;
@@ -349,8 +357,11 @@ public static class LabelCommands
             if (ip == (o is not null)) { Error("须且只能指定 -o 输出文件或 --in-place 之一"); return LabelCliOptions.UsageOrIoError; }
             return Guard(() =>
             {
+                using var signer = pr.GetValue(key) is { } k ? LabelSecurityCommands.LoadSigner(k, pr.GetValue(alg)) : null;
                 var d = Propagation.PropagateFile(pr.GetValue(input)!, o ?? "", pr.GetValue(propagator)!, pr.GetValue(propagateId)!,
                     pr.GetValue(declared), pr.GetValue(reserved2)!, ip);
+                if (signer is not null && d.Label is not null)
+                    d = d with { Label = LabelSecurity.SignPropagation(ip ? pr.GetValue(input)! : o!, signer, ip) };
                 if (pr.GetValue(json)) Console.Out.WriteLine(LabelJson.Propagate(pr.GetValue(input)!, d));
                 else Console.Out.WriteLine(d.Class is { } c ? $"判定：{DisplayNames.Of(c)}AI生成（{d.Reason}）；已写入传播标识" : d.Reason);
                 return LabelJson.PropagateExitCode(d);
@@ -439,83 +450,8 @@ public static class LabelCommands
         return new Command("producer-code", "ContentProducer / ContentPropagator 代码") { build, check };
     }
 
-    private static Command Sign()
-    {
-        var input = new Argument<string>("input") { Description = "输入文件" };
-        var output = new Option<string>("--output", "-o") { Description = "输出文件", Required = true };
-        var key = new Option<string>("--key") { Description = "ECDSA P-256 私钥（PEM）", Required = true };
-        var producer = new Option<string?>("--producer") { Description = "ContentProducer（省略时沿用文件中的合规标识）" };
-        var produceId = new Option<string?>("--produce-id") { Description = "ProduceID" };
-        var labelValue = new Option<string>("--label") { DefaultValueFactory = _ => "1", Description = "Label" };
-        var cmd = new Command("sign", "写入带签名的隐式标识（签名存于 ReservedCode1）") { input, output, key, producer, produceId, labelValue };
-        cmd.SetAction(pr => Guard(() =>
-        {
-            var path = pr.GetValue(input)!;
-            AigcLabel label;
-            if (pr.GetValue(producer) is { } p)
-            {
-                if (pr.GetValue(produceId) is not { } id)
-                {
-                    Error("指定 --producer 时须同时指定 --produce-id");
-                    return LabelCliOptions.UsageOrIoError;
-                }
-                label = AigcLabel.ForProducer(p, id, pr.GetValue(labelValue)!);
-            }
-            else
-            {
-                var report = LabelFile.Verify(path);
-                if (report.Verdict != Verdict.Compliant)
-                {
-                    Error("文件中没有唯一且合规的标识；请用 --producer/--produce-id 指定");
-                    return report.Verdict.ExitCode();
-                }
-                label = report.Labels[0].Label!;
-            }
-            using var ecdsa = Signing.LoadKey(pr.GetValue(key)!);
-            var signed = Signing.SignFile(path, pr.GetValue(output)!, label, ecdsa);
-            Console.Out.WriteLine($"已写入签名标识：ReservedCode1={signed.ReservedCode1}");
-            return 0;
-        }));
-        return cmd;
-    }
-
-    private static Command VerifySignature()
-    {
-        var file = new Argument<string>("file") { Description = "文件" };
-        var key = new Option<string>("--key") { Description = "生成服务提供者的 ECDSA P-256 公钥（PEM）", Required = true };
-        var cmd = new Command("verify-signature", "用公钥核验 ReservedCode1 中的签名（0 有效，1 无效，2 无标识或无签名，3 无法判定）") { file, key };
-        cmd.SetAction(pr => Guard(() =>
-        {
-            var path = pr.GetValue(file)!;
-            var report = LabelFile.Verify(path);
-            if (report.Verdict == Verdict.Inconclusive) { Error("文件结构损坏或格式无法识别"); return 3; }
-            var label = report.Labels.Select(l => l.Label).FirstOrDefault(l => l is not null);
-            if (label is null || label.ReservedCode1.Length == 0) { Error("未发现带签名的标识"); return 2; }
-            using var ecdsa = Signing.LoadKey(pr.GetValue(key)!);
-            var ok = Signing.Verify(Signing.ContentHash(path), label.ReservedCode1, ecdsa);
-            Console.Out.WriteLine(ok ? "签名有效" : "签名无效（内容被改动或密钥不符）");
-            return ok ? 0 : 1;
-        }));
-        return cmd;
-    }
-
-    private static Command KeyGen()
-    {
-        var priv = new Option<string>("--private") { Description = "私钥输出路径（PEM）", Required = true };
-        var pub = new Option<string>("--public") { Description = "公钥输出路径（PEM）", Required = true };
-        var cmd = new Command("keygen", "生成 ECDSA P-256 密钥对") { priv, pub };
-        cmd.SetAction(pr => Guard(() =>
-        {
-            using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
-            LabelFile.WriteAtomically(pr.GetValue(priv)!, s => s.Write(Encoding.ASCII.GetBytes(key.ExportPkcs8PrivateKeyPem())));
-            LabelFile.WriteAtomically(pr.GetValue(pub)!, s => s.Write(Encoding.ASCII.GetBytes(key.ExportSubjectPublicKeyInfoPem())));
-            return 0;
-        }));
-        return cmd;
-    }
-
     /// <summary>Maps write failures and I/O errors to a Chinese message and exit code 10.</summary>
-    private static int Guard(Func<int> action)
+    internal static int Guard(Func<int> action)
     {
         try { return action(); }
         catch (LabelWriteException e) { Error(e.Message); return LabelCliOptions.UsageOrIoError; }
@@ -533,5 +469,5 @@ public static class LabelCommands
         }
     }
 
-    private static void Error(string message) => Console.Error.WriteLine("错误：" + message);
+    internal static void Error(string message) => Console.Error.WriteLine("错误：" + message);
 }

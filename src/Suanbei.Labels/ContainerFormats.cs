@@ -13,6 +13,8 @@ public static class ContainerFormats
         new Formats.Heif.HeifFormat(),
         new Formats.Pdf.PdfFormat(),
         new Formats.Ooxml.OoxmlFormat(),
+        new Formats.Epub.EpubFormat(),
+        new Formats.Ofd.OfdFormat(),
         // ISO BMFF: HEIF/AVIF (image brands) above must be asked before MP4.
         new Formats.Mp4.Mp4Format(),
         new Formats.Wav.WavFormat(),
@@ -21,6 +23,7 @@ public static class ContainerFormats
         new Formats.Flac.FlacFormat(),
         new Formats.Mkv.MkvFormat(),
         new Formats.Ogg.OggFormat(),
+        new Formats.Flv.FlvFormat(),
         // Containers without magic, matched by extension: keep last.
         new Formats.Svg.SvgFormat(),
         new Formats.Html.HtmlFormat(),

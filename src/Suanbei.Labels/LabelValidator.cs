@@ -15,6 +15,10 @@ public sealed record LabelProblem(string Code, string Message)
     public const string ContainerDamaged = "container_damaged";
     public const string UnsupportedFormat = "unsupported_format";
     public const string ReadError = "read_error";
+    // Only when security data is checked (label verify --key / --security).
+    public const string SecurityDataInvalid = "security_data_invalid";
+    public const string BindingMismatch = "binding_mismatch";
+    public const string SignatureInvalid = "signature_invalid";
 }
 
 /// <summary>The Annex E rules for one label value (GB 45438-2025, reference §5).</summary>

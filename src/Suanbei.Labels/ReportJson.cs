@@ -19,7 +19,8 @@ public static class ReportJson
     }
 
     /// <summary>Writes the contract object of one verification (no line break).</summary>
-    public static void WriteReport(Utf8JsonWriter w, string file, VerificationReport report)
+    /// <param name="extra">Writes further members before the object closes (e.g. the security checks).</param>
+    public static void WriteReport(Utf8JsonWriter w, string file, VerificationReport report, Action<Utf8JsonWriter>? extra = null)
     {
         w.WriteStartObject();
         w.WriteString("file", file);
@@ -43,6 +44,7 @@ public static class ReportJson
             w.WriteEndObject();
         }
         w.WriteEndArray();
+        extra?.Invoke(w);
         w.WriteEndObject();
     }
 

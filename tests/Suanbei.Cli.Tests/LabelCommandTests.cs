@@ -203,6 +203,54 @@ public class LabelCommandTests : IDisposable
         Assert.Equal(2, LabelCli.Run("label", "verify-signature", plain, "--key", P("k.pub.pem")).ExitCode);
     }
 
+    /// <summary>SecurityData through the command line: an SM2 producer record, a P-256 platform record in
+    /// ReservedCode2, <c>verify --key</c> reporting both per field, and a changed label field, another key and a key
+    /// of the other algorithm failing by name.</summary>
+    [Fact]
+    public void Sm2_producer_and_p256_platform_records_are_verified_per_field()
+    {
+        var keygen = LabelCli.Run("label", "keygen", "--alg", "sm2", "--private", P("sm2.pem"), "--public", P("sm2.pub.pem"));
+        Assert.True(keygen.ExitCode == 0, keygen.StdErr);
+        Assert.Equal(0, LabelCli.Run("label", "keygen", "--alg", "p256", "--private", P("p.pem"), "--public", P("p.pub.pem")).ExitCode);
+        Assert.Equal(0, LabelCli.Run("label", "keygen", "--alg", "sm2", "--private", P("o.pem"), "--public", P("o.pub.pem")).ExitCode);
+        var plain = LabelCli.Png(_dir, "sd.png");
+        var sign = LabelCli.Run("label", "sign", plain, "-o", P("sd-signed.png"), "--key", P("sm2.pem"), "--alg", "sm2",
+            "--producer", Producer, "--produce-id", "s-1");
+        Assert.True(sign.ExitCode == 0, sign.StdErr);
+        Assert.Contains("SM2/SM3", sign.StdOut);
+        var propagate = LabelCli.Run("label", "propagate", P("sd-signed.png"), "-o", P("sd-prop.png"), "--propagator", Platform,
+            "--propagate-id", "p-1", "--key", P("p.pem"));
+        Assert.True(propagate.ExitCode == 0, propagate.StdErr);
+
+        var verify = LabelCli.Run("label", "verify", P("sd-prop.png"), "--key", P("sm2.pub.pem"), "--key", P("p.pub.pem"), "--json");
+        Assert.True(verify.ExitCode == 0, verify.StdOut + verify.StdErr);
+        var security = JsonDocument.Parse(verify.StdOut).RootElement.GetProperty("security");
+        Assert.Equal(new[] { "sm2", "p256" }, security.EnumerateArray().Select(e => e.GetProperty("algorithm").GetString()));
+        Assert.All(security.EnumerateArray(), e => Assert.Equal(("match", "valid"),
+            (e.GetProperty("binding").GetString(), e.GetProperty("signature").GetString())));
+
+        // Without keys: bindings are checked, signatures are not.
+        var keyless = LabelCli.Run("label", "verify", P("sd-prop.png"), "--security");
+        Assert.Equal(0, keyless.ExitCode);
+        Assert.Contains("内容绑定 一致；签名 未核验", keyless.StdOut);
+
+        // A changed ProduceID with the producer's record kept: the signature no longer holds.
+        var record = JsonDocument.Parse(LabelCli.Run("label", "read", P("sd-signed.png"), "--json").StdOut).RootElement
+            .GetProperty("labels")[0].GetProperty("fields").GetProperty("ReservedCode1").GetString()!;
+        Assert.Equal(0, LabelCli.Run("label", "write", plain, "-o", P("sd-forged.png"), "--producer", Producer, "--produce-id", "s-2",
+            "--reserved-code1", record).ExitCode);
+        var forged = LabelCli.Run("label", "verify", P("sd-forged.png"), "--key", P("sm2.pub.pem"));
+        Assert.Equal(1, forged.ExitCode);
+        Assert.Contains("signature_invalid", forged.StdOut);
+        Assert.Equal(1, LabelCli.Run("label", "verify-signature", P("sd-signed.png"), "--key", P("o.pub.pem")).ExitCode);
+
+        var mismatch = LabelCli.Run("label", "sign", plain, "-o", P("x.png"), "--key", P("p.pem"), "--alg", "sm2",
+            "--producer", Producer, "--produce-id", "s-1");
+        Assert.Equal(10, mismatch.ExitCode);
+        Assert.Contains("--alg sm2 与密钥文件", mismatch.StdErr);
+        Assert.False(File.Exists(P("x.png")));
+    }
+
     /// <summary>Audio and video sign too: a WAV made by ffmpeg, signed, relabelled in place by propagation (the
     /// signature survives), then one sample byte changed (it does not).</summary>
     [Fact]

@@ -16,7 +16,8 @@ public sealed partial class ArchitectureTests
     {
         ["Suanbei.Core"] = [],
         ["Suanbei.Labels"] = ["Suanbei.Core"],
-        ["Suanbei.Labels.Cli"] = ["Suanbei.Labels", "Suanbei.Core"],
+        ["Suanbei.Labels.Security"] = ["Suanbei.Labels", "Suanbei.Core"],
+        ["Suanbei.Labels.Cli"] = ["Suanbei.Labels", "Suanbei.Labels.Security", "Suanbei.Core"],
         ["Suanbei.Labels.Native"] = ["Suanbei.Labels", "Suanbei.Core"],
         ["Suanbei.Registry"] = ["Suanbei.Core"],
         ["Suanbei.GenAi"] = ["Suanbei.Core"],

@@ -41,6 +41,13 @@ public static class FormatCases
             ExifToolWrites: false),
         ["pptx"] = new("ooxml", "ooxml/docProps/custom.xml/AIGC", f => f.Office("pptx"), false, "XML:AIGC", OfficeCheck,
             ExifToolWrites: false),
+        ["epub"] = new("epub", "epub/opf/meta/AIGC", f => ZipPackageFixtures.Epub(f), false, "XML:MetaContent",
+            ZipPackageFixtures.EpubCheck, ExifToolWrites: false),
+        ["ofd"] = new("ofd", "ofd/OFD.xml/CustomData/AIGC", f => ZipPackageFixtures.Ofd(f), false, null, ZipPackageFixtures.OfdCheck),
+        ["ofd-customdatas"] = new("ofd", "ofd/OFD.xml/CustomData/AIGC",
+            f => ZipPackageFixtures.Ofd(f,
+                customDatas: "<ofd:CustomDatas><ofd:CustomData Name=\"部门\">办公室</ofd:CustomData></ofd:CustomDatas>"),
+            false, null, ZipPackageFixtures.OfdCheck),
         ["markdown"] = new("markdown", "markdown/front-matter/AIGC", f => f.TextFile("md", "# 标题\n\n正文。\n"), false, null),
         ["markdown-frontmatter"] = new("markdown", "markdown/front-matter/AIGC",
             f => f.TextFile("md", "---\ntitle: 示例\ntags: [a, b]\n---\n# 标题\n"), false, null),
@@ -67,6 +74,7 @@ public static class FormatCases
         ["htm-fragment"] = new("html", "html/meta/AIGC", f => f.TextFile("htm", MarkupSamples.HtmlFragment), false, null,
             ChromiumCheck, HasStructure: false),
         ["m4a"] = Av("mp4", "mp4/moov/udta/meta/keys", "plain.m4a", [.. Sine, "-c:a", "aac"]),
+        ["flv"] = Av("flv", "flv/onMetaData/AIGC", "plain.flv", [.. TestSrc, .. Sine, "-c:v", "flv1", "-c:a", "libmp3lame", "-shortest"]),
     };
 
     /// <summary>An audio/video case: an ffmpeg fixture, and ffprobe (a peer reader) must see exactly the label Suanbei reads.</summary>

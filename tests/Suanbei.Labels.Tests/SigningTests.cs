@@ -44,12 +44,18 @@ public class SigningTests
     }
 
     /// <summary>Changes content bytes in a way the container still parses.</summary>
-    private static void TamperPayload(string path, string format)
+    internal static void TamperPayload(string path, string format)
     {
         switch (format)
         {
             case "text" or "markdown":
                 File.AppendAllText(path, "改动\n");
+                break;
+            case "epub" or "ofd":
+                // Info-ZIP adds an entry (the peer tool these fixtures are made with).
+                var extra = Path.Combine(Path.GetDirectoryName(path)!, "extra.txt");
+                File.WriteAllText(extra, "x");
+                Suanbei.Testing.ExternalTool.RunChecked("zip", "-qj", path, extra);
                 break;
             case "ooxml":
                 using (var zip = System.IO.Compression.ZipFile.Open(path, System.IO.Compression.ZipArchiveMode.Update))
