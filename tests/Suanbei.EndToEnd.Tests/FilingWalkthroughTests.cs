@@ -33,6 +33,7 @@ public partial class FilingWalkthroughTests(Browser browser, WebApp app) : IClas
     public async Task A_company_registers_files_its_subject_and_an_algorithm_and_gets_a_public_entry()
     {
         var reviewer = await app.CreateUserAsync(Roles.Reviewer, Password);
+        var secondReviewer = await app.CreateUserAsync(Roles.Reviewer, Password); // 二审 by another reviewer
         var filer = $"filer-{Guid.NewGuid():N}"[..16] + "@example.cn";
         var creditCode = TestFiles.CreditCode();
 
@@ -222,6 +223,10 @@ public partial class FilingWalkthroughTests(Browser browser, WebApp app) : IClas
         await ReviewStepAsync(page, "review-start-first", "一审");
         await page.FillAsync("#pass-comment", "材料齐全，同意进入二审。");
         await ReviewStepAsync(page, "review-pass-first", "二审");
+        // Separation of duties: 二审 is decided by another reviewer than the one who passed 一审.
+        await SignOutAsync(page);
+        await SignInAsync(page, secondReviewer, "**/review/subjects");
+        await page.GotoAsync($"{app.BaseUrl}/review/filings/{filingId}");
         // Issuing the number is irreversible: an unticked box stops the form (required), nothing happens.
         Assert.Contains("编号一经签发不再收回", await TextAsync(page, "[data-testid=confirm-review-publish]"));
         await page.ClickAsync("[data-testid=review-publish]");

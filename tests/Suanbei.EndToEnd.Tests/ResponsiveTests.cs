@@ -91,8 +91,13 @@ public sealed class SeededWebApp : IAsyncLifetime
         var reviewerApi = await ApiAsync(db, reviewer.Id);
         Published = await CompleteFilingAsync(filerApi, "云雀文本生成算法", m, product.Id, function.Id);
         await Ok(await filerApi.PostAsync($"/api/v1/filings/{Published}/submit", null));
-        foreach (var step in new[] { "start-first-review", "pass-first-review", "publish" })
-            await Ok(await reviewerApi.PostAsync($"/api/v1/review/filings/{Published}/{step}", null));
+        // 一审 and 二审 by different reviewers (separation of duties).
+        var firstReviewer = (await UserAdministration.CreateUserAsync(
+            users, $"rev1-{Guid.NewGuid():N}"[..16] + "@example.cn", Roles.Reviewer, Password, now)).User;
+        var firstReviewerApi = await ApiAsync(db, firstReviewer.Id);
+        await Ok(await reviewerApi.PostAsync($"/api/v1/review/filings/{Published}/start-first-review", null));
+        await Ok(await firstReviewerApi.PostAsync($"/api/v1/review/filings/{Published}/pass-first-review", null));
+        await Ok(await reviewerApi.PostAsync($"/api/v1/review/filings/{Published}/publish", null));
         PublishedNumber = (await Ok(await filerApi.GetAsync($"/api/v1/filings/{Published}"))).GetProperty("filingNumber").GetString()!;
         InReview = await CompleteFilingAsync(filerApi, "云雀图像生成算法", m, product.Id, function.Id);
         await Ok(await filerApi.PostAsync($"/api/v1/filings/{InReview}/submit", null));

@@ -30,7 +30,7 @@ public sealed class AlgorithmFiling : IHasDomainEvents
         Id = Guid.NewGuid();
         EntryId = Id;
         SubjectId = subjectId;
-        OwnerUserId = filer.UserId;
+        OwnerUserId = filer.OwnerId;
         Kind = FilingKind.Initial;
         Revision = 1;
         Status = FilingStatus.Draft;
@@ -296,7 +296,7 @@ public sealed class AlgorithmFiling : IHasDomainEvents
     /// </summary>
     public IReadOnlyList<MissingField> Submit(Actor filer, DateTimeOffset now)
     {
-        var t = FilingWorkflow.Require(Status, FilingAction.Submit, filer);
+        var t = RequireTransition(FilingAction.Submit, filer);
         RequireOwner(filer);
         var missing = MissingFields();
         if (missing.Count > 0) return missing;
@@ -308,17 +308,17 @@ public sealed class AlgorithmFiling : IHasDomainEvents
     }
 
     public void StartFirstReview(Actor reviewer, DateTimeOffset now) =>
-        Move(FilingWorkflow.Require(Status, FilingAction.StartFirstReview, reviewer), reviewer, now, null);
+        Move(RequireTransition(FilingAction.StartFirstReview, reviewer), reviewer, now, null);
 
     public void PassFirstReview(Actor reviewer, DateTimeOffset now, string? comment = null) =>
-        Move(FilingWorkflow.Require(Status, FilingAction.PassFirstReview, reviewer), reviewer, now, Clean(comment));
+        Move(RequireTransition(FilingAction.PassFirstReview, reviewer), reviewer, now, Clean(comment));
 
     /// <summary>
     /// 二审通过并公示 for an initial filing: records the number issued by the allocator and opens the publicity period.
     /// </summary>
     public void Publish(Actor reviewer, DateTimeOffset now, string number, WorkingCalendar calendar)
     {
-        var t = FilingWorkflow.Require(Status, FilingAction.Publish, reviewer);
+        var t = RequireTransition(FilingAction.Publish, reviewer);
         if (Kind != FilingKind.Initial) throw new DomainException("变更通过审核时沿用原备案编号，请使用“通过变更”。");
         var info = Identifiers.FilingNumber.Decode(number);
         if (!info.Valid) throw new DomainException($"备案编号无效：{number}");
@@ -338,7 +338,7 @@ public sealed class AlgorithmFiling : IHasDomainEvents
     /// </summary>
     public void ApproveChange(Actor reviewer, DateTimeOffset now, AlgorithmFiling previous)
     {
-        var t = FilingWorkflow.Require(Status, FilingAction.Publish, reviewer);
+        var t = RequireTransition(FilingAction.Publish, reviewer);
         if (Kind != FilingKind.Change) throw new DomainException("首次备案通过审核时须签发备案编号并公示。");
         RequirePrevious(previous);
         if (previous.Status != FilingStatus.Filed) throw new DomainException("原备案已不是「已备案」状态，不能通过此变更。");
@@ -358,7 +358,7 @@ public sealed class AlgorithmFiling : IHasDomainEvents
     /// for that period only a reviewer (not the system) may close it, because the end cannot be computed.</summary>
     public void CompletePublicity(Actor actor, DateTimeOffset now)
     {
-        var t = FilingWorkflow.Require(Status, FilingAction.CompletePublicity, actor);
+        var t = RequireTransition(FilingAction.CompletePublicity, actor);
         var today = ChinaTime.Date(now);
         if (PublicityEndsOn is { } end && today < end)
             throw new DomainException($"公示期至 {end:yyyy-MM-dd} 结束，尚未期满。");
@@ -371,7 +371,7 @@ public sealed class AlgorithmFiling : IHasDomainEvents
     /// <summary>退回补正: back to draft with one reason per field; earlier rounds stay in <see cref="ReturnReasons"/>.</summary>
     public void Return(Actor reviewer, DateTimeOffset now, IReadOnlyList<FieldReason> reasons)
     {
-        var t = FilingWorkflow.Require(Status, FilingAction.Return, reviewer);
+        var t = RequireTransition(FilingAction.Return, reviewer);
         var list = reasons.Where(r => !string.IsNullOrWhiteSpace(r.Reason)).ToList();
         if (list.Count == 0) throw new DomainException("退回补正须至少写明一个字段的理由。");
         foreach (var r in list)
@@ -388,7 +388,7 @@ public sealed class AlgorithmFiling : IHasDomainEvents
     /// <summary>不予备案 with reasons. Refusing a change closes it on the public version, which stays as it was.</summary>
     public void Refuse(Actor reviewer, DateTimeOffset now, string reason, AlgorithmFiling? previous = null)
     {
-        var t = FilingWorkflow.Require(Status, FilingAction.Refuse, reviewer);
+        var t = RequireTransition(FilingAction.Refuse, reviewer);
         var text = Clean(reason) ?? throw new DomainException("不予备案须写明理由。");
         Text(text, FilingFields.General);
         if (Kind == FilingKind.Change) RequirePrevious(previous!);
@@ -405,7 +405,7 @@ public sealed class AlgorithmFiling : IHasDomainEvents
     /// </summary>
     public AlgorithmFiling StartChange(Actor filer, DateTimeOffset now, DateOnly eventDate, string? description)
     {
-        var t = FilingWorkflow.Require(Status, FilingAction.StartChange, filer);
+        var t = RequireTransition(FilingAction.StartChange, filer);
         RequireOwner(filer);
         if (OpenChangeId is not null) throw new DomainException("该算法已有一项变更在办理中，请先完成它。");
         if (eventDate > ChinaTime.Date(now)) throw new DomainException("变更发生日期不能晚于今天。");
@@ -418,7 +418,7 @@ public sealed class AlgorithmFiling : IHasDomainEvents
     /// <summary>注销: the entry stays public, marked cancelled; its number is never issued again.</summary>
     public void Cancel(Actor filer, DateTimeOffset now, DateOnly eventDate, string? reason)
     {
-        var t = FilingWorkflow.Require(Status, FilingAction.Cancel, filer);
+        var t = RequireTransition(FilingAction.Cancel, filer);
         RequireOwner(filer);
         if (OpenChangeId is not null) throw new DomainException("该算法有一项变更正在办理，不能同时注销。");
         var today = ChinaTime.Date(now);
@@ -515,9 +515,17 @@ public sealed class AlgorithmFiling : IHasDomainEvents
             throw new DomainException($"当前状态为「{DisplayNames.Of(Status)}」，只有草稿可以编辑。");
     }
 
+    /// <summary>The workflow table's rule for this status and actor, then the separation of duties in review.</summary>
+    private FilingWorkflow.Transition RequireTransition(FilingAction action, Actor actor)
+    {
+        var t = FilingWorkflow.Require(Status, action, actor);
+        if (ReviewDuties.Violated(Status, action, actor, _auditTrail) is { } rule) throw new DomainException(rule.Message);
+        return t;
+    }
+
     private void RequireOwner(Actor filer)
     {
-        if (filer.UserId != OwnerUserId) throw new DomainException("无权操作他人的算法备案。");
+        if (filer.OwnerId != OwnerUserId) throw new DomainException("无权操作他人的算法备案。");
     }
 
     private void Move(FilingWorkflow.Transition t, Actor actor, DateTimeOffset now, string? reason)

@@ -130,7 +130,7 @@ public class AlgorithmFilingTests
         f.Return(Reviewer, Monday.AddHours(2), [new FieldReason(FilingFields.Summary, "补充")]); Check();
         f.Submit(Filer, Monday.AddHours(3)); Check();
         f.StartFirstReview(Reviewer, Monday.AddHours(4)); Check();
-        f.PassFirstReview(Reviewer, Monday.AddHours(5), "一审意见：通过"); Check();
+        f.PassFirstReview(FirstReviewer, Monday.AddHours(5), "一审意见：通过"); Check();
         f.Publish(Reviewer, Monday.AddHours(6), Number(), Cal); Check();
         Assert.Equal(Enumerable.Range(1, 7), f.AuditTrail.Select(e => e.Sequence));
         Assert.Equal([FilingStatus.Draft, FilingStatus.Submitted, FilingStatus.FirstReview, FilingStatus.Draft, FilingStatus.Submitted,
@@ -164,7 +164,7 @@ public class AlgorithmFilingTests
         Assert.True(overdue.IsOverdue);
         Assert.EndsWith("（已超期）", overdue.Display);
 
-        f.StartFirstReview(Reviewer, submitted); f.PassFirstReview(Reviewer, submitted);
+        f.StartFirstReview(Reviewer, submitted); f.PassFirstReview(FirstReviewer, submitted);
         f.Publish(Reviewer, new DateTimeOffset(2026, 10, 12, 9, 0, 0, TimeSpan.FromHours(8)), Number(), Cal);
         Assert.Equal(7, f.Clock(new DateTimeOffset(2026, 12, 1, 9, 0, 0, TimeSpan.FromHours(8)), Cal).WorkingDaysUsed);
     }
@@ -224,7 +224,7 @@ public class AlgorithmFilingTests
             now);
         Assert.Empty(change.Submit(Filer, now));
         change.StartFirstReview(Reviewer, now);
-        change.PassFirstReview(Reviewer, now);
+        change.PassFirstReview(FirstReviewer, now);
         // While under review, the old version is what the public sees.
         Assert.Equal("甲公司文本生成算法", PublicEntry.From(filed, "甲公司").Name);
         Assert.Throws<DomainException>(() => change.Publish(Reviewer, now, Number(seq: 2), Cal));
@@ -300,7 +300,7 @@ public class AlgorithmFilingTests
     public void Public_entry_for_a_supporter_shows_dashes_for_products_and_the_footer_snippet_is_escaped()
     {
         var f = CompleteDraft(FilingRole.TechnicalSupporter);
-        f.Submit(Filer, Monday); f.StartFirstReview(Reviewer, Monday); f.PassFirstReview(Reviewer, Monday);
+        f.Submit(Filer, Monday); f.StartFirstReview(Reviewer, Monday); f.PassFirstReview(FirstReviewer, Monday);
         Assert.Throws<DomainException>(() => PublicEntry.From(f, "甲公司"));
         f.Publish(Reviewer, Monday, Number(), Cal);
         var e = PublicEntry.From(f, "甲公司");

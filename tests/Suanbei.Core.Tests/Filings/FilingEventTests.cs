@@ -35,7 +35,7 @@ public sealed class FilingEventTests
         var f = CompleteDraft(FilingRole.TechnicalSupporter);
         Assert.Empty(f.Submit(Filer, Monday));
         f.StartFirstReview(Reviewer, Monday);
-        f.PassFirstReview(Reviewer, Monday);
+        f.PassFirstReview(FirstReviewer, Monday);
         f.Publish(Reviewer, Monday, Number(), Cal);
         Assert.Empty(Assert.IsType<FilingPublished>(Assert.Single(f.DomainEvents)).Facts.Products);
     }

@@ -10,6 +10,8 @@ internal static class FilingTestData
     public static readonly Actor Filer = new("filer-1", "甲公司", ActorRole.Filer);
     public static readonly Actor OtherFiler = new("filer-2", "乙公司", ActorRole.Filer);
     public static readonly Actor Reviewer = new("rev-1", "审核员张三", ActorRole.Reviewer);
+    /// <summary>一审 is passed by another reviewer than the one deciding 二审 (separation of duties).</summary>
+    public static readonly Actor FirstReviewer = new("rev-0", "审核员王五", ActorRole.Reviewer);
     public static readonly Actor Admin = new("admin-1", "管理员", ActorRole.Admin);
     public static WorkingCalendar Cal => WorkingCalendar.Official;
 
@@ -70,7 +72,7 @@ internal static class FilingTestData
         if (status == FilingStatus.Refused) { f.Refuse(Reviewer, Monday, "材料不齐"); return f; }
         f.StartFirstReview(Reviewer, Monday.AddDays(1));
         if (status == FilingStatus.FirstReview) return f;
-        f.PassFirstReview(Reviewer, Monday.AddDays(2));
+        f.PassFirstReview(FirstReviewer, Monday.AddDays(2));
         if (status == FilingStatus.SecondReview) return f;
         f.Publish(Reviewer, Monday.AddDays(3), Number(), Cal);
         if (status == FilingStatus.Publicity) return f;
@@ -95,7 +97,7 @@ internal static class FilingTestData
             new LinkedProductInput(ProductB, "甲绘图", "网站", [])], now);
         Assert.Empty(change.Submit(Filer, now));
         change.StartFirstReview(Reviewer, now);
-        change.PassFirstReview(Reviewer, now);
+        change.PassFirstReview(FirstReviewer, now);
         change.ApproveChange(Reviewer, now, filed);
         return change;
     }

@@ -178,7 +178,7 @@ public class FilingWorkflowTests
     {
         var f = CompleteDraft();
         var late = new DateTimeOffset(2027, 3, 1, 2, 0, 0, TimeSpan.Zero); // 2027 has no official calendar yet
-        f.Submit(Filer, late); f.StartFirstReview(Reviewer, late); f.PassFirstReview(Reviewer, late);
+        f.Submit(Filer, late); f.StartFirstReview(Reviewer, late); f.PassFirstReview(FirstReviewer, late);
         f.Publish(Reviewer, late, FilingNumbers.Compose("110108", "8234839", AlgorithmType.GenerationSynthesis, 2027, 1), Cal);
         Assert.Null(f.PublicityEndsOn);
         var ex = Assert.Throws<DomainException>(() => f.CompletePublicity(Actor.System, late.AddDays(30)));

@@ -52,7 +52,12 @@ public abstract class FilingApiTests<TApp>(TApp app) : IClassFixture<TApp> where
         Assert.Contains("已提交", (await early.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString());
 
         await Ok(await reviewer.PostAsync($"/api/v1/review/filings/{id}/start-first-review", null));
-        await Ok(await reviewer.PostAsJsonAsync($"/api/v1/review/filings/{id}/pass-first-review", new { reason = "一审通过" }));
+        var firstReviewer = await app.ApiClientAsync(await app.CreateUserAsync(Roles.Reviewer));
+        await Ok(await firstReviewer.PostAsJsonAsync($"/api/v1/review/filings/{id}/pass-first-review", new { reason = "一审通过" }));
+        // Separation of duties: the reviewer who passed 一审 cannot decide 二审 (409 with the rule's Chinese message).
+        var own = await firstReviewer.PostAsync($"/api/v1/review/filings/{id}/publish", null);
+        Assert.Equal(HttpStatusCode.Conflict, own.StatusCode);
+        Assert.Contains("一审与二审须由不同审核员完成", (await own.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString());
         var published = await Ok(await reviewer.PostAsync($"/api/v1/review/filings/{id}/publish", null));
         Assert.Equal("Publicity", published.GetProperty("status").GetString());
         var number = published.GetProperty("filingNumber").GetString()!;
@@ -135,7 +140,7 @@ public abstract class FilingApiTests<TApp>(TApp app) : IClassFixture<TApp> where
         var api = await app.ApiClientAsync(filer.User);
         var reviewer = await app.ApiClientAsync(await app.CreateUserAsync(Roles.Reviewer));
         var id = await CompleteFilingViaApiAsync(api, filer, "原名算法");
-        await ToSecondReviewAsync(api, reviewer, id);
+        await ToSecondReviewAsync(app, api, reviewer, id);
         var number = (await Ok(await reviewer.PostAsync($"/api/v1/review/filings/{id}/publish", null))).GetProperty("filingNumber")
             .GetString()!;
 
@@ -161,7 +166,7 @@ public abstract class FilingApiTests<TApp>(TApp app) : IClassFixture<TApp> where
         Assert.Equal(number, change.GetProperty("filingNumber").GetString());
 
         await Ok(await api.PutAsJsonAsync($"/api/v1/filings/{changeId}/basic", Basic(filer, "新名算法"), Json));
-        await ToSecondReviewAsync(api, reviewer, changeId);
+        await ToSecondReviewAsync(app, api, reviewer, changeId);
         var publicBefore = await Ok(await app.Client().GetAsync("/api/v1/public/filings/" + Uri.EscapeDataString(number)));
         Assert.Equal("原名算法", publicBefore.GetProperty("name").GetString());
 
@@ -187,7 +192,7 @@ public abstract class FilingApiTests<TApp>(TApp app) : IClassFixture<TApp> where
         var api = await app.ApiClientAsync(filer.User);
         var reviewer = await app.ApiClientAsync(await app.CreateUserAsync(Roles.Reviewer));
         var first = await CompleteFilingViaApiAsync(api, filer, "将注销的算法");
-        await ToSecondReviewAsync(api, reviewer, first);
+        await ToSecondReviewAsync(app, api, reviewer, first);
         var number1 = (await Ok(await reviewer.PostAsync($"/api/v1/review/filings/{first}/publish", null))).GetProperty("filingNumber")
             .GetString()!;
 
@@ -214,7 +219,7 @@ public abstract class FilingApiTests<TApp>(TApp app) : IClassFixture<TApp> where
 
         // The next filing of the same subject, type and year gets sequence 2: the cancelled number stays taken.
         var second = await CompleteFilingViaApiAsync(api, filer, "新算法");
-        await ToSecondReviewAsync(api, reviewer, second);
+        await ToSecondReviewAsync(app, api, reviewer, second);
         var number2 = (await Ok(await reviewer.PostAsync($"/api/v1/review/filings/{second}/publish", null))).GetProperty("filingNumber")
             .GetString()!;
         Assert.NotEqual(number1, number2);

@@ -119,11 +119,15 @@ public static class FilingFixtures
         return body.Length == 0 ? default : JsonDocument.Parse(body).RootElement.Clone();
     }
 
-    /// <summary>Drives a filing by API up to 二审 (submitted, first review started and passed).</summary>
-    public static async Task ToSecondReviewAsync(HttpClient filerApi, HttpClient reviewerApi, Guid id)
+    /// <summary>
+    /// Drives a filing by API up to 二审 (submitted, first review started and passed). 一审 is taken by a new reviewer, so
+    /// <paramref name="reviewerApi"/> may decide 二审 (separation of duties).
+    /// </summary>
+    public static async Task ToSecondReviewAsync(TestApp app, HttpClient filerApi, HttpClient reviewerApi, Guid id)
     {
         await Ok(await filerApi.PostAsync($"/api/v1/filings/{id}/submit", null));
         await Ok(await reviewerApi.PostAsync($"/api/v1/review/filings/{id}/start-first-review", null));
-        await Ok(await reviewerApi.PostAsync($"/api/v1/review/filings/{id}/pass-first-review", null));
+        var firstReviewer = await app.ApiClientAsync(await app.CreateUserAsync(Roles.Reviewer));
+        await Ok(await firstReviewer.PostAsync($"/api/v1/review/filings/{id}/pass-first-review", null));
     }
 }

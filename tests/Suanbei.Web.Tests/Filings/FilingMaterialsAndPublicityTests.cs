@@ -49,7 +49,7 @@ public abstract class FilingMaterialsAndPublicityTests<TApp>(TApp app) : IClassF
         var running = await CompleteFilingViaApiAsync(api, filer, "公示期未满");
         foreach (var id in new[] { ended, running })
         {
-            await ToSecondReviewAsync(api, reviewer, id);
+            await ToSecondReviewAsync(app, api, reviewer, id);
             await Ok(await reviewer.PostAsync($"/api/v1/review/filings/{id}/publish", null));
         }
         // Closing by hand before the end is refused.

@@ -19,6 +19,7 @@ namespace Suanbei.Web.Tests.Filings;
 public abstract class FilingNumberConcurrencyTests<TApp>(TApp app) : IClassFixture<TApp> where TApp : TestApp
 {
     private static readonly Actor Reviewer = new("fixture-reviewer", "审核员", ActorRole.Reviewer);
+    private static readonly Actor FirstReviewer = new("fixture-first-reviewer", "一审审核员", ActorRole.Reviewer);
 
     /// <summary>Complete filings already in 二审, saved through the real DbContext.</summary>
     private async Task<List<Guid>> FilingsInSecondReviewAsync(Filer filer, AlgorithmType type, int count) =>
@@ -49,7 +50,7 @@ public abstract class FilingNumberConcurrencyTests<TApp>(TApp app) : IClassFixtu
                 f.SetServiceMode(actor, TechnicalServiceMode.Api, "API", now);
                 Assert.Empty(f.Submit(actor, now));
                 f.StartFirstReview(Reviewer, now);
-                f.PassFirstReview(Reviewer, now);
+                f.PassFirstReview(FirstReviewer, now);
                 db.Add(f);
                 ids.Add(f.Id);
             }

@@ -80,13 +80,21 @@ public abstract partial class FilingPagesTests<TApp>(TApp app) : IClassFixture<T
         var queue = WebUtility.HtmlDecode(await reviewer.GetStringAsync("/Review/Filings"));
         Assert.Contains("页面文本生成算法", queue);
         Assert.Contains("北京页面测试有限公司", queue);
-        foreach (var (action, testid) in new[] { ("StartFirstReview", "review-start-first"), ("PassFirstReview", "review-pass-first"),
-            ("Publish", "review-publish") })
+        // 二审 is decided by another reviewer than the one who passed 一审 (separation of duties).
+        var (_, second) = await app.SignedInAsync(Roles.Reviewer);
+        foreach (var (action, testid, who) in new[] { ("StartFirstReview", "review-start-first", reviewer),
+            ("PassFirstReview", "review-pass-first", reviewer), ("Publish", "review-publish", second) })
         {
-            var page = await reviewer.GetStringAsync($"/Review/Filings/{id}");
+            var page = await who.GetStringAsync($"/Review/Filings/{id}");
             Assert.Contains($"data-testid=\"{testid}\"", page);
+            if (action == "Publish")
+            {
+                var refused = await reviewer.PostFormAsync($"/Review/Filings/{id}", new() { ["action"] = action, ["Confirmed"] = "true" });
+                Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+                Assert.Contains("一审与二审须由不同审核员完成", await refused.Content.ReadAsStringAsync());
+            }
             // Publishing is irreversible: the form's confirmation box must be ticked.
-            var r = await reviewer.PostFormAsync($"/Review/Filings/{id}", new() { ["action"] = action, ["Confirmed"] = "true" });
+            var r = await who.PostFormAsync($"/Review/Filings/{id}", new() { ["action"] = action, ["Confirmed"] = "true" });
             Assert.Equal(HttpStatusCode.Redirect, r.StatusCode);
         }
         var filing = await app.WithDb(db => db.Set<AlgorithmFiling>().SingleAsync(f => f.Id == id));
@@ -204,7 +212,7 @@ public abstract partial class FilingPagesTests<TApp>(TApp app) : IClassFixture<T
         var published = await CompleteFilingViaApiAsync(api, filer, "将注销的算法");
         foreach (var id in new[] { filed, published })
         {
-            await ToSecondReviewAsync(api, reviewer, id);
+            await ToSecondReviewAsync(app, api, reviewer, id);
             await Ok(await reviewer.PostAsync($"/api/v1/review/filings/{id}/publish", null));
         }
         await app.WithDb(db => db.Database.ExecuteSqlInterpolatedAsync(

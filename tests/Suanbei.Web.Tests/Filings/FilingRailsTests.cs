@@ -106,7 +106,7 @@ public abstract class FilingRailsTests<TApp>(TApp app) : IClassFixture<TApp> whe
         var reviewerUser = await app.CreateUserAsync(Roles.Reviewer);
         var reviewerApi = await app.ApiClientAsync(reviewerUser);
         var id = await CompleteFilingViaApiAsync(api, filer, "确认发布算法");
-        await ToSecondReviewAsync(api, reviewerApi, id);
+        await ToSecondReviewAsync(app, api, reviewerApi, id);
         var reviewer = await app.SignInAsync(reviewerUser.Email!);
 
         var page = await Html(await reviewer.GetAsync($"/Review/Filings/{id}"));

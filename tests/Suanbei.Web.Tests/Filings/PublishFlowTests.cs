@@ -21,7 +21,7 @@ public abstract class PublishFlowTests<TApp>(TApp app) : IClassFixture<TApp> whe
         var api = await app.ApiClientAsync(filer.User);
         var reviewer = await app.ApiClientAsync(await app.CreateUserAsync(Roles.Reviewer));
         var id = await CompleteFilingViaApiAsync(api, filer, "一次加载算法");
-        await ToSecondReviewAsync(api, reviewer, id);
+        await ToSecondReviewAsync(app, api, reviewer, id);
 
         var database = await app.WithDb(db => Task.FromResult(Key(db.Database.GetDbConnection())));
         using var filingLoads = new RootSelects(database, "AlgorithmFilings");

@@ -60,7 +60,7 @@ public sealed partial class HostingSettingsTests(SqliteApp plain, ProxiedApp pro
         var api = await app.ApiClientAsync(filer.User);
         var reviewer = await app.ApiClientAsync(await app.CreateUserAsync(Roles.Reviewer));
         var id = await CompleteFilingViaApiAsync(api, filer);
-        await ToSecondReviewAsync(api, reviewer, id);
+        await ToSecondReviewAsync(app, api, reviewer, id);
         await Ok(await reviewer.PostAsync($"/api/v1/review/filings/{id}/publish", null));
         var number = await app.WithDb(db => db.Set<AlgorithmFiling>().Where(f => f.Id == id).Select(f => f.FilingNumber).SingleAsync());
         return (await app.SignInAsync(filer.User.Email!), id, number!);

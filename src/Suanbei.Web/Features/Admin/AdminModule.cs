@@ -13,6 +13,8 @@ public sealed record CreatedUserResponse(UserResponse User, string? OneTimePassw
 /// <summary>/api/v1/admin/users: administrators list accounts and create reviewers or administrators.</summary>
 public sealed class AdminModule : IFeatureModule
 {
+    public void AddServices(IServiceCollection services, SuanbeiHostOptions options) => services.AddScoped<ReviewerScopes>();
+
     public void MapApi(RouteGroupBuilder api)
     {
         var g = api.MapGroup("/admin/users").WithTags("用户管理").RequireAuthorization(Policies.Admin);
@@ -21,7 +23,8 @@ public sealed class AdminModule : IFeatureModule
             var roleNames = await db.Roles.ToDictionaryAsync(r => r.Id, r => r.Name ?? "");
             var userRoles = await db.UserRoles.ToListAsync();
             var now = clock.GetUtcNow();
-            return Results.Ok((await db.Users.ToListAsync()).OrderBy(u => u.Email, StringComparer.Ordinal).Select(u => new UserResponse(
+            var accounts = (await db.Users.ToListAsync()).Where(u => !Organisations.OrganisationService.IsPlaceholder(u));
+            return Results.Ok(accounts.OrderBy(u => u.Email, StringComparer.Ordinal).Select(u => new UserResponse(
                 u.Id, u.Email ?? "", userRoles.Where(r => r.UserId == u.Id).Select(r => roleNames[r.RoleId]).ToList(),
                 u.LockoutEnd is { } end && end > now, u.CreatedAt)));
         }).Produces<List<UserResponse>>();

@@ -9,13 +9,14 @@ using Suanbei.Web.Identity;
 namespace Suanbei.Web.Features.Admin;
 
 /// <summary>Administrators create reviewers (and other administrators); filers register themselves.</summary>
-public sealed class UsersModel(SuanbeiDbContext db, UserManager<AppUser> users, TimeProvider clock) : PageModel
+public sealed class UsersModel(SuanbeiDbContext db, UserManager<AppUser> users, TimeProvider clock, ReviewerScopes scopes) : PageModel
 {
     [BindProperty] public InputModel Input { get; set; } = new();
     public string? CreatedEmail { get; private set; }
     public string? CreatedPassword { get; private set; }
     public List<Row> Users { get; private set; } = [];
-    public sealed record Row(string Email, string Roles, DateTimeOffset CreatedAt, bool Locked);
+    public sealed record Row(string Id, string Email, string Roles, DateTimeOffset CreatedAt, bool Locked, bool IsReviewer,
+        IReadOnlyList<string> Provinces);
 
     public sealed class InputModel
     {
@@ -47,16 +48,35 @@ public sealed class UsersModel(SuanbeiDbContext db, UserManager<AppUser> users, 
         return Page();
     }
 
+    /// <summary>Sets the provinces a reviewer reviews at the provincial level (empty: nationwide).</summary>
+    public async Task<IActionResult> OnPostProvincesAsync(string userId, string? provinces)
+    {
+        ModelState.Clear();
+        if (await users.FindByIdAsync(userId) is not { } user || !await users.IsInRoleAsync(user, Roles.Reviewer)) return NotFound();
+        if (await scopes.SetAsync(userId, provinces, HttpContext.RequestAborted) is { } error)
+        {
+            ModelState.AddModelError("provinces", error);
+            await LoadAsync();
+            return Page();
+        }
+        TempData["Message"] = $"已更新 {user.Email} 的审核省份。";
+        return RedirectToPage();
+    }
+
     private async Task LoadAsync()
     {
         var now = clock.GetUtcNow();
         var roleNames = await db.Roles.ToDictionaryAsync(r => r.Id, r => r.Name ?? "");
         var userRoles = await db.UserRoles.ToListAsync();
+        var provinces = await db.Set<ReviewerProvince>().ToListAsync();
         Users = (await db.Users.ToListAsync())
+            .Where(u => !Organisations.OrganisationService.IsPlaceholder(u))
             .OrderBy(u => u.Email, StringComparer.Ordinal)
-            .Select(u => new Row(u.Email ?? "", string.Join(
+            .Select(u => new Row(u.Id, u.Email ?? "", string.Join(
                 "、", userRoles.Where(r => r.UserId == u.Id).Select(r => Roles.ChineseName(roleNames[r.RoleId]))),
-                u.CreatedAt, u.LockoutEnd is { } end && end > now))
+                u.CreatedAt, u.LockoutEnd is { } end && end > now,
+                userRoles.Any(r => r.UserId == u.Id && roleNames[r.RoleId] == Roles.Reviewer),
+                provinces.Where(p => p.UserId == u.Id).Select(p => p.ProvinceCode).Order(StringComparer.Ordinal).ToList()))
             .ToList();
     }
 }

@@ -22,7 +22,7 @@ public abstract class FilingPageModel(FilingService filings, SuanbeiDbContext db
     /// <summary>Loads the signed-in filer's filing; false (→ 404) for unknown ids and other accounts' filings.</summary>
     protected async Task<bool> LoadAsync(Guid id)
     {
-        var f = await filings.GetOwnAsync(id, User.UserId(), HttpContext.RequestAborted);
+        var f = await filings.GetOwnAsync(id, User.OrganisationId(), HttpContext.RequestAborted);
         if (f is null) return false;
         Filing = f;
         return true;
@@ -42,7 +42,7 @@ public abstract class FilingPageModel(FilingService filings, SuanbeiDbContext db
         try
         {
             await using var stream = file.OpenReadStream();
-            var m = await store.SaveAsync(db, User.UserId(), file.FileName, stream, filings.Now, HttpContext.RequestAborted);
+            var m = await store.SaveAsync(db, User.OrganisationId(), file.FileName, stream, filings.Now, HttpContext.RequestAborted);
             await db.SaveChangesAsync(HttpContext.RequestAborted);
             return m.Id;
         }

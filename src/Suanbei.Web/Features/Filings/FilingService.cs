@@ -33,7 +33,8 @@ public sealed class FilingService(SuanbeiDbContext db, TimeProvider clock, Filin
             : user.IsInRole(Roles.Filer) ? ActorRole.Filer
             : user.IsInRole(Roles.Admin) ? ActorRole.Admin
             : ActorRole.Filer;
-        return new Actor(user.UserId(), user.Identity?.Name ?? user.UserId(), role);
+        if (role != ActorRole.Filer || !user.HasOrganisation()) return new Actor(user.UserId(), user.Identity?.Name ?? user.UserId(), role);
+        return new Actor(user.UserId(), user.ActingName(), role) { OrganisationId = user.OrganisationId() };
     }
 
     // ------------------------------------------------------------------ filer
@@ -53,7 +54,7 @@ public sealed class FilingService(SuanbeiDbContext db, TimeProvider clock, Filin
 
     public async Task<AlgorithmFiling> CreateAsync(Actor filer, CancellationToken ct = default)
     {
-        var subject = await SubjectOfAsync(filer.UserId, ct);
+        var subject = await SubjectOfAsync(filer.OwnerId, ct);
         if (subject is null || !subject.IsApproved)
             throw new DomainException("主体备案通过审核后才能填报算法备案。");
         var filing = new AlgorithmFiling(subject.Id, filer, Now);
@@ -64,7 +65,7 @@ public sealed class FilingService(SuanbeiDbContext db, TimeProvider clock, Filin
 
     public async Task UpdateBasicAsync(AlgorithmFiling f, Actor filer, BasicAttributes a, CancellationToken ct = default)
     {
-        await RequireOwnMaterialsAsync(filer.UserId, [a.SelfAssessmentReportId, a.DisclosureDocumentId], ct);
+        await RequireOwnMaterialsAsync(filer.OwnerId, [a.SelfAssessmentReportId, a.DisclosureDocumentId], ct);
         f.UpdateBasic(filer, a, Now);
         await SaveAsync(ct);
     }
@@ -72,7 +73,7 @@ public sealed class FilingService(SuanbeiDbContext db, TimeProvider clock, Filin
     public async Task UpdateDetailsAsync(AlgorithmFiling f, Actor filer, DetailedAttributes d, IReadOnlyList<LabelingInput> labeling,
         CancellationToken ct = default)
     {
-        await RequireOwnMaterialsAsync(filer.UserId, labeling.Select(l => l.ExampleMaterialId), ct);
+        await RequireOwnMaterialsAsync(filer.OwnerId, labeling.Select(l => l.ExampleMaterialId), ct);
         f.UpdateDetails(filer, d, Now);
         f.UpdateLabeling(filer, labeling, Now);
         await SaveAsync(ct);
@@ -84,7 +85,7 @@ public sealed class FilingService(SuanbeiDbContext db, TimeProvider clock, Filin
         TechnicalServiceMode? mode, string? modeDescription, CancellationToken ct = default)
     {
         var ids = links.Select(l => l.ProductId).Distinct().ToList();
-        var products = await db.Set<Product>().Include(p => p.Functions).Where(p => ids.Contains(p.Id) && p.OwnerId == filer.UserId)
+        var products = await db.Set<Product>().Include(p => p.Functions).Where(p => ids.Contains(p.Id) && p.OwnerId == filer.OwnerId)
             .ToListAsync(ct);
         if (products.Count != ids.Count) throw new DomainException("所选产品不存在或不属于本账号。");
         var inputs = new List<LinkedProductInput>();

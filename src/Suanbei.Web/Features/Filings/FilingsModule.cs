@@ -40,16 +40,17 @@ public sealed class FilingsModule : IFeatureModule
     {
         var filer = api.MapGroup("/filings").RequireAuthorization(Policies.Filer).WithTags("算法备案");
         filer.MapGet("/", async (ClaimsPrincipal user, FilingService s, CancellationToken ct) =>
-            (await s.ListOwnAsync(user.UserId(), ct)).Select(f => FilingDto.Summary(f, s)).ToList());
+            (await s.ListOwnAsync(user.OrganisationId(), ct)).Select(f => FilingDto.Summary(f, s)).ToList());
         filer.MapPost("/", async (ClaimsPrincipal user, FilingService s, CancellationToken ct) =>
         {
             var f = await s.CreateAsync(FilingService.ActorOf(user), ct);
             return Results.Created($"/api/v1/filings/{f.Id}", FilingDto.Full(f, s));
         });
         filer.MapGet("/{id:guid}", async (Guid id, ClaimsPrincipal user, FilingService s, CancellationToken ct) =>
-            await s.GetOwnAsync(id, user.UserId(), ct) is { } f ? Results.Ok(FilingDto.Full(f, s)) : NotFound());
+            await s.GetOwnAsync(id, user.OrganisationId(), ct) is { } f ? Results.Ok(FilingDto.Full(f, s)) : NotFound());
         filer.MapGet("/{id:guid}/audit", async (Guid id, ClaimsPrincipal user, FilingService s, CancellationToken ct) =>
-            await s.GetOwnAsync(id, user.UserId(), ct) is { } f ? Results.Ok(f.AuditTrail.OrderBy(a => a.Sequence).Select(FilingDto.Audit))
+            await s.GetOwnAsync(id, user.OrganisationId(), ct) is { } f
+                ? Results.Ok(f.AuditTrail.OrderBy(a => a.Sequence).Select(FilingDto.Audit))
                 : NotFound());
         filer.MapPut("/{id:guid}/basic", (Guid id, BasicAttributes body, ClaimsPrincipal user, FilingService s, CancellationToken ct) =>
             Own(id, user, s, ct, (f, a) => s.UpdateBasicAsync(f, a, body, ct)));
@@ -61,7 +62,7 @@ public sealed class FilingsModule : IFeatureModule
                 body.ServiceMode, body.ServiceModeDescription, ct)));
         filer.MapPost("/{id:guid}/submit", async (Guid id, ClaimsPrincipal user, FilingService s, CancellationToken ct) =>
         {
-            if (await s.GetOwnAsync(id, user.UserId(), ct) is not { } f) return NotFound();
+            if (await s.GetOwnAsync(id, user.OrganisationId(), ct) is not { } f) return NotFound();
             var outcome = await s.SubmitAsync(f, FilingService.ActorOf(user), ct);
             return outcome.Submitted ? Results.Ok(FilingDto.Full(f, s))
                 : outcome.Missing.Count > 0 ? Incomplete(outcome.Missing) : Blocked(outcome.Check!);
@@ -69,7 +70,7 @@ public sealed class FilingsModule : IFeatureModule
         filer.MapPost("/{id:guid}/change", async (Guid id, EventRequest body, ClaimsPrincipal user, FilingService s,
             CancellationToken ct) =>
         {
-            if (await s.GetOwnAsync(id, user.UserId(), ct) is not { } f) return NotFound();
+            if (await s.GetOwnAsync(id, user.OrganisationId(), ct) is not { } f) return NotFound();
             if (body.EventDate is not { } date) return EventDateMissing("变更发生日期");
             var change = await s.StartChangeAsync(f, FilingService.ActorOf(user), date, body.Description, ct);
             return Results.Created($"/api/v1/filings/{change.Id}", FilingDto.Full(change, s));
@@ -77,7 +78,7 @@ public sealed class FilingsModule : IFeatureModule
         filer.MapPost("/{id:guid}/cancel", async (Guid id, EventRequest body, ClaimsPrincipal user, FilingService s,
             CancellationToken ct) =>
         {
-            if (await s.GetOwnAsync(id, user.UserId(), ct) is not { } f) return NotFound();
+            if (await s.GetOwnAsync(id, user.OrganisationId(), ct) is not { } f) return NotFound();
             if (body.EventDate is not { } date) return EventDateMissing("停止服务日期");
             await s.CancelAsync(f, FilingService.ActorOf(user), date, body.Description, ct);
             return Results.Ok(FilingDto.Full(f, s));
@@ -122,7 +123,7 @@ public sealed class FilingsModule : IFeatureModule
     private static async Task<IResult> Own(Guid id, ClaimsPrincipal user, FilingService s, CancellationToken ct, Func<AlgorithmFiling,
         Actor, Task> update)
     {
-        if (await s.GetOwnAsync(id, user.UserId(), ct) is not { } f) return NotFound();
+        if (await s.GetOwnAsync(id, user.OrganisationId(), ct) is not { } f) return NotFound();
         await update(f, FilingService.ActorOf(user));
         return Results.Ok(FilingDto.Full(f, s));
     }

@@ -14,8 +14,8 @@ public sealed class IndexModel(FilingService filings, SuanbeiDbContext db, Mater
 
     public async Task OnGetAsync()
     {
-        Subject = await Filings.SubjectOfAsync(User.UserId());
-        List = await Filings.ListOwnAsync(User.UserId());
+        Subject = await Filings.SubjectOfAsync(User.OrganisationId());
+        List = await Filings.ListOwnAsync(User.OrganisationId());
     }
 
     public async Task<IActionResult> OnPostCreateAsync()

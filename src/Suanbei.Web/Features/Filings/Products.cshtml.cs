@@ -21,7 +21,7 @@ public sealed class ProductsModel(FilingService filings, SuanbeiDbContext db, Ma
     public List<Product> OwnProducts { get; private set; } = [];
 
     private async Task LoadProductsAsync() =>
-        OwnProducts = await _db.Set<Product>().Include(p => p.Functions).Where(p => p.OwnerId == User.UserId()).OrderBy(p => p.Name)
+        OwnProducts = await _db.Set<Product>().Include(p => p.Functions).Where(p => p.OwnerId == User.OrganisationId()).OrderBy(p => p.Name)
             .ToListAsync();
 
     public async Task<IActionResult> OnGetAsync(Guid id, bool check = false)

@@ -59,7 +59,7 @@ public sealed class BanksModel(SuanbeiDbContext db, MaterialStore store, TimePro
             if (error is not null) Errors["Input.File"] = error;
             else
             {
-                var check = new BankCheck(User.UserId(), bankKind.Value.Code(), MaterialStore.DisplayName(file!.FileName), format,
+                var check = new BankCheck(User.OrganisationId(), bankKind.Value.Code(), MaterialStore.DisplayName(file!.FileName), format,
                     report!.Items, report.Ok, JsonSerializer.Serialize(report, Json), clock.GetUtcNow());
                 db.Add(check);
                 await db.SaveChangesAsync(ct);
@@ -75,7 +75,7 @@ public sealed class BanksModel(SuanbeiDbContext db, MaterialStore store, TimePro
 
     private async Task LoadAsync(CancellationToken ct)
     {
-        var owner = User.UserId();
+        var owner = User.OrganisationId();
         Checks = await db.Set<BankCheck>().Where(c => c.OwnerId == owner).OrderByDescending(c => c.CheckedAt).ToListAsync(ct);
     }
 }

@@ -98,7 +98,7 @@ public sealed class ReviewModel(SuanbeiDbContext db, MaterialStore store, TimePr
                 Errors["Input.Journal"] = "journal.jsonl 中没有这次评估任何问题的回答";
                 return await ImportFailedAsync(ct);
             }
-            var run = new ReviewRun(User.UserId(), Clip(manifest.Model, 200), Clip(manifest.Endpoint ?? "", 500),
+            var run = new ReviewRun(User.OrganisationId(), Clip(manifest.Model, 200), Clip(manifest.Endpoint ?? "", 500),
                 manifest.Seed, clock.GetUtcNow());
             db.Add(run);
             var seq = 0;
@@ -120,7 +120,7 @@ public sealed class ReviewModel(SuanbeiDbContext db, MaterialStore store, TimePr
     public async Task<IActionResult> OnPostMarkAsync(Guid id, Guid itemId, bool? verdict, string? reason, string? reviewer,
         CancellationToken ct)
     {
-        var owner = User.UserId();
+        var owner = User.OrganisationId();
         var run = await db.Set<ReviewRun>().FirstOrDefaultAsync(r => r.Id == id && r.OwnerId == owner, ct);
         var item = run is null ? null : await db.Set<ReviewItem>().FirstOrDefaultAsync(i => i.Id == itemId && i.RunId == run.Id, ct);
         if (item is null) return NotFound();
@@ -146,13 +146,13 @@ public sealed class ReviewModel(SuanbeiDbContext db, MaterialStore store, TimePr
 
     private async Task LoadRunsAsync(CancellationToken ct)
     {
-        var owner = User.UserId();
+        var owner = User.OrganisationId();
         Runs = await db.Set<ReviewRun>().Where(r => r.OwnerId == owner).OrderByDescending(r => r.ImportedAt).ToListAsync(ct);
     }
 
     private async Task<bool> LoadRunAsync(Guid id, CancellationToken ct)
     {
-        var owner = User.UserId();
+        var owner = User.OrganisationId();
         Run = await db.Set<ReviewRun>().FirstOrDefaultAsync(r => r.Id == id && r.OwnerId == owner, ct);
         if (Run is null) return false;
         Items = await db.Set<ReviewItem>().Where(i => i.RunId == id).OrderBy(i => i.Seq).ToListAsync(ct);

@@ -22,7 +22,7 @@ public sealed class MaterialAccess(IEnumerable<IMaterialAccessRule> rules)
     public async Task<bool> CanReadAsync(ClaimsPrincipal user, Material material, CancellationToken ct = default)
     {
         if (user.Identity?.IsAuthenticated != true) return false;
-        if (user.FindFirstValue(ClaimTypes.NameIdentifier) == material.OwnerId) return true;
+        if (user.OrganisationId() == material.OwnerId) return true; // the organisation the request acts for
         foreach (var rule in rules)
             if (await rule.AllowsAsync(user, material, ct)) return true;
         return false;

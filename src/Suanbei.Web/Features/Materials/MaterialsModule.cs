@@ -33,7 +33,7 @@ public sealed class MaterialsModule : IFeatureModule
         g.MapGet("/{id:guid}", Download).WithSummary("下载材料（本人上传的，或审核员查看已提交备案的材料）");
         g.MapGet("/", async (HttpContext http, SuanbeiDbContext db) =>
         {
-            var userId = http.User.UserId();
+            var userId = http.User.OrganisationId();
             var list = await db.Set<Material>().Where(m => m.OwnerId == userId).ToListAsync();
             return Results.Ok(list.OrderByDescending(m => m.CreatedAt).Select(MaterialResponse.From));
         }).WithSummary("本账号上传的材料").Produces<List<MaterialResponse>>();
@@ -42,7 +42,7 @@ public sealed class MaterialsModule : IFeatureModule
             if (file is null) return Results.ValidationProblem(
                 new Dictionary<string, string[]> { ["file"] = ["请上传文件（multipart 字段 file）"] });
             var (material, error) = await MaterialUploads.SaveAsync(
-                store, db, http.User.UserId(), file, clock.GetUtcNow(), http.RequestAborted);
+                store, db, http.User.OrganisationId(), file, clock.GetUtcNow(), http.RequestAborted);
             if (material is null)
                 return Results.ValidationProblem(new Dictionary<string, string[]> { ["file"] = [error!] },
                     statusCode: error!.Contains("大小上限") ? StatusCodes.Status413PayloadTooLarge : StatusCodes.Status400BadRequest);

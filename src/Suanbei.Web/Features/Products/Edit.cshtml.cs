@@ -19,7 +19,7 @@ public sealed class EditModel(ProductService products) : PageModel
     {
         if (Id is { } id)
         {
-            Product = await products.GetAsync(User.UserId(), id);
+            Product = await products.GetAsync(User.OrganisationId(), id);
             if (Product is null) return NotFound();
             Input = ProductInput.From(ProductDisplay.Details(Product));
         }
@@ -28,7 +28,7 @@ public sealed class EditModel(ProductService products) : PageModel
 
     public async Task<IActionResult> OnPostSaveAsync()
     {
-        var userId = User.UserId();
+        var userId = User.OrganisationId();
         if (Id is { } existing && (Product = await products.GetAsync(userId, existing)) is null) return NotFound();
         if (!ModelState.IsValid) return Page();
         ProductService.Outcome? outcome;
@@ -51,7 +51,7 @@ public sealed class EditModel(ProductService products) : PageModel
     public async Task<IActionResult> OnPostAddFunctionAsync()
     {
         if (Id is not { } id) return NotFound();
-        var outcome = await products.AddFunctionAsync(User.UserId(), id, FunctionName, FunctionDescription);
+        var outcome = await products.AddFunctionAsync(User.OrganisationId(), id, FunctionName, FunctionDescription);
         if (outcome is null) return NotFound();
         Product = outcome.Product;
         if (!outcome.Ok)
@@ -68,7 +68,7 @@ public sealed class EditModel(ProductService products) : PageModel
     public async Task<IActionResult> OnPostRemoveFunctionAsync(Guid functionId)
     {
         if (Id is not { } id) return NotFound();
-        if (!await products.RemoveFunctionAsync(User.UserId(), id, functionId)) return NotFound();
+        if (!await products.RemoveFunctionAsync(User.OrganisationId(), id, functionId)) return NotFound();
         TempData["Message"] = "已删除功能";
         return Redirect($"/products/edit?id={id}");
     }

@@ -14,7 +14,7 @@ public sealed class IndexModel(ProductService products, SuanbeiDbContext db) : P
 
     public async Task OnGetAsync()
     {
-        var userId = User.UserId();
+        var userId = User.OrganisationId();
         HasSubject = await db.Set<Subject>().AnyAsync(s => s.OwnerId == userId);
         Products = await products.ListAsync(userId);
     }

@@ -33,7 +33,7 @@ public sealed class IndexModel(SubjectService subjects, SuanbeiDbContext db, Mat
         {
             try
             {
-                var s = await subjects.StartChangeAsync(User.UserId(), ChangeEventDate.Value);
+                var s = await subjects.StartChangeAsync(User.OrganisationId(), ChangeEventDate.Value, User.UserId());
                 TempData["Message"] = $"已发起主体变更，请于{s.ChangeDueDate:yyyy年M月d日}前提交审核";
                 return RedirectToPage();
             }
@@ -45,7 +45,7 @@ public sealed class IndexModel(SubjectService subjects, SuanbeiDbContext db, Mat
 
     private async Task<IActionResult> SaveAsync(bool submit)
     {
-        var userId = User.UserId();
+        var userId = User.OrganisationId();
         await LoadAsync();
         if (Subject is { IsEditable: false })
         {
@@ -103,7 +103,7 @@ public sealed class IndexModel(SubjectService subjects, SuanbeiDbContext db, Mat
             TempData["Message"] = "已保存草稿";
             return RedirectToPage();
         }
-        var submitted = await subjects.SubmitAsync(userId);
+        var submitted = await subjects.SubmitAsync(userId, User.UserId());
         AddErrors(submitted.Errors);
         if (!submitted.Ok)
         {
@@ -124,7 +124,7 @@ public sealed class IndexModel(SubjectService subjects, SuanbeiDbContext db, Mat
 
     private async Task LoadAsync()
     {
-        Subject = await subjects.MineAsync(User.UserId());
+        Subject = await subjects.MineAsync(User.OrganisationId());
         Materials = Subject is null ? [] : await subjects.MaterialsOfAsync(Subject);
     }
 }

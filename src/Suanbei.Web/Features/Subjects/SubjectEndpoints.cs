@@ -34,24 +34,25 @@ public static class SubjectEndpoints
     {
         var mine = api.MapGroup("/subject").WithTags("主体备案").RequireAuthorization(Policies.Filer);
         mine.MapGet("/", async (HttpContext http, SubjectService h) =>
-                await h.MineAsync(http.User.UserId()) is { } s ? Results.Ok(SubjectResponse.From(s)) : Results.NotFound())
+                await h.MineAsync(http.User.OrganisationId()) is { } s ? Results.Ok(SubjectResponse.From(s)) : Results.NotFound())
             .WithSummary("本账号的主体备案").Produces<SubjectResponse>();
         mine.MapPut("/", async (HttpContext http, SubjectDetails details, SubjectService h) =>
             {
-                var r = await h.SaveAsync(http.User.UserId(), details);
+                var r = await h.SaveAsync(http.User.OrganisationId(), details);
                 return r.Ok ? Results.Ok(SubjectResponse.From(r.Subject!)) : Problem(r.Errors);
             })
             .WithSummary("保存主体备案草稿（材料字段填写本账号上传的材料 id）").Produces<SubjectResponse>().ProducesValidationProblem();
         mine.MapPost("/submit", async (HttpContext http, SubjectService h) =>
             {
-                var r = await h.SubmitAsync(http.User.UserId());
+                var r = await h.SubmitAsync(http.User.OrganisationId(), http.User.UserId());
                 return r.Ok ? Results.Ok(SubjectResponse.From(r.Subject!)) : Problem(r.Errors);
             })
             .WithSummary("提交审核（须信息完整）").Produces<SubjectResponse>().ProducesValidationProblem().ProducesProblem(409);
         mine.MapPost("/change", async (HttpContext http, ChangeRequest body, SubjectService h) =>
             {
                 if (body.EventDate is null) return Problem(new() { ["EventDate"] = "请填写变更事项发生日期" });
-                return Results.Ok(SubjectResponse.From(await h.StartChangeAsync(http.User.UserId(), body.EventDate.Value)));
+                return Results.Ok(SubjectResponse.From(
+                    await h.StartChangeAsync(http.User.OrganisationId(), body.EventDate.Value, http.User.UserId())));
             })
             .WithSummary("发起主体变更（10个工作日内完成）").Produces<SubjectResponse>().ProducesProblem(409);
 

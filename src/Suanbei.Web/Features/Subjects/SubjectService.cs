@@ -61,7 +61,8 @@ public sealed class SubjectService(SuanbeiDbContext db, TimeProvider clock, Work
     }
 
     /// <summary>Submits the filer's subject for review: complete, well-formed data and a credit code no other account has filed.</summary>
-    public async Task<Outcome> SubmitAsync(string userId, CancellationToken ct = default)
+    /// <remarks><paramref name="userId"/> is the owner (the organisation); <paramref name="byUserId"/> the member acting.</remarks>
+    public async Task<Outcome> SubmitAsync(string userId, string? byUserId = null, CancellationToken ct = default)
     {
         var subject = await MineAsync(userId, ct) ?? throw new DomainException("请先填写并保存主体备案信息");
         var errors = SubjectValidation.ForSubmission(subject.Details);
@@ -69,17 +70,17 @@ public sealed class SubjectService(SuanbeiDbContext db, TimeProvider clock, Work
             .AnyAsync(s => s.OwnerId != userId && s.CreditCode == code && s.SubmittedAt != null, ct))
             errors.TryAdd(nameof(SubjectDetails.CreditCode), "该统一社会信用代码已由其他账号提交备案（一个备案主体只能有一个账号）");
         if (errors.Count > 0) return new(subject, errors);
-        subject.Submit(userId, clock.GetUtcNow());
+        subject.Submit(byUserId ?? userId, clock.GetUtcNow());
         await db.SaveOrConflictAsync(ct);
         return new(subject, errors);
     }
 
     /// <summary>Starts a change of an approved subject; the due date is 10 working days after the event
     /// (DeadlineRules.SubjectChange).</summary>
-    public async Task<Subject> StartChangeAsync(string userId, DateOnly eventDate, CancellationToken ct = default)
+    public async Task<Subject> StartChangeAsync(string userId, DateOnly eventDate, string? byUserId = null, CancellationToken ct = default)
     {
         var subject = await MineAsync(userId, ct) ?? throw new DomainException("尚未提交主体备案");
-        subject.StartChange(eventDate, calendar, userId, clock.GetUtcNow());
+        subject.StartChange(eventDate, calendar, byUserId ?? userId, clock.GetUtcNow());
         await db.SaveOrConflictAsync(ct);
         return subject;
     }

@@ -73,7 +73,7 @@ public abstract class CheckApiTests<TApp>(TApp app) : IClassFixture<TApp> where 
         var published = await CompleteFilingViaApiAsync(firstApi, first, "先发布的算法");
         await Ok(await firstApi.PutAsJsonAsync($"/api/v1/filings/{published}/details", DetailsWith(first, 6, SharedPrinciple), Json));
         var reviewerApi = await app.ApiClientAsync(await app.CreateUserAsync(Roles.Reviewer));
-        await ToSecondReviewAsync(firstApi, reviewerApi, published);
+        await ToSecondReviewAsync(app, firstApi, reviewerApi, published);
         var entry = await Ok(await reviewerApi.PostAsync($"/api/v1/review/filings/{published}/publish", null));
         var number = entry.GetProperty("filingNumber").GetString()!;
 

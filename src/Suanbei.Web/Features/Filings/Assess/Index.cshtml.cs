@@ -138,7 +138,8 @@ public sealed class IndexModel(FilingService filings) : PageModel
                 {
                     Plan = ApplicabilityEvaluator.Evaluate(answers);
                     AnswersJson = JsonSerializer.Serialize(answers, AssessModule.PlanJson);
-                    var subject = User.IsInRole(Roles.Filer) ? await filings.SubjectOfAsync(User.UserId(), HttpContext.RequestAborted)
+                    var subject = User.IsInRole(Roles.Filer)
+                        ? await filings.SubjectOfAsync(User.OrganisationId(), HttpContext.RequestAborted)
                         : null;
                     CanCreateDrafts = Plan.FilingRequired && Plan.Filings.Count > 0 && subject is { IsApproved: true };
                     NeedsSubject = User.IsInRole(Roles.Filer) && subject is not { IsApproved: true };

@@ -24,7 +24,8 @@ public sealed class ChecksModule : IFeatureModule
     {
         api.MapGet("/filings/{id:guid}/check", async (Guid id, ClaimsPrincipal user, FilingService s, SuanbeiDbContext db,
             RegistrySimilarity registry, CancellationToken ct) =>
-                await s.GetOwnAsync(id, user.UserId(), ct) is { } f ? Json(Dto(await FilingSnapshots.RunAsync(db, f, s.Now, registry, ct)))
+                await s.GetOwnAsync(id, user.OrganisationId(), ct) is { } f
+                    ? Json(Dto(await FilingSnapshots.RunAsync(db, f, s.Now, registry, ct)))
                     : NotFound())
             .RequireAuthorization(Policies.Filer).WithTags("备案预审");
         api.MapGet("/review/filings/{id:guid}/check",

@@ -17,7 +17,8 @@ public sealed class DeadlinesModule : IFeatureModule
     public void MapApi(RouteGroupBuilder api)
     {
         var g = api.MapGroup("/deadlines").RequireAuthorization(Policies.Filer).WithTags("期限");
-        g.MapGet("/", async (ClaimsPrincipal user, DeadlineService s, CancellationToken ct) => await s.ClocksAsync(user.UserId(), ct));
+        g.MapGet("/", async (ClaimsPrincipal user, DeadlineService s, CancellationToken ct) =>
+            await s.ClocksAsync(user.OrganisationId(), ct));
         g.MapPost("/calendar-token", async (ClaimsPrincipal user, DeadlineService s, HttpRequest request) =>
             Results.Ok(new { url = FeedUrl(request, await s.IssueTokenAsync(user.UserId())) }));
     }

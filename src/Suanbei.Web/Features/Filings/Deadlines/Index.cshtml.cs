@@ -16,7 +16,7 @@ public sealed class IndexModel(DeadlineService deadlines) : PageModel
 
     public async Task OnGetAsync()
     {
-        Clocks = await deadlines.ClocksAsync(User.UserId(), HttpContext.RequestAborted);
+        Clocks = await deadlines.ClocksAsync(User.OrganisationId(), HttpContext.RequestAborted);
         Today = deadlines.Today;
         HasToken = await deadlines.HasTokenAsync(User.UserId());
         NewFeedUrl = TempData["FeedUrl"] as string;

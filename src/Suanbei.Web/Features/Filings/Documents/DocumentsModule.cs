@@ -23,7 +23,7 @@ public sealed class DocumentsModule : IFeatureModule
     {
         api.MapGet("/filings/{id:guid}/documents/{kind}",
             async (Guid id, string kind, ClaimsPrincipal user, FilingService s, FilingDocuments docs, CancellationToken ct) =>
-                await Download(await s.GetOwnAsync(id, user.UserId(), ct), kind, docs, ct))
+                await Download(await s.GetOwnAsync(id, user.OrganisationId(), ct), kind, docs, ct))
             .RequireAuthorization(Policies.Filer).WithTags("备案文档");
         api.MapGet("/review/filings/{id:guid}/documents/{kind}",
                 async (Guid id, string kind, FilingReviewService r, FilingDocuments docs, CancellationToken ct) =>
@@ -36,7 +36,7 @@ public sealed class DocumentsModule : IFeatureModule
         app.MapGet("/filings/{id:guid}/documents/{kind}", async (Guid id, string kind, ClaimsPrincipal user, FilingService s,
             FilingReviewService r, FilingDocuments docs, CancellationToken ct) =>
         {
-            var f = await s.GetOwnAsync(id, user.UserId(), ct);
+            var f = await s.GetOwnAsync(id, user.OrganisationId(), ct);
             if (f is null && user.IsInRole(Roles.Reviewer)) f = await r.GetForReviewAsync(id, ct);
             return await Download(f, kind, docs, ct);
         }).RequireAuthorization();
