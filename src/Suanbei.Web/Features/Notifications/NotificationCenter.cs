@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Suanbei.Web.Data;
 
@@ -11,11 +12,22 @@ public sealed class NotificationCenter(SuanbeiDbContext db, TimeProvider clock)
     public Task<int> UnreadCountAsync(string accountId, CancellationToken ct = default) =>
         db.Set<Notification>().CountAsync(n => n.AccountId == accountId && n.ReadAt == null, ct);
 
+    /// <summary>
+    /// The count the layout shows beside 通知. Never fails the page: the layout also renders the error pages, which must
+    /// show while the database is down.
+    /// </summary>
+    public async Task<int> UnreadForLayoutAsync(string? accountId)
+    {
+        if (accountId is null) return 0;
+        try { return await UnreadCountAsync(accountId); }
+        catch (Exception e) when (e is DbException or InvalidOperationException) { return 0; }
+    }
+
     public Task<List<Notification>> LatestAsync(string accountId, CancellationToken ct = default) =>
         db.Set<Notification>().AsNoTracking().Where(n => n.AccountId == accountId)
             .OrderByDescending(n => n.CreatedAt).Take(PageSize).ToListAsync(ct);
 
-    /// <summary>Marks one entry read (or all of them when <paramref name="id"/> is null); false when the entry is not the account's.</summary>
+    /// <summary>Marks one entry read (or all when <paramref name="id"/> is null); false when the entry is not the account's.</summary>
     public async Task<bool> MarkReadAsync(string accountId, Guid? id, CancellationToken ct = default)
     {
         var unread = await db.Set<Notification>()
@@ -43,7 +55,8 @@ public sealed class NotificationCenter(SuanbeiDbContext db, TimeProvider clock)
         db.Set<WebhookEndpoint>().AsNoTracking().Where(w => w.AccountId == accountId).OrderBy(w => w.CreatedAt).ToListAsync(ct);
 
     /// <summary>Registers a webhook; returns it (its secret is shown once) or the Chinese reason the address is refused.</summary>
-    public async Task<(WebhookEndpoint? Endpoint, string? Error)> AddWebhookAsync(string accountId, string? url, CancellationToken ct = default)
+    public async Task<(WebhookEndpoint? Endpoint, string? Error)> AddWebhookAsync(string accountId, string? url,
+        CancellationToken ct = default)
     {
         var text = url?.Trim() ?? "";
         if (text.Length == 0) return (null, "请填写接收地址");

@@ -12,6 +12,7 @@ public sealed class NotificationsModule : IFeatureModule
 {
     public void AddServices(IServiceCollection services, SuanbeiHostOptions options)
     {
+        // Read when the sender starts (with the host), so a bad value stops the start with a message naming its key.
         services.AddSingleton(sp => NotificationSettings.From(sp.GetRequiredService<IConfiguration>()));
         services.AddSingleton<OutboxSignal>();
         services.AddSingleton<Notifier>();
@@ -27,7 +28,4 @@ public sealed class NotificationsModule : IFeatureModule
         services.AddScoped<IDomainEventHandler<FilingPublished>>(sp => sp.GetRequiredService<FilingNotifications>());
         services.AddScoped<IDomainEventHandler<FilingChangePublished>>(sp => sp.GetRequiredService<FilingNotifications>());
     }
-
-    /// <summary>Reads the settings once at startup, so a bad value stops the start with a message naming its key.</summary>
-    public void Initialize(IServiceProvider services, SuanbeiHostOptions options) => services.GetRequiredService<NotificationSettings>();
 }

@@ -57,14 +57,16 @@ public sealed class Notifier(IServiceScopeFactory scopes, NotificationSettings s
         if (settings.Smtp is not null && !string.IsNullOrWhiteSpace(account.Email))
         {
             var target = NormaliseAddress(account.Email);
-            written |= await AddOnceAsync(db, new OutboxMessage(eventKey, DeliveryChannel.Email, target, accountId, title, body, link, now),
+            var mail = new OutboxMessage(eventKey, DeliveryChannel.Email, target, accountId, title, body, link, now);
+            written |= await AddOnceAsync(db, mail,
                 m => m.EventKey == eventKey && m.Channel == DeliveryChannel.Email && m.Target == target, ct);
         }
         var hooks = await db.Set<WebhookEndpoint>().AsNoTracking().Where(w => w.AccountId == accountId).Select(w => w.Id).ToListAsync(ct);
         foreach (var hook in hooks)
         {
             var target = hook.ToString("N");
-            written |= await AddOnceAsync(db, new OutboxMessage(eventKey, DeliveryChannel.Webhook, target, accountId, title, body, link, now),
+            var call = new OutboxMessage(eventKey, DeliveryChannel.Webhook, target, accountId, title, body, link, now);
+            written |= await AddOnceAsync(db, call,
                 m => m.EventKey == eventKey && m.Channel == DeliveryChannel.Webhook && m.Target == target, ct);
         }
         if (written) signal.Written();

@@ -14,7 +14,8 @@ public static class WebhookSignature
 
     public static string Sign(string secret, string id, long timestamp, string body)
     {
-        var key = Convert.FromBase64String(secret.StartsWith(SecretPrefix, StringComparison.Ordinal) ? secret[SecretPrefix.Length..] : secret);
+        var encoded = secret.StartsWith(SecretPrefix, StringComparison.Ordinal) ? secret[SecretPrefix.Length..] : secret;
+        var key = Convert.FromBase64String(encoded);
         var mac = HMACSHA256.HashData(key, Encoding.UTF8.GetBytes($"{id}.{timestamp}.{body}"));
         return "v1," + Convert.ToBase64String(mac);
     }
