@@ -384,7 +384,7 @@ public sealed class AlgorithmFiling : IHasDomainEvents
         foreach (var r in list) _returnReasons.Add(new FilingReturnReason(ReturnRounds, r, now));
         ClockStartedOn = null; // materials were not complete; the clock restarts on resubmission
         Move(t, reviewer, now, string.Join("；", list.Select(r => $"{FilingFields.Label(r.Field)}：{r.Reason.Trim()}")));
-        _events.Add(new FilingReturned(Id, Name, ReturnRounds, list));
+        _events.Add(new FilingReturned(Id, SubjectId, Name, ReturnRounds, list));
     }
 
     /// <summary>不予备案 with reasons. Refusing a change closes it on the public version, which stays as it was.</summary>
@@ -398,7 +398,7 @@ public sealed class AlgorithmFiling : IHasDomainEvents
         DecidedOn = ChinaTime.Date(now);
         Move(t, reviewer, now, text);
         if (Kind == FilingKind.Change) previous!.OpenChangeId = null;
-        _events.Add(new FilingRefused(Id, Name, text));
+        _events.Add(new FilingRefused(Id, SubjectId, Name, text));
     }
 
     /// <summary>

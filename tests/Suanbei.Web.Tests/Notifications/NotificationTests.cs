@@ -192,6 +192,33 @@ public abstract partial class NotificationTests<TApp>(TApp app) : IClassFixture<
     }
 
     [Fact]
+    public async Task A_deleted_webhook_is_deleted_only_by_its_owner_and_its_pending_messages_are_given_up_at_once()
+    {
+        var (owner, browser) = await app.SignedInAsync(Roles.Filer);
+        await RegisterWebhookAsync(browser);
+        var hook = await app.WithDb(db => db.Set<WebhookEndpoint>().SingleAsync(w => w.AccountId == owner.Id));
+        var (_, stranger) = await app.SignedInAsync(Roles.Filer);
+        var foreign = await stranger.PostFormAsync("/notifications/webhooks", new() { ["id"] = hook.Id.ToString() },
+            "/notifications/webhooks?handler=Delete");
+        Assert.Equal(HttpStatusCode.NotFound, foreign.StatusCode);
+        var deleted = await browser.PostFormAsync("/notifications/webhooks", new() { ["id"] = hook.Id.ToString() },
+            "/notifications/webhooks?handler=Delete");
+        Assert.Equal(HttpStatusCode.Redirect, deleted.StatusCode);
+
+        // A message written for the webhook just before it was deleted.
+        var key = $"test-deleted:{owner.Id}";
+        await app.WithDb(async db =>
+        {
+            db.Add(new OutboxMessage(key, DeliveryChannel.Webhook, hook.Id.ToString("N"), owner.Id, "已删除", "正文", null,
+                DateTimeOffset.UtcNow));
+            return await db.SaveChangesAsync();
+        });
+        await Eventually.HoldsAsync(async () => (await OutboxAsync(key)).Single().Status == DeliveryStatus.Failed, "giving up");
+        Assert.Equal(1, (await OutboxAsync(key)).Single().Attempts);
+        Assert.Contains("该 Webhook 已删除", await browser.GetStringAsync("/notifications/deliveries"));
+    }
+
+    [Fact]
     public async Task A_webhook_address_that_is_not_a_web_address_is_refused_with_a_chinese_message()
     {
         var (user, browser) = await app.SignedInAsync(Roles.Filer);

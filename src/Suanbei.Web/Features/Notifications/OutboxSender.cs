@@ -93,7 +93,7 @@ public sealed class OutboxSender(IServiceScopeFactory scopes, NotificationSettin
         }
         var now = clock.GetUtcNow();
         var attempt = message.Attempts + 1;
-        message.Record(result, now, attempt < settings.MaxAttempts ? settings.RetryAfter(attempt) : null);
+        message.Record(result, now, attempt < settings.MaxAttempts && !result.Permanent ? settings.RetryAfter(attempt) : null);
         db.Add(new DeliveryAttempt(message.Id, message.Attempts, now, result.Succeeded, result.StatusCode, message.LastError));
         await db.SaveChangesAsync(CancellationToken.None); // the attempt happened: record it even while stopping
         if (!result.Succeeded)

@@ -23,7 +23,7 @@ public sealed class WebhookSender(IHttpClientFactory http, SuanbeiDbContext db, 
     {
         var endpointId = Guid.TryParse(m.Target, out var g) ? g : Guid.Empty;
         var endpoint = await db.Set<WebhookEndpoint>().AsNoTracking().FirstOrDefaultAsync(w => w.Id == endpointId, ct);
-        if (endpoint is null) return DeliveryResult.Failed(null, "该 Webhook 已删除");
+        if (endpoint is null) return DeliveryResult.Gone("该 Webhook 已删除，不再重试");
         var id = "msg_" + m.Id.ToString("N");
         var timestamp = clock.GetUtcNow().ToUnixTimeSeconds();
         var body = Payload(m, host.PublicBaseUrl, clock.GetUtcNow());
