@@ -11,7 +11,8 @@ namespace Suanbei.Core.Filings;
 /// Status changes are guarded methods (see <see cref="FilingWorkflow"/> for the table); each appends to the
 /// append-only <see cref="AuditTrail"/>. Every change bumps <see cref="ConcurrencyVersion"/>, which the database
 /// uses as an optimistic concurrency token so two reviewers cannot both move the same filing. Transitions the public
-/// hears of (publication, a published change, cancellation) are recorded in <see cref="DomainEvents"/>.
+/// hears of (publication, a published change, cancellation) and the decisions the filer must hear of (return, refusal)
+/// are recorded in <see cref="DomainEvents"/>.
 /// </summary>
 public sealed class AlgorithmFiling : IHasDomainEvents
 {
@@ -383,6 +384,7 @@ public sealed class AlgorithmFiling : IHasDomainEvents
         foreach (var r in list) _returnReasons.Add(new FilingReturnReason(ReturnRounds, r, now));
         ClockStartedOn = null; // materials were not complete; the clock restarts on resubmission
         Move(t, reviewer, now, string.Join("；", list.Select(r => $"{FilingFields.Label(r.Field)}：{r.Reason.Trim()}")));
+        _events.Add(new FilingReturned(Id, SubjectId, Name, ReturnRounds, list));
     }
 
     /// <summary>不予备案 with reasons. Refusing a change closes it on the public version, which stays as it was.</summary>
@@ -396,6 +398,7 @@ public sealed class AlgorithmFiling : IHasDomainEvents
         DecidedOn = ChinaTime.Date(now);
         Move(t, reviewer, now, text);
         if (Kind == FilingKind.Change) previous!.OpenChangeId = null;
+        _events.Add(new FilingRefused(Id, SubjectId, Name, text));
     }
 
     /// <summary>

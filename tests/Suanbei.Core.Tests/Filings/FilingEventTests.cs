@@ -4,7 +4,10 @@ using static Suanbei.Core.Tests.Filings.FilingTestData;
 
 namespace Suanbei.Core.Tests.Filings;
 
-/// <summary>The transitions the public hears of are recorded as events with structured public facts.</summary>
+/// <summary>
+/// The transitions the public hears of are recorded as events with structured public facts; returns and refusals as
+/// events the filer is notified of.
+/// </summary>
 public sealed class FilingEventTests
 {
     [Fact]
@@ -67,5 +70,29 @@ public sealed class FilingEventTests
         f.Cancel(Filer, Monday.AddDays(4), new DateOnly(2026, 11, 5), "停止服务");
         var e = Assert.IsType<FilingCancelled>(Assert.Single(f.DomainEvents));
         Assert.Equal((f.Id, Number(), new DateOnly(2026, 11, 5), "停止服务"), (e.FilingId, e.Number, e.EventDate, e.Reason));
+    }
+
+    [Fact]
+    public void A_return_records_its_round_and_reasons_and_an_empty_return_records_nothing()
+    {
+        var f = InStatus(FilingStatus.FirstReview);
+        f.ClearDomainEvents();
+        Assert.ThrowsAny<DomainException>(() => f.Return(Reviewer, Monday, [new FieldReason(FilingFields.Scenarios, " ")]));
+        Assert.Empty(f.DomainEvents);
+
+        f.Return(Reviewer, Monday, [new FieldReason(FilingFields.Scenarios, "场景过于笼统"), new FieldReason(FilingFields.Summary, "")]);
+        var e = Assert.IsType<FilingReturned>(Assert.Single(f.DomainEvents));
+        Assert.Equal((f.Id, f.SubjectId, "甲公司文本生成算法", 1), (e.FilingId, e.SubjectId, e.Name, e.Round));
+        Assert.Equal([new FieldReason(FilingFields.Scenarios, "场景过于笼统")], e.Reasons);
+    }
+
+    [Fact]
+    public void A_refusal_records_its_reason()
+    {
+        var f = InStatus(FilingStatus.SecondReview);
+        f.ClearDomainEvents();
+        f.Refuse(Reviewer, Monday, "  不属于备案范围 ");
+        var e = Assert.IsType<FilingRefused>(Assert.Single(f.DomainEvents));
+        Assert.Equal((f.Id, f.SubjectId, "不属于备案范围"), (e.FilingId, e.SubjectId, e.Reason));
     }
 }

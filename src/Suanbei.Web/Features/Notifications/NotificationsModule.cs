@@ -1,0 +1,31 @@
+using Suanbei.Core.Filings.Events;
+using Suanbei.Web.Data;
+using Suanbei.Web.Hosting;
+
+namespace Suanbei.Web.Features.Notifications;
+
+/// <summary>
+/// Notifications: the <see cref="Notifier"/> other features call, the filing listeners, the outbox sender (a hosted
+/// service on every node; leases keep two nodes from sending the same message) and the pages under /notifications.
+/// </summary>
+public sealed class NotificationsModule : IFeatureModule
+{
+    public void AddServices(IServiceCollection services, SuanbeiHostOptions options)
+    {
+        // Read when the sender starts (with the host), so a bad value stops the start with a message naming its key.
+        services.AddSingleton(sp => NotificationSettings.From(sp.GetRequiredService<IConfiguration>()));
+        services.AddSingleton<OutboxSignal>();
+        services.AddSingleton<Notifier>();
+        services.AddScoped<NotificationCenter>();
+        services.AddScoped<EmailSender>();
+        services.AddScoped<WebhookSender>();
+        services.AddScoped<DeadlineReminders>();
+        services.AddHttpClient(WebhookSender.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(30));
+        services.AddHostedService<OutboxSender>();
+        services.AddScoped<FilingNotifications>();
+        services.AddScoped<IDomainEventHandler<FilingReturned>>(sp => sp.GetRequiredService<FilingNotifications>());
+        services.AddScoped<IDomainEventHandler<FilingRefused>>(sp => sp.GetRequiredService<FilingNotifications>());
+        services.AddScoped<IDomainEventHandler<FilingPublished>>(sp => sp.GetRequiredService<FilingNotifications>());
+        services.AddScoped<IDomainEventHandler<FilingChangePublished>>(sp => sp.GetRequiredService<FilingNotifications>());
+    }
+}

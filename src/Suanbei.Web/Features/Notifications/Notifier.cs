@@ -1,0 +1,104 @@
+using System.Linq.Expressions;
+using Microsoft.EntityFrameworkCore;
+using Suanbei.Web.Data;
+
+namespace Suanbei.Web.Features.Notifications;
+
+/// <summary>
+/// The one way to notify someone. It only writes rows (in its own database scope, so a caller's unsaved changes are
+/// never saved with them, and a caller's failed save never loses them): an entry in the account's notification centre,
+/// and outbox messages for e-mail (when SMTP is configured) and for each of the account's webhooks, which
+/// <see cref="OutboxSender"/> delivers with retries. <paramref name="eventKey"/> names the event ("filing-returned:…");
+/// reporting the same event again for the same recipient changes nothing, so callers may repeat themselves safely.
+/// </summary>
+public sealed class Notifier(IServiceScopeFactory scopes, NotificationSettings settings, OutboxSignal signal, TimeProvider clock,
+    ILogger<Notifier> log)
+{
+    public const int MaxEventKeyLength = 200;
+
+    /// <summary>An e-mail to an address that may have no account (an invitation). Does nothing while e-mail is off.</summary>
+    public async Task EmailAsync(string eventKey, string address, string title, string body, string? link, CancellationToken ct)
+    {
+        CheckKey(eventKey);
+        if (settings.Smtp is null)
+        {
+            log.LogWarning("E-mail is off (no Suanbei:Smtp:Host); {EventKey} was not mailed", eventKey);
+            return;
+        }
+        var target = NormaliseAddress(address);
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<SuanbeiDbContext>();
+        var now = clock.GetUtcNow();
+        if (await AddOnceAsync(db, new OutboxMessage(eventKey, DeliveryChannel.Email, target, null, title, body, link, now),
+                m => m.EventKey == eventKey && m.Channel == DeliveryChannel.Email && m.Target == target, ct))
+            signal.Written();
+    }
+
+    /// <summary>
+    /// Notifies an account: its notification centre, its e-mail address (when e-mail is on) and each of its webhooks.
+    /// An unknown account is logged and skipped.
+    /// </summary>
+    public async Task NotifyAccountAsync(string eventKey, string accountId, string title, string body, string? link, CancellationToken ct)
+    {
+        CheckKey(eventKey);
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<SuanbeiDbContext>();
+        var account = await db.Users.AsNoTracking().Where(u => u.Id == accountId).Select(u => new { u.Email }).FirstOrDefaultAsync(ct);
+        if (account is null)
+        {
+            log.LogWarning("No account {AccountId} to notify of {EventKey}", accountId, eventKey);
+            return;
+        }
+        var now = clock.GetUtcNow();
+        await AddOnceAsync(db, new Notification(accountId, eventKey, title, body, link, now),
+            n => n.AccountId == accountId && n.EventKey == eventKey, ct);
+
+        var written = false;
+        if (settings.Smtp is not null && !string.IsNullOrWhiteSpace(account.Email))
+        {
+            var target = NormaliseAddress(account.Email);
+            var mail = new OutboxMessage(eventKey, DeliveryChannel.Email, target, accountId, title, body, link, now);
+            written |= await AddOnceAsync(db, mail,
+                m => m.EventKey == eventKey && m.Channel == DeliveryChannel.Email && m.Target == target, ct);
+        }
+        var hooks = await db.Set<WebhookEndpoint>().AsNoTracking().Where(w => w.AccountId == accountId).Select(w => w.Id).ToListAsync(ct);
+        foreach (var hook in hooks)
+        {
+            var target = hook.ToString("N");
+            var call = new OutboxMessage(eventKey, DeliveryChannel.Webhook, target, accountId, title, body, link, now);
+            written |= await AddOnceAsync(db, call,
+                m => m.EventKey == eventKey && m.Channel == DeliveryChannel.Webhook && m.Target == target, ct);
+        }
+        if (written) signal.Written();
+    }
+
+    /// <summary>
+    /// Inserts <paramref name="row"/> unless a row with the same key exists; true when it was inserted. Two nodes
+    /// reporting the same event at once both pass the check, and the unique index lets only one of them in.
+    /// </summary>
+    private static async Task<bool> AddOnceAsync<T>(SuanbeiDbContext db, T row, Expression<Func<T, bool>> sameKey, CancellationToken ct)
+        where T : class
+    {
+        if (await db.Set<T>().AnyAsync(sameKey, ct)) return false;
+        var entry = db.Set<T>().Add(row);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            return true;
+        }
+        catch (DbUpdateException)
+        {
+            entry.State = EntityState.Detached;
+            if (await db.Set<T>().AsNoTracking().AnyAsync(sameKey, ct)) return false;
+            throw;
+        }
+    }
+
+    private static string NormaliseAddress(string address) => address.Trim().ToLowerInvariant();
+
+    private static void CheckKey(string eventKey)
+    {
+        if (string.IsNullOrWhiteSpace(eventKey) || eventKey.Length > MaxEventKeyLength)
+            throw new ArgumentException($"an event key of 1–{MaxEventKeyLength} characters is required", nameof(eventKey));
+    }
+}
