@@ -1,3 +1,5 @@
+using Suanbei.Core.Products;
+
 namespace Suanbei.Core.Filings;
 
 /// <summary>Step ① 基本属性 (all optional while a draft is saved).</summary>
@@ -87,7 +89,7 @@ public sealed class FilingProductLink
         FunctionIds.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(Guid.Parse).ToList();
 
     /// <summary>As in the CAC lists: 名称（形态）.</summary>
-    public string Display => $"{ProductName}（{ProductForm}）";
+    public string Display => PublishedProducts.Item(ProductName, ProductForm);
 
     internal LinkedProductInput ToInput() => new(ProductId, ProductName, ProductForm, FunctionIdList);
 }
