@@ -1,10 +1,8 @@
 using System.IO.Compression;
 using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Suanbei.Core;
-using Suanbei.Core.Checks;
 using Suanbei.Core.Filings;
 using Suanbei.Core.Products;
 using Suanbei.Core.Subjects;
@@ -12,9 +10,6 @@ using Suanbei.Web.Data;
 using Suanbei.Web.Features.Materials;
 
 namespace Suanbei.Web.Features.Filings.Documents;
-
-/// <summary>The documents Suanbei writes for a filing, each filled from the filing's own data.</summary>
-public enum FilingDocumentKind { Disclosure, SelfAssessment, Responsibility }
 
 /// <summary>
 /// Generates 拟公示内容, 算法安全自评估报告 and 落实算法安全主体责任基本情况 as Chinese DOCX from a filing, its subject and its
