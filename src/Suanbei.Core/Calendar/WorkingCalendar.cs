@@ -69,10 +69,6 @@ public sealed class WorkingCalendar
 
     public bool Covers(DateOnly date) => date.Year >= FirstYear && date.Year <= LastYear;
 
-    /// <summary>First and last covered dates.</summary>
-    public DateOnly FirstDate => new(FirstYear, 1, 1);
-    public DateOnly LastDate => new(LastYear, 12, 31);
-
     public bool IsWorkingDay(DateOnly date)
     {
         EnsureCovered(date);

@@ -13,8 +13,6 @@ public sealed record ReviewClock(
 {
     public const string NoOfficialCalendar = "无官方日历";
 
-    public bool Started => StartedOn is not null;
-
     /// <summary>e.g. "已用 7 / 30 个工作日", "无官方日历", or "未开始计时".</summary>
     public string Display =>
         StartedOn is null ? "未开始计时"

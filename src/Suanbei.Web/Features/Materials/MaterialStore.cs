@@ -17,7 +17,6 @@ public sealed class MaterialStore(SuanbeiHostOptions options)
     public long MaxBytes => options.MaxBytesOrDefault();
     private string Root => options.MaterialsDirectory;
 
-    public static readonly IReadOnlyList<string> AcceptedTypesText = ["PDF", "JPEG", "PNG", "DOCX"];
     public const string AcceptAttribute =
         ".pdf,.jpg,.jpeg,.png,.docx,application/pdf,image/jpeg,image/png,application/vnd.openxmlformats-officedocument.wordprocessingml.d" +
         "ocument";
