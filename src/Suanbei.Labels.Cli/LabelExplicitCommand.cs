@@ -138,9 +138,6 @@ public static class LabelExplicitCommand
     }
 }
 
-/// <summary>The JSON line of <c>explicit check</c>.</summary>
-public sealed record ExplicitCheckResult(string File, bool Found, IReadOnlyList<TextLabelMatch> Labels);
-
 [JsonSerializable(typeof(ExplicitLabelReport))]
 [JsonSerializable(typeof(ExplicitCheckResult))]
 internal sealed partial class ExplicitJson : JsonSerializerContext;

@@ -1,23 +1,5 @@
 namespace Suanbei.Labels;
 
-/// <summary>A label found in a file: where it sits and the raw value stored there.</summary>
-/// <param name="Placement">Stable placement id, e.g. "png/iTXt/XMP", "png/tEXt/AIGC", "jpeg/APP1/XMP", "mp4/moov/udta/meta/keys",
-/// "wav/LIST/INFO/AIGC".</param>
-/// <param name="RawValue">The value as stored (JSON text, possibly wrapped); parsed by <see cref="LabelPayload"/>.</param>
-public sealed record FoundLabel(string Placement, string RawValue);
-
-/// <summary>What a container reader saw.</summary>
-/// <param name="Labels">Every AIGC label found, in file order.</param>
-/// <param name="Damage">Non-null when the container is damaged or ambiguous where it matters (the verdict is then
-/// "inconclusive", never "not_found"): a Chinese/English sentence naming the problem and offset.</param>
-public sealed record ContainerReadResult(IReadOnlyList<FoundLabel> Labels, string? Damage = null)
-{
-    public static ContainerReadResult Damaged(string why, IReadOnlyList<FoundLabel>? soFar = null) => new(soFar ?? [], why);
-}
-
-/// <summary>Thrown when a label cannot be written: unsupported variant, damaged input, in-place impossible.</summary>
-public sealed class LabelWriteException(string message) : Exception(message);
-
 /// <summary>
 /// One container format (one folder under Formats/). Implementations are stateless and thread-safe.
 /// Readers never throw on malformed input (they return <see cref="ContainerReadResult.Damaged"/>), never allocate

@@ -1,31 +1,4 @@
-using System.Text;
-using System.Text.RegularExpressions;
-
 namespace Suanbei.Labels;
-
-/// <summary>Art. 6 of the labeling measures: how a propagation platform classifies what it receives.</summary>
-public enum PropagationClass
-{
-    /// <summary>属于 — a valid implicit label was verified.</summary>
-    Belongs,
-    /// <summary>可能为 — no valid label, but the user declares the content AI-generated.</summary>
-    Declared,
-    /// <summary>疑似 — neither, but an explicit label or another trace (e.g. an invalid label) was found.</summary>
-    Suspected,
-}
-
-public static class PropagationClassNames
-{
-    public static string Name(this PropagationClass c) => c switch
-    {
-        PropagationClass.Belongs => "belongs",
-        PropagationClass.Declared => "declared",
-        _ => "suspected",
-    };
-}
-
-/// <summary>The classification and the label to write; <see cref="Label"/> is null when nothing may be written.</summary>
-public sealed record PropagationDecision(PropagationClass? Class, AigcLabel? Label, string Reason);
 
 public static class Propagation
 {
@@ -91,27 +64,4 @@ public static class Propagation
         else LabelFile.Write(input, output, decision.Label, validate: false);
         return decision;
     }
-}
-
-/// <summary>Traces of an explicit label that a propagation platform can detect without OCR: text content carrying
-/// an AI-generation marking (an AI element and a generation element, reference §5).</summary>
-public static partial class ExplicitTrace
-{
-    public static bool Found(string path, string? format)
-    {
-        if (format is not ("text" or "markdown")) return false;
-        try
-        {
-            using var s = File.OpenRead(path);
-            var buffer = new byte[Math.Min(s.Length, 1024 * 1024)];
-            var n = s.ReadAtLeast(buffer, buffer.Length, throwOnEndOfStream: false);
-            return InText(Encoding.UTF8.GetString(buffer, 0, n));
-        }
-        catch (IOException) { return false; }
-    }
-
-    public static bool InText(string text) => Marking().IsMatch(text);
-
-    [GeneratedRegex(@"(人工智能|AI|ＡＩ|AIGC)[^\n]{0,12}?(生成|合成)|(由|经)[^\n]{0,6}?(人工智能|AI)[^\n]{0,6}?(生成|合成)", RegexOptions.None, 1000)]
-    private static partial Regex Marking();
 }

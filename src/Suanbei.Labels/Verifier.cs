@@ -1,39 +1,5 @@
 namespace Suanbei.Labels;
 
-/// <summary>The verdict of <c>label verify</c>; <see cref="VerdictNames"/> are the stable JSON values.</summary>
-public enum Verdict { Compliant, Noncompliant, NotFound, Inconclusive }
-
-public static class VerdictNames
-{
-    public static string Name(this Verdict v) => v switch
-    {
-        Verdict.Compliant => "compliant",
-        Verdict.Noncompliant => "noncompliant",
-        Verdict.NotFound => "not_found",
-        _ => "inconclusive",
-    };
-
-    /// <summary>Exit code of <c>label verify</c> for one file; over many files the highest wins
-    /// (inconclusive 3 &gt; not_found 2 &gt; noncompliant 1 &gt; compliant 0).</summary>
-    public static int ExitCode(this Verdict v) => v switch
-    {
-        Verdict.Compliant => 0,
-        Verdict.Noncompliant => 1,
-        Verdict.NotFound => 2,
-        _ => 3,
-    };
-}
-
-/// <summary>One label found, with its placement and the fields as parsed (missing fields are null).</summary>
-public sealed record VerifiedLabel(string Placement, string RawValue, IReadOnlyDictionary<string, string?> Fields, bool Parsed)
-{
-    /// <summary>The label when all seven fields are present as strings.</summary>
-    public AigcLabel? Label => Parsed ? new LabelPayload(Fields, false).ToLabel() : null;
-}
-
-public sealed record VerificationReport(string? Format, Verdict Verdict, IReadOnlyList<VerifiedLabel> Labels,
-    IReadOnlyList<LabelProblem> Problems);
-
 /// <summary>Turns what a container reader saw into a verdict (the "verify" command and API).</summary>
 public static class Verifier
 {

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.RegularExpressions;
+using Suanbei.Core.Identifiers;
 
 namespace Suanbei.Registry;
 
@@ -27,26 +28,21 @@ public static partial class RegistryNumbers
     [GeneratedRegex(@"^网信算备\d{21}号$")]
     private static partial Regex AlgorithmPattern();
 
-    [GeneratedRegex(@"^(?<prov>[A-Za-z]+)-(?<name>[A-Za-z0-9][A-Za-z0-9\-]*?)-(?<date>\d{8})(?:(?<seq>\d{4})|S(?<reg>\d{4}))?$")]
-    private static partial Regex GenerativePattern();
-
     public static RegistryNumberScheme Classify(string normalised)
     {
         if (AlgorithmPattern().IsMatch(normalised)) return RegistryNumberScheme.Algorithm;
-        var g = TryParseGenerative(normalised);
-        if (g is null) return RegistryNumberScheme.Unknown;
-        return g.IsRegistration ? RegistryNumberScheme.GenerativeAiRegistration : RegistryNumberScheme.GenerativeAiFiling;
+        return TryParseGenerative(normalised)?.Kind switch
+        {
+            GenerativeAiNumberKind.Filing => RegistryNumberScheme.GenerativeAiFiling,
+            GenerativeAiNumberKind.Registration => RegistryNumberScheme.GenerativeAiRegistration,
+            _ => RegistryNumberScheme.Unknown,
+        };
     }
 
-    public static GenerativeAiNumber? TryParseGenerative(string normalised)
-    {
-        var m = GenerativePattern().Match(normalised);
-        if (!m.Success) return null;
-        if (!DateOnly.TryParseExact(m.Groups["date"].Value, "yyyyMMdd", out var date)) return null;
-        int? seq = m.Groups["seq"].Success ? int.Parse(m.Groups["seq"].Value)
-            : m.Groups["reg"].Success ? int.Parse(m.Groups["reg"].Value) : null;
-        return new(m.Groups["prov"].Value, m.Groups["name"].Value, date, seq, m.Groups["reg"].Success);
-    }
+    /// <summary>A generative-AI number decoded by Core's <see cref="GenerativeAiNumber"/> (the rule the CLI's
+    /// <c>number</c> command also applies), or null when it is not a valid one.</summary>
+    public static GenerativeAiNumberInfo? TryParseGenerative(string normalised) =>
+        GenerativeAiNumber.Decode(normalised) is { Valid: true } info ? info : null;
 
     /// <summary>The 21 digits of an algorithm number, or null.</summary>
     public static string? AlgorithmDigits(string normalised) =>

@@ -1,4 +1,5 @@
 using Suanbei.Core;
+using Suanbei.Core.Filings;
 using Suanbei.Core.Identifiers;
 
 namespace Suanbei.Registry;
@@ -32,12 +33,14 @@ public sealed record RegistryQuery
     {
         var r = Role?.Trim();
         if (string.IsNullOrEmpty(r)) return null;
-        return r.ToLowerInvariant() switch
+        // The lists write the roles by their display names; English words and the short forms find them too.
+        var role = DisplayNames.Parse<FilingRole>(r) ?? r.ToLowerInvariant() switch
         {
-            "provider" or "服务提供者" or "提供者" => "服务提供者",
-            "supporter" or "technical-supporter" or "服务技术支持者" or "技术支持者" => "服务技术支持者",
-            _ => r,
+            "provider" or "提供者" => FilingRole.ServiceProvider,
+            "supporter" or "technical-supporter" or "技术支持者" => FilingRole.TechnicalSupporter,
+            _ => (FilingRole?)null,
         };
+        return role is { } known ? DisplayNames.Of(known) : r;
     }
 
     public AlgorithmType? TypeValue()

@@ -4,7 +4,7 @@ namespace Suanbei.Registry;
 
 /// <summary>A number as given, decoded (reference §4), and its registry entry when there is one.</summary>
 public sealed record RegistryVerification(string Input, string Normalised, RegistryNumberScheme Scheme, FilingNumberInfo? Decoded,
-    GenerativeAiNumber? Generative, RegistryEntry? Entry)
+    GenerativeAiNumberInfo? Generative, RegistryEntry? Entry)
 {
     public bool InRegistry => Entry is not null;
     public bool WellFormed => Scheme != RegistryNumberScheme.Unknown;

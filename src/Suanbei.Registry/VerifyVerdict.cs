@@ -1,5 +1,4 @@
 using Suanbei.Core.Identifiers;
-using Suanbei.Core.Registry;
 
 namespace Suanbei.Registry;
 
@@ -46,5 +45,5 @@ public sealed record VerifyVerdict(VerdictKind Kind, string Title, string Explan
     }
 
     /// <summary>属地 of a generative-AI number in Chinese (Beijing → 北京市), or the pinyin when unknown.</summary>
-    public static string PlaceOf(GenerativeAiNumber g) => SourceNormalisations.PlaceOfPinyin(g.Province) ?? g.Province;
+    public static string PlaceOf(GenerativeAiNumberInfo g) => g.Place ?? g.Pinyin ?? "";
 }

@@ -112,6 +112,50 @@ public sealed partial class ArchitectureTests
         Assert.True(stale.Count == 0, "No longer over the limit; drop the exemption:\n" + string.Join("\n", stale));
     }
 
+    /// <summary>A top-level type declaration: at the start of a line (namespaces are file-scoped, nested types indented).</summary>
+    [GeneratedRegex(@"^(?:(?<access>public|internal|file)\s+)?(?:(?:sealed|static|abstract|readonly|partial|ref|unsafe|record)\s+)*"
+        + @"(?:class|record|struct|interface|enum)\s+(?<name>\w+)", RegexOptions.Multiline)]
+    private static partial Regex TopLevelType();
+
+    /// <summary>The public top-level types a C# source declares (nested and non-public types are not counted).</summary>
+    public static IReadOnlyList<string> PublicTopLevelTypes(string source) =>
+        TopLevelType().Matches(source).Where(m => m.Groups["access"].Value == "public").Select(m => m.Groups["name"].Value).ToList();
+
+    [Fact]
+    public void A_file_named_after_a_type_holds_only_that_public_type()
+    {
+        var wrong = new List<string>();
+        foreach (var file in Directory.EnumerateFiles(Path.Combine(Root, "src"), "*.cs", SearchOption.AllDirectories))
+        {
+            var path = Path.GetRelativePath(Root, file).Replace('\\', '/');
+            if (path.Contains("/obj/") || path.Contains("/bin/")) continue;
+            var types = PublicTopLevelTypes(File.ReadAllText(file));
+            var name = Path.GetFileNameWithoutExtension(file);
+            if (types.Contains(name) && types.Any(t => t != name))
+                wrong.Add($"{path}: also {string.Join(", ", types.Where(t => t != name))}");
+        }
+        Assert.True(wrong.Count == 0, "Give each public type its own file, named after it:\n" + string.Join("\n", wrong));
+    }
+
+    [Fact]
+    public void The_type_rule_sees_a_second_public_type_but_not_nested_or_internal_ones()
+    {
+        const string source = """
+            namespace X;
+
+            /// <summary>A.</summary>
+            public sealed record Holder(int A)
+            {
+                public sealed class Nested;
+            }
+
+            internal static class Helper;
+
+            public readonly record struct Second(int B);
+            """;
+        Assert.Equal(["Holder", "Second"], PublicTopLevelTypes(source));
+    }
+
     [GeneratedRegex(@"\bissues?\s*#?\d+", RegexOptions.IgnoreCase)]
     private static partial Regex TrackerReference();
 

@@ -1,4 +1,6 @@
 using System.Text;
+using Suanbei.Core;
+using Suanbei.Core.Identifiers;
 using Suanbei.Registry;
 using Suanbei.Registry.Import;
 using Suanbei.Testing;
@@ -85,8 +87,38 @@ public class ImporterTests
         {
             var parsed = RegistryNumbers.TryParseGenerative(RegistryNumbers.Normalise(r[I("number")]));
             Assert.True(parsed is not null, r[I("number")]);
-            Assert.Equal(r[I("kind")] == "登记", parsed!.IsRegistration);
+            Assert.Equal(r[I("kind")], DisplayNames.Of(parsed!.Kind!.Value));
         }
+    }
+
+    [Theory]
+    [InlineData("Beijing-WenXinYiYan-20230821")]
+    [InlineData("Beijing-BianYing-20240428S0001")]
+    [InlineData("Xanadu-WenXinYiYan-20230821")] // not a known 属地
+    [InlineData("Beijing-TengXun-202404280000")] // sequence 0000
+    [InlineData("Beijing-TengXun--20240428")] // empty name part
+    [InlineData("Beijing-WenXinYiYan-20230230")] // no such day
+    public void The_registry_reads_generative_ai_numbers_by_cores_rule(string number)
+    {
+        var core = GenerativeAiNumber.Decode(number);
+        var scheme = RegistryNumbers.Classify(RegistryNumbers.Normalise(number));
+        Assert.Equal(core.Valid, scheme != RegistryNumberScheme.Unknown);
+        if (core.Valid)
+            Assert.Equal(core.Kind == GenerativeAiNumberKind.Registration, scheme == RegistryNumberScheme.GenerativeAiRegistration);
+    }
+
+    [Fact]
+    public void List_titles_and_file_format_words_come_from_the_display_names_file()
+    {
+        foreach (var kind in Enum.GetValues<RegistryListKind>())
+            Assert.Equal(DisplayNames.Vocabularies["RegistryListKind"][kind.ToString()], DisplayNames.Of(kind));
+        foreach (var format in Enum.GetValues<RegistryFileFormat>())
+            Assert.Equal(DisplayNames.Vocabularies["RegistryFileFormat"][format.ToString()], DisplayNames.Of(format));
+        Assert.Equal("注销公告", DisplayNames.Of(RegistryListKind.Cancellation));
+        // The error names the kind of file it was read as.
+        var broken = RegistryImporter.Import(new MemoryStream(Encoding.UTF8.GetBytes("[{\"序号\": ")), "broken.json");
+        Assert.Equal(RegistryFileFormat.Json, broken.Format);
+        Assert.StartsWith("JSON已损坏或无法解析", broken.FileError);
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using Suanbei.Core.Products;
 using Suanbei.Registry.Published;
 using Suanbei.Registry.Publishing;
 
@@ -30,7 +31,7 @@ public class PublisherTests
         await new RegistryPublisher(store).PublishAsync(Filing() with { Role = "服务技术支持者" });
         var row = Assert.Single(store.Rows);
         Assert.Empty(row.Products);
-        Assert.Equal(ProductRef.NoProducts, row.ProductsRaw);
+        Assert.Equal(PublishedProducts.None, row.ProductsRaw);
     }
 
     [Fact]
@@ -50,8 +51,12 @@ public class PublisherTests
     [InlineData("算备助手", "APP", "算备助手（APP）")]
     [InlineData("算备助手", null, "算备助手")]
     [InlineData("算备助手", " ", "算备助手")]
-    public void Display_is_name_and_form_in_full_width_brackets(string name, string? form, string expected) =>
+    public void Display_is_name_and_form_in_full_width_brackets(string name, string? form, string expected)
+    {
         Assert.Equal(expected, new ProductRef(name, form).Display);
+        // The filing's documents write a linked product with the same rule.
+        Assert.Equal(expected, PublishedProducts.Item(name, form));
+    }
 
     [Fact]
     public async Task The_shipped_lists_seed_an_empty_store_once()

@@ -175,13 +175,16 @@ public static class ApplicabilityEvaluator
         answers.LargeModel switch
         {
             LargeModelUse.OwnOrFineTuned when publicService || answers.ApiOpenToAnyDeveloper =>
-                new(LargeModelDutyKind.Filing, "大模型备案", rules.Rule("model.filing"), rules.Materials["largeModelFiling"]),
-            LargeModelUse.OwnOrFineTuned => new(LargeModelDutyKind.None, "无需", rules.Rule("model.not-public"), []),
+                Duty(LargeModelDutyKind.Filing, rules.Rule("model.filing"), rules.Materials["largeModelFiling"]),
+            LargeModelUse.OwnOrFineTuned => Duty(LargeModelDutyKind.None, rules.Rule("model.not-public"), []),
             LargeModelUse.FiledModelApi when publicService =>
-                new(LargeModelDutyKind.Registration, "登记", rules.Rule("model.registration"), rules.Materials["largeModelRegistration"]),
-            LargeModelUse.FiledModelApi => new(LargeModelDutyKind.None, "无需", rules.Rule("model.registration-not-public"), []),
-            _ => new(LargeModelDutyKind.None, "无需", rules.Rule("model.none"), []),
+                Duty(LargeModelDutyKind.Registration, rules.Rule("model.registration"), rules.Materials["largeModelRegistration"]),
+            LargeModelUse.FiledModelApi => Duty(LargeModelDutyKind.None, rules.Rule("model.registration-not-public"), []),
+            _ => Duty(LargeModelDutyKind.None, rules.Rule("model.none"), []),
         };
+
+    private static LargeModelDuty Duty(LargeModelDutyKind kind, Citation basis, IReadOnlyList<MaterialItem> materials) =>
+        new(kind, DisplayNames.Of(kind), basis, materials);
 
     private static List<PlannedDeadline> Deadlines(DateOnly? launch, WorkingCalendar calendar, ApplicabilityRules rules)
     {

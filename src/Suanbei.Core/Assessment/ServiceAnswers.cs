@@ -4,44 +4,6 @@ using System.Text.Json.Serialization;
 
 namespace Suanbei.Core.Assessment;
 
-/// <summary>Who can use the service.</summary>
-public enum Audience
-{
-    Public,     // 面向不特定公众
-    Businesses, // 仅向特定（签约）企业客户提供
-    Internal,   // 仅企业内部使用
-}
-
-/// <summary>How the service uses a large model.</summary>
-public enum LargeModelUse
-{
-    None,           // 不使用大模型
-    OwnOrFineTuned, // 自研或微调的大模型
-    FiledModelApi,  // 调用已备案大模型的API
-}
-
-/// <summary>Kinds of generated or edited content, each with its own labeling duty (GB 45438-2025).</summary>
-public enum ContentType { Text, Image, Audio, Video, VirtualScene }
-
-/// <summary>One function of the service and what its algorithm does.</summary>
-public sealed record ServiceFunction
-{
-    public string Name { get; init; } = "";
-    public string? Description { get; init; }
-    /// <summary>Name of the algorithm behind the function; functions naming the same algorithm share a filing. Defaults to
-    /// the function name.</summary>
-    public string? Algorithm { get; init; }
-    /// <summary>Content the function generates or edits (empty: generates nothing).</summary>
-    public IReadOnlyList<ContentType> Generates { get; init; } = [];
-    public bool EditsFaces { get; init; }
-    public bool EditsVoices { get; init; }
-    public bool SensitiveObjectsOrScenes { get; init; }
-    public bool PersonalisedPush { get; init; }
-    public bool RankingSelection { get; init; }
-    public bool RetrievalFiltering { get; init; }
-    public bool SchedulingDecision { get; init; }
-}
-
 /// <summary>
 /// The answers of the applicability questionnaire (备案判断), as a JSON document:
 /// <c>{"serviceName":"…","audience":"Public","forms":["APP"],"offersToEndUsers":true,"providesApiToBusinesses":false,

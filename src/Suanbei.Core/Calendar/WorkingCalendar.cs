@@ -2,31 +2,6 @@ using System.Text.Json;
 
 namespace Suanbei.Core.Calendar;
 
-/// <summary>A date outside the years for which an official holiday calendar is known.</summary>
-public sealed class CalendarNotCoveredException(DateOnly date, int firstYear, int lastYear)
-    : Exception($"{date:yyyy-MM-dd} 不在已知的官方节假日安排范围内（{firstYear}–{lastYear}年），无法按工作日计算；请等待国务院办公厅公布该年度安排后更新日历数据")
-{
-    public DateOnly Date { get; } = date;
-    public int FirstYear { get; } = firstYear;
-    public int LastYear { get; } = lastYear;
-}
-
-/// <summary>
-/// A date computed in working days. <see cref="Estimated"/> is true when some of the days counted lie outside the official
-/// calendars and were counted as plain Monday–Friday: such a date must be shown as 估算 (computed without an official calendar).
-/// </summary>
-public readonly record struct WorkingDayDate(DateOnly Date, bool Estimated);
-
-/// <summary>One year's official arrangement (国务院办公厅关于部分节假日安排的通知), as stored in Data/calendar/YYYY.json.</summary>
-public sealed record CalendarYear(
-    int Year,
-    string Source,
-    IReadOnlyList<CalendarYear.Holiday> Holidays,
-    IReadOnlyList<DateOnly> AdjustedWorkingDays)
-{
-    public sealed record Holiday(string Name, DateOnly From, DateOnly To);
-}
-
 /// <summary>
 /// 工作日: Monday–Friday, minus official holidays, plus adjusted working weekend days (调休). Only the years with an official
 /// calendar are covered; any date outside them throws <see cref="CalendarNotCoveredException"/> rather than being counted
@@ -93,10 +68,6 @@ public sealed class WorkingCalendar
     }
 
     public bool Covers(DateOnly date) => date.Year >= FirstYear && date.Year <= LastYear;
-
-    /// <summary>First and last covered dates.</summary>
-    public DateOnly FirstDate => new(FirstYear, 1, 1);
-    public DateOnly LastDate => new(LastYear, 12, 31);
 
     public bool IsWorkingDay(DateOnly date)
     {

@@ -6,13 +6,6 @@ using Suanbei.Core.Subjects;
 
 namespace Suanbei.Core.Checks;
 
-/// <summary>Where a finding's snapshot path points: whose form, which field of it (form key), and which item.</summary>
-public enum CheckFieldOwner { Filing, Product, Subject }
-
-/// <summary>A snapshot path resolved to the form that edits it: owner, the form's field key, product index and the label a filer
-/// reads.</summary>
-public sealed record CheckFieldTarget(CheckFieldOwner Owner, string FormField, int? ProductIndex, string Label);
-
 /// <summary>
 /// Turns the snapshot paths of findings (<c>filing.scenarios</c>, <c>products[0].accessPath</c>) into the names the forms
 /// give those fields (使用场景, 产品「…」的功能访问路径). The labels come from the forms' own label tables

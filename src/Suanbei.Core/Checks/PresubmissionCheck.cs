@@ -6,19 +6,6 @@ using Suanbei.Core.Identifiers;
 
 namespace Suanbei.Core.Checks;
 
-/// <summary>One finding: which rule, how bad, which field, what to fix (Chinese), where the rule comes from.</summary>
-public sealed record CheckFinding(string RuleId, CheckSeverity Severity, string SeverityName, string Field, string Message, string Source);
-
-/// <summary>Result of a check: findings in rule order, and whether anything blocks submission.</summary>
-public sealed record CheckReport(string RulesVersion, IReadOnlyList<CheckFinding> Findings)
-{
-    public bool Blocks => Findings.Any(f => f.Severity == CheckSeverity.Blocking);
-    public int Count(CheckSeverity s) => Findings.Count(f => f.Severity == s);
-}
-
-/// <summary>Text of another filing (e.g. from the registry or published entries) to compare against, with where it comes from.</summary>
-public sealed record KnownText(string Source, string Text);
-
 /// <summary>
 /// The pre-submission check (备案预审): runs every rule of <see cref="PresubmissionRules"/> over a <see cref="FilingSnapshot"/>.
 /// Pure: no I/O; the caller passes the date (for ICP expiry) and the texts of other filings (for copied-text detection).

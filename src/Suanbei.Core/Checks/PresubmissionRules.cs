@@ -2,33 +2,6 @@ using System.Text.Json;
 
 namespace Suanbei.Core.Checks;
 
-/// <summary>Severity of a pre-submission finding; the Chinese names are the ones the data file and the UI use.</summary>
-public enum CheckSeverity { Blocking = 0, Warning = 1, Hint = 2 }
-
-public static class CheckSeverities
-{
-    /// <summary>The severity a data file names (阻断/警告/提示), by its display name.</summary>
-    public static CheckSeverity Parse(string name) => DisplayNames.Parse<CheckSeverity>(name)
-        ?? throw new FormatException(
-            $"unknown severity '{name}' ({string.Join("/", Enum.GetValues<CheckSeverity>().Select(s => DisplayNames.Of(s)))})");
-}
-
-/// <summary>One rule of the library: what it checks, how bad a hit is, and where the rule comes from.</summary>
-public sealed record CheckRule(string Id, CheckSeverity Severity, string Field, string Message, string Source)
-{
-    /// <summary>The message with its {placeholders} filled in.</summary>
-    public string Format(params (string Key, string Value)[] values)
-    {
-        var message = Message;
-        foreach (var (k, v) in values) message = message.Replace("{" + k + "}", v, StringComparison.Ordinal);
-        return message;
-    }
-}
-
-public sealed record ScopeRequirement(string Scenario, IReadOnlyList<string> ScenarioTerms, IReadOnlyList<string> ScopeTerms);
-
-public sealed record TemplateSentence(string Source, string Text);
-
 /// <summary>
 /// The rule library of the pre-submission check (Data/rules/presubmission.json, template sentences in
 /// Data/rules/template-sentences.json). Loading fails when a rule lacks a source or a rule the evaluator implements is

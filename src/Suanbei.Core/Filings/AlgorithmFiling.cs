@@ -366,6 +366,7 @@ public sealed class AlgorithmFiling : IHasDomainEvents
         if (PublicityEndsOn is null && actor.Role != ActorRole.Reviewer)
             throw new DomainException("公示期没有官方日历可算（无官方日历），须由审核员确认公示期满。");
         FiledAt = now;
+        // No event: the registry lists the entry as in force from publication on, so the end of publicity changes nothing there.
         Move(t, actor, now, PublicityEndsOn is null ? "无官方日历，审核员确认公示期满" : null);
     }
 

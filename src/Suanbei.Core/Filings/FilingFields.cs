@@ -1,13 +1,4 @@
-using Suanbei.Core.Checks;
-
 namespace Suanbei.Core.Filings;
-
-/// <summary>A field that blocks submission, or a field a reviewer returns with a reason: key (stable, used as form id) and Chinese
-/// text.</summary>
-public sealed record MissingField(string Field, string Message);
-
-/// <summary>A reviewer's reason for returning one field (退回补正), kept per round so the history survives resubmission.</summary>
-public sealed record FieldReason(string Field, string Reason);
 
 /// <summary>Keys and Chinese labels of the algorithm-filing fields, in form order (step 1 basic, 2 detailed, 3 products/service
 /// mode).</summary>
@@ -82,15 +73,4 @@ public static class FilingFields
         General => FilingStep.Confirm,
         _ => FilingStep.Details,
     };
-}
-
-/// <summary>The four steps of the algorithm-filing form (reference §3: ① basic ② detailed ③ products/service mode ④ confirm).</summary>
-public enum FilingStep { Basic = 1, Details = 2, Products = 3, Confirm = 4 }
-
-public static class FilingSteps
-{
-    public static readonly IReadOnlyList<FilingStep> All = [FilingStep.Basic, FilingStep.Details, FilingStep.Products, FilingStep.Confirm];
-
-    /// <summary>The page of the step under /filings/{id}/ (URLs are lowercase).</summary>
-    public static string Page(FilingStep s) => s.ToString().ToLowerInvariant();
 }

@@ -4,28 +4,6 @@ using System.Text.RegularExpressions;
 namespace Suanbei.Core.Identifiers;
 
 /// <summary>
-/// Decoded 算法备案编号. Fields are filled as far as the input allows, even when it is not well-formed.
-/// <see cref="WellFormed"/>: prefix, 21 digits, suffix, known province, type code, year and sequence are all right.
-/// <see cref="CheckDigitMatches"/>: digit 21 equals the check digit of the published pattern.
-/// </summary>
-public sealed record FilingNumberInfo(
-    string Number,
-    string? Region,
-    string? ProvinceName,
-    string? Entity,
-    string? TypeCode,
-    string? TypeName,
-    int? Year,
-    int? Sequence,
-    int? CheckDigit,
-    bool WellFormed,
-    bool CheckDigitMatches,
-    IReadOnlyList<string> Problems)
-{
-    public bool Valid => WellFormed && CheckDigitMatches;
-}
-
-/// <summary>
 /// 算法备案编号 (reference §4): <c>网信算备</c> + 21 digits + <c>号</c> — region (6), entity (7), type code (2), year (2),
 /// sequence (3), check digit (1). The check digit rule, (1 + Σ wᵢ·dᵢ) mod 10 with weights 4,2,6,8 repeating, was derived from
 /// the published numbers and is not officially documented: a mismatch is reported as not matching the published pattern,

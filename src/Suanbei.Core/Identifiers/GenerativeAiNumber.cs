@@ -6,24 +6,6 @@ using Suanbei.Core.Registry;
 namespace Suanbei.Core.Identifiers;
 
 /// <summary>
-/// A decoded generative-AI service number. Fields are filled as far as the input allows, even when it is not valid;
-/// <see cref="Problems"/> says in Chinese what is wrong.
-/// </summary>
-public sealed record GenerativeAiNumberInfo(
-    string Number,
-    GenerativeAiNumberKind? Kind,
-    string? Pinyin,
-    string? Place,
-    string? Name,
-    DateOnly? Date,
-    int? Sequence,
-    IReadOnlyList<string> Problems,
-    string? Note)
-{
-    public bool Valid => Problems.Count == 0;
-}
-
-/// <summary>
 /// 生成式人工智能服务 numbers as the CAC's lists publish them: <c>&lt;属地拼音&gt;-&lt;模型名称&gt;-&lt;YYYYMMDD&gt;</c> for 备案,
 /// optionally followed by a four-digit sequence (…-202404280001, used from 2024-04), and <c>…-YYYYMMDDS&lt;NNNN&gt;</c> for 登记.
 /// The 属地 is a province's pinyin from Data/regions.tsv (compared ignoring case: Zhejiang and ZheJiang both occur) or a

@@ -1,11 +1,5 @@
 namespace Suanbei.Core.Identifiers;
 
-/// <summary>Kind of ICP number: an ICP filing (ICP备案, 京ICP备12345678号) or an ICP licence (ICP许可证, 京ICP证123456号).</summary>
-public enum IcpKind { Filing, Licence }
-
-/// <summary>A parsed ICP number. <see cref="Site"/> is the website suffix of a filing (-1 in 京ICP备12345678号-1), if any.</summary>
-public sealed record IcpNumberInfo(string Number, IcpKind Kind, string ProvinceAbbreviation, string ProvinceName, string Serial, int? Site);
-
 /// <summary>
 /// ICP filing and licence numbers as MIIT prints them: <c>京ICP备12345678号-1</c>, <c>京ICP备12345678号</c>,
 /// <c>京ICP证123456号</c>. The province abbreviations come from Data/regions.tsv (column icp). Filing serials have 5–10 digits

@@ -1,5 +1,3 @@
-using Suanbei.Core.Identifiers;
-
 namespace Suanbei.Core.Registry;
 
 /// <summary>
@@ -21,7 +19,4 @@ public static class SourceNormalisations
 
     /// <summary>The value to count: the correction when one is known, else the value as published.</summary>
     public static string? Normalise(string field, string? raw) => Find(field, raw)?.Value ?? raw;
-
-    /// <summary>Chinese name of the 属地 a generative-AI number starts with (Beijing → 北京市, ZhongYangQiYe → 中央企业（国资委）).</summary>
-    public static string? PlaceOfPinyin(string pinyin) => Find("pinyin", pinyin)?.Value ?? Regions.ProvinceByPinyin(pinyin)?.Name;
 }

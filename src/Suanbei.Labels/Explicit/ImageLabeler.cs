@@ -2,8 +2,6 @@ using System.Globalization;
 
 namespace Suanbei.Labels.Explicit;
 
-public enum ImageLabelPlacement { Bottom, Top, BottomRight, BottomLeft, TopRight, TopLeft }
-
 /// <summary>
 /// Explicit label on an image with ImageMagick (Debian's imagemagick, run as a process): white Noto Sans CJK SC text on
 /// a semi-transparent dark band, so it is legible on any background. The font size is 6 % of the shortest side (the

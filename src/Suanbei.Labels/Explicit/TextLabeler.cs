@@ -2,14 +2,6 @@ using System.Text.RegularExpressions;
 
 namespace Suanbei.Labels.Explicit;
 
-public enum TextLabelPosition { Prefix, Suffix, Both }
-
-/// <summary>Where an explicit text label was found.</summary>
-/// <param name="Where">start, end or middle.</param>
-/// <param name="Index">Character index of the match.</param>
-/// <param name="Phrase">The matched phrase.</param>
-public sealed record TextLabelMatch(string Where, int Index, string Phrase);
-
 /// <summary>
 /// Explicit labels for text (reference §5: a prompt at the start, end or middle; wording with an AI element and a
 /// generation element). Markdown-aware: a prefix goes after YAML/TOML front matter, and a suffix never lands inside an

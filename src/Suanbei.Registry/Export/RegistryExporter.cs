@@ -1,4 +1,7 @@
 using System.Text;
+using Suanbei.Core;
+using Suanbei.Core.Filings;
+using Suanbei.Core.Products;
 
 namespace Suanbei.Registry.Export;
 
@@ -11,6 +14,8 @@ public static class RegistryExporter
     public static readonly string[] RoleHeader = ["序号", "算法名称", "角色", "主体名称", "应用产品", "主要用途", "备案编号", "备注"];
     public static readonly string[] CategoryHeader = ["序号", "算法名称", "算法类别", "主体名称", "应用产品", "主要用途", "备案编号", "备注"];
     public static readonly string[] GenerativeHeader = ["序号", "属地", "模型名称", "备案单位", "备案号", "备案时间", "备案/登记"];
+
+    private static readonly string SupporterRole = DisplayNames.Of(FilingRole.TechnicalSupporter);
 
     public sealed record Section(string Title, string[] Header, List<string[]> Rows);
 
@@ -26,7 +31,7 @@ public static class RegistryExporter
     }
 
     private static string[] Standard(RegistryRow r, string roleOrCategory, int seq) =>
-        [seq.ToString(), r.Name, roleOrCategory, r.Entity, r.ProductsRaw ?? (r.Role == "服务技术支持者" ? "--" : ""),
+        [seq.ToString(), r.Name, roleOrCategory, r.Entity, r.ProductsRaw ?? (r.Role == SupporterRole ? PublishedProducts.None : ""),
         r.Purpose ?? "", r.Number, r.Remark ?? ""];
 
     public static string ContentType(ExportFormat f) => f switch
@@ -136,7 +141,9 @@ public static class RegistryExporter
     private static string Quote(string s)
     {
         // A leading = + - @ would be run as a formula by spreadsheet programs; "--" (no products) is kept as published.
-        if (s.Length > 0 && s[0] is '=' or '+' or '@' || (s.Length > 1 && s[0] == '-' && s != "--" && !char.IsDigit(s[1]))) s = "'" + s;
+        var formula = s.Length > 0 && s[0] is '=' or '+' or '@'
+            || (s.Length > 1 && s[0] == '-' && s != PublishedProducts.None && !char.IsDigit(s[1]));
+        if (formula) s = "'" + s;
         return s.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + s.Replace("\"", "\"\"") + "\"" : s;
     }
 

@@ -1,5 +1,6 @@
 using System.IO.Compression;
 using System.Text;
+using Suanbei.Core;
 
 namespace Suanbei.Registry.Import;
 
@@ -59,14 +60,7 @@ public static class RegistryImporter
                                      or ArgumentException or DecoderFallbackException
                                      or DocumentFormat.OpenXml.Packaging.OpenXmlPackageException)
         {
-            var what = format switch
-            {
-                RegistryFileFormat.Docx => "Word 文档",
-                RegistryFileFormat.Xlsx => "Excel 工作簿",
-                RegistryFileFormat.Json => "JSON",
-                _ => "文本表格"
-            };
-            return Failed(fileName, format, $"{what}已损坏或无法解析：{e.Message}");
+            return Failed(fileName, format, $"{DisplayNames.Of(format)}已损坏或无法解析：{e.Message}");
         }
         if (!mapper.SawHeader && mapper.Rows.Count == 0)
             return new ImportResult(fileName, format, [], mapper.Reported, mapper.Notes,

@@ -30,12 +30,16 @@ public sealed class SuanbeiDbContext(DbContextOptions<SuanbeiDbContext> options,
         return written;
     }
 
+    /// <summary>
+    /// Saves changes that carry no domain events. Listeners are asynchronous and nothing in the app saves synchronously,
+    /// so rather than block on them this refuses, before writing anything, when a tracked aggregate has pending events.
+    /// </summary>
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
-        var written = base.SaveChanges(acceptAllChangesOnSuccess);
-        if (TakeEvents() is { Count: > 0 } taken && events is not null)
-            events.DispatchAsync(taken, CancellationToken.None).GetAwaiter().GetResult();
-        return written;
+        if (ChangeTracker.Entries<IHasDomainEvents>().Any(e => e.Entity.DomainEvents.Count > 0))
+            throw new InvalidOperationException(
+                "An aggregate has domain events to dispatch: save it with SaveChangesAsync, which dispatches them after the commit.");
+        return base.SaveChanges(acceptAllChangesOnSuccess);
     }
 
     /// <summary>The events of every tracked aggregate, cleared so that a save inside a listener does not repeat them.</summary>

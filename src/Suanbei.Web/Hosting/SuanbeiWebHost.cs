@@ -209,20 +209,3 @@ public static class SuanbeiWebHost
                 app.Services.GetRequiredService<TimeProvider>().GetUtcNow()).GetAwaiter().GetResult();
     }
 }
-
-/// <summary>API endpoints: a DomainException (illegal transition …) becomes a 409 problem detail with the Chinese message.</summary>
-public sealed class DomainExceptionFilter : IEndpointFilter
-{
-    public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
-    {
-        try { return await next(context); }
-        catch (Suanbei.Core.DomainException e)
-        {
-            return Results.Problem(statusCode: 409, title: "操作不允许", detail: e.Message);
-        }
-        catch (Exception e) when (DbConflicts.IsConflict(e))
-        {
-            return Results.Problem(statusCode: 409, title: "操作冲突", detail: DbConflicts.Message);
-        }
-    }
-}

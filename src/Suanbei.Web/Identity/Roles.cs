@@ -29,30 +29,3 @@ public static class Roles
         _ => null,
     };
 }
-
-public static class Policies
-{
-    public const string Filer = "Filer";
-    /// <summary>Reviewers and administrators.</summary>
-    public const string Reviewer = "Reviewer";
-    public const string Admin = "Admin";
-    /// <summary>
-    /// Taking review decisions (subjects and filings): reviewers only. Administrators read the console but never review
-    /// (separation of duties), also when an account holds both roles.
-    /// </summary>
-    public const string ReviewAction = "ReviewAction";
-    /// <summary>Bearer API token (the /api/v1 group).</summary>
-    public const string Api = "Api";
-}
-
-public static class ClaimsPrincipalExtensions
-{
-    /// <summary>The account id (AppUser.Id) of a signed-in user or API token holder.</summary>
-    public static string UserId(this ClaimsPrincipal user) =>
-        user.FindFirstValue(ClaimTypes.NameIdentifier) ?? throw new InvalidOperationException("not signed in");
-
-    public static bool IsReviewerOrAdmin(this ClaimsPrincipal user) => user.IsInRole(Roles.Reviewer) || user.IsInRole(Roles.Admin);
-
-    /// <summary>The <see cref="Policies.ReviewAction"/> rule: a reviewer that is not also an administrator.</summary>
-    public static bool MayTakeReviewActions(this ClaimsPrincipal user) => user.IsInRole(Roles.Reviewer) && !user.IsInRole(Roles.Admin);
-}

@@ -2,6 +2,10 @@ using System.Data.Common;
 using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Suanbei.Core;
+using Suanbei.Core.Calendar;
+using Suanbei.Core.Filings;
+using Suanbei.Core.Identifiers;
 using Suanbei.Web.Identity;
 using Suanbei.Web.Tests.Support;
 using static Suanbei.Web.Tests.Filings.FilingFixtures;
@@ -34,6 +38,29 @@ public abstract class PublishFlowTests<TApp>(TApp app) : IClassFixture<TApp> whe
         var entry = await Ok(await app.Client().GetAsync("/api/v1/registry/entries/" + Uri.EscapeDataString(number)));
         Assert.Equal("一次加载算法", entry.GetProperty("summary").GetProperty("name").GetString());
         Assert.Equal("filed", entry.GetProperty("summary").GetProperty("source").GetString());
+    }
+
+    [Fact]
+    public async Task A_synchronous_save_refuses_an_aggregate_with_events_and_writes_nothing()
+    {
+        var filer = await ApprovedFilerAsync(app, "440305", "深圳同步保存科技有限公司");
+        var api = await app.ApiClientAsync(filer.User);
+        var reviewer = await app.ApiClientAsync(await app.CreateUserAsync(Roles.Reviewer));
+        var id = await CompleteFilingViaApiAsync(api, filer, "同步保存算法");
+        await ToSecondReviewAsync(api, reviewer, id);
+
+        var refused = await app.WithDb(async db =>
+        {
+            var filing = await db.Set<AlgorithmFiling>().SingleAsync(f => f.Id == id);
+            filing.Publish(new Actor("rev-sync", "审核员", ActorRole.Reviewer), DateTimeOffset.UtcNow,
+                FilingNumber.Compose("440305", "7654321", AlgorithmTypes.NumberTypeCode(filing.Type!.Value), 2026, 9),
+                WorkingCalendar.Official);
+            return Assert.Throws<InvalidOperationException>(() => db.SaveChanges());
+        });
+
+        Assert.Contains("SaveChangesAsync", refused.Message);
+        var status = await app.WithDb(db => db.Set<AlgorithmFiling>().Where(f => f.Id == id).Select(f => f.Status).SingleAsync());
+        Assert.Equal(FilingStatus.SecondReview, status);
     }
 
     private static string Key(DbConnection c) => c.DataSource + "|" + c.Database;

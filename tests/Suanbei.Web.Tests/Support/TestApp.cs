@@ -123,31 +123,78 @@ public abstract class TestApp : IAsyncLifetime
 public sealed class SqliteApp() : TestApp(Provider.Sqlite);
 public sealed class PostgresApp() : TestApp(Provider.Postgres);
 
+/// <summary>
+/// Posts a page's form as a browser would: the antiforgery token comes from the form that is submitted (the one whose
+/// action, or a button's formaction, is the target URL), so a form that lost its token fails here instead of passing on
+/// another form's token.
+/// </summary>
 public static partial class HttpForms
 {
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
     private static partial Regex TokenPattern();
 
+    [GeneratedRegex("<form\\b(?<attrs>[^>]*)>(?<body>.*?)</form>", RegexOptions.Singleline | RegexOptions.IgnoreCase)]
+    private static partial Regex FormPattern();
+
+    [GeneratedRegex("\\b(?<name>form)?action=\"(?<url>[^\"]*)\"", RegexOptions.IgnoreCase)]
+    private static partial Regex ActionPattern();
+
+    [GeneratedRegex("\\bmethod=\"post\"", RegexOptions.IgnoreCase)]
+    private static partial Regex PostMethod();
+
+    /// <summary>The first antiforgery token anywhere in <paramref name="html"/> (for tests that build a request by hand).</summary>
     public static string AntiforgeryToken(string html) =>
         TokenPattern().Match(html) is { Success: true } m ? WebUtility.HtmlDecode(m.Groups[1].Value)
             : throw new InvalidOperationException("no antiforgery token in page");
 
-    /// <summary>GETs the page (for its antiforgery token and cookie), then POSTs the form fields to <paramref name="url"/> (or the page
-    /// itself).</summary>
+    /// <summary>
+    /// The token of the POST form on <paramref name="html"/> (fetched from <paramref name="page"/>) that submits to
+    /// <paramref name="target"/>: by its action or a button's formaction, first the whole URL, then the path alone; a page
+    /// none of whose forms posts there (a test posting across accounts on purpose) uses its first POST form. Throws when
+    /// that form carries no token.
+    /// </summary>
+    public static string FormToken(string html, string page, string target)
+    {
+        var forms = FormPattern().Matches(html).Where(f => PostMethod().IsMatch(f.Groups["attrs"].Value))
+            .Select(f => (Html: f.Value, Targets: Targets(f, page))).ToList();
+        if (forms.Count == 0) throw new InvalidOperationException($"{page} has no POST form");
+        var form = forms.FirstOrDefault(f => f.Targets.Contains(Normal(target)));
+        if (form.Html is null) form = forms.FirstOrDefault(f => f.Targets.Select(PathOf).Contains(PathOf(Normal(target))));
+        if (form.Html is null) form = forms[0];
+        return TokenPattern().Match(form.Html) is { Success: true } m ? WebUtility.HtmlDecode(m.Groups[1].Value)
+            : throw new InvalidOperationException($"the form on {page} that posts to {target} has no antiforgery token:\n{form.Html}");
+    }
+
+    private static List<string> Targets(Match form, string page)
+    {
+        var action = ActionPattern().Matches(form.Groups["attrs"].Value).FirstOrDefault(a => !a.Groups["name"].Success);
+        var targets = new List<string> { Normal(action is null ? page : WebUtility.HtmlDecode(action.Groups["url"].Value)) };
+        targets.AddRange(ActionPattern().Matches(form.Groups["body"].Value).Where(a => a.Groups["name"].Success)
+            .Select(a => Normal(WebUtility.HtmlDecode(a.Groups["url"].Value))));
+        return targets;
+    }
+
+    private static string Normal(string url) => url.ToLowerInvariant();
+    private static string PathOf(string url) => url.Split('?')[0];
+
+    /// <summary>GETs the page (for its form's antiforgery token and the cookie), then POSTs the form fields to
+    /// <paramref name="url"/> (or the page itself).</summary>
     public static async Task<HttpResponseMessage> PostFormAsync(
         this HttpClient client, string page, Dictionary<string, string> fields, string? url = null)
     {
         var html = await client.GetStringAsync(page);
-        var all = new Dictionary<string, string>(fields) { ["__RequestVerificationToken"] = AntiforgeryToken(html) };
+        var token = FormToken(html, page, url ?? page);
+        var all = new Dictionary<string, string>(fields) { ["__RequestVerificationToken"] = token };
         return await client.PostAsync(url ?? page, new FormUrlEncodedContent(all));
     }
 
-    /// <summary>Posts multipart form data (fields and files) with the page's antiforgery token.</summary>
+    /// <summary>Posts multipart form data (fields and files) with the submitted form's antiforgery token.</summary>
     public static async Task<HttpResponseMessage> PostMultipartAsync(this HttpClient client, string page, Dictionary<string, string> fields,
         IEnumerable<(string Field, string FileName, byte[] Content)> files, string? url = null)
     {
         var html = await client.GetStringAsync(page);
-        var content = new MultipartFormDataContent { { new StringContent(AntiforgeryToken(html)), "__RequestVerificationToken" } };
+        var token = FormToken(html, page, url ?? page);
+        var content = new MultipartFormDataContent { { new StringContent(token), "__RequestVerificationToken" } };
         foreach (var (k, v) in fields) content.Add(new StringContent(v), k);
         foreach (var (field, name, bytes) in files) content.Add(new ByteArrayContent(bytes), field, name);
         return await client.PostAsync(url ?? page, content);

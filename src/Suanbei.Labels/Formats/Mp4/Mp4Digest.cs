@@ -90,7 +90,7 @@ internal static class Mp4Digest
         }
         children.RemoveAll(c => c.Type == "udta" && c.Children!.Count == 0);
 
-        foreach (var (stbl, i, box, count) in Mp4Metadata.ChunkOffsetTables(moov))
+        foreach (var (tables, i, box, count) in Mp4Metadata.ChunkOffsetTables(moov))
         {
             var p = box.Payload!;
             var width = box.Type == "stco" ? 4 : 8;
@@ -102,7 +102,7 @@ internal static class Mp4Digest
                     : (long)BinaryPrimitives.ReadUInt64BigEndian(p.AsSpan(8 + 8 * k));
                 BinaryPrimitives.WriteUInt64BigEndian(wide.AsSpan(8 + 8 * k), (ulong)normalize(o));
             }
-            stbl.Children[i] = new Box("co64", wide);
+            tables[i] = new Box("co64", wide);
         }
     }
 }

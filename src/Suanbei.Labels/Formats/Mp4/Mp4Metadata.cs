@@ -235,7 +235,7 @@ internal static partial class Mp4Metadata
     public static void ShiftChunkOffsets(Box moov, long threshold, long delta, bool dryRunConversions, out long conversionGrowth)
     {
         conversionGrowth = 0;
-        foreach (var (stbl, i, box, count) in ChunkOffsetTables(moov))
+        foreach (var (tables, i, box, count) in ChunkOffsetTables(moov))
         {
             var p = box.Payload!;
             if (box.Type == "stco")
@@ -257,7 +257,7 @@ internal static partial class Mp4Metadata
                         long o = BinaryPrimitives.ReadUInt32BigEndian(p.AsSpan(8 + 4 * k));
                         BinaryPrimitives.WriteUInt64BigEndian(wide.AsSpan(8 + 8 * k), (ulong)(o >= threshold ? o + delta : o));
                     }
-                    stbl.Children[i] = new Box("co64", wide);
+                    tables[i] = new Box("co64", wide);
                     continue;
                 }
                 if (dryRunConversions) continue;
@@ -278,22 +278,25 @@ internal static partial class Mp4Metadata
         }
     }
 
-    /// <summary>Every chunk-offset table (stco, 4-byte entries; co64, 8-byte) of every track, with its position in its
-    /// stbl (so a caller may replace it there) and its entry count, checked against the box size. Throws
+    /// <summary>Every chunk-offset table (stco, 4-byte entries; co64, 8-byte) of every track, with the children of its
+    /// stbl and its index there (so a caller may replace it) and its entry count, checked against the box size. Throws
     /// <see cref="FormatException"/> on a table too short for its count.</summary>
-    internal static IEnumerable<(Box Stbl, int Index, Box Table, uint Count)> ChunkOffsetTables(Box moov)
+    internal static IEnumerable<(List<Box> StblChildren, int Index, Box Table, uint Count)> ChunkOffsetTables(Box moov)
     {
         foreach (var stbl in moov.ChildrenOf("trak").Select(t => t.Child("mdia")?.Child("minf")?.Child("stbl")).OfType<Box>())
-            for (var i = 0; i < stbl.Children!.Count; i++)
+        {
+            if (stbl.Children is not { } children) continue;
+            for (var i = 0; i < children.Count; i++)
             {
-                var box = stbl.Children[i];
+                var box = children[i];
                 if (box.Type is not ("stco" or "co64")) continue;
                 var p = box.Payload!;
                 if (p.Length < 8) throw new FormatException($"{box.Type} 过短");
                 var count = BinaryPrimitives.ReadUInt32BigEndian(p.AsSpan(4));
                 var width = box.Type == "stco" ? 4 : 8;
                 if ((p.Length - 8) / width < count) throw new FormatException($"{box.Type} 条目数超出盒子");
-                yield return (stbl, i, box, count);
+                yield return (children, i, box, count);
             }
+        }
     }
 }

@@ -11,7 +11,6 @@ internal sealed record OggPage(long Offset, byte Flags, ulong Granule, uint Seri
     public long Length => HeaderSize + Lacing.Length + DataLength;
     public long DataOffset => Offset + HeaderSize + Lacing.Length;
     public long End => Offset + Length;
-    public bool Continued => (Flags & 1) != 0;
     public bool Bos => (Flags & 2) != 0;
 }
 

@@ -5,8 +5,6 @@ using Suanbei.Web.Identity;
 
 namespace Suanbei.Web.Features.Account;
 
-public sealed record MeResponse(string Id, string Email, IReadOnlyList<string> Roles);
-
 /// <summary>GET /api/v1/me — who the token belongs to.</summary>
 public sealed class AccountModule : IFeatureModule
 {

@@ -6,10 +6,6 @@ using Suanbei.Web.Identity;
 
 namespace Suanbei.Web.Features.Admin;
 
-public sealed record CreateUserRequest(string? Email, string? Role, string? Password);
-public sealed record UserResponse(string Id, string Email, IReadOnlyList<string> Roles, bool Locked, DateTimeOffset CreatedAt);
-public sealed record CreatedUserResponse(UserResponse User, string? OneTimePassword);
-
 /// <summary>/api/v1/admin/users: administrators list accounts and create reviewers or administrators.</summary>
 public sealed class AdminModule : IFeatureModule
 {

@@ -5,8 +5,6 @@ using Suanbei.Core.Calendar;
 using Suanbei.Core.Filings;
 using Suanbei.Core.Products;
 using Suanbei.Core.Subjects;
-using Suanbei.Registry;
-using Suanbei.Registry.Publishing;
 using Suanbei.Web.Data;
 using Suanbei.Web.Features.Materials;
 using Suanbei.Web.Identity;
@@ -183,11 +181,3 @@ public sealed class FilingService(SuanbeiDbContext db, TimeProvider clock, Filin
     /// <summary>Saves, refusing anything but appends to the audit trail; a concurrent change becomes a Chinese domain error.</summary>
     public Task SaveAsync(CancellationToken ct = default) => AuditTrailGuard.SaveAsync(db, ct);
 }
-
-/// <summary>A linked product for display: the link as filed, the product now (null when deleted), the chosen functions
-/// that still exist and how many chosen ones were deleted since.</summary>
-public sealed record LinkedProductView(FilingProductLink Link, Product? Product, IReadOnlyList<ProductFunction> Functions,
-    int MissingFunctions);
-
-/// <summary>The model of _FilingSummary: the filing and its linked products with their chosen functions.</summary>
-public sealed record FilingSummaryView(AlgorithmFiling Filing, IReadOnlyList<LinkedProductView> Products);

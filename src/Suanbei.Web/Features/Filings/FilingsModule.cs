@@ -1,7 +1,6 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
-using Suanbei.Core;
 using Suanbei.Core.Filings;
 using Suanbei.Core.Filings.Events;
 using Suanbei.Web.Data;
@@ -159,23 +158,4 @@ public sealed class FilingsModule : IFeatureModule
     public sealed record EventRequest(DateOnly? EventDate, string? Description);
     public sealed record FieldReasonRequest(string? Field, string? Reason);
     public sealed record ReviewRequest(string? Reason, List<FieldReasonRequest>? Reasons);
-}
-
-public static class PublicPaths
-{
-    /// <summary>The stable URL of a public entry: /public/{number} (the number URL-encoded).</summary>
-    public static string Entry(string number) => "/public/" + Uri.EscapeDataString(number);
-}
-
-/// <summary>Reviewers may read materials attached to an algorithm filing that has been submitted (never a private draft).</summary>
-public sealed class FilingMaterialAccessRule(SuanbeiDbContext db) : IMaterialAccessRule
-{
-    public async Task<bool> AllowsAsync(ClaimsPrincipal user, Material material, CancellationToken ct)
-    {
-        if (!user.IsReviewerOrAdmin()) return false;
-        var id = (Guid?)material.Id;
-        var submitted = db.Set<AlgorithmFiling>().Where(f => f.OwnerUserId == material.OwnerId && f.SubmittedAt != null);
-        return await submitted.AnyAsync(f => f.SelfAssessmentReportId == id || f.DisclosureDocumentId == id, ct)
-            || await submitted.SelectMany(f => f.Labeling).AnyAsync(l => l.ExampleMaterialId == id, ct);
-    }
 }

@@ -5,18 +5,6 @@ using Suanbei.Web.Hosting;
 
 namespace Suanbei.Web.Features.Labels;
 
-/// <summary>One verified upload: the name the user gave (display only) and the verification.</summary>
-public sealed record VerifiedUpload(string FileName, VerificationReport Report);
-
-/// <summary>What a write or propagate produced: a file in the work folder to hand out once, with its download name.</summary>
-public sealed record LabelledOutput(string Path, string FileName, PropagationDecision? Decision);
-
-/// <summary>The fields of a write (page form or API); errors are keyed by field.</summary>
-public sealed record WriteRequest(string Producer, string ProduceId, string Label, string ReservedCode1);
-
-/// <summary>The fields of a propagation (page form or API).</summary>
-public sealed record PropagateRequest(string Propagator, string PropagateId, bool Declared, string ReservedCode2);
-
 /// <summary>
 /// The use cases of 标识核验 shared by the page and the API. Uploads are copied to <see cref="SuanbeiHostOptions.LabelsWorkDirectory"/>
 /// under server-generated names (only a short letters-and-digits extension of the user's name is kept, because text and

@@ -6,9 +6,6 @@ using Suanbei.Web.Hosting;
 
 namespace Suanbei.Web.Features.Materials;
 
-/// <summary>Why an upload was refused; <see cref="Message"/> is Chinese and names the file.</summary>
-public sealed class MaterialRejectedException(string message) : Exception(message);
-
 /// <summary>
 /// Content-addressed file store under &lt;data&gt;/materials: the file with SHA-256 "abcdef…" lives at ab/cdef….
 /// Uploads stream to a temp file in the same folder (bounded by the size limit while copying, never trusting a
@@ -20,7 +17,6 @@ public sealed class MaterialStore(SuanbeiHostOptions options)
     public long MaxBytes => options.MaxBytesOrDefault();
     private string Root => options.MaterialsDirectory;
 
-    public static readonly IReadOnlyList<string> AcceptedTypesText = ["PDF", "JPEG", "PNG", "DOCX"];
     public const string AcceptAttribute =
         ".pdf,.jpg,.jpeg,.png,.docx,application/pdf,image/jpeg,image/png,application/vnd.openxmlformats-officedocument.wordprocessingml.d" +
         "ocument";

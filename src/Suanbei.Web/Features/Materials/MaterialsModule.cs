@@ -5,11 +5,6 @@ using Suanbei.Web.Identity;
 
 namespace Suanbei.Web.Features.Materials;
 
-public sealed record MaterialResponse(Guid Id, string FileName, string ContentType, long Size, string Sha256, DateTimeOffset CreatedAt)
-{
-    public static MaterialResponse From(Material m) => new(m.Id, m.FileName, m.ContentType, m.Size, m.Sha256, m.CreatedAt);
-}
-
 /// <summary>
 /// Download: GET /Materials/{id} (signed-in browser) and GET /api/v1/materials/{id} (token); upload: POST /api/v1/materials
 /// (multipart field "file"); list own: GET /api/v1/materials. Reading is decided by <see cref="MaterialAccess"/>; a material the

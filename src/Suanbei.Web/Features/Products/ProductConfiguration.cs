@@ -30,26 +30,3 @@ public sealed class ProductConfiguration : IEntityTypeConfiguration<Product>
         b.Navigation(x => x.Functions).UsePropertyAccessMode(PropertyAccessMode.Field).HasField("_functions");
     }
 }
-
-public sealed class ProductAccessStepConfiguration : IEntityTypeConfiguration<ProductAccessStep>
-{
-    public void Configure(EntityTypeBuilder<ProductAccessStep> b)
-    {
-        b.ToTable("ProductAccessSteps");
-        b.HasKey(x => x.Id);
-        b.Property(x => x.Text).HasMaxLength(ProductValidation.MaxText).IsRequired();
-        b.HasIndex(x => x.ProductId);
-    }
-}
-
-public sealed class ProductFunctionConfiguration : IEntityTypeConfiguration<ProductFunction>
-{
-    public void Configure(EntityTypeBuilder<ProductFunction> b)
-    {
-        b.ToTable("ProductFunctions");
-        b.HasKey(x => x.Id);
-        b.Property(x => x.Name).HasMaxLength(ProductValidation.MaxText).IsRequired();
-        b.Property(x => x.Description).HasMaxLength(Product.MaxFunctionDescription).IsRequired();
-        b.HasIndex(x => x.ProductId);
-    }
-}

@@ -1,36 +1,9 @@
-using Suanbei.Core;
 using Suanbei.Core.Products;
 using Suanbei.Web.Features.Subjects;
 using Suanbei.Web.Hosting;
 using Suanbei.Web.Identity;
 
 namespace Suanbei.Web.Features.Products;
-
-public sealed record ProductFunctionResponse(Guid Id, string Name, string Description);
-
-public sealed record ProductResponse(Guid Id, Guid SubjectId, string ListLabel, string FormName, string StatusName, string AudienceName,
-    ProductDetails Details, IReadOnlyList<ProductFunctionResponse> Functions, DateTimeOffset UpdatedAt)
-{
-    public static ProductResponse From(Product p) => new(p.Id, p.SubjectId, p.ListLabel, DisplayNames.Of(p.Form), DisplayNames.Of(p.Status),
-        DisplayNames.Of(p.Audience), ProductDisplay.Details(p),
-        p.Functions.Select(f => new ProductFunctionResponse(f.Id, f.Name, f.Description)).ToList(), p.UpdatedAt);
-}
-
-public sealed record FunctionRequest(string? Name, string? Description);
-
-public static class ProductDisplay
-{
-    public static ProductDetails Details(Product p) => new()
-    {
-        Name = p.Name, Form = p.Form, AccessAddress = p.AccessAddress, Status = p.Status, Audience = p.Audience,
-        MonthlyActiveUsers = p.MonthlyActiveUsers, DailyActiveUsers = p.DailyActiveUsers, TotalUsers = p.TotalUsers,
-        IcpNumber = p.IcpNumber, IcpHolder = p.IcpHolder, IcpExpiresOn = p.IcpExpiresOn, IcpBusinessScope = p.IcpBusinessScope,
-        RequiresRealName = p.RequiresRealName, HasPriorLicence = p.HasPriorLicence,
-        PriorLicenceDescription = p.PriorLicenceDescription, PersonalisedPushCanBeTurnedOff = p.PersonalisedPushCanBeTurnedOff,
-        PersonalisedPushDescription = p.PersonalisedPushDescription, MinorsProtection = p.MinorsProtection,
-        AccessPath = p.AccessPath.Select(s => s.Text).ToList(),
-    };
-}
 
 /// <summary>/api/v1/products: the filer's products and their functions.</summary>
 public sealed class ProductsModule : IFeatureModule

@@ -1,3 +1,4 @@
+using Suanbei.Core.Identifiers;
 using Suanbei.Registry;
 using Suanbei.Registry.Export;
 using Suanbei.Registry.Store;
@@ -49,7 +50,14 @@ public static class RegistryEndpoints
                         d.TypeName, d.Year, d.Sequence, d.CheckDigit, d.CheckDigitMatches, d.Problems
                     }
                     : null,
-                generative = v.Generative,
+                // The fields this answer has always had, from Core's decoder.
+                generative = v.Generative is { } g
+                    ? new
+                    {
+                        province = g.Pinyin, g.Name, g.Date, g.Sequence,
+                        isRegistration = g.Kind == GenerativeAiNumberKind.Registration,
+                    }
+                    : null,
                 inRegistry = v.InRegistry,
                 status = v.Entry is null ? null : Status(v.Entry),
                 cancelledOn = v.Entry?.CancelledOn,

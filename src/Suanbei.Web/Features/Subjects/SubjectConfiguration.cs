@@ -38,15 +38,3 @@ public sealed class SubjectConfiguration : IEntityTypeConfiguration<Subject>
         b.Navigation(x => x.Decisions).UsePropertyAccessMode(PropertyAccessMode.Field).HasField("_decisions");
     }
 }
-
-public sealed class SubjectDecisionConfiguration : IEntityTypeConfiguration<SubjectDecision>
-{
-    public void Configure(EntityTypeBuilder<SubjectDecision> b)
-    {
-        b.ToTable("SubjectDecisions");
-        b.HasKey(x => x.Id);
-        b.Property(x => x.ByUserId).HasMaxLength(450).IsRequired();
-        b.Property(x => x.Reasons).HasMaxLength(4000);
-        b.HasIndex(x => x.SubjectId);
-    }
-}

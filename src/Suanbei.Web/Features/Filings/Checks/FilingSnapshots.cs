@@ -16,9 +16,6 @@ namespace Suanbei.Web.Features.Filings.Checks;
 /// </summary>
 public static class FilingSnapshots
 {
-    public static async Task<FilingSnapshot> BuildAsync(SuanbeiDbContext db, AlgorithmFiling f, CancellationToken ct = default) =>
-        (await BuildWithProductIdsAsync(db, f, ct)).Snapshot;
-
     /// <summary>The snapshot and the ids of its products in snapshot order (products[i] is ProductIds[i]), for links to the product
     /// pages.</summary>
     public static async Task<(FilingSnapshot Snapshot, IReadOnlyList<Guid> ProductIds)> BuildWithProductIdsAsync(

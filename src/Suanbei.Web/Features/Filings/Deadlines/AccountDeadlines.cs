@@ -6,14 +6,6 @@ using Suanbei.Core.Subjects;
 namespace Suanbei.Web.Features.Filings.Deadlines;
 
 /// <summary>
-/// One running clock of an account. <see cref="Estimated"/> is true when the count runs past the official calendars
-/// (the due date then assumes Monday–Friday and is shown as an estimate, never as a fact).
-/// </summary>
-public sealed record RunningClock(
-    string Uid, DeadlineKind Kind, string KindName, string Title, DateOnly EventDate, int WorkingDays, DateOnly DueDate,
-    bool Estimated, bool Overdue, string Article, string? Note, string Link);
-
-/// <summary>
 /// Every clock running for an account (Art. 24/25 of Order 9, lengths in Data/deadlines.json):
 /// start of service → file (a launched algorithm never submitted), change → file the change (a change draft not yet
 /// submitted), end of service → cancel (a product marked 已下线 whose filed algorithm is not cancelled), subject change

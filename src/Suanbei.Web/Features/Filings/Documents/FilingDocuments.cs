@@ -1,10 +1,8 @@
 using System.IO.Compression;
 using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Suanbei.Core;
-using Suanbei.Core.Checks;
 using Suanbei.Core.Filings;
 using Suanbei.Core.Products;
 using Suanbei.Core.Subjects;
@@ -12,9 +10,6 @@ using Suanbei.Web.Data;
 using Suanbei.Web.Features.Materials;
 
 namespace Suanbei.Web.Features.Filings.Documents;
-
-/// <summary>The documents Suanbei writes for a filing, each filled from the filing's own data.</summary>
-public enum FilingDocumentKind { Disclosure, SelfAssessment, Responsibility }
 
 /// <summary>
 /// Generates 拟公示内容, 算法安全自评估报告 and 落实算法安全主体责任基本情况 as Chinese DOCX from a filing, its subject and its
@@ -25,12 +20,8 @@ public sealed class FilingDocuments(SuanbeiDbContext db, MaterialStore store)
 {
     public sealed record Inputs(AlgorithmFiling Filing, Subject? Subject, IReadOnlyList<Product> Products);
 
-    public static string FileName(FilingDocumentKind kind) => kind switch
-    {
-        FilingDocumentKind.Disclosure => "拟公示内容.docx",
-        FilingDocumentKind.SelfAssessment => "算法安全自评估报告.docx",
-        _ => "落实算法安全主体责任基本情况.docx",
-    };
+    /// <summary>The document's title (display-names.tsv) as a .docx file name.</summary>
+    public static string FileName(FilingDocumentKind kind) => DisplayNames.Of(kind) + ".docx";
 
     public static bool TryParseKind(string s, out FilingDocumentKind kind) => s switch
     {
@@ -66,9 +57,9 @@ public sealed class FilingDocuments(SuanbeiDbContext db, MaterialStore store)
     public static byte[] Disclosure(Inputs i)
     {
         var f = i.Filing;
-        var d = new DocxBuilder().Title($"{Name(i)} 拟公示内容")
+        var d = new DocxBuilder().Title($"{Name(i)} {DisplayNames.Of(FilingDocumentKind.Disclosure)}")
             .Field("主体名称", SubjectName(i)).Field("算法类型", TypeName(f)).Field("填报角色", RoleName(f))
-            .Field("应用产品", f.LinkedProducts.Count == 0 ? null : string.Join("、", f.LinkedProducts.Select(p => p.Display)))
+            .Field("应用产品", f.LinkedProducts.Count == 0 ? null : PublishedProducts.Join(f.LinkedProducts.Select(p => p.Display)))
             .Field("主要用途", f.MainPurpose);
         d.Heading("一、算法基本原理").Text(f.DisclosurePrinciple);
         d.Heading("二、算法运行机制").Text(f.DisclosureMechanism);
@@ -169,7 +160,7 @@ public sealed class FilingDocuments(SuanbeiDbContext db, MaterialStore store)
     public static byte[] SelfAssessment(Inputs i)
     {
         var f = i.Filing;
-        var d = new DocxBuilder().Title($"{Name(i)} 算法安全自评估报告")
+        var d = new DocxBuilder().Title($"{Name(i)} {DisplayNames.Of(FilingDocumentKind.SelfAssessment)}")
             .Field("评估对象", $"{Name(i)}（{TypeName(f)}，{RoleName(f)}）").Field("评估主体", SubjectName(i))
             .Field("上线时间", f.LaunchDate?.ToString("yyyy-MM-dd")).Field("应用领域", f.Domain);
 
@@ -213,7 +204,7 @@ public sealed class FilingDocuments(SuanbeiDbContext db, MaterialStore store)
     {
         var f = i.Filing;
         var s = i.Subject;
-        var d = new DocxBuilder().Title($"{SubjectName(i)} 落实算法安全主体责任基本情况");
+        var d = new DocxBuilder().Title($"{SubjectName(i)} {DisplayNames.Of(FilingDocumentKind.Responsibility)}");
         d.Heading("一、主体基本情况").Field("主体名称", s?.Name).Field("统一社会信用代码", s?.CreditCode)
             .Field("注册地", s?.RegionCode is { } rc ? $"{rc}（{Suanbei.Core.Identifiers.Regions.ProvinceName(rc)}）" : null)
             .Field("详细地址", s?.Address).Field("网址", s?.Website).Field("月活跃用户量", s?.MonthlyActiveUsers?.ToString())
@@ -227,7 +218,7 @@ public sealed class FilingDocuments(SuanbeiDbContext db, MaterialStore store)
         d.Heading("三、算法及应用产品");
         d.Table(["算法名称", "算法类型", "填报角色", "应用产品", "主要用途"],
             [[Name(i), TypeName(f), RoleName(f), f.LinkedProducts.Count == 0 ? "--"
-                : string.Join("、", f.LinkedProducts.Select(p => p.Display)), f.MainPurpose ?? "（未填写）"]]);
+                : PublishedProducts.Join(f.LinkedProducts.Select(p => p.Display)), f.MainPurpose ?? "（未填写）"]]);
         foreach (var p in i.Products)
         {
             d.SubHeading(p.ListLabel).Field("访问地址", p.AccessAddress).Field("ICP备案号/许可证号", p.IcpNumber);

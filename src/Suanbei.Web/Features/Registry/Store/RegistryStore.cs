@@ -188,7 +188,7 @@ public sealed class RegistryStore(SuanbeiDbContext db, TimeProvider? clock = nul
         else if (RegistryNumbers.TryParseGenerative(entry.Number) is { } g)
         {
             entry.Province = entry.Region;
-            entry.Year = g.Date.Year;
+            entry.Year = g.Date?.Year;
             entry.AlgorithmType = Suanbei.Core.AlgorithmType.GenerationSynthesis;
             entry.CheckDigitMatches = true;
         }
@@ -264,11 +264,11 @@ public sealed class RegistryStore(SuanbeiDbContext db, TimeProvider? clock = nul
                 .ToListAsync(ct))
             .OrderBy(x => x.Period, StringComparer.Ordinal).ThenBy(x => x.List).ToList();
         var batches = batchRows.Select(x => new StatCount(
-            $"{x.Period ?? "未知"} {RegistryListTitles.Of(x.List)}{(x.Batch is null ? "" : " " + x.Batch)}",
+            $"{x.Period ?? "未知"} {DisplayNames.Of(x.List)}{(x.Batch is null ? "" : " " + x.Batch)}",
             x.Count)).ToList();
         // One series per list: the lists are published separately, so a line across them would join unrelated counts.
         var perList = batchRows.GroupBy(x => x.List).OrderBy(g => g.Key)
-            .Select(g => new ListSeries(RegistryListTitles.Of(g.Key),
+            .Select(g => new ListSeries(DisplayNames.Of(g.Key),
                 g.Select(x => new StatCount($"{x.Period ?? "未知"}{(x.Batch is null ? "" : " " + x.Batch)}", x.Count)).ToList()))
             .ToList();
         // Known slips of the source (a truncated role, 国资委 as a 属地) are counted under what they mean.

@@ -1,0 +1,3 @@
+namespace Suanbei.Core.Assessment;
+
+public sealed record MaterialItem(string Name, string Article);

@@ -1,0 +1,3 @@
+namespace Suanbei.Labels.Explicit;
+
+public enum ImageLabelPlacement { Bottom, Top, BottomRight, BottomLeft, TopRight, TopLeft }

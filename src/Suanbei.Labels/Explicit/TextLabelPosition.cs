@@ -1,0 +1,3 @@
+namespace Suanbei.Labels.Explicit;
+
+public enum TextLabelPosition { Prefix, Suffix, Both }
