@@ -55,6 +55,13 @@ public class SelfAssessmentReportTests
     }
 
     [Fact]
+    public void Every_clause_status_and_threshold_direction_has_its_display_name()
+    {
+        Assert.Equal(["符合", "不符合", "不适用", "待补充"], Enum.GetValues<ClauseStatus>().Select(s => Core.DisplayNames.Of(s)));
+        Assert.Equal(["不低于", "不高于"], Enum.GetValues<ThresholdDirection>().Select(d => Core.DisplayNames.Of(d)));
+    }
+
+    [Fact]
     public void Clauses_are_judged_from_the_banks_the_run_and_the_filers_own_verdicts()
     {
         var run = Run((1000, 946), (300, 290), (300, 9));

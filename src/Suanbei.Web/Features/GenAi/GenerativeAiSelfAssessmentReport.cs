@@ -48,7 +48,7 @@ public static class GenerativeAiSelfAssessmentReport
         {
             d.SubHeading(section.Key);
             d.Table(["要求", "结论", "依据与说明"], section.Select(j => (IReadOnlyList<string>)
-                [$"{j.Clause.Title}：{j.Requirement}", DisplayNames.Of(j.Status), j.Evidence]), [52, 10, 38]);
+                [$"{j.Clause.Title}：{j.Requirement}", DisplayNames.Of(j.Status), j.Evidence]), [50, 12, 38]);
         }
 
         d.Heading("三、测试题库与关键词库");
