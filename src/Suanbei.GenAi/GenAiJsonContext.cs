@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Suanbei.GenAi.Evaluation;
+using Suanbei.GenAi.Reporting;
 
 namespace Suanbei.GenAi;
 
@@ -9,6 +10,7 @@ namespace Suanbei.GenAi;
     ReadCommentHandling = JsonCommentHandling.Skip)]
 [JsonSerializable(typeof(AssessmentRules))]
 [JsonSerializable(typeof(RefusalPatternFile))]
+[JsonSerializable(typeof(AssessmentClauses))]
 [JsonSerializable(typeof(RunManifest))]
 [JsonSerializable(typeof(JournalRecord))]
 [JsonSerializable(typeof(ChatRequest))]

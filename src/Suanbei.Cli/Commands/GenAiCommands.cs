@@ -23,6 +23,8 @@ internal static class GenAiCommands
         genai.Subcommands.Add(Eval());
         genai.Subcommands.Add(Corpus());
         genai.Subcommands.Add(Keywords());
+        genai.Subcommands.Add(GenAiReportCommands.Report());
+        genai.Subcommands.Add(GenAiReportCommands.Results());
         return genai;
     }
 
@@ -81,56 +83,14 @@ internal static class GenAiCommands
                 return CommonOptions.UsageOrIoError;
             }
         });
-        return new Command("banks", "题库：检查配额、导出") { check, export };
+        return new Command("banks", "题库：检查配额、导出、比较版本") { check, export, GenAiBankDiffCommand.Create() };
     }
 
     private static void WriteBanksJson(List<BankReport> reports) => CliJson.WriteLine(w =>
     {
         w.WriteBoolean("ok", reports.All(r => r.Ok));
         w.WriteStartArray("banks");
-        foreach (var r in reports)
-        {
-            w.WriteStartObject();
-            w.WriteString("kind", r.Kind.Code());
-            w.WriteString("name", r.Name);
-            w.WriteNumber("items", r.Items);
-            w.WriteNumber("minimum", r.Minimum);
-            w.WriteStartObject("byRisk");
-            foreach (var (risk, count) in r.ByRisk) w.WriteNumber(risk, count);
-            w.WriteEndObject();
-            w.WriteStartArray("shortfalls");
-            foreach (var s in r.Shortfalls)
-            {
-                w.WriteStartObject();
-                w.WriteString("risk", s.Risk);
-                w.WriteString("name", s.Name);
-                w.WriteNumber("have", s.Have);
-                w.WriteNumber("need", s.Need);
-                w.WriteEndObject();
-            }
-            w.WriteEndArray();
-            w.WriteNumber("duplicates", r.Duplicates.Count);
-            w.WriteStartArray("duplicateRows");
-            foreach (var d in r.Duplicates)
-            {
-                w.WriteStartObject();
-                w.WriteNumber("row", d.Row);
-                w.WriteNumber("of", d.OfRow);
-                w.WriteBoolean("exact", d.Exact);
-                w.WriteEndObject();
-            }
-            w.WriteEndArray();
-            w.WriteStartArray("invalid");
-            foreach (var i in r.Invalid)
-            {
-                w.WriteStartObject();
-                w.WriteNumber("row", i.Row);
-                w.WriteString("reason", i.Reason);
-                w.WriteEndObject();
-            }
-            w.WriteEndArray();
-            w.WriteEndObject();
-        }
+        foreach (var r in reports) BankReportJson.Write(w, r);
         w.WriteEndArray();
     });
 

@@ -113,20 +113,8 @@ public sealed class EvalRunner(EvalOptions options, HttpClient http, AssessmentR
         long requests, long retries, bool resumed)
     {
         var refusal = RefusalDetector.Default;
-        BankResult For(string bank, Func<string, bool> success)
-        {
-            var threshold = _rules.Assessment(bank);
-            var questions = manifest.Sample.Where(q => q.Bank == bank).ToList();
-            var ok = questions.Select(q => (q, pass: success(answers[q.Id].Answer!))).ToList();
-            var byRisk = ok.SelectMany(x => x.q.Risks.Distinct().Select(r => (r, x.pass)))
-                .GroupBy(x => x.r).OrderBy(g => g.Key, StringComparer.Ordinal)
-                .Select(g =>
-                {
-                    var p = Proportion.Wilson(g.Count(x => x.pass), g.Count());
-                    return new RiskResult(g.Key, _rules.NameOf(g.Key) ?? g.Key, p, threshold.Meets(p.Rate));
-                }).ToList();
-            return new BankResult(bank, Proportion.Wilson(ok.Count(x => x.pass), ok.Count), threshold, byRisk);
-        }
+        BankResult For(string bank, Func<string, bool> success) => BankResult.From(bank,
+            manifest.Sample.Where(q => q.Bank == bank).Select(q => (q.Risks, success(answers[q.Id].Answer!))), _rules);
         return new EvalResult(
             For("content", a => AnswerJudge.Success("content", a, keywords, refusal)),
             For("refuse", a => AnswerJudge.Success("refuse", a, keywords, refusal)),

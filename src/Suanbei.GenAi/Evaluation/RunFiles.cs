@@ -45,7 +45,7 @@ public static class RunFiles
             if (record is { Answer: not null }) answers[record.Id] = record.Answer;
         }
         if (keywords is null && manifest.Sample.Any(q => q.Bank == "content" && answers.ContainsKey(q.Id)))
-            throw new EvalException("该次评估含生成内容题，判定需要评估时使用的关键词库，请一并上传");
+            throw new EvalException("该次评估含生成内容题，判定需要评估时使用的关键词库：请一并上传或用 --keywords 指定");
         return manifest.Sample
             .Where(q => answers.ContainsKey(q.Id))
             .Select(q => new JudgedAnswer(q, answers[q.Id], AnswerJudge.Success(q.Bank, answers[q.Id], keywords, refusal)))

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using System.Text.RegularExpressions;
+using Suanbei.Web.Data;
 using Suanbei.Web.Identity;
 using Suanbei.Web.Tests.Support;
 
@@ -19,9 +20,12 @@ public abstract partial class ReviewQueueTests<TApp>(TApp app) : IClassFixture<T
         return await client.PostMultipartAsync(Page, [], files, Page + "?handler=Import");
     }
 
-    private async Task<(HttpClient Client, string RunUrl)> ImportedAsync()
+    private async Task<(HttpClient Client, string RunUrl)> ImportedAsync() =>
+        await ImportedAsync(await app.SignedInAsync(Roles.Filer));
+
+    private static async Task<(HttpClient Client, string RunUrl)> ImportedAsync((AppUser User, HttpClient Client) signedIn)
     {
-        var (_, filer) = await app.SignedInAsync(Roles.Filer);
+        var filer = signedIn.Client;
         var (manifest, journal) = ReviewRunFiles.Build();
         var response = await ImportAsync(filer, manifest, journal, ReviewRunFiles.Keywords);
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
@@ -44,7 +48,8 @@ public abstract partial class ReviewQueueTests<TApp>(TApp app) : IClassFixture<T
     [Fact]
     public async Task Imported_answers_show_automatic_verdicts_and_a_persons_mark_changes_the_rate()
     {
-        var (filer, run) = await ImportedAsync();
+        var owner = await app.SignedInAsync(Roles.Filer);
+        var (filer, run) = await ImportedAsync(owner);
         var html = await filer.GetStringAsync(run);
         Assert.Contains("介绍一下长城", html);
         Assert.Contains("A.1.1 ", html); // risk code with its Chinese name
@@ -58,7 +63,7 @@ public abstract partial class ReviewQueueTests<TApp>(TApp app) : IClassFixture<T
         Assert.Contains("at=2", mark.Headers.Location!.ToString()); // the next item becomes current
         html = await filer.GetStringAsync(mark.Headers.Location);
         Assert.Equal("100.0%", Rate(html, "content"));
-        Assert.Contains("甲：合格（关键词出现在无害语境）", html);
+        Assert.Contains($"{owner.User.Email}：合格（关键词出现在无害语境）", html); // the mark is the signed-in account's
         Assert.Contains("class=\"review-item current\" data-seq=\"2\"", html);
 
         // marking again replaces the reviewer's mark
@@ -73,19 +78,52 @@ public abstract partial class ReviewQueueTests<TApp>(TApp app) : IClassFixture<T
     }
 
     [Fact]
-    public async Task Two_reviewers_on_the_same_items_give_Cohens_kappa()
+    public async Task Two_accounts_on_the_same_items_give_Cohens_kappa()
     {
-        var (filer, run) = await ImportedAsync();
+        var owner = await app.SignedInAsync(Roles.Filer);
+        var (filer, run) = await ImportedAsync(owner);
+        var (second, secondClient) = await app.SignedInAsync(Roles.Filer);
+        var invite = await filer.PostFormAsync(run, new() { ["email"] = second.Email! }, run + "?handler=AddReviewer");
+        Assert.Equal(HttpStatusCode.Redirect, invite.StatusCode);
         var html = await filer.GetStringAsync(run);
-        // 甲: T T F F, 乙: T F F F — agree on 3 of 4; p_o = .75, p_e = .5·.25 + .5·.75 = .5, κ = .5
-        bool[] first = [true, true, false, false], second = [true, false, false, false];
+        Assert.Contains(second.Email!, html);
+        // owner: T T F F, invited: T F F F — agree on 3 of 4; p_o = .75, p_e = .5·.25 + .5·.75 = .5, κ = .5
+        bool[] first = [true, true, false, false], other = [true, false, false, false];
         for (var i = 0; i < 4; i++)
         {
-            await MarkAsync(filer, run, run, ItemId(html, i), first[i], "甲");
-            await MarkAsync(filer, run, run, ItemId(html, i), second[i], "乙");
+            await MarkAsync(filer, run, run, ItemId(html, i), first[i], "typed names are ignored");
+            Assert.Equal(HttpStatusCode.Redirect, (await MarkAsync(secondClient, run, run, ItemId(html, i), other[i], "")).StatusCode);
         }
-        html = await filer.GetStringAsync(run);
-        Assert.Contains("乙 与 甲 共同复核 4 条，一致 3 条，κ = 0.50", html); // names in ordinal order
+        html = WebUtility.HtmlDecode(await filer.GetStringAsync(run));
+        var names = new[] { owner.User.Email!, second.Email! }.Order(StringComparer.Ordinal).ToArray();
+        Assert.Contains($"{names[0]} 与 {names[1]} 共同复核 4 条，一致 3 条，κ = 0.50", html);
+        Assert.DoesNotContain("typed names are ignored", html);
+    }
+
+    [Fact]
+    public async Task An_invited_account_reviews_the_run_but_sees_nothing_else_of_the_owners()
+    {
+        var (filer, run) = await ImportedAsync();
+        var (invitedUser, invited) = await app.SignedInAsync(Roles.Filer);
+        var (_, stranger) = await app.SignedInAsync(Roles.Filer);
+        Assert.Equal(HttpStatusCode.NotFound, (await invited.GetAsync(run)).StatusCode);
+
+        var unknown = WebUtility.HtmlDecode(await (await filer.PostFormAsync(run, new() { ["email"] = "nobody@example.invalid" },
+            run + "?handler=AddReviewer")).Content.ReadAsStringAsync());
+        Assert.Contains("没有使用邮箱“nobody@example.invalid”的账号", unknown);
+        await filer.PostFormAsync(run, new() { ["email"] = invitedUser.Email! }, run + "?handler=AddReviewer");
+
+        var html = await invited.GetStringAsync(run);
+        Assert.Contains("data-testid=\"review-invited\"", html);
+        Assert.DoesNotContain("data-testid=\"review-downloads\"", html);
+        Assert.Contains(run, await invited.GetStringAsync(Page)); // listed under the runs it was invited to
+        Assert.Equal(HttpStatusCode.NotFound, (await invited.GetAsync(run + "?handler=report")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await invited.GetAsync(run + "?handler=export&format=json")).StatusCode);
+        var inviteOther = await invited.PostFormAsync(run, new() { ["email"] = invitedUser.Email! }, run + "?handler=AddReviewer");
+        Assert.Equal(HttpStatusCode.NotFound, inviteOther.StatusCode);
+
+        Assert.Equal(HttpStatusCode.NotFound, (await stranger.GetAsync(run)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await MarkAsync(stranger, run, Page, ItemId(html, 0), false, "")).StatusCode);
     }
 
     [Fact]

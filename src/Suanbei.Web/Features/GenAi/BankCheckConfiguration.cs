@@ -14,6 +14,9 @@ public sealed class BankCheckConfiguration : IEntityTypeConfiguration<BankCheck>
         b.Property(x => x.FileName).HasMaxLength(255).IsRequired();
         b.Property(x => x.Format).HasMaxLength(8).IsRequired();
         b.Property(x => x.ReportJson).IsRequired();
+        b.Property(x => x.BankName).HasMaxLength(BankCheck.MaxNameLength).IsRequired();
+        b.Property(x => x.UploadedBy).HasMaxLength(256).IsRequired();
         b.HasIndex(x => new { x.OwnerId, x.CheckedAt });
+        b.HasIndex(x => new { x.OwnerId, x.Kind, x.BankName, x.Version }).IsUnique();
     }
 }

@@ -14,7 +14,8 @@ namespace Suanbei.Web.Features.GenAi;
 /// <summary>
 /// 题库覆盖检查: a filer uploads one of the four banks and sees it against the GB/T 45654 quotas — items against the
 /// minimum, each risk against its minimum with the shortfalls, duplicates and invalid rows — and a chart per risk.
-/// Each check is kept for its owner; another account's check is not found.
+/// Each upload is a new version of a named bank (who, when, items, coverage), kept for its owner; another account's
+/// check is not found. Two versions compare on /genai/banks/diff.
 /// </summary>
 [Authorize(Policy = Policies.Filer)]
 public sealed class BanksModel(SuanbeiDbContext db, MaterialStore store, TimeProvider clock) : PageModel
@@ -26,6 +27,7 @@ public sealed class BanksModel(SuanbeiDbContext db, MaterialStore store, TimePro
     public BankReport? Report { get; private set; }
     public Dictionary<string, string> Errors { get; } = [];
     public string Kind { get; private set; } = BankKind.Content.Code();
+    public string Name { get; private set; } = "";
     public long MaxMb => store.MaxBytes / (1024 * 1024);
 
     public static AssessmentRules Rules => AssessmentRules.Default;
@@ -43,32 +45,38 @@ public sealed class BanksModel(SuanbeiDbContext db, MaterialStore store, TimePro
         if (Selected is null) return NotFound();
         Report = JsonSerializer.Deserialize<BankReport>(Selected.ReportJson, Json);
         Kind = Selected.Kind;
+        Name = Selected.BankName;
         return Page();
     }
 
     public async Task<IActionResult> OnPostAsync([FromForm(Name = "Input.Kind")] string? kind,
-        [FromForm(Name = "Input.File")] IFormFile? file, CancellationToken ct)
+        [FromForm(Name = "Input.Name")] string? name, [FromForm(Name = "Input.File")] IFormFile? file, CancellationToken ct)
     {
         Kind = kind ?? "";
+        Name = name?.Trim() ?? "";
         var bankKind = Kinds.Where(k => k.Code() == kind).Select(k => (BankKind?)k).FirstOrDefault();
         if (bankKind is null) Errors["Input.Kind"] = "请选择题库类型";
+        if (Name.Length > BankCheck.MaxNameLength) Errors["Input.Name"] = $"题库名称不能超过 {BankCheck.MaxNameLength} 个字符";
         if (file is null || file.Length == 0 && string.IsNullOrEmpty(file.FileName)) Errors["Input.File"] = "请选择题库文件";
         if (Errors.Count == 0)
         {
-            var (report, format, error) = await BankUpload.CheckAsync(file!, bankKind!.Value, store.MaxBytes, ct);
+            var (bank, _, format, error) = await BankUpload.ReadAsync(file!, store.MaxBytes, ct);
             if (error is not null) Errors["Input.File"] = error;
             else
             {
-                var check = new BankCheck(User.OrganisationId(), bankKind.Value.Code(), MaterialStore.DisplayName(file!.FileName), format,
-                    report!.Items, report.Ok, JsonSerializer.Serialize(report, Json), clock.GetUtcNow());
-                db.Add(check);
-                await db.SaveChangesAsync(ct);
+                var check = await BankVersions.AddAsync(db, User.OrganisationId(), User.Identity?.Name ?? "", bankKind!.Value, Name,
+                    MaterialStore.DisplayName(file!.FileName), format, bank!, clock.GetUtcNow(), ct);
                 return RedirectToPage(new { id = check.Id });
             }
         }
         await LoadAsync(ct);
         return Page();
     }
+
+    /// <summary>The version of the selected check's bank just before it, to compare with.</summary>
+    public BankCheck? Previous => Selected is not { } s ? null
+        : Checks.Where(c => c.Kind == s.Kind && c.BankName == s.BankName && c.Version < s.Version)
+            .MaxBy(c => c.Version);
 
     public static string KindName(string code) =>
         Kinds.Where(k => k.Code() == code).Select(k => Rules.Bank(k).Name).FirstOrDefault() ?? code;

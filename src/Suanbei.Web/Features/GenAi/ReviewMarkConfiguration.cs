@@ -12,7 +12,8 @@ public sealed class ReviewMarkConfiguration : IEntityTypeConfiguration<ReviewMar
         b.Property(x => x.Reviewer).HasMaxLength(ReviewMark.MaxReviewerLength).IsRequired();
         b.Property(x => x.Reason).HasMaxLength(ReviewMark.MaxReasonLength);
         b.HasOne<ReviewItem>().WithMany().HasForeignKey(x => x.ItemId).OnDelete(DeleteBehavior.Cascade);
-        b.HasIndex(x => new { x.ItemId, x.Reviewer }).IsUnique();
+        b.Property(x => x.ReviewerId).HasMaxLength(450).IsRequired();
+        b.HasIndex(x => new { x.ItemId, x.ReviewerId }).IsUnique();
         b.HasIndex(x => x.RunId);
     }
 }

@@ -12,6 +12,8 @@ public sealed class ReviewRunConfiguration : IEntityTypeConfiguration<ReviewRun>
         b.Property(x => x.OwnerId).HasMaxLength(450).IsRequired();
         b.Property(x => x.Model).HasMaxLength(200).IsRequired();
         b.Property(x => x.Endpoint).HasMaxLength(500).IsRequired();
+        b.Property(x => x.RulesVersion).HasMaxLength(32).IsRequired();
+        b.Property(x => x.InputHashesJson).IsRequired();
         b.HasIndex(x => new { x.OwnerId, x.ImportedAt });
     }
 }

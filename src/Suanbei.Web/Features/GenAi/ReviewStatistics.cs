@@ -19,20 +19,24 @@ public static class ReviewStatistics
         var byItem = marks.Where(m => ids.Contains(m.ItemId)).ToLookup(m => m.ItemId);
         var auto = Proportion.Wilson(ofBank.Count(i => i.Auto), ofBank.Count);
         var final = Proportion.Wilson(ofBank.Count(i => Final(i, byItem[i.Id])), ofBank.Count);
-        var reviewers = byItem.SelectMany(g => g).Select(m => m.Reviewer).Distinct().Order(StringComparer.Ordinal).ToList();
+        // Reviewers are accounts; shown by the name each last marked under, in ordinal order of that name.
+        var names = byItem.SelectMany(g => g).GroupBy(m => m.ReviewerId)
+            .ToDictionary(g => g.Key, g => g.MaxBy(m => m.MarkedAt)!.Reviewer);
+        var reviewers = names.OrderBy(n => n.Value, StringComparer.Ordinal).ThenBy(n => n.Key, StringComparer.Ordinal)
+            .Select(n => n.Key).ToList();
         var agreements = new List<ReviewerAgreement>();
         for (var a = 0; a < reviewers.Count; a++)
             for (var b = a + 1; b < reviewers.Count; b++)
             {
                 var pairs = byItem
-                    .Select(g => (First: g.FirstOrDefault(m => m.Reviewer == reviewers[a]),
-                        Second: g.FirstOrDefault(m => m.Reviewer == reviewers[b])))
+                    .Select(g => (First: g.FirstOrDefault(m => m.ReviewerId == reviewers[a]),
+                        Second: g.FirstOrDefault(m => m.ReviewerId == reviewers[b])))
                     .Where(p => p.First is not null && p.Second is not null)
                     .Select(p => (p.First!.Verdict, p.Second!.Verdict))
                     .ToList();
                 if (pairs.Count == 0) continue;
-                agreements.Add(new ReviewerAgreement(reviewers[a], reviewers[b], pairs.Count,
-                    pairs.Count(p => p.Item1 == p.Item2), CohensKappa.Compute(pairs)));
+                agreements.Add(new ReviewerAgreement(names[reviewers[a]], names[reviewers[b]], pairs.Count,
+                    pairs.Count(p => p.Item1 == p.Item2), CohensKappa.Compute(pairs), bank));
             }
         return new BankTally(bank, rules.Assessment(bank), ofBank.Count, byItem.Count, auto, final, agreements);
     }

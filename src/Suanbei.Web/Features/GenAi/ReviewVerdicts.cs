@@ -1,3 +1,5 @@
+using Suanbei.GenAi.Reporting;
+
 namespace Suanbei.Web.Features.GenAi;
 
 /// <summary>
@@ -8,7 +10,7 @@ public static class ReviewVerdicts
 {
     public static readonly IReadOnlyList<string> Banks = ["content", "refuse", "answer"];
 
-    public static (string Yes, string No) Labels(string bank) => bank == "content" ? ("合格", "不合格") : ("拒答", "未拒答");
+    public static (string Yes, string No) Labels(string bank) => ReportFormat.Verdicts(bank);
 
     public static string Label(string bank, bool verdict) => verdict ? Labels(bank).Yes : Labels(bank).No;
 

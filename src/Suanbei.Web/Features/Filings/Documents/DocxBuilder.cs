@@ -11,6 +11,8 @@ namespace Suanbei.Web.Features.Filings.Documents;
 public sealed class DocxBuilder
 {
     private const string CjkFont = "SimSun";
+    // A4 width less the left and right margins of ToBytes, in twentieths of a point.
+    private const int TextWidthTwips = 11906 - 1800 - 1800;
     private readonly List<OpenXmlElement> _body = [];
 
     public DocxBuilder Title(string text) => Add(Para(text, bold: true, size: 36, center: true));
@@ -29,7 +31,9 @@ public sealed class DocxBuilder
     public DocxBuilder Field(string label, string? value) =>
         Add(Para($"{label}：{(string.IsNullOrWhiteSpace(value) ? "（未填写）" : value.Trim())}"));
 
-    public DocxBuilder Table(IReadOnlyList<string> header, IEnumerable<IReadOnlyList<string>> rows)
+    /// <summary>A bordered table across the text width; <paramref name="widths"/>, when given, are the columns' shares in
+    /// percent (otherwise Word and LibreOffice make them equal).</summary>
+    public DocxBuilder Table(IReadOnlyList<string> header, IEnumerable<IReadOnlyList<string>> rows, IReadOnlyList<int>? widths = null)
     {
         var border = new TableBorders(
             new TopBorder { Val = BorderValues.Single, Size = 4 }, new BottomBorder { Val = BorderValues.Single, Size = 4 },
@@ -37,17 +41,30 @@ public sealed class DocxBuilder
             new InsideHorizontalBorder { Val = BorderValues.Single, Size = 4 },
                 new InsideVerticalBorder { Val = BorderValues.Single, Size = 4 });
         var table = new Table(new TableProperties(border, new TableWidth { Width = "5000", Type = TableWidthUnitValues.Pct }));
-        table.Append(Row(header, bold: true));
-        foreach (var r in rows) table.Append(Row(r, bold: false));
+        if (widths is not null)
+        {
+            var twips = widths.Select(w => TextWidthTwips * w / 100).ToList();
+            table.Append(new TableGrid(twips.Select(t => new GridColumn { Width = t.ToString() })));
+        }
+        table.Append(Row(header, bold: true, widths));
+        foreach (var r in rows) table.Append(Row(r, bold: false, widths));
         _body.Add(table);
         _body.Add(Para(""));
         return this;
     }
 
-    private static TableRow Row(IReadOnlyList<string> cells, bool bold)
+    private static TableRow Row(IReadOnlyList<string> cells, bool bold, IReadOnlyList<int>? widths)
     {
         var row = new TableRow();
-        foreach (var c in cells) row.Append(new TableCell(Para(c, bold: bold)));
+        for (var i = 0; i < cells.Count; i++)
+        {
+            var cell = new TableCell();
+            if (widths is not null && i < widths.Count)
+                cell.Append(new TableCellProperties(new TableCellWidth
+                { Width = (TextWidthTwips * widths[i] / 100).ToString(), Type = TableWidthUnitValues.Dxa }));
+            cell.Append(Para(cells[i], bold: bold));
+            row.Append(cell);
+        }
         return row;
     }
 
