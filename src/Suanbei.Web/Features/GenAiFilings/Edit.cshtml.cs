@@ -122,10 +122,14 @@ public sealed class EditModel(GenAiFilingService filings, SuanbeiDbContext db, M
                 if (FiledModelChoice?.Split('|', 2) is [var n, var m]) (number, name) = (n, m);
                 return f with
                 {
-                    ModelName = Input.ModelName, ModelVersion = Input.ModelVersion,
+                    ModelName = Input.ModelName,
+                    ModelVersion = Input.ModelVersion,
                     Functions = Input.Functions.Aggregate(GenerativeAiFunctions.None, (a, x) => a | x),
-                    DomainScope = Input.DomainScope, LimitedDomain = Input.LimitedDomain, ModelSource = Input.ModelSource,
-                    FiledModelName = name, FiledModelNumber = number,
+                    DomainScope = Input.DomainScope,
+                    LimitedDomain = Input.LimitedDomain,
+                    ModelSource = Input.ModelSource,
+                    FiledModelName = name,
+                    FiledModelNumber = number,
                 };
             case GenerativeAiStep.Corpus:
                 var sources = new List<CorpusSourceShare>();
@@ -145,8 +149,11 @@ public sealed class EditModel(GenAiFilingService filings, SuanbeiDbContext db, M
                 }
                 return f with
                 {
-                    CorpusScale = Input.CorpusScale, CorpusSources = sources, CorpusLanguages = Input.CorpusLanguages,
-                    Annotation = Input.Annotation, InferenceCompute = Input.InferenceCompute,
+                    CorpusScale = Input.CorpusScale,
+                    CorpusSources = sources,
+                    CorpusLanguages = Input.CorpusLanguages,
+                    Annotation = Input.Annotation,
+                    InferenceCompute = Input.InferenceCompute,
                 };
             default:
                 return f with { ServiceForms = Input.ServiceForms, Audience = Input.Audience, UserScale = Input.UserScale };
