@@ -138,7 +138,8 @@ public sealed class EditModel(GenAiFilingService filings, SuanbeiDbContext db, M
                     var source = Input.CorpusSource[i];
                     var share = i < Input.CorpusShare.Count ? Input.CorpusShare[i]?.Trim().TrimEnd('%', '％') : null;
                     if (string.IsNullOrWhiteSpace(source) && string.IsNullOrWhiteSpace(share)) continue;
-                    if (!decimal.TryParse(share, System.Globalization.NumberStyles.Number, System.Globalization.CultureInfo.InvariantCulture,
+                    if (!decimal.TryParse(share, System.Globalization.NumberStyles.Number,
+                            System.Globalization.CultureInfo.InvariantCulture,
                             out var percent))
                     {
                         ModelState.AddModelError(GenerativeAiFormFields.CorpusSources,
