@@ -134,7 +134,8 @@ public partial class GenAiFilingWalkthroughTests(Browser browser, WebApp app) : 
 
     private static async Task UploadMaterialsAsync(IPage page, string id)
     {
-        foreach (var key in new[] { "SelfAssessmentReport", "ServiceAgreement", "AnnotationRules", "KeywordBlockList", "EvaluationTestSet" })
+        foreach (var key in new[]
+                 { "SelfAssessmentReport", "ServiceAgreement", "AnnotationRules", "KeywordBlockList", "EvaluationTestSet" })
             await page.SetInputFilesAsync("#material-" + key, TestFiles.Pdf(key + ".pdf", key));
         await page.ClickAsync("[data-testid=genai-save]");
         await page.WaitForURLAsync($"**/genai-filings/{id}");

@@ -17,7 +17,8 @@ public abstract class GenAiFilingApiTests<TApp>(TApp app) : IClassFixture<TApp> 
         modelName = name, modelVersion = "V1.0", functions = "Dialogue, TextGeneration", domainScope = "General", modelSource = source,
         filedModelName = source == "CallsFiledModel" ? "文心一言" : null,
         filedModelNumber = source == "CallsFiledModel" ? "Beijing-WenXinYiYan-20230821" : null,
-        corpusScale = "约 2 TB", corpusSources = new[] { new { source = "公开网络数据", sharePercent = 70 }, new { source = "自有数据", sharePercent = 30 } },
+        corpusScale = "约 2 TB",
+        corpusSources = new[] { new { source = "公开网络数据", sharePercent = 70 }, new { source = "自有数据", sharePercent = 30 } },
         corpusLanguages = "中文、英文", annotation = "按标注规则标注 20 万条", inferenceCompute = "推理集群 64 卡",
         serviceForms = new[] { "App" }, audience = "Both", userScale = "预计月活 50 万",
     };
@@ -76,7 +77,8 @@ public abstract class GenAiFilingApiTests<TApp>(TApp app) : IClassFixture<TApp> 
         Assert.Contains("已提交", (await early.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString());
 
         await Ok(await reviewer.PostAsync($"/api/v1/review/genai-filings/{id}/start-provincial-review", null));
-        await Ok(await reviewer.PostAsJsonAsync($"/api/v1/review/genai-filings/{id}/pass-provincial-review", new { reason = "初审通过" }, Json));
+        await Ok(await reviewer.PostAsJsonAsync($"/api/v1/review/genai-filings/{id}/pass-provincial-review",
+            new { reason = "初审通过" }, Json));
         Assert.True(InQueue(await Ok(await reviewer.GetAsync("/api/v1/review/genai-filings?level=National")), id));
         var approved = await Ok(await reviewer.PostAsJsonAsync($"/api/v1/review/genai-filings/{id}/approve",
             new { romanisedName = "CeShiZhiNeng" }, Json));
@@ -125,7 +127,8 @@ public abstract class GenAiFilingApiTests<TApp>(TApp app) : IClassFixture<TApp> 
         await Ok(await api.PostAsync($"/api/v1/genai-filings/{id}/submit", null));
         var noReason = await reviewer.PostAsJsonAsync($"/api/v1/review/genai-filings/{id}/refuse", new { reason = " " }, Json);
         Assert.Equal(HttpStatusCode.Conflict, noReason.StatusCode);
-        var refused = await Ok(await reviewer.PostAsJsonAsync($"/api/v1/review/genai-filings/{id}/refuse", new { reason = "语料来源不合规" }, Json));
+        var refused = await Ok(await reviewer.PostAsJsonAsync($"/api/v1/review/genai-filings/{id}/refuse",
+            new { reason = "语料来源不合规" }, Json));
         Assert.Equal(("Refused", "语料来源不合规"), (refused.GetProperty("status").GetString(), refused.GetProperty("refusalReason").GetString()));
     }
 

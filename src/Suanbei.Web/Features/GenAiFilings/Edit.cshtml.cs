@@ -122,10 +122,14 @@ public sealed class EditModel(GenAiFilingService filings, SuanbeiDbContext db, M
                 if (FiledModelChoice?.Split('|', 2) is [var n, var m]) (number, name) = (n, m);
                 return f with
                 {
-                    ModelName = Input.ModelName, ModelVersion = Input.ModelVersion,
+                    ModelName = Input.ModelName,
+                    ModelVersion = Input.ModelVersion,
                     Functions = Input.Functions.Aggregate(GenerativeAiFunctions.None, (a, x) => a | x),
-                    DomainScope = Input.DomainScope, LimitedDomain = Input.LimitedDomain, ModelSource = Input.ModelSource,
-                    FiledModelName = name, FiledModelNumber = number,
+                    DomainScope = Input.DomainScope,
+                    LimitedDomain = Input.LimitedDomain,
+                    ModelSource = Input.ModelSource,
+                    FiledModelName = name,
+                    FiledModelNumber = number,
                 };
             case GenerativeAiStep.Corpus:
                 var sources = new List<CorpusSourceShare>();
@@ -134,7 +138,8 @@ public sealed class EditModel(GenAiFilingService filings, SuanbeiDbContext db, M
                     var source = Input.CorpusSource[i];
                     var share = i < Input.CorpusShare.Count ? Input.CorpusShare[i]?.Trim().TrimEnd('%', '％') : null;
                     if (string.IsNullOrWhiteSpace(source) && string.IsNullOrWhiteSpace(share)) continue;
-                    if (!decimal.TryParse(share, System.Globalization.NumberStyles.Number, System.Globalization.CultureInfo.InvariantCulture,
+                    if (!decimal.TryParse(share, System.Globalization.NumberStyles.Number,
+                            System.Globalization.CultureInfo.InvariantCulture,
                             out var percent))
                     {
                         ModelState.AddModelError(GenerativeAiFormFields.CorpusSources,
@@ -145,8 +150,11 @@ public sealed class EditModel(GenAiFilingService filings, SuanbeiDbContext db, M
                 }
                 return f with
                 {
-                    CorpusScale = Input.CorpusScale, CorpusSources = sources, CorpusLanguages = Input.CorpusLanguages,
-                    Annotation = Input.Annotation, InferenceCompute = Input.InferenceCompute,
+                    CorpusScale = Input.CorpusScale,
+                    CorpusSources = sources,
+                    CorpusLanguages = Input.CorpusLanguages,
+                    Annotation = Input.Annotation,
+                    InferenceCompute = Input.InferenceCompute,
                 };
             default:
                 return f with { ServiceForms = Input.ServiceForms, Audience = Input.Audience, UserScale = Input.UserScale };

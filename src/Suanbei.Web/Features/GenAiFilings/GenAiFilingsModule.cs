@@ -46,7 +46,8 @@ public sealed class GenAiFilingsModule : IFeatureModule
         filer.MapPut("/{id:guid}/products", (Guid id, ProductsRequest body, ClaimsPrincipal user, GenAiFilingService s,
             CancellationToken ct) => Own(id, user, s, ct, (f, a) => s.UpdateProductsAsync(f, a, body.ProductIds ?? [], ct)));
         filer.MapPut("/{id:guid}/materials/{key}", (Guid id, string key, MaterialRequest body, ClaimsPrincipal user,
-            GenAiFilingService s, CancellationToken ct) => Own(id, user, s, ct, (f, a) => s.SetMaterialAsync(f, a, key, body.MaterialId, ct)));
+            GenAiFilingService s, CancellationToken ct) =>
+            Own(id, user, s, ct, (f, a) => s.SetMaterialAsync(f, a, key, body.MaterialId, ct)));
         filer.MapPost("/{id:guid}/submit", async (Guid id, ClaimsPrincipal user, GenAiFilingService s, CancellationToken ct) =>
         {
             if (await s.GetOwnAsync(id, user.UserId(), ct) is not { } f) return NotFound();
@@ -90,7 +91,8 @@ public sealed class GenAiFilingsModule : IFeatureModule
             {
                 if (await r.GetForReviewAsync(id, ct) is not { } f) return NotFound();
                 await r.ReviewAsync(f, FilingService.ActorOf(user), action, body?.Reason,
-                    body?.Reasons?.Select(x => new FieldReason(Canonical(x.Field ?? ""), x.Reason ?? "")).ToList(), body?.RomanisedName, ct);
+                    body?.Reasons?.Select(x => new FieldReason(Canonical(x.Field ?? ""), x.Reason ?? "")).ToList(),
+                    body?.RomanisedName, ct);
                 return Results.Ok(GenAiFilingDto.Full(f, r.Now));
             }).RequireAuthorization(Policies.ReviewAction);
         }

@@ -55,24 +55,24 @@ public sealed class GenAiReviewService(SuanbeiDbContext db, TimeProvider clock, 
             case GenerativeAiAction.Return: f.Return(reviewer, Now, fieldReasons ?? []); break;
             case GenerativeAiAction.Refuse: f.Refuse(reviewer, Now, reason ?? "", f.IsChange ? await PreviousAsync(f, ct) : null); break;
             case GenerativeAiAction.Approve when f.IsChange:
-            {
-                var (entity, province) = await filings.SubjectFactsAsync(f.SubjectId, ct);
-                f.ApproveChange(reviewer, Now, await PreviousAsync(f, ct), entity, province);
-                break;
-            }
+                {
+                    var (entity, province) = await filings.SubjectFactsAsync(f.SubjectId, ct);
+                    f.ApproveChange(reviewer, Now, await PreviousAsync(f, ct), entity, province);
+                    break;
+                }
             case GenerativeAiAction.Approve:
-            {
-                // Legality first, so an illegal approval never consumes a number.
-                GenerativeAiWorkflow.Require(f.Status, action, f.Kind, reviewer);
-                var name = GenerativeAiNumber.Normalise(romanisedName);
-                if (name.Length == 0) name = DefaultRomanisedName(f);
-                if (name.Length == 0 || !name.All(c => char.IsAsciiLetterOrDigit(c) || c == '-'))
-                    throw new DomainException("「模型名称拼音」只能由拉丁字母、数字和连字符组成，请填写后再签发编号。");
-                var (entity, province) = await filings.SubjectFactsAsync(f.SubjectId, ct);
-                var number = await numbers.IssueAsync(f.Kind, province, name, ChinaTime.Date(Now), ct);
-                f.Approve(reviewer, Now, number, entity, province);
-                break;
-            }
+                {
+                    // Legality first, so an illegal approval never consumes a number.
+                    GenerativeAiWorkflow.Require(f.Status, action, f.Kind, reviewer);
+                    var name = GenerativeAiNumber.Normalise(romanisedName);
+                    if (name.Length == 0) name = DefaultRomanisedName(f);
+                    if (name.Length == 0 || !name.All(c => char.IsAsciiLetterOrDigit(c) || c == '-'))
+                        throw new DomainException("「模型名称拼音」只能由拉丁字母、数字和连字符组成，请填写后再签发编号。");
+                    var (entity, province) = await filings.SubjectFactsAsync(f.SubjectId, ct);
+                    var number = await numbers.IssueAsync(f.Kind, province, name, ChinaTime.Date(Now), ct);
+                    f.Approve(reviewer, Now, number, entity, province);
+                    break;
+                }
             default: throw new DomainException("审核员不能执行此操作。");
         }
         await GenAiAuditGuard.SaveAsync(db, ct);
