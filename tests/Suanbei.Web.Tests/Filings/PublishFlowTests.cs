@@ -47,7 +47,7 @@ public abstract class PublishFlowTests<TApp>(TApp app) : IClassFixture<TApp> whe
         var api = await app.ApiClientAsync(filer.User);
         var reviewer = await app.ApiClientAsync(await app.CreateUserAsync(Roles.Reviewer));
         var id = await CompleteFilingViaApiAsync(api, filer, "同步保存算法");
-        await ToSecondReviewAsync(api, reviewer, id);
+        await ToSecondReviewAsync(app, api, reviewer, id);
 
         var refused = await app.WithDb(async db =>
         {

@@ -111,7 +111,7 @@ public abstract partial class NotificationTests<TApp>(TApp app) : IClassFixture<
         var api = await app.ApiClientAsync(filer.User);
         var reviewer = await app.ApiClientAsync(await app.CreateUserAsync(Roles.Reviewer));
         var published = await CompleteFilingViaApiAsync(api, filer, "公示通知测试算法");
-        await ToSecondReviewAsync(api, reviewer, published);
+        await ToSecondReviewAsync(app, api, reviewer, published);
         var number = (await Ok(await reviewer.PostAsync($"/api/v1/review/filings/{published}/publish", null)))
             .GetProperty("filingNumber").GetString();
         var refused = await CompleteFilingViaApiAsync(api, filer, "驳回通知测试算法");

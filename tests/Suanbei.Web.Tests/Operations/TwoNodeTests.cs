@@ -46,6 +46,7 @@ public sealed class TwoNodeTests
             using var nginx = new Nginx([a.BaseAddress, b.BaseAddress]);
             var filer = await ApprovedFilerAsync(a); // its material is written by node a into the shared folder
             var reviewer = await a.CreateUserAsync(Roles.Reviewer);
+            var secondReviewer = await a.CreateUserAsync(Roles.Reviewer); // 二审 by another reviewer (review duties)
             var upstreams = new HashSet<string>(StringComparer.Ordinal);
             HttpClient Through(string? bearer = null)
             {
@@ -71,6 +72,7 @@ public sealed class TwoNodeTests
 
             var filerApi = Through(await TokenAsync(a, filer.User));
             var reviewerApi = Through(await TokenAsync(a, reviewer));
+            var secondReviewerApi = Through(await TokenAsync(a, secondReviewer));
             await Ok(await filerApi.PutAsJsonAsync($"/api/v1/filings/{id}/basic", Basic(filer), Json));
             await Ok(await filerApi.PutAsJsonAsync($"/api/v1/filings/{id}/details", Details(filer), Json));
 
@@ -81,7 +83,7 @@ public sealed class TwoNodeTests
             await Ok(await filerApi.PostAsync($"/api/v1/filings/{id}/submit", null));
             await Ok(await reviewerApi.PostAsync($"/api/v1/review/filings/{id}/start-first-review", null));
             await Ok(await reviewerApi.PostAsJsonAsync($"/api/v1/review/filings/{id}/pass-first-review", new { reason = "一审通过" }));
-            var published = await Ok(await reviewerApi.PostAsync($"/api/v1/review/filings/{id}/publish", null));
+            var published = await Ok(await secondReviewerApi.PostAsync($"/api/v1/review/filings/{id}/publish", null));
             Assert.Equal("Publicity", published.GetProperty("status").GetString());
             var number = published.GetProperty("filingNumber").GetString()!;
 

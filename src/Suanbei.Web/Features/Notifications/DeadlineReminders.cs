@@ -24,19 +24,24 @@ public sealed class DeadlineReminders(SuanbeiDbContext db, DeadlineService deadl
         var today = deadlines.Today;
         var reported = 0;
         foreach (var owner in owners)
+        {
+            var recipients = await OrganisationRecipients.OfAsync(db, owner, ct);
             foreach (var c in await deadlines.ClocksAsync(owner, ct))
             {
                 if (c.Kind == DeadlineKind.RegulatorDecision) continue;
                 var due = $"截止 {c.DueDate:yyyy-MM-dd}{(c.Estimated ? "（估算）" : "")}，依据{c.Article}。";
-                if (c.Overdue)
-                    await notifier.NotifyAccountAsync($"deadline-overdue:{c.Uid}:{c.DueDate:yyyyMMdd}", owner, $"备案期限已过：{c.Title}",
-                        $"{c.KindName}期限已过，{due}请尽快办理。", c.Link, ct);
-                else if (WorkingDaysLeft(today, c.DueDate) is var left && left <= settings.DeadlineWarningWorkingDays)
-                    await notifier.NotifyAccountAsync($"deadline-approaching:{c.Uid}:{c.DueDate:yyyyMMdd}", owner,
-                        $"备案期限临近：{c.Title}", $"{c.KindName}还剩 {left} 个工作日，{due}", c.Link, ct);
-                else continue;
+                var left = WorkingDaysLeft(today, c.DueDate);
+                if (!c.Overdue && left > settings.DeadlineWarningWorkingDays) continue;
+                foreach (var account in recipients)
+                    if (c.Overdue)
+                        await notifier.NotifyAccountAsync($"deadline-overdue:{c.Uid}:{c.DueDate:yyyyMMdd}", account,
+                            $"备案期限已过：{c.Title}", $"{c.KindName}期限已过，{due}请尽快办理。", c.Link, ct);
+                    else
+                        await notifier.NotifyAccountAsync($"deadline-approaching:{c.Uid}:{c.DueDate:yyyyMMdd}", account,
+                            $"备案期限临近：{c.Title}", $"{c.KindName}还剩 {left} 个工作日，{due}", c.Link, ct);
                 reported++;
             }
+        }
         return reported;
     }
 

@@ -37,12 +37,14 @@ public sealed class FilingNotifications(SuanbeiDbContext db, Notifier notifier)
     }
 
     /// <summary>
-    /// Who hears of the decisions on a subject's filings: today the account that owns the subject (the one that files
-    /// for it). The one place to change when subjects become organisations with members (then: the members whose role
-    /// should hear). The filing itself is not read again: publishing loads it once.
+    /// Who hears of the decisions on a subject's filings: the members of the organisation that owns the subject
+    /// (<see cref="OrganisationRecipients"/>). The filing itself is not read again: publishing loads it once.
     /// </summary>
-    public static async Task<IReadOnlyList<string>> RecipientsAsync(SuanbeiDbContext db, Guid subjectId, CancellationToken ct) =>
-        await db.Set<Subject>().AsNoTracking().Where(s => s.Id == subjectId).Select(s => s.OwnerId).ToListAsync(ct);
+    public static async Task<IReadOnlyList<string>> RecipientsAsync(SuanbeiDbContext db, Guid subjectId, CancellationToken ct)
+    {
+        var owner = await db.Set<Subject>().AsNoTracking().Where(s => s.Id == subjectId).Select(s => s.OwnerId).FirstOrDefaultAsync(ct);
+        return owner is null ? [] : await OrganisationRecipients.OfAsync(db, owner, ct);
+    }
 
     private static string Name(string? name) => string.IsNullOrWhiteSpace(name) ? "未命名算法" : name;
 }

@@ -1,17 +1,27 @@
+using Suanbei.Core;
+using Suanbei.Core.Organisations;
+using Suanbei.Web.Features.Notifications;
+
 namespace Suanbei.Web.Features.Organisations;
 
 /// <summary>
-/// Sends an invitation's link by e-mail. The one place that will call the notification centre's
-/// <c>Notifier.EmailAsync</c> once it exists in this build; until then nothing is sent and the members page shows the
-/// link for the owner to pass on (it is shown either way, once, so an owner never depends on the mail arriving).
+/// Sends an invitation's link by e-mail through the notification outbox (<see cref="Notifier.EmailAsync"/>). While
+/// e-mail is off nothing is sent; the members page shows the link for the owner to pass on either way, once, so an owner
+/// never depends on the mail arriving.
 /// </summary>
-public sealed class InvitationMail
+public sealed class InvitationMail(Notifier notifier, NotificationSettings settings)
 {
     public const string EventKey = "organisation.invitation";
 
     /// <summary>True when the mail was handed to a sender.</summary>
-    public Task<bool> SendAsync(string address, string organisationName, string link, CancellationToken ct) =>
-        Task.FromResult(false);
+    public async Task<bool> SendAsync(Invitation invitation, string organisationName, string link, CancellationToken ct)
+    {
+        if (settings.Smtp is null) return false;
+        // One invitation, one mail: the outbox sends an event key to an address once.
+        await notifier.EmailAsync($"{EventKey}:{invitation.Id:N}", invitation.Email, Title(organisationName),
+            Body(organisationName, DisplayNames.Of(invitation.Role), invitation.ExpiresAt), link, ct);
+        return true;
+    }
 
     public static string Title(string organisationName) => $"邀请您加入「{organisationName}」— 算备 Suanbei";
 

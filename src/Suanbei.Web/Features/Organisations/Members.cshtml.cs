@@ -47,7 +47,7 @@ public sealed class MembersModel(OrganisationService organisations, InvitationMa
             var (invitation, token) = await organisations.InviteAsync(Organisation, User.UserId(), Invite.Email, Invite.Role,
                 HttpContext.RequestAborted);
             InvitationLink = host.PublicUrl(Request, "/organisations/invitations/" + token);
-            InvitationMailed = await mail.SendAsync(invitation.Email, Organisation.Name, InvitationLink, HttpContext.RequestAborted);
+            InvitationMailed = await mail.SendAsync(invitation, Organisation.Name, InvitationLink, HttpContext.RequestAborted);
             Pending = await organisations.PendingInvitationsAsync(Organisation.Id, HttpContext.RequestAborted);
             return Page();
         });
