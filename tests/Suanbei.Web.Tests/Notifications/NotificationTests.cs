@@ -78,6 +78,29 @@ public abstract partial class NotificationTests<TApp>(TApp app) : IClassFixture<
     }
 
     [Fact]
+    public async Task An_invitation_is_mailed_once_through_the_smtp_server_with_its_link()
+    {
+        var (owner, pages) = await app.SignedInAsync(Roles.Filer);
+        await pages.GetAsync("/organisations"); // creates the personal organisation
+        var members = $"/organisations/{owner.Id}/members";
+        var invited = TestApp.NewEmail("invited");
+        var response = await pages.PostFormAsync(members, new() { ["Invite.Email"] = invited, ["Invite.Role"] = "Editor" },
+            url: members + "?handler=Invite");
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Contains("邀请邮件已发送", html);
+        var link = WebUtility.HtmlDecode(Regex.Match(html, "data-testid=\"invitation-link\">([^<]+)<").Groups[1].Value);
+        Assert.Contains("/organisations/invitations/", link);
+
+        await Eventually.HoldsAsync(() => app.Smtp.MessagesTo(invited).Count == 1, "the invitation e-mail");
+        var mail = app.Smtp.MessagesTo(invited).Single();
+        Assert.StartsWith("邀请您加入「", mail.Subject);
+        Assert.Contains("「编辑」", mail.TextBody);
+        Assert.Contains(new Uri(link).PathAndQuery, mail.TextBody);
+        await Task.Delay(TimeSpan.FromSeconds(1));
+        Assert.Single(app.Smtp.MessagesTo(invited)); // one invitation, one mail
+    }
+
+    [Fact]
     public async Task Marking_read_clears_the_unread_count_and_another_account_cannot_mark_it()
     {
         var owner = await app.CreateUserAsync(Roles.Filer);
