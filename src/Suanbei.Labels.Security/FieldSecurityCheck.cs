@@ -1,14 +1,5 @@
 namespace Suanbei.Labels.Security;
 
-/// <summary>What a reserved field holds, as far as security data goes.</summary>
-public enum SecurityDataKind { Empty, SecurityData, BareSignature, SameAsReservedCode1, Malformed }
-
-/// <summary>Whether the content binding matches the file's content now.</summary>
-public enum BindingStatus { None, Match, Mismatch, Unsupported }
-
-/// <summary>Whether the signature verifies with a given public key.</summary>
-public enum SignatureStatus { None, Valid, Invalid, WrongKey, NotChecked, Unsupported }
-
 /// <summary>The check of one reserved field (ReservedCode1 or ReservedCode2) of a file's label.</summary>
 /// <param name="Algorithm">The signature suite's CLI name (sm2, p256) when the record names a known one.</param>
 /// <param name="Error">Why the record could not be read, or the version is not supported (Chinese).</param>

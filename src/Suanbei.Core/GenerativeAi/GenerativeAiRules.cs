@@ -3,12 +3,6 @@ using System.Text.Json.Serialization;
 
 namespace Suanbei.Core.GenerativeAi;
 
-/// <summary>A material filed besides the 上线备案表: a stable key (form field), its Chinese name and where it is required.</summary>
-public sealed record GenerativeAiMaterial(string Key, string Name, string Source);
-
-/// <summary>Why a service files (备案) or registers (登记): the rule's text and its source.</summary>
-public sealed record GenerativeAiKindDecision(GenerativeAiFilingKind Kind, string Text, string Source);
-
 /// <summary>
 /// The rules of the generative-AI service filing kept as data (Data/rules/genai-filing.json): which model source leads to
 /// 备案 and which to 登记, each with its source, and the materials list.

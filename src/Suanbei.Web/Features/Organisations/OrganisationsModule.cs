@@ -5,8 +5,6 @@ using Suanbei.Web.Identity;
 
 namespace Suanbei.Web.Features.Organisations;
 
-public sealed record OrganisationResponse(string Id, string Name, string Kind, string Role, string? Via, bool Current);
-
 /// <summary>
 /// Organisations: the claims transformation that scopes every request, the viewers' read-only filter on pages and on
 /// the whole /api/v1 group, and /api/v1/organisations (what the token's account may act for; choose one with the

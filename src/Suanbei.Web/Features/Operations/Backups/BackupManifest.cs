@@ -31,6 +31,3 @@ public sealed record BackupManifest(int Format, DateTimeOffset CreatedAt, string
         catch (JsonException e) { throw new BackupException($"备份文件无效：manifest.json 无法读取（{e.Message}）"); }
     }
 }
-
-/// <summary>One entry of the archive: its path inside it, size in bytes and SHA-256 (lowercase hex).</summary>
-public sealed record BackupFile(string Path, long Size, string Sha256);
