@@ -1,10 +1,8 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 using Suanbei.Core;
 using Suanbei.Core.Filings;
 using Suanbei.Core.GenerativeAi;
-using Suanbei.Web.Data;
 using Suanbei.Web.Features.Filings;
 using Suanbei.Web.Features.GenAiFilings.Documents;
 using Suanbei.Web.Features.Materials;
@@ -143,15 +141,4 @@ public sealed class GenAiFilingsModule : IFeatureModule
     public sealed record ProductsRequest(List<Guid>? ProductIds);
     public sealed record MaterialRequest(Guid? MaterialId);
     public sealed record ReviewRequest(string? Reason, List<FilingsModule.FieldReasonRequest>? Reasons, string? RomanisedName);
-}
-
-/// <summary>Reviewers may read materials attached to a generative-AI filing that has been submitted (never a private draft).</summary>
-public sealed class GenAiMaterialAccessRule(SuanbeiDbContext db) : IMaterialAccessRule
-{
-    public async Task<bool> AllowsAsync(ClaimsPrincipal user, Material material, CancellationToken ct)
-    {
-        if (!user.IsReviewerOrAdmin()) return false;
-        return await db.Set<GenerativeAiFiling>().Where(f => f.OwnerUserId == material.OwnerId && f.SubmittedAt != null)
-            .SelectMany(f => f.Materials).AnyAsync(m => m.MaterialId == material.Id, ct);
-    }
 }

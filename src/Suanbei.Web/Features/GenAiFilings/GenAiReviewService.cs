@@ -9,9 +9,6 @@ using Suanbei.Web.Features.GenAiNumbers;
 
 namespace Suanbei.Web.Features.GenAiFilings;
 
-/// <summary>Which review queue a reviewer works: 属地初审 (the provincial office) or 国家复审 (the national review).</summary>
-public enum GenAiReviewLevel { Provincial, National }
-
 /// <summary>
 /// The reviewers' use cases: queues filtered by level and province, the decisions, and the number issued at the final
 /// approval through <see cref="GenerativeAiNumberAllocator"/> (the model's romanised name is the reviewer's, defaulting
