@@ -30,7 +30,7 @@ public sealed class GenerativeAiFiling : IHasDomainEvents
         Id = Guid.NewGuid();
         EntryId = Id;
         SubjectId = subjectId;
-        OwnerUserId = filer.UserId;
+        OwnerUserId = filer.OwnerId;
         Revision = 1;
         Status = GenerativeAiStatus.Draft;
         CreatedAt = UpdatedAt = now;
@@ -376,7 +376,7 @@ public sealed class GenerativeAiFiling : IHasDomainEvents
 
     private void RequireOwner(Actor filer)
     {
-        if (filer.UserId != OwnerUserId) throw new DomainException("无权操作他人的生成式人工智能服务备案。");
+        if (filer.OwnerId != OwnerUserId) throw new DomainException("无权操作他人的生成式人工智能服务备案。");
     }
 
     private void Move(GenerativeAiWorkflow.Transition t, Actor actor, DateTimeOffset now, string? reason)

@@ -2,9 +2,9 @@ using Suanbei.Core.Filings;
 using Suanbei.Core.GenerativeAi;
 using static Suanbei.Core.Tests.Filings.FilingTestData;
 using static Suanbei.Core.Tests.GenerativeAi.GenerativeAiTestData;
+using A = Suanbei.Core.GenerativeAi.GenerativeAiAction;
 using Kind = Suanbei.Core.GenerativeAi.GenerativeAiFilingKind;
 using S = Suanbei.Core.GenerativeAi.GenerativeAiStatus;
-using A = Suanbei.Core.GenerativeAi.GenerativeAiAction;
 
 namespace Suanbei.Core.Tests.GenerativeAi;
 

@@ -171,7 +171,7 @@ public sealed class EditModel(GenAiFilingService filings, SuanbeiDbContext db, M
             try
             {
                 await using var stream = file.OpenReadStream();
-                var saved = await store.SaveAsync(db, User.UserId(), file.FileName, stream, Filings.Now, ct);
+                var saved = await store.SaveAsync(db, User.OrganisationId(), file.FileName, stream, Filings.Now, ct);
                 await db.SaveChangesAsync(ct);
                 if (!await TryAsync(() => Filings.SetMaterialAsync(Filing, Actor, m.Key, saved.Id, ct))) return false;
             }

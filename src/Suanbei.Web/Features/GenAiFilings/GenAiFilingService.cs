@@ -24,19 +24,22 @@ public sealed class GenAiFilingService(SuanbeiDbContext db, TimeProvider clock, 
     public WorkingCalendar Calendar => WorkingCalendar.Official;
     public DateTimeOffset Now => clock.GetUtcNow();
 
-    /// <summary>The one place that scopes data to the account (organisations will replace the account here).</summary>
-    private IQueryable<GenerativeAiFiling> Scoped(string userId) =>
-        db.Set<GenerativeAiFiling>().Where(f => f.OwnerUserId == userId);
+    /// <summary>
+    /// The one place that scopes data to its owner: the organisation the request acts for (<c>User.OrganisationId()</c>),
+    /// which for an account acting for itself is the account's own id.
+    /// </summary>
+    private IQueryable<GenerativeAiFiling> Scoped(string ownerId) =>
+        db.Set<GenerativeAiFiling>().Where(f => f.OwnerUserId == ownerId);
 
-    public async Task<List<GenerativeAiFiling>> ListOwnAsync(string userId, CancellationToken ct = default)
+    public async Task<List<GenerativeAiFiling>> ListOwnAsync(string ownerId, CancellationToken ct = default)
     {
-        var list = await Scoped(userId).ToListAsync(ct);
+        var list = await Scoped(ownerId).ToListAsync(ct);
         return list.OrderByDescending(f => f.UpdatedAt).ToList();
     }
 
     /// <summary>The filer's own filing with its children, or null (also for another account's filing).</summary>
-    public Task<GenerativeAiFiling?> GetOwnAsync(Guid id, string userId, CancellationToken ct = default) =>
-        WithChildren(Scoped(userId)).FirstOrDefaultAsync(f => f.Id == id, ct);
+    public Task<GenerativeAiFiling?> GetOwnAsync(Guid id, string ownerId, CancellationToken ct = default) =>
+        WithChildren(Scoped(ownerId)).FirstOrDefaultAsync(f => f.Id == id, ct);
 
     internal static IQueryable<GenerativeAiFiling> WithChildren(IQueryable<GenerativeAiFiling> q) =>
         q.Include(f => f.Products).Include(f => f.Materials).Include(f => f.ReturnReasons).Include(f => f.AuditTrail).AsSplitQuery();
@@ -44,7 +47,7 @@ public sealed class GenAiFilingService(SuanbeiDbContext db, TimeProvider clock, 
     /// <summary>A new draft for the account's approved subject.</summary>
     public async Task<GenerativeAiFiling> CreateAsync(Actor filer, CancellationToken ct = default)
     {
-        var subject = await db.Set<Subject>().FirstOrDefaultAsync(s => s.OwnerId == filer.UserId, ct);
+        var subject = await db.Set<Subject>().FirstOrDefaultAsync(s => s.OwnerId == filer.OwnerId, ct);
         if (subject is null || !subject.IsApproved)
             throw new DomainException("主体备案通过审核后才能办理生成式人工智能服务备案或登记。");
         var f = new GenerativeAiFiling(subject.Id, filer, Now);
@@ -73,7 +76,7 @@ public sealed class GenAiFilingService(SuanbeiDbContext db, TimeProvider clock, 
     /// <summary>Attaches (or with null removes) an uploaded material of this account.</summary>
     public async Task SetMaterialAsync(GenerativeAiFiling f, Actor filer, string key, Guid? materialId, CancellationToken ct = default)
     {
-        if (materialId is { } id && !await db.Set<Material>().AnyAsync(m => m.Id == id && m.OwnerId == filer.UserId, ct))
+        if (materialId is { } id && !await db.Set<Material>().AnyAsync(m => m.Id == id && m.OwnerId == filer.OwnerId, ct))
             throw new DomainException("所引用的材料不存在或不属于本账号。");
         f.SetMaterial(filer, key, materialId, Now);
         await SaveAsync(ct);
@@ -129,8 +132,8 @@ public sealed class GenAiFilingService(SuanbeiDbContext db, TimeProvider clock, 
     }
 
     /// <summary>All versions of an entry, for the filer's history.</summary>
-    public Task<List<GenerativeAiFiling>> VersionsAsync(GenerativeAiFiling f, string userId, CancellationToken ct = default) =>
-        Scoped(userId).Where(x => x.EntryId == f.EntryId).OrderBy(x => x.Revision).ToListAsync(ct);
+    public Task<List<GenerativeAiFiling>> VersionsAsync(GenerativeAiFiling f, string ownerId, CancellationToken ct = default) =>
+        Scoped(ownerId).Where(x => x.EntryId == f.EntryId).OrderBy(x => x.Revision).ToListAsync(ct);
 
     public Task SaveAsync(CancellationToken ct = default) => GenAiAuditGuard.SaveAsync(db, ct);
 }

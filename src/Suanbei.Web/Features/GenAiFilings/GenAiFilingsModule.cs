@@ -1,11 +1,10 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 using Suanbei.Core;
 using Suanbei.Core.Filings;
 using Suanbei.Core.GenerativeAi;
-using Suanbei.Web.Data;
 using Suanbei.Web.Features.Filings;
+using Suanbei.Web.Features.GenAiFilings.Documents;
 using Suanbei.Web.Features.Materials;
 using Suanbei.Web.Hosting;
 using Suanbei.Web.Identity;
@@ -30,16 +29,16 @@ public sealed class GenAiFilingsModule : IFeatureModule
     {
         var filer = api.MapGroup("/genai-filings").RequireAuthorization(Policies.Filer).WithTags("生成式人工智能服务备案/登记");
         filer.MapGet("/", async (ClaimsPrincipal user, GenAiFilingService s, CancellationToken ct) =>
-            (await s.ListOwnAsync(user.UserId(), ct)).Select(f => GenAiFilingDto.Summary(f, s.Now)).ToList());
+            (await s.ListOwnAsync(user.OrganisationId(), ct)).Select(f => GenAiFilingDto.Summary(f, s.Now)).ToList());
         filer.MapPost("/", async (ClaimsPrincipal user, GenAiFilingService s, CancellationToken ct) =>
         {
             var f = await s.CreateAsync(FilingService.ActorOf(user), ct);
             return Results.Created($"/api/v1/genai-filings/{f.Id}", GenAiFilingDto.Full(f, s.Now));
         });
         filer.MapGet("/{id:guid}", async (Guid id, ClaimsPrincipal user, GenAiFilingService s, CancellationToken ct) =>
-            await s.GetOwnAsync(id, user.UserId(), ct) is { } f ? Results.Ok(GenAiFilingDto.Full(f, s.Now)) : NotFound());
+            await s.GetOwnAsync(id, user.OrganisationId(), ct) is { } f ? Results.Ok(GenAiFilingDto.Full(f, s.Now)) : NotFound());
         filer.MapGet("/{id:guid}/audit", async (Guid id, ClaimsPrincipal user, GenAiFilingService s, CancellationToken ct) =>
-            await s.GetOwnAsync(id, user.UserId(), ct) is { } f
+            await s.GetOwnAsync(id, user.OrganisationId(), ct) is { } f
                 ? Results.Ok(f.AuditTrail.OrderBy(a => a.Sequence).Select(GenAiFilingDto.Audit)) : NotFound());
         filer.MapPut("/{id:guid}/form", (Guid id, GenerativeAiServiceForm body, ClaimsPrincipal user, GenAiFilingService s,
             CancellationToken ct) => Own(id, user, s, ct, (f, a) => s.UpdateFormAsync(f, a, body, ct)));
@@ -50,7 +49,7 @@ public sealed class GenAiFilingsModule : IFeatureModule
             Own(id, user, s, ct, (f, a) => s.SetMaterialAsync(f, a, key, body.MaterialId, ct)));
         filer.MapPost("/{id:guid}/submit", async (Guid id, ClaimsPrincipal user, GenAiFilingService s, CancellationToken ct) =>
         {
-            if (await s.GetOwnAsync(id, user.UserId(), ct) is not { } f) return NotFound();
+            if (await s.GetOwnAsync(id, user.OrganisationId(), ct) is not { } f) return NotFound();
             var missing = await s.SubmitAsync(f, FilingService.ActorOf(user), ct);
             return missing.Count == 0 ? Results.Ok(GenAiFilingDto.Full(f, s.Now))
                 : Results.ValidationProblem(
@@ -60,7 +59,7 @@ public sealed class GenAiFilingsModule : IFeatureModule
         filer.MapPost("/{id:guid}/change", async (Guid id, FilingsModule.EventRequest body, ClaimsPrincipal user, GenAiFilingService s,
             CancellationToken ct) =>
         {
-            if (await s.GetOwnAsync(id, user.UserId(), ct) is not { } f) return NotFound();
+            if (await s.GetOwnAsync(id, user.OrganisationId(), ct) is not { } f) return NotFound();
             if (body.EventDate is not { } date) return DateMissing("变更发生日期");
             var change = await s.StartChangeAsync(f, FilingService.ActorOf(user), date, body.Description, ct);
             return Results.Created($"/api/v1/genai-filings/{change.Id}", GenAiFilingDto.Full(change, s.Now));
@@ -68,15 +67,16 @@ public sealed class GenAiFilingsModule : IFeatureModule
         filer.MapPost("/{id:guid}/cancel", async (Guid id, FilingsModule.EventRequest body, ClaimsPrincipal user, GenAiFilingService s,
             CancellationToken ct) =>
         {
-            if (await s.GetOwnAsync(id, user.UserId(), ct) is not { } f) return NotFound();
+            if (await s.GetOwnAsync(id, user.OrganisationId(), ct) is not { } f) return NotFound();
             if (body.EventDate is not { } date) return DateMissing("停止服务日期");
             await s.CancelAsync(f, FilingService.ActorOf(user), date, body.Description, ct);
             return Results.Ok(GenAiFilingDto.Full(f, s.Now));
         });
 
         var review = api.MapGroup("/review/genai-filings").RequireAuthorization(Policies.Reviewer).WithTags("生成式人工智能服务审核");
-        review.MapGet("/", async (GenAiReviewLevel? level, string? province, GenAiReviewService r, CancellationToken ct) =>
-            (await r.QueueAsync(level, province, ct)).Select(f => GenAiFilingDto.Summary(f, r.Now)).ToList());
+        review.MapGet("/", async (GenAiReviewLevel? level, string? province, ClaimsPrincipal user, GenAiReviewService r,
+            CancellationToken ct) =>
+            (await r.QueueAsync(level, province, user.UserId(), ct)).Select(f => GenAiFilingDto.Summary(f, r.Now)).ToList());
         review.MapGet("/{id:guid}", async (Guid id, GenAiReviewService r, CancellationToken ct) =>
             await r.GetForReviewAsync(id, ct) is { } f ? Results.Ok(GenAiFilingDto.Full(f, r.Now)) : NotFound());
         foreach (var (path, action) in new[]
@@ -98,6 +98,28 @@ public sealed class GenAiFilingsModule : IFeatureModule
         }
     }
 
+    /// <summary>The address of the 上线备案表 download, for the filer's overview and the review page.</summary>
+    public static string OnlineFilingFormUrl(Guid id) => $"/genai-filings/{id}/documents/online-filing-form.docx";
+
+    /// <summary>
+    /// The 上线备案表 as DOCX (cookie): the owning organisation's members, or a reviewer once the filing is submitted;
+    /// anyone else gets 404, as for the filing itself.
+    /// </summary>
+    public void MapEndpoints(IEndpointRouteBuilder app)
+    {
+        app.MapGet("/genai-filings/{id:guid}/documents/online-filing-form.docx", async (Guid id, ClaimsPrincipal user,
+            GenAiFilingService s, GenAiReviewService r, CancellationToken ct) =>
+        {
+            var f = await s.GetOwnAsync(id, user.OrganisationId(), ct);
+            if (f is null && user.IsInRole(Roles.Reviewer)) f = await r.GetForReviewAsync(id, ct);
+            if (f is null) return NotFound();
+            return Results.File(OnlineFilingFormDocument.Build(f), DocxType,
+                $"{f.ModelName ?? "生成式人工智能服务"}-{OnlineFilingFormDocument.FileName}");
+        }).RequireAuthorization();
+    }
+
+    private const string DocxType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+
     /// <summary>API bodies name fields in camelCase ("corpusScale"); the domain's keys are PascalCase.</summary>
     private static string Canonical(string field) =>
         GenerativeAiFormFields.All.FirstOrDefault(f => string.Equals(f.Key, field, StringComparison.OrdinalIgnoreCase)).Key ?? field;
@@ -105,7 +127,7 @@ public sealed class GenAiFilingsModule : IFeatureModule
     private static async Task<IResult> Own(Guid id, ClaimsPrincipal user, GenAiFilingService s, CancellationToken ct,
         Func<GenerativeAiFiling, Actor, Task> update)
     {
-        if (await s.GetOwnAsync(id, user.UserId(), ct) is not { } f) return NotFound();
+        if (await s.GetOwnAsync(id, user.OrganisationId(), ct) is not { } f) return NotFound();
         await update(f, FilingService.ActorOf(user));
         return Results.Ok(GenAiFilingDto.Full(f, s.Now));
     }
@@ -119,15 +141,4 @@ public sealed class GenAiFilingsModule : IFeatureModule
     public sealed record ProductsRequest(List<Guid>? ProductIds);
     public sealed record MaterialRequest(Guid? MaterialId);
     public sealed record ReviewRequest(string? Reason, List<FilingsModule.FieldReasonRequest>? Reasons, string? RomanisedName);
-}
-
-/// <summary>Reviewers may read materials attached to a generative-AI filing that has been submitted (never a private draft).</summary>
-public sealed class GenAiMaterialAccessRule(SuanbeiDbContext db) : IMaterialAccessRule
-{
-    public async Task<bool> AllowsAsync(ClaimsPrincipal user, Material material, CancellationToken ct)
-    {
-        if (!user.IsReviewerOrAdmin()) return false;
-        return await db.Set<GenerativeAiFiling>().Where(f => f.OwnerUserId == material.OwnerId && f.SubmittedAt != null)
-            .SelectMany(f => f.Materials).AnyAsync(m => m.MaterialId == material.Id, ct);
-    }
 }

@@ -19,7 +19,7 @@ public abstract class GenAiPageModel(GenAiFilingService filings) : PageModel
 
     protected async Task<bool> LoadAsync(Guid id)
     {
-        var f = await filings.GetOwnAsync(id, User.UserId(), HttpContext.RequestAborted);
+        var f = await filings.GetOwnAsync(id, User.OrganisationId(), HttpContext.RequestAborted);
         if (f is null) return false;
         Filing = f;
         return true;

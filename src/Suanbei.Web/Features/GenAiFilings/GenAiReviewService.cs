@@ -4,26 +4,29 @@ using Suanbei.Core.Filings;
 using Suanbei.Core.GenerativeAi;
 using Suanbei.Core.Identifiers;
 using Suanbei.Web.Data;
+using Suanbei.Web.Features.Admin;
 using Suanbei.Web.Features.GenAiNumbers;
 
 namespace Suanbei.Web.Features.GenAiFilings;
-
-/// <summary>Which review queue a reviewer works: 属地初审 (the provincial office) or 国家复审 (the national review).</summary>
-public enum GenAiReviewLevel { Provincial, National }
 
 /// <summary>
 /// The reviewers' use cases: queues filtered by level and province, the decisions, and the number issued at the final
 /// approval through <see cref="GenerativeAiNumberAllocator"/> (the model's romanised name is the reviewer's, defaulting
 /// to the pinyin of the model name). Listeners hear of approvals, changes and cancellations through the aggregate's
-/// events after the save.
+/// events after the save. The provincial level (属地初审, and the 登记's approval there) is the office of the filing's
+/// province: a reviewer scoped to other provinces (<see cref="ReviewerScopes"/>) may neither act on it nor, by default, see it queued.
 /// </summary>
 public sealed class GenAiReviewService(SuanbeiDbContext db, TimeProvider clock, GenerativeAiNumberAllocator numbers,
-    GenAiFilingService filings)
+    GenAiFilingService filings, ReviewerScopes scopes)
 {
     public DateTimeOffset Now => clock.GetUtcNow();
 
-    /// <summary>Filings awaiting a reviewer at <paramref name="level"/> (all levels when null), optionally of one province.</summary>
-    public async Task<List<GenerativeAiFiling>> QueueAsync(GenAiReviewLevel? level, string? province, CancellationToken ct = default)
+    /// <summary>
+    /// Filings awaiting a reviewer at <paramref name="level"/> (all levels when null), optionally of one province. Without a
+    /// province, the provincial-level rows are those <paramref name="reviewerId"/> may review (all when null or nationwide).
+    /// </summary>
+    public async Task<List<GenerativeAiFiling>> QueueAsync(GenAiReviewLevel? level, string? province, string? reviewerId = null,
+        CancellationToken ct = default)
     {
         GenerativeAiStatus[] statuses = level switch
         {
@@ -34,6 +37,11 @@ public sealed class GenAiReviewService(SuanbeiDbContext db, TimeProvider clock, 
         var q = db.Set<GenerativeAiFiling>().Where(f => statuses.Contains(f.Status));
         if (!string.IsNullOrWhiteSpace(province) && Regions.Resolve(province)?.Name is { } name) q = q.Where(f => f.Province == name);
         var list = await q.ToListAsync(ct);
+        if (string.IsNullOrWhiteSpace(province) && reviewerId is not null)
+        {
+            var mine = await scopes.ProvincesAsync(reviewerId, ct);
+            list = list.Where(f => !IsProvincialLevel(f.Status) || ReviewerScope.MayReview(mine, f.Province)).ToList();
+        }
         return list.OrderBy(f => f.SubmittedAt ?? f.CreatedAt).ToList();
     }
 
@@ -48,6 +56,8 @@ public sealed class GenAiReviewService(SuanbeiDbContext db, TimeProvider clock, 
     public async Task ReviewAsync(GenerativeAiFiling f, Actor reviewer, GenerativeAiAction action, string? reason = null,
         IReadOnlyList<FieldReason>? fieldReasons = null, string? romanisedName = null, CancellationToken ct = default)
     {
+        if (IsProvincialLevel(f.Status) && !await scopes.MayReviewAsync(reviewer.UserId, f.Province, ct))
+            throw new DomainException($"「属地」为{f.Province}的备案由该省审核员办理属地初审，您的审核范围不包括{f.Province}。");
         switch (action)
         {
             case GenerativeAiAction.StartProvincialReview: f.StartProvincialReview(reviewer, Now); break;
@@ -77,6 +87,10 @@ public sealed class GenAiReviewService(SuanbeiDbContext db, TimeProvider clock, 
         }
         await GenAiAuditGuard.SaveAsync(db, ct);
     }
+
+    /// <summary>Decisions on a filing in these states are the provincial office's (start, pass, a 登记's approval, return, refuse).</summary>
+    public static bool IsProvincialLevel(GenerativeAiStatus status) =>
+        status is GenerativeAiStatus.Submitted or GenerativeAiStatus.ProvincialReview;
 
     private async Task<GenerativeAiFiling> PreviousAsync(GenerativeAiFiling change, CancellationToken ct) =>
         await GenAiFilingService.WithChildren(db.Set<GenerativeAiFiling>()).FirstAsync(x => x.Id == change.PreviousVersionId, ct);

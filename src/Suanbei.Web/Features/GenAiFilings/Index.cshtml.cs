@@ -15,9 +15,9 @@ public sealed class IndexModel(GenAiFilingService filings, SuanbeiDbContext db) 
 
     public async Task OnGetAsync()
     {
-        var userId = User.UserId();
-        SubjectApproved = await db.Set<Subject>().AnyAsync(s => s.OwnerId == userId && s.ApprovedAt != null);
-        List = await Filings.ListOwnAsync(userId);
+        var ownerId = User.OrganisationId();
+        SubjectApproved = await db.Set<Subject>().AnyAsync(s => s.OwnerId == ownerId && s.ApprovedAt != null);
+        List = await Filings.ListOwnAsync(ownerId);
     }
 
     public async Task<IActionResult> OnPostCreateAsync()

@@ -15,5 +15,6 @@ public sealed class QueueModel(GenAiReviewService review) : PageModel
     public List<GenerativeAiFiling> Rows { get; private set; } = [];
     public DateTimeOffset Now => review.Now;
 
-    public async Task OnGetAsync() => Rows = await review.QueueAsync(Level, Province);
+    /// <summary>Without a chosen province, the provincial level shows only the provinces this reviewer may review.</summary>
+    public async Task OnGetAsync() => Rows = await review.QueueAsync(Level, Province, User.UserId());
 }
