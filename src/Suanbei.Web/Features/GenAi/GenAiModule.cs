@@ -31,7 +31,8 @@ public sealed class GenAiModule : IFeatureModule
         g.MapPost("/banks", async (HttpRequest request, ClaimsPrincipal user, SuanbeiDbContext db, MaterialStore store,
             TimeProvider clock, CancellationToken ct) =>
         {
-            var form = await request.ReadFormAsync(ct);
+            if (await MultipartAsync(request, ct) is not { } form)
+                return Invalid("file", "请以 multipart/form-data 表单上传（字段 kind、name、file）");
             var kind = Enum.GetValues<BankKind>().Where(k => k.Code() == form["kind"].ToString()).Select(k => (BankKind?)k)
                 .FirstOrDefault();
             if (kind is null) return Invalid("kind", "kind 应为 keywords、content、refuse 或 answer");
@@ -74,7 +75,8 @@ public sealed class GenAiModule : IFeatureModule
         g.MapPost("/runs", async (HttpRequest request, ClaimsPrincipal user, SuanbeiDbContext db, MaterialStore store,
             TimeProvider clock, CancellationToken ct) =>
         {
-            var form = await request.ReadFormAsync(ct);
+            if (await MultipartAsync(request, ct) is not { } form)
+                return Invalid("manifest", "请以 multipart/form-data 表单上传（字段 manifest、journal、keywords）");
             var manifest = form.Files.GetFile("manifest");
             var journal = form.Files.GetFile("journal");
             if (manifest is null || manifest.Length == 0) return Invalid("manifest", "请上传评估输出目录中的 manifest.json（字段 manifest）");
@@ -142,6 +144,14 @@ public sealed class GenAiModule : IFeatureModule
         using var buffer = new MemoryStream();
         using (var w = new Utf8JsonWriter(buffer, Writer)) write(w);
         return Results.Text(Encoding.UTF8.GetString(buffer.ToArray()), "application/json; charset=utf-8", Encoding.UTF8, status);
+    }
+
+    /// <summary>The request's multipart form, or null when the body is not one (missing, another type, unreadable).</summary>
+    private static async Task<IFormCollection?> MultipartAsync(HttpRequest request, CancellationToken ct)
+    {
+        if (!request.HasFormContentType) return null;
+        try { return await request.ReadFormAsync(ct); }
+        catch (InvalidDataException) { return null; }
     }
 
     private static IResult Invalid(string field, string message) =>
