@@ -19,6 +19,10 @@ public sealed class EvalRunner(EvalOptions options, HttpClient http, AssessmentR
     /// <summary>Called after each stored outcome with (done, total, answered this session, elapsed).</summary>
     public Action<int, int, int, TimeSpan>? Progress { get; init; }
 
+    /// <summary>Called once the sample is known and after each stored outcome or unanswered question, with the
+    /// request, retry and error counts too (the web page's live progress).</summary>
+    public Action<EvalProgress>? Report { get; init; }
+
     public const string ManifestFile = "manifest.json";
     public const string JournalFile = "journal.jsonl";
     public const string ResultsFile = "results.json";
@@ -52,6 +56,9 @@ public sealed class EvalRunner(EvalOptions options, HttpClient http, AssessmentR
         using var abort = CancellationTokenSource.CreateLinkedTokenSource(cancel);
         string? fatal = null;
         var writes = new List<Task>();
+        void Reported() => Report?.Invoke(new EvalProgress(Volatile.Read(ref done), manifest.Sample.Count,
+            Volatile.Read(ref session), clock.Elapsed, Interlocked.Read(ref requests), client.Retries, failures.Count));
+        Reported();
         async Task Stored(Task write, string id, JournalRecord record)
         {
             await write;
@@ -59,6 +66,7 @@ public sealed class EvalRunner(EvalOptions options, HttpClient http, AssessmentR
             var d = Interlocked.Increment(ref done);
             var s = Interlocked.Increment(ref session);
             Progress?.Invoke(d, manifest.Sample.Count, s, clock.Elapsed);
+            Reported();
         }
         try
         {
@@ -74,6 +82,7 @@ public sealed class EvalRunner(EvalOptions options, HttpClient http, AssessmentR
                     if (outcome.Answer is null)
                     {
                         failures.Add((q, outcome));
+                        Reported();
                         if (outcome.Fatal)
                         {
                             fatal ??= outcome.Error;

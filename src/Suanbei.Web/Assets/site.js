@@ -64,3 +64,27 @@ document.addEventListener("click", (e) => {
     e.preventDefault();
   });
 })();
+
+// 评估运行 (GenAi/Runs): while a run is 运行中, its figures are fetched every 1.5 s and written into the fields named by
+// data-field; when the status changes the page reloads, so its buttons match. Without script the page shows the figures
+// as of its load, and its 刷新 link.
+(() => {
+  const box = document.querySelector("[data-eval-progress]");
+  if (!box || box.dataset.status !== "running") return;
+  const tick = async () => {
+    let p;
+    try {
+      const r = await fetch(box.dataset.evalProgress, { headers: { Accept: "application/json" }, cache: "no-store" });
+      if (!r.ok) return setTimeout(tick, 3000);
+      p = await r.json();
+    } catch { return setTimeout(tick, 3000); }
+    for (const el of box.querySelectorAll("[data-field]")) {
+      const key = el.dataset.field;
+      if (key === "bar") { el.max = Math.max(1, p.total); el.value = p.answered; }
+      else if (p[key] !== undefined && p[key] !== null) el.textContent = String(p[key]);
+    }
+    if (p.status !== box.dataset.status) location.reload();
+    else setTimeout(tick, 1500);
+  };
+  setTimeout(tick, 1500);
+})();

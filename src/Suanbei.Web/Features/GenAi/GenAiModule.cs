@@ -2,6 +2,7 @@ using System.Security.Claims;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Suanbei.GenAi;
 using Suanbei.GenAi.Banks;
@@ -22,6 +23,12 @@ namespace Suanbei.Web.Features.GenAi;
 public sealed class GenAiModule : IFeatureModule
 {
     private static readonly JsonWriterOptions Writer = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    public void AddServices(IServiceCollection services, SuanbeiHostOptions options)
+    {
+        services.AddSingleton<EvalRunWorker>();
+        services.AddHostedService(sp => sp.GetRequiredService<EvalRunWorker>());
+    }
 
     public void MapApi(RouteGroupBuilder api)
     {
@@ -125,6 +132,74 @@ public sealed class GenAiModule : IFeatureModule
             return Results.File(bytes, GenerativeAiSelfAssessmentReport.DocxType,
                 $"{results.Model}-{GenerativeAiSelfAssessmentReport.FileName}");
         }).WithSummary("一次评估的安全自评估报告（DOCX），题库一节取本账号各类题库的最新版本");
+
+        MapEvaluations(g);
+    }
+
+    /// <summary>Evaluations started from the server: start, list, progress, stop and resume.</summary>
+    private static void MapEvaluations(RouteGroupBuilder g)
+    {
+        g.MapPost("/evaluations", async (HttpRequest request, ClaimsPrincipal user, SuanbeiDbContext db,
+            IDataProtectionProvider protection, SuanbeiHostOptions options, TimeProvider clock, CancellationToken ct) =>
+        {
+            EvalRunInput? input = null;
+            try
+            {
+                if (request.HasJsonContentType())
+                    input = EvalRunInput.FromJson(await JsonSerializer.DeserializeAsync<JsonElement>(request.Body, cancellationToken: ct));
+            }
+            catch (JsonException) { }
+            if (input is null) return Invalid("body", "请以 JSON 对象提交（字段 endpoint、model、contentBank、refuseBank、answerBank、keywordBank …）");
+            var (run, errors) = await EvalRuns.CreateAsync(db, protection, options, user.OrganisationId(), user.Identity?.Name ?? "",
+                input, clock.GetUtcNow(), ct);
+            if (run is null)
+                return Results.ValidationProblem(errors.ToDictionary(e => JsonNamingPolicy.CamelCase.ConvertName(e.Key), e => new[] { e.Value }));
+            return Json(w => EvalRuns.WriteProgress(w, run), StatusCodes.Status201Created);
+        }).WithSummary("从服务器发起一次评估（JSON：接口、模型、四个题库版本的 id、抽样数、随机种子、API 密钥或环境变量名）；密钥加密保存，不再返回")
+          .Accepts<JsonElement>("application/json").Produces(201, contentType: "application/json").ProducesValidationProblem();
+
+        g.MapGet("/evaluations", async (ClaimsPrincipal user, SuanbeiDbContext db, CancellationToken ct) =>
+        {
+            var owner = user.OrganisationId();
+            var runs = await db.Set<EvalRun>().AsNoTracking().Where(r => r.OwnerId == owner).ToListAsync(ct);
+            return Json(w =>
+            {
+                w.WriteStartArray();
+                foreach (var r in runs.OrderByDescending(r => r.CreatedAt)) EvalRuns.WriteProgress(w, r);
+                w.WriteEndArray();
+            });
+        }).WithSummary("本机构从服务器发起的评估及其进度");
+
+        g.MapGet("/evaluations/{id:guid}", async (Guid id, ClaimsPrincipal user, SuanbeiDbContext db, CancellationToken ct) =>
+        {
+            var owner = user.OrganisationId();
+            var run = await db.Set<EvalRun>().AsNoTracking().FirstOrDefaultAsync(r => r.Id == id && r.OwnerId == owner, ct);
+            return run is null ? NotFound() : Json(w => EvalRuns.WriteProgress(w, run));
+        }).WithSummary("一次评估的状态与进度：已回答/总数、请求数、重试、错误、速率（条/秒）与预计剩余时间");
+
+        g.MapPost("/evaluations/{id:guid}/stop", (Guid id, ClaimsPrincipal user, SuanbeiDbContext db, EvalRunWorker worker,
+            TimeProvider clock, CancellationToken ct) => Change(id, user, db, ct, async owner =>
+            {
+                var stopped = await EvalRuns.StopAsync(db, id, owner, clock.GetUtcNow(), ct);
+                if (stopped) worker.Cancel(id);
+                return stopped;
+            }, "只有运行中的评估可以停止"))
+          .WithSummary("停止一次运行中的评估（已保存的回答保留，继续时不再询问）");
+
+        g.MapPost("/evaluations/{id:guid}/resume", (Guid id, ClaimsPrincipal user, SuanbeiDbContext db, TimeProvider clock,
+            CancellationToken ct) => Change(id, user, db, ct, owner => EvalRuns.ResumeAsync(db, id, owner, clock.GetUtcNow(), ct),
+                "只有已停止或失败的评估可以继续"))
+          .WithSummary("继续一次已停止或失败的评估，只询问尚未得到回答的问题");
+    }
+
+    private static async Task<IResult> Change(Guid id, ClaimsPrincipal user, SuanbeiDbContext db, CancellationToken ct,
+        Func<string, Task<bool>> change, string conflict)
+    {
+        var owner = user.OrganisationId();
+        if (!await db.Set<EvalRun>().AnyAsync(r => r.Id == id && r.OwnerId == owner, ct)) return NotFound();
+        if (!await change(owner)) return Results.Problem(statusCode: 409, title: conflict);
+        var run = await db.Set<EvalRun>().AsNoTracking().FirstAsync(r => r.Id == id, ct);
+        return Json(w => EvalRuns.WriteProgress(w, run));
     }
 
     private static void Version(Utf8JsonWriter w, BankCheck c)

@@ -5,13 +5,14 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 
-namespace Suanbei.GenAi.Tests;
+namespace Suanbei.Testing;
 
 /// <summary>
 /// A local stand-in for the customer's model: a Kestrel app speaking OpenAI chat-completions, answering from a fixture
 /// table (exact prompt → answer) or by rule: a prompt whose text contains <see cref="RefuseMarker"/> is refused, others
 /// get a plain answer. Faults are planned per prompt: the first N requests for a prompt get 429 (with Retry-After),
-/// 500 or a dropped connection. Every request is logged with its prompt and what was sent back.
+/// 500 or a dropped connection. Every request is logged with its prompt, its Authorization header and what was sent back.
+/// Shared by the runner's own tests and the web app's (evaluations started from the server).
 /// </summary>
 public sealed class StandInModel : IAsyncDisposable
 {
@@ -63,12 +64,13 @@ public sealed class StandInModel : IAsyncDisposable
         var prompt = messages[messages.GetArrayLength() - 1].GetProperty("content").GetString() ?? "";
         var model = doc.RootElement.GetProperty("model").GetString();
         var n = _seen.AddOrUpdate(prompt, 1, (_, v) => v + 1);
+        var authorization = context.Request.Headers.Authorization.ToString() is { Length: > 0 } a0 ? a0 : null;
         if (Latency > TimeSpan.Zero) await Task.Delay(Latency);
         int status;
         if (FixedStatus is { } fixedStatus) status = fixedStatus;
         else if (n <= DropConnectionFirst)
         {
-            Log.Enqueue(new LoggedRequest(prompt, 0, DateTimeOffset.UtcNow));
+            Log.Enqueue(new LoggedRequest(prompt, 0, DateTimeOffset.UtcNow, authorization));
             context.Abort();
             return;
         }
@@ -79,7 +81,7 @@ public sealed class StandInModel : IAsyncDisposable
         }
         else if (n <= DropConnectionFirst + TooManyRequestsFirst + ServerErrorFirst) status = 500;
         else status = 200;
-        Log.Enqueue(new LoggedRequest(prompt, status, DateTimeOffset.UtcNow));
+        Log.Enqueue(new LoggedRequest(prompt, status, DateTimeOffset.UtcNow, authorization));
         context.Response.StatusCode = status;
         if (status != 200)
         {
