@@ -176,6 +176,45 @@ public abstract class EvalRunTests<TApp>(TApp app) : IClassFixture<TApp> where T
         Assert.Contains("不属于本机构", WebUtility.HtmlDecode(await crossed.Content.ReadAsStringAsync()));
     }
 
+    [Fact]
+    public async Task A_viewer_reads_a_run_but_cannot_start_or_stop_one()
+    {
+        await using var model = await StandInModel.StartAsync();
+        model.Latency = TimeSpan.FromMilliseconds(500);
+        var (owner, ownerPages) = await app.SignedInAsync(Roles.Filer);
+        var ownerApi = await app.ApiClientAsync(owner);
+        var banks = await UploadBanksAsync(ownerApi);
+        var id = await StartAsync(ownerPages, Form(banks, model.BaseUrl, concurrency: 1));
+
+        var viewer = await app.CreateUserAsync(Roles.Filer);
+        var members = $"/organisations/{owner.Id}/members";
+        var invited = await ownerPages.PostFormAsync(members, new() { ["Invite.Email"] = viewer.Email!, ["Invite.Role"] = "Viewer" },
+            url: members + "?handler=Invite");
+        var link = System.Text.RegularExpressions.Regex.Match(await invited.Content.ReadAsStringAsync(),
+            "data-testid=\"invitation-link\">([^<]+)<").Groups[1].Value;
+        var accept = new Uri(WebUtility.HtmlDecode(link)).PathAndQuery;
+        var viewerPages = await app.SignInAsync(viewer.Email!);
+        Assert.Equal(HttpStatusCode.Redirect, (await viewerPages.PostFormAsync(accept, [], url: accept + "?handler=Accept")).StatusCode);
+
+        var page = await viewerPages.GetStringAsync($"/genai/runs/{id}");
+        Assert.Contains("data-testid=\"eval-status\"", page);
+        Assert.DoesNotContain("data-testid=\"eval-stop\"", page);
+        Assert.Equal(HttpStatusCode.OK, (await viewerPages.GetAsync($"/genai/runs/{id}?handler=progress")).StatusCode);
+        var stop = await viewerPages.PostFormAsync($"/genai/runs/{id}", [], $"/genai/runs/{id}?handler=Stop");
+        Assert.Equal(HttpStatusCode.Forbidden, stop.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden,
+            (await viewerPages.PostFormAsync("/genai/runs/new", Form(banks, model.BaseUrl, concurrency: 1))).StatusCode);
+        var viewerApi = await app.ApiClientAsync(viewer);
+        viewerApi.DefaultRequestHeaders.Add(Suanbei.Web.Features.Organisations.OrganisationClaimsTransformation.HeaderName, owner.Id);
+        Assert.Equal("running", Status(await ProgressAsync(viewerApi, id)));
+        Assert.Equal(HttpStatusCode.Forbidden, (await viewerApi.PostAsync($"/api/v1/genai/evaluations/{id}/stop", null)).StatusCode);
+
+        var stopped = await ownerApi.PostAsync($"/api/v1/genai/evaluations/{id}/stop", null);
+        Assert.Equal(HttpStatusCode.OK, stopped.StatusCode);
+        Assert.Equal("stopped", Status(JsonDocument.Parse(await stopped.Content.ReadAsStringAsync()).RootElement));
+        Assert.Equal(HttpStatusCode.Conflict, (await ownerApi.PostAsync($"/api/v1/genai/evaluations/{id}/stop", null)).StatusCode);
+    }
+
     /// <summary>A host on the data folder (and PostgreSQL database) of another, as a restarted process would be.</summary>
     private sealed class Node(Provider provider, string data, string? postgres, TextWriter log) : TestApp(provider)
     {

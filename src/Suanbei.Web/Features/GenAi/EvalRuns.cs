@@ -64,8 +64,8 @@ public static partial class EvalRuns
         double? temperature = null;
         if (!string.IsNullOrWhiteSpace(input.Temperature))
         {
-            if (double.TryParse(input.Temperature.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out var t) && t is >= 0 and <= 2)
-                temperature = t;
+            var text = input.Temperature.Trim();
+            if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var t) && t is >= 0 and <= 2) temperature = t;
             else errors[nameof(input.Temperature)] = "温度应为 0 到 2 之间的数（留空则用接口的默认值）";
         }
         int Number(string field, string? text, string label, int fallback, int min, int max)

@@ -153,7 +153,8 @@ public sealed class GenAiModule : IFeatureModule
             var (run, errors) = await EvalRuns.CreateAsync(db, protection, options, user.OrganisationId(), user.Identity?.Name ?? "",
                 input, clock.GetUtcNow(), ct);
             if (run is null)
-                return Results.ValidationProblem(errors.ToDictionary(e => JsonNamingPolicy.CamelCase.ConvertName(e.Key), e => new[] { e.Value }));
+                return Results.ValidationProblem(
+                    errors.ToDictionary(e => JsonNamingPolicy.CamelCase.ConvertName(e.Key), e => new[] { e.Value }));
             return Json(w => EvalRuns.WriteProgress(w, run), StatusCodes.Status201Created);
         }).WithSummary("从服务器发起一次评估（JSON：接口、模型、四个题库版本的 id、抽样数、随机种子、API 密钥或环境变量名）；密钥加密保存，不再返回")
           .Accepts<JsonElement>("application/json").Produces(201, contentType: "application/json").ProducesValidationProblem();
