@@ -220,7 +220,10 @@ public abstract class EvalRunTests<TApp>(TApp app) : IClassFixture<TApp> where T
     {
         protected override SuanbeiHostOptions Configure(SuanbeiHostOptions o) => o with
         {
-            DataDirectory = data, PostgresConnectionString = postgres, JsonLogs = true, LogOutput = log,
+            DataDirectory = data,
+            PostgresConnectionString = postgres,
+            JsonLogs = true,
+            LogOutput = log,
         };
     }
 
