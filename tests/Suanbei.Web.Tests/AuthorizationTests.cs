@@ -50,7 +50,7 @@ public abstract class AuthorizationTests<TApp>(TApp app) : IClassFixture<TApp> w
         Assert.Equal(0, (await secondApi.GetFromJsonAsync<JsonElement>("/api/v1/materials")).GetArrayLength());
         var steal = await secondApi.PutAsJsonAsync("/api/v1/subject", new { name = "第二家", businessLicenceScanId = materialIds[0] });
         Assert.Equal(HttpStatusCode.BadRequest, steal.StatusCode);
-        Assert.Equal("材料不存在或不属于本账号", JsonDocument.Parse(await steal.Content.ReadAsStringAsync()).RootElement
+        Assert.Equal("材料不存在或不属于本机构", JsonDocument.Parse(await steal.Content.ReadAsStringAsync()).RootElement
             .GetProperty("errors").GetProperty("businessLicenceScanId")[0].GetString());
 
         // products: not listed, not readable, not changeable (API and pages)

@@ -5,7 +5,8 @@ namespace Suanbei.Core.Organisations;
 
 /// <summary>
 /// An invitation by e-mail to join an organisation. Only the SHA-256 of the token is stored; the token itself is in the
-/// link sent (or shown) once. It expires, and it is accepted once, by the account whose e-mail it was sent to.
+/// link sent (or shown) once. It expires, and it is accepted once, by the account whose e-mail it was sent to. An owner
+/// may withdraw it before then; who withdrew it and when stay on the row.
 /// </summary>
 public sealed class Invitation
 {
@@ -37,16 +38,30 @@ public sealed class Invitation
     public DateTimeOffset ExpiresAt { get; private set; }
     public DateTimeOffset? AcceptedAt { get; private set; }
     public string? AcceptedBy { get; private set; }
+    public DateTimeOffset? WithdrawnAt { get; private set; }
+    public string? WithdrawnBy { get; private set; }
 
     public static string Hash(string token) =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token.Trim().ToLowerInvariant())));
 
-    public bool Pending(DateTimeOffset now) => AcceptedAt is null && now < ExpiresAt;
+    public bool Pending(DateTimeOffset now) => AcceptedAt is null && WithdrawnAt is null && now < ExpiresAt;
+
+    public string WithdrawnMessage => $"该邀请已于 {Filings.ChinaTime.Display(WithdrawnAt)} 被机构的管理成员撤回，不能再使用。";
+
+    /// <summary>Withdraws the invitation (撤回); refused once accepted or already withdrawn. Who may is the caller's check.</summary>
+    public void Withdraw(string byUserId, DateTimeOffset now)
+    {
+        if (AcceptedAt is not null) throw new DomainException("该邀请已被接受，不能撤回；如需，请在成员列表中移除该成员。");
+        if (WithdrawnAt is not null) throw new DomainException(WithdrawnMessage);
+        WithdrawnAt = now;
+        WithdrawnBy = byUserId;
+    }
 
     /// <summary>Joins the account to the organisation; refused when expired, used, or for another e-mail address.</summary>
     public void Accept(Organisation organisation, string userId, string? userEmail, DateTimeOffset now)
     {
         if (organisation.Id != OrganisationId) throw new ArgumentException("not this invitation's organisation", nameof(organisation));
+        if (WithdrawnAt is not null) throw new DomainException(WithdrawnMessage);
         if (AcceptedAt is not null) throw new DomainException("该邀请已被接受，不能再次使用。");
         if (now >= ExpiresAt)
             throw new DomainException($"该邀请已于 {Filings.ChinaTime.Display(ExpiresAt)} 过期，请联系管理成员重新邀请。");

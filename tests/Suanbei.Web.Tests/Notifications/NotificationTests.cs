@@ -41,6 +41,11 @@ public abstract partial class NotificationTests<TApp>(TApp app) : IClassFixture<
         var browser = await app.SignInAsync(filer.User.Email!);
         var (path, secret) = await RegisterWebhookAsync(browser);
         Assert.DoesNotContain("whsec_", await browser.GetStringAsync("/notifications/webhooks")); // the secret is shown once
+        var stored = await app.WithDb(db => db.Set<WebhookEndpoint>().Where(w => w.AccountId == filer.User.Id).Select(w => w.Secret)
+            .SingleAsync());
+        Assert.StartsWith(WebhookSecrets.StoredPrefix, stored); // encrypted at rest
+        Assert.DoesNotContain(secret, stored);
+        Assert.DoesNotContain(secret["whsec_".Length..], stored);
         var api = await app.ApiClientAsync(filer.User);
         var reviewer = await app.ApiClientAsync(await app.CreateUserAsync(Roles.Reviewer));
         var id = await CompleteFilingViaApiAsync(api, filer, "退回通知测试算法");
@@ -248,7 +253,7 @@ public abstract partial class NotificationTests<TApp>(TApp app) : IClassFixture<
         var r = await browser.PostFormAsync("/notifications/webhooks", new() { ["Address"] = "ftp://example.cn/hook" });
         Assert.Equal(HttpStatusCode.OK, r.StatusCode);
         var page = await r.Content.ReadAsStringAsync();
-        Assert.Contains("接收地址须为 http:// 或 https:// 开头的完整网址", page);
+        Assert.Contains("「接收地址」须为 http:// 或 https:// 开头的完整网址", page);
         Assert.Contains("ftp://example.cn/hook", page); // the input is kept
         Assert.Equal(0, await app.WithDb(db => db.Set<WebhookEndpoint>().CountAsync(w => w.AccountId == user.Id)));
     }

@@ -32,6 +32,8 @@ public abstract class NotifyApp : TestApp, IAsyncLifetime
         ["Suanbei:Notifications:MaxRetrySeconds"] = Math.Max(2, retrySeconds).ToString(System.Globalization.CultureInfo.InvariantCulture),
         ["Suanbei:Notifications:MaxAttempts"] = maxAttempts.ToString(System.Globalization.CultureInfo.InvariantCulture),
         ["Suanbei:Notifications:DeadlineWarningDays"] = "12",
+        // The receiver listens on the loopback address, which the outbound guard refuses by default.
+        [Suanbei.Web.Features.Operations.OutboundAddressGuard.AllowPrivateNetworksKey] = "true",
     };
 
     /// <summary>Another node on the same database and data folder (started by the caller), with <paramref name="settings"/>.</summary>

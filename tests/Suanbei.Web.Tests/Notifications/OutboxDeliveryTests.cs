@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Suanbei.Testing;
 using Suanbei.Web.Data;
 using Suanbei.Web.Features.Notifications;
+using Suanbei.Web.Features.Operations;
 using Suanbei.Web.Hosting;
 using Suanbei.Web.Identity;
 using Suanbei.Web.Tests.Support;
@@ -92,6 +93,57 @@ public abstract class OutboxDeliveryTests(Provider provider) : IAsyncLifetime
         Assert.Single(_smtp.MessagesTo(user.Email!));
         Assert.Equal(new[] { 503, 200 }, _receiver.CallsTo(path).Select(c => c.Answer));
         Assert.All(await OutboxAsync(), m => Assert.Equal(2, m.Attempts));
+    }
+
+    [Fact]
+    public async Task Without_the_private_network_setting_internal_webhook_targets_are_refused_at_entry_and_at_connect_time()
+    {
+        var settings = NotifyApp.Settings(_smtp.Port);
+        settings[OutboundAddressGuard.AllowPrivateNetworksKey] = null; // the default: public targets only
+        var node = await StartNodeAsync(settings);
+        await using (var scope = node.Services.CreateAsyncScope())
+        {
+            var (endpoint, error) = await scope.ServiceProvider.GetRequiredService<NotificationCenter>()
+                .AddWebhookAsync("nobody", "http://169.254.169.254/latest/meta-data/");
+            Assert.Null(endpoint);
+            Assert.StartsWith("「接收地址」指向链路本地地址", error);
+        }
+
+        // A name passes the entry check; it resolves to 127.0.0.1 and the connection is refused (as with DNS rebinding).
+        var path = $"/hooks/{Guid.NewGuid():N}";
+        var user = await AccountWithWebhookAsync(node, $"http://localhost:{new Uri(_receiver.BaseUrl).Port}{path}");
+        await node.Services.GetRequiredService<Notifier>().NotifyAccountAsync("ssrf:1", user.Id, "内网测试", "正文", null, default);
+        await Eventually.HoldsAsync(async () => (await OutboxAsync()).SingleOrDefault(m => m.Channel == DeliveryChannel.Webhook)
+            is { Status: DeliveryStatus.Failed }, "the webhook message given up");
+        var hook = (await OutboxAsync()).Single(m => m.Channel == DeliveryChannel.Webhook);
+        Assert.Equal(1, hook.Attempts); // refused for good, not retried
+        Assert.Contains("已拒绝", hook.LastError);
+        Assert.Contains("本机回环地址", hook.LastError);
+        Assert.Empty(_receiver.CallsTo(path));
+    }
+
+    [Fact]
+    public async Task A_secret_stored_in_clear_by_an_older_version_is_encrypted_at_start_and_still_signs()
+    {
+        var first = await StartNodeAsync(NotifyApp.Settings(_smtp.Port));
+        var path = $"/hooks/{Guid.NewGuid():N}";
+        var user = await AccountWithWebhookAsync(first, _receiver.BaseUrl + path);
+        const string legacy = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"; // as the previous version stored it: in clear
+        await using (var db = Db())
+            await db.Set<WebhookEndpoint>().Where(w => w.AccountId == user.Id)
+                .ExecuteUpdateAsync(s => s.SetProperty(w => w.Secret, legacy));
+        await StopAsync(first);
+
+        var second = await StartNodeAsync(NotifyApp.Settings(_smtp.Port));
+        await using (var db = Db())
+        {
+            var stored = await db.Set<WebhookEndpoint>().Where(w => w.AccountId == user.Id).Select(w => w.Secret).SingleAsync();
+            Assert.StartsWith(WebhookSecrets.StoredPrefix, stored);
+            Assert.DoesNotContain(legacy["whsec_".Length..], stored);
+        }
+        await second.Services.GetRequiredService<Notifier>().NotifyAccountAsync("legacy:1", user.Id, "旧密钥", "正文", null, default);
+        await Eventually.HoldsAsync(() => _receiver.CallsTo(path).Count == 1, "the webhook call");
+        Assert.True(WebhookReceiver.Verify(legacy, _receiver.CallsTo(path).Single()), "the person's secret still verifies");
     }
 
     [Fact]

@@ -31,6 +31,7 @@ public abstract class HealthAndMetricsTests<TApp>(TApp app) : IClassFixture<TApp
     {
         var client = app.Client();
         for (var i = 0; i < 3; i++) (await client.GetAsync("/healthz")).EnsureSuccessStatusCode();
+        (await client.GetAsync("/account/login")).EnsureSuccessStatusCode(); // a Razor page: its template has no leading slash
         var metrics = app.App.Services.GetRequiredService<OperationsMetrics>();
         metrics.SetQueueDepth("notifications_outbox", 7);
         var job = new FailingJob(app.App.Services);
@@ -44,6 +45,8 @@ public abstract class HealthAndMetricsTests<TApp>(TApp app) : IClassFixture<TApp
         var healthz = text.Split('\n').Where(l => l.StartsWith("http_server_request_duration_seconds_count{", StringComparison.Ordinal)
             && l.Contains("http_route=\"/healthz\"")).ToList();
         Assert.True(int.Parse(Assert.Single(healthz).Split(' ')[1]) >= 3, string.Join('\n', healthz));
+        Assert.Matches("(?i)http_route=\"/account/login\"", text);
+        Assert.DoesNotMatch("http_route=\"[^/]", text);
         Assert.Contains("le=\"+Inf\"", text);
         Assert.Contains("suanbei_queue_depth{queue=\"notifications_outbox\"} 7", text);
         Assert.Contains("suanbei_background_job_runs_total{job=\"test_failing\",result=\"failed\"} 1", text);

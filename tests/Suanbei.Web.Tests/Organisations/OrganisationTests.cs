@@ -4,9 +4,11 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Suanbei.Core.Filings;
+using Suanbei.Core.Organisations;
 using Suanbei.Web.Features.Organisations;
 using Suanbei.Web.Identity;
 using Suanbei.Web.Tests.Filings;
+using Suanbei.Web.Tests.Filings.Deadlines;
 using Suanbei.Web.Tests.Support;
 
 namespace Suanbei.Web.Tests.Organisations;
@@ -189,6 +191,125 @@ public abstract partial class OrganisationTests<TApp>(TApp app) : IClassFixture<
             url: members + "?handler=Invite");
         Assert.Matches("data-valmsg-for=\"Invite.Email\"[^>]*>「邮箱」格式不正确<", await bad.Content.ReadAsStringAsync());
         Assert.Equal(HttpStatusCode.NotFound, (await app.Client().GetAsync("/organisations/invitations/0000")).StatusCode);
+    }
+
+    [Fact]
+    public async Task An_owner_withdraws_a_pending_invitation_on_the_members_page_and_its_link_says_so()
+    {
+        var (owner, ownerPages) = await app.SignedInAsync(Roles.Filer);
+        var invited = await app.CreateUserAsync(Roles.Filer);
+        var link = await InviteAsync(ownerPages, owner.Id, invited.Email!, "Editor");
+        var members = $"/organisations/{owner.Id}/members";
+        Assert.Contains("invitation-withdraw", await ownerPages.GetStringAsync(members));
+        var invitation = await app.WithDb(db => db.Set<Invitation>().SingleAsync(i => i.Email == invited.Email));
+
+        var withdrawn = await ownerPages.PostFormAsync(members, new() { ["invitationId"] = invitation.Id.ToString() },
+            url: members + "?handler=Withdraw");
+        Assert.Equal(HttpStatusCode.Redirect, withdrawn.StatusCode);
+        var page = await ownerPages.GetStringAsync(members);
+        Assert.Contains($"已撤回发给 {invited.Email} 的邀请", page);
+        Assert.DoesNotContain("invitation-withdraw", page); // no longer pending
+        var record = Regex.Match(page, "data-testid=\"withdrawn-invitation\">(.*?)</tr>", RegexOptions.Singleline).Groups[1].Value;
+        Assert.Contains(invited.Email!, record);
+        Assert.Contains(owner.Email!, record); // who withdrew it
+        var row = await app.WithDb(db => db.Set<Invitation>().SingleAsync(i => i.Id == invitation.Id));
+        Assert.Equal(owner.Id, row.WithdrawnBy);
+        Assert.NotNull(row.WithdrawnAt);
+
+        var invitedPages = await app.SignInAsync(invited.Email!);
+        var shown = await invitedPages.GetStringAsync(link);
+        Assert.Contains("被机构的管理成员撤回，不能再使用", shown);
+        Assert.DoesNotContain("invitation-accept", shown);
+        var accept = await invitedPages.PostFormAsync(link, new(), url: link + "?handler=Accept");
+        Assert.Equal(HttpStatusCode.OK, accept.StatusCode);
+        Assert.Contains("被机构的管理成员撤回", await accept.Content.ReadAsStringAsync());
+        Assert.DoesNotContain(owner.Id, await (await app.ApiClientAsync(invited)).GetStringAsync("/api/v1/organisations"));
+    }
+
+    [Fact]
+    public async Task Invitations_are_listed_and_withdrawn_through_the_api_by_owners_only()
+    {
+        var (owner, ownerPages) = await app.SignedInAsync(Roles.Filer);
+        var editor = await app.CreateUserAsync(Roles.Filer);
+        await AcceptAsync(await app.SignInAsync(editor.Email!), await InviteAsync(ownerPages, owner.Id, editor.Email!, "Editor"));
+        var pendingEmail = TestApp.NewEmail("pending");
+        var link = await InviteAsync(ownerPages, owner.Id, pendingEmail, "Viewer");
+        var path = $"/api/v1/organisations/{owner.Id}/invitations";
+
+        var ownerApi = await app.ApiClientAsync(owner);
+        var pending = Assert.Single((await FilingFixtures.Ok(await ownerApi.GetAsync(path))).EnumerateArray());
+        Assert.Equal(pendingEmail, pending.GetProperty("email").GetString());
+        Assert.Equal("只读", pending.GetProperty("role").GetString());
+        var id = pending.GetProperty("id").GetGuid();
+
+        var editorApi = await app.ApiClientAsync(editor);
+        Assert.Equal(HttpStatusCode.Forbidden, (await editorApi.GetAsync(path)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await editorApi.DeleteAsync($"{path}/{id}")).StatusCode);
+        var outsider = await app.ApiClientAsync(await app.CreateUserAsync(Roles.Filer));
+        Assert.Equal(HttpStatusCode.NotFound, (await outsider.DeleteAsync($"{path}/{id}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await ownerApi.DeleteAsync($"{path}/{Guid.NewGuid()}")).StatusCode);
+
+        Assert.Equal(HttpStatusCode.NoContent, (await ownerApi.DeleteAsync($"{path}/{id}")).StatusCode);
+        Assert.Empty((await FilingFixtures.Ok(await ownerApi.GetAsync(path))).EnumerateArray());
+        var again = await ownerApi.DeleteAsync($"{path}/{id}");
+        Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
+        Assert.Contains("已于", await again.Content.ReadAsStringAsync());
+        Assert.Contains("撤回", await app.Client().GetStringAsync(link));
+
+        // An accepted invitation cannot be withdrawn (the member is removed instead).
+        var accepted = await app.WithDb(db => db.Set<Invitation>().SingleAsync(i => i.Email == editor.Email));
+        var late = await ownerApi.DeleteAsync($"{path}/{accepted.Id}");
+        Assert.Equal(HttpStatusCode.Conflict, late.StatusCode);
+        Assert.Contains("已被接受，不能撤回", await late.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task A_calendar_feed_belongs_to_one_member_and_one_organisation_and_ends_with_the_membership()
+    {
+        var owner = await FilingFixtures.ApprovedFilerAsync(app, "440306", "日历甲公司");
+        var ownerApi = await app.ApiClientAsync(owner.User);
+        await FilingFixtures.CompleteFilingViaApiAsync(ownerApi, owner, "日历测试算法"); // a running start-of-service clock
+        var ownerPages = await app.SignInAsync(owner.User.Email!);
+        var viewer = await app.CreateUserAsync(Roles.Filer);
+        var viewerPages = await app.SignInAsync(viewer.Email!);
+        await AcceptAsync(viewerPages, await InviteAsync(ownerPages, owner.User.Id, viewer.Email!, "Viewer"));
+        var anonymous = app.Client();
+        async Task<HttpResponseMessage> Feed(string url) => await anonymous.GetAsync(new Uri(url).PathAndQuery);
+        static async Task<string> Issue(HttpClient api) =>
+            (await FilingFixtures.Ok(await api.PostAsync("/api/v1/deadlines/calendar-token", null))).GetProperty("url").GetString()!;
+
+        var viewerApi = await app.ApiClientAsync(viewer);
+        var viewerOwn = await Issue(viewerApi); // the viewer's personal organisation
+        viewerApi.DefaultRequestHeaders.Add(Header, owner.User.Id);
+        var viewerForOwner = await Issue(viewerApi); // a viewer may subscribe: it reads these deadlines anyway
+        var ownerFeed = await Issue(ownerApi);
+        Assert.NotEqual(viewerForOwner, ownerFeed);
+
+        var shared = await (await Feed(viewerForOwner)).Content.ReadAsStringAsync();
+        Assert.Contains("日历测试算法", shared);
+        Assert.Contains($"X-WR-CALNAME:算备·{owner.User.Email}·备案期限", DeadlineComputationTests.Unfold(shared)); // the organisation
+        Assert.DoesNotContain("日历测试算法", await (await Feed(viewerOwn)).Content.ReadAsStringAsync());
+        Assert.Contains("日历测试算法", await (await Feed(ownerFeed)).Content.ReadAsStringAsync());
+
+        // Regenerating replaces only this member's link for this organisation.
+        var regenerated = await Issue(viewerApi);
+        Assert.Equal(HttpStatusCode.NotFound, (await Feed(viewerForOwner)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await Feed(regenerated)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await Feed(viewerOwn)).StatusCode);
+
+        // Removal ends it (the owner's and the viewer's own feeds go on); joining again does not revive it.
+        var removed = await ownerPages.PostFormAsync($"/organisations/{owner.User.Id}/members",
+            new() { ["userId"] = viewer.Id }, url: $"/organisations/{owner.User.Id}/members?handler=Remove");
+        Assert.Equal(HttpStatusCode.Redirect, removed.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await Feed(regenerated)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await Feed(ownerFeed)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await Feed(viewerOwn)).StatusCode);
+        await AcceptAsync(viewerPages, await InviteAsync(ownerPages, owner.User.Id, viewer.Email!, "Viewer"));
+        Assert.Equal(HttpStatusCode.NotFound, (await Feed(regenerated)).StatusCode);
+
+        // The page issues the link for the organisation acted for, to a viewer too.
+        var page = await viewerPages.PostFormAsync("/deadlines", new(), url: "/deadlines?handler=Token");
+        Assert.Equal(HttpStatusCode.Redirect, page.StatusCode);
     }
 
     private static async Task<string> InviteAsync(HttpClient ownerPages, string orgId, string email, string role)

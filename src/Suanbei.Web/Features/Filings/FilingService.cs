@@ -85,7 +85,7 @@ public sealed class FilingService(SuanbeiDbContext db, TimeProvider clock, Filin
         var ids = links.Select(l => l.ProductId).Distinct().ToList();
         var products = await db.Set<Product>().Include(p => p.Functions).Where(p => ids.Contains(p.Id) && p.OwnerId == filer.OwnerId)
             .ToListAsync(ct);
-        if (products.Count != ids.Count) throw new DomainException("所选产品不存在或不属于本账号。");
+        if (products.Count != ids.Count) throw new DomainException("所选产品不存在或不属于本机构。");
         var inputs = new List<LinkedProductInput>();
         foreach (var (productId, functionIds) in links)
         {
@@ -175,7 +175,7 @@ public sealed class FilingService(SuanbeiDbContext db, TimeProvider clock, Filin
         var list = ids.Where(i => i is not null).Select(i => i!.Value).Distinct().ToList();
         if (list.Count == 0) return;
         var own = await db.Set<Material>().CountAsync(m => list.Contains(m.Id) && m.OwnerId == userId, ct);
-        if (own != list.Count) throw new DomainException("所引用的材料不存在或不属于本账号。");
+        if (own != list.Count) throw new DomainException("所引用的材料不存在或不属于本机构。");
     }
 
     /// <summary>Saves, refusing anything but appends to the audit trail; a concurrent change becomes a Chinese domain error.</summary>

@@ -130,7 +130,7 @@ public sealed class FilingsModule : IFeatureModule
     /// <summary>Field keys in API bodies are camelCase like the JSON properties ("Type" → "type").</summary>
     public static string ApiKey(string field) => System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(field);
 
-    private static IResult NotFound() => Results.Problem(statusCode: 404, title: "未找到", detail: "没有这个算法备案，或它不属于本账号。");
+    private static IResult NotFound() => Results.Problem(statusCode: 404, title: "未找到", detail: "没有这个算法备案，或它不属于本机构。");
 
     private static IResult Incomplete(IReadOnlyList<MissingField> missing) =>
         Results.ValidationProblem(missing.GroupBy(m => m.Field).ToDictionary(g => ApiKey(g.Key), g => g.Select(m => m.Message).ToArray()),

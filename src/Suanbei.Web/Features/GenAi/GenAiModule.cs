@@ -77,7 +77,7 @@ public sealed class GenAiModule : IFeatureModule
                 }
                 w.WriteEndArray();
             });
-        }).WithSummary("本账号的题库版本");
+        }).WithSummary("本机构的题库版本");
 
         g.MapPost("/runs", async (HttpRequest request, ClaimsPrincipal user, SuanbeiDbContext db, MaterialStore store,
             TimeProvider clock, CancellationToken ct) =>
@@ -131,7 +131,7 @@ public sealed class GenAiModule : IFeatureModule
             var bytes = GenerativeAiSelfAssessmentReport.Build(new SelfAssessmentInput(null, results, banks, null, clock.GetUtcNow()));
             return Results.File(bytes, GenerativeAiSelfAssessmentReport.DocxType,
                 $"{results.Model}-{GenerativeAiSelfAssessmentReport.FileName}");
-        }).WithSummary("一次评估的安全自评估报告（DOCX），题库一节取本账号各类题库的最新版本");
+        }).WithSummary("一次评估的安全自评估报告（DOCX），题库一节取本机构各类题库的最新版本");
 
         MapEvaluations(g);
     }
@@ -234,7 +234,7 @@ public sealed class GenAiModule : IFeatureModule
         Results.ValidationProblem(new Dictionary<string, string[]> { [field] = [message] });
 
     private static IResult NotFound() =>
-        Results.Problem(statusCode: 404, title: "未找到", detail: "没有这次评估，或它不属于本账号。");
+        Results.Problem(statusCode: 404, title: "未找到", detail: "没有这次评估，或它不属于本机构。");
 
     private static async Task<byte[]> BytesAsync(IFormFile file, CancellationToken ct)
     {

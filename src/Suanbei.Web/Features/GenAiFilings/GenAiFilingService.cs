@@ -67,7 +67,7 @@ public sealed class GenAiFilingService(SuanbeiDbContext db, TimeProvider clock, 
     {
         var ids = productIds.Distinct().ToList();
         var products = await db.Set<Product>().Where(p => ids.Contains(p.Id) && p.SubjectId == f.SubjectId).ToListAsync(ct);
-        if (products.Count != ids.Count) throw new DomainException("所选产品不存在或不属于本账号。");
+        if (products.Count != ids.Count) throw new DomainException("所选产品不存在或不属于本机构。");
         f.LinkProducts(filer, ids.Select(id => products.First(p => p.Id == id))
             .Select(p => new PublicProductRef(p.Id, p.Name, DisplayNames.Of(p.Form))), Now);
         await SaveAsync(ct);
@@ -77,7 +77,7 @@ public sealed class GenAiFilingService(SuanbeiDbContext db, TimeProvider clock, 
     public async Task SetMaterialAsync(GenerativeAiFiling f, Actor filer, string key, Guid? materialId, CancellationToken ct = default)
     {
         if (materialId is { } id && !await db.Set<Material>().AnyAsync(m => m.Id == id && m.OwnerId == filer.OwnerId, ct))
-            throw new DomainException("所引用的材料不存在或不属于本账号。");
+            throw new DomainException("所引用的材料不存在或不属于本机构。");
         f.SetMaterial(filer, key, materialId, Now);
         await SaveAsync(ct);
     }

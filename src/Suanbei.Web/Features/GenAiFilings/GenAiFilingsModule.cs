@@ -133,7 +133,7 @@ public sealed class GenAiFilingsModule : IFeatureModule
     }
 
     private static IResult NotFound() =>
-        Results.Problem(statusCode: 404, title: "未找到", detail: "没有这个生成式人工智能服务备案/登记，或它不属于本账号。");
+        Results.Problem(statusCode: 404, title: "未找到", detail: "没有这个生成式人工智能服务备案/登记，或它不属于本机构。");
 
     private static IResult DateMissing(string label) =>
         Results.ValidationProblem(new Dictionary<string, string[]> { ["eventDate"] = [$"请填写{label}。"] }, statusCode: 400);

@@ -31,7 +31,7 @@ public sealed class MaterialsModule : IFeatureModule
             var userId = http.User.OrganisationId();
             var list = await db.Set<Material>().Where(m => m.OwnerId == userId).ToListAsync();
             return Results.Ok(list.OrderByDescending(m => m.CreatedAt).Select(MaterialResponse.From));
-        }).WithSummary("本账号上传的材料").Produces<List<MaterialResponse>>();
+        }).WithSummary("本机构上传的材料").Produces<List<MaterialResponse>>();
         g.MapPost("/", async (HttpContext http, IFormFile? file, SuanbeiDbContext db, MaterialStore store, TimeProvider clock) =>
         {
             if (file is null) return Results.ValidationProblem(

@@ -1,13 +1,16 @@
 using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Suanbei.Web.Data;
+using Suanbei.Web.Features.Operations;
 
 namespace Suanbei.Web.Features.Notifications;
 
 /// <summary>An account's notification centre and delivery log, always filtered by the account (another's id is not found).</summary>
-public sealed class NotificationCenter(SuanbeiDbContext db, TimeProvider clock)
+public sealed class NotificationCenter(SuanbeiDbContext db, TimeProvider clock, OutboundAddressGuard guard,
+    WebhookSecrets secrets)
 {
     public const int PageSize = 100;
+    public const string AddressField = "接收地址";
 
     public Task<int> UnreadCountAsync(string accountId, CancellationToken ct = default) =>
         db.Set<Notification>().CountAsync(n => n.AccountId == accountId && n.ReadAt == null, ct);
@@ -54,19 +57,18 @@ public sealed class NotificationCenter(SuanbeiDbContext db, TimeProvider clock)
     public Task<List<WebhookEndpoint>> WebhooksAsync(string accountId, CancellationToken ct = default) =>
         db.Set<WebhookEndpoint>().AsNoTracking().Where(w => w.AccountId == accountId).OrderBy(w => w.CreatedAt).ToListAsync(ct);
 
-    /// <summary>Registers a webhook; returns it (its secret is shown once) or the Chinese reason the address is refused.</summary>
-    public async Task<(WebhookEndpoint? Endpoint, string? Error)> AddWebhookAsync(string accountId, string? url,
+    /// <summary>Registers a webhook; returns it with its secret (shown once) or the Chinese reason the address is refused.</summary>
+    public async Task<(WebhookRegistration? Registration, string? Error)> AddWebhookAsync(string accountId, string? url,
         CancellationToken ct = default)
     {
-        var text = url?.Trim() ?? "";
-        if (text.Length == 0) return (null, "请填写接收地址");
-        if (text.Length > WebhookEndpoint.MaxUrlLength) return (null, $"接收地址不能超过 {WebhookEndpoint.MaxUrlLength} 个字符");
-        if (!Uri.TryCreate(text, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https") || string.IsNullOrEmpty(uri.Host))
-            return (null, "接收地址须为 http:// 或 https:// 开头的完整网址");
-        var endpoint = new WebhookEndpoint(accountId, uri, clock.GetUtcNow());
+        if (url?.Trim().Length > WebhookEndpoint.MaxUrlLength) return (null, $"「{AddressField}」不能超过 {WebhookEndpoint.MaxUrlLength} 个字符");
+        var (uri, error) = guard.CheckUrl(url, AddressField);
+        if (uri is null) return (null, error);
+        var (secret, stored) = secrets.Create();
+        var endpoint = new WebhookEndpoint(accountId, uri, stored, clock.GetUtcNow());
         db.Add(endpoint);
         await db.SaveChangesAsync(ct);
-        return (endpoint, null);
+        return (new WebhookRegistration(endpoint, secret), null);
     }
 
     public async Task<bool> RemoveWebhookAsync(string accountId, Guid id, CancellationToken ct = default) =>

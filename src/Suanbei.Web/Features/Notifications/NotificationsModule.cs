@@ -1,5 +1,6 @@
 using Suanbei.Core.Filings.Events;
 using Suanbei.Web.Data;
+using Suanbei.Web.Features.Operations;
 using Suanbei.Web.Hosting;
 
 namespace Suanbei.Web.Features.Notifications;
@@ -19,8 +20,11 @@ public sealed class NotificationsModule : IFeatureModule
         services.AddScoped<NotificationCenter>();
         services.AddScoped<EmailSender>();
         services.AddScoped<WebhookSender>();
+        services.AddSingleton<WebhookSecrets>();
         services.AddScoped<DeadlineReminders>();
-        services.AddHttpClient(WebhookSender.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(30));
+        // Receivers are user-chosen addresses: connections go only where the guard allows (checked after DNS).
+        services.AddHttpClient(WebhookSender.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(30))
+            .ConfigurePrimaryHttpMessageHandler(sp => sp.GetRequiredService<OutboundAddressGuard>().CreateHandler());
         services.AddHostedService<OutboxSender>();
         services.AddScoped<FilingNotifications>();
         services.AddScoped<IDomainEventHandler<FilingReturned>>(sp => sp.GetRequiredService<FilingNotifications>());
@@ -28,4 +32,12 @@ public sealed class NotificationsModule : IFeatureModule
         services.AddScoped<IDomainEventHandler<FilingPublished>>(sp => sp.GetRequiredService<FilingNotifications>());
         services.AddScoped<IDomainEventHandler<FilingChangePublished>>(sp => sp.GetRequiredService<FilingNotifications>());
     }
+
+    /// <summary>
+    /// Encrypts webhook secrets that older versions stored in clear. A step in code, not in a migration: the SQL
+    /// migrations cannot reach the Data Protection key ring.
+    /// </summary>
+    public void Initialize(IServiceProvider services, SuanbeiHostOptions options) =>
+        services.GetRequiredService<WebhookSecrets>().ProtectStoredAsync(services.GetRequiredService<SuanbeiDbContext>())
+            .GetAwaiter().GetResult();
 }

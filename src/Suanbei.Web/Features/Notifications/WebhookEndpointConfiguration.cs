@@ -11,7 +11,7 @@ public sealed class WebhookEndpointConfiguration : IEntityTypeConfiguration<Webh
         b.HasKey(w => w.Id);
         b.Property(w => w.AccountId).HasMaxLength(450).IsRequired();
         b.Property(w => w.Url).HasMaxLength(WebhookEndpoint.MaxUrlLength).IsRequired();
-        b.Property(w => w.Secret).HasMaxLength(100).IsRequired();
+        b.Property(w => w.Secret).HasMaxLength(WebhookEndpoint.MaxStoredSecretLength).IsRequired();
         b.HasIndex(w => w.AccountId);
     }
 }

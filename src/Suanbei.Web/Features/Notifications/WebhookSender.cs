@@ -3,6 +3,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Suanbei.Web.Data;
+using Suanbei.Web.Features.Operations;
 using Suanbei.Web.Hosting;
 
 namespace Suanbei.Web.Features.Notifications;
@@ -10,9 +11,11 @@ namespace Suanbei.Web.Features.Notifications;
 /// <summary>
 /// POSTs an outbox message to its webhook as JSON, signed with the Standard Webhooks headers: <c>webhook-id</c> (the
 /// same on every retry, so the receiver can drop duplicates), <c>webhook-timestamp</c> (Unix seconds of this attempt)
-/// and <c>webhook-signature</c>. Any 2xx answer is delivered; anything else is retried.
+/// and <c>webhook-signature</c>. Any 2xx answer is delivered; anything else is retried, except a target the
+/// <see cref="OutboundAddressGuard"/> refuses (on this machine or the internal network): that is given up at once.
 /// </summary>
-public sealed class WebhookSender(IHttpClientFactory http, SuanbeiDbContext db, SuanbeiHostOptions host, TimeProvider clock)
+public sealed class WebhookSender(IHttpClientFactory http, SuanbeiDbContext db, SuanbeiHostOptions host, TimeProvider clock,
+    WebhookSecrets secrets)
 {
     public const string HttpClientName = "webhooks";
 
@@ -24,6 +27,15 @@ public sealed class WebhookSender(IHttpClientFactory http, SuanbeiDbContext db, 
         var endpointId = Guid.TryParse(m.Target, out var g) ? g : Guid.Empty;
         var endpoint = await db.Set<WebhookEndpoint>().AsNoTracking().FirstOrDefaultAsync(w => w.Id == endpointId, ct);
         if (endpoint is null) return DeliveryResult.Gone("该 Webhook 已删除，不再重试");
+        string secret;
+        try { secret = secrets.Reveal(endpoint.Secret); }
+        catch (System.Security.Cryptography.CryptographicException)
+        {
+            return DeliveryResult.Gone("签名密钥无法解密（密钥环已更换或丢失），请删除此 Webhook 并重新添加");
+        }
+        if (!WebhookSecrets.IsProtected(endpoint.Secret)) // written in clear by an older node during an upgrade
+            await db.Set<WebhookEndpoint>().Where(w => w.Id == endpoint.Id && w.Secret == endpoint.Secret)
+                .ExecuteUpdateAsync(s => s.SetProperty(w => w.Secret, secrets.Protect(secret)), ct);
         var id = "msg_" + m.Id.ToString("N");
         var timestamp = clock.GetUtcNow().ToUnixTimeSeconds();
         var body = Payload(m, host.PublicBaseUrl, clock.GetUtcNow());
@@ -33,12 +45,16 @@ public sealed class WebhookSender(IHttpClientFactory http, SuanbeiDbContext db, 
         };
         request.Headers.Add("webhook-id", id);
         request.Headers.Add("webhook-timestamp", timestamp.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        request.Headers.Add("webhook-signature", WebhookSignature.Sign(endpoint.Secret, id, timestamp, body));
+        request.Headers.Add("webhook-signature", WebhookSignature.Sign(secret, id, timestamp, body));
         try
         {
             using var response = await http.CreateClient(HttpClientName).SendAsync(request, ct);
             var code = (int)response.StatusCode;
             return response.IsSuccessStatusCode ? DeliveryResult.Ok(code) : DeliveryResult.Failed(code, $"接收方答复 HTTP {code}");
+        }
+        catch (HttpRequestException e) when (e.InnerException is OutboundAddressRefusedException refused)
+        {
+            return DeliveryResult.Gone($"已拒绝：{refused.Message}");
         }
         catch (HttpRequestException e)
         {

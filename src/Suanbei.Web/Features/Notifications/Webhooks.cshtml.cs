@@ -24,14 +24,14 @@ public sealed class WebhooksModel(NotificationCenter center) : PageModel
 
     public async Task<IActionResult> OnPostAsync()
     {
-        var (endpoint, error) = await center.AddWebhookAsync(User.UserId(), Address, HttpContext.RequestAborted);
-        if (endpoint is null)
+        var (added, error) = await center.AddWebhookAsync(User.UserId(), Address, HttpContext.RequestAborted);
+        if (added is null)
         {
             ModelState.AddModelError(nameof(Address), error!);
             Endpoints = await center.WebhooksAsync(User.UserId(), HttpContext.RequestAborted);
             return Page();
         }
-        TempData["WebhookSecret"] = endpoint.Secret;
+        TempData["WebhookSecret"] = added.Secret;
         TempData["Message"] = "Webhook 已添加。";
         return RedirectToPage();
     }

@@ -2,7 +2,7 @@ using Suanbei.Web.Hosting;
 
 namespace Suanbei.Web.Features.Operations;
 
-/// <summary>Health, readiness, metrics and the leader of the background work.</summary>
+/// <summary>Health, readiness, metrics, the leader of the background work and the guard on outbound addresses.</summary>
 public sealed class OperationsModule : IFeatureModule
 {
     public void AddServices(IServiceCollection services, SuanbeiHostOptions options)
@@ -17,6 +17,7 @@ public sealed class OperationsModule : IFeatureModule
         services.AddHostedService<LeadershipMonitor>();
         services.AddSingleton<OperationsMetrics>();
         services.AddSingleton<PrometheusExporter>();
+        services.AddSingleton<OutboundAddressGuard>();
     }
 
     public void MapEndpoints(IEndpointRouteBuilder app) => OperationsEndpoints.Map(app);

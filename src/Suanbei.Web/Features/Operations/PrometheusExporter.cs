@@ -81,7 +81,12 @@ public sealed class PrometheusExporter : IDisposable
     {
         var pairs = new List<string>(tags.Length);
         foreach (var (k, v) in tags)
-            pairs.Add($"{k.Replace('.', '_')}=\"{Escape(Convert.ToString(v, CultureInfo.InvariantCulture) ?? "")}\"");
+        {
+            var value = Convert.ToString(v, CultureInfo.InvariantCulture) ?? "";
+            // Razor Pages' templates have no leading slash ("organisations/{id}/members"), endpoints' do: one form for both.
+            if (k == "http.route" && value.Length > 0 && value[0] != '/') value = "/" + value;
+            pairs.Add($"{k.Replace('.', '_')}=\"{Escape(value)}\"");
+        }
         pairs.Sort(StringComparer.Ordinal);
         return string.Join(',', pairs);
     }

@@ -12,7 +12,7 @@ namespace Suanbei.Web.Features.Organisations;
 /// <summary>
 /// /organisations/invitations/{token}: a signed-in account with the invited e-mail accepts; without an account the
 /// invited person sets a password here (the account is created for the invited address only, then signs in as usual).
-/// An unknown token is "not found"; an expired or used one says so.
+/// An unknown token is "not found"; an expired, used or withdrawn one says so.
 /// </summary>
 public sealed class InvitationModel(OrganisationService organisations, UserManager<AppUser> users, TimeProvider clock) : PageModel
 {
@@ -98,7 +98,8 @@ public sealed class InvitationModel(OrganisationService organisations, UserManag
         (Invitation, Organisation) = found;
         AccountExists = await users.FindByEmailAsync(Invitation.Email) is not null;
         var now = clock.GetUtcNow();
-        Problem = Invitation.AcceptedAt is not null ? "该邀请已被接受，不能再次使用。"
+        Problem = Invitation.WithdrawnAt is not null ? Invitation.WithdrawnMessage + "如仍需加入，请联系管理成员重新邀请。"
+            : Invitation.AcceptedAt is not null ? "该邀请已被接受，不能再次使用。"
             : now >= Invitation.ExpiresAt ? "该邀请已过期，请联系机构的管理成员重新邀请。"
             : null;
         return true;

@@ -15,6 +15,7 @@ public sealed class InvitationConfiguration : IEntityTypeConfiguration<Invitatio
         b.Property(x => x.InvitedBy).HasMaxLength(450).IsRequired();
         b.Property(x => x.TokenHash).HasMaxLength(64).IsRequired();
         b.Property(x => x.AcceptedBy).HasMaxLength(450);
+        b.Property(x => x.WithdrawnBy).HasMaxLength(450);
         b.HasIndex(x => x.TokenHash).IsUnique();
         b.HasIndex(x => x.OrganisationId);
     }

@@ -10,7 +10,7 @@ using Suanbei.Web.Identity;
 namespace Suanbei.Web.Features.Organisations;
 
 /// <summary>
-/// /organisations/{id}/members: members and their roles, invitations, leaving, and consents — a subject's owners grant
+/// /organisations/{id}/members: members and their roles, invitations (sent, withdrawn), leaving, and consents — a subject's owners grant
 /// and revoke a consultancy's mandate; a consultancy sees its clients. Non-members get "not found".
 /// </summary>
 [Authorize(Policy = Policies.Filer)]
@@ -20,6 +20,7 @@ public sealed class MembersModel(OrganisationService organisations, InvitationMa
     public MemberRole MyRole { get; private set; }
     public Dictionary<string, string> Emails { get; private set; } = [];
     public List<Invitation> Pending { get; private set; } = [];
+    public List<Invitation> Withdrawn { get; private set; } = [];
     public List<(ConsultancyConsent Consent, string OtherName)> Consents { get; private set; } = [];
     public string? InvitationLink { get; private set; }
     public bool InvitationMailed { get; private set; }
@@ -50,6 +51,18 @@ public sealed class MembersModel(OrganisationService organisations, InvitationMa
             InvitationMailed = await mail.SendAsync(invitation, Organisation.Name, InvitationLink, HttpContext.RequestAborted);
             Pending = await organisations.PendingInvitationsAsync(Organisation.Id, HttpContext.RequestAborted);
             return Page();
+        });
+    }
+
+    public async Task<IActionResult> OnPostWithdrawAsync(string id, Guid invitationId)
+    {
+        if (!await LoadAsync(id)) return NotFound();
+        return await Act(async () =>
+        {
+            var email = Pending.FirstOrDefault(i => i.Id == invitationId)?.Email;
+            if (!await organisations.WithdrawInvitationAsync(Organisation, User.UserId(), invitationId, HttpContext.RequestAborted))
+                return NotFound();
+            return Done($"已撤回发给 {email} 的邀请：邀请链接已失效。");
         });
     }
 
@@ -134,7 +147,13 @@ public sealed class MembersModel(OrganisationService organisations, InvitationMa
         Organisation = org;
         MyRole = org.MemberOf(User.UserId())!.Role;
         Emails = await organisations.EmailsAsync(org.Members.Select(m => m.UserId), HttpContext.RequestAborted);
-        if (MayManage) Pending = await organisations.PendingInvitationsAsync(org.Id, HttpContext.RequestAborted);
+        if (MayManage)
+        {
+            Pending = await organisations.PendingInvitationsAsync(org.Id, HttpContext.RequestAborted);
+            Withdrawn = await organisations.WithdrawnInvitationsAsync(org.Id, ct: HttpContext.RequestAborted);
+            var withdrawers = await organisations.EmailsAsync(Withdrawn.Select(i => i.WithdrawnBy!), HttpContext.RequestAborted);
+            foreach (var (userId, email) in withdrawers) Emails.TryAdd(userId, email);
+        }
         Consents = await organisations.ConsentsAsync(org, HttpContext.RequestAborted);
         return true;
     }

@@ -10,7 +10,7 @@ namespace Suanbei.Web.Features.Organisations;
 /// transformation that decides which organisation a request acts for. Guards live in the Core types; this class loads,
 /// checks membership (a non-member is "not found") and saves.
 /// </summary>
-public sealed class OrganisationService(SuanbeiDbContext db, TimeProvider clock)
+public sealed class OrganisationService(SuanbeiDbContext db, TimeProvider clock, ILogger<OrganisationService> log)
 {
     /// <summary>
     /// An organisation an account may act for: its own membership, or a client reached through a consultancy it is a
@@ -142,8 +142,30 @@ public sealed class OrganisationService(SuanbeiDbContext db, TimeProvider clock)
     public Task<List<Invitation>> PendingInvitationsAsync(string orgId, CancellationToken ct = default)
     {
         var now = Now;
-        return db.Set<Invitation>().Where(i => i.OrganisationId == orgId && i.AcceptedAt == null && i.ExpiresAt > now)
+        return db.Set<Invitation>()
+            .Where(i => i.OrganisationId == orgId && i.AcceptedAt == null && i.WithdrawnAt == null && i.ExpiresAt > now)
             .OrderBy(i => i.CreatedAt).ToListAsync(ct);
+    }
+
+    /// <summary>The latest withdrawn invitations of the organisation (the record of who withdrew which), newest first.</summary>
+    public Task<List<Invitation>> WithdrawnInvitationsAsync(string orgId, int count = 20, CancellationToken ct = default) =>
+        db.Set<Invitation>().Where(i => i.OrganisationId == orgId && i.WithdrawnAt != null)
+            .OrderByDescending(i => i.WithdrawnAt).Take(count).ToListAsync(ct);
+
+    /// <summary>
+    /// An owner withdraws a pending invitation (撤回): its link then says so. Another organisation's invitation is "not
+    /// found" (false); an accepted or already withdrawn one is refused with the reason.
+    /// </summary>
+    public async Task<bool> WithdrawInvitationAsync(Organisation org, string actorUserId, Guid invitationId, CancellationToken ct = default)
+    {
+        RequireOwner(org, actorUserId);
+        var invitation = await db.Set<Invitation>().FirstOrDefaultAsync(i => i.Id == invitationId && i.OrganisationId == org.Id, ct);
+        if (invitation is null) return false;
+        invitation.Withdraw(actorUserId, Now);
+        await db.SaveChangesAsync(ct);
+        log.LogInformation("Invitation {InvitationId} of organisation {OrganisationId} withdrawn by account {UserId}", invitation.Id,
+            org.Id, actorUserId);
+        return true;
     }
 
     public async Task<(Invitation Invitation, Organisation Organisation)?> FindInvitationAsync(string? token,

@@ -7,7 +7,8 @@ namespace Suanbei.Web.Features.Organisations;
 /// <summary>
 /// Viewers (只读) read their organisation's pages and API but write nothing: every request that is not a read
 /// (GET/HEAD/OPTIONS), from a viewer, is refused with 403 unless its path is one that touches no organisation data
-/// (the list below: the account itself, organisations, the labeling tools, the public registry, the 备案判断 answer).
+/// (the list below: the account itself, organisations, the labeling tools, the public registry, the 备案判断 answer, the
+/// member's calendar feed link).
 /// Deny by default, so a new data page is protected without an edit here.
 /// </summary>
 public static class ReadOnlyMembers
@@ -15,8 +16,12 @@ public static class ReadOnlyMembers
     private static readonly string[] OpenPrefixes =
         ["/account", "/organisations", "/labels", "/registry", "/api/v1/organisations", "/api/v1/labels", "/api/v1/registry"];
 
-    /// <summary>Paths open to viewers only exactly (their sub-paths write data, e.g. /api/v1/assess/drafts).</summary>
-    private static readonly string[] OpenExact = ["/api/v1/assess"];
+    /// <summary>
+    /// Paths open to viewers only exactly (their sub-paths write data, e.g. /api/v1/assess/drafts): the 备案判断 answer
+    /// (computed from the posted answers, nothing stored) and the member's own calendar feed link (a token of theirs,
+    /// for deadlines they may read anyway).
+    /// </summary>
+    private static readonly string[] OpenExact = ["/api/v1/assess", "/api/v1/deadlines/calendar-token", "/deadlines"];
 
     public static bool Refuses(HttpContext http)
     {

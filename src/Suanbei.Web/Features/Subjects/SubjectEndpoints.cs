@@ -17,13 +17,13 @@ public static class SubjectEndpoints
         var mine = api.MapGroup("/subject").WithTags("主体备案").RequireAuthorization(Policies.Filer);
         mine.MapGet("/", async (HttpContext http, SubjectService h) =>
                 await h.MineAsync(http.User.OrganisationId()) is { } s ? Results.Ok(SubjectResponse.From(s)) : Results.NotFound())
-            .WithSummary("本账号的主体备案").Produces<SubjectResponse>();
+            .WithSummary("本机构的主体备案").Produces<SubjectResponse>();
         mine.MapPut("/", async (HttpContext http, SubjectDetails details, SubjectService h) =>
             {
                 var r = await h.SaveAsync(http.User.OrganisationId(), details);
                 return r.Ok ? Results.Ok(SubjectResponse.From(r.Subject!)) : Problem(r.Errors);
             })
-            .WithSummary("保存主体备案草稿（材料字段填写本账号上传的材料 id）").Produces<SubjectResponse>().ProducesValidationProblem();
+            .WithSummary("保存主体备案草稿（材料字段填写本机构上传的材料 id）").Produces<SubjectResponse>().ProducesValidationProblem();
         mine.MapPost("/submit", async (HttpContext http, SubjectService h) =>
             {
                 var r = await h.SubmitAsync(http.User.OrganisationId(), http.User.UserId());

@@ -36,7 +36,7 @@ public sealed class SubjectService(SuanbeiDbContext db, TimeProvider clock, Work
         var errors = SubjectValidation.ForDraft(details);
         foreach (var (field, _) in SubjectDetails.MaterialFields)
             if (details.Material(field) is { } id && (await MaterialUploads.NotOwnedAsync(db, userId, [id], ct)).Count > 0)
-                errors.TryAdd(field, "材料不存在或不属于本账号");
+                errors.TryAdd(field, "材料不存在或不属于本机构");
         var subject = await MineAsync(userId, ct);
         if (errors.Count > 0) return new(subject, errors);
         var now = clock.GetUtcNow();

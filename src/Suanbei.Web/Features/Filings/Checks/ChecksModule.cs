@@ -36,5 +36,5 @@ public sealed class ChecksModule : IFeatureModule
             .RequireAuthorization(Policies.Reviewer).WithTags("备案预审");
     }
 
-    private static IResult NotFound() => Results.Problem(statusCode: 404, title: "未找到", detail: "没有这个算法备案，或它不属于本账号。");
+    private static IResult NotFound() => Results.Problem(statusCode: 404, title: "未找到", detail: "没有这个算法备案，或它不属于本机构。");
 }

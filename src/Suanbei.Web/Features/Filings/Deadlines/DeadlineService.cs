@@ -1,57 +1,63 @@
-using System.Security.Claims;
 using System.Security.Cryptography;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Suanbei.Core.Calendar;
 using Suanbei.Core.Filings;
+using Suanbei.Core.Organisations;
 using Suanbei.Core.Products;
 using Suanbei.Core.Subjects;
 using Suanbei.Web.Data;
+using Suanbei.Web.Features.Organisations;
 
 namespace Suanbei.Web.Features.Filings.Deadlines;
 
 /// <summary>
-/// Loads an account's running clocks and manages its calendar subscription token. Calendar apps cannot log in, so the
-/// feed URL carries a random secret; only its SHA-256 is stored (as an Identity user claim), and issuing a new one
-/// revokes the old.
+/// Loads an organisation's running clocks and manages its members' calendar subscription tokens. Calendar apps cannot
+/// log in, so the feed URL carries a random secret; only its SHA-256 is stored, one per member and organisation
+/// (<see cref="CalendarFeedToken"/>), and issuing a new one revokes the old.
 /// </summary>
-public sealed class DeadlineService(SuanbeiDbContext db, UserManager<AppUser> users, TimeProvider clock)
+public sealed class DeadlineService(SuanbeiDbContext db, OrganisationService organisations, TimeProvider clock)
 {
-    public const string TokenClaim = "suanbei:calendar-token-sha256";
-
     public DateTimeOffset Now => clock.GetUtcNow();
     public DateOnly Today => ChinaTime.Date(Now);
 
-    public async Task<List<RunningClock>> ClocksAsync(string userId, CancellationToken ct = default)
+    /// <summary>The organisation's clocks (its data rows carry the organisation's id as owner).</summary>
+    public async Task<List<RunningClock>> ClocksAsync(string organisationId, CancellationToken ct = default)
     {
-        var subject = await db.Set<Subject>().AsNoTracking().FirstOrDefaultAsync(s => s.OwnerId == userId, ct);
-        var filings = await db.Set<AlgorithmFiling>().AsNoTracking().Include(f => f.LinkedProducts).Where(f => f.OwnerUserId == userId)
-            .ToListAsync(ct);
-        var products = await db.Set<Product>().AsNoTracking().Where(p => p.OwnerId == userId).ToListAsync(ct);
+        var subject = await db.Set<Subject>().AsNoTracking().FirstOrDefaultAsync(s => s.OwnerId == organisationId, ct);
+        var filings = await db.Set<AlgorithmFiling>().AsNoTracking().Include(f => f.LinkedProducts)
+            .Where(f => f.OwnerUserId == organisationId).ToListAsync(ct);
+        var products = await db.Set<Product>().AsNoTracking().Where(p => p.OwnerId == organisationId).ToListAsync(ct);
         return AccountDeadlines.Compute(subject, filings, products, Today, WorkingCalendar.Official);
     }
 
-    /// <summary>Issues a new subscription token for the account (revoking any earlier one) and returns it.</summary>
-    public async Task<string> IssueTokenAsync(string userId)
+    /// <summary>Issues a new subscription token of the member for the organisation (revoking an earlier one) and returns it.</summary>
+    public async Task<string> IssueTokenAsync(string userId, string organisationId, CancellationToken ct = default)
     {
-        var user = await users.FindByIdAsync(userId) ?? throw new InvalidOperationException("unknown user");
-        foreach (var old in (await users.GetClaimsAsync(user)).Where(c => c.Type == TokenClaim).ToList())
-            await users.RemoveClaimAsync(user, old);
+        await db.Set<CalendarFeedToken>().Where(t => t.UserId == userId && t.OrganisationId == organisationId).ExecuteDeleteAsync(ct);
         var token = Base64UrlToken(RandomNumberGenerator.GetBytes(32));
-        var result = await users.AddClaimAsync(user, new Claim(TokenClaim, Hash(token)));
-        if (!result.Succeeded) throw new InvalidOperationException(string.Join("; ", result.Errors.Select(e => e.Description)));
+        db.Add(new CalendarFeedToken(userId, organisationId, Hash(token), Now));
+        await db.SaveChangesAsync(ct);
         return token;
     }
 
-    public async Task<bool> HasTokenAsync(string userId) =>
-        await users.FindByIdAsync(userId) is { } user && (await users.GetClaimsAsync(user)).Any(c => c.Type == TokenClaim);
+    public Task<bool> HasTokenAsync(string userId, string organisationId, CancellationToken ct = default) =>
+        db.Set<CalendarFeedToken>().AnyAsync(t => t.UserId == userId && t.OrganisationId == organisationId, ct);
 
-    /// <summary>The account a feed token belongs to, or null for anything malformed or unknown.</summary>
-    public async Task<AppUser?> FindByTokenAsync(string? token)
+    /// <summary>
+    /// The organisation a feed token shows, or null for anything malformed, unknown or no longer allowed: the account
+    /// must still be able to act for the organisation (a member, or a member of a consultancy it has mandated), through
+    /// a membership that began before the token was issued.
+    /// </summary>
+    public async Task<Organisation?> FindFeedAsync(string? token, CancellationToken ct = default)
     {
         if (token is null || token.Length != 43 || !token.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_')) return null;
-        var matches = await users.GetUsersForClaimAsync(new Claim(TokenClaim, Hash(token)));
-        return matches.Count == 1 ? matches[0] : null;
+        var hash = Hash(token);
+        var row = await db.Set<CalendarFeedToken>().AsNoTracking().FirstOrDefaultAsync(t => t.TokenHash == hash, ct);
+        if (row is null) return null;
+        var choices = await organisations.ChoicesAsync(row.UserId, null, ensurePersonal: false, ct);
+        if (choices.FirstOrDefault(c => c.Id == row.OrganisationId) is not { } choice) return null;
+        var membership = (choice.Via ?? choice.Organisation).MemberOf(row.UserId);
+        return membership is not null && membership.JoinedAt <= row.CreatedAt ? choice.Organisation : null;
     }
 
     private static string Hash(string token) => Convert.ToHexStringLower(SHA256.HashData(System.Text.Encoding.ASCII.GetBytes(token)));

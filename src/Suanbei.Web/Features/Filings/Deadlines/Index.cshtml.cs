@@ -5,7 +5,7 @@ using Suanbei.Web.Identity;
 
 namespace Suanbei.Web.Features.Filings.Deadlines;
 
-/// <summary>The account's running clocks, overdue ones first highlighted, and the calendar subscription link.</summary>
+/// <summary>The organisation's running clocks, overdue ones highlighted, and this member's calendar subscription link.</summary>
 [Authorize(Policy = Policies.Filer)]
 public sealed class IndexModel(DeadlineService deadlines) : PageModel
 {
@@ -18,13 +18,14 @@ public sealed class IndexModel(DeadlineService deadlines) : PageModel
     {
         Clocks = await deadlines.ClocksAsync(User.OrganisationId(), HttpContext.RequestAborted);
         Today = deadlines.Today;
-        HasToken = await deadlines.HasTokenAsync(User.UserId());
+        HasToken = await deadlines.HasTokenAsync(User.UserId(), User.OrganisationId(), HttpContext.RequestAborted);
         NewFeedUrl = TempData["FeedUrl"] as string;
     }
 
     public async Task<IActionResult> OnPostTokenAsync()
     {
-        TempData["FeedUrl"] = DeadlinesModule.FeedUrl(Request, await deadlines.IssueTokenAsync(User.UserId()));
+        var token = await deadlines.IssueTokenAsync(User.UserId(), User.OrganisationId(), HttpContext.RequestAborted);
+        TempData["FeedUrl"] = DeadlinesModule.FeedUrl(Request, token);
         return RedirectToPage();
     }
 }

@@ -44,7 +44,7 @@ public sealed class DocumentsModule : IFeatureModule
 
     private static async Task<IResult> Download(AlgorithmFiling? f, string kind, FilingDocuments docs, CancellationToken ct)
     {
-        if (f is null) return Results.Problem(statusCode: 404, title: "未找到", detail: "没有这个算法备案，或它不属于本账号。");
+        if (f is null) return Results.Problem(statusCode: 404, title: "未找到", detail: "没有这个算法备案，或它不属于本机构。");
         var inputs = await docs.LoadAsync(f, ct);
         var name = f.Name ?? "算法备案";
         if (kind == "package")
