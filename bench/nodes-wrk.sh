@@ -43,8 +43,19 @@ start_node() { # name cpu
   taskset -c "$2" dotnet "$dll" serve --urls "http://127.0.0.1:$port" --data "$work/$1" --db "$db" \
     --materials "$work/materials" --key-store database >>"$work/$1.log" 2>&1 &
   echo $! >"$work/$1.pid"
-  for _ in $(seq 1 240); do curl -fsS -o /dev/null "http://127.0.0.1:$port/readyz" 2>/dev/null && return; sleep 0.5; done
+  local t0; t0="$(date +%s.%N)"
+  for _ in $(seq 1 480); do
+    if curl -fsS -o /dev/null "http://127.0.0.1:$port/readyz" 2>/dev/null; then
+      # Start-up cost: wall time depends on the machine's load, the node's CPU time much less.
+      echo "$1 $(awk -v a="$t0" -v b="$(date +%s.%N)" 'BEGIN { printf "%.1f", b - a }') $(node_cpu "$1")" >>"$work/starts"
+      return
+    fi
+    sleep 0.25
+  done
   echo "node $1 did not become ready" >&2; cat "$work/$1.log" >&2; exit 1
+}
+node_cpu() { # user+system CPU seconds of node $1 so far
+  awk -v t="$(getconf CLK_TCK)" '{ printf "%.2f", ($14 + $15) / t }' "/proc/$(cat "$work/$1.pid")/stat" 2>/dev/null || echo 0
 }
 stop_node() { # SIGTERM: Kestrel finishes the requests in flight
   local pid; pid="$(cat "$work/$1.pid")"
@@ -110,9 +121,6 @@ curl -fsS "${header[@]}" "$filings" | grep -q 'data-testid="logout"' || { echo "
 to_ms() { # wrk's "12.34ms" / "1.02s" / "870.00us" → milliseconds
   awk -v v="$1" 'BEGIN { n = v + 0; if (v ~ /us$/) n /= 1000; else if (v ~ /[0-9]s$/) n *= 1000; printf "%.1f", n }'
 }
-node_cpu() { # user+system CPU seconds of node $1 so far
-  awk -v t="$(getconf CLK_TCK)" '{ printf "%.2f", ($14 + $15) / t }' "/proc/$(cat "$work/$1.pid")/stat" 2>/dev/null || echo 0
-}
 warm() { # url [header options]: each node directly, then through nginx
   local url="$1"; shift
   for n in a b; do
@@ -128,8 +136,9 @@ run() { # key label url [header options]
   echo "### $label — wrk -t2 -c16 -d$duration --latency $url   (load average before: $(cut -d' ' -f1-3 /proc/loadavg))"
   out="$(wrk -t2 -c16 -d"$duration" --latency "$@" "$url")"
   echo "$out" | grep -E 'Requests/sec|Non-2xx|Socket errors|  (50|90|99)%|requests in'
-  local rps p50 p90 p99 non2xx sock cpu
+  local rps p50 p90 p99 non2xx sock cpu total per
   rps="$(echo "$out" | awk '/Requests\/sec/ {print $2}')"
+  total="$(echo "$out" | awk '/requests in/ {print $1}')"
   p50="$(to_ms "$(echo "$out" | awk '$1 == "50%" {print $2}')")"
   p90="$(to_ms "$(echo "$out" | awk '$1 == "90%" {print $2}')")"
   p99="$(to_ms "$(echo "$out" | awk '$1 == "99%" {print $2}')")"
@@ -137,8 +146,10 @@ run() { # key label url [header options]
   sock="$(echo "$out" | awk '/Socket errors/ {gsub(",", ""); print $4 + $6 + $8 + $10}')"
   [[ $key == restart-* ]] && cpu="–" || cpu="$(awk -v a0="$cpu_a" -v b0="$cpu_b" -v a="$(node_cpu a)" -v b="$(node_cpu b)" \
     'BEGIN { d = (a - a0 > 0 ? a - a0 : 0) + (b - b0 > 0 ? b - b0 : 0); printf "%.1f", d }')"
+  # CPU per request: what the nodes spend, much less sensitive than requests/s to what else runs on the machine.
+  [[ $cpu == – ]] && per="–" || per="$(awk -v c="$cpu" -v n="$total" 'BEGIN { printf "%.2f", n > 0 ? c * 1000 / n : 0 }')"
   printf '| %s | %s | %s | %s | %s | %s | %s | %s | %s |\n' "$label" "$rps" "$p50" "$p90" "$p99" "${non2xx:-0}" \
-    "${sock:-0}" "$cpu" "$load" >>"$summary"
+    "${sock:-0}" "$per" "$load" >>"$summary"
   echo "$key $rps" >>"$work/rates"
 }
 
@@ -168,8 +179,8 @@ for what in search filings; do
   url="$search"; extra=()
   [[ $what == filings ]] && { url="$filings"; extra=("${header[@]}"); }
   ( sleep "$((secs / 3))"; stop_node b; echo "  (node b stopped at $(date +%T))"; sleep "$((secs / 3))"
-    t0="$(date +%s.%N)"; start_node b 1
-    echo "  (node b ready again at $(date +%T), $(awk -v a="$t0" -v b="$(date +%s.%N)" 'BEGIN { printf "%.1f", b - a }') s after start)"
+    start_node b 1
+    echo "  (node b ready again at $(date +%T), $(tail -1 "$work/starts" | awk '{print $2 " s after start, " $3 " s CPU"}'))"
   ) &
   restarter=$!
   run "restart-$what" "two nodes, b restarted: $what" "$url" "${extra[@]}"
@@ -187,11 +198,15 @@ echo "uptime: $(uptime)"
 ratio() { awk -v a="$(awk -v k="$1" '$1 == k {print $2}' "$work/rates")" -v b="$(awk -v k="$2" '$1 == k {print $2}' "$work/rates")" \
   'BEGIN { printf "%.2f", a / b }'; }
 echo
-echo "## Summary (duration $duration after a $warmup warm-up per node and endpoint; CPU: both nodes' user+system seconds)"
+echo "## Summary (duration $duration after a $warmup warm-up per node and endpoint; CPU: both nodes' user+system time per request)"
 echo
-echo "| run | requests/s | p50 ms | p90 ms | p99 ms | non-2xx | socket errors | node CPU s | load before |"
+echo "| run | requests/s | p50 ms | p90 ms | p99 ms | non-2xx | socket errors | node CPU ms/request | load before |"
 echo "|---|---|---|---|---|---|---|---|---|"
 cat "$summary"
 echo
 echo "two nodes ÷ one node, requests/s: registry search $(ratio two-search one-search)×, filing read $(ratio two-filings one-filings)×"
 cat "$work/cold"
+echo
+echo "| node start (until /readyz answers 200) | wall s | node CPU s |"
+echo "|---|---|---|"
+awk '{ printf "| node %s | %s | %s |\n", $1, $2, $3 }' "$work/starts"
