@@ -147,7 +147,7 @@ run() { # key label url [header options]
   [[ $key == restart-* ]] && cpu="–" || cpu="$(awk -v a0="$cpu_a" -v b0="$cpu_b" -v a="$(node_cpu a)" -v b="$(node_cpu b)" \
     'BEGIN { d = (a - a0 > 0 ? a - a0 : 0) + (b - b0 > 0 ? b - b0 : 0); printf "%.1f", d }')"
   # CPU per request: what the nodes spend, much less sensitive than requests/s to what else runs on the machine.
-  [[ $cpu == – ]] && per="–" || per="$(awk -v c="$cpu" -v n="$total" 'BEGIN { printf "%.2f", n > 0 ? c * 1000 / n : 0 }')"
+  [[ $cpu == – ]] && per="–" || per="$(awk -v c="$cpu" -v n="$total" 'BEGIN { printf "%.2f", (n > 0 ? c * 1000 / n : 0) }')"
   printf '| %s | %s | %s | %s | %s | %s | %s | %s | %s |\n' "$label" "$rps" "$p50" "$p90" "$p99" "${non2xx:-0}" \
     "${sock:-0}" "$per" "$load" >>"$summary"
   echo "$key $rps" >>"$work/rates"
