@@ -2,11 +2,16 @@
 # One app node vs two behind nginx on one PostgreSQL (each node pinned to one core with taskset), then two nodes with
 # one stopped and started again mid-run. wrk (16 connections) on the public registry search and on a signed-in
 # filer's 我的算法备案 page. Starts its own throwaway PostgreSQL (as user postgres) and nginx in a temp folder.
-# Usage: bench/nodes-wrk.sh [duration=30s]       (SUANBEI_DLL: a built suanbei.dll; default: build src/Suanbei.Cli)
+# Every measured run follows a wrk warm-up of each node on that endpoint (tiered JIT and PGO settle only after some
+# thousand requests: ten requests left the first rows measuring the JIT), and the restarted node is warmed by the
+# run itself, which is the point of that row. Prints one summary table at the end.
+# Usage: bench/nodes-wrk.sh [duration=30s] [warm-up=15s]
+#        (SUANBEI_DLL: a built suanbei.dll; default: build src/Suanbei.Cli)
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 duration="${1:-30s}"
 secs="${duration%s}"
+warmup="${2:-15s}"
 for tool in wrk nginx taskset curl; do command -v "$tool" >/dev/null || { echo "$tool is missing" >&2; exit 2; }; done
 dll="${SUANBEI_DLL:-$root/src/Suanbei.Cli/bin/Release/net10.0/suanbei.dll}"
 [[ -f "$dll" ]] || dotnet build "$root/src/Suanbei.Cli" -c Release -v quiet -clp:ErrorsOnly
@@ -27,8 +32,9 @@ pgport="$(free_port)"
 install -d -o postgres "$work/pg" "$work/pgsock"
 runuser -u postgres -- "$pgbin/initdb" -D "$work/pg" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 >/dev/null
 runuser -u postgres -- "$pgbin/pg_ctl" -D "$work/pg" -l "$work/pgsock/log" -w \
-  -o "-h 127.0.0.1 -p $pgport -k $work/pgsock -c max_connections=300" start >/dev/null
+  -o "-h 127.0.0.1 -p $pgport -k $work/pgsock -c max_connections=300 -c shared_preload_libraries=pg_stat_statements" start >/dev/null
 "$pgbin/psql" -h 127.0.0.1 -p "$pgport" -U postgres -qc 'CREATE DATABASE suanbei' postgres
+"$pgbin/psql" -h 127.0.0.1 -p "$pgport" -U postgres -qc 'CREATE EXTENSION pg_stat_statements' suanbei
 db="Host=127.0.0.1;Port=$pgport;Username=postgres;Database=suanbei;Maximum Pool Size=60"
 
 declare -A node_port=([a]="$(free_port)" [b]="$(free_port)")
@@ -37,8 +43,19 @@ start_node() { # name cpu
   taskset -c "$2" dotnet "$dll" serve --urls "http://127.0.0.1:$port" --data "$work/$1" --db "$db" \
     --materials "$work/materials" --key-store database >>"$work/$1.log" 2>&1 &
   echo $! >"$work/$1.pid"
-  for _ in $(seq 1 240); do curl -fsS -o /dev/null "http://127.0.0.1:$port/readyz" 2>/dev/null && return; sleep 0.5; done
+  local t0; t0="$(date +%s.%N)"
+  for _ in $(seq 1 480); do
+    if curl -fsS -o /dev/null "http://127.0.0.1:$port/readyz" 2>/dev/null; then
+      # Start-up cost: wall time depends on the machine's load, the node's CPU time much less.
+      echo "$1 $(awk -v a="$t0" -v b="$(date +%s.%N)" 'BEGIN { printf "%.1f", b - a }') $(node_cpu "$1")" >>"$work/starts"
+      return
+    fi
+    sleep 0.25
+  done
   echo "node $1 did not become ready" >&2; cat "$work/$1.log" >&2; exit 1
+}
+node_cpu() { # user+system CPU seconds of node $1 so far
+  awk -v t="$(getconf CLK_TCK)" '{ printf "%.2f", ($14 + $15) / t }' "/proc/$(cat "$work/$1.pid")/stat" 2>/dev/null || echo 0
 }
 stop_node() { # SIGTERM: Kestrel finishes the requests in flight
   local pid; pid="$(cat "$work/$1.pid")"
@@ -97,20 +114,64 @@ cookie="$(awk '$6 == "suanbei.auth" {print $6 "=" $7}' "$jar")"
 search="$base/registry?q=%E6%99%BA%E8%83%BD"   # 智能
 filings="$base/filings"
 
-run() { # label url [curl/wrk header options]
-  local label="$1" url="$2"; shift 2
-  for _ in 1 2 3 4 5 6 7 8 9 10; do curl -fsS -o /dev/null "$@" "$url"; done   # warm-up (JIT, index load)
-  echo "### $label — wrk -t2 -c16 -d$duration --latency $url   (load average before: $(cut -d' ' -f1-3 /proc/loadavg))"
-  wrk -t2 -c16 -d"$duration" --latency "$@" "$url" | grep -E 'Requests/sec|Non-2xx|Socket errors|  (50|90|99)%|requests in'
-}
 header=(-H "Cookie: $cookie")
+# The cookie must really sign in: a redirect to the sign-in page would count as a success in wrk.
+curl -fsS "${header[@]}" "$filings" | grep -q 'data-testid="logout"' || { echo "the filer's cookie is not accepted" >&2; exit 1; }
+
+to_ms() { # wrk's "12.34ms" / "1.02s" / "870.00us" → milliseconds
+  awk -v v="$1" 'BEGIN { n = v + 0; if (v ~ /us$/) n /= 1000; else if (v ~ /[0-9]s$/) n *= 1000; printf "%.1f", n }'
+}
+warm() { # url [header options]: each node directly, then through nginx
+  local url="$1"; shift
+  for n in a b; do
+    wrk -t2 -c16 -d"$warmup" "$@" "${url/$base/http://127.0.0.1:${node_port[$n]}}" >/dev/null
+  done
+}
+summary="$work/summary"
+run() { # key label url [header options]
+  local key="$1" label="$2" url="$3"; shift 3
+  local load out cpu_a cpu_b
+  load="$(cut -d' ' -f1 /proc/loadavg)"
+  cpu_a="$(node_cpu a)"; cpu_b="$(node_cpu b)"
+  echo "### $label — wrk -t2 -c16 -d$duration --latency $url   (load average before: $(cut -d' ' -f1-3 /proc/loadavg))"
+  out="$(wrk -t2 -c16 -d"$duration" --latency "$@" "$url")"
+  echo "$out" | grep -E 'Requests/sec|Non-2xx|Socket errors|  (50|90|99)%|requests in'
+  local rps p50 p90 p99 non2xx sock cpu total per
+  rps="$(echo "$out" | awk '/Requests\/sec/ {print $2}')"
+  total="$(echo "$out" | awk '/requests in/ {print $1}')"
+  p50="$(to_ms "$(echo "$out" | awk '$1 == "50%" {print $2}')")"
+  p90="$(to_ms "$(echo "$out" | awk '$1 == "90%" {print $2}')")"
+  p99="$(to_ms "$(echo "$out" | awk '$1 == "99%" {print $2}')")"
+  non2xx="$(echo "$out" | awk '/Non-2xx/ {print $NF}')"
+  sock="$(echo "$out" | awk '/Socket errors/ {gsub(",", ""); print $4 + $6 + $8 + $10}')"
+  [[ $key == restart-* ]] && cpu="–" || cpu="$(awk -v a0="$cpu_a" -v b0="$cpu_b" -v a="$(node_cpu a)" -v b="$(node_cpu b)" \
+    'BEGIN { d = (a - a0 > 0 ? a - a0 : 0) + (b - b0 > 0 ? b - b0 : 0); printf "%.1f", d }')"
+  # CPU per request: what the nodes spend, much less sensitive than requests/s to what else runs on the machine.
+  [[ $cpu == – ]] && per="–" || per="$(awk -v c="$cpu" -v n="$total" 'BEGIN { printf "%.2f", (n > 0 ? c * 1000 / n : 0) }')"
+  printf '| %s | %s | %s | %s | %s | %s | %s | %s | %s |\n' "$label" "$rps" "$p50" "$p90" "$p99" "${non2xx:-0}" \
+    "${sock:-0}" "$per" "$load" >>"$summary"
+  echo "$key $rps" >>"$work/rates"
+}
 
 echo "uptime: $(uptime)"
 echo "nproc: $(nproc); PostgreSQL $("$pgbin/postgres" --version | awk '{print $3}'); nginx $(nginx -v 2>&1 | cut -d/ -f2)"
+sql_per_request() { # url [header options]: SQL statements the database executed per request (100 requests)
+  local url="$1"; shift
+  psql_q 'SELECT pg_stat_statements_reset()' >/dev/null
+  for _ in $(seq 1 100); do curl -fsS -o /dev/null "$@" "$url"; done
+  psql_q "SELECT round(coalesce(sum(calls), 0) / 100.0, 2) FROM pg_stat_statements
+          WHERE query NOT LIKE '%pg_stat_statements%'"
+}
+psql_q() { "$pgbin/psql" -h 127.0.0.1 -p "$pgport" -U postgres -d suanbei -Atqc "$1"; }
+echo "warming up each node: wrk -t2 -c16 -d$warmup per node and endpoint"
+warm "$search"
+warm "$filings" "${header[@]}"
+echo "SQL statements per request (pg_stat_statements, 100 requests each): registry search $(sql_per_request "$search"), \
+filing read $(sql_per_request "$filings" "${header[@]}")"
 for phase in one two; do
   if [[ $phase == one ]]; then nginx_conf a; else nginx_conf a b; fi
-  run "$phase node(s): registry search" "$search"
-  run "$phase node(s): filing read" "$filings" "${header[@]}"
+  run "$phase-search" "$phase node(s): registry search" "$search"
+  run "$phase-filings" "$phase node(s): filing read" "$filings" "${header[@]}"
 done
 
 echo "## two nodes, node b stopped at $((secs / 3)) s and started again at $((2 * secs / 3)) s"
@@ -118,9 +179,34 @@ for what in search filings; do
   url="$search"; extra=()
   [[ $what == filings ]] && { url="$filings"; extra=("${header[@]}"); }
   ( sleep "$((secs / 3))"; stop_node b; echo "  (node b stopped at $(date +%T))"; sleep "$((secs / 3))"
-    start_node b 1; echo "  (node b ready again at $(date +%T))" ) &
+    start_node b 1
+    echo "  (node b ready again at $(date +%T), $(tail -1 "$work/starts" | awk '{print $2 " s after start, " $3 " s CPU"}'))"
+  ) &
   restarter=$!
-  run "two nodes, b restarted: $what" "$url" "${extra[@]}"
+  run "restart-$what" "two nodes, b restarted: $what" "$url" "${extra[@]}"
   wait "$restarter"
+  # A cold node's first requests, measured directly (no nginx) right after it answered /readyz once.
+  stop_node b; start_node b 1
+  first="$(for _ in 1 2 3 4 5; do curl -fsS -o /dev/null -w '%{time_total} ' "${extra[@]}" \
+    "${url/$base/http://127.0.0.1:${node_port[b]}}"; done)"
+  echo "  (a freshly started node b, first five $what requests: $first s)"
+  echo "| fresh node b, first five $what requests (s) | $first |" >>"$work/cold"
+  warm "$url" "${extra[@]}"
 done
 echo "uptime: $(uptime)"
+
+ratio() { awk -v a="$(awk -v k="$1" '$1 == k {print $2}' "$work/rates")" -v b="$(awk -v k="$2" '$1 == k {print $2}' "$work/rates")" \
+  'BEGIN { printf "%.2f", a / b }'; }
+echo
+echo "## Summary (duration $duration after a $warmup warm-up per node and endpoint; CPU: both nodes' user+system time per request)"
+echo
+echo "| run | requests/s | p50 ms | p90 ms | p99 ms | non-2xx | socket errors | node CPU ms/request | load before |"
+echo "|---|---|---|---|---|---|---|---|---|"
+cat "$summary"
+echo
+echo "two nodes ÷ one node, requests/s: registry search $(ratio two-search one-search)×, filing read $(ratio two-filings one-filings)×"
+cat "$work/cold"
+echo
+echo "| node start (until /readyz answers 200) | wall s | node CPU s |"
+echo "|---|---|---|"
+awk '{ printf "| node %s | %s | %s |\n", $1, $2, $3 }' "$work/starts"

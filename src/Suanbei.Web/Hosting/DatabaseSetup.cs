@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Npgsql;
 using Suanbei.Web.Data;
 
 namespace Suanbei.Web.Hosting;
@@ -9,7 +10,7 @@ public static class DatabaseSetup
 {
     public static void Configure(DbContextOptionsBuilder builder, SuanbeiHostOptions options)
     {
-        if (options.UsesPostgres) builder.UseNpgsql(options.PostgresConnectionString);
+        if (options.UsesPostgres) builder.UseNpgsql(PooledConnectionString(options.PostgresConnectionString!));
         else builder.UseSqlite($"Data Source={options.SqlitePath}");
         // The migrations are written by hand without a model snapshot, so EF cannot compare; the schema test does.
         builder.ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning));
@@ -17,6 +18,24 @@ public static class DatabaseSetup
     }
 
     private static readonly InputRulesSaveInterceptor SaveInterceptor = new();
+
+    /// <summary>
+    /// The connection string of the app's pooled connections. EF returns its connection to the pool after every query
+    /// (a page makes several), and Npgsql then resets it with DISCARD ALL by default, one more statement each time.
+    /// Nothing here keeps session state on a pooled connection (the leader's advisory lock lives on its own unpooled
+    /// connection; transactions end before the connection goes back), so the reset is skipped unless the configured
+    /// connection string says otherwise.
+    /// </summary>
+    public static string PooledConnectionString(string configured)
+    {
+        var b = new NpgsqlConnectionStringBuilder(configured);
+        // The keys as written ("No Reset On Close" or "NoResetOnClose", any case); Npgsql's builder cannot tell a
+        // setting written out from its default.
+        var written = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = configured }.Keys.Cast<string>()
+            .Any(k => k.Replace(" ", "", StringComparison.Ordinal).Equals("NoResetOnClose", StringComparison.OrdinalIgnoreCase));
+        if (!written) b.NoResetOnClose = true;
+        return b.ConnectionString;
+    }
 
     public static DbContextOptions<SuanbeiDbContext> Options(SuanbeiHostOptions options)
     {

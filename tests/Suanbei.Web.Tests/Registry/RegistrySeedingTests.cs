@@ -53,6 +53,23 @@ public abstract class RegistrySeedingTests<TApp>(TApp app) : IClassFixture<TApp>
 public sealed class RegistrySeedingTestsSqlite(SeededSqliteApp app) : RegistrySeedingTests<SeededSqliteApp>(app);
 public sealed class RegistrySeedingTestsPostgres(SeededPostgresApp app) : RegistrySeedingTests<SeededPostgresApp>(app);
 
+/// <summary>A node loads the registry's search index while it starts, so its first searches do not wait for the load.</summary>
+public abstract class RegistryIndexAtStartTests<TApp>(TApp app) : IClassFixture<TApp> where TApp : SeededApp
+{
+    [Fact]
+    public async Task The_search_index_is_loaded_before_the_first_request()
+    {
+        // Nothing has asked this app anything yet (its own fixture); the index is read without asking the database.
+        var (loaded, version) = await app.WithDb(async db =>
+            (RegistrySearchIndex.For(db).Loaded, await RegistrySearchIndex.ReadVersionAsync(db, default)));
+        Assert.NotNull(loaded);
+        Assert.Equal(version, loaded.Version);
+        Assert.True(loaded.Count >= 739, $"{loaded.Count} entries loaded");
+    }
+}
+public sealed class RegistryIndexAtStartTestsSqlite(SeededSqliteApp app) : RegistryIndexAtStartTests<SeededSqliteApp>(app);
+public sealed class RegistryIndexAtStartTestsPostgres(SeededPostgresApp app) : RegistryIndexAtStartTests<SeededPostgresApp>(app);
+
 public sealed class RegistrySeedingSettingTests
 {
     private static IConfiguration Config(string? value) => new ConfigurationBuilder()

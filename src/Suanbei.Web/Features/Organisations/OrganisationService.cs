@@ -35,13 +35,14 @@ public sealed class OrganisationService(SuanbeiDbContext db, TimeProvider clock,
     /// </summary>
     public async Task<List<Choice>> ChoicesAsync(string userId, string? email, bool ensurePersonal, CancellationToken ct = default)
     {
-        var orgIds = await db.Set<Membership>().Where(m => m.UserId == userId).Select(m => m.OrganisationId).ToListAsync(ct);
-        if (orgIds.Count == 0 && ensurePersonal)
+        // One round trip on every signed-in request: the account's organisations with their members.
+        var mine = db.Set<Organisation>().Include(o => o.Members).Where(o => o.Members.Any(m => m.UserId == userId));
+        var own = await mine.ToListAsync(ct);
+        if (own.Count == 0 && ensurePersonal)
         {
             await CreatePersonalAsync(userId, email, ct);
-            orgIds = await db.Set<Membership>().Where(m => m.UserId == userId).Select(m => m.OrganisationId).ToListAsync(ct);
+            own = await mine.ToListAsync(ct);
         }
-        var own = await db.Set<Organisation>().Include(o => o.Members).Where(o => orgIds.Contains(o.Id)).ToListAsync(ct);
         var choices = own.OrderBy(o => o.Id == userId ? 0 : 1).ThenBy(o => o.Name, StringComparer.Ordinal)
             .Select(o => new Choice(o, o.MemberOf(userId)!.Role, null)).ToList();
         var consultancies = choices.Where(c => c.Organisation.Kind == OrganisationKind.Consultancy).ToList();

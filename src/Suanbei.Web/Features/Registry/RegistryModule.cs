@@ -1,5 +1,6 @@
 using Suanbei.Registry.Publishing;
 using Suanbei.Registry.Store;
+using Suanbei.Web.Data;
 using Suanbei.Web.Features.Registry.Export;
 using Suanbei.Web.Features.Registry.Store;
 using Suanbei.Web.Hosting;
@@ -21,4 +22,15 @@ public sealed class RegistryModule : IFeatureModule
     }
 
     public void MapEndpoints(IEndpointRouteBuilder app) => RegistryEndpoints.Map(app);
+
+    /// <summary>
+    /// Loads the search index before the node takes requests (after the shipped lists are seeded: modules initialise
+    /// in name order), so the first searches after a (re)start do not queue behind the load. Every search still
+    /// checks the index against the database's registry version.
+    /// </summary>
+    public void Initialize(IServiceProvider services, SuanbeiHostOptions options)
+    {
+        var db = services.GetRequiredService<SuanbeiDbContext>();
+        RegistrySearchIndex.For(db).CurrentAsync(db).GetAwaiter().GetResult();
+    }
 }

@@ -26,6 +26,9 @@ public sealed class RegistrySearchIndex
     private readonly SemaphoreSlim _gate = new(1, 1);
     private volatile Snapshot? _current;
 
+    /// <summary>The snapshot last loaded, without asking the database (null before the first load).</summary>
+    internal Snapshot? Loaded => _current;
+
     /// <summary>The index as of the database's current version (reloaded first when the registry changed).</summary>
     public async Task<Snapshot> CurrentAsync(SuanbeiDbContext db, CancellationToken ct = default)
     {

@@ -232,11 +232,11 @@ public sealed class RegistryStore(SuanbeiDbContext db, TimeProvider? clock = nul
     private async Task<List<RegistryEntry>> ByIds(IReadOnlyList<Guid> ids, CancellationToken ct)
     {
         if (ids.Count == 0) return [];
-        // Two keyed lookups; an Include would join the listings to a subquery, which PostgreSQL may answer with a scan.
-        var list = await db.Set<RegistryEntry>().AsNoTracking().Where(e => ids.Contains(e.Id)).ToListAsync(ct);
+        // One round trip: the entries by primary key joined to their listings by the EntryId index (no Take, so EF
+        // joins the table itself, not a subquery). The search page pays this on every request.
+        var list = await db.Set<RegistryEntry>().AsNoTracking().Include(e => e.Listings).AsSingleQuery()
+            .Where(e => ids.Contains(e.Id)).ToListAsync(ct);
         var byId = list.ToDictionary(e => e.Id);
-        foreach (var l in await db.Set<RegistryListing>().AsNoTracking().Where(l => ids.Contains(l.EntryId)).ToListAsync(ct))
-            if (byId.TryGetValue(l.EntryId, out var owner)) owner.Listings.Add(l);
         return ids.Where(byId.ContainsKey).Select(id => byId[id]).ToList();
     }
 
