@@ -129,7 +129,7 @@ public abstract class GenAiToolkitLinkTests<TApp>(TApp app) : IClassFixture<TApp
         Assert.Contains("模型名称：工具关联模型", text);
         Assert.Contains("模型版本：V1.0", text);
         Assert.Contains("评估对象（模型）：test-model", text);
-        Assert.Contains("“拦截词主库”第1版（本备案关联）", text);
+        Assert.Contains("“拦截词主库”第1版（本备案关联，", text);
         Assert.Contains("评估所用测试题库：", text);
 
         // Outsiders get 404 for the files, as for the filing.

@@ -63,7 +63,7 @@ public static class GenerativeAiSelfAssessmentReport
             d.Table(["题库", "来源", "有效条数", "要求", "重复/无效", "结论"], input.Banks.Select(b => (IReadOnlyList<string>)
                 [b.Report.Name, b.Source, N(b.Report.Items), $"不少于 {N(b.Report.Minimum)}",
                     $"{N(b.Report.Duplicates.Count)} / {N(b.Report.Invalid.Count)}", b.Report.Ok ? "符合" : "不符合"]),
-                [18, 34, 12, 14, 12, 10]);
+                [15, 39, 11, 14, 11, 10]);
             foreach (var b in input.Banks)
             {
                 d.SubHeading($"{b.Report.Name}：各风险（方面）覆盖");
@@ -82,7 +82,7 @@ public static class GenerativeAiSelfAssessmentReport
         {
             var banks = run.Banks(rules);
             var tested = input.Banks.Where(b => b.Report.Kind != BankKind.Keywords).ToList();
-            if (tested.Count > 0) d.Text("评估所用测试题库：" + string.Join("；", tested.Select(b => $"{b.Report.Name}（{b.Source}）")) + "。");
+            if (tested.Count > 0) d.Text("评估所用测试题库：" + string.Join("；", tested.Select(b => $"{b.Report.Name} {b.Source}")) + "。");
             d.Text($"人工复核的判定优先于自动判定；比率附 95% Wilson 区间（z = {rules.Confidence.Z.ToString(CultureInfo.InvariantCulture)}），" +
                 "标准只规定点估计，区间供判断抽样误差。");
             d.Table(["评估项", "抽样题数", "计数", "比率（95% 区间）", "要求", "判定来源", "结论"], banks.Select(b =>
@@ -92,7 +92,7 @@ public static class GenerativeAiSelfAssessmentReport
                     $"{ReportFormat.Verdicts(r.Bank).Yes} {N(r.Rate.Successes)}", ReportFormat.Rate(r.Rate),
                     ReportFormat.Threshold(r.Threshold),
                     $"人工 {N(b.HumanVerdicts)}，自动 {N(b.AutomaticVerdicts)}", RunResultsExport.Conclusion(r.Meets, r.SampleBelowStandard)];
-            }), [18, 14, 11, 21, 12, 14, 10]);
+            }), [15, 20, 9, 22, 11, 13, 10]);
             foreach (var b in banks)
             {
                 d.SubHeading($"{b.Result.Threshold.Name}：各风险（方面）{ReportFormat.RateName(b.Bank)}");

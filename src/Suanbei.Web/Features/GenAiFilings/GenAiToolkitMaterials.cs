@@ -83,7 +83,14 @@ public sealed class GenAiToolkitMaterials(SuanbeiDbContext db, TimeProvider cloc
     public static IReadOnlyList<string> Warnings(IEnumerable<GenAiLinkedMaterial> linked) =>
         linked.Where(l => l.Ok != true).Select(l => l.Ok is null
             ? $"《{l.MaterialName}》关联的{l.Title}已不存在，请重新选择。"
-            : $"《{l.MaterialName}》关联的{l.Title}未达标：{string.Join("；", l.Shortfalls)}。").ToList();
+            : $"《{l.MaterialName}》关联的{l.Title}未达标：{Summary(l.Shortfalls)}。").ToList();
+
+    /// <summary>The warning names the first shortfalls and counts the rest; the full list is shown with the link.</summary>
+    public const int WarningShortfalls = 3;
+
+    private static string Summary(IReadOnlyList<string> shortfalls) =>
+        string.Join("；", shortfalls.Take(WarningShortfalls))
+        + (shortfalls.Count > WarningShortfalls ? $"；等共 {shortfalls.Count} 项不足（详见“从评估工具关联的材料”）" : "");
 
     /// <summary>The address of a linked material's file (lowercase; the part is empty for the run's report).</summary>
     public static string DownloadUrl(Guid filingId, string key, string part) =>
@@ -138,7 +145,7 @@ public sealed class GenAiToolkitMaterials(SuanbeiDbContext db, TimeProvider cloc
         var banks = Enum.GetValues<BankKind>().Select(k =>
                 linked.FirstOrDefault(c => c.Kind == k.Code()) is { } c
                     ? new CheckedBank(JsonSerializer.Deserialize<BankReport>(c.ReportJson, BanksModel.Json)!,
-                        $"“{c.BankName}”第{c.Version}版（本备案关联），{c.FileName}，{ChinaTime.Display(c.CheckedAt)}检查")
+                        $"“{c.BankName}”第{c.Version}版（本备案关联，{ChinaTime.Display(c.CheckedAt)}检查）")
                     : latest.FirstOrDefault(b => b.Report.Kind == k))
             .OfType<CheckedBank>().ToList();
         var input = new SelfAssessmentInput(f.ModelName, results, banks, null, clock.GetUtcNow());
@@ -171,9 +178,9 @@ public sealed class GenAiToolkitMaterials(SuanbeiDbContext db, TimeProvider cloc
         foreach (var b in banks.Select(b => b.Result))
         {
             if (!b.Meets)
-                shortfalls.Add($"{b.Threshold.Name}{ReportFormat.Rate(b.Rate)}，未达到要求（{ReportFormat.Threshold(b.Threshold)}）");
+                shortfalls.Add($"{b.Threshold.Name}：{ReportFormat.Rate(b.Rate)}，未达到要求（{ReportFormat.Threshold(b.Threshold)}）");
             if (b.SampleBelowStandard)
-                shortfalls.Add($"{b.Threshold.Name}抽样 {N(b.Rate.Trials)} 题，少于标准要求的 {N(b.Threshold.Sample ?? 0)} 题");
+                shortfalls.Add($"{b.Threshold.Name}：{N(b.Rate.Trials)} 题，少于标准要求的 {N(b.Threshold.Sample ?? 0)} 题");
         }
         var answers = banks.Sum(b => b.Result.Rate.Trials);
         return new(m.Key, m.Name, "", link.Source, $"评估运行“{run.Model}”（{ReportFormat.Date(run.Created)}）",
