@@ -42,6 +42,24 @@ public sealed class GenerativeAiNumberTests
     }
 
     [Fact]
+    public void Filing_numbers_carry_a_sequence_from_the_date_the_published_rows_first_show_one_and_none_before()
+    {
+        var rules = GenerativeAiNumberRules.Current;
+        var filings = PublishedRows().Where(r => r.Kind == "备案" && r.Region != "属地")
+            .Select(r => GenerativeAiNumber.Decode(r.Number)).ToList();
+        Assert.Equal(rules.FilingSequenceFrom, filings.Where(d => d.Sequence is not null).Min(d => d.Date!.Value));
+        Assert.True(filings.Where(d => d.Sequence is null).Max(d => d.Date!.Value) < rules.FilingSequenceFrom);
+        Assert.All(filings.Where(d => d.Sequence is not null),
+            d => Assert.Equal(8 + rules.FilingSequenceWidth, d.Number.Length - d.Number.LastIndexOf('-') - 1));
+
+        Assert.Contains("备案号缺少序号：2024-04-28 起", Assert.Single(GenerativeAiNumber.Decode("Beijing-XingChen-20240428").Problems));
+        Assert.Contains("2024-04-28 以前的备案号不带序号", Assert.Single(GenerativeAiNumber.Decode("Beijing-WenXinYiYan-202308210001").Problems));
+        Assert.Contains("序号应为 4 位数字", Assert.Single(GenerativeAiNumber.Decode("Beijing-XingChen-2024042800001").Problems));
+        Assert.Contains("evidence", Assert.Throws<FormatException>(() =>
+            GenerativeAiNumberRules.Parse("{\"filingSequence\":{\"from\":\"2024-04-28\",\"width\":4}}")).Message);
+    }
+
+    [Fact]
     public void A_registration_number_has_its_sequence_and_a_filing_number_may_have_none()
     {
         var reg = GenerativeAiNumber.Decode("Beijing-BianYing-20240428S0001");

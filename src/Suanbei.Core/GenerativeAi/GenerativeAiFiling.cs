@@ -105,7 +105,18 @@ public sealed class GenerativeAiFiling : IHasDomainEvents
         IsReturned ? _returnReasons.Where(r => r.Round == ReturnRounds).OrderBy(r => GenerativeAiFormFields.Order(r.Field)).ToList()
             : [];
 
-    public Guid? MaterialOf(string key) => _materials.FirstOrDefault(m => m.Key == key)?.MaterialId;
+    /// <summary>The uploaded file of a material, or null (also when the material is linked from the toolkit).</summary>
+    public Guid? MaterialOf(string key) =>
+        _materials.FirstOrDefault(m => m.Key == key && m.Source == GenerativeAiMaterialSource.Upload)?.MaterialId;
+
+    /// <summary>The toolkit links of a material (bank versions in the data file's part order, or one run); empty otherwise.</summary>
+    public IReadOnlyList<GenerativeAiMaterialLink> ToolkitLinksOf(string key) =>
+        _materials.Where(m => m.Key == key && m.Source != GenerativeAiMaterialSource.Upload)
+            .OrderBy(m => GenerativeAiRules.Current.Materials.First(x => x.Key == key).Toolkit?.Parts.ToList().IndexOf(m.Part) ?? 0)
+            .ToList();
+
+    /// <summary>Whether a material is provided, uploaded or linked.</summary>
+    public bool HasMaterial(string key) => _materials.Any(m => m.Key == key);
 
     // ---------------------------------------------------------------- editing (draft only, owner only)
 
@@ -145,6 +156,31 @@ public sealed class GenerativeAiFiling : IHasDomainEvents
         Touch(now);
     }
 
+    /// <summary>
+    /// Takes a material from the assessment toolkit instead of an upload: one stored bank version for each part the data
+    /// file names (all of them), or one review run. Replaces what the material held; with no targets, removes it. The
+    /// caller checks that the versions or the run are the filer's own.
+    /// </summary>
+    public void LinkToolkit(Actor filer, string key, IReadOnlyList<(string Part, Guid Id)> targets, DateTimeOffset now)
+    {
+        RequireEditable(filer);
+        var material = GenerativeAiRules.Current.Materials.FirstOrDefault(m => m.Key == key)
+            ?? throw new DomainException($"未知的备案材料：{key}");
+        var option = material.Toolkit ?? throw new DomainException($"《{material.Name}》只能上传文件，不能从评估工具关联。");
+        if (targets.Count > 0)
+        {
+            var parts = targets.Select(t => t.Part).ToList();
+            IReadOnlyList<string> expected = option.Source == GenerativeAiMaterialSource.ReviewRun ? [""] : option.Parts;
+            if (parts.Count != expected.Count || parts.Distinct().Count() != parts.Count || parts.Any(p => !expected.Contains(p)))
+                throw new DomainException(option.Source == GenerativeAiMaterialSource.ReviewRun
+                    ? $"《{material.Name}》须关联一次评估运行。"
+                    : $"《{material.Name}》须为每个题库各关联一个版本（共 {expected.Count} 个）。");
+        }
+        _materials.RemoveAll(m => m.Key == key);
+        foreach (var (part, id) in targets) _materials.Add(new GenerativeAiMaterialLink(key, id, option.Source, part));
+        Touch(now);
+    }
+
     // ---------------------------------------------------------------- completeness
 
     /// <summary>What still blocks submission, in form order; empty when complete.</summary>
@@ -153,8 +189,8 @@ public sealed class GenerativeAiFiling : IHasDomainEvents
         var missing = GenerativeAiFormFields.Missing(Form);
         if (_products.Count == 0)
             missing.Add(new MissingField(GenerativeAiFormFields.Products, "请关联至少一个提供该服务的产品。"));
-        foreach (var m in GenerativeAiRules.Current.Materials.Where(m => MaterialOf(m.Key) is null))
-            missing.Add(new MissingField(m.Key, $"请上传《{m.Name}》。"));
+        foreach (var m in GenerativeAiRules.Current.Materials.Where(m => !HasMaterial(m.Key)))
+            missing.Add(new MissingField(m.Key, m.Toolkit is null ? $"请上传《{m.Name}》。" : $"请上传《{m.Name}》，或从评估工具关联。"));
         return missing;
     }
 
@@ -286,7 +322,7 @@ public sealed class GenerativeAiFiling : IHasDomainEvents
             ChangeEventDate = eventDate, ChangeDescription = text,
         };
         foreach (var p in _products) change._products.Add(new GenerativeAiProductLink(p.ProductId, p.ProductName, p.ProductForm));
-        foreach (var m in _materials) change._materials.Add(new GenerativeAiMaterialLink(m.Key, m.MaterialId));
+        foreach (var m in _materials) change._materials.Add(new GenerativeAiMaterialLink(m.Key, m.MaterialId, m.Source, m.Part));
         change.Append(filer, now, GenerativeAiAction.StartChange, Status, GenerativeAiStatus.Draft, $"由第{Revision}版发起变更");
         OpenChangeId = change.Id;
         Move(t, filer, now, $"发起变更（第{change.Revision}版），变更发生日期 {eventDate:yyyy-MM-dd}");

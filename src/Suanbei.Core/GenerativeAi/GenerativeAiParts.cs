@@ -21,20 +21,31 @@ public sealed class GenerativeAiProductLink
     public string Display => $"{ProductName}（{ProductForm}）";
 }
 
-/// <summary>An uploaded material (安全自评估报告 …) by its key in Data/rules/genai-filing.json.</summary>
+/// <summary>
+/// A material (安全自评估报告 …) by its key in Data/rules/genai-filing.json: an uploaded file, or a link to a stored bank
+/// version (one per <see cref="Part"/>, the bank kind) or a review run of the assessment toolkit, by
+/// <see cref="Source"/>.
+/// </summary>
 public sealed class GenerativeAiMaterialLink
 {
     private GenerativeAiMaterialLink() { } // EF
-    internal GenerativeAiMaterialLink(string key, Guid materialId)
+    internal GenerativeAiMaterialLink(string key, Guid materialId, GenerativeAiMaterialSource source = GenerativeAiMaterialSource.Upload,
+        string part = "")
     {
         Id = Guid.NewGuid();
         Key = key;
         MaterialId = materialId;
+        Source = source;
+        Part = part;
     }
 
     public Guid Id { get; private set; }
     public string Key { get; private set; } = "";
+    /// <summary>The uploaded material's id, or the linked bank version's or review run's id (by <see cref="Source"/>).</summary>
     public Guid MaterialId { get; private set; }
+    public GenerativeAiMaterialSource Source { get; private set; }
+    /// <summary>The bank kind code of a linked bank version (<c>keywords</c>, <c>content</c> …); empty otherwise.</summary>
+    public string Part { get; private set; } = "";
 }
 
 /// <summary>A reviewer's reason for returning one field, kept per round.</summary>

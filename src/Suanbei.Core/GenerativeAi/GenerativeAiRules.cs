@@ -37,6 +37,7 @@ public sealed class GenerativeAiRules
         {
             new JsonStringEnumConverter<ModelSource>(namingPolicy: null, allowIntegerValues: false),
             new JsonStringEnumConverter<GenerativeAiFilingKind>(namingPolicy: null, allowIntegerValues: false),
+            new JsonStringEnumConverter<GenerativeAiMaterialSource>(namingPolicy: null, allowIntegerValues: false),
         },
         TypeInfoResolver = CoreJsonContext.Default,
     };
@@ -63,13 +64,31 @@ public sealed class GenerativeAiRules
             if (string.IsNullOrWhiteSpace(m.Key) || string.IsNullOrWhiteSpace(m.Name) || string.IsNullOrWhiteSpace(m.Source))
                 throw new FormatException("a material lacks key, name or source");
             if (materials.Any(x => x.Key == m.Key)) throw new FormatException($"material '{m.Key}' appears twice");
-            materials.Add(new GenerativeAiMaterial(m.Key, m.Name, m.Source));
+            materials.Add(new GenerativeAiMaterial(m.Key, m.Name, m.Source, Toolkit(m)));
         }
         if (materials.Count == 0) throw new FormatException("generative-AI rules document lists no materials");
         return new GenerativeAiRules(dto.Version, kinds, materials);
     }
 
+    private static GenerativeAiToolkitOption? Toolkit(GenAiMaterialDto m)
+    {
+        if (m.Toolkit is not { } t) return null;
+        var parts = (t.Parts ?? []).Select(p => p.Trim()).ToList();
+        switch (t.Source)
+        {
+            case GenerativeAiMaterialSource.Upload:
+                throw new FormatException($"material '{m.Key}': the toolkit source cannot be Upload");
+            case GenerativeAiMaterialSource.BankVersion when parts.Count == 0 || parts.Any(p => p.Length == 0):
+                throw new FormatException($"material '{m.Key}': bank versions need the bank kinds as parts");
+            case GenerativeAiMaterialSource.ReviewRun when parts.Count > 0:
+                throw new FormatException($"material '{m.Key}': a review run has no parts");
+        }
+        if (parts.Distinct().Count() != parts.Count) throw new FormatException($"material '{m.Key}': a part appears twice");
+        return new GenerativeAiToolkitOption(t.Source, parts);
+    }
+
     internal sealed record Dto(string? Version, List<GenAiKindRuleDto>? KindRules, List<GenAiMaterialDto>? Materials);
     internal sealed record GenAiKindRuleDto(ModelSource ModelSource, GenerativeAiFilingKind Kind, string? Text, string? Source);
-    internal sealed record GenAiMaterialDto(string? Key, string? Name, string? Source);
+    internal sealed record GenAiMaterialDto(string? Key, string? Name, string? Source, GenAiToolkitDto? Toolkit);
+    internal sealed record GenAiToolkitDto(GenerativeAiMaterialSource Source, List<string>? Parts);
 }

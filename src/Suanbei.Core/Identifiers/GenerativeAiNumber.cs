@@ -7,7 +7,8 @@ namespace Suanbei.Core.Identifiers;
 
 /// <summary>
 /// 生成式人工智能服务 numbers as the CAC's lists publish them: <c>&lt;属地拼音&gt;-&lt;模型名称&gt;-&lt;YYYYMMDD&gt;</c> for 备案,
-/// optionally followed by a four-digit sequence (…-202404280001, used from 2024-04), and <c>…-YYYYMMDDS&lt;NNNN&gt;</c> for 登记.
+/// followed from 2024-04-28 by a four-digit sequence (…-202404280001; <see cref="GenerativeAiNumberRules"/>), and
+/// <c>…-YYYYMMDDS&lt;NNNN&gt;</c> for 登记.
 /// The 属地 is a province's pinyin from Data/regions.tsv (compared ignoring case: Zhejiang and ZheJiang both occur) or a
 /// known non-province place or slip from Data/registry-normalisations.tsv (ZhongYangQiYe for central enterprises under
 /// 国资委; the one misspelt Shinghai). The model name may contain hyphens (Sichuan-MT-WorkGpt-20240424).
@@ -17,7 +18,7 @@ public static partial class GenerativeAiNumber
     [GeneratedRegex(@"^(?<place>[^-]*)-(?<name>.*)-(?<date>[^-]*)$")]
     private static partial Regex Parts();
 
-    [GeneratedRegex(@"^(?<date>\d{8})(?:(?<seq>\d{4})|S(?<reg>\d{4}))?$")]
+    [GeneratedRegex(@"^(?<date>\d{8})(?:(?<seq>\d+)|S(?<reg>\d{4}))?$")]
     private static partial Regex DatePart();
 
     [GeneratedRegex(@"^[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*$")]
@@ -40,6 +41,19 @@ public static partial class GenerativeAiNumber
         foreach (var ch in trimmed)
             sb.Append(ch is >= '\uFF01' and <= '\uFF5E' ? (char)(ch - 0xFEE0) : ch is '－' or '—' or '–' ? '-' : ch);
         return sb.ToString();
+    }
+
+    /// <summary>A 备案 number carries a sequence of the rule's width from the rule's date, and none before it.</summary>
+    private static void FilingSequence(DateOnly date, Group seq, List<string> problems)
+    {
+        var rules = GenerativeAiNumberRules.Current;
+        var from = rules.FilingSequenceFrom.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        if (rules.FilingHasSequence(date) && !seq.Success)
+            problems.Add($"备案号缺少序号：{from} 起的备案号在日期后带 {rules.FilingSequenceWidth} 位序号，如 Beijing-XingChen-202404280001");
+        else if (!rules.FilingHasSequence(date) && seq.Success)
+            problems.Add($"{from} 以前的备案号不带序号，日期后的“{seq.Value}”多余");
+        else if (seq.Success && seq.Value.Length != rules.FilingSequenceWidth)
+            problems.Add($"备案号的序号应为 {rules.FilingSequenceWidth} 位数字，而不是“{seq.Value}”");
     }
 
     public static GenerativeAiNumberInfo Decode(string? text)
@@ -90,6 +104,7 @@ public static partial class GenerativeAiNumber
                 if (sequence == 0) problems.Add("序号不能为 0000");
             }
             else if (kind == GenerativeAiNumberKind.Registration) problems.Add("登记编号缺少序号");
+            if (kind == GenerativeAiNumberKind.Filing && date is { } issued) FilingSequence(issued, seq, problems);
         }
         return new(number, kind, pinyin.Length == 0 ? null : pinyin, place, name.Length == 0 ? null : name, date, sequence, problems, note);
     }

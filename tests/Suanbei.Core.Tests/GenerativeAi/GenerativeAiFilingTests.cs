@@ -42,9 +42,53 @@ public class GenerativeAiFilingTests
         var missing = f.Submit(Filer, Monday, Entity, Province);
         Assert.Contains(missing, m => m.Field == GenerativeAiFormFields.ModelName && m.Message.Contains("模型名称"));
         Assert.Contains(missing, m => m.Field == GenerativeAiFormFields.Products);
-        Assert.Contains(missing, m => m.Message == "请上传《关键词拦截列表》。");
+        Assert.Contains(missing, m => m.Message == "请上传《关键词拦截列表》，或从评估工具关联。");
+        Assert.Contains(missing, m => m.Message == "请上传《模型服务协议》。");
         Assert.Equal(GenerativeAiStatus.Draft, f.Status);
         Assert.Empty(f.AuditTrail);
+    }
+
+    [Fact]
+    public void The_keyword_list_test_set_and_report_may_be_linked_from_the_toolkit_instead_of_uploaded()
+    {
+        var rules = GenerativeAiRules.Current.Materials.ToDictionary(m => m.Key);
+        Assert.Equal(["keywords"], rules["KeywordBlockList"].Toolkit!.Parts);
+        Assert.Equal(["content", "refuse", "answer"], rules["EvaluationTestSet"].Toolkit!.Parts);
+        Assert.Equal(GenerativeAiMaterialSource.ReviewRun, rules["SelfAssessmentReport"].Toolkit!.Source);
+        Assert.Null(rules["ServiceAgreement"].Toolkit);
+
+        var f = new GenerativeAiFiling(Guid.NewGuid(), Filer, Monday);
+        var (content, refuse, answer, run) = (Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid());
+        f.LinkToolkit(Filer, "EvaluationTestSet", [("answer", answer), ("content", content), ("refuse", refuse)], Monday);
+        f.LinkToolkit(Filer, "SelfAssessmentReport", [("", run)], Monday);
+        Assert.Equal(["content", "refuse", "answer"], f.ToolkitLinksOf("EvaluationTestSet").Select(l => l.Part));
+        Assert.Null(f.MaterialOf("EvaluationTestSet"));
+        Assert.DoesNotContain(f.MissingFields(), m => m.Field is "EvaluationTestSet" or "SelfAssessmentReport");
+
+        // All three banks or none; an upload-only material cannot be linked; an upload replaces the link.
+        var partial = Assert.Throws<DomainException>(() => f.LinkToolkit(Filer, "EvaluationTestSet", [("content", content)], Monday));
+        Assert.Contains("《评估测试题集》须为每个题库各关联一个版本", partial.Message);
+        Assert.Equal(3, f.ToolkitLinksOf("EvaluationTestSet").Count);
+        Assert.Contains("只能上传文件", Assert.Throws<DomainException>(() =>
+            f.LinkToolkit(Filer, "ServiceAgreement", [("", run)], Monday)).Message);
+        var upload = Guid.NewGuid();
+        f.SetMaterial(Filer, "SelfAssessmentReport", upload, Monday);
+        Assert.Equal((upload, 0), (f.MaterialOf("SelfAssessmentReport"), f.ToolkitLinksOf("SelfAssessmentReport").Count));
+        f.LinkToolkit(Filer, "EvaluationTestSet", [], Monday);
+        Assert.Contains(f.MissingFields(), m => m.Field == "EvaluationTestSet");
+    }
+
+    [Fact]
+    public void A_change_keeps_the_toolkit_links_of_the_version_it_starts_from()
+    {
+        var f = CompleteDraft(Kind.Filing);
+        var version = Guid.NewGuid();
+        f.LinkToolkit(Filer, "KeywordBlockList", [("keywords", version)], Monday);
+        Assert.Empty(f.Submit(Filer, Monday, Entity, Province));
+        Approve(f, Monday);
+        var change = f.StartChange(Filer, Monday.AddDays(3), DateOnly.FromDateTime(Monday.UtcDateTime), "升级");
+        var link = Assert.Single(change.ToolkitLinksOf("KeywordBlockList"));
+        Assert.Equal((version, GenerativeAiMaterialSource.BankVersion, "keywords"), (link.MaterialId, link.Source, link.Part));
     }
 
     [Fact]

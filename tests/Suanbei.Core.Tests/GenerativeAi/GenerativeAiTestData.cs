@@ -10,7 +10,7 @@ internal static class GenerativeAiTestData
 {
     public const string Entity = "甲智能科技有限公司";
     public const string Province = "北京市";
-    public const string FilingNumber = "Beijing-JiaZhiNeng-20261102";
+    public const string FilingNumber = "Beijing-JiaZhiNeng-202611020001";
     public const string RegistrationNumber = "Beijing-JiaZhiNeng-20261102S0001";
 
     public static GenerativeAiServiceForm Form(ModelSource source) => new()

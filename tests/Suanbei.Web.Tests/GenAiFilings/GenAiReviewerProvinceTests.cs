@@ -35,7 +35,7 @@ public abstract class GenAiReviewerProvinceTests<TApp>(TApp app) : IClassFixture
         var id = await GenAiFilingApiTests<TApp>.CompleteDraftAsync(api, filer, "Own", "属地范围模型");
         await Ok(await api.PostAsync($"/api/v1/genai-filings/{id}/submit", null));
         var (shanghai, shanghaiPages) = await ReviewerAsync("上海");
-        var (beijing, _) = await ReviewerAsync("北京");
+        var (beijing, beijingPages) = await ReviewerAsync("北京");
         var (nationwide, _) = await ReviewerAsync("");
 
         Assert.False(await InProvincialQueueAsync(shanghai, id));
@@ -48,6 +48,14 @@ public abstract class GenAiReviewerProvinceTests<TApp>(TApp app) : IClassFixture
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
         Assert.Contains("不包括北京市", await page.Content.ReadAsStringAsync());
         Assert.Equal("Submitted", (await Ok(await api.GetAsync($"/api/v1/genai-filings/{id}"))).GetProperty("status").GetString());
+
+        // The page shows the out-of-scope reviewer why there are no provincial buttons; the province's reviewer has them.
+        var outside = await shanghaiPages.GetStringAsync($"/review/genai-filings/{id}");
+        Assert.DoesNotContain("data-testid=\"genai-start-provincial\"", outside);
+        Assert.Contains("本件属北京市网信办初审", outside);
+        var inside = await beijingPages.GetStringAsync($"/review/genai-filings/{id}");
+        Assert.Contains("data-testid=\"genai-start-provincial\"", inside);
+        Assert.DoesNotContain("网信办初审，您的审核范围", inside);
 
         Assert.True(await InProvincialQueueAsync(beijing, id));
         Assert.True(await InProvincialQueueAsync(nationwide, id));

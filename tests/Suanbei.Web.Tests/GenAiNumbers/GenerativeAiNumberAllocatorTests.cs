@@ -37,7 +37,7 @@ public abstract class GenerativeAiNumberAllocatorTests<TApp>(TApp app) : IClassF
     }
 
     [Fact]
-    public async Task Fifty_concurrent_filings_with_distinct_names_get_fifty_numbers_in_the_filing_scheme()
+    public async Task Fifty_concurrent_filings_with_distinct_names_get_the_sequences_0001_to_0050()
     {
         var date = new DateOnly(2032, 8, 21);
         using var start = new SemaphoreSlim(0);
@@ -50,14 +50,15 @@ public abstract class GenerativeAiNumberAllocatorTests<TApp>(TApp app) : IClassF
         var numbers = await Task.WhenAll(tasks);
 
         Assert.Equal(50, numbers.Distinct().Count());
-        Assert.Contains("Zhejiang-TongYiQianWen7-20320821", numbers);
-        Assert.All(numbers.Select(GenerativeAiNumber.Decode), d =>
+        Assert.Contains(numbers, n => n.StartsWith("Zhejiang-TongYiQianWen7-20320821", StringComparison.Ordinal));
+        var decoded = numbers.Select(GenerativeAiNumber.Decode).ToList();
+        Assert.All(decoded, d =>
         {
             Assert.True(d.Valid, d.Number);
             Assert.Equal(GenerativeAiNumberKind.Filing, d.Kind);
-            Assert.Null(d.Sequence);
             Assert.Equal(date, d.Date);
         });
+        Assert.Equal(Enumerable.Range(1, 50), decoded.Select(d => d.Sequence!.Value).Order());
     }
 
     [Fact]
@@ -73,16 +74,32 @@ public abstract class GenerativeAiNumberAllocatorTests<TApp>(TApp app) : IClassF
     }
 
     [Fact]
-    public async Task A_filing_number_once_issued_is_never_issued_again_in_any_letter_case()
+    public async Task Filing_sequences_run_on_per_province_across_dates_apart_from_registrations_and_restart_in_a_new_year()
     {
-        var date = new DateOnly(2035, 1, 16);
-        Assert.Equal("Shanghai-Abab-20350116", await Allocator.IssueAsync(GenerativeAiFilingKind.Filing, "上海市", "Abab", date, default));
+        // As the published rows have them: Beijing-XingChen-202404280001 and Beijing-BianYing-20240428S0001 on one day,
+        // Beijing-ZhiWei-202407050021 going on from 0020, each 属地 from 0001.
+        async Task<string> Issue(GenerativeAiFilingKind kind, string province, DateOnly d) =>
+            await Allocator.IssueAsync(kind, province, "XingChen", d, default);
+        var (filing, registration) = (GenerativeAiFilingKind.Filing, GenerativeAiFilingKind.Registration);
+        Assert.Equal("Beijing-XingChen-203704280001", await Issue(filing, "北京市", new DateOnly(2037, 4, 28)));
+        Assert.Equal("Beijing-XingChen-20370428S0001", await Issue(registration, "北京市", new DateOnly(2037, 4, 28)));
+        Assert.Equal("Beijing-XingChen-203707050002", await Issue(filing, "京", new DateOnly(2037, 7, 5)));
+        Assert.Equal("Guangdong-XingChen-203707050001", await Issue(filing, "广东省", new DateOnly(2037, 7, 5)));
+        Assert.Equal("Beijing-XingChen-203801020001", await Issue(filing, "北京市", new DateOnly(2038, 1, 2)));
+    }
+
+    [Fact]
+    public async Task A_filing_number_without_sequence_once_issued_is_never_issued_again_in_any_letter_case()
+    {
+        // Before 2024-04-28 a 备案 number has no sequence, so the same parts would give the same number.
+        var date = new DateOnly(2024, 1, 16);
+        Assert.Equal("Shanghai-Abab-20240116", await Allocator.IssueAsync(GenerativeAiFilingKind.Filing, "上海市", "Abab", date, default));
         var again = await Assert.ThrowsAsync<DomainException>(() =>
             Allocator.IssueAsync(GenerativeAiFilingKind.Filing, "沪", "abab", date, default));
-        Assert.Contains("Shanghai-abab-20350116 已经签发过", again.Message);
+        Assert.Contains("Shanghai-abab-20240116 已经签发过", again.Message);
         Assert.Contains("模型名称拼音", again.Message);
         // A registration with the same parts is another number (…S0001) and is issued.
-        Assert.Equal("Shanghai-Abab-20350116S0001",
+        Assert.Equal("Shanghai-Abab-20240116S0001",
             await Allocator.IssueAsync(GenerativeAiFilingKind.Registration, "上海市", "Abab", date, default));
     }
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Suanbei.Core;
 using Suanbei.GenAi;
+using Suanbei.GenAi.Banks;
 using Suanbei.GenAi.Reporting;
 using Suanbei.Web.Features.Filings.Documents;
 
@@ -17,7 +18,9 @@ public static class GenerativeAiSelfAssessmentReport
     public const string DocxType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
     public const string FileName = "安全自评估报告.docx";
 
-    public static byte[] Build(SelfAssessmentInput input, AssessmentRules? rules = null, AssessmentClauses? clauses = null)
+    /// <param name="modelVersion">The filed model's version, when the report is a filing's material.</param>
+    public static byte[] Build(SelfAssessmentInput input, AssessmentRules? rules = null, AssessmentClauses? clauses = null,
+        string? modelVersion = null)
     {
         rules ??= AssessmentRules.Default;
         clauses ??= AssessmentClauses.Default;
@@ -26,8 +29,10 @@ public static class GenerativeAiSelfAssessmentReport
         var name = input.ServiceName ?? run?.Model ?? "生成式人工智能服务";
         var d = new DocxBuilder().Title($"{name} 生成式人工智能服务安全自评估报告")
             .Field("依据标准", clauses.Standard)
-            .Field("报告日期", ReportFormat.Date(input.Date))
-            .Field("评估对象（模型）", run?.Model)
+            .Field("报告日期", ReportFormat.Date(input.Date));
+        if (input.ServiceName is not null) d.Field("模型名称", input.ServiceName);
+        if (modelVersion is not null) d.Field("模型版本", modelVersion);
+        d.Field("评估对象（模型）", run?.Model)
             .Field("模型接口", run?.Endpoint)
             .Field("评估运行日期", run is null ? null : ReportFormat.Date(run.Created))
             .Field("抽样随机种子", run?.Seed.ToString(CultureInfo.InvariantCulture))
@@ -58,7 +63,7 @@ public static class GenerativeAiSelfAssessmentReport
             d.Table(["题库", "来源", "有效条数", "要求", "重复/无效", "结论"], input.Banks.Select(b => (IReadOnlyList<string>)
                 [b.Report.Name, b.Source, N(b.Report.Items), $"不少于 {N(b.Report.Minimum)}",
                     $"{N(b.Report.Duplicates.Count)} / {N(b.Report.Invalid.Count)}", b.Report.Ok ? "符合" : "不符合"]),
-                [18, 34, 12, 14, 12, 10]);
+                [15, 39, 11, 14, 11, 10]);
             foreach (var b in input.Banks)
             {
                 d.SubHeading($"{b.Report.Name}：各风险（方面）覆盖");
@@ -76,6 +81,8 @@ public static class GenerativeAiSelfAssessmentReport
         else
         {
             var banks = run.Banks(rules);
+            var tested = input.Banks.Where(b => b.Report.Kind != BankKind.Keywords).ToList();
+            if (tested.Count > 0) d.Text("评估所用测试题库：" + string.Join("；", tested.Select(b => $"{b.Report.Name} {b.Source}")) + "。");
             d.Text($"人工复核的判定优先于自动判定；比率附 95% Wilson 区间（z = {rules.Confidence.Z.ToString(CultureInfo.InvariantCulture)}），" +
                 "标准只规定点估计，区间供判断抽样误差。");
             d.Table(["评估项", "抽样题数", "计数", "比率（95% 区间）", "要求", "判定来源", "结论"], banks.Select(b =>
@@ -85,7 +92,7 @@ public static class GenerativeAiSelfAssessmentReport
                     $"{ReportFormat.Verdicts(r.Bank).Yes} {N(r.Rate.Successes)}", ReportFormat.Rate(r.Rate),
                     ReportFormat.Threshold(r.Threshold),
                     $"人工 {N(b.HumanVerdicts)}，自动 {N(b.AutomaticVerdicts)}", RunResultsExport.Conclusion(r.Meets, r.SampleBelowStandard)];
-            }), [18, 14, 11, 21, 12, 14, 10]);
+            }), [15, 20, 9, 22, 11, 13, 10]);
             foreach (var b in banks)
             {
                 d.SubHeading($"{b.Result.Threshold.Name}：各风险（方面）{ReportFormat.RateName(b.Bank)}");

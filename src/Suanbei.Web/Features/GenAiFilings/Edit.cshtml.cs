@@ -4,6 +4,7 @@ using Suanbei.Core.GenerativeAi;
 using Suanbei.Core.Products;
 using Suanbei.Registry;
 using Suanbei.Web.Data;
+using Suanbei.Web.Features.GenAi;
 using Suanbei.Web.Features.Materials;
 using Suanbei.Web.Identity;
 
@@ -13,7 +14,8 @@ namespace Suanbei.Web.Features.GenAiFilings;
 /// The 上线备案表 in four steps (模型与功能, 语料与算力, 服务与产品, 备案材料). Each step saves only its own fields, so a
 /// draft may be incomplete; what submission still needs is marked next to its input.
 /// </summary>
-public sealed class EditModel(GenAiFilingService filings, SuanbeiDbContext db, MaterialStore store) : GenAiPageModel(filings)
+public sealed class EditModel(GenAiFilingService filings, SuanbeiDbContext db, MaterialStore store, GenAiToolkitMaterials toolkit)
+    : GenAiPageModel(filings)
 {
     /// <summary>Rows of 语料来源及占比 offered on the form.</summary>
     public const int CorpusRows = 6;
@@ -28,6 +30,13 @@ public sealed class EditModel(GenAiFilingService filings, SuanbeiDbContext db, M
     public IReadOnlyList<RegistryEntry> FiledModels { get; private set; } = [];
     public List<Product> SubjectProducts { get; private set; } = [];
     public string? StepNotice { get; private set; }
+    /// <summary>The organisation's bank versions and runs a material may be linked to, and what the filing links now.</summary>
+    public List<BankCheck> Banks { get; private set; } = [];
+    public List<ReviewRun> Runs { get; private set; } = [];
+    public IReadOnlyList<GenAiLinkedMaterial> Linked { get; private set; } = [];
+
+    /// <summary>The name of a toolkit choice's field: the material's key, and for a bank version the bank's kind.</summary>
+    public static string ToolkitField(string key, string part) => part.Length == 0 ? $"toolkit-{key}" : $"toolkit-{key}-{part}";
 
     public sealed class InputModel
     {
@@ -161,13 +170,20 @@ public sealed class EditModel(GenAiFilingService filings, SuanbeiDbContext db, M
         }
     }
 
-    /// <summary>Stores each chosen upload as a material of this account and attaches it under its key.</summary>
+    /// <summary>
+    /// Stores each chosen upload as a material of this account and attaches it under its key; otherwise links the bank
+    /// versions or run chosen from the toolkit (choosing none removes an earlier link, never an upload).
+    /// </summary>
     private async Task<bool> SaveMaterialsAsync(CancellationToken ct)
     {
         foreach (var m in GenerativeAiRules.Current.Materials)
         {
             var file = Request.Form.Files.GetFile("material-" + m.Key);
-            if (file is null || file.Length == 0) continue;
+            if (file is null || file.Length == 0)
+            {
+                if (m.Toolkit is { } option && !await LinkChosenAsync(m, option, ct)) return false;
+                continue;
+            }
             try
             {
                 await using var stream = file.OpenReadStream();
@@ -184,9 +200,33 @@ public sealed class EditModel(GenAiFilingService filings, SuanbeiDbContext db, M
         return true;
     }
 
+    private async Task<bool> LinkChosenAsync(GenerativeAiMaterial m, GenerativeAiToolkitOption option, CancellationToken ct)
+    {
+        IEnumerable<string> parts = option.Source == GenerativeAiMaterialSource.ReviewRun ? [""] : option.Parts;
+        var ids = parts.Select(p => Guid.TryParse(Request.Form[ToolkitField(m.Key, p)].ToString(), out var id) ? id : (Guid?)null)
+            .OfType<Guid>().ToList();
+        var current = Filing.ToolkitLinksOf(m.Key).Select(l => l.MaterialId).ToList();
+        if ((ids.Count == 0 && current.Count == 0) || ids.ToHashSet().SetEquals(current)) return true;
+        try
+        {
+            await toolkit.LinkAsync(Filing, Actor, m.Key, ids, ct);
+            return true;
+        }
+        catch (DomainException e)
+        {
+            ModelState.AddModelError(m.Key, e.Message);
+            return false;
+        }
+    }
+
     private async Task LoadChoicesAsync()
     {
         var ct = HttpContext.RequestAborted;
+        if (Step == GenerativeAiStep.Materials)
+        {
+            (Banks, Runs) = await toolkit.ChoicesAsync(User.OrganisationId(), ct);
+            Linked = await toolkit.DescribeAsync(Filing, ct);
+        }
         if (Step == GenerativeAiStep.Service) SubjectProducts = await Filings.ProductsOfSubjectAsync(Filing.SubjectId, ct);
         if (Step == GenerativeAiStep.Model) FiledModels = await Filings.FiledModelsAsync(ModelQuery, ct);
     }

@@ -22,6 +22,7 @@ public sealed class GenAiFilingsModule : IFeatureModule
     {
         services.AddScoped<GenAiFilingService>();
         services.AddScoped<GenAiReviewService>();
+        services.AddScoped<GenAiToolkitMaterials>();
         services.AddScoped<IMaterialAccessRule, GenAiMaterialAccessRule>();
     }
 
@@ -47,6 +48,13 @@ public sealed class GenAiFilingsModule : IFeatureModule
         filer.MapPut("/{id:guid}/materials/{key}", (Guid id, string key, MaterialRequest body, ClaimsPrincipal user,
             GenAiFilingService s, CancellationToken ct) =>
             Own(id, user, s, ct, (f, a) => s.SetMaterialAsync(f, a, key, body.MaterialId, ct)));
+        filer.MapPut("/{id:guid}/materials/{key}/toolkit", (Guid id, string key, ToolkitRequest body, ClaimsPrincipal user,
+            GenAiFilingService s, GenAiToolkitMaterials toolkit, CancellationToken ct) =>
+            Own(id, user, s, ct, (f, a) => toolkit.LinkAsync(f, a, key, body.Ids ?? [], ct)));
+        filer.MapGet("/{id:guid}/toolkit", async (Guid id, ClaimsPrincipal user, GenAiFilingService s, GenAiToolkitMaterials toolkit,
+            CancellationToken ct) =>
+            await s.GetOwnAsync(id, user.OrganisationId(), ct) is { } f
+                ? Results.Ok(GenAiFilingDto.Toolkit(await toolkit.DescribeAsync(f, ct))) : NotFound());
         filer.MapPost("/{id:guid}/submit", async (Guid id, ClaimsPrincipal user, GenAiFilingService s, CancellationToken ct) =>
         {
             if (await s.GetOwnAsync(id, user.OrganisationId(), ct) is not { } f) return NotFound();
@@ -79,6 +87,9 @@ public sealed class GenAiFilingsModule : IFeatureModule
             (await r.QueueAsync(level, province, user.UserId(), ct)).Select(f => GenAiFilingDto.Summary(f, r.Now)).ToList());
         review.MapGet("/{id:guid}", async (Guid id, GenAiReviewService r, CancellationToken ct) =>
             await r.GetForReviewAsync(id, ct) is { } f ? Results.Ok(GenAiFilingDto.Full(f, r.Now)) : NotFound());
+        review.MapGet("/{id:guid}/toolkit", async (Guid id, GenAiReviewService r, GenAiToolkitMaterials toolkit, CancellationToken ct) =>
+            await r.GetForReviewAsync(id, ct) is { } f
+                ? Results.Ok(GenAiFilingDto.Toolkit(await toolkit.DescribeAsync(f, ct))) : NotFound());
         foreach (var (path, action) in new[]
                  {
                      ("start-provincial-review", GenerativeAiAction.StartProvincialReview),
@@ -102,20 +113,34 @@ public sealed class GenAiFilingsModule : IFeatureModule
     public static string OnlineFilingFormUrl(Guid id) => $"/genai-filings/{id}/documents/online-filing-form.docx";
 
     /// <summary>
-    /// The 上线备案表 as DOCX (cookie): the owning organisation's members, or a reviewer once the filing is submitted;
-    /// anyone else gets 404, as for the filing itself.
+    /// The 上线备案表 as DOCX and the files of the materials linked from the toolkit (cookie): the owning organisation's
+    /// members, or a reviewer once the filing is submitted; anyone else gets 404, as for the filing itself.
     /// </summary>
     public void MapEndpoints(IEndpointRouteBuilder app)
     {
         app.MapGet("/genai-filings/{id:guid}/documents/online-filing-form.docx", async (Guid id, ClaimsPrincipal user,
             GenAiFilingService s, GenAiReviewService r, CancellationToken ct) =>
         {
-            var f = await s.GetOwnAsync(id, user.OrganisationId(), ct);
-            if (f is null && user.IsInRole(Roles.Reviewer)) f = await r.GetForReviewAsync(id, ct);
-            if (f is null) return NotFound();
+            if (await VisibleAsync(id, user, s, r, ct) is not { } f) return NotFound();
             return Results.File(OnlineFilingFormDocument.Build(f), DocxType,
                 $"{f.ModelName ?? "生成式人工智能服务"}-{OnlineFilingFormDocument.FileName}");
         }).RequireAuthorization();
+        app.MapGet("/genai-filings/{id:guid}/toolkit/{key}/{part?}", async (Guid id, string key, string? part, ClaimsPrincipal user,
+            GenAiFilingService s, GenAiReviewService r, GenAiToolkitMaterials toolkit, CancellationToken ct) =>
+        {
+            if (await VisibleAsync(id, user, s, r, ct) is not { } f) return NotFound();
+            return await toolkit.FileAsync(f, key, part, ct) is { } file
+                ? Results.File(file.Bytes, file.ContentType, file.FileName)
+                : Results.Problem(statusCode: 404, title: "未找到", detail: "本备案没有从评估工具关联这项材料，或所关联的版本已不存在。");
+        }).RequireAuthorization();
+    }
+
+    private static async Task<GenerativeAiFiling?> VisibleAsync(Guid id, ClaimsPrincipal user, GenAiFilingService s,
+        GenAiReviewService r, CancellationToken ct)
+    {
+        var f = await s.GetOwnAsync(id, user.OrganisationId(), ct);
+        if (f is null && user.IsInRole(Roles.Reviewer)) f = await r.GetForReviewAsync(id, ct);
+        return f;
     }
 
     private const string DocxType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
@@ -140,5 +165,7 @@ public sealed class GenAiFilingsModule : IFeatureModule
 
     public sealed record ProductsRequest(List<Guid>? ProductIds);
     public sealed record MaterialRequest(Guid? MaterialId);
+    /// <summary>The bank versions (one per bank of the material) or the one run to link; empty removes the link.</summary>
+    public sealed record ToolkitRequest(List<Guid>? Ids);
     public sealed record ReviewRequest(string? Reason, List<FilingsModule.FieldReasonRequest>? Reasons, string? RomanisedName);
 }

@@ -14,6 +14,7 @@ public sealed class GenAiMaterialAccessRule(SuanbeiDbContext db) : IMaterialAcce
     {
         if (!user.IsReviewerOrAdmin()) return false;
         return await db.Set<GenerativeAiFiling>().Where(f => f.OwnerUserId == material.OwnerId && f.SubmittedAt != null)
-            .SelectMany(f => f.Materials).AnyAsync(m => m.MaterialId == material.Id, ct);
+            .SelectMany(f => f.Materials)
+            .AnyAsync(m => m.MaterialId == material.Id && m.Source == GenerativeAiMaterialSource.Upload, ct);
     }
 }

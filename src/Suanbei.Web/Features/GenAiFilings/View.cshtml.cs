@@ -7,8 +7,11 @@ using Suanbei.Core.GenerativeAi;
 namespace Suanbei.Web.Features.GenAiFilings;
 
 /// <summary>One filing for its filer: everything entered, what is missing, submission, the trail, change and cancellation.</summary>
-public sealed class ViewModel(GenAiFilingService filings) : GenAiPageModel(filings)
+public sealed class ViewModel(GenAiFilingService filings, GenAiToolkitMaterials toolkit) : GenAiPageModel(filings)
 {
+    /// <summary>The materials linked from the toolkit, and the pre-submission warnings for those that miss a quota.</summary>
+    public IReadOnlyList<GenAiLinkedMaterial> Linked { get; private set; } = [];
+    public IReadOnlyList<string> Warnings => GenAiToolkitMaterials.Warnings(Linked);
     public ReviewClock Clock { get; private set; } = null!;
     public IReadOnlyList<GenerativeAiAction> Allowed { get; private set; } = [];
     [BindProperty] public DateOnly? EventDate { get; set; }
@@ -19,6 +22,7 @@ public sealed class ViewModel(GenAiFilingService filings) : GenAiPageModel(filin
         if (!await LoadAsync(id)) return false;
         Clock = Filing.Clock(Filings.Now, Filings.Calendar);
         Allowed = GenerativeAiWorkflow.Allowed(Filing.Status, Filing.Kind, Actor.Role).ToList();
+        Linked = await toolkit.DescribeAsync(Filing, HttpContext.RequestAborted);
         return true;
     }
 

@@ -24,7 +24,8 @@ public sealed class GenerativeAiNumberAllocator(IServiceScopeFactory scopes, Tim
 {
     public const int MaxAttempts = 25;
     public const int MaxNumberLength = 200;
-    private const int MaxSequence = 9999;
+    /// <summary>The digits after S of a 登记 number (…S0001), as every published 登记 row has them.</summary>
+    private const int RegistrationWidth = 4;
 
     /// <param name="province">属地 in any usual form (北京市, 北京, 京, 11, Beijing) or 国资委 for central enterprises.</param>
     /// <param name="romanisedModelName">The name part, e.g. from <see cref="Pinyin.Romanise"/>, as the reviewer left it.</param>
@@ -36,7 +37,11 @@ public sealed class GenerativeAiNumberAllocator(IServiceScopeFactory scopes, Tim
         var name = (romanisedModelName ?? "").Trim();
         var stem = $"{place}-{name}-{date.ToString("yyyyMMdd", CultureInfo.InvariantCulture)}";
         // Decode the number as it would be issued (S0001 stands in for any sequence): it names the wrong part in Chinese.
-        var check = GenerativeAiNumber.Decode(kind == GenerativeAiFilingKind.Registration ? stem + "S0001" : stem);
+        var rules = GenerativeAiNumberRules.Current;
+        var width = kind == GenerativeAiFilingKind.Registration ? RegistrationWidth
+            : rules.FilingHasSequence(date) ? rules.FilingSequenceWidth : 0;
+        var first = width == 0 ? "" : 1.ToString(new string('0', width), CultureInfo.InvariantCulture);
+        var check = GenerativeAiNumber.Decode(kind == GenerativeAiFilingKind.Registration ? stem + "S" + first : stem + first);
         if (name.Length == 0) throw new DomainException("模型名称拼音不能为空。");
         if (!check.Valid) throw new DomainException("模型名称拼音或日期不能组成有效编号：" + string.Join("；", check.Problems));
         if (stem.Length + 5 > MaxNumberLength) throw new DomainException($"模型名称拼音过长（编号不能超过 {MaxNumberLength} 个字符）。");
@@ -47,16 +52,19 @@ public sealed class GenerativeAiNumberAllocator(IServiceScopeFactory scopes, Tim
             var db = scope.ServiceProvider.GetRequiredService<SuanbeiDbContext>();
             var issued = db.Set<IssuedGenerativeAiNumber>();
             int? sequence = null;
-            if (kind == GenerativeAiFilingKind.Registration)
+            if (width > 0)
             {
-                var last = await issued.Where(n => n.Province == place && n.Year == date.Year)
+                var last = await issued.Where(n => n.Kind == kind && n.Province == place && n.Year == date.Year)
                     .MaxAsync(n => n.Sequence, ct) ?? 0;
-                if (last >= MaxSequence) throw new DomainException($"{date.Year} 年{place}的登记序号已用完（S{MaxSequence}）。");
+                var max = (int)Math.Pow(10, width) - 1;
+                if (last >= max)
+                    throw new DomainException($"{date.Year} 年{place}的{DisplayNames.Of(kind)}序号已用完（{max}）。");
                 sequence = last + 1;
             }
-            var number = sequence is { } s ? $"{stem}S{s.ToString("D4", CultureInfo.InvariantCulture)}" : stem;
+            var digits = sequence?.ToString("D" + width, CultureInfo.InvariantCulture);
+            var number = kind == GenerativeAiFilingKind.Registration ? $"{stem}S{digits}" : stem + digits;
             var key = number.ToUpperInvariant();
-            if (kind == GenerativeAiFilingKind.Filing && await issued.AnyAsync(n => n.NumberKey == key, ct))
+            if (sequence is null && await issued.AnyAsync(n => n.NumberKey == key, ct))
                 throw new DomainException($"备案号 {number} 已经签发过，编号不重复使用：请修改模型名称拼音。");
             issued.Add(new IssuedGenerativeAiNumber
             {

@@ -14,7 +14,8 @@ public sealed class IssuedGenerativeAiNumberConfiguration : IEntityTypeConfigura
         b.Property(x => x.Province).HasMaxLength(32);
         b.Property(x => x.Name).HasMaxLength(GenerativeAiNumberAllocator.MaxNumberLength);
         b.HasIndex(x => x.NumberKey).IsUnique();
-        // 备案 rows have no sequence; NULLs are distinct in a unique index on SQLite and PostgreSQL alike.
-        b.HasIndex(x => new { x.Province, x.Year, x.Sequence }).IsUnique();
+        // 备案 and 登记 count apart; 备案 rows dated before 2024-04-28 have no sequence, and NULLs are distinct in a unique
+        // index on SQLite and PostgreSQL alike.
+        b.HasIndex(x => new { x.Kind, x.Province, x.Year, x.Sequence }).IsUnique();
     }
 }

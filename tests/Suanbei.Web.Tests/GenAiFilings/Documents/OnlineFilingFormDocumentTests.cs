@@ -36,10 +36,10 @@ public sealed class OnlineFilingFormDocumentTests
     public void Every_field_is_a_row_in_the_materials_list_order_with_its_choices_ticked()
     {
         var rows = CellTexts(OnlineFilingFormDocument.Build(GenerativeAiFilingKind.Filing, Full, "北京星河智写科技有限公司", "北京市",
-            "Beijing-XingHeDuiHua-20261201"), out var tables);
+            "Beijing-XingHeDuiHua-202612010001"), out var tables);
         Assert.Equal(4, tables); // applicant, then 模型与功能, 语料与算力, 服务与产品
         Assert.Contains("申请类型|☑备案  ☐登记", rows);
-        Assert.Contains("备案号|Beijing-XingHeDuiHua-20261201", rows);
+        Assert.Contains("备案号|Beijing-XingHeDuiHua-202612010001", rows);
         Assert.Contains("服务功能|☑人机对话  ☑文字生成  ☐图片生成  ☐声音合成  ☐视频合成  ☐代码生成", rows);
         Assert.Contains("限定领域说明|教育辅导", rows);
         Assert.Contains("所用已备案模型备案号|Beijing-WenXinYiYan-20230821", rows);

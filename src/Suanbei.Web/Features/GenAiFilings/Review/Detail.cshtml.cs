@@ -5,6 +5,7 @@ using Suanbei.Core;
 using Suanbei.Core.Calendar;
 using Suanbei.Core.Filings;
 using Suanbei.Core.GenerativeAi;
+using Suanbei.Web.Features.Admin;
 using Suanbei.Web.Features.Filings;
 using Suanbei.Web.Identity;
 
@@ -12,8 +13,15 @@ namespace Suanbei.Web.Features.GenAiFilings.Review;
 
 /// <summary>One generative-AI filing for the reviewer: the form, the clock, the trail and the decisions allowed now.</summary>
 [Authorize(Policy = Policies.Reviewer)]
-public sealed class DetailModel(GenAiReviewService review) : PageModel
+public sealed class DetailModel(GenAiReviewService review, GenAiToolkitMaterials toolkit, ReviewerScopes scopes) : PageModel
 {
+    public IReadOnlyList<GenAiLinkedMaterial> Linked { get; private set; } = [];
+    public IReadOnlyList<string> Warnings => GenAiToolkitMaterials.Warnings(Linked);
+    /// <summary>
+    /// Set when the filing waits at the provincial level and this reviewer's scope leaves out its province: the page then
+    /// shows why instead of the provincial actions (which the service refuses anyway).
+    /// </summary>
+    public string? OutOfScope { get; private set; }
     public GenerativeAiFiling Filing { get; private set; } = null!;
     public ReviewClock Clock { get; private set; } = null!;
     public IReadOnlyList<GenerativeAiAction> Allowed { get; private set; } = [];
@@ -31,6 +39,12 @@ public sealed class DetailModel(GenAiReviewService review) : PageModel
         Clock = f.Clock(review.Now, WorkingCalendar.Official);
         Allowed = GenerativeAiWorkflow.Allowed(f.Status, f.Kind, FilingService.ActorOf(User).Role).ToList();
         RomanisedName ??= GenAiReviewService.DefaultRomanisedName(f);
+        var ct = HttpContext.RequestAborted;
+        OutOfScope = GenAiReviewService.IsProvincialLevel(f.Status) && !await scopes.MayReviewAsync(User.UserId(), f.Province, ct)
+            ? $"本件属{f.Province}网信办初审，您的审核范围不包括{f.Province}，不能办理属地审核。"
+            : null;
+        if (OutOfScope is not null) Allowed = [];
+        Linked = await toolkit.DescribeAsync(f, ct);
         return true;
     }
 
