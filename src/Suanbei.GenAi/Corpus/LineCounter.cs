@@ -25,6 +25,8 @@ internal static class LineCounter
     public static int Find(ReadOnlySpan<byte> data, int from, int to, int skip, out int newlinesBefore) =>
         Scan(data, from, to, skip, out newlinesBefore, out _);
 
+    // Compiled fully optimised at once (a sample is one short process; see Utf8KeywordMatcher.FindAll).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int Scan(ReadOnlySpan<byte> data, int from, int to, int stopAfter, out int newlines, out int nonEmpty)
     {
         ref var start = ref MemoryMarshal.GetReference(data);

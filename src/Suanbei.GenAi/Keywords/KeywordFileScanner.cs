@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.IO.Compression;
 using System.Runtime.ExceptionServices;
+using Microsoft.Win32.SafeHandles;
 
 namespace Suanbei.GenAi.Keywords;
 
@@ -72,7 +73,7 @@ internal static class KeywordFileScanner
         }
     }
 
-    private static long ScanSegments(Utf8KeywordMatcher matcher, Microsoft.Win32.SafeHandles.SafeFileHandle handle, int origin,
+    private static long ScanSegments(Utf8KeywordMatcher matcher, SafeFileHandle handle, int origin,
         long length, Action<long, int> onHit, int segmentBytes, int threads)
     {
         var overlap = matcher.MaxLength - 1;
@@ -149,7 +150,7 @@ internal static class KeywordFileScanner
         return total;
     }
 
-    private static int ReadFully(Microsoft.Win32.SafeHandles.SafeFileHandle handle, Span<byte> buffer, long offset)
+    private static int ReadFully(SafeFileHandle handle, Span<byte> buffer, long offset)
     {
         var total = 0;
         int read;

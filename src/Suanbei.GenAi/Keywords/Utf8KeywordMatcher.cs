@@ -142,6 +142,7 @@ public sealed class Utf8KeywordMatcher
     private int Encode(int state) => _keywordAt[state] >= 0 || _outputLink[state] > 0 ? state | Reports : state;
 
     /// <summary>The trie child of a state on a byte, or 0.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int Child(int state, byte b)
     {
         int lo = _firstChild[state], hi = lo + _childCount[state] - 1;
@@ -156,7 +157,7 @@ public sealed class Utf8KeywordMatcher
     }
 
     /// <summary>The automaton's move from a state without a dense row, encoded like a dense entry.</summary>
-    [MethodImpl(MethodImplOptions.NoInlining)]
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
     private int SparseStep(int state, byte b)
     {
         while (state >= _denseCount)
@@ -170,6 +171,9 @@ public sealed class Utf8KeywordMatcher
 
     /// <summary>Adds every hit that starts before <paramref name="startsBelow"/> to <paramref name="hits"/>, offsets
     /// in bytes relative to <paramref name="text"/> plus <paramref name="baseOffset"/>, in order of start then keyword.</summary>
+    // Compiled fully optimised at once: a scan is one short process, and the tiers in between (with their
+    // instrumentation) cost more than the compile.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void FindAll(ReadOnlySpan<byte> text, int startsBelow, long baseOffset, List<KeywordHit> hits)
     {
         if (_childCount[0] == 0) return;
@@ -200,6 +204,7 @@ public sealed class Utf8KeywordMatcher
                 a.Start != b.Start ? a.Start.CompareTo(b.Start) : a.Keyword.CompareTo(b.Keyword)));
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Report(int state, int end, int startsBelow, long baseOffset, List<KeywordHit> hits)
     {
         for (var o = _keywordAt[state] >= 0 ? state : _outputLink[state]; o > 0; o = _outputLink[o])
