@@ -1,36 +1,63 @@
 #!/usr/bin/env bash
-# Keyword scanner: `suanbei genai keywords scan --count` with each matcher (Aho–Corasick, the default, and the BCL's
-# SearchValues<string>) vs `grep -F -o -f` and `rg -F -o -f` (Debian's ripgrep) on the same keyword list and text,
-# in one run, each printing its hit count. ~10,000 keywords over SIZE_MB (default 110) MB of Chinese text from
-# bench/genai-make-text.py. Times include process start-up; of RUNS (default 3) the run with the least CPU time (the
-# machine is shared, so wall time is noisy). grep runs with LC_ALL=C
-# (byte matching, its fastest mode; correct for -F on UTF-8). Fixtures live in $WORK and are deleted at the end.
+# Keyword scanner: `suanbei genai keywords scan --count` with each engine (the default Aho–Corasick automaton, on the
+# UTF-8 bytes over both cores, and the BCL's SearchValues<string> on decoded text) vs `grep -F -o -f` (LC_ALL=C, byte
+# matching, its fastest mode) and `rg -F -o -f` (Debian's ripgrep) on the same keyword list and text, in one run.
+# ~10,000 keywords over SIZE_MB (default 110) MB of Chinese text from bench/genai-make-text.py; every tool must report
+# the same hit count. Each tool runs RUNS (default 5) times, interleaved; the table gives the least wall time and the
+# least CPU time (user + sys, GNU time) of its runs, and the peak RSS. Times include process start-up; a row with an
+# empty text shows what start-up, reading the bank and building the automaton cost. One command, no arguments:
+#   bench/genai-keywords.sh
+# Fixtures live in $WORK and are deleted at the end.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 WORK=${WORK:-/tmp/suanbei-bench-keywords}
 SIZE_MB=${SIZE_MB:-110}
-RUNS=${RUNS:-3}
+RUNS=${RUNS:-5}
 mkdir -p "$WORK"
 trap 'rm -rf "$WORK"' EXIT
 command -v rg >/dev/null || apt-get install -y ripgrep >/dev/null
-python3 bench/genai-make-text.py "$WORK" 10050 "$SIZE_MB"
+python3 bench/genai-make-text.py "$WORK" 10050 "$SIZE_MB" >&2
+: > "$WORK/empty.txt"
 ./suanbei genai --help >/dev/null   # builds the CLI outside the timing
-CLI=(dotnet "$PWD/.build/cli/suanbei.dll")
-
-best() {  # best NAME CMD…: the run with the least CPU time (user + sys, GNU time) of RUNS, its wall time, hit count
-  local name=$1; shift
-  local best_cpu="" best_wall="" out="" line wall user sys cpu
-  for _ in $(seq "$RUNS"); do
-    out=$(/usr/bin/time -f "%e %U %S" -o "$WORK/time" "$@") || true   # scan exits 1 when it finds hits
-    read -r wall user sys < <(tail -1 "$WORK/time")   # GNU time puts "Command exited with non-zero status" first
-    cpu=$(echo "$user + $sys" | bc)
-    if [[ -z $best_cpu ]] || (( $(echo "$cpu < $best_cpu" | bc) )); then best_cpu=$cpu; best_wall=$wall; fi
+CLI="dotnet $PWD/.build/cli/suanbei.dll"
+K="$WORK/keywords"
+T="$WORK/text.txt"
+names=(
+  "suanbei genai keywords scan --count (Aho–Corasick on UTF-8, default)"
+  "suanbei … --engine search-values (SearchValues<string>)"
+  "LC_ALL=C grep -F -o -f keywords.txt \| wc -l"
+  "rg -F -o -f keywords.txt \| wc -l"
+  "suanbei genai keywords scan --count, empty text"
+)
+commands=(
+  "$CLI genai keywords scan --keywords $K.csv $T --count"
+  "$CLI genai keywords scan --engine search-values --keywords $K.csv $T --count"
+  "LC_ALL=C grep -F -o -f $K.txt $T | wc -l"
+  "rg -F -o -f $K.txt $T | wc -l"
+  "$CLI genai keywords scan --keywords $K.csv $WORK/empty.txt --count"
+)
+declare -A wall cpu rss hits
+cat "$T" > /dev/null   # page cache warm for every tool
+echo "# $(wc -l < "$K.txt") keywords, $(du -m "$T" | cut -f1) MB text, $(nproc) cores, $RUNS runs each"
+echo "# uptime before: $(uptime)"
+for _ in $(seq "$RUNS"); do
+  for i in "${!commands[@]}"; do
+    out=$(/usr/bin/time -f "%e %U %S %M" -o "$WORK/time" bash -c "${commands[$i]}") || true   # scan exits 1 on hits
+    read -r w u s m < <(tail -1 "$WORK/time")   # GNU time puts "Command exited with non-zero status" first
+    c=$(echo "$u + $s" | bc)
+    if [[ -z ${wall[$i]:-} ]] || (( $(echo "$w < ${wall[$i]}" | bc) )); then wall[$i]=$w; fi
+    if [[ -z ${cpu[$i]:-} ]] || (( $(echo "$c < ${cpu[$i]}" | bc) )); then cpu[$i]=$c; fi
+    rss[$i]=$(( m / 1024 ))
+    hits[$i]=$out
   done
-  printf '%-34s wall %6s s   CPU %6s s   hits %s\n' "$name" "$best_wall" "$best_cpu" "$out"
-}
-echo "# $(wc -l < "$WORK/keywords.txt") keywords, $(du -m "$WORK/text.txt" | cut -f1) MB text, $(nproc) cores"
-best "suanbei (Aho–Corasick)" "${CLI[@]}" genai keywords scan --keywords "$WORK/keywords.csv" "$WORK/text.txt" --count
-best "suanbei (SearchValues<string>)" "${CLI[@]}" genai keywords scan --engine search-values \
-    --keywords "$WORK/keywords.csv" "$WORK/text.txt" --count
-best "grep -F -o -f (LC_ALL=C) | wc -l" bash -c "LC_ALL=C grep -F -o -f '$WORK/keywords.txt' '$WORK/text.txt' | wc -l"
-best "rg -F -o -f | wc -l" bash -c "rg -F -o -f '$WORK/keywords.txt' '$WORK/text.txt' | wc -l"
+done
+echo "# uptime after:  $(uptime)"
+echo
+echo "| tool | wall (least) | CPU user+sys (least) | peak RSS | hits |"
+echo "|---|---|---|---|---|"
+for i in "${!commands[@]}"; do
+  printf '| `%s` | %s s | %s s | %s MB | %s |\n' "${names[$i]}" "${wall[$i]}" "${cpu[$i]}" "${rss[$i]}" "${hits[$i]}"
+done
+[[ ${hits[0]} == "${hits[1]}" && ${hits[0]} == "${hits[2]}" && ${hits[0]} == "${hits[3]}" ]] \
+  && echo && echo "same hit count from all four: ${hits[0]}" \
+  || { echo "HIT COUNTS DIFFER" >&2; exit 1; }

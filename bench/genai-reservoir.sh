@@ -1,16 +1,20 @@
 #!/usr/bin/env bash
-# Corpus spot-check sample: `suanbei genai corpus sample --size 4000` over a SIZE_GB (default 2) GB JSONL corpus vs
-# `shuf -n 4000` and vs one sequential read of the file (`cat > /dev/null`, `wc -l`), with peak memory from GNU time.
-# The page cache is warmed by the first read so every tool reads from memory; the corpus is deleted at the end.
+# Corpus spot-check sample: `suanbei genai corpus sample --size 4000` over a SIZE_GB (default 2) GB JSONL corpus vs one
+# sequential read of the file (`cat > /dev/null`), `wc -l` and `shuf -n 4000`, in one run. The page cache is warmed
+# first, so every tool reads from memory. Each tool runs RUNS (default 3) times, interleaved; the table gives the least
+# wall time and the least CPU time (user + sys, GNU time) of its runs, and the peak RSS. Times include start-up.
+# One command, no arguments:
+#   bench/genai-reservoir.sh
+# The corpus lives in $WORK and is deleted at the end.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 WORK=${WORK:-/tmp/suanbei-bench-reservoir}
 SIZE_GB=${SIZE_GB:-2}
+RUNS=${RUNS:-3}
 mkdir -p "$WORK"
 trap 'rm -rf "$WORK"' EXIT
-df -h "$WORK" | tail -1
 ./suanbei genai --help >/dev/null   # builds the CLI outside the timing
-python3 - "$WORK/corpus.jsonl" "$SIZE_GB" <<'PY'
+python3 - "$WORK/corpus.jsonl" "$SIZE_GB" >&2 <<'PY'
 import json, random, sys
 path, gb = sys.argv[1], float(sys.argv[2])
 rng = random.Random(1)
@@ -25,17 +29,39 @@ with open(path, "w", encoding="utf-8") as f:
         written += len(chunk.encode("utf-8"))
 print(f"{n} lines, {written / 1024 ** 3:.2f} GB")
 PY
-CLI=(dotnet "$PWD/.build/cli/suanbei.dll")
-run() {  # run NAME CMD…: wall time and peak RSS
-  local name=$1; shift
-  /usr/bin/time -f "%e %M" -o "$WORK/time" "$@" > /dev/null 2> "$WORK/err" || { cat "$WORK/err"; exit 1; }
-  read -r secs kb < "$WORK/time"
-  printf '%-40s %7s s   peak RSS %6d MB\n' "$name" "$secs" $(( kb / 1024 ))
-}
-cat "$WORK/corpus.jsonl" > /dev/null
-run "cat > /dev/null (one sequential read)" cat "$WORK/corpus.jsonl"
-run "wc -l" wc -l "$WORK/corpus.jsonl"
-run "suanbei genai corpus sample --size 4000" "${CLI[@]}" genai corpus sample "$WORK/corpus.jsonl" --size 4000 --seed 7 \
-    -o "$WORK/sample.jsonl"
-echo "  $(wc -l < "$WORK/sample.jsonl") lines sampled"
-run "shuf -n 4000" shuf -n 4000 "$WORK/corpus.jsonl"
+C="$WORK/corpus.jsonl"
+names=(
+  "cat corpus.jsonl > /dev/null (one sequential read)"
+  "wc -l corpus.jsonl"
+  "suanbei genai corpus sample --size 4000 --seed 7"
+  "shuf -n 4000 corpus.jsonl"
+)
+commands=(
+  "cat $C > /dev/null"
+  "wc -l $C > /dev/null"
+  "dotnet $PWD/.build/cli/suanbei.dll genai corpus sample $C --size 4000 --seed 7 -o $WORK/sample.jsonl 2> /dev/null"
+  "shuf -n 4000 $C > /dev/null"
+)
+declare -A wall cpu rss
+cat "$C" > /dev/null
+echo "# $(wc -l < "$C") lines, $(du -m "$C" | cut -f1) MB, $(nproc) cores, $RUNS runs each"
+echo "# uptime before: $(uptime)"
+for _ in $(seq "$RUNS"); do
+  for i in "${!commands[@]}"; do
+    /usr/bin/time -f "%e %U %S %M" -o "$WORK/time" bash -c "${commands[$i]}"
+    read -r w u s m < <(tail -1 "$WORK/time")
+    c=$(echo "$u + $s" | bc)
+    if [[ -z ${wall[$i]:-} ]] || (( $(echo "$w < ${wall[$i]}" | bc) )); then wall[$i]=$w; fi
+    if [[ -z ${cpu[$i]:-} ]] || (( $(echo "$c < ${cpu[$i]}" | bc) )); then cpu[$i]=$c; fi
+    rss[$i]=$(( m / 1024 ))
+  done
+done
+echo "# uptime after:  $(uptime)"
+echo
+echo "| tool | wall (least) | CPU user+sys (least) | peak RSS |"
+echo "|---|---|---|---|"
+for i in "${!commands[@]}"; do
+  printf '| `%s` | %s s | %s s | %s MB |\n' "${names[$i]}" "${wall[$i]}" "${cpu[$i]}" "${rss[$i]}"
+done
+echo
+echo "sampled: $(wc -l < "$WORK/sample.jsonl") lines"

@@ -21,12 +21,19 @@ internal static class GenAiCommands
         var genai = new Command("genai", "生成式人工智能服务安全评估（GB/T 45654-2025）：题库检查、模型评估、语料抽样、关键词扫描");
         genai.Subcommands.Add(Banks());
         genai.Subcommands.Add(Eval());
-        genai.Subcommands.Add(Corpus());
-        genai.Subcommands.Add(Keywords());
+        genai.Subcommands.Add(GenAiCorpusCommand.Create());
+        genai.Subcommands.Add(GenAiKeywordsCommand.Create());
         genai.Subcommands.Add(GenAiReportCommands.Report());
         genai.Subcommands.Add(GenAiReportCommands.Results());
         return genai;
     }
+
+    /// <summary>Only <c>genai corpus</c> and <c>genai keywords</c>: what Program builds for them, so a scan starts without
+    /// creating the other commands (which load the web host's and EF Core's types).</summary>
+    public static Command CreateScans() => new("genai", "生成式人工智能服务安全评估（GB/T 45654-2025）：语料抽样、关键词扫描")
+    {
+        GenAiCorpusCommand.Create(), GenAiKeywordsCommand.Create(),
+    };
 
     private static Option<string?> BankOption(string name, string description) => new(name) { Description = description };
 
@@ -248,108 +255,5 @@ internal static class GenAiCommands
         {
             lock (this) if (_drawn) { Console.Error.WriteLine(); _drawn = false; }
         }
-    }
-
-    private static Command Corpus()
-    {
-        var files = new Argument<string[]>("files") { Description = "语料文件（JSONL/TXT/CSV，可为 gzip）", Arity = ArgumentArity.OneOrMore };
-        var size = new Option<int>("--size")
-        {
-            Description = "抽样条数（默认按标准的人工抽检数量）",
-            DefaultValueFactory = _ => AssessmentRules.Default.Assessment("corpus").Sample!.Value,
-        };
-        var seed = new Option<int>("--seed") { Description = "随机种子", DefaultValueFactory = _ => 1 };
-        var output = new Option<string>("-o", "--output") { Description = "样本输出文件（JSONL：file、line、text）", Required = true };
-        var sample = new Command("sample", "从任意大小的语料中均匀随机抽样（蓄水池抽样，流式读取，可复现）") { files, size, seed, output };
-        sample.SetAction(parse =>
-        {
-            var n = parse.GetValue(size);
-            if (n < 1) { Console.Error.WriteLine("--size 应为正整数"); return CommonOptions.UsageOrIoError; }
-            var paths = parse.GetValue(files)!;
-            if (paths.FirstOrDefault(p => !File.Exists(p)) is { } missing)
-            {
-                Console.Error.WriteLine($"语料文件不存在：{missing}");
-                return CommonOptions.UsageOrIoError;
-            }
-            try
-            {
-                var (items, population) = CorpusSampler.Sample(paths, n, parse.GetValue(seed));
-                CorpusSampler.Write(parse.GetValue(output)!, items);
-                Console.Error.WriteLine($"从 {population} 条中抽取 {items.Count} 条（种子 {parse.GetValue(seed)}）→ {parse.GetValue(output)}");
-                return 0;
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException)
-            {
-                Console.Error.WriteLine($"语料读取或写入失败：{e.Message}");
-                return CommonOptions.UsageOrIoError;
-            }
-        });
-        return new Command("corpus", "训练语料抽检") { sample };
-    }
-
-    private static Command Keywords()
-    {
-        var keywords = new Option<string>("--keywords") { Description = "关键词库文件", Required = true };
-        var files = new Argument<string[]>("files") { Description = "要扫描的 UTF-8 文本文件（可为 gzip）", Arity = ArgumentArity.OneOrMore };
-        var json = CommonOptions.Json();
-        var engine = new Option<string>("--engine")
-        {
-            Description = "匹配算法：aho-corasick（默认，较快）或 search-values（用于对比测速）",
-            DefaultValueFactory = _ => "aho-corasick",
-        };
-        engine.AcceptOnlyFromAmong("aho-corasick", "search-values");
-        var count = new Option<bool>("--count") { Description = "只输出命中总数" };
-        var scan = new Command("scan", "用关键词库扫描文本，列出每个命中（文件、字节偏移、关键词、风险）") { keywords, files, json, engine, count };
-        scan.SetAction(parse =>
-        {
-            KeywordLibrary library;
-            try
-            {
-                var kind = parse.GetValue(engine) == "search-values" ? KeywordEngine.SearchValues : KeywordEngine.AhoCorasick;
-                library = KeywordLibrary.FromBank(BankReader.Read(parse.GetValue(keywords)!), kind);
-            }
-            catch (BankFormatException e) { Console.Error.WriteLine($"--keywords：{e.Message}"); return CommonOptions.UsageOrIoError; }
-            var asJson = parse.GetValue(json);
-            var countOnly = parse.GetValue(count);
-            using var stdout = new StreamWriter(Console.OpenStandardOutput(), new UTF8Encoding(false), 1 << 16);
-            long total = 0;
-            foreach (var file in parse.GetValue(files)!)
-            {
-                try
-                {
-                    total += library.ScanFile(file, (offset, keyword) =>
-                    {
-                        if (countOnly) return;
-                        if (asJson) stdout.WriteLine(HitJson(file, offset, keyword));
-                        else stdout.WriteLine($"{file}:{offset}: {keyword.Text} ({string.Join(';', keyword.Risks)})");
-                    });
-                }
-                catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException)
-                {
-                    stdout.Flush();
-                    Console.Error.WriteLine($"无法读取 {file}：{e.Message}");
-                    return CommonOptions.UsageOrIoError;
-                }
-            }
-            if (countOnly) stdout.WriteLine(total);
-            stdout.Flush();
-            return total > 0 ? 1 : 0;
-        });
-        return new Command("keywords", "关键词拦截：扫描文本") { scan };
-    }
-
-    private static string HitJson(string file, long offset, Keyword keyword)
-    {
-        using var buffer = new MemoryStream();
-        using (var w = new Utf8JsonWriter(buffer, CliJson.WriterOptions))
-        {
-            w.WriteStartObject();
-            w.WriteString("file", file);
-            w.WriteNumber("offset", offset);
-            w.WriteString("keyword", keyword.Text);
-            w.WriteString("risk", string.Join(';', keyword.Risks));
-            w.WriteEndObject();
-        }
-        return Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
     }
 }

@@ -7,26 +7,28 @@ namespace Suanbei.GenAi.Corpus;
 
 /// <summary>
 /// A seeded uniform sample of N items (non-empty lines; a CSV file's header line excluded) from corpus files of any
-/// size, JSONL/TXT/CSV and gzip too. Lines are found in the raw bytes and only the kept ones are decoded, so the cost
-/// is one sequential read and the memory is the sample's.
+/// size, JSONL/TXT/CSV and gzip too. Lines are counted in the raw bytes (<see cref="CorpusLineScanner"/>) and only the
+/// kept ones are copied and decoded, so the cost is one read of the files and the memory is the sample's.
 /// </summary>
 public static class CorpusSampler
 {
-    public static (IReadOnlyList<CorpusItem> Items, long Population) Sample(IReadOnlyList<string> files, int size, int seed)
+    /// <summary>1 MiB: a chunk read into its buffer is still in the core's cache when it is counted.</summary>
+    internal const int ChunkBytes = 1 << 20;
+
+    public static (IReadOnlyList<CorpusItem> Items, long Population) Sample(IReadOnlyList<string> files, int size, int seed) =>
+        Sample(files, size, seed, ChunkBytes, Environment.ProcessorCount);
+
+    /// <summary>As <see cref="Sample(IReadOnlyList{string}, int, int)"/> with the chunk size and the number of threads
+    /// given (tests make chunks small to put lines across their boundaries).</summary>
+    internal static (IReadOnlyList<CorpusItem> Items, long Population) Sample(IReadOnlyList<string> files, int size, int seed,
+        int chunkBytes, int threads)
     {
         var sampler = new ReservoirSampler<(int File, long Line, byte[] Bytes)>(size, seed);
         for (var f = 0; f < files.Count; f++)
         {
             var skipHeader = files[f].EndsWith(".csv", StringComparison.OrdinalIgnoreCase)
                 || files[f].EndsWith(".csv.gz", StringComparison.OrdinalIgnoreCase);
-            using var stream = CorpusFiles.Open(files[f]);
-            var fileIndex = f;
-            foreach (var (line, bytes) in Lines(stream, () => sampler.WantsNext))
-            {
-                if (skipHeader && line == 1) continue;
-                if (bytes is null) sampler.Pass();
-                else sampler.Offer((fileIndex, line, bytes));
-            }
+            CorpusLineScanner.Scan(files[f], f, skipHeader, sampler, chunkBytes, threads);
         }
         var items = sampler.Items.OrderBy(x => x.File).ThenBy(x => x.Line)
             .Select(x => new CorpusItem(files[x.File], x.Line, TextOf(x.Bytes))).ToList();
@@ -65,36 +67,5 @@ public static class CorpusSampler
             catch (JsonException) { }
         }
         return line;
-    }
-
-    /// <summary>The non-empty lines of a stream with their 1-based numbers; a line's bytes only when
-    /// <paramref name="wanted"/> says so at that line (null otherwise).</summary>
-    private static IEnumerable<(long Line, byte[]? Bytes)> Lines(Stream stream, Func<bool> wanted)
-    {
-        var buffer = new byte[1 << 20];
-        int start = 0, end = 0;
-        long line = 0;
-        var eof = false;
-        while (true)
-        {
-            var nl = buffer.AsSpan(start, end - start).IndexOf((byte)'\n');
-            if (nl < 0 && !eof)
-            {
-                if (start > 0) { Buffer.BlockCopy(buffer, start, buffer, 0, end - start); end -= start; start = 0; }
-                if (end == buffer.Length) Array.Resize(ref buffer, buffer.Length * 2);
-                var read = stream.Read(buffer, end, buffer.Length - end);
-                if (read == 0) eof = true;
-                end += read;
-                continue;
-            }
-            var length = nl < 0 ? end - start : nl;
-            if (nl < 0 && length == 0) yield break;
-            line++;
-            var span = buffer.AsSpan(start, length);
-            if (!(span.Length == 0 || (span.Length == 1 && span[0] == (byte)'\r')))
-                yield return (line, wanted() ? span.ToArray() : null);
-            start += nl < 0 ? length : length + 1;
-            if (nl < 0) yield break;
-        }
     }
 }

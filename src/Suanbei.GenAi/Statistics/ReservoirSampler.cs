@@ -43,6 +43,18 @@ public sealed class ReservoirSampler<T>
     /// <summary>Counts an item that is not wanted without building it (call only when <see cref="WantsNext"/> is false).</summary>
     public void Pass() => _seen++;
 
+    /// <summary>The index (in offer order) of the next item that will be kept.</summary>
+    public long NextWanted => _seen < _reservoir.Length ? _seen : _next;
+
+    /// <summary>Counts <paramref name="count"/> items that are not wanted without building them (all before
+    /// <see cref="NextWanted"/>): a caller that can count items cheaply jumps to the next kept one.</summary>
+    public void Pass(long count)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(count);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(_seen + count, NextWanted);
+        _seen += count;
+    }
+
     /// <summary>The sample, in reservoir order (fewer than k items when the stream was shorter).</summary>
     public IReadOnlyList<T> Items => _reservoir.Take((int)Math.Min(_seen, _reservoir.Length)).ToList();
 

@@ -1,0 +1,125 @@
+using System.IO.Compression;
+using System.Text;
+using Suanbei.GenAi.Corpus;
+using Suanbei.GenAi.Statistics;
+
+namespace Suanbei.GenAi.Tests;
+
+/// <summary>The chunked, multi-threaded sampler against the line-by-line sampler it replaced: the same items (file,
+/// line, text) and the same population, whatever the chunk size, the number of threads and the line ends.</summary>
+public class CorpusScanTests
+{
+    /// <summary>The previous implementation, kept as the reference: every line read in order and offered one by one.</summary>
+    private static (List<CorpusItem> Items, long Population) Reference(IReadOnlyList<string> files, int size, int seed)
+    {
+        var sampler = new ReservoirSampler<(int File, long Line, byte[] Bytes)>(size, seed);
+        for (var f = 0; f < files.Count; f++)
+        {
+            var skipHeader = files[f].EndsWith(".csv", StringComparison.OrdinalIgnoreCase)
+                || files[f].EndsWith(".csv.gz", StringComparison.OrdinalIgnoreCase);
+            using var stream = CorpusFiles.Open(files[f]);
+            using var all = new MemoryStream();
+            stream.CopyTo(all);
+            var bytes = all.ToArray();
+            long line = 0;
+            var start = 0;
+            while (start < bytes.Length)
+            {
+                var nl = Array.IndexOf(bytes, (byte)'\n', start);
+                var end = nl < 0 ? bytes.Length : nl;
+                line++;
+                var span = bytes[start..end];
+                start = end + 1;
+                if (span.Length == 0 || (span.Length == 1 && span[0] == '\r')) continue;
+                if (skipHeader && line == 1) continue;
+                if (sampler.WantsNext) sampler.Offer((f, line, span));
+                else sampler.Pass();
+            }
+        }
+        var items = sampler.Items.OrderBy(x => x.File).ThenBy(x => x.Line)
+            .Select(x => new CorpusItem(files[x.File], x.Line, Encoding.UTF8.GetString(x.Bytes).TrimEnd('\r'))).ToList();
+        return (items, sampler.Seen);
+    }
+
+    /// <summary>Lines of 0–300 bytes with multi-byte characters, empty lines, lone "\r" lines and CRLF ends.</summary>
+    private static string Corpus(Random random, int lines, bool finalNewline)
+    {
+        var sb = new StringBuilder();
+        for (var i = 0; i < lines; i++)
+        {
+            switch (random.Next(10))
+            {
+                case 0: break;
+                case 1: sb.Append('\r'); break;
+                default:
+                    sb.Append("第").Append(i).Append("条 ");
+                    for (var n = random.Next(random.Next(10) == 0 ? 2000 : 100); n > 0; n--) sb.Append("语料文本é😀x"[random.Next(7)]);
+                    if (random.Next(3) == 0) sb.Append('\r');
+                    break;
+            }
+            if (i < lines - 1 || finalNewline) sb.Append('\n');
+        }
+        return sb.ToString();
+    }
+
+    private static string Write(TestBanks banks, string name, string content)
+    {
+        var path = banks.Path(name);
+        using var file = File.Create(path);
+        using Stream s = name.EndsWith(".gz", StringComparison.Ordinal) ? new GZipStream(file, CompressionLevel.Fastest) : file;
+        s.Write(Encoding.UTF8.GetBytes(content));
+        return path;
+    }
+
+    [Theory]
+    [InlineData(16, 1)]
+    [InlineData(16, 2)]
+    [InlineData(100, 2)]
+    [InlineData(4101, 2)]
+    [InlineData(1 << 20, 2)]
+    [InlineData(1 << 20, 1)]
+    public void Chunked_sample_is_the_line_by_line_sample(int chunk, int threads)
+    {
+        using var banks = new TestBanks();
+        var random = new Random(chunk * 3 + threads);
+        string[] files =
+        [
+            Write(banks, "a.jsonl", Corpus(random, 3000, finalNewline: true)),
+            Write(banks, "b.txt", Corpus(random, 2000, finalNewline: false)),
+            Write(banks, "c.csv", "text,risk\r\n" + Corpus(random, 500, finalNewline: true)),
+            Write(banks, "d.jsonl.gz", Corpus(random, 1500, finalNewline: false)),
+            Write(banks, "e.csv.gz", "\n" + Corpus(random, 300, finalNewline: true)),   // empty first line: no header
+            Write(banks, "f.txt", "\r"),
+            Write(banks, "g.txt", ""),
+            Write(banks, "h.csv", "only a header"),
+        ];
+        foreach (var (size, seed) in new[] { (50, 1), (400, 7), (20_000, 3) })
+        {
+            var expected = Reference(files, size, seed);
+            var actual = CorpusSampler.Sample(files, size, seed, chunk, threads);
+            Assert.Equal(expected.Population, actual.Population);
+            Assert.Equal(expected.Items.Select(i => (i.File, i.Line, i.Text)), actual.Items.Select(i => (i.File, i.Line, i.Text)));
+        }
+    }
+
+    [Fact]
+    public void Line_counts_match_a_plain_count_at_every_alignment()
+    {
+        var random = new Random(5);
+        var data = new byte[2 + 5000];
+        data[0] = data[1] = (byte)'\n';
+        for (var i = 2; i < data.Length; i++) data[i] = (byte)"\n\r\nab\n\n\rc"[random.Next(9)];
+        for (var from = 2; from < 200; from += 7)
+            for (var to = from; to < data.Length; to += 331)
+            {
+                int newlines = 0, nonEmpty = 0;
+                for (var i = from; i < to; i++)
+                    if (data[i] == '\n')
+                    {
+                        newlines++;
+                        if (!(data[i - 1] == '\n' || (data[i - 1] == '\r' && data[i - 2] == '\n'))) nonEmpty++;
+                    }
+                Assert.Equal((newlines, nonEmpty), LineCounter.Count(data, from, to));
+            }
+    }
+}
