@@ -1,10 +1,12 @@
 using System.Net.Http.Headers;
 using System.Text;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Suanbei.Testing;
 using Suanbei.Web.Data;
+using Suanbei.Web.Features.Operations;
 using Suanbei.Web.Identity;
 
 namespace Suanbei.EndToEnd.Tests;
@@ -61,6 +63,8 @@ public class GenAiEvalRunBrowserTests(Browser browser, WebApp app) : IClassFixtu
     {
         await using var model = await StandInModel.StartAsync();
         model.Latency = TimeSpan.FromMilliseconds(250);
+        // The stand-in model listens on the loopback address, which the outbound address guard refuses by default.
+        app.Services.GetRequiredService<IConfiguration>()[OutboundAddressGuard.AllowPrivateNetworksKey] = "true";
         var email = await app.CreateUserAsync(Roles.Filer, Password);
         await UploadBanksAsync(email);
         var context = await browser.Chromium.NewContextAsync(new()

@@ -2,11 +2,13 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Suanbei.Testing;
 using Suanbei.Web.Data;
 using Suanbei.Web.Features.GenAi;
+using Suanbei.Web.Features.Operations;
 using Suanbei.Web.Hosting;
 using Suanbei.Web.Identity;
 using Suanbei.Web.Tests.Support;
@@ -57,6 +59,10 @@ public abstract class EvalRunTests<TApp>(TApp app) : IClassFixture<TApp> where T
             ["Input.SampleAnswer"] = Answer.ToString(), ["Input.Seed"] = "7", ["Input.ApiKey"] = apiKey ?? "",
         };
 
+    /// <summary>The stand-in model listens on the loopback address, which the outbound address guard refuses by default.</summary>
+    private static void AllowLoopback(WebApplication host) =>
+        host.Configuration[OutboundAddressGuard.AllowPrivateNetworksKey] = "true";
+
     private static async Task<string> StartAsync(HttpClient browser, Dictionary<string, string> form)
     {
         var response = await browser.PostFormAsync("/genai/runs/new", form);
@@ -89,6 +95,7 @@ public abstract class EvalRunTests<TApp>(TApp app) : IClassFixture<TApp> where T
     [Fact]
     public async Task A_run_started_on_the_page_shows_progress_and_finishes_as_a_review_run()
     {
+        AllowLoopback(app.App);
         await using var model = await StandInModel.StartAsync();
         model.Latency = TimeSpan.FromMilliseconds(100);
         var (user, browser) = await app.SignedInAsync(Roles.Filer);
@@ -125,6 +132,7 @@ public abstract class EvalRunTests<TApp>(TApp app) : IClassFixture<TApp> where T
     [Fact]
     public async Task Another_organisation_gets_404_and_a_bad_form_is_refused_field_by_field()
     {
+        AllowLoopback(app.App);
         await using var model = await StandInModel.StartAsync();
         var (user, browser) = await app.SignedInAsync(Roles.Filer);
         var api = await app.ApiClientAsync(user);
@@ -136,7 +144,7 @@ public abstract class EvalRunTests<TApp>(TApp app) : IClassFixture<TApp> where T
         var refused = await browser.PostFormAsync("/genai/runs/new", bad);
         Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
         var html = WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync());
-        Assert.Contains("接口地址须为以 http:// 或 https:// 开头的完整网址", html);
+        Assert.Contains("「接口地址」须为 http:// 或 https:// 开头的完整网址", html);
         Assert.Contains("并发数应为 1 到 64 之间的整数", html);
         Assert.Contains("应拒答题抽样数应为 1 到 100000 之间的整数", html);
         Assert.Contains("API 密钥与环境变量名只填一项", html);
@@ -179,6 +187,7 @@ public abstract class EvalRunTests<TApp>(TApp app) : IClassFixture<TApp> where T
     [Fact]
     public async Task A_viewer_reads_a_run_but_cannot_start_or_stop_one()
     {
+        AllowLoopback(app.App);
         await using var model = await StandInModel.StartAsync();
         model.Latency = TimeSpan.FromMilliseconds(500);
         var (owner, ownerPages) = await app.SignedInAsync(Roles.Filer);
@@ -225,6 +234,29 @@ public abstract class EvalRunTests<TApp>(TApp app) : IClassFixture<TApp> where T
             JsonLogs = true,
             LogOutput = log,
         };
+
+        protected override void OnBuilt(WebApplication host) => AllowLoopback(host);
+    }
+
+    [Fact]
+    public async Task Without_the_private_network_setting_a_loopback_endpoint_is_refused_at_entry()
+    {
+        app.App.Configuration[OutboundAddressGuard.AllowPrivateNetworksKey] = "false";
+        try
+        {
+            var (user, browser) = await app.SignedInAsync(Roles.Filer);
+            var api = await app.ApiClientAsync(user);
+            var form = Form(await UploadBanksAsync(api), "http://127.0.0.1:9/v1", concurrency: 1, apiKey: "sk-refused");
+            var response = await browser.PostFormAsync("/genai/runs/new", form);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            var page = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+            Assert.Contains("「接口地址」指向本机回环地址", page);
+            Assert.Equal(0, await app.WithDb(db => db.Set<EvalRun>().CountAsync(r => r.StartedBy == user.Email)));
+        }
+        finally
+        {
+            AllowLoopback(app.App);
+        }
     }
 
     [Fact]

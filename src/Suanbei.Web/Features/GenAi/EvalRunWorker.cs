@@ -20,7 +20,8 @@ namespace Suanbei.Web.Features.GenAi;
 /// A finished run's answers are imported as a review run in the same transaction that marks it 已完成.
 /// </summary>
 public sealed class EvalRunWorker(IServiceScopeFactory scopes, ILeadership leadership, OperationsMetrics metrics,
-    ILogger<EvalRunWorker> log, SuanbeiHostOptions options, IDataProtectionProvider protection, TimeProvider clock)
+    ILogger<EvalRunWorker> log, SuanbeiHostOptions options, IDataProtectionProvider protection, TimeProvider clock,
+    OutboundAddressGuard guard)
     : LeaderOnlyBackgroundService(scopes, leadership, metrics, log)
 {
     public static readonly TimeSpan FlushInterval = TimeSpan.FromSeconds(1);
@@ -32,16 +33,17 @@ public sealed class EvalRunWorker(IServiceScopeFactory scopes, ILeadership leade
     protected override string JobName => "genai_eval_runs";
 
     /// <summary>
-    /// The one place the runner's HTTP client is made: every request to a customer's endpoint goes through it (the
-    /// outbound address guard belongs on this handler). Timeouts are the runner's own, per attempt.
+    /// The one place the runner's HTTP client is made: every request to a customer's endpoint goes through the outbound
+    /// address guard's handler (no internal addresses unless allowed, no proxy, no redirects). Timeouts are the
+    /// runner's own, per attempt.
     /// </summary>
-    public static HttpClient CreateHttpClient() => new(new SocketsHttpHandler
+    private HttpClient CreateHttpClient()
     {
-        PooledConnectionLifetime = TimeSpan.FromMinutes(5),
-        ConnectTimeout = TimeSpan.FromSeconds(30),
-        AllowAutoRedirect = false,
-    })
-    { Timeout = Timeout.InfiniteTimeSpan };
+        var handler = guard.CreateHandler();
+        handler.PooledConnectionLifetime = TimeSpan.FromMinutes(5);
+        handler.ConnectTimeout = TimeSpan.FromSeconds(30);
+        return new HttpClient(handler) { Timeout = Timeout.InfiniteTimeSpan };
+    }
 
     /// <summary>Runs this node is running now.</summary>
     public bool IsActive(Guid id) => _active.ContainsKey(id);

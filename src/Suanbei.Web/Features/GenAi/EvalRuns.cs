@@ -8,6 +8,7 @@ using Suanbei.Core.Filings;
 using Suanbei.GenAi;
 using Suanbei.GenAi.Banks;
 using Suanbei.Web.Data;
+using Suanbei.Web.Features.Operations;
 using Suanbei.Web.Hosting;
 
 namespace Suanbei.Web.Features.GenAi;
@@ -45,16 +46,14 @@ public static partial class EvalRuns
     /// Checks the input; the errors are keyed by the <see cref="EvalRunInput"/> property and name the field in Chinese.
     /// Bank ids are checked for form here and for ownership by <see cref="CreateAsync"/>.
     /// </summary>
-    public static (EvalRunSettings? Settings, Dictionary<string, string> Errors) Validate(EvalRunInput input)
+    public static (EvalRunSettings? Settings, Dictionary<string, string> Errors) Validate(EvalRunInput input, OutboundAddressGuard guard)
     {
         var errors = new Dictionary<string, string>();
         var endpoint = input.Endpoint?.Trim() ?? "";
         if (endpoint.Length == 0) errors[nameof(input.Endpoint)] = "请填写接口地址（OpenAI 兼容接口的基础网址）";
         else if (endpoint.Length > EvalRun.MaxEndpointLength)
             errors[nameof(input.Endpoint)] = $"接口地址不能超过 {EvalRun.MaxEndpointLength} 个字符";
-        else if (!Uri.TryCreate(endpoint, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https")
-                 || string.IsNullOrEmpty(uri.Host) || uri.UserInfo.Length > 0)
-            errors[nameof(input.Endpoint)] = "接口地址须为以 http:// 或 https:// 开头的完整网址（不含用户名和密码）";
+        else if (guard.CheckUrl(endpoint, "接口地址").Error is { } refused) errors[nameof(input.Endpoint)] = refused;
         var model = input.Model?.Trim() ?? "";
         if (model.Length == 0) errors[nameof(input.Model)] = "请填写模型名称";
         else if (model.Length > EvalRun.MaxModelLength) errors[nameof(input.Model)] = $"模型名称不能超过 {EvalRun.MaxModelLength} 个字符";
@@ -105,10 +104,10 @@ public static partial class EvalRuns
     /// they are now, the key is encrypted. Errors as <see cref="Validate"/>'s; nothing is kept then.
     /// </summary>
     public static async Task<(EvalRun? Run, Dictionary<string, string> Errors)> CreateAsync(SuanbeiDbContext db,
-        IDataProtectionProvider protection, SuanbeiHostOptions options, string ownerId, string startedBy, EvalRunInput input,
-        DateTimeOffset now, CancellationToken ct)
+        IDataProtectionProvider protection, OutboundAddressGuard guard, SuanbeiHostOptions options, string ownerId, string startedBy,
+        EvalRunInput input, DateTimeOffset now, CancellationToken ct)
     {
-        var (settings, errors) = Validate(input);
+        var (settings, errors) = Validate(input, guard);
         if (settings is null) return (null, errors);
         var ids = new Dictionary<BankKind, Guid>
         {

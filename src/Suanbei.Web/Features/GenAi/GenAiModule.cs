@@ -10,6 +10,7 @@ using Suanbei.GenAi.Keywords;
 using Suanbei.GenAi.Reporting;
 using Suanbei.Web.Data;
 using Suanbei.Web.Features.Materials;
+using Suanbei.Web.Features.Operations;
 using Suanbei.Web.Hosting;
 using Suanbei.Web.Identity;
 
@@ -140,7 +141,8 @@ public sealed class GenAiModule : IFeatureModule
     private static void MapEvaluations(RouteGroupBuilder g)
     {
         g.MapPost("/evaluations", async (HttpRequest request, ClaimsPrincipal user, SuanbeiDbContext db,
-            IDataProtectionProvider protection, SuanbeiHostOptions options, TimeProvider clock, CancellationToken ct) =>
+            IDataProtectionProvider protection, OutboundAddressGuard guard, SuanbeiHostOptions options, TimeProvider clock,
+            CancellationToken ct) =>
         {
             EvalRunInput? input = null;
             try
@@ -150,8 +152,8 @@ public sealed class GenAiModule : IFeatureModule
             }
             catch (JsonException) { }
             if (input is null) return Invalid("body", "请以 JSON 对象提交（字段 endpoint、model、contentBank、refuseBank、answerBank、keywordBank …）");
-            var (run, errors) = await EvalRuns.CreateAsync(db, protection, options, user.OrganisationId(), user.Identity?.Name ?? "",
-                input, clock.GetUtcNow(), ct);
+            var (run, errors) = await EvalRuns.CreateAsync(db, protection, guard, options, user.OrganisationId(),
+                user.Identity?.Name ?? "", input, clock.GetUtcNow(), ct);
             if (run is null)
                 return Results.ValidationProblem(
                     errors.ToDictionary(e => JsonNamingPolicy.CamelCase.ConvertName(e.Key), e => new[] { e.Value }));

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Suanbei.GenAi;
 using Suanbei.Web.Data;
+using Suanbei.Web.Features.Operations;
 using Suanbei.Web.Hosting;
 using Suanbei.Web.Identity;
 
@@ -16,8 +17,8 @@ namespace Suanbei.Web.Features.GenAi;
 /// environment variable of the server. The run then goes on in the background (<see cref="EvalRunWorker"/>).
 /// </summary>
 [Authorize(Policy = Policies.Filer)]
-public sealed class NewRunModel(SuanbeiDbContext db, IDataProtectionProvider protection, SuanbeiHostOptions options,
-    TimeProvider clock) : PageModel
+public sealed class NewRunModel(SuanbeiDbContext db, IDataProtectionProvider protection, OutboundAddressGuard guard,
+    SuanbeiHostOptions options, TimeProvider clock) : PageModel
 {
     [BindProperty]
     public EvalRunInput Input { get; set; } = new();
@@ -45,7 +46,7 @@ public sealed class NewRunModel(SuanbeiDbContext db, IDataProtectionProvider pro
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        var (run, errors) = await EvalRuns.CreateAsync(db, protection, options, User.OrganisationId(), User.Identity?.Name ?? "",
+        var (run, errors) = await EvalRuns.CreateAsync(db, protection, guard, options, User.OrganisationId(), User.Identity?.Name ?? "",
             Input, clock.GetUtcNow(), ct);
         if (run is not null)
         {
