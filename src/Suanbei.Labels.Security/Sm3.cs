@@ -1,6 +1,7 @@
 using System.Buffers.Binary;
 using System.Numerics;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace Suanbei.Labels.Security;
 
@@ -91,82 +92,89 @@ public sealed class Sm3
     /// <summary>Compresses every whole 64-byte block of <paramref name="blocks"/> into <paramref name="state"/>.</summary>
     private static void Compress(uint[] state, ReadOnlySpan<byte> blocks)
     {
+        if (state.Length != 8) throw new ArgumentException("SM3 state is eight words", nameof(state));
         uint a = state[0], b = state[1], c = state[2], d = state[3], e = state[4], f = state[5], g = state[6], h = state[7];
-        var t = RotatedT;
+        // The round constants without a bounds check per round (64 entries, indices below 64 by construction).
+        ref var t = ref MemoryMarshal.GetReference(RotatedT);
         for (var offset = 0; offset + BlockSize <= blocks.Length; offset += BlockSize)
         {
-            var m = blocks.Slice(offset, BlockSize);
-            uint w0 = Word(m, 0), w1 = Word(m, 1), w2 = Word(m, 2), w3 = Word(m, 3), w4 = Word(m, 4), w5 = Word(m, 5);
-            uint w6 = Word(m, 6), w7 = Word(m, 7), w8 = Word(m, 8), w9 = Word(m, 9), w10 = Word(m, 10), w11 = Word(m, 11);
-            uint w12 = Word(m, 12), w13 = Word(m, 13), w14 = Word(m, 14), w15 = Word(m, 15);
-            uint a0 = a, b0 = b, c0 = c, d0 = d, e0 = e, f0 = f, g0 = g, h0 = h;
+            ref var m = ref Unsafe.Add(ref MemoryMarshal.GetReference(blocks), offset); // 64 bytes, checked by the loop
+            uint w0 = Word(ref m, 0), w1 = Word(ref m, 1), w2 = Word(ref m, 2), w3 = Word(ref m, 3);
+            uint w4 = Word(ref m, 4), w5 = Word(ref m, 5), w6 = Word(ref m, 6), w7 = Word(ref m, 7);
+            uint w8 = Word(ref m, 8), w9 = Word(ref m, 9), w10 = Word(ref m, 10), w11 = Word(ref m, 11);
+            uint w12 = Word(ref m, 12), w13 = Word(ref m, 13), w14 = Word(ref m, 14), w15 = Word(ref m, 15);
 
             // Rounds 0–15 (FF and GG are XOR), four per line with the registers' roles rotating; W_{j+4} is taken from
             // the window before it is expanded over.
-            Round1(a, ref b, c, ref d, e, ref f, g, ref h, t[0], w0, w0 ^ w4);
-            Round1(d, ref a, b, ref c, h, ref e, f, ref g, t[1], w1, w1 ^ w5);
-            Round1(c, ref d, a, ref b, g, ref h, e, ref f, t[2], w2, w2 ^ w6);
-            Round1(b, ref c, d, ref a, f, ref g, h, ref e, t[3], w3, w3 ^ w7);
-            Round1(a, ref b, c, ref d, e, ref f, g, ref h, t[4], w4, w4 ^ w8);
-            Round1(d, ref a, b, ref c, h, ref e, f, ref g, t[5], w5, w5 ^ w9);
-            Round1(c, ref d, a, ref b, g, ref h, e, ref f, t[6], w6, w6 ^ w10);
-            Round1(b, ref c, d, ref a, f, ref g, h, ref e, t[7], w7, w7 ^ w11);
-            Round1(a, ref b, c, ref d, e, ref f, g, ref h, t[8], w8, w8 ^ w12);
-            Round1(d, ref a, b, ref c, h, ref e, f, ref g, t[9], w9, w9 ^ w13);
-            Round1(c, ref d, a, ref b, g, ref h, e, ref f, t[10], w10, w10 ^ w14);
-            Round1(b, ref c, d, ref a, f, ref g, h, ref e, t[11], w11, w11 ^ w15);
+            Round1(a, ref b, c, ref d, e, ref f, g, ref h, Unsafe.Add(ref t, 0), w0, w0 ^ w4);
+            Round1(d, ref a, b, ref c, h, ref e, f, ref g, Unsafe.Add(ref t, 1), w1, w1 ^ w5);
+            Round1(c, ref d, a, ref b, g, ref h, e, ref f, Unsafe.Add(ref t, 2), w2, w2 ^ w6);
+            Round1(b, ref c, d, ref a, f, ref g, h, ref e, Unsafe.Add(ref t, 3), w3, w3 ^ w7);
+            Round1(a, ref b, c, ref d, e, ref f, g, ref h, Unsafe.Add(ref t, 4), w4, w4 ^ w8);
+            Round1(d, ref a, b, ref c, h, ref e, f, ref g, Unsafe.Add(ref t, 5), w5, w5 ^ w9);
+            Round1(c, ref d, a, ref b, g, ref h, e, ref f, Unsafe.Add(ref t, 6), w6, w6 ^ w10);
+            Round1(b, ref c, d, ref a, f, ref g, h, ref e, Unsafe.Add(ref t, 7), w7, w7 ^ w11);
+            Round1(a, ref b, c, ref d, e, ref f, g, ref h, Unsafe.Add(ref t, 8), w8, w8 ^ w12);
+            Round1(d, ref a, b, ref c, h, ref e, f, ref g, Unsafe.Add(ref t, 9), w9, w9 ^ w13);
+            Round1(c, ref d, a, ref b, g, ref h, e, ref f, Unsafe.Add(ref t, 10), w10, w10 ^ w14);
+            Round1(b, ref c, d, ref a, f, ref g, h, ref e, Unsafe.Add(ref t, 11), w11, w11 ^ w15);
             w0 = Expand(w0, w7, w13, w3, w10);
-            Round1(a, ref b, c, ref d, e, ref f, g, ref h, t[12], w12, w12 ^ w0);
+            Round1(a, ref b, c, ref d, e, ref f, g, ref h, Unsafe.Add(ref t, 12), w12, w12 ^ w0);
             w1 = Expand(w1, w8, w14, w4, w11);
-            Round1(d, ref a, b, ref c, h, ref e, f, ref g, t[13], w13, w13 ^ w1);
+            Round1(d, ref a, b, ref c, h, ref e, f, ref g, Unsafe.Add(ref t, 13), w13, w13 ^ w1);
             w2 = Expand(w2, w9, w15, w5, w12);
-            Round1(c, ref d, a, ref b, g, ref h, e, ref f, t[14], w14, w14 ^ w2);
+            Round1(c, ref d, a, ref b, g, ref h, e, ref f, Unsafe.Add(ref t, 14), w14, w14 ^ w2);
             w3 = Expand(w3, w10, w0, w6, w13);
-            Round1(b, ref c, d, ref a, f, ref g, h, ref e, t[15], w15, w15 ^ w3);
+            Round1(b, ref c, d, ref a, f, ref g, h, ref e, Unsafe.Add(ref t, 15), w15, w15 ^ w3);
 
             // Rounds 16–63: the window w0..w15 holds W_{j}..W_{j+15} modulo 16; each round expands W_{j+4}.
             for (var j = 16; j < 64; j += 16)
             {
                 w4 = Expand(w4, w11, w1, w7, w14);
-                Round2(a, ref b, c, ref d, e, ref f, g, ref h, t[j], w0, w0 ^ w4);
+                Round2(a, ref b, c, ref d, e, ref f, g, ref h, Unsafe.Add(ref t, j), w0, w0 ^ w4);
                 w5 = Expand(w5, w12, w2, w8, w15);
-                Round2(d, ref a, b, ref c, h, ref e, f, ref g, t[j + 1], w1, w1 ^ w5);
+                Round2(d, ref a, b, ref c, h, ref e, f, ref g, Unsafe.Add(ref t, j + 1), w1, w1 ^ w5);
                 w6 = Expand(w6, w13, w3, w9, w0);
-                Round2(c, ref d, a, ref b, g, ref h, e, ref f, t[j + 2], w2, w2 ^ w6);
+                Round2(c, ref d, a, ref b, g, ref h, e, ref f, Unsafe.Add(ref t, j + 2), w2, w2 ^ w6);
                 w7 = Expand(w7, w14, w4, w10, w1);
-                Round2(b, ref c, d, ref a, f, ref g, h, ref e, t[j + 3], w3, w3 ^ w7);
+                Round2(b, ref c, d, ref a, f, ref g, h, ref e, Unsafe.Add(ref t, j + 3), w3, w3 ^ w7);
                 w8 = Expand(w8, w15, w5, w11, w2);
-                Round2(a, ref b, c, ref d, e, ref f, g, ref h, t[j + 4], w4, w4 ^ w8);
+                Round2(a, ref b, c, ref d, e, ref f, g, ref h, Unsafe.Add(ref t, j + 4), w4, w4 ^ w8);
                 w9 = Expand(w9, w0, w6, w12, w3);
-                Round2(d, ref a, b, ref c, h, ref e, f, ref g, t[j + 5], w5, w5 ^ w9);
+                Round2(d, ref a, b, ref c, h, ref e, f, ref g, Unsafe.Add(ref t, j + 5), w5, w5 ^ w9);
                 w10 = Expand(w10, w1, w7, w13, w4);
-                Round2(c, ref d, a, ref b, g, ref h, e, ref f, t[j + 6], w6, w6 ^ w10);
+                Round2(c, ref d, a, ref b, g, ref h, e, ref f, Unsafe.Add(ref t, j + 6), w6, w6 ^ w10);
                 w11 = Expand(w11, w2, w8, w14, w5);
-                Round2(b, ref c, d, ref a, f, ref g, h, ref e, t[j + 7], w7, w7 ^ w11);
+                Round2(b, ref c, d, ref a, f, ref g, h, ref e, Unsafe.Add(ref t, j + 7), w7, w7 ^ w11);
                 w12 = Expand(w12, w3, w9, w15, w6);
-                Round2(a, ref b, c, ref d, e, ref f, g, ref h, t[j + 8], w8, w8 ^ w12);
+                Round2(a, ref b, c, ref d, e, ref f, g, ref h, Unsafe.Add(ref t, j + 8), w8, w8 ^ w12);
                 w13 = Expand(w13, w4, w10, w0, w7);
-                Round2(d, ref a, b, ref c, h, ref e, f, ref g, t[j + 9], w9, w9 ^ w13);
+                Round2(d, ref a, b, ref c, h, ref e, f, ref g, Unsafe.Add(ref t, j + 9), w9, w9 ^ w13);
                 w14 = Expand(w14, w5, w11, w1, w8);
-                Round2(c, ref d, a, ref b, g, ref h, e, ref f, t[j + 10], w10, w10 ^ w14);
+                Round2(c, ref d, a, ref b, g, ref h, e, ref f, Unsafe.Add(ref t, j + 10), w10, w10 ^ w14);
                 w15 = Expand(w15, w6, w12, w2, w9);
-                Round2(b, ref c, d, ref a, f, ref g, h, ref e, t[j + 11], w11, w11 ^ w15);
+                Round2(b, ref c, d, ref a, f, ref g, h, ref e, Unsafe.Add(ref t, j + 11), w11, w11 ^ w15);
                 w0 = Expand(w0, w7, w13, w3, w10);
-                Round2(a, ref b, c, ref d, e, ref f, g, ref h, t[j + 12], w12, w12 ^ w0);
+                Round2(a, ref b, c, ref d, e, ref f, g, ref h, Unsafe.Add(ref t, j + 12), w12, w12 ^ w0);
                 w1 = Expand(w1, w8, w14, w4, w11);
-                Round2(d, ref a, b, ref c, h, ref e, f, ref g, t[j + 13], w13, w13 ^ w1);
+                Round2(d, ref a, b, ref c, h, ref e, f, ref g, Unsafe.Add(ref t, j + 13), w13, w13 ^ w1);
                 w2 = Expand(w2, w9, w15, w5, w12);
-                Round2(c, ref d, a, ref b, g, ref h, e, ref f, t[j + 14], w14, w14 ^ w2);
+                Round2(c, ref d, a, ref b, g, ref h, e, ref f, Unsafe.Add(ref t, j + 14), w14, w14 ^ w2);
                 w3 = Expand(w3, w10, w0, w6, w13);
-                Round2(b, ref c, d, ref a, f, ref g, h, ref e, t[j + 15], w15, w15 ^ w3);
+                Round2(b, ref c, d, ref a, f, ref g, h, ref e, Unsafe.Add(ref t, j + 15), w15, w15 ^ w3);
             }
-            a ^= a0; b ^= b0; c ^= c0; d ^= d0; e ^= e0; f ^= f0; g ^= g0; h ^= h0;
+            // The chaining values are read back from memory rather than kept in eight more registers.
+            state[0] = a ^= state[0]; state[1] = b ^= state[1]; state[2] = c ^= state[2]; state[3] = d ^= state[3];
+            state[4] = e ^= state[4]; state[5] = f ^= state[5]; state[6] = g ^= state[6]; state[7] = h ^= state[7];
         }
-        state[0] = a; state[1] = b; state[2] = c; state[3] = d; state[4] = e; state[5] = f; state[6] = g; state[7] = h;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static uint Word(ReadOnlySpan<byte> block, int i) => BinaryPrimitives.ReadUInt32BigEndian(block[(4 * i)..]);
+    private static uint Word(ref byte block, int i)
+    {
+        var word = Unsafe.ReadUnaligned<uint>(ref Unsafe.Add(ref block, 4 * i));
+        return BitConverter.IsLittleEndian ? BinaryPrimitives.ReverseEndianness(word) : word;
+    }
 
     /// <summary>W_j = P1(W_{j−16} ⊕ W_{j−9} ⊕ (W_{j−3} ⋘ 15)) ⊕ (W_{j−13} ⋘ 7) ⊕ W_{j−6}.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
