@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Text;
-using System.Text.Json;
 using Suanbei.Core;
 using Suanbei.Labels.Security;
 
@@ -147,10 +146,7 @@ internal static class LabelSecurityCommands
                 {
                     if (!File.Exists(path)) { LabelCommands.Error($"文件不存在：{path}"); worst = LabelCliOptions.UsageOrIoError; continue; }
                     var (report, checks) = LabelSecurityJson.Verify(path, keys);
-                    if (json)
-                    {
-                        Console.Out.WriteLine(LabelSecurityJson.VerifyLine(path, report, checks));
-                    }
+                    if (json) Console.Out.WriteLine(LabelSecurityJson.VerifyLine(path, report, checks));
                     else
                     {
                         Console.Out.WriteLine($"{path}：{DisplayNames.Of(report.Verdict)}");

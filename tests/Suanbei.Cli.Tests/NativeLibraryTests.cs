@@ -233,14 +233,17 @@ public sealed class NativeLibraryTests : IDisposable
             var k = LabelCli.Run("label", "keygen", "--alg", alg, "--private", P(name + ".pem"), "--public", P(name + ".pub.pem"));
             Assert.True(k.ExitCode == 0, k.StdErr);
         }
-        File.Copy(labeled, P("inplace.png"));
         var r = Python($$"""
             import ctypes, json, suanbei_labels as s
             out = {}
             out["sm2"] = s.sign({{Py(labeled)}}, {{Py(P("sm2.png"))}}, {{Py(P("sm2.pem"))}})
-            out["p256"] = s.sign({{Py(P("inplace.png"))}}, None, {{Py(P("p256.pem"))}}, alg="p256")
+            import wave
+            with wave.open({{Py(P("plain.wav"))}}, "wb") as w:  # PNG has no in-place write; WAV has
+                w.setnchannels(1); w.setsampwidth(2); w.setframerate(8000); w.writeframes(bytes(1600))
+            s.write({{Py(P("plain.wav"))}}, {{Py(P("inplace.wav"))}}, "{{Producer}}", "py-wav")
+            out["p256"] = s.sign({{Py(P("inplace.wav"))}}, None, {{Py(P("p256.pem"))}}, alg="p256")
             out["v_sm2"] = s.verify({{Py(P("sm2.png"))}}, key={{Py(P("sm2.pub.pem"))}})
-            out["v_p256"] = s.verify({{Py(P("inplace.png"))}}, key=[{{Py(P("p256.pub.pem"))}}, {{Py(P("sm2.pub.pem"))}}])
+            out["v_p256"] = s.verify({{Py(P("inplace.wav"))}}, key=[{{Py(P("p256.pub.pem"))}}, {{Py(P("sm2.pub.pem"))}}])
             out["v_other"] = s.verify({{Py(P("sm2.png"))}}, key={{Py(P("other.pub.pem"))}})
             out["v_bindings"] = s.verify({{Py(P("sm2.png"))}}, key=[])
             def error(f):
