@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # Label verify vs exiftool: 1,000 small labeled images (PNG and JPEG, half each), one process each over the same
-# directory. Prints files/s for both and the ratios of the medians over RUNS runs (wall and CPU; the machine may be
-# shared, so the load average is printed too), then one file's wall time, exiftool's marginal cost per file, and the
-# shared library called from Python (bindings/python) over the same files. Suanbei runs as `./suanbei label verify`
-# does: the Native AOT build in .build/label.
+# directory; one file as a fresh process (the AOT program, and through the ./suanbei launcher); the shared library
+# called from Python (bindings/python) over the same files against exiftool's marginal cost per file. Prints one
+# summary table of medians over RUNS runs, wall and CPU, with the load average before and after (the machine may be
+# shared). Suanbei runs as `./suanbei label verify` does: the Native AOT build in .build/label.
 # Usage: [RUNS=5] [SUANBEI_CLI="dotnet /path/to/suanbei.dll"] [PYTHON=0] bench/verify-vs-exiftool.sh [COUNT]
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -39,40 +39,30 @@ done
 
 # One file, as a platform checks each upload: wall of a whole process, both tools.
 one="$work/images/1.png"
-: > "$work/one-suanbei.times"; : > "$work/one-exiftool.times"
+: > "$work/one-suanbei.times"; : > "$work/one-exiftool.times"; : > "$work/one-launcher.times"
 for r in $(seq 1 "$runs"); do
   { time $cli label verify "$one" --json > /dev/null; } 2>> "$work/one-suanbei.times"
+  { time "$root/suanbei" label verify "$one" --json > /dev/null; } 2>> "$work/one-launcher.times"
   { time exiftool -config "$cfg" -fast -q -json -XMP-TC260:AIGC "$one" > /dev/null; } 2>> "$work/one-exiftool.times"
 done
 
 ok=$(grep -c '"verdict":"compliant"' "$work/suanbei.jsonl" || true)
 seen=$(grep -c '"AIGC"' "$work/exiftool.json" || true)
-sr=$(awk '{ print $1 }' "$work/suanbei.times" | median); sc=$(awk '{ print $2 + $3 }' "$work/suanbei.times" | median)
-er=$(awk '{ print $1 }' "$work/exiftool.times" | median); ec=$(awk '{ print $2 + $3 }' "$work/exiftool.times" | median)
-awk -v n="$count" -v runs="$runs" -v sr="$sr" -v sc="$sc" -v er="$er" -v ec="$ec" -v ok="$ok" -v seen="$seen" \
-    -v cores="$(nproc)" -v lb="$load_before" -v la="$(cut -d' ' -f1-3 /proc/loadavg)" 'BEGIN {
-  printf "files: %d (suanbei compliant: %d, exiftool saw AIGC: %d); cores: %d; load average before: %s, after: %s\n",
-    n, ok, seen, cores, lb, la;
-  printf "medians of %d runs               wall s     files/s     CPU s files/CPU-s\n", runs;
-  printf "%-30s %9.3f %11.0f %9.3f %11.0f\n", "suanbei label verify --json", sr, n / sr, sc, n / sc;
-  printf "%-30s %9.3f %11.0f %9.3f %11.0f\n", "exiftool -fast -json", er, n / er, ec, n / ec;
-  printf "ratio (exiftool / suanbei): wall %.1fx, CPU %.1fx\n", er / sr, ec / sc;
-}'
-o1=$(awk '{ print $1 }' "$work/one-suanbei.times" | median); e1=$(awk '{ print $1 }' "$work/one-exiftool.times" | median)
-e1c=$(awk '{ print $2 + $3 }' "$work/one-exiftool.times" | median)
-awk -v n="$count" -v o1="$o1" -v e1="$e1" -v e1c="$e1c" -v er="$er" -v ec="$ec" 'BEGIN {
-  printf "one file: suanbei %.1f ms wall, exiftool %.1f ms wall\n", o1 * 1000, e1 * 1000;
-  printf "exiftool marginal cost per file: %.3f ms wall, %.3f ms CPU\n", (er - e1) / (n - 1) * 1000, (ec - e1c) / (n - 1) * 1000;
-}'
+col() { awk -v c="$1" '{ print (c == "cpu") ? $2 + $3 : $1 }' "$2" | median; }
+sr=$(col wall "$work/suanbei.times"); sc=$(col cpu "$work/suanbei.times")
+er=$(col wall "$work/exiftool.times"); ec=$(col cpu "$work/exiftool.times")
+o1=$(col wall "$work/one-suanbei.times"); o1c=$(col cpu "$work/one-suanbei.times")
+e1=$(col wall "$work/one-exiftool.times"); e1c=$(col cpu "$work/one-exiftool.times")
+l1=$(col wall "$work/one-launcher.times"); l1c=$(col cpu "$work/one-launcher.times")
 
 # The shared library from Python: one process, library loaded once, every file verified in turn (one thread), timed
-# inside Python from the first call to the last; the verdicts are checked.
+# inside Python from the first call to the last; the verdicts are checked. Prints "wall_s cpu_s" (medians).
+py="- -"
 if [[ "${PYTHON:-1}" != 0 ]]; then
   lib="$("$root/suanbei" label native-lib | sed -n 1p)"   # sed, not head: reads both lines (no SIGPIPE)
-  SUANBEI_LABELS_LIB="$lib" python3 - "$root" "$work/images" "$runs" "$count" "$er" "$e1" "$ec" "$e1c" "$sr" <<'PY'
+  py=$(SUANBEI_LABELS_LIB="$lib" python3 - "$root" "$work/images" "$runs" "$count" <<'PY'
 import os, statistics, sys, time
 root, images, runs, count = sys.argv[1], sys.argv[2], int(sys.argv[3]), int(sys.argv[4])
-er, e1, ec, e1c, sr = (float(v) for v in sys.argv[5:])
 sys.path.insert(0, os.path.join(root, "bindings", "python"))
 import suanbei_labels
 files = sorted(os.path.join(images, f) for f in os.listdir(images))
@@ -84,12 +74,36 @@ for _ in range(runs):
     times.append(time.perf_counter() - start)
     cpus.append(time.process_time() - start_cpu)
     assert verdicts.count("compliant") == count, verdicts
-t, c = statistics.median(times), statistics.median(cpus)
-marginal_wall = (er - e1) / (count - 1)
-marginal_cpu = (ec - e1c) / (count - 1)
-print(f"python binding: {count} files in {t * 1000:.1f} ms wall, {c * 1000:.1f} ms CPU (medians of {runs}), "
-      f"{count / t:.0f} files/s, {t / count * 1e6:.1f} us wall and {c / count * 1e6:.1f} us CPU per file")
-print(f"ratio vs exiftool's marginal file: wall {marginal_wall / (t / count):.0f}x, CPU {marginal_cpu / (c / count):.0f}x; "
-      f"files/s vs the CLI run over the directory: {sr / t:.2f}x")
+print(statistics.median(times), statistics.median(cpus))
 PY
+)
 fi
+load_after="$(cut -d' ' -f1-3 /proc/loadavg)"
+
+# One summary table. exiftool's marginal cost per file = (its run over COUNT files − its run over one) / (COUNT − 1).
+awk -v n="$count" -v runs="$runs" -v sr="$sr" -v sc="$sc" -v er="$er" -v ec="$ec" -v o1="$o1" -v o1c="$o1c" \
+    -v e1="$e1" -v e1c="$e1c" -v l1="$l1" -v l1c="$l1c" -v ok="$ok" -v seen="$seen" -v py="$py" -v cores="$(nproc)" -v lb="$load_before" \
+    -v la="$load_after" 'BEGIN {
+  split(py, p, " ");
+  printf "files: %d (suanbei compliant: %d, exiftool saw AIGC: %d); cores: %d; load average before: %s, after: %s\n",
+    n, ok, seen, cores, lb, la;
+  printf "medians of %d runs; wall and CPU (user+sys) per row\n\n", runs;
+  printf "| %-44s | %12s | %12s | %12s | %12s | %8s | %8s | %-10s |\n", "measurement", "suanbei wall", "suanbei CPU",
+    "exiftool wall", "exiftool CPU", "x wall", "x CPU", "goal";
+  printf "|%s|%s|%s|%s|%s|%s|%s|%s|\n", "----------------------------------------------", "--------------",
+    "--------------", "---------------", "--------------", "----------", "----------", "------------";
+  printf "| %-44s | %10.1f ms | %10.1f ms | %11.1f ms | %10.1f ms | %7.1fx | %7.1fx | %-10s |\n",
+    "verify DIR --json, " n " files (one process)", sr * 1000, sc * 1000, er * 1000, ec * 1000, er / sr, ec / sc, ">= 50x";
+  printf "| %-44s | %10.1f ms | %10.1f ms | %11.1f ms | %10.1f ms | %7.1fx | %7.1fx | %-10s |\n",
+    "verify FILE --json (one file, one process)", o1 * 1000, o1c * 1000, e1 * 1000, e1c * 1000, e1 / o1, e1c / o1c, "< 10 ms";
+  printf "| %-44s | %10.1f ms | %10.1f ms | %11.1f ms | %10.1f ms | %7.1fx | %7.1fx | %-10s |\n",
+    "the same through the ./suanbei launcher", l1 * 1000, l1c * 1000, e1 * 1000, e1c * 1000, e1 / l1, e1c / l1c, "< 10 ms";
+  mw = (er - e1) / (n - 1); mc = (ec - e1c) / (n - 1);
+  if (p[1] != "-") {
+    pw = p[1] / n; pc = p[2] / n;
+    printf "| %-44s | %10.1f us | %10.1f us | %11.1f us | %10.1f us | %7.0fx | %7.0fx | %-10s |\n",
+      "per file: python binding vs exiftool marginal", pw * 1e6, pc * 1e6, mw * 1e6, mc * 1e6, mw / pw, mc / pc, ">= 100x";
+    printf "\npython binding: %.0f files/s (%.2fx the CLI run over the directory)\n", n / p[1], sr / p[1];
+  } else printf "\npython binding: not measured (PYTHON=0)\n";
+  printf "exiftool marginal cost per file: %.3f ms wall, %.3f ms CPU\n", mw * 1000, mc * 1000;
+}'

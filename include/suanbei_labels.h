@@ -13,7 +13,7 @@
  *
  * Strings are UTF-8. `extension` is the buffer's file type hint (".png" or "png"; NULL or "" to rely on its content).
  * `label` is "1" (属于), "2" (可能为) or "3" (疑似); NULL means "1". Output files are written atomically (temporary
- * file, read back, renamed); the input is never modified.
+ * file, read back, renamed); the input is never modified, except by suanbei_labels_sign with `output` NULL.
  */
 #ifndef SUANBEI_LABELS_H
 #define SUANBEI_LABELS_H
@@ -49,6 +49,23 @@ char *suanbei_labels_propagate(const char *input, const char *output, const char
 char *suanbei_labels_propagate_buffer(const uint8_t *data, size_t length, const char *extension, const char *propagator,
                                       const char *propagate_id, int user_declared, uint8_t **out_data,
                                       size_t *out_length);
+
+/* Signs a label with TC260 SecurityData (`label sign`): ReservedCode1 (and, on a producer's first write,
+ * ReservedCode2) holds a record binding the label to the content's hash (SM3 or SHA-256) and signed with the private
+ * key in the PEM file `key_pem_path` (SM2 or ECDSA P-256, PKCS#8 as `label keygen` writes it). `output` NULL signs
+ * `input` in place (where the container allows it), else writes a signed copy atomically. `alg` is "sm2", "p256" or
+ * NULL (the key's curve decides; given, it must match the key). `producer`/`produce_id` NULL keep the file's own
+ * compliant label; given, they set a new producer label with `label` ("1" when NULL).
+ * Returns {"file","written":true,"algorithm","kid","reserved_code1"}. */
+char *suanbei_labels_sign(const char *input, const char *output, const char *key_pem_path, const char *alg,
+                          const char *producer, const char *produce_id, const char *label);
+
+/* Verifies a file and checks the SecurityData in its reserved fields (`label verify --key … --json`): the verify
+ * object with "security":[{"field","kind","binding","signature","algorithm","kid","privsd","error"}]. Content
+ * bindings are always checked; a signature is checked with the public key (PEM) whose key id its record names among
+ * the `key_count` paths in `key_pem_paths` (0 keys: bindings only). A broken binding or signature makes a compliant
+ * file "noncompliant" with the problem named. */
+char *suanbei_labels_verify_with_keys(const char *path, const char *const *key_pem_paths, size_t key_count);
 
 /* Frees a string or buffer returned by this library (NULL is allowed). */
 void suanbei_labels_free(void *p);

@@ -7,6 +7,8 @@ reason. Calls are thread-safe and release the GIL while the library works (ctype
     import suanbei_labels
     suanbei_labels.write("in.png", "out.png", "001191440300708461136T1XGW3", "id-1")
     suanbei_labels.verify("out.png")["verdict"]   # 'compliant'
+    suanbei_labels.sign("out.png", "signed.png", "sm2.pem")                # SM2/SM3 SecurityData in ReservedCode1
+    suanbei_labels.verify("signed.png", key="sm2.pub.pem")["security"]    # binding and signature checked
 """
 
 import ctypes
@@ -15,7 +17,7 @@ import os
 import subprocess
 import threading
 
-__all__ = ["SuanbeiLabelsError", "verify", "verify_bytes", "read", "write", "propagate", "library_path"]
+__all__ = ["SuanbeiLabelsError", "verify", "verify_bytes", "read", "write", "propagate", "sign", "library_path"]
 
 _REPO_ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
 _lock = threading.Lock()
@@ -56,6 +58,8 @@ def _load():
                 "suanbei_labels_write": [text, text, text, text, text],
                 "suanbei_labels_propagate": [text, text, text, text, ctypes.c_int],
                 "suanbei_labels_write_buffer": [data, size, text, text, text, text, out_data, out_size],
+                "suanbei_labels_sign": [text, text, text, text, text, text, text],
+                "suanbei_labels_verify_with_keys": [text, ctypes.POINTER(text), size],
             }
             for name, args in signatures.items():
                 fn = getattr(lib, name)
@@ -87,9 +91,17 @@ def _call(name, *args):
     return result
 
 
-def verify(path):
-    """The verification of a file: the same object as one line of `suanbei label verify --json`."""
-    return _call("suanbei_labels_verify", _text(path, "path"))
+def verify(path, key=None):
+    """The verification of a file: the same object as one line of `suanbei label verify --json`.
+
+    With `key` (a public key's PEM path, or a list of them; [] for bindings only) the reserved fields' SecurityData
+    is checked too, as `label verify --key … --json` does: the object gains "security", and a broken content binding
+    or signature makes a compliant file "noncompliant"."""
+    if key is None:
+        return _call("suanbei_labels_verify", _text(path, "path"))
+    keys = [key] if isinstance(key, (str, os.PathLike)) else list(key)
+    paths = (ctypes.c_char_p * max(len(keys), 1))(*[_text(k, "key") for k in keys])
+    return _call("suanbei_labels_verify_with_keys", _text(path, "path"), paths, len(keys))
 
 
 def verify_bytes(data, extension=""):
@@ -113,3 +125,14 @@ def propagate(src, dst, propagator, propagate_id, user_declared=False):
     """A propagation platform's step: the object of `suanbei label propagate --json`."""
     return _call("suanbei_labels_propagate", _text(src, "src"), _text(dst, "dst"), _text(propagator, "propagator"),
                  _text(propagate_id, "propagate_id"), 1 if user_declared else 0)
+
+
+def sign(src, dst, key_pem_path, alg="sm2", producer=None, produce_id=None, label="1"):
+    """Signs the label of src with TC260 SecurityData (`suanbei label sign`): SM2/SM3 ("sm2") or ECDSA P-256 ("p256",
+    or None to follow the key). dst None signs src in place; else a signed copy is written to dst atomically. Without
+    producer/produce_id the file's own compliant label is signed. Returns {"file","written","algorithm","kid",
+    "reserved_code1"}."""
+    return _call("suanbei_labels_sign", _text(src, "src"), None if dst is None else _text(dst, "dst"),
+                 _text(key_pem_path, "key_pem_path"), None if alg is None else _text(alg, "alg"),
+                 None if producer is None else _text(producer, "producer"),
+                 None if produce_id is None else _text(produce_id, "produce_id"), _text(label, "label"))

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Text;
-using System.Text.Json;
 using Suanbei.Core;
 using Suanbei.Labels.Security;
 
@@ -24,28 +23,7 @@ internal static class LabelSecurityCommands
     };
 
     /// <summary>Loads a private key and checks it against <c>--alg</c> when given.</summary>
-    public static SigningKey LoadSigner(string path, string? alg)
-    {
-        var key = SigningKey.Load(path);
-        if (alg is null) return key;
-        var wanted = SignatureAlgorithm.ByName(alg);
-        if (wanted is null)
-        {
-            key.Dispose();
-            throw new LabelWriteException($"--alg 应为 {SignatureAlgorithm.Names}，实际为 {alg}");
-        }
-        if (wanted != key.Algorithm)
-        {
-            key.Dispose();
-            throw new LabelWriteException($"--alg {wanted.Name} 与密钥文件 {path} 的算法（{key.Algorithm.Display}）不符");
-        }
-        if (!key.HasPrivateKey)
-        {
-            key.Dispose();
-            throw new LabelWriteException($"签名须用私钥，{path} 是公钥");
-        }
-        return key;
-    }
+    public static SigningKey LoadSigner(string path, string? alg) => LabelSecurityJson.LoadSigner(path, alg);
 
     public static Command Sign()
     {
@@ -141,7 +119,7 @@ internal static class LabelSecurityCommands
             try
             {
                 var checks = LabelSecurity.Check(path, label, loaded);
-                if (pr.GetValue(json)) Console.Out.WriteLine(ReportJson.Serialize(w => WriteChecks(w, checks)));
+                if (pr.GetValue(json)) Console.Out.WriteLine(ReportJson.Serialize(w => LabelSecurityJson.WriteChecks(w, checks)));
                 else PrintChecks(checks);
                 if (checks.Any(c => c.Failed)) return 1;
                 return checks.Any(c => c.Signature == SignatureStatus.Valid) ? 0 : 2;
@@ -151,13 +129,7 @@ internal static class LabelSecurityCommands
         return cmd;
     }
 
-    private static List<SigningKey> LoadKeys(string[] paths)
-    {
-        var keys = new List<SigningKey>();
-        try { foreach (var p in paths) keys.Add(SigningKey.Load(p)); }
-        catch { foreach (var k in keys) k.Dispose(); throw; }
-        return keys;
-    }
+    private static List<SigningKey> LoadKeys(string[] paths) => LabelSecurityJson.LoadKeys(paths);
 
     /// <summary><c>label verify --key/--security</c>: the usual verdict, plus each reserved field's check; a failed
     /// check adds a problem (<c>security_data_invalid</c>, <c>binding_mismatch</c>, <c>signature_invalid</c>).</summary>
@@ -173,31 +145,8 @@ internal static class LabelSecurityCommands
                 foreach (var path in args.SelectMany(a => Directory.Exists(a) ? FileKinds.RegularFilesUnder(a, _ => { }) : [a]))
                 {
                     if (!File.Exists(path)) { LabelCommands.Error($"文件不存在：{path}"); worst = LabelCliOptions.UsageOrIoError; continue; }
-                    var report = LabelFile.Verify(path);
-                    IReadOnlyList<FieldSecurityCheck> checks = [];
-                    if (report.Verdict == Verdict.Compliant && report.Labels[0].Label is { } label)
-                    {
-                        try
-                        {
-                            checks = LabelSecurity.Check(path, label, keys);
-                            report = LabelSecurity.Apply(report, checks);
-                        }
-                        catch (LabelWriteException e)
-                        {
-                            report = report with { Problems = [.. report.Problems, new(LabelProblem.SecurityDataInvalid, e.Message)] };
-                        }
-                    }
-                    if (json)
-                    {
-                        using var ms = new MemoryStream();
-                        using (var w = new Utf8JsonWriter(ms, ReportJson.Options))
-                            ReportJson.WriteReport(w, path, report, extra =>
-                            {
-                                extra.WritePropertyName("security");
-                                WriteChecks(extra, checks);
-                            });
-                        Console.Out.WriteLine(Encoding.UTF8.GetString(ms.ToArray()));
-                    }
+                    var (report, checks) = LabelSecurityJson.Verify(path, keys);
+                    if (json) Console.Out.WriteLine(LabelSecurityJson.VerifyLine(path, report, checks));
                     else
                     {
                         Console.Out.WriteLine($"{path}：{DisplayNames.Of(report.Verdict)}");
@@ -223,37 +172,5 @@ internal static class LabelSecurityCommands
             if (c.Error is not null) line += "：" + c.Error;
             Console.Out.WriteLine(line);
         }
-    }
-
-    /// <summary><c>[{"field","kind","binding","signature","algorithm","kid","privsd","error"}]</c>; values are the
-    /// enum member names in snake case (stable for scripts).</summary>
-    private static void WriteChecks(Utf8JsonWriter w, IReadOnlyList<FieldSecurityCheck> checks)
-    {
-        w.WriteStartArray();
-        foreach (var c in checks)
-        {
-            w.WriteStartObject();
-            w.WriteString("field", c.Field);
-            w.WriteString("kind", Snake(c.Kind.ToString()));
-            w.WriteString("binding", Snake(c.Binding.ToString()));
-            w.WriteString("signature", Snake(c.Signature.ToString()));
-            if (c.Algorithm is null) w.WriteNull("algorithm"); else w.WriteString("algorithm", c.Algorithm);
-            if (c.KeyId is null) w.WriteNull("kid"); else w.WriteString("kid", c.KeyId);
-            w.WriteBoolean("privsd", c.HasPrivSD);
-            if (c.Error is null) w.WriteNull("error"); else w.WriteString("error", c.Error);
-            w.WriteEndObject();
-        }
-        w.WriteEndArray();
-    }
-
-    private static string Snake(string name)
-    {
-        var sb = new StringBuilder(name.Length + 4);
-        for (var i = 0; i < name.Length; i++)
-        {
-            if (char.IsUpper(name[i]) && i > 0) sb.Append('_');
-            sb.Append(char.ToLowerInvariant(name[i]));
-        }
-        return sb.ToString();
     }
 }

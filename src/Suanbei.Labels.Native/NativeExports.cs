@@ -89,6 +89,32 @@ public static unsafe class NativeExports
         return LabelJson.Propagate("", d);
     });
 
+    [UnmanagedCallersOnly(EntryPoint = "suanbei_labels_sign")]
+    public static byte* Sign(byte* input, byte* output, byte* keyPemPath, byte* alg, byte* producer, byte* produceId,
+        byte* label) => Boundary(() =>
+    {
+        var i = Text(input, "input");
+        return LabelSecurityJson.Sign(i, output is null ? null : Text(output, "output"), Text(keyPemPath, "key_pem_path"),
+            Optional(alg), Optional(producer), Optional(produceId), label is null ? "1" : Text(label, "label"));
+    });
+
+    [UnmanagedCallersOnly(EntryPoint = "suanbei_labels_verify_with_keys")]
+    public static byte* VerifyWithKeys(byte* path, byte** keyPemPaths, nuint keyCount) => Boundary(() =>
+    {
+        var p = Text(path, "path");
+        if (keyPemPaths is null && keyCount != 0) throw new ArgumentException("参数 key_pem_paths 为空（NULL）而 key_count 不为 0");
+        if (keyCount > 1024) throw new ArgumentException("参数 key_count 过大（至多 1024 个公钥）");
+        var paths = new string[(int)keyCount];
+        for (var k = 0; k < paths.Length; k++) paths[k] = Text(keyPemPaths[k], $"key_pem_paths[{k}]");
+        var keys = LabelSecurityJson.LoadKeys(paths);
+        try
+        {
+            var (report, checks) = Existing(p, () => LabelSecurityJson.Verify(p, keys));
+            return LabelSecurityJson.VerifyLine(p, report, checks);
+        }
+        finally { foreach (var k in keys) k.Dispose(); }
+    });
+
     [UnmanagedCallersOnly(EntryPoint = "suanbei_labels_free")]
     public static void Free(void* p) => NativeMemory.Free(p);
 
@@ -134,6 +160,8 @@ public static unsafe class NativeExports
         }
         catch (OutOfMemoryException) { return null; }
     }
+
+    private static string? Optional(byte* p) => p is null ? null : Marshal.PtrToStringUTF8((nint)p);
 
     private static string Text(byte* p, string name) =>
         p is null ? throw new ArgumentException($"参数 {name} 不能为空（NULL）") : Marshal.PtrToStringUTF8((nint)p)!;

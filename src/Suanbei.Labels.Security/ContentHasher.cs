@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using Org.BouncyCastle.Crypto.Digests;
 
 namespace Suanbei.Labels.Security;
 
@@ -8,12 +7,12 @@ namespace Suanbei.Labels.Security;
 public sealed class ContentHasher : Stream
 {
     private readonly IncrementalHash? _sha256;
-    private readonly SM3Digest? _sm3;
+    private readonly Sm3? _sm3;
 
     public ContentHasher(string hashOid)
     {
         if (hashOid == SignatureAlgorithm.P256.HashOid) _sha256 = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        else if (hashOid == SignatureAlgorithm.Sm2.HashOid) _sm3 = new SM3Digest();
+        else if (hashOid == SignatureAlgorithm.Sm2.HashOid) _sm3 = new Sm3();
         else throw new SecurityDataException($"不支持的哈希算法 OID {hashOid}");
     }
 
@@ -32,15 +31,13 @@ public sealed class ContentHasher : Stream
     public byte[] Finish()
     {
         if (_sha256 is not null) return _sha256.GetHashAndReset();
-        var result = new byte[_sm3!.GetDigestSize()];
-        _sm3.DoFinal(result, 0);
-        return result;
+        return _sm3!.GetHashAndReset();
     }
 
     public override void Write(ReadOnlySpan<byte> buffer)
     {
         if (_sha256 is not null) _sha256.AppendData(buffer);
-        else _sm3!.BlockUpdate(buffer);
+        else _sm3!.Append(buffer);
     }
 
     public override void Write(byte[] buffer, int offset, int count) => Write(buffer.AsSpan(offset, count));

@@ -224,6 +224,75 @@ public sealed class NativeLibraryTests : IDisposable
     }
 
     [Fact]
+    public void Python_binding_signs_and_checks_signatures_like_the_cli()
+    {
+        var (library, _) = Built.Value;
+        var labeled = Labeled("a.png", "py-sign");
+        foreach (var (alg, name) in new[] { ("sm2", "sm2"), ("p256", "p256"), ("sm2", "other") })
+        {
+            var k = LabelCli.Run("label", "keygen", "--alg", alg, "--private", P(name + ".pem"), "--public", P(name + ".pub.pem"));
+            Assert.True(k.ExitCode == 0, k.StdErr);
+        }
+        var r = Python($$"""
+            import ctypes, json, suanbei_labels as s
+            out = {}
+            out["sm2"] = s.sign({{Py(labeled)}}, {{Py(P("sm2.png"))}}, {{Py(P("sm2.pem"))}})
+            import wave
+            with wave.open({{Py(P("plain.wav"))}}, "wb") as w:  # PNG has no in-place write; WAV has
+                w.setnchannels(1); w.setsampwidth(2); w.setframerate(8000); w.writeframes(bytes(1600))
+            s.write({{Py(P("plain.wav"))}}, {{Py(P("inplace.wav"))}}, "{{Producer}}", "py-wav")
+            out["p256"] = s.sign({{Py(P("inplace.wav"))}}, None, {{Py(P("p256.pem"))}}, alg="p256")
+            out["v_sm2"] = s.verify({{Py(P("sm2.png"))}}, key={{Py(P("sm2.pub.pem"))}})
+            out["v_p256"] = s.verify({{Py(P("inplace.wav"))}}, key=[{{Py(P("p256.pub.pem"))}}, {{Py(P("sm2.pub.pem"))}}])
+            out["v_other"] = s.verify({{Py(P("sm2.png"))}}, key={{Py(P("other.pub.pem"))}})
+            out["v_bindings"] = s.verify({{Py(P("sm2.png"))}}, key=[])
+            def error(f):
+                try:
+                    f()
+                    return None
+                except s.SuanbeiLabelsError as e:
+                    return [str(e), e.code]
+            out["public"] = error(lambda: s.sign({{Py(labeled)}}, {{Py(P("x.png"))}}, {{Py(P("sm2.pub.pem"))}}))
+            out["mismatch"] = error(lambda: s.sign({{Py(labeled)}}, {{Py(P("x.png"))}}, {{Py(P("sm2.pem"))}}, alg="p256"))
+            out["nokey"] = error(lambda: s.sign({{Py(labeled)}}, {{Py(P("x.png"))}}, {{Py(P("none.pem"))}}))
+            out["notpem"] = error(lambda: s.verify({{Py(labeled)}}, key={{Py(labeled)}}))
+            lib = s._load()
+            p = lib.suanbei_labels_verify_with_keys({{Py(labeled)}}.encode(), None, 2)
+            out["null_keys"] = json.loads(ctypes.string_at(p).decode())
+            lib.suanbei_labels_free(p)
+            p = lib.suanbei_labels_sign({{Py(labeled)}}.encode(), None, None, None, None, None, None)
+            out["null_key"] = json.loads(ctypes.string_at(p).decode())
+            lib.suanbei_labels_free(p)
+            print(json.dumps(out, ensure_ascii=False))
+            """, library);
+        var o = JsonNode.Parse(r)!;
+
+        Assert.Equal("sm2", (string?)o["sm2"]!["algorithm"]);
+        Assert.Equal("p256", (string?)o["p256"]!["algorithm"]);
+        // The objects are the CLI's for the same files and keys, key for key.
+        var cli = LabelCli.Run("label", "verify", P("sm2.png"), "--key", P("sm2.pub.pem"), "--json");
+        Assert.True(JsonNode.DeepEquals(JsonNode.Parse(cli.Lines[0]), o["v_sm2"]), cli.StdOut + "\n" + o["v_sm2"]);
+        Assert.Equal("compliant", (string?)o["v_sm2"]!["verdict"]);
+        Assert.Equal("valid", (string?)o["v_sm2"]!["security"]![0]!["signature"]);
+        Assert.Equal("match", (string?)o["v_sm2"]!["security"]![0]!["binding"]);
+        Assert.Equal("valid", (string?)o["v_p256"]!["security"]![0]!["signature"]);
+        Assert.Equal((string?)o["p256"]!["reserved_code1"],
+            (string?)o["v_p256"]!["labels"]![0]!["fields"]!["ReservedCode1"]);
+        // Another SM2 key is named as the wrong key and makes the file noncompliant; no key checks the binding only.
+        Assert.Equal("noncompliant", (string?)o["v_other"]!["verdict"]);
+        Assert.Equal("wrong_key", (string?)o["v_other"]!["security"]![0]!["signature"]);
+        Assert.Equal("not_checked", (string?)o["v_bindings"]!["security"]![0]!["signature"]);
+        Assert.Equal("match", (string?)o["v_bindings"]!["security"]![0]!["binding"]);
+        Assert.Contains("是公钥", (string?)o["public"]![0]);
+        Assert.Contains("不符", (string?)o["mismatch"]![0]);
+        Assert.StartsWith("文件不存在：", (string?)o["nokey"]![0]);
+        Assert.Contains("不是 PEM 格式", (string?)o["notpem"]![0]);
+        Assert.Contains("key_pem_paths", (string?)o["null_keys"]!["error"]);
+        Assert.Contains("key_pem_path", (string?)o["null_key"]!["error"]);
+        Assert.False(File.Exists(P("x.png")));
+    }
+
+    [Fact]
     public void Python_binding_finds_the_library_through_the_launcher_without_the_variable()
     {
         Built.Value.ToString(); // built once, so this call only asks the launcher for the path

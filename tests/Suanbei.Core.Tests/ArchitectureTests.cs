@@ -18,7 +18,7 @@ public sealed partial class ArchitectureTests
         ["Suanbei.Labels"] = ["Suanbei.Core"],
         ["Suanbei.Labels.Security"] = ["Suanbei.Labels", "Suanbei.Core"],
         ["Suanbei.Labels.Cli"] = ["Suanbei.Labels", "Suanbei.Labels.Security", "Suanbei.Core"],
-        ["Suanbei.Labels.Native"] = ["Suanbei.Labels", "Suanbei.Core"],
+        ["Suanbei.Labels.Native"] = ["Suanbei.Labels", "Suanbei.Labels.Security", "Suanbei.Core"],
         ["Suanbei.Registry"] = ["Suanbei.Core"],
         ["Suanbei.GenAi"] = ["Suanbei.Core"],
         ["Suanbei.Web"] = ["Suanbei.Core", "Suanbei.Labels", "Suanbei.Registry", "Suanbei.GenAi"],
