@@ -218,7 +218,7 @@ public class ResponsiveTests(Browser browser, SeededWebApp app) : IClassFixture<
         ("genai-filings", "/genai-filings", app.FilerEmail),
         ("notifications", "/notifications", app.FilerEmail),
         ("review-subjects", "/review/subjects", app.ReviewerEmail),
-        ("review-subject", $"/review/subjects/detail/{app.SubjectId}", app.ReviewerEmail),
+        ("review-subject", $"/review/subjects/detail?id={app.SubjectId}", app.ReviewerEmail),
         ("review-published", $"/review/filings/{app.Published}", app.ReviewerEmail),
         ("review-genai", "/review/genai-filings", app.ReviewerEmail),
         ("admin-users", "/admin/users", app.AdminEmail),
