@@ -31,6 +31,9 @@ public sealed class SeededWebApp : IAsyncLifetime
     public string BaseUrl { get; private set; } = "";
     public string FilerEmail { get; private set; } = "";
     public string ReviewerEmail { get; private set; } = "";
+    public string AdminEmail { get; private set; } = "";
+    public Guid SubjectId { get; private set; }
+    public Guid ProductId { get; private set; }
     public Guid Published { get; private set; }
     public Guid InReview { get; private set; }
     public Guid Draft { get; private set; }
@@ -56,6 +59,8 @@ public sealed class SeededWebApp : IAsyncLifetime
             users, FilerEmail = $"filer-{Guid.NewGuid():N}"[..16] + "@example.cn", Roles.Filer, Password, now)).User;
         var reviewer = (await UserAdministration.CreateUserAsync(
             users, ReviewerEmail = $"rev-{Guid.NewGuid():N}"[..16] + "@example.cn", Roles.Reviewer, Password, now)).User;
+        await UserAdministration.CreateUserAsync(users, AdminEmail = $"adm-{Guid.NewGuid():N}"[..16] + "@example.cn", Roles.Admin,
+            Password, now);
 
         // An approved subject with one product, made through the domain objects the app uses.
         var db = sp.GetRequiredService<SuanbeiDbContext>();
@@ -77,6 +82,7 @@ public sealed class SeededWebApp : IAsyncLifetime
         subject.Submit(filer.Id, now);
         subject.Approve("reviewer-fixture", now);
         db.Add(subject);
+        SubjectId = subject.Id;
         var product = new Product(Guid.NewGuid(), subject.Id, filer.Id, new ProductDetails
         {
             Name = "云雀写作助手", Form = ProductForm.App, AccessAddress = "https://example.cn/app", IcpNumber = "京ICP备12345678号-1",
@@ -84,6 +90,7 @@ public sealed class SeededWebApp : IAsyncLifetime
         }, now);
         var function = product.AddFunction("智能续写", "根据用户输入续写文章", now);
         db.Add(product);
+        ProductId = product.Id;
         await db.SaveChangesAsync();
 
         // Filings through the API, as a client would.
@@ -201,6 +208,20 @@ public class ResponsiveTests(Browser browser, SeededWebApp app) : IClassFixture<
         ("documents", $"/Filings/{app.Published}/Documents", app.FilerEmail),
         ("review-queue", "/Review/Filings", app.ReviewerEmail),
         ("review-detail", $"/Review/Filings/{app.InReview}", app.ReviewerEmail),
+        ("subject", "/subjects", app.FilerEmail),
+        ("products", "/products", app.FilerEmail),
+        ("product-edit", $"/products/edit?id={app.ProductId}", app.FilerEmail),
+        ("filing-basic", $"/filings/{app.Draft}/basic", app.FilerEmail),
+        ("filing-products", $"/filings/{app.Draft}/products", app.FilerEmail),
+        ("filing-confirm", $"/filings/{app.Draft}/confirm", app.FilerEmail),
+        ("filing-check", $"/filings/{app.Draft}/check", app.FilerEmail),
+        ("genai-filings", "/genai-filings", app.FilerEmail),
+        ("notifications", "/notifications", app.FilerEmail),
+        ("review-subjects", "/review/subjects", app.ReviewerEmail),
+        ("review-subject", $"/review/subjects/detail?id={app.SubjectId}", app.ReviewerEmail),
+        ("review-published", $"/review/filings/{app.Published}", app.ReviewerEmail),
+        ("review-genai", "/review/genai-filings", app.ReviewerEmail),
+        ("admin-users", "/admin/users", app.AdminEmail),
     ];
 
     [Fact]

@@ -14,13 +14,11 @@ namespace Suanbei.Core.Filings;
 /// hears of (publication, a published change, cancellation) and the decisions the filer must hear of (return, refusal)
 /// are recorded in <see cref="DomainEvents"/>.
 /// </summary>
-public sealed class AlgorithmFiling : IHasDomainEvents
+public sealed class AlgorithmFiling : ReviewedFiling<FilingStatus, FilingAction, FilingAuditEntry>
 {
-    private readonly List<IDomainEvent> _events = [];
     private readonly List<FilingLabeling> _labeling = [];
     private readonly List<FilingProductLink> _products = [];
     private readonly List<FilingReturnReason> _returnReasons = [];
-    private readonly List<FilingAuditEntry> _auditTrail = [];
 
     private AlgorithmFiling() { } // EF
 
@@ -47,10 +45,7 @@ public sealed class AlgorithmFiling : IHasDomainEvents
     /// <summary>1 for the initial filing, 2, 3 … for each change.</summary>
     public int Revision { get; private set; }
     public Guid? PreviousVersionId { get; private set; }
-    public FilingStatus Status { get; private set; }
-    public int ConcurrencyVersion { get; private set; }
     public DateTimeOffset CreatedAt { get; private set; }
-    public DateTimeOffset UpdatedAt { get; private set; }
 
     // ① basic attributes
     public string? Name { get; private set; }
@@ -90,13 +85,7 @@ public sealed class AlgorithmFiling : IHasDomainEvents
     public TechnicalServiceMode? ServiceMode { get; private set; }
     public string? ServiceModeDescription { get; private set; }
 
-    // review and clock
-    public DateTimeOffset? SubmittedAt { get; private set; }
-    /// <summary>Date (China time) the current complete submission was made; the Art. 25 clock counts from here.</summary>
-    public DateOnly? ClockStartedOn { get; private set; }
-    /// <summary>Date of the decision (publication or refusal) that stops the clock.</summary>
-    public DateOnly? DecidedOn { get; private set; }
-    public int ReturnRounds { get; private set; }
+    // review (status, trail and clock: see ReviewedFiling)
     public IReadOnlyList<FilingReturnReason> ReturnReasons => _returnReasons;
     public string? RefusalReason { get; private set; }
 
@@ -117,12 +106,6 @@ public sealed class AlgorithmFiling : IHasDomainEvents
     public DateOnly? CancelEventDate { get; private set; }
     public DateTimeOffset? CancelledAt { get; private set; }
     public string? CancelReason { get; private set; }
-
-    public IReadOnlyList<FilingAuditEntry> AuditTrail => _auditTrail;
-
-    /// <summary>What happened since the last save, for listeners after the commit (never persisted).</summary>
-    public IReadOnlyList<IDomainEvent> DomainEvents => _events;
-    public void ClearDomainEvents() => _events.Clear();
 
     /// <summary>Statuses in which this version is the public entry (公示信息 page).</summary>
     public bool IsPublic => Status is FilingStatus.Publicity or FilingStatus.Filed or FilingStatus.Cancelled;
@@ -301,9 +284,7 @@ public sealed class AlgorithmFiling : IHasDomainEvents
         RequireOwner(filer);
         var missing = MissingFields();
         if (missing.Count > 0) return missing;
-        SubmittedAt = now;
-        ClockStartedOn = ChinaTime.Date(now);
-        DecidedOn = null;
+        StartClock(now);
         Move(t, filer, now, null);
         return missing;
     }
@@ -327,10 +308,10 @@ public sealed class AlgorithmFiling : IHasDomainEvents
             throw new DomainException("备案编号的类型码与算法类型不一致。");
         FilingNumber = number;
         PublishedAt = now;
-        DecidedOn = ChinaTime.Date(now);
-        PublicityEndsOn = TryAddWorkingDays(calendar, DecidedOn.Value, FilingRules.PublicityWorkingDays);
+        var decided = StopClock(now);
+        PublicityEndsOn = TryAddWorkingDays(calendar, decided, FilingRules.PublicityWorkingDays);
         Move(t, reviewer, now, $"备案编号 {number}");
-        _events.Add(new FilingPublished(Id, PublicFacts.Of(this), DecidedOn.Value));
+        Raise(new FilingPublished(Id, PublicFacts.Of(this), decided));
     }
 
     /// <summary>
@@ -348,11 +329,11 @@ public sealed class AlgorithmFiling : IHasDomainEvents
         FilingNumber = previous.FilingNumber;
         PublishedAt = previous.PublishedAt;
         PublicityEndsOn = previous.PublicityEndsOn;
-        DecidedOn = ChinaTime.Date(now);
+        var decided = StopClock(now);
         FiledAt = now;
         Move(t with { To = FilingStatus.Filed }, reviewer, now, line);
         previous.Supersede(reviewer, now, this);
-        _events.Add(new FilingChangePublished(Id, Revision, PublicFacts.Of(this), DecidedOn.Value));
+        Raise(new FilingChangePublished(Id, Revision, PublicFacts.Of(this), decided));
     }
 
     /// <summary>公示期满 → 已备案. Before the end of the publicity period this is refused; without an official calendar
@@ -381,11 +362,10 @@ public sealed class AlgorithmFiling : IHasDomainEvents
             if (!FilingFields.IsKnown(r.Field)) throw new DomainException($"未知字段：{r.Field}");
             Text(r.Reason, FilingFields.General);
         }
-        ReturnRounds++;
-        foreach (var r in list) _returnReasons.Add(new FilingReturnReason(ReturnRounds, r, now));
-        ClockStartedOn = null; // materials were not complete; the clock restarts on resubmission
+        var round = OpenReturnRound();
+        foreach (var r in list) _returnReasons.Add(new FilingReturnReason(round, r, now));
         Move(t, reviewer, now, string.Join("；", list.Select(r => $"{FilingFields.Label(r.Field)}：{r.Reason.Trim()}")));
-        _events.Add(new FilingReturned(Id, SubjectId, Name, ReturnRounds, list));
+        Raise(new FilingReturned(Id, SubjectId, Name, round, list));
     }
 
     /// <summary>不予备案 with reasons. Refusing a change closes it on the public version, which stays as it was.</summary>
@@ -396,10 +376,10 @@ public sealed class AlgorithmFiling : IHasDomainEvents
         Text(text, FilingFields.General);
         if (Kind == FilingKind.Change) RequirePrevious(previous!);
         RefusalReason = text;
-        DecidedOn = ChinaTime.Date(now);
+        StopClock(now);
         Move(t, reviewer, now, text);
         if (Kind == FilingKind.Change) previous!.OpenChangeId = null;
-        _events.Add(new FilingRefused(Id, SubjectId, Name, text));
+        Raise(new FilingRefused(Id, SubjectId, Name, text));
     }
 
     /// <summary>
@@ -432,14 +412,10 @@ public sealed class AlgorithmFiling : IHasDomainEvents
         CancelReason = Text(reason, FilingFields.General);
         Remarks = AppendLine(Remarks, $"{today.Year}年{today.Month}月已注销");
         Move(t, filer, now, CancelReason);
-        if (FilingNumber is { } number) _events.Add(new FilingCancelled(Id, number, eventDate, CancelReason));
+        if (FilingNumber is { } number) Raise(new FilingCancelled(Id, number, eventDate, CancelReason));
     }
 
     // ---------------------------------------------------------------- clocks
-
-    /// <summary>The Art. 25 clock: working days used of the 30-working-day limit since complete materials.</summary>
-    public ReviewClock Clock(DateTimeOffset now, WorkingCalendar calendar) =>
-        ReviewClock.Compute(ClockStartedOn, DecidedOn ?? ChinaTime.Date(now), calendar);
 
     /// <summary>The filer's own deadline for this change or cancellation (Art. 24), from the event date entered.</summary>
     public Deadline? FilerDeadline(WorkingCalendar calendar) =>
@@ -523,7 +499,7 @@ public sealed class AlgorithmFiling : IHasDomainEvents
     private FilingWorkflow.Transition RequireTransition(FilingAction action, Actor actor)
     {
         var t = FilingWorkflow.Require(Status, action, actor);
-        if (ReviewDuties.Violated(Status, action, actor, _auditTrail) is { } rule) throw new DomainException(rule.Message);
+        if (ReviewDuties.Violated(Status, action, actor, AuditTrail) is { } rule) throw new DomainException(rule.Message);
         return t;
     }
 
@@ -532,22 +508,11 @@ public sealed class AlgorithmFiling : IHasDomainEvents
         if (filer.OwnerId != OwnerUserId) throw new DomainException("无权操作他人的算法备案。");
     }
 
-    private void Move(FilingWorkflow.Transition t, Actor actor, DateTimeOffset now, string? reason)
-    {
-        var from = Status;
-        Status = t.To;
-        Touch(now);
-        Append(actor, now, t.Action, from, t.To, reason);
-    }
+    private void Move(FilingWorkflow.Transition t, Actor actor, DateTimeOffset now, string? reason) =>
+        Move(t.Action, t.To, actor, now, reason);
 
-    private void Append(Actor actor, DateTimeOffset now, FilingAction action, FilingStatus from, FilingStatus to, string? reason) =>
-        _auditTrail.Add(new FilingAuditEntry(_auditTrail.Count + 1, now, actor, action, from, to, reason));
-
-    private void Touch(DateTimeOffset now)
-    {
-        UpdatedAt = now;
-        ConcurrencyVersion++;
-    }
+    protected override FilingAuditEntry NewAuditEntry(int sequence, DateTimeOffset at, Actor actor, FilingAction action,
+        FilingStatus from, FilingStatus to, string? reason) => new(sequence, at, actor, action, from, to, reason);
 
     private const DataModality AllModalities =
         DataModality.Text | DataModality.Image | DataModality.Audio | DataModality.Video | DataModality.VirtualScene;

@@ -1,7 +1,7 @@
 namespace Suanbei.Core.Filings;
 
 /// <summary>One returned field in one round of 退回补正. Rows are never deleted, so every round stays readable.</summary>
-public sealed class FilingReturnReason
+public sealed class FilingReturnReason : IAppendOnly
 {
     private FilingReturnReason() { }
     internal FilingReturnReason(int round, FieldReason r, DateTimeOffset at)

@@ -13,13 +13,11 @@ namespace Suanbei.Core.GenerativeAi;
 /// an append-only <see cref="AuditTrail"/>, the Art. 25 clock, changes as further versions of one public entry
 /// (<see cref="EntryId"/>) that keep the number, cancellation, and domain events for what the public hears of.
 /// </summary>
-public sealed class GenerativeAiFiling : IHasDomainEvents
+public sealed class GenerativeAiFiling : ReviewedFiling<GenerativeAiStatus, GenerativeAiAction, GenerativeAiAuditEntry>
 {
-    private readonly List<IDomainEvent> _events = [];
     private readonly List<GenerativeAiProductLink> _products = [];
     private readonly List<GenerativeAiMaterialLink> _materials = [];
     private readonly List<GenerativeAiReturnReason> _returnReasons = [];
-    private readonly List<GenerativeAiAuditEntry> _auditTrail = [];
 
     private GenerativeAiFiling() { } // EF
 
@@ -45,10 +43,7 @@ public sealed class GenerativeAiFiling : IHasDomainEvents
     public int Revision { get; private set; }
     public Guid? PreviousVersionId { get; private set; }
     public bool IsChange => Revision > 1;
-    public GenerativeAiStatus Status { get; private set; }
-    public int ConcurrencyVersion { get; private set; }
     public DateTimeOffset CreatedAt { get; private set; }
-    public DateTimeOffset UpdatedAt { get; private set; }
 
     /// <summary>备案 or 登记, decided by the form's model source (备案 until a source is chosen).</summary>
     public GenerativeAiFilingKind Kind { get; private set; }
@@ -62,11 +57,7 @@ public sealed class GenerativeAiFiling : IHasDomainEvents
     public string? Province { get; private set; }
     public string? Entity { get; private set; }
 
-    public DateTimeOffset? SubmittedAt { get; private set; }
-    /// <summary>Date (China time) of the current complete submission; the Art. 25 clock counts from here.</summary>
-    public DateOnly? ClockStartedOn { get; private set; }
-    public DateOnly? DecidedOn { get; private set; }
-    public int ReturnRounds { get; private set; }
+    // review (status, trail and clock: see ReviewedFiling)
     public IReadOnlyList<GenerativeAiReturnReason> ReturnReasons => _returnReasons;
     public string? RefusalReason { get; private set; }
 
@@ -82,10 +73,6 @@ public sealed class GenerativeAiFiling : IHasDomainEvents
     public DateOnly? CancelEventDate { get; private set; }
     public DateTimeOffset? CancelledAt { get; private set; }
     public string? CancelReason { get; private set; }
-
-    public IReadOnlyList<GenerativeAiAuditEntry> AuditTrail => _auditTrail;
-    public IReadOnlyList<IDomainEvent> DomainEvents => _events;
-    public void ClearDomainEvents() => _events.Clear();
 
     /// <summary>The rule that decided <see cref="Kind"/>, with its source; null until a model source is chosen.</summary>
     public GenerativeAiKindDecision? KindBasis => Form.ModelSource is { } s ? GenerativeAiRules.Current.KindOf(s) : null;
@@ -210,9 +197,7 @@ public sealed class GenerativeAiFiling : IHasDomainEvents
         var missing = MissingFields();
         if (missing.Count > 0) return missing;
         SetSubjectFacts(entity, province);
-        SubmittedAt = now;
-        ClockStartedOn = ChinaTime.Date(now);
-        DecidedOn = null;
+        StartClock(now);
         Move(t, filer, now, $"{DisplayNames.Of(Kind)}：{KindBasis?.Text}");
         return missing;
     }
@@ -241,9 +226,9 @@ public sealed class GenerativeAiFiling : IHasDomainEvents
         SetSubjectFacts(entity, province);
         Number = number;
         ApprovedAt = now;
-        DecidedOn = ChinaTime.Date(now);
+        var decided = StopClock(now);
         Move(t, reviewer, now, $"{DisplayNames.Of(Kind)}编号 {number}");
-        _events.Add(new GenerativeAiFilingApproved(Id, Kind, Province!, ModelName ?? "", Entity!, number, DecidedOn.Value,
+        Raise(new GenerativeAiFilingApproved(Id, Kind, Province!, ModelName ?? "", Entity!, number, decided,
             PublicProducts()));
     }
 
@@ -259,15 +244,14 @@ public sealed class GenerativeAiFiling : IHasDomainEvents
         if (previous.Status is not (GenerativeAiStatus.Filed or GenerativeAiStatus.Registered))
             throw new DomainException("原版本已不在公开状态，不能通过此变更。");
         SetSubjectFacts(entity, province);
-        var today = ChinaTime.Date(now);
+        var today = StopClock(now);
         var line = ChangeRemark(previous, today);
         Remarks = AppendLine(previous.Remarks, line);
         Number = previous.Number;
         ApprovedAt = now;
-        DecidedOn = today;
         Move(t, reviewer, now, line);
         previous.Supersede(reviewer, now, this);
-        _events.Add(new GenerativeAiFilingChanged(Id, EntryId, Revision, Kind, Province!, ModelName ?? "", Entity!, Number!, today,
+        Raise(new GenerativeAiFilingChanged(Id, EntryId, Revision, Kind, Province!, ModelName ?? "", Entity!, Number!, today,
             line, PublicProducts()));
     }
 
@@ -282,9 +266,8 @@ public sealed class GenerativeAiFiling : IHasDomainEvents
             if (!GenerativeAiFormFields.IsKnown(r.Field)) throw new DomainException($"未知字段：{r.Field}");
             GenerativeAiFormFields.Text(r.Reason, GenerativeAiFormFields.General, GenerativeAiFormFields.LongTextMax);
         }
-        ReturnRounds++;
-        foreach (var r in list) _returnReasons.Add(new GenerativeAiReturnReason(ReturnRounds, r, Status, now));
-        ClockStartedOn = null; // materials were not complete; the clock restarts on resubmission
+        var round = OpenReturnRound();
+        foreach (var r in list) _returnReasons.Add(new GenerativeAiReturnReason(round, r, Status, now));
         Move(t, reviewer, now,
             string.Join("；", list.Select(r => $"{GenerativeAiFormFields.Label(r.Field)}：{r.Reason.Trim()}")));
     }
@@ -297,7 +280,7 @@ public sealed class GenerativeAiFiling : IHasDomainEvents
         GenerativeAiFormFields.Text(text, GenerativeAiFormFields.General, GenerativeAiFormFields.LongTextMax);
         if (IsChange) RequirePrevious(previous!);
         RefusalReason = text;
-        DecidedOn = ChinaTime.Date(now);
+        StopClock(now);
         Move(t, reviewer, now, text);
         if (IsChange) previous!.OpenChangeId = null;
     }
@@ -342,14 +325,10 @@ public sealed class GenerativeAiFiling : IHasDomainEvents
         CancelReason = GenerativeAiFormFields.Text(reason, GenerativeAiFormFields.General, GenerativeAiFormFields.LongTextMax);
         Remarks = AppendLine(Remarks, $"{today.Year}年{today.Month}月已注销");
         Move(t, filer, now, CancelReason);
-        _events.Add(new GenerativeAiFilingCancelled(Id, EntryId, Kind, Number!, eventDate, CancelReason));
+        Raise(new GenerativeAiFilingCancelled(Id, EntryId, Kind, Number!, eventDate, CancelReason));
     }
 
     // ---------------------------------------------------------------- clocks
-
-    /// <summary>The Art. 25 clock: working days used of the limit since complete materials, on the official calendar.</summary>
-    public ReviewClock Clock(DateTimeOffset now, WorkingCalendar calendar) =>
-        ReviewClock.Compute(ClockStartedOn, DecidedOn ?? ChinaTime.Date(now), calendar);
 
     /// <summary>The filer's own deadline for this change or cancellation, from the event date entered.</summary>
     public Deadline? FilerDeadline(WorkingCalendar calendar) =>
@@ -415,23 +394,11 @@ public sealed class GenerativeAiFiling : IHasDomainEvents
         if (filer.OwnerId != OwnerUserId) throw new DomainException("无权操作他人的生成式人工智能服务备案。");
     }
 
-    private void Move(GenerativeAiWorkflow.Transition t, Actor actor, DateTimeOffset now, string? reason)
-    {
-        var from = Status;
-        Status = t.To;
-        Touch(now);
-        Append(actor, now, t.Action, from, t.To, reason);
-    }
+    private void Move(GenerativeAiWorkflow.Transition t, Actor actor, DateTimeOffset now, string? reason) =>
+        Move(t.Action, t.To, actor, now, reason);
 
-    private void Append(Actor actor, DateTimeOffset now, GenerativeAiAction action, GenerativeAiStatus from, GenerativeAiStatus to,
-        string? reason) =>
-        _auditTrail.Add(new GenerativeAiAuditEntry(_auditTrail.Count + 1, now, actor, action, from, to, reason));
-
-    private void Touch(DateTimeOffset now)
-    {
-        UpdatedAt = now;
-        ConcurrencyVersion++;
-    }
+    protected override GenerativeAiAuditEntry NewAuditEntry(int sequence, DateTimeOffset at, Actor actor, GenerativeAiAction action,
+        GenerativeAiStatus from, GenerativeAiStatus to, string? reason) => new(sequence, at, actor, action, from, to, reason);
 
     private static string? Clean(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
 

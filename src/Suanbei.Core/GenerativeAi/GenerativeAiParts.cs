@@ -49,7 +49,7 @@ public sealed class GenerativeAiMaterialLink
 }
 
 /// <summary>A reviewer's reason for returning one field, kept per round.</summary>
-public sealed class GenerativeAiReturnReason
+public sealed class GenerativeAiReturnReason : IAppendOnly
 {
     private GenerativeAiReturnReason() { } // EF
     internal GenerativeAiReturnReason(int round, FieldReason reason, GenerativeAiStatus level, DateTimeOffset at)
@@ -71,33 +71,10 @@ public sealed class GenerativeAiReturnReason
     public DateTimeOffset At { get; private set; }
 }
 
-/// <summary>One line of the append-only audit trail: who did what, when, from which status to which, and why.</summary>
-public sealed class GenerativeAiAuditEntry
+/// <summary>One line of a generative-AI filing's audit trail (table GenAiFilingAudit).</summary>
+public sealed class GenerativeAiAuditEntry : AuditEntry<GenerativeAiAction, GenerativeAiStatus>
 {
     private GenerativeAiAuditEntry() { } // EF
     internal GenerativeAiAuditEntry(int sequence, DateTimeOffset at, Actor actor, GenerativeAiAction action,
-        GenerativeAiStatus from, GenerativeAiStatus to, string? reason)
-    {
-        Id = Guid.NewGuid();
-        Sequence = sequence;
-        At = at;
-        ActorId = actor.UserId;
-        ActorName = actor.DisplayName;
-        ActorRole = actor.Role;
-        Action = action;
-        From = from;
-        To = to;
-        Reason = reason;
-    }
-
-    public Guid Id { get; private set; }
-    public int Sequence { get; private set; }
-    public DateTimeOffset At { get; private set; }
-    public string ActorId { get; private set; } = "";
-    public string ActorName { get; private set; } = "";
-    public ActorRole ActorRole { get; private set; }
-    public GenerativeAiAction Action { get; private set; }
-    public GenerativeAiStatus From { get; private set; }
-    public GenerativeAiStatus To { get; private set; }
-    public string? Reason { get; private set; }
+        GenerativeAiStatus from, GenerativeAiStatus to, string? reason) : base(sequence, at, actor, action, from, to, reason) { }
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Suanbei.Core;
 
 namespace Suanbei.GenAi.Banks;
 
@@ -6,12 +7,7 @@ namespace Suanbei.GenAi.Banks;
 /// the web API returns it: kind, name, items, minimum, byRisk, shortfalls, duplicates, duplicateRows, invalid.</summary>
 public static class BankReportJson
 {
-    public static void Write(Utf8JsonWriter w, BankReport r)
-    {
-        w.WriteStartObject();
-        WriteProperties(w, r);
-        w.WriteEndObject();
-    }
+    public static void Write(Utf8JsonWriter w, BankReport r) => w.WriteObjectValue(o => WriteProperties(o, r));
 
     /// <summary>The properties alone, for an object that adds its own (the web API's id and version).</summary>
     public static void WriteProperties(Utf8JsonWriter w, BankReport r)
@@ -20,39 +16,28 @@ public static class BankReportJson
         w.WriteString("name", r.Name);
         w.WriteNumber("items", r.Items);
         w.WriteNumber("minimum", r.Minimum);
-        w.WriteStartObject("byRisk");
-        foreach (var (risk, count) in r.ByRisk) w.WriteNumber(risk, count);
-        w.WriteEndObject();
-        w.WriteStartArray("shortfalls");
-        foreach (var s in r.Shortfalls)
+        w.WriteObject("byRisk", o =>
         {
-            w.WriteStartObject();
-            w.WriteString("risk", s.Risk);
-            w.WriteString("name", s.Name);
-            w.WriteNumber("have", s.Have);
-            w.WriteNumber("need", s.Need);
-            w.WriteEndObject();
-        }
-        w.WriteEndArray();
+            foreach (var (risk, count) in r.ByRisk) o.WriteNumber(risk, count);
+        });
+        w.WriteObjects("shortfalls", r.Shortfalls, (o, s) =>
+        {
+            o.WriteString("risk", s.Risk);
+            o.WriteString("name", s.Name);
+            o.WriteNumber("have", s.Have);
+            o.WriteNumber("need", s.Need);
+        });
         w.WriteNumber("duplicates", r.Duplicates.Count);
-        w.WriteStartArray("duplicateRows");
-        foreach (var d in r.Duplicates)
+        w.WriteObjects("duplicateRows", r.Duplicates, (o, d) =>
         {
-            w.WriteStartObject();
-            w.WriteNumber("row", d.Row);
-            w.WriteNumber("of", d.OfRow);
-            w.WriteBoolean("exact", d.Exact);
-            w.WriteEndObject();
-        }
-        w.WriteEndArray();
-        w.WriteStartArray("invalid");
-        foreach (var i in r.Invalid)
+            o.WriteNumber("row", d.Row);
+            o.WriteNumber("of", d.OfRow);
+            o.WriteBoolean("exact", d.Exact);
+        });
+        w.WriteObjects("invalid", r.Invalid, (o, i) =>
         {
-            w.WriteStartObject();
-            w.WriteNumber("row", i.Row);
-            w.WriteString("reason", i.Reason);
-            w.WriteEndObject();
-        }
-        w.WriteEndArray();
+            o.WriteNumber("row", i.Row);
+            o.WriteString("reason", i.Reason);
+        });
     }
 }

@@ -74,84 +74,67 @@ public static class RunResultsExport
     public static byte[] Json(RunResults run, AssessmentRules? rules = null)
     {
         rules ??= AssessmentRules.Default;
-        using var buffer = new MemoryStream();
-        using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions
-        { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, Indented = true }))
+        var banks = run.Banks(rules);
+        return Utf8JsonWriterExtensions.ToJsonObjectBytes(JsonOptions, w =>
         {
-            w.WriteStartObject();
             w.WriteString("model", run.Model);
             w.WriteString("endpoint", run.Endpoint);
             w.WriteNumber("seed", run.Seed);
             w.WriteString("created", run.Created);
             w.WriteString("rulesVersion", run.RulesVersion);
-            w.WriteStartObject("inputHashes");
-            foreach (var (k, v) in run.InputHashes.OrderBy(p => p.Key, StringComparer.Ordinal)) w.WriteString(k, v);
-            w.WriteEndObject();
-            w.WriteStartArray("banks");
-            foreach (var b in run.Banks(rules))
+            w.WriteObject("inputHashes", o =>
+            {
+                foreach (var (k, v) in run.InputHashes.OrderBy(p => p.Key, StringComparer.Ordinal)) o.WriteString(k, v);
+            });
+            w.WriteObjects("banks", banks, (o, b) =>
             {
                 var r = b.Result;
-                w.WriteStartObject();
-                w.WriteString("bank", r.Bank);
-                w.WriteString("name", r.Threshold.Name);
-                Figures(w, r.Rate);
-                w.WriteNumber("threshold", r.Threshold.Threshold);
-                w.WriteString("direction", r.Threshold.Direction == ThresholdDirection.AtLeast ? "atLeast" : "atMost");
-                w.WriteBoolean("meets", r.Meets);
-                w.WriteBoolean("sampleBelowStandard", r.SampleBelowStandard);
-                w.WriteString("clause", r.Threshold.Clause);
-                w.WriteNumber("humanVerdicts", b.HumanVerdicts);
-                w.WriteNumber("automaticVerdicts", b.AutomaticVerdicts);
-                w.WriteStartObject("automatic");
-                Figures(w, b.Auto);
-                w.WriteEndObject();
-                w.WriteStartArray("byRisk");
-                foreach (var risk in r.ByRisk)
+                o.WriteString("bank", r.Bank);
+                o.WriteString("name", r.Threshold.Name);
+                Figures(o, r.Rate);
+                o.WriteNumber("threshold", r.Threshold.Threshold);
+                o.WriteString("direction", r.Threshold.Direction == ThresholdDirection.AtLeast ? "atLeast" : "atMost");
+                o.WriteBoolean("meets", r.Meets);
+                o.WriteBoolean("sampleBelowStandard", r.SampleBelowStandard);
+                o.WriteString("clause", r.Threshold.Clause);
+                o.WriteNumber("humanVerdicts", b.HumanVerdicts);
+                o.WriteNumber("automaticVerdicts", b.AutomaticVerdicts);
+                o.WriteObject("automatic", a => Figures(a, b.Auto));
+                o.WriteObjects("byRisk", r.ByRisk, (x, risk) =>
                 {
-                    w.WriteStartObject();
-                    w.WriteString("risk", risk.Risk);
-                    w.WriteString("name", risk.Name);
-                    Figures(w, risk.Rate);
-                    w.WriteBoolean("meets", risk.Meets);
-                    w.WriteEndObject();
-                }
-                w.WriteEndArray();
-                w.WriteEndObject();
-            }
-            w.WriteEndArray();
-            w.WriteStartArray("agreements");
-            foreach (var a in run.Agreements)
+                    x.WriteString("risk", risk.Risk);
+                    x.WriteString("name", risk.Name);
+                    Figures(x, risk.Rate);
+                    x.WriteBoolean("meets", risk.Meets);
+                });
+            });
+            w.WriteObjects("agreements", run.Agreements, (o, a) =>
             {
-                w.WriteStartObject();
-                w.WriteString("bank", a.Bank);
-                w.WriteString("first", a.First);
-                w.WriteString("second", a.Second);
-                w.WriteNumber("items", a.Items);
-                w.WriteNumber("agreed", a.Agreed);
-                w.WriteNumber("kappa", a.Kappa);
-                w.WriteEndObject();
-            }
-            w.WriteEndArray();
-            w.WriteStartArray("items");
-            foreach (var r in run.Rows)
+                o.WriteString("bank", a.Bank);
+                o.WriteString("first", a.First);
+                o.WriteString("second", a.Second);
+                o.WriteNumber("items", a.Items);
+                o.WriteNumber("agreed", a.Agreed);
+                o.WriteNumber("kappa", a.Kappa);
+            });
+            w.WriteObjects("items", run.Rows, (o, r) =>
             {
-                w.WriteStartObject();
-                w.WriteString("bank", r.Bank);
-                w.WriteString("key", r.Key);
-                w.WriteString("risk", string.Join(';', r.Risks));
-                w.WriteString("question", r.Question);
-                w.WriteString("answer", r.Answer);
-                w.WriteBoolean("automatic", r.Auto);
-                if (r.Human is { } human) w.WriteBoolean("human", human); else w.WriteNull("human");
-                w.WriteBoolean("final", r.Final);
-                if (r.Marks is not null) w.WriteString("marks", r.Marks);
-                w.WriteEndObject();
-            }
-            w.WriteEndArray();
-            w.WriteEndObject();
-        }
-        return buffer.ToArray();
+                o.WriteString("bank", r.Bank);
+                o.WriteString("key", r.Key);
+                o.WriteString("risk", string.Join(';', r.Risks));
+                o.WriteString("question", r.Question);
+                o.WriteString("answer", r.Answer);
+                o.WriteBoolean("automatic", r.Auto);
+                if (r.Human is { } human) o.WriteBoolean("human", human); else o.WriteNull("human");
+                o.WriteBoolean("final", r.Final);
+                if (r.Marks is not null) o.WriteString("marks", r.Marks);
+            });
+        });
     }
+
+    /// <summary>Readable Chinese (not \u escapes) and indented: the file is opened by people as well as programs.</summary>
+    private static readonly JsonWriterOptions JsonOptions =
+        new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, Indented = true };
 
     /// <summary>符合, 不符合, or 样本不足 when the rate meets the threshold on fewer questions than the clause asks.</summary>
     public static string Conclusion(bool meets, bool sampleBelowStandard) =>

@@ -38,7 +38,7 @@ public abstract partial class GenAiFilingOrganisationTests<TApp>(TApp app) : ICl
         var saved = await app.WithDb(db => db.Set<GenerativeAiFiling>().Include(f => f.AuditTrail).FirstAsync(f => f.Id == id));
         Assert.Equal(owner.User.Id, saved.OwnerUserId);
         var submitted = Assert.Single(saved.AuditTrail, a => a.Action == GenerativeAiAction.Submit);
-        Assert.Equal((editor.Id, editor.Email), (submitted.ActorId, submitted.ActorName)); // the member, not the organisation
+        Assert.Equal((editor.Id, editor.Email), (submitted.ActorUserId, submitted.ActorName)); // the member, not the organisation
         Assert.Contains(id.ToString(), await (await app.ApiClientAsync(owner.User)).GetStringAsync("/api/v1/genai-filings"));
         Assert.Contains("组织协作模型", await editorPages.GetStringAsync($"/genai-filings/{id}"));
         Assert.Contains("组织协作模型", await editorPages.GetStringAsync("/genai-filings"));

@@ -11,7 +11,8 @@ public sealed class GenAiAuditEntryConfiguration : IEntityTypeConfiguration<Gene
         b.ToTable("GenAiFilingAudit");
         b.HasKey(x => x.Id);
         b.Property<Guid>("FilingId"); // the owner's key (configured before or after the owner)
-        b.Property(x => x.ActorId).HasMaxLength(450).IsRequired();
+        // The shared entry names the member ActorUserId; this table's column kept its first name (no migration).
+        b.Property(x => x.ActorUserId).HasColumnName("ActorId").HasMaxLength(450).IsRequired();
         b.Property(x => x.ActorName).HasMaxLength(256).IsRequired();
         // One entry per position: two concurrent writers cannot both append entry n.
         b.HasIndex("FilingId", nameof(GenerativeAiAuditEntry.Sequence)).IsUnique();

@@ -135,5 +135,5 @@ public sealed class GenAiFilingService(SuanbeiDbContext db, TimeProvider clock, 
     public Task<List<GenerativeAiFiling>> VersionsAsync(GenerativeAiFiling f, string ownerId, CancellationToken ct = default) =>
         Scoped(ownerId).Where(x => x.EntryId == f.EntryId).OrderBy(x => x.Revision).ToListAsync(ct);
 
-    public Task SaveAsync(CancellationToken ct = default) => GenAiAuditGuard.SaveAsync(db, ct);
+    public Task SaveAsync(CancellationToken ct = default) => AuditTrailGuard.SaveAsync(db, ct);
 }

@@ -5,6 +5,7 @@ using Suanbei.Core.GenerativeAi;
 using Suanbei.Core.Identifiers;
 using Suanbei.Web.Data;
 using Suanbei.Web.Features.Admin;
+using Suanbei.Web.Features.Filings;
 using Suanbei.Web.Features.GenAiNumbers;
 
 namespace Suanbei.Web.Features.GenAiFilings;
@@ -85,7 +86,7 @@ public sealed class GenAiReviewService(SuanbeiDbContext db, TimeProvider clock, 
                 }
             default: throw new DomainException("审核员不能执行此操作。");
         }
-        await GenAiAuditGuard.SaveAsync(db, ct);
+        await AuditTrailGuard.SaveAsync(db, ct);
     }
 
     /// <summary>Decisions on a filing in these states are the provincial office's (start, pass, a 登记's approval, return, refuse).</summary>
