@@ -8,6 +8,7 @@ using Suanbei.GenAi;
 using Suanbei.GenAi.Banks;
 using Suanbei.GenAi.Reporting;
 using Suanbei.Web.Data;
+using Suanbei.Web.Features.Filings;
 using Suanbei.Web.Features.GenAi;
 
 namespace Suanbei.Web.Features.GenAiFilings;
@@ -64,7 +65,7 @@ public sealed class GenAiToolkitMaterials(SuanbeiDbContext db, TimeProvider cloc
             targets.AddRange(checks.Select(c => (c.Kind, c.Id)));
         }
         f.LinkToolkit(filer, key, targets, clock.GetUtcNow());
-        await GenAiAuditGuard.SaveAsync(db, ct);
+        await AuditTrailGuard.SaveAsync(db, ct);
     }
 
     /// <summary>What each toolkit link of the filing names, in the materials' order.</summary>
