@@ -19,7 +19,7 @@ namespace Suanbei.Web.Features.Filings;
 /// role, and the aggregate guards every transition. Changes to the audit trail other than appends are refused before
 /// anything is saved.
 /// </summary>
-public sealed class FilingService(SuanbeiDbContext db, TimeProvider clock, FilingNumberAllocator numbers)
+public sealed class FilingService(SuanbeiDbContext db, TimeProvider clock)
 {
     public WorkingCalendar Calendar => WorkingCalendar.Official;
     public DateTimeOffset Now => clock.GetUtcNow();

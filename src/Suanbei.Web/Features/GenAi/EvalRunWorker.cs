@@ -64,7 +64,7 @@ public sealed class EvalRunWorker(IServiceScopeFactory scopes, ILeadership leade
             do
             {
                 // A node that lost the lead stops its runs; the new leader takes them up from their journals.
-                if (!await TickAsync(stoppingToken) && !leadership.IsLeader) CancelAll();
+                if (!await TickAsync(stoppingToken) && !Leadership.IsLeader) CancelAll();
             } while (await timer.WaitForNextTickAsync(stoppingToken));
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested) { }
@@ -111,7 +111,7 @@ public sealed class EvalRunWorker(IServiceScopeFactory scopes, ILeadership leade
     private async Task RunAsync(Guid id, CancellationToken ct)
     {
         EvalRun? run;
-        await using (var scope = scopes.CreateAsyncScope())
+        await using (var scope = Scopes.CreateAsyncScope())
             run = await scope.ServiceProvider.GetRequiredService<SuanbeiDbContext>().Set<EvalRun>().AsNoTracking()
                 .FirstOrDefaultAsync(r => r.Id == id && r.Status == EvalRunStatus.Running, ct);
         if (run is null) return;
@@ -196,7 +196,7 @@ public sealed class EvalRunWorker(IServiceScopeFactory scopes, ILeadership leade
     /// <summary>Writes the progress; false when the row is not 运行中 any more (with <paramref name="onlyWhileRunning"/>).</summary>
     private async Task<bool> FlushAsync(Guid id, EvalProgress? p, bool onlyWhileRunning, CancellationToken ct)
     {
-        await using var scope = scopes.CreateAsyncScope();
+        await using var scope = Scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<SuanbeiDbContext>();
         var rows = db.Set<EvalRun>().Where(r => r.Id == id);
         if (onlyWhileRunning) rows = rows.Where(r => r.Status == EvalRunStatus.Running);
@@ -210,7 +210,7 @@ public sealed class EvalRunWorker(IServiceScopeFactory scopes, ILeadership leade
 
     private async Task FailAsync(Guid id, string message)
     {
-        await using var scope = scopes.CreateAsyncScope();
+        await using var scope = Scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<SuanbeiDbContext>();
         var error = message.Length > 2000 ? message[..2000] : message;
         var now = clock.GetUtcNow();
@@ -228,7 +228,7 @@ public sealed class EvalRunWorker(IServiceScopeFactory scopes, ILeadership leade
         var keywords = KeywordLibrary.FromBank(BankReader.Read(eval.KeywordBank));
         var manifest = await File.ReadAllBytesAsync(Path.Combine(eval.OutDir, EvalRunner.ManifestFile));
         var journal = await File.ReadAllBytesAsync(Path.Combine(eval.OutDir, EvalRunner.JournalFile));
-        await using var scope = scopes.CreateAsyncScope();
+        await using var scope = Scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<SuanbeiDbContext>();
         await using var tx = await db.Database.BeginTransactionAsync();
         var row = await db.Set<EvalRun>().FirstOrDefaultAsync(r => r.Id == run.Id && r.Status == EvalRunStatus.Running);

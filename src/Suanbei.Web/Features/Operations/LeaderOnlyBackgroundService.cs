@@ -10,6 +10,11 @@ public abstract class LeaderOnlyBackgroundService(IServiceScopeFactory scopes, I
 {
     protected ILogger Log { get; } = log;
 
+    /// <summary>For jobs that also work outside <see cref="RunOnceAsync"/> (a long run they track themselves).</summary>
+    protected IServiceScopeFactory Scopes { get; } = scopes;
+
+    protected ILeadership Leadership { get; } = leadership;
+
     /// <summary>Time between two runs.</summary>
     protected abstract TimeSpan Interval { get; }
 
@@ -30,7 +35,7 @@ public abstract class LeaderOnlyBackgroundService(IServiceScopeFactory scopes, I
     {
         try
         {
-            if (!await leadership.EnsureLeadingAsync(ct)) return false;
+            if (!await Leadership.EnsureLeadingAsync(ct)) return false;
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -39,7 +44,7 @@ public abstract class LeaderOnlyBackgroundService(IServiceScopeFactory scopes, I
         }
         try
         {
-            await using var scope = scopes.CreateAsyncScope();
+            await using var scope = Scopes.CreateAsyncScope();
             await RunOnceAsync(scope.ServiceProvider, ct);
             metrics.JobRan(JobName, succeeded: true);
             return true;
