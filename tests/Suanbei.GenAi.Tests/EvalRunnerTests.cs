@@ -36,6 +36,26 @@ public class EvalRunnerTests
     }
 
     [Fact]
+    public async Task The_last_report_holds_the_final_counts_however_concurrent_reports_interleave()
+    {
+        using var banks = new EvalBanks();
+        await using var model = await StandInModel.StartAsync();
+        EvalProgress? last = null;
+        var reports = 0;
+        var runner = new EvalRunner(Options(banks, model, content: 200) with { Concurrency = 16 }, new HttpClient())
+        {
+            Report = p =>
+            {
+                Interlocked.Increment(ref reports);
+                Volatile.Write(ref last, p);
+            },
+        };
+        await runner.RunAsync();
+        Assert.Equal((500, 500, 500), (last!.Done, last.Total, last.Session)); // 200 + all 170 + all 130
+        Assert.Equal(502, reports); // one at the start, one per stored answer, one at the end
+    }
+
+    [Fact]
     public async Task A_second_run_asks_nothing_and_a_different_input_is_refused()
     {
         using var banks = new EvalBanks();

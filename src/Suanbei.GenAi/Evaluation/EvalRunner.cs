@@ -20,7 +20,8 @@ public sealed class EvalRunner(EvalOptions options, HttpClient http, AssessmentR
     public Action<int, int, int, TimeSpan>? Progress { get; init; }
 
     /// <summary>Called once the sample is known and after each stored outcome or unanswered question, with the
-    /// request, retry and error counts too (the web page's live progress).</summary>
+    /// request, retry and error counts too (the web page's live progress). Calls from concurrent questions may arrive
+    /// out of order; the last call, made once every question has ended, holds the final counts.</summary>
     public Action<EvalProgress>? Report { get; init; }
 
     public const string ManifestFile = "manifest.json";
@@ -103,6 +104,9 @@ public sealed class EvalRunner(EvalOptions options, HttpClient http, AssessmentR
             Task[] all;
             lock (writes) all = writes.ToArray();
             await Task.WhenAll(all);
+            // Concurrent reports may arrive out of order (one built before another's increment, delivered after it);
+            // this one, with nothing running any more, is the last and holds the final counts.
+            Reported();
         }
         if (fatal is not null)
             throw new EvalException($"接口拒绝了请求：{fatal}。请检查 --endpoint、--model 与 API 密钥；已保存的回答不受影响，修正后再次运行同一命令继续。");
