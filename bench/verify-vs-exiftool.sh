@@ -1,9 +1,12 @@
 #!/usr/bin/env bash
 # Label verify vs exiftool: 1,000 small labeled images (PNG and JPEG, half each), one process each over the same
-# directory; one file as a fresh process (the AOT program, and through the ./suanbei launcher); the shared library
-# called from Python (bindings/python) over the same files against exiftool's marginal cost per file. Prints one
+# directory; one file as a fresh process (the quick AOT program, the full one it hands other commands to, the
+# ./suanbei launcher, and for the floor a Native AOT "hello world" with the same settings); the shared library called
+# from Python (bindings/python) over the same files against exiftool's marginal cost per file. Prints one
 # summary table of medians over RUNS runs, wall and CPU, with the load average before and after (the machine may be
 # shared). Suanbei runs as `./suanbei label verify` does: the Native AOT build in .build/label.
+# A wall time in milliseconds is mostly process start-up, so the one-file rows also give perf stat's task-clock (CPU
+# time, less distorted by other load) when perf is installed.
 # Usage: [RUNS=5] [SUANBEI_CLI="dotnet /path/to/suanbei.dll"] [PYTHON=0] bench/verify-vs-exiftool.sh [COUNT]
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -28,6 +31,30 @@ for n in $(seq 1 "$count"); do
 done
 
 cli="${SUANBEI_CLI:-$root/.build/label/suanbei-label}"   # SUANBEI_CLI: compare another build (word-split on purpose)
+full="$root/.build/label/full/suanbei-label"   # what the quick program hands help, tables and signing to
+
+# The floor: what any Native AOT program costs to start here (same Directory.Build.props and AOT settings as the
+# label programs, printing one line). Published once into .build/aot-floor.
+floor="$root/.build/aot-floor/floor"
+if [[ ! -x $floor ]]; then
+  mkdir -p "$work/floor"
+  cp "$root/Directory.Build.props" "$root/global.json" "$work/floor/"
+  cat > "$work/floor/floor.csproj" <<'XML'
+<Project Sdk="Microsoft.NET.Sdk">
+  <PropertyGroup>
+    <OutputType>Exe</OutputType>
+    <ManagePackageVersionsCentrally>false</ManagePackageVersionsCentrally>
+    <InvariantGlobalization>true</InvariantGlobalization>
+    <OptimizationPreference>Speed</OptimizationPreference>
+    <StripSymbols>true</StripSymbols>
+    <ConcurrentGarbageCollection>false</ConcurrentGarbageCollection>
+  </PropertyGroup>
+</Project>
+XML
+  echo 'System.Console.WriteLine("{}");' > "$work/floor/Program.cs"
+  dotnet publish "$work/floor/floor.csproj" -c Release --use-current-runtime -p:PublishAot=true -o "$root/.build/aot-floor" \
+      --nologo -v quiet >/dev/null
+fi
 TIMEFORMAT='%R %U %S'
 median() { sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 : > "$work/suanbei.times"; : > "$work/exiftool.times"
@@ -40,11 +67,21 @@ done
 # One file, as a platform checks each upload: wall of a whole process, both tools.
 one="$work/images/1.png"
 : > "$work/one-suanbei.times"; : > "$work/one-exiftool.times"; : > "$work/one-launcher.times"
+: > "$work/one-full.times"; : > "$work/one-floor.times"
 for r in $(seq 1 "$runs"); do
   { time $cli label verify "$one" --json > /dev/null; } 2>> "$work/one-suanbei.times"
+  { time "$full" label verify "$one" --json > /dev/null; } 2>> "$work/one-full.times"
   { time "$root/suanbei" label verify "$one" --json > /dev/null; } 2>> "$work/one-launcher.times"
+  { time "$floor" > /dev/null; } 2>> "$work/one-floor.times"
   { time exiftool -config "$cfg" -fast -q -json -XMP-TC260:AIGC "$one" > /dev/null; } 2>> "$work/one-exiftool.times"
 done
+# task-clock (CPU ms, mean of 30 runs) when perf is there; "-" otherwise.
+task_clock() {
+  if ! command -v perf > /dev/null; then echo -; return; fi
+  perf stat -r 30 -x, -e task-clock "$@" 2>&1 >/dev/null | awk -F, '/task-clock/ { printf "%.1f", $1; exit }'
+}
+tc_quick=$(task_clock $cli label verify "$one" --json); tc_full=$(task_clock "$full" label verify "$one" --json)
+tc_launcher=$(task_clock "$root/suanbei" label verify "$one" --json); tc_floor=$(task_clock "$floor")
 
 ok=$(grep -c '"verdict":"compliant"' "$work/suanbei.jsonl" || true)
 seen=$(grep -c '"AIGC"' "$work/exiftool.json" || true)
@@ -54,6 +91,8 @@ er=$(col wall "$work/exiftool.times"); ec=$(col cpu "$work/exiftool.times")
 o1=$(col wall "$work/one-suanbei.times"); o1c=$(col cpu "$work/one-suanbei.times")
 e1=$(col wall "$work/one-exiftool.times"); e1c=$(col cpu "$work/one-exiftool.times")
 l1=$(col wall "$work/one-launcher.times"); l1c=$(col cpu "$work/one-launcher.times")
+f1=$(col wall "$work/one-full.times"); f1c=$(col cpu "$work/one-full.times")
+h1=$(col wall "$work/one-floor.times"); h1c=$(col cpu "$work/one-floor.times")
 
 # The shared library from Python: one process, library loaded once, every file verified in turn (one thread), timed
 # inside Python from the first call to the last; the verdicts are checked. Prints "wall_s cpu_s" (medians).
@@ -83,7 +122,8 @@ load_after="$(cut -d' ' -f1-3 /proc/loadavg)"
 # One summary table. exiftool's marginal cost per file = (its run over COUNT files − its run over one) / (COUNT − 1).
 awk -v n="$count" -v runs="$runs" -v sr="$sr" -v sc="$sc" -v er="$er" -v ec="$ec" -v o1="$o1" -v o1c="$o1c" \
     -v e1="$e1" -v e1c="$e1c" -v l1="$l1" -v l1c="$l1c" -v ok="$ok" -v seen="$seen" -v py="$py" -v cores="$(nproc)" -v lb="$load_before" \
-    -v la="$load_after" 'BEGIN {
+    -v la="$load_after" -v f1="$f1" -v f1c="$f1c" -v h1="$h1" -v h1c="$h1c" -v tq="$tc_quick" -v tf="$tc_full" \
+    -v tl="$tc_launcher" -v th="$tc_floor" 'BEGIN {
   split(py, p, " ");
   printf "files: %d (suanbei compliant: %d, exiftool saw AIGC: %d); cores: %d; load average before: %s, after: %s\n",
     n, ok, seen, cores, lb, la;
@@ -98,6 +138,10 @@ awk -v n="$count" -v runs="$runs" -v sr="$sr" -v sc="$sc" -v er="$er" -v ec="$ec
     "verify FILE --json (one file, one process)", o1 * 1000, o1c * 1000, e1 * 1000, e1c * 1000, e1 / o1, e1c / o1c, "< 10 ms";
   printf "| %-44s | %10.1f ms | %10.1f ms | %11.1f ms | %10.1f ms | %7.1fx | %7.1fx | %-10s |\n",
     "the same through the ./suanbei launcher", l1 * 1000, l1c * 1000, e1 * 1000, e1c * 1000, e1 / l1, e1c / l1c, "< 10 ms";
+  printf "| %-44s | %10.1f ms | %10.1f ms | %11.1f ms | %10.1f ms | %7.1fx | %7.1fx | %-10s |\n",
+    "for scale: the full label program, one file", f1 * 1000, f1c * 1000, e1 * 1000, e1c * 1000, e1 / f1, e1c / f1c, "";
+  printf "| %-44s | %10.1f ms | %10.1f ms | %11.1f ms | %10.1f ms | %7.1fx | %7.1fx | %-10s |\n",
+    "for scale: Native AOT hello world (the floor)", h1 * 1000, h1c * 1000, e1 * 1000, e1c * 1000, e1 / h1, e1c / h1c, "";
   mw = (er - e1) / (n - 1); mc = (ec - e1c) / (n - 1);
   if (p[1] != "-") {
     pw = p[1] / n; pc = p[2] / n;
@@ -106,4 +150,6 @@ awk -v n="$count" -v runs="$runs" -v sr="$sr" -v sc="$sc" -v er="$er" -v ec="$ec
     printf "\npython binding: %.0f files/s (%.2fx the CLI run over the directory)\n", n / p[1], sr / p[1];
   } else printf "\npython binding: not measured (PYTHON=0)\n";
   printf "exiftool marginal cost per file: %.3f ms wall, %.3f ms CPU\n", mw * 1000, mc * 1000;
+  printf "one file, perf stat task-clock (CPU ms, mean of 30): quick %s, launcher %s, full %s, hello world %s\n",
+    tq, tl, tf, th;
 }'

@@ -6,7 +6,7 @@ namespace Suanbei.Labels.Cli;
 public static class LabelCliOptions
 {
     /// <summary>Exit code for usage and I/O errors, shared by all commands.</summary>
-    public const int UsageOrIoError = 10;
+    public const int UsageOrIoError = LabelActions.UsageOrIoError;
 
     public static Option<bool> Json() => new("--json") { Description = "以 JSON（每行一个对象）输出" };
 }

@@ -60,21 +60,8 @@ public static class LabelCommands
         var cmd = new Command("verify", "核验文件的隐式标识：合规 / 不合规 / 未发现 / 无法判定") { files, filesFrom, json, keys, security };
         cmd.SetAction(pr =>
         {
-            var args = pr.GetValue(files) ?? [];
-            if (pr.GetValue(filesFrom) is { } list)
-            {
-                try { args = [.. args, .. ReadPathList(list)]; }
-                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-                {
-                    Error($"无法读取列表文件 {list}：{e.Message}");
-                    return LabelCliOptions.UsageOrIoError;
-                }
-            }
-            else if (args.Length == 0)
-            {
-                Error("请指定要核验的文件或目录，或用 --files-from 给出列表文件");
+            if (LabelActions.VerifyArguments(pr.GetValue(files) ?? [], pr.GetValue(filesFrom)) is not { } args)
                 return LabelCliOptions.UsageOrIoError;
-            }
             var keyPaths = pr.GetValue(keys) ?? [];
             if (keyPaths.Length > 0 || pr.GetValue(security))
                 return LabelSecurityCommands.RunVerify(args, keyPaths, pr.GetValue(json));
@@ -83,53 +70,11 @@ public static class LabelCommands
         return cmd;
     }
 
-    /// <summary>One path per line (blank lines skipped, a trailing CR dropped); "-" reads standard input.</summary>
-    private static string[] ReadPathList(string list)
-    {
-        using var reader = list == "-"
-            ? new StreamReader(Console.OpenStandardInput(), Encoding.UTF8)
-            : new StreamReader(list, Encoding.UTF8);
-        var paths = new List<string>();
-        while (reader.ReadLine() is { } line)
-            if (line.Length > 0) paths.Add(line);
-        return [.. paths];
-    }
-
     internal static int RunVerify(string[] args, bool json)
     {
+        if (json) return LabelActions.VerifyJson(args);
         Console.OutputEncoding = Encoding.UTF8;
-        var ioError = false;
-        var paths = new List<string>();
-        foreach (var a in args)
-        {
-            switch (FileKinds.Of(a))
-            {
-                case FileKind.Directory:
-                    // Pipes and devices inside a folder are skipped with a notice (opening one would block or never
-                    // end); they do not change the exit code, as they are not what "verify this folder" is about.
-                    try
-                    {
-                        paths.AddRange(FileKinds.RegularFilesUnder(a,
-                            skipped => Console.Error.WriteLine($"提示：已跳过 {FileKinds.NotRegular(skipped)}")));
-                    }
-                    catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-                    {
-                        Error($"无法遍历目录 {a}：{e.Message}");
-                        ioError = true;
-                    }
-                    break;
-                case FileKind.Regular: paths.Add(a); break;
-                case FileKind.Missing: Error($"文件不存在：{a}"); ioError = true; break;
-                default: Error(FileKinds.NotRegular(a)); ioError = true; break;
-            }
-        }
-
-        if (json)
-        {
-            var code = VerifyJson(paths);
-            return ioError ? LabelCliOptions.UsageOrIoError : code;
-        }
-
+        var paths = LabelActions.FilesToVerify(args, out var ioError);
         var results = new List<(string File, VerificationReport Report)>();
         void VerifyOne(string path)
         {
@@ -157,87 +102,6 @@ public static class LabelCommands
         PrintVerifyTable(results);
         if (ioError) return LabelCliOptions.UsageOrIoError;
         return results.Count == 0 ? 0 : results.Max(r => r.Report.Verdict.ExitCode());
-    }
-
-    /// <summary>Files verified per parallel round; output is written in argument order after each round.</summary>
-    private const int VerifyBatch = 256;
-
-    /// <summary><c>--json</c>: files are independent, so each round of <see cref="VerifyBatch"/> files is verified in
-    /// parallel (one thread per processor) and then printed in order through one buffered UTF-8 writer on stdout.
-    /// Returns the exit code: the worst verdict's, or 10 when a file could not be read (reported on stderr).</summary>
-    private static int VerifyJson(List<string> paths)
-    {
-        var ioError = false;
-        var worst = 0;
-        var reports = new VerificationReport?[Math.Min(VerifyBatch, paths.Count)];
-        var errors = new string?[reports.Length];
-        using var stdout = Console.OpenStandardOutput();
-        var lines = new System.Buffers.ArrayBufferWriter<byte>(1 << 16);
-        using var writer = new Utf8JsonWriter(lines, ReportJson.Options); // Flush() only commits to `lines`
-        for (var start = 0; start < paths.Count; start += VerifyBatch)
-        {
-            var count = Math.Min(VerifyBatch, paths.Count - start);
-            var batchStart = start;
-            if (count == 1) VerifyInto(paths[start], out reports[0], out errors[0]);
-            else
-            {
-                var next = -1;
-                OnEveryProcessor(() =>
-                {
-                    int i;
-                    while ((i = Interlocked.Increment(ref next)) < count) VerifyInto(paths[batchStart + i], out reports[i], out errors[i]);
-                });
-            }
-            for (var i = 0; i < count; i++)
-            {
-                if (reports[i] is { } report)
-                {
-                    ReportJson.WriteReport(writer, paths[start + i], report);
-                    writer.Flush();
-                    writer.Reset();
-                    lines.Write("\n"u8);
-                    worst = Math.Max(worst, report.Verdict.ExitCode());
-                }
-                else
-                {
-                    WriteOut(stdout, lines); // keep stdout and stderr in order for a reader of both
-                    Error($"无法读取 {paths[start + i]}：{errors[i]}");
-                    ioError = true;
-                }
-                reports[i] = null;
-            }
-            if (lines.WrittenCount > 48 * 1024) WriteOut(stdout, lines);
-        }
-        WriteOut(stdout, lines);
-        return ioError ? LabelCliOptions.UsageOrIoError : worst;
-    }
-
-    /// <summary>Runs <paramref name="work"/> on this thread and on one new thread per other processor, and waits for
-    /// all. Plain threads rather than Parallel.For: in a run this short, starting the thread pool cost more (≈ 7 ms
-    /// for 1,000 images) than the threads do.</summary>
-    private static void OnEveryProcessor(Action work)
-    {
-        var threads = new Thread[Environment.ProcessorCount - 1];
-        for (var t = 0; t < threads.Length; t++)
-        {
-            threads[t] = new Thread(() => work()) { IsBackground = true, Name = "verify" };
-            threads[t].Start();
-        }
-        work();
-        foreach (var t in threads) t.Join();
-    }
-
-    private static void WriteOut(Stream stdout, System.Buffers.ArrayBufferWriter<byte> lines)
-    {
-        stdout.Write(lines.WrittenSpan);
-        stdout.Flush();
-        lines.ResetWrittenCount();
-    }
-
-    private static void VerifyInto(string path, out VerificationReport? report, out string? error)
-    {
-        try { report = LabelFile.Verify(path); error = null; }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException) { report = null; error = e.Message; }
     }
 
     private static void PrintVerifyTable(List<(string File, VerificationReport Report)> results)
@@ -273,8 +137,9 @@ public static class LabelCommands
         var cmd = new Command("read", "读取文件中的全部隐式标识及其位置") { file, json };
         cmd.SetAction(pr =>
         {
-            Console.OutputEncoding = Encoding.UTF8;
             var path = pr.GetValue(file)!;
+            if (pr.GetValue(json)) return LabelActions.ReadJson(path);
+            Console.OutputEncoding = Encoding.UTF8;
             ContainerReadResult read;
             IContainerFormat? format;
             try { read = LabelFile.Read(path, out format); }
@@ -283,8 +148,6 @@ public static class LabelCommands
                 Error($"无法读取 {path}：{e.Message}");
                 return LabelCliOptions.UsageOrIoError;
             }
-            if (pr.GetValue(json)) Console.Out.WriteLine(LabelJson.Read(path, format, read));
-            else
             {
                 AnsiConsole.MarkupLine($"格式：{Markup.Escape(format?.Name ?? "无法识别")}");
                 if (read.Damage is not null) AnsiConsole.MarkupLine($"[red]结构问题：{Markup.Escape(read.Damage)}[/]");
@@ -317,22 +180,9 @@ public static class LabelCommands
         {
             var label = AigcLabel.ForProducer(pr.GetValue(producer)!, pr.GetValue(produceId)!, pr.GetValue(labelValue)!,
                 pr.GetValue(reserved)!);
-            return WriteLabel(pr.GetValue(input)!, pr.GetValue(output), pr.GetValue(inPlace), label);
+            return LabelActions.WriteLabel(pr.GetValue(input)!, pr.GetValue(output), pr.GetValue(inPlace), label);
         });
         return cmd;
-    }
-
-    private static int WriteLabel(string input, string? output, bool inPlace, AigcLabel label)
-    {
-        Console.OutputEncoding = Encoding.UTF8;
-        if (inPlace == (output is not null)) { Error("须且只能指定 -o 输出文件或 --in-place 之一"); return LabelCliOptions.UsageOrIoError; }
-        return Guard(() =>
-        {
-            if (inPlace) LabelFile.WriteInPlace(input, label);
-            else LabelFile.Write(input, output!, label);
-            Console.Out.WriteLine($"已写入隐式标识：{(inPlace ? input : output)}");
-            return 0;
-        });
     }
 
     private static Command Propagate()
@@ -450,24 +300,8 @@ public static class LabelCommands
         return new Command("producer-code", "ContentProducer / ContentPropagator 代码") { build, check };
     }
 
-    /// <summary>Maps write failures and I/O errors to a Chinese message and exit code 10.</summary>
-    internal static int Guard(Func<int> action)
-    {
-        try { return action(); }
-        catch (LabelWriteException e) { Error(e.Message); return LabelCliOptions.UsageOrIoError; }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            Error("读写文件失败：" + e.Message);
-            return LabelCliOptions.UsageOrIoError;
-        }
-        catch (CryptographicException e) { Error("密钥或签名错误：" + e.Message); return LabelCliOptions.UsageOrIoError; }
-        // An empty or malformed path argument (e.g. `label write ""`) is a usage error, not a crash.
-        catch (ArgumentException e) when (e.ParamName is "path" or "inputPath" or "outputPath")
-        {
-            Error("路径无效：" + e.Message);
-            return LabelCliOptions.UsageOrIoError;
-        }
-    }
+    /// <summary>See <see cref="LabelActions.Guard"/>.</summary>
+    internal static int Guard(Func<int> action) => LabelActions.Guard(action);
 
-    internal static void Error(string message) => Console.Error.WriteLine("错误：" + message);
+    internal static void Error(string message) => LabelActions.Error(message);
 }

@@ -19,6 +19,7 @@ public sealed partial class ArchitectureTests
         ["Suanbei.Labels.Security"] = ["Suanbei.Labels", "Suanbei.Core"],
         ["Suanbei.Labels.Cli"] = ["Suanbei.Labels", "Suanbei.Labels.Security", "Suanbei.Core"],
         ["Suanbei.Labels.Native"] = ["Suanbei.Labels", "Suanbei.Labels.Security", "Suanbei.Core"],
+        ["Suanbei.Labels.Quick"] = ["Suanbei.Labels", "Suanbei.Core"],
         ["Suanbei.Registry"] = ["Suanbei.Core"],
         ["Suanbei.GenAi"] = ["Suanbei.Core"],
         ["Suanbei.Web"] = ["Suanbei.Core", "Suanbei.Labels", "Suanbei.Registry", "Suanbei.GenAi"],
