@@ -141,7 +141,7 @@ awk -v n="$count" -v runs="$runs" -v sr="$sr" -v sc="$sc" -v er="$er" -v ec="$ec
   printf "| %-44s | %10.1f ms | %10.1f ms | %11.1f ms | %10.1f ms | %7.1fx | %7.1fx | %-10s |\n",
     "for scale: the full label program, one file", f1 * 1000, f1c * 1000, e1 * 1000, e1c * 1000, e1 / f1, e1c / f1c, "";
   printf "| %-44s | %10.1f ms | %10.1f ms | %11.1f ms | %10.1f ms | %7.1fx | %7.1fx | %-10s |\n",
-    "for scale: Native AOT hello world (the floor)", h1 * 1000, h1c * 1000, e1 * 1000, e1c * 1000, e1 / h1, e1c / h1c, "";
+    "for scale: AOT hello world (the floor)", h1 * 1000, h1c * 1000, e1 * 1000, e1c * 1000, e1 / h1, e1c / h1c, "";
   mw = (er - e1) / (n - 1); mc = (ec - e1c) / (n - 1);
   if (p[1] != "-") {
     pw = p[1] / n; pc = p[2] / n;

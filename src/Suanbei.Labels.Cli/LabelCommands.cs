@@ -1,6 +1,4 @@
-using System.Buffers;
 using System.CommandLine;
-using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Spectre.Console;
