@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Diagnostics.CodeAnalysis;
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
@@ -206,16 +207,26 @@ public sealed class Sm3
     private static Vector128<uint> P1(Vector128<uint> x) => x ^ Rol(x, 15) ^ Rol(x, 23);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector128<uint> Rol(Vector128<uint> x, byte n) => Avx512F.VL.IsSupported
+    private static Vector128<uint> Rol(Vector128<uint> x, [ConstantExpected] byte n) => Avx512F.VL.IsSupported
         ? Avx512F.VL.RotateLeft(x, n)
         : Vector128.ShiftLeft(x, n) | Vector128.ShiftRightLogical(x, 32 - n);
 
     /// <summary>Words <paramref name="skip"/>…skip+3 of the eight words <paramref name="low"/> then
-    /// <paramref name="high"/>: one PALIGNR on x86, two shuffles elsewhere.</summary>
+    /// <paramref name="high"/>: one PALIGNR on x86, two shuffles elsewhere. Called with constants only, so the JIT
+    /// keeps one branch.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector128<uint> Concat(Vector128<uint> low, Vector128<uint> high, byte skip)
     {
-        if (Ssse3.IsSupported) return Ssse3.AlignRight(high.AsByte(), low.AsByte(), (byte)(4 * skip)).AsUInt32();
+        if (Ssse3.IsSupported)
+        {
+            var bytes = skip switch
+            {
+                1 => Ssse3.AlignRight(high.AsByte(), low.AsByte(), 4),
+                2 => Ssse3.AlignRight(high.AsByte(), low.AsByte(), 8),
+                _ => Ssse3.AlignRight(high.AsByte(), low.AsByte(), 12),
+            };
+            return bytes.AsUInt32();
+        }
         // Shuffle gives zero for an index past the end (the wrapped negative ones too): each half fills its own lanes.
         var lanes = Vector128.Create(0u, 1, 2, 3) + Vector128.Create((uint)skip);
         return Vector128.Shuffle(low, lanes) | Vector128.Shuffle(high, lanes - Vector128.Create(4u));
