@@ -2,9 +2,9 @@ using System.Security.Cryptography;
 
 namespace Suanbei.Labels.Security;
 
-/// <summary>A write-only stream that hashes what is written with the hash named by OID (SHA-256 or SM3); memory does
-/// not grow with the file. <see cref="ContentHash"/> feeds it the content bytes of a labelled file.</summary>
-public sealed class ContentHasher : Stream
+/// <summary>Hashes what is written with the hash named by OID (SHA-256 or SM3); memory does not grow with the file.
+/// <see cref="ContentHash"/> feeds it the content bytes of a labelled file.</summary>
+public sealed class ContentHasher : HashingStream
 {
     private readonly IncrementalHash? _sha256;
     private readonly Sm3? _sm3;
@@ -28,7 +28,7 @@ public sealed class ContentHasher : Stream
         return hasher.Finish();
     }
 
-    public byte[] Finish()
+    public override byte[] Finish()
     {
         if (_sha256 is not null) return _sha256.GetHashAndReset();
         return _sm3!.GetHashAndReset();
@@ -39,17 +39,6 @@ public sealed class ContentHasher : Stream
         if (_sha256 is not null) _sha256.AppendData(buffer);
         else _sm3!.Append(buffer);
     }
-
-    public override void Write(byte[] buffer, int offset, int count) => Write(buffer.AsSpan(offset, count));
-    public override bool CanRead => false;
-    public override bool CanSeek => false;
-    public override bool CanWrite => true;
-    public override long Length => throw new NotSupportedException();
-    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-    public override void Flush() { }
-    public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-    public override void SetLength(long value) => throw new NotSupportedException();
 
     protected override void Dispose(bool disposing)
     {

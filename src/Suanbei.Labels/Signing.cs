@@ -16,8 +16,9 @@ public static class Signing
     {
         using var input = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
         var format = LabelFile.Detect(input, Path.GetExtension(path)) ?? throw new LabelWriteException("无法识别的文件格式");
-        if (format is not IContentDigest digest) throw new LabelWriteException($"{format.Name} 格式尚不支持签名（未定义签名覆盖的字节）");
-        using var hashing = new HashingStream();
+        if (format is not IContentDigest digest)
+            throw new LabelWriteException($"{format.Name} 格式尚不支持签名（未定义签名覆盖的字节）");
+        using var hashing = new Sha256Stream();
         digest.WriteContentForHash(input, hashing);
         return hashing.Finish();
     }
@@ -39,7 +40,11 @@ public static class Signing
     {
         var key = ECDsa.Create();
         try { key.ImportFromPem(File.ReadAllText(pemPath)); }
-        catch (ArgumentException e) { key.Dispose(); throw new LabelWriteException($"密钥文件 {pemPath} 不是有效的 PEM 格式 EC 密钥：{e.Message}"); }
+        catch (ArgumentException e)
+        {
+            key.Dispose();
+            throw new LabelWriteException($"密钥文件 {pemPath} 不是有效的 PEM 格式 EC 密钥：{e.Message}");
+        }
         if (key.KeySize != 256) { key.Dispose(); throw new LabelWriteException("密钥须为 ECDSA P-256"); }
         return key;
     }
@@ -75,22 +80,12 @@ public static class Signing
         return Convert.FromBase64String(b + new string('=', (4 - b.Length % 4) % 4));
     }
 
-    /// <summary>A write-only stream that hashes what is written (memory does not grow with file size).</summary>
-    private sealed class HashingStream : Stream
+    /// <summary>SHA-256 of what is written.</summary>
+    private sealed class Sha256Stream : HashingStream
     {
         private readonly IncrementalHash _hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        public byte[] Finish() => _hash.GetHashAndReset();
-        public override void Write(byte[] buffer, int offset, int count) => _hash.AppendData(buffer, offset, count);
+        public override byte[] Finish() => _hash.GetHashAndReset();
         public override void Write(ReadOnlySpan<byte> buffer) => _hash.AppendData(buffer);
-        public override bool CanRead => false;
-        public override bool CanSeek => false;
-        public override bool CanWrite => true;
-        public override long Length => throw new NotSupportedException();
-        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-        public override void Flush() { }
-        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-        public override void SetLength(long value) => throw new NotSupportedException();
         protected override void Dispose(bool disposing) { if (disposing) _hash.Dispose(); base.Dispose(disposing); }
     }
 }
