@@ -54,7 +54,7 @@ for _ in $(seq "$RUNS"); do
   for i in "${!commands[@]}"; do
     out=$(/usr/bin/time -f "%e %U %S %M" -o "$WORK/time" bash -c "${commands[$i]}") || true   # scan exits 1 on hits
     read -r w u s m < <(tail -1 "$WORK/time")   # GNU time puts "Command exited with non-zero status" first
-    c=$(echo "$u + $s" | bc)
+    c=$(awk -v u="$u" -v s="$s" 'BEGIN { printf "%.2f", u + s }')   # "0.15", not bc's ".15"
     if [[ -z ${wall[$i]:-} ]] || (( $(echo "$w < ${wall[$i]}" | bc) )); then wall[$i]=$w; fi
     if [[ -z ${cpu[$i]:-} ]] || (( $(echo "$c < ${cpu[$i]}" | bc) )); then cpu[$i]=$c; fi
     rss[$i]=$(( m / 1024 ))
