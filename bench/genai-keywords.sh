@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
-# Keyword scanner: `suanbei genai keywords scan --count` with each engine (the default Aho–Corasick automaton, on the
-# UTF-8 bytes over both cores, and the BCL's SearchValues<string> on decoded text) vs `grep -F -o -f` (LC_ALL=C, byte
-# matching, its fastest mode) and `rg -F -o -f` (Debian's ripgrep) on the same keyword list and text, in one run.
+# Keyword scanner: `./suanbei genai keywords scan --count` (the Native AOT program the launcher builds) with each engine
+# (the default Aho–Corasick automaton on the UTF-8 bytes over both cores, and the BCL's SearchValues<string> on decoded
+# text) vs `grep -F -o -f` (LC_ALL=C, byte matching, its fastest mode) and `rg -F -o -f` (Debian's ripgrep) on the same
+# keyword list and text, in one run; the JIT-compiled full CLI (`dotnet suanbei.dll`, what ran before) for comparison.
 # ~10,000 keywords over SIZE_MB (default 110) MB of Chinese text from bench/genai-make-text.py; every tool must report
 # the same hit count. Each tool runs RUNS (default 5) times, interleaved; the table gives the least wall time and the
-# least CPU time (user + sys, GNU time) of its runs, and the peak RSS. Times include process start-up; a row with an
-# empty text shows what start-up, reading the bank and building the automaton cost. One command, no arguments:
+# least CPU time (user + sys, GNU time) of its runs, and the peak RSS. Times include process start-up. Two rows scan an
+# empty text: with the whole bank (start-up, reading the bank, building the automaton) and with a one-keyword bank
+# (start-up alone); their difference is the bank and the automaton. One command, no arguments:
 #   bench/genai-keywords.sh
 # Fixtures live in $WORK and are deleted at the end.
 set -euo pipefail
@@ -18,23 +20,31 @@ trap 'rm -rf "$WORK"' EXIT
 command -v rg >/dev/null || apt-get install -y ripgrep >/dev/null
 python3 bench/genai-make-text.py "$WORK" 10050 "$SIZE_MB" >&2
 : > "$WORK/empty.txt"
-./suanbei genai --help >/dev/null   # builds the CLI outside the timing
-CLI="dotnet $PWD/.build/cli/suanbei.dll"
+printf 'text,risk\n词,A.1.1\n' > "$WORK/one.csv"
+# Both programs built outside the timing: the Native AOT one `./suanbei genai keywords|corpus` runs, and the full CLI.
+./suanbei genai keywords scan --help >/dev/null
+./suanbei genai --help >/dev/null
+AOT="$PWD/suanbei"
+JIT="dotnet $PWD/.build/cli/suanbei.dll"
 K="$WORK/keywords"
 T="$WORK/text.txt"
 names=(
-  "suanbei genai keywords scan --count (Aho–Corasick on UTF-8, default)"
-  "suanbei … --engine search-values (SearchValues<string>)"
+  "./suanbei genai keywords scan --count (Native AOT; Aho–Corasick on UTF-8, default)"
+  "./suanbei … --engine search-values (SearchValues<string>)"
   "LC_ALL=C grep -F -o -f keywords.txt \| wc -l"
   "rg -F -o -f keywords.txt \| wc -l"
-  "suanbei genai keywords scan --count, empty text"
+  "dotnet suanbei.dll genai keywords scan --count (the JIT-compiled full CLI)"
+  "./suanbei genai keywords scan --count, empty text (start-up + bank + automaton)"
+  "./suanbei genai keywords scan --count, one-keyword bank, empty text (start-up)"
 )
 commands=(
-  "$CLI genai keywords scan --keywords $K.csv $T --count"
-  "$CLI genai keywords scan --engine search-values --keywords $K.csv $T --count"
+  "$AOT genai keywords scan --keywords $K.csv $T --count"
+  "$AOT genai keywords scan --engine search-values --keywords $K.csv $T --count"
   "LC_ALL=C grep -F -o -f $K.txt $T | wc -l"
   "rg -F -o -f $K.txt $T | wc -l"
-  "$CLI genai keywords scan --keywords $K.csv $WORK/empty.txt --count"
+  "$JIT genai keywords scan --keywords $K.csv $T --count"
+  "$AOT genai keywords scan --keywords $K.csv $WORK/empty.txt --count"
+  "$AOT genai keywords scan --keywords $WORK/one.csv $WORK/empty.txt --count"
 )
 declare -A wall cpu rss hits
 cat "$T" > /dev/null   # page cache warm for every tool
@@ -44,7 +54,7 @@ for _ in $(seq "$RUNS"); do
   for i in "${!commands[@]}"; do
     out=$(/usr/bin/time -f "%e %U %S %M" -o "$WORK/time" bash -c "${commands[$i]}") || true   # scan exits 1 on hits
     read -r w u s m < <(tail -1 "$WORK/time")   # GNU time puts "Command exited with non-zero status" first
-    c=$(echo "$u + $s" | bc)
+    c=$(awk -v u="$u" -v s="$s" 'BEGIN { printf "%.2f", u + s }')   # "0.15", not bc's ".15"
     if [[ -z ${wall[$i]:-} ]] || (( $(echo "$w < ${wall[$i]}" | bc) )); then wall[$i]=$w; fi
     if [[ -z ${cpu[$i]:-} ]] || (( $(echo "$c < ${cpu[$i]}" | bc) )); then cpu[$i]=$c; fi
     rss[$i]=$(( m / 1024 ))
@@ -58,6 +68,6 @@ echo "|---|---|---|---|---|"
 for i in "${!commands[@]}"; do
   printf '| `%s` | %s s | %s s | %s MB | %s |\n' "${names[$i]}" "${wall[$i]}" "${cpu[$i]}" "${rss[$i]}" "${hits[$i]}"
 done
-[[ ${hits[0]} == "${hits[1]}" && ${hits[0]} == "${hits[2]}" && ${hits[0]} == "${hits[3]}" ]] \
-  && echo && echo "same hit count from all four: ${hits[0]}" \
+[[ ${hits[0]} == "${hits[1]}" && ${hits[0]} == "${hits[2]}" && ${hits[0]} == "${hits[3]}" && ${hits[0]} == "${hits[4]}" ]] \
+  && echo && echo "same hit count from all five: ${hits[0]}" \
   || { echo "HIT COUNTS DIFFER" >&2; exit 1; }

@@ -22,9 +22,13 @@ public sealed partial class ArchitectureTests
         ["Suanbei.Labels.Quick"] = ["Suanbei.Labels", "Suanbei.Core"],
         ["Suanbei.Registry"] = ["Suanbei.Core"],
         ["Suanbei.GenAi"] = ["Suanbei.Core"],
+        ["Suanbei.GenAi.Cli"] = ["Suanbei.GenAi"],
         ["Suanbei.Web"] = ["Suanbei.Core", "Suanbei.Labels", "Suanbei.Registry", "Suanbei.GenAi"],
         ["Suanbei.Cli"] =
-            ["Suanbei.Core", "Suanbei.Labels", "Suanbei.Labels.Cli", "Suanbei.Registry", "Suanbei.GenAi", "Suanbei.Web"],
+        [
+            "Suanbei.Core", "Suanbei.Labels", "Suanbei.Labels.Cli", "Suanbei.Registry", "Suanbei.GenAi", "Suanbei.GenAi.Cli",
+            "Suanbei.Web",
+        ],
     };
 
     /// <summary>Every project folder (one holding a .csproj) under src/, tests/ and bench/: all are kept to the hygiene rules.</summary>

@@ -27,10 +27,10 @@ public class Utf8KeywordScanTests
     }
 
     /// <summary>Every occurrence of every keyword by plain byte search, in order of start then keyword.</summary>
-    private static List<(long, int)> Naive(IReadOnlyList<Keyword> keywords, byte[] text)
+    private static List<(long, int)> Naive(IReadOnlyList<Keyword> keywords, byte[] text, IEnumerable<int>? only = null)
     {
         var hits = new List<(long, int)>();
-        for (var k = 0; k < keywords.Count; k++)
+        foreach (var k in only ?? Enumerable.Range(0, keywords.Count))
         {
             var needle = Encoding.UTF8.GetBytes(keywords[k].Text);
             for (var at = text.AsSpan().IndexOf(needle); at >= 0;)
@@ -46,6 +46,29 @@ public class Utf8KeywordScanTests
     /// <summary>The UTF-16 automaton's hits with their offsets turned into bytes.</summary>
     private static List<(long, int)> Utf16(KeywordLibrary library, string text) =>
         [.. library.Scan(text).Select(h => ((long)Encoding.UTF8.GetByteCount(text.AsSpan(0, (int)h.Start)), h.Keyword))];
+
+    [Fact]
+    public void An_automaton_with_more_states_than_dense_rows_agrees_with_a_naive_search()
+    {
+        // Thousands of keywords over a small alphabet: most states are deeper than the dense rows, so failures are
+        // found through the sparse states too. A repeated keyword reports under its first index; an empty one never.
+        var random = new Random(11);
+        var keywords = Enumerable.Range(0, 3000).Select(_ => new Keyword(Word(random, 2, 9), ["A.1.1"])).ToList();
+        var distinct = keywords.Select(k => k.Text).Distinct().Count();
+        keywords.AddRange([new Keyword("", ["A.1.1"]), keywords[5], keywords[0]]);
+        var matcher = new Utf8KeywordMatcher(keywords);
+        Assert.True(matcher.StateCount > Utf8KeywordMatcher.DenseRows * 2, $"{matcher.StateCount} states");
+        var sb = new StringBuilder();
+        while (sb.Length < 300_000) sb.Append(random.Next(4) == 0 ? keywords[random.Next(3000)].Text : Word(random, 1, 4));
+        var bytes = Encoding.UTF8.GetBytes(sb.ToString());
+        var hits = new List<KeywordHit>();
+        matcher.FindAll(bytes, bytes.Length, 0, hits);
+        var firstIndex = keywords.Take(3000).Select((k, i) => (k.Text, i)).GroupBy(x => x.Text).Select(g => g.First().i).ToList();
+        Assert.Equal(distinct, firstIndex.Count);
+        var naive = Naive(keywords, bytes, firstIndex);
+        Assert.True(naive.Count > 20_000, $"{naive.Count} hits");
+        Assert.Equal(naive, hits.Select(h => (h.Start, h.Keyword)).ToList());
+    }
 
     [Theory]
     [InlineData(1, 1)]      // start bytes everywhere: the root's skip switches itself off and on

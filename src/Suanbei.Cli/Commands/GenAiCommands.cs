@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using Suanbei.GenAi;
 using Suanbei.GenAi.Banks;
+using Suanbei.GenAi.Cli;
 using Suanbei.GenAi.Corpus;
 using Suanbei.GenAi.Evaluation;
 using Suanbei.GenAi.Keywords;
@@ -29,11 +30,9 @@ internal static class GenAiCommands
     }
 
     /// <summary>Only <c>genai corpus</c> and <c>genai keywords</c>: what Program builds for them, so a scan starts without
-    /// creating the other commands (which load the web host's and EF Core's types).</summary>
-    public static Command CreateScans() => new("genai", "生成式人工智能服务安全评估（GB/T 45654-2025）：语料抽样、关键词扫描")
-    {
-        GenAiCorpusCommand.Create(), GenAiKeywordsCommand.Create(),
-    };
+    /// creating the other commands (which load the web host's and EF Core's types). The same commands as the Native AOT
+    /// program that ./suanbei runs for them (src/Suanbei.GenAi.Cli).</summary>
+    public static Command CreateScans() => GenAiScanCommands.Create();
 
     private static Option<string?> BankOption(string name, string description) => new(name) { Description = description };
 

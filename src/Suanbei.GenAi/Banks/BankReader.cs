@@ -1,7 +1,6 @@
 using System.Text;
 using System.Text.Json;
-using DocumentFormat.OpenXml.Packaging;
-using DocumentFormat.OpenXml.Spreadsheet;
+using System.Xml;
 
 namespace Suanbei.GenAi.Banks;
 
@@ -24,7 +23,7 @@ public static class BankReader
             var ext = System.IO.Path.GetExtension(path).ToLowerInvariant();
             return ext switch
             {
-                ".xlsx" => FromRows(path, XlsxRows(path)),
+                ".xlsx" => FromRows(path, XlsxSheetReader.Rows(path)),
                 ".jsonl" or ".ndjson" => Jsonl(path),
                 ".tsv" or ".tab" => FromRows(path, DelimitedRows(path, '\t')),
                 ".csv" or ".txt" => FromRows(path, DelimitedRows(path, ',')),
@@ -35,7 +34,7 @@ public static class BankReader
         {
             throw new BankFormatException($"无法读取题库文件 {path}：{e.Message}");
         }
-        catch (Exception e) when (e is InvalidDataException or OpenXmlPackageException or FileFormatException)
+        catch (Exception e) when (e is InvalidDataException or XmlException)
         {
             throw new BankFormatException($"题库文件 {path} 不是有效的 XLSX 工作簿：{e.Message}");
         }
@@ -137,42 +136,5 @@ public static class BankReader
             else cell.Append(ch);
         }
         if (any) { cells.Add(cell.ToString()); yield return (++row, cells); }
-    }
-
-    private static IEnumerable<(int Row, List<string> Cells)> XlsxRows(string path)
-    {
-        using var doc = SpreadsheetDocument.Open(path, false);
-        var wb = doc.WorkbookPart ?? throw new BankFormatException($"题库文件 {path} 没有工作簿");
-        var sheet = wb.Workbook.Sheets?.Elements<Sheet>().FirstOrDefault()
-            ?? throw new BankFormatException($"题库文件 {path} 没有工作表");
-        var part = (WorksheetPart)wb.GetPartById(sheet.Id!);
-        var shared = wb.SharedStringTablePart?.SharedStringTable.Elements<SharedStringItem>().Select(s => s.InnerText).ToList() ?? [];
-        foreach (var row in part.Worksheet.Descendants<Row>())
-        {
-            var cells = new List<string>();
-            foreach (var cell in row.Elements<Cell>())
-            {
-                var col = ColumnIndex(cell.CellReference?.Value);
-                while (col >= 0 && cells.Count < col) cells.Add("");
-                var value = cell.CellValue?.Text ?? cell.InnerText;
-                if (cell.DataType?.Value == CellValues.SharedString && int.TryParse(value, out var s) && s < shared.Count)
-                    value = shared[s];
-                else if (cell.DataType?.Value == CellValues.InlineString) value = cell.InlineString?.InnerText ?? "";
-                cells.Add(value);
-            }
-            yield return ((int)(row.RowIndex?.Value ?? 0), cells);
-        }
-    }
-
-    private static int ColumnIndex(string? reference)
-    {
-        if (string.IsNullOrEmpty(reference)) return -1;
-        var n = 0;
-        foreach (var ch in reference)
-        {
-            if (!char.IsAsciiLetter(ch)) break;
-            n = n * 26 + (char.ToUpperInvariant(ch) - 'A' + 1);
-        }
-        return n - 1;
     }
 }

@@ -37,48 +37,69 @@ public sealed class Utf8KeywordMatcher
     private readonly int[] _depth;      // in bytes
     private readonly SearchValues<byte> _startBytes;
 
+    /// <summary>The automaton's states (the root and one per distinct keyword prefix).</summary>
+    internal int StateCount => _label.Length;
+
     /// <summary>The longest keyword's length in bytes (a chunked scan keeps one less as overlap).</summary>
     public int MaxLength { get; }
 
+    /// <summary>Builds the automaton with no allocation per keyword or per state: the keywords' bytes in one array, a
+    /// trie laid out from the keywords in sorted order, renumbered breadth-first, then failure links and dense rows in
+    /// one breadth-first pass over arrays.</summary>
     public Utf8KeywordMatcher(IReadOnlyList<Keyword> keywords)
     {
-        var encoded = keywords.Select(k => Encoding.UTF8.GetBytes(k.Text)).ToArray();
-        MaxLength = Math.Max(1, encoded.Length == 0 ? 1 : encoded.Max(e => e.Length));
-
-        // The trie in one hash table keyed by (state, byte), in insertion order.
-        var edges = new Dictionary<long, int>();
-        var parent = new List<int> { -1 };
-        var edgeByte = new List<byte> { 0 };
-        var keywordAtTrie = new List<int> { -1 };
-        for (var k = 0; k < encoded.Length; k++)
+        // Every keyword's UTF-8 bytes, one after another.
+        var offsets = new int[keywords.Count + 1];
+        for (var k = 0; k < keywords.Count; k++) offsets[k + 1] = offsets[k] + Encoding.UTF8.GetByteCount(keywords[k].Text);
+        var bytes = new byte[offsets[^1]];
+        var maxLength = 1;
+        for (var k = 0; k < keywords.Count; k++)
         {
-            var state = 0;
-            foreach (var b in encoded[k])
-            {
-                var key = ((long)state << 8) | b;
-                if (!edges.TryGetValue(key, out var next))
-                {
-                    next = parent.Count;
-                    parent.Add(state);
-                    edgeByte.Add(b);
-                    keywordAtTrie.Add(-1);
-                    edges[key] = next;
-                }
-                state = next;
-            }
-            if (state != 0 && keywordAtTrie[state] < 0) keywordAtTrie[state] = k;
+            Encoding.UTF8.GetBytes(keywords[k].Text, bytes.AsSpan(offsets[k]));
+            maxLength = Math.Max(maxLength, offsets[k + 1] - offsets[k]);
         }
-        var n = parent.Count;
+        MaxLength = maxLength;
+        ReadOnlySpan<byte> Bytes(int k) => bytes.AsSpan(offsets[k], offsets[k + 1] - offsets[k]);
 
-        // Children of each trie state sorted by byte (counting sort by parent, then by byte within a parent).
+        // Keywords in byte order (the first of equal ones first): each adds the states beyond its common prefix with the
+        // one before, so a state's children are created in byte order and no lookup is needed (depth-first numbering).
+        var sorted = new int[keywords.Count];
+        for (var k = 0; k < sorted.Length; k++) sorted[k] = k;
+        Array.Sort(sorted, (a, b) =>
+        {
+            var c = Bytes(a).SequenceCompareTo(Bytes(b));
+            return c != 0 ? c : a.CompareTo(b);
+        });
+        var capacity = bytes.Length + 1;
+        var parent = new int[capacity];
+        var edge = new byte[capacity];
+        var keywordAtTrie = new int[capacity];
+        var path = new int[maxLength + 1];   // the states along the previous keyword
+        keywordAtTrie[0] = -1;
+        parent[0] = -1;
+        var n = 1;
+        var previous = ReadOnlySpan<byte>.Empty;
+        foreach (var k in sorted)
+        {
+            var word = Bytes(k);
+            if (word.IsEmpty) continue;
+            var common = word.CommonPrefixLength(previous);
+            for (var d = common; d < word.Length; d++)
+            {
+                (parent[n], edge[n], keywordAtTrie[n]) = (path[d], word[d], -1);
+                path[d + 1] = n++;
+            }
+            if (keywordAtTrie[path[word.Length]] < 0) keywordAtTrie[path[word.Length]] = k;
+            previous = word;
+        }
+
+        // Children of each trie state, in creation order, which is byte order (counting sort by parent).
         var childrenOf = new int[n + 1];
         for (var s = 1; s < n; s++) childrenOf[parent[s] + 1]++;
         for (var s = 0; s < n; s++) childrenOf[s + 1] += childrenOf[s];
         var children = new int[Math.Max(0, n - 1)];
         var fill = childrenOf[..n];
         for (var s = 1; s < n; s++) children[fill[parent[s]]++] = s;
-        for (var s = 0; s < n; s++)
-            children.AsSpan(childrenOf[s], childrenOf[s + 1] - childrenOf[s]).Sort((a, b) => edgeByte[a].CompareTo(edgeByte[b]));
 
         // Renumber breadth-first: a state's children get consecutive ids, so they are found by id range and byte.
         var order = new int[n];
@@ -88,55 +109,44 @@ public sealed class Utf8KeywordMatcher
         _keywordAt = new int[n];
         _depth = new int[n];
         var nextId = 1;
-        for (var head = 0; head < n; head++)
+        for (var id = 0; id < n; id++)
         {
-            var old = order[head];
-            var id = head;
+            var old = order[id];
             _keywordAt[id] = keywordAtTrie[old];
             _firstChild[id] = nextId;
             _childCount[id] = childrenOf[old + 1] - childrenOf[old];
             for (var c = childrenOf[old]; c < childrenOf[old + 1]; c++)
             {
-                var child = children[c];
-                order[nextId] = child;
-                _label[nextId] = edgeByte[child];
+                order[nextId] = children[c];
+                _label[nextId] = edge[children[c]];
                 _depth[nextId] = _depth[id] + 1;
                 nextId++;
             }
         }
 
-        // Failure links breadth-first: the longest proper suffix that is also a trie path.
+        // Breadth-first: a state's failure (a shallower state, so already complete) gives its children's failures by
+        // one move of the automaton; its dense row is its failure's row with its own children written over it.
         _fail = new int[n];
         _outputLink = new int[n];
+        _denseCount = Math.Min(n, DenseRows);
+        _dense = new int[_denseCount << 8];
         for (var s = 0; s < n; s++)
         {
-            for (var c = _firstChild[s]; c < _firstChild[s] + _childCount[s]; c++)
+            var (first, end) = (_firstChild[s], _firstChild[s] + _childCount[s]);
+            for (var c = first; c < end; c++)
             {
-                var f = s == 0 ? -1 : _fail[s];
-                var target = 0;
-                while (f >= 0)
-                {
-                    var g = Child(f, _label[c]);
-                    if (g > 0) { target = g; break; }
-                    f = f == 0 ? -1 : _fail[f];
-                }
+                var target = s == 0 ? 0 : SparseStep(_fail[s], _label[c]) & int.MaxValue;
                 _fail[c] = target;
                 _outputLink[c] = _keywordAt[target] >= 0 ? target : _outputLink[target];
             }
-        }
-
-        // Dense rows: a row is its failure's row with its own children written over it.
-        _denseCount = Math.Min(n, DenseRows);
-        _dense = new int[_denseCount << 8];
-        for (var s = 0; s < _denseCount; s++)
-        {
+            if (s >= _denseCount) continue;
             var row = _dense.AsSpan(s << 8, 256);
             if (s != 0) _dense.AsSpan(_fail[s] << 8, 256).CopyTo(row);
-            for (var c = _firstChild[s]; c < _firstChild[s] + _childCount[s]; c++) row[_label[c]] = Encode(c);
+            for (var c = first; c < end; c++) row[_label[c]] = Encode(c);
         }
-        var starts = new List<byte>();
-        for (var c = _firstChild[0]; c < _firstChild[0] + _childCount[0]; c++) starts.Add(_label[c]);
-        _startBytes = SearchValues.Create(starts.ToArray());
+        var starts = new byte[_childCount[0]];
+        for (var c = 0; c < starts.Length; c++) starts[c] = _label[_firstChild[0] + c];
+        _startBytes = SearchValues.Create(starts);
     }
 
     private int Encode(int state) => _keywordAt[state] >= 0 || _outputLink[state] > 0 ? state | Reports : state;

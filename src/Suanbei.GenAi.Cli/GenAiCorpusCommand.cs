@@ -2,10 +2,10 @@ using System.CommandLine;
 using Suanbei.GenAi;
 using Suanbei.GenAi.Corpus;
 
-namespace Suanbei.Cli.Commands;
+namespace Suanbei.GenAi.Cli;
 
 /// <summary><c>suanbei genai corpus sample</c>: the corpus spot check's seeded uniform sample.</summary>
-internal static class GenAiCorpusCommand
+public static class GenAiCorpusCommand
 {
     public static Command Create()
     {
@@ -21,12 +21,12 @@ internal static class GenAiCorpusCommand
         sample.SetAction(parse =>
         {
             var n = parse.GetValue(size);
-            if (n < 1) { Console.Error.WriteLine("--size 应为正整数"); return CommonOptions.UsageOrIoError; }
+            if (n < 1) { Console.Error.WriteLine("--size 应为正整数"); return GenAiCliOptions.UsageOrIoError; }
             var paths = parse.GetValue(files)!;
             if (paths.FirstOrDefault(p => !File.Exists(p)) is { } missing)
             {
                 Console.Error.WriteLine($"语料文件不存在：{missing}");
-                return CommonOptions.UsageOrIoError;
+                return GenAiCliOptions.UsageOrIoError;
             }
             try
             {
@@ -38,7 +38,7 @@ internal static class GenAiCorpusCommand
             catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException)
             {
                 Console.Error.WriteLine($"语料读取或写入失败：{e.Message}");
-                return CommonOptions.UsageOrIoError;
+                return GenAiCliOptions.UsageOrIoError;
             }
         });
         return new Command("corpus", "训练语料抽检") { sample };

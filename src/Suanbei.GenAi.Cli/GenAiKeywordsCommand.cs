@@ -4,16 +4,16 @@ using System.Text.Json;
 using Suanbei.GenAi.Banks;
 using Suanbei.GenAi.Keywords;
 
-namespace Suanbei.Cli.Commands;
+namespace Suanbei.GenAi.Cli;
 
 /// <summary><c>suanbei genai keywords scan</c>: the keyword library over text files, every hit with its byte offset.</summary>
-internal static class GenAiKeywordsCommand
+public static class GenAiKeywordsCommand
 {
     public static Command Create()
     {
         var keywords = new Option<string>("--keywords") { Description = "关键词库文件", Required = true };
         var files = new Argument<string[]>("files") { Description = "要扫描的 UTF-8 文本文件（可为 gzip）", Arity = ArgumentArity.OneOrMore };
-        var json = CommonOptions.Json();
+        var json = new Option<bool>("--json") { Description = "以 JSON 行输出（每个命中一行：file、offset、keyword、risk）" };
         var engine = new Option<string>("--engine")
         {
             Description = "匹配算法：aho-corasick（默认，较快）或 search-values（用于对比测速）",
@@ -30,12 +30,12 @@ internal static class GenAiKeywordsCommand
                 var kind = parse.GetValue(engine) == "search-values" ? KeywordEngine.SearchValues : KeywordEngine.AhoCorasick;
                 library = KeywordLibrary.FromBank(BankReader.Read(parse.GetValue(keywords)!), kind);
             }
-            catch (BankFormatException e) { Console.Error.WriteLine($"--keywords：{e.Message}"); return CommonOptions.UsageOrIoError; }
+            catch (BankFormatException e) { Console.Error.WriteLine($"--keywords：{e.Message}"); return GenAiCliOptions.UsageOrIoError; }
             var asJson = parse.GetValue(json);
             var countOnly = parse.GetValue(count);
             using var stdout = new BufferedStream(Console.OpenStandardOutput(), 1 << 16);
             using var text = new StreamWriter(stdout, new UTF8Encoding(false), 1 << 12);
-            using var hitJson = new Utf8JsonWriter(stdout, CliJson.WriterOptions);
+            using var hitJson = new Utf8JsonWriter(stdout, GenAiCliOptions.WriterOptions);
             long total = 0;
             foreach (var file in parse.GetValue(files)!)
             {
@@ -52,7 +52,7 @@ internal static class GenAiKeywordsCommand
                 {
                     text.Flush();
                     Console.Error.WriteLine($"无法读取 {file}：{e.Message}");
-                    return CommonOptions.UsageOrIoError;
+                    return GenAiCliOptions.UsageOrIoError;
                 }
             }
             if (countOnly) text.WriteLine(total);
