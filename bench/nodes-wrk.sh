@@ -4,7 +4,12 @@
 # filer's 我的算法备案 page. Starts its own throwaway PostgreSQL (as user postgres) and nginx in a temp folder.
 # Every measured run follows a wrk warm-up of each node on that endpoint (tiered JIT and PGO settle only after some
 # thousand requests: ten requests left the first rows measuring the JIT), and the restarted node is warmed by the
-# run itself, which is the point of that row. Prints one summary table at the end.
+# run itself, which is the point of that row.
+# Each row also gives the CPU time (user+system from /proc) per request of every component: the nodes, nginx (master
+# and workers), PostgreSQL (postmaster and its backends) and wrk, and of the whole machine. On a machine with two
+# cores, two nodes can do at most 2 / (a + o) requests per ms of wall time (a = a node's CPU per request, o = all the
+# rest), one node 1 / a: the ratio the CPU columns predict, max(1, 2a / (a + o)), is printed next to the measured one.
+# Prints one summary table at the end.
 # Usage: bench/nodes-wrk.sh [duration=30s] [warm-up=15s]
 #        (SUANBEI_DLL: a built suanbei.dll; default: build src/Suanbei.Cli)
 set -euo pipefail
@@ -12,7 +17,10 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 duration="${1:-30s}"
 secs="${duration%s}"
 warmup="${2:-15s}"
-for tool in wrk nginx taskset curl; do command -v "$tool" >/dev/null || { echo "$tool is missing" >&2; exit 2; }; done
+# One wrk thread: 16 connections at a few thousand requests/s keep one event loop far from busy, and a second thread
+# only adds wake-ups on the two cores the measured processes share (WRK_THREADS=2 to compare).
+wrk_threads="${WRK_THREADS:-1}"
+for tool in wrk nginx taskset curl pgrep /usr/bin/time; do command -v "$tool" >/dev/null || { echo "$tool is missing" >&2; exit 2; }; done
 dll="${SUANBEI_DLL:-$root/src/Suanbei.Cli/bin/Release/net10.0/suanbei.dll}"
 [[ -f "$dll" ]] || dotnet build "$root/src/Suanbei.Cli" -c Release -v quiet -clp:ErrorsOnly
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
@@ -124,19 +132,37 @@ to_ms() { # wrk's "12.34ms" / "1.02s" / "870.00us" → milliseconds
 warm() { # url [header options]: each node directly, then through nginx
   local url="$1"; shift
   for n in a b; do
-    wrk -t2 -c16 -d"$warmup" "$@" "${url/$base/http://127.0.0.1:${node_port[$n]}}" >/dev/null
+    wrk -t"$wrk_threads" -c16 -d"$warmup" "$@" "${url/$base/http://127.0.0.1:${node_port[$n]}}" >/dev/null
   done
 }
 summary="$work/summary"
+ticks="$(getconf CLK_TCK)"
+tree_ticks() { # pid: user+system clock ticks of the process, its children it has waited for, and its live children
+  local pid="$1"
+  [[ -n $pid && -r /proc/$pid/stat ]] || { echo 0; return; }
+  # Fields after the ")" that ends the command name: utime stime cutime cstime are the 12th to 15th.
+  { sed 's/.*) //' "/proc/$pid/stat" | awk '{ print $12 + $13 + $14 + $15 }'
+    for c in $(pgrep -P "$pid"); do sed 's/.*) //' "/proc/$c/stat" 2>/dev/null | awk '{ print $12 + $13 }'; done
+  } | awk '{ s += $1 } END { print s + 0 }'
+}
+pid_of() { [[ -f $1 ]] && head -1 "$1" || true; }
+cpu_snapshot() { # clock ticks so far: nodes, nginx, PostgreSQL, whole machine (busy)
+  local nodes=0 n
+  for n in a b; do [[ -f $work/$n.pid ]] && nodes=$((nodes + $(tree_ticks "$(cat "$work/$n.pid")"))); done
+  echo "$nodes $(tree_ticks "$(pid_of "$work/nginx.pid")") $(tree_ticks "$(pid_of "$work/pg/postmaster.pid")") \
+$(awk '$1 == "cpu" { print $2 + $3 + $4 + $7 + $8 + $9 }' /proc/stat)"
+}
 run() { # key label url [header options]
   local key="$1" label="$2" url="$3"; shift 3
-  local load out cpu_a cpu_b
+  local load out before after
   load="$(cut -d' ' -f1 /proc/loadavg)"
-  cpu_a="$(node_cpu a)"; cpu_b="$(node_cpu b)"
-  echo "### $label — wrk -t2 -c16 -d$duration --latency $url   (load average before: $(cut -d' ' -f1-3 /proc/loadavg))"
-  out="$(wrk -t2 -c16 -d"$duration" --latency "$@" "$url")"
+  echo "### $label — wrk -t$wrk_threads -c16 -d$duration --latency $url   (load average before: $(cut -d' ' -f1-3 /proc/loadavg))"
+  before="$(cpu_snapshot)"
+  # wrk's own CPU time, from the shell's accounting of its child.
+  out="$(/usr/bin/time -f 'wrk-cpu %U %S' wrk -t"$wrk_threads" -c16 -d"$duration" --latency "$@" "$url" 2>&1)"
+  after="$(cpu_snapshot)"
   echo "$out" | grep -E 'Requests/sec|Non-2xx|Socket errors|  (50|90|99)%|requests in'
-  local rps p50 p90 p99 non2xx sock cpu total per
+  local rps p50 p90 p99 non2xx sock total wrk_s per
   rps="$(echo "$out" | awk '/Requests\/sec/ {print $2}')"
   total="$(echo "$out" | awk '/requests in/ {print $1}')"
   p50="$(to_ms "$(echo "$out" | awk '$1 == "50%" {print $2}')")"
@@ -144,13 +170,19 @@ run() { # key label url [header options]
   p99="$(to_ms "$(echo "$out" | awk '$1 == "99%" {print $2}')")"
   non2xx="$(echo "$out" | awk '/Non-2xx/ {print $NF}')"
   sock="$(echo "$out" | awk '/Socket errors/ {gsub(",", ""); print $4 + $6 + $8 + $10}')"
-  [[ $key == restart-* ]] && cpu="–" || cpu="$(awk -v a0="$cpu_a" -v b0="$cpu_b" -v a="$(node_cpu a)" -v b="$(node_cpu b)" \
-    'BEGIN { d = (a - a0 > 0 ? a - a0 : 0) + (b - b0 > 0 ? b - b0 : 0); printf "%.1f", d }')"
-  # CPU per request: what the nodes spend, much less sensitive than requests/s to what else runs on the machine.
-  [[ $cpu == – ]] && per="–" || per="$(awk -v c="$cpu" -v n="$total" 'BEGIN { printf "%.2f", (n > 0 ? c * 1000 / n : 0) }')"
+  wrk_s="$(echo "$out" | awk '$1 == "wrk-cpu" {print $2 + $3}')"
+  # CPU ms per request of each component (much less sensitive than requests/s to what else runs on the machine):
+  # nodes | nginx | PostgreSQL | wrk | the rest (nginx + PostgreSQL + wrk) | the whole machine.
+  per="$(awk -v b="$before" -v a="$after" -v w="$wrk_s" -v n="$total" -v t="$ticks" -v restart="${key%%-*}" 'BEGIN {
+    split(b, x, " "); split(a, y, " "); if (n <= 0) n = 1
+    for (i = 1; i <= 4; i++) { d[i] = (y[i] - x[i]) / t * 1000 / n; if (d[i] < 0) d[i] = 0 }
+    w = w * 1000 / n
+    # A stopped node takes its CPU time with it: no node column for the restart rows.
+    if (restart == "restart") node = "–"; else node = sprintf("%.2f", d[1])
+    printf "%s | %.2f | %.2f | %.2f | %.2f | %.2f", node, d[2], d[3], w, d[2] + d[3] + w, d[4] }')"
   printf '| %s | %s | %s | %s | %s | %s | %s | %s | %s |\n' "$label" "$rps" "$p50" "$p90" "$p99" "${non2xx:-0}" \
     "${sock:-0}" "$per" "$load" >>"$summary"
-  echo "$key $rps" >>"$work/rates"
+  echo "$key $rps $(echo "$per" | awk -F' [|] ' '{ print $1, $5 }')" >>"$work/rates"
 }
 
 echo "uptime: $(uptime)"
@@ -159,15 +191,20 @@ sql_per_request() { # url [header options]: SQL statements the database executed
   local url="$1"; shift
   psql_q 'SELECT pg_stat_statements_reset()' >/dev/null
   for _ in $(seq 1 100); do curl -fsS -o /dev/null "$@" "$url"; done
+  # Which statements, per request, to the run's log (stderr): where PostgreSQL's share of the CPU goes.
+  psql_q "SELECT round(calls / 100.0, 2) || '  ' || left(regexp_replace(query, '\s+', ' ', 'g'), 110)
+          FROM pg_stat_statements WHERE query NOT LIKE '%pg_stat_statements%' ORDER BY calls DESC" | sed 's/^/    /' >&2
   psql_q "SELECT round(coalesce(sum(calls), 0) / 100.0, 2) FROM pg_stat_statements
           WHERE query NOT LIKE '%pg_stat_statements%'"
 }
 psql_q() { "$pgbin/psql" -h 127.0.0.1 -p "$pgport" -U postgres -d suanbei -Atqc "$1"; }
-echo "warming up each node: wrk -t2 -c16 -d$warmup per node and endpoint"
+echo "warming up each node: wrk -t$wrk_threads -c16 -d$warmup per node and endpoint"
 warm "$search"
 warm "$filings" "${header[@]}"
-echo "SQL statements per request (pg_stat_statements, 100 requests each): registry search $(sql_per_request "$search"), \
-filing read $(sql_per_request "$filings" "${header[@]}")"
+sql_search="$(sql_per_request "$search")"
+sql_filings="$(sql_per_request "$filings" "${header[@]}")"
+echo "SQL statements per request (pg_stat_statements, 100 requests each): registry search $sql_search, \
+filing read $sql_filings"
 for phase in one two; do
   if [[ $phase == one ]]; then nginx_conf a; else nginx_conf a b; fi
   run "$phase-search" "$phase node(s): registry search" "$search"
@@ -195,16 +232,26 @@ for what in search filings; do
 done
 echo "uptime: $(uptime)"
 
-ratio() { awk -v a="$(awk -v k="$1" '$1 == k {print $2}' "$work/rates")" -v b="$(awk -v k="$2" '$1 == k {print $2}' "$work/rates")" \
-  'BEGIN { printf "%.2f", a / b }'; }
+field() { awk -v k="$1" -v f="$2" '$1 == k { print $f }' "$work/rates"; }
+ratio() { awk -v a="$(field "$1" 2)" -v b="$(field "$2" 2)" 'BEGIN { printf "%.2f", a / b }'; }
+predicted() { # from the one-node row: a = node CPU per request, o = nginx + PostgreSQL + wrk per request
+  awk -v a="$(field "$1" 3)" -v o="$(field "$1" 4)" 'BEGIN { r = 2 * a / (a + o); printf "%.2f", (r < 1 ? 1 : r) }'
+}
 echo
-echo "## Summary (duration $duration after a $warmup warm-up per node and endpoint; CPU: both nodes' user+system time per request)"
+echo "## Summary (duration $duration after a $warmup warm-up per node and endpoint, wrk -t$wrk_threads -c16)"
 echo
-echo "| run | requests/s | p50 ms | p90 ms | p99 ms | non-2xx | socket errors | node CPU ms/request | load before |"
-echo "|---|---|---|---|---|---|---|---|---|"
+echo "CPU columns: user+system milliseconds per request of both nodes, nginx (master and workers), PostgreSQL"
+echo "(postmaster and backends), wrk, the three together (o), and the whole machine (/proc/stat, anything that ran)."
+echo
+echo "| run | requests/s | p50 ms | p90 ms | p99 ms | non-2xx | socket errors | nodes | nginx | PostgreSQL | wrk | o | machine \
+| load before |"
+echo "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"
 cat "$summary"
 echo
-echo "two nodes ÷ one node, requests/s: registry search $(ratio two-search one-search)×, filing read $(ratio two-filings one-filings)×"
+echo "two nodes ÷ one node, requests/s: registry search $(ratio two-search one-search)× \
+(the one-node CPU columns predict $(predicted one-search)×), filing read $(ratio two-filings one-filings)× \
+(predicted $(predicted one-filings)×)"
+echo "SQL statements per request: registry search $sql_search, filing read $sql_filings"
 cat "$work/cold"
 echo
 echo "| node start (until /readyz answers 200) | wall s | node CPU s |"

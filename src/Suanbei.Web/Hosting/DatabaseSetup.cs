@@ -24,18 +24,28 @@ public static class DatabaseSetup
     /// (a page makes several), and Npgsql then resets it with DISCARD ALL by default, one more statement each time.
     /// Nothing here keeps session state on a pooled connection (the leader's advisory lock lives on its own unpooled
     /// connection; transactions end before the connection goes back), so the reset is skipped unless the configured
-    /// connection string says otherwise.
+    /// connection string says otherwise. The same connections prepare the statements they send often
+    /// (<see cref="AutoPreparedStatements"/>), so PostgreSQL stops parsing and planning each page's few queries on every
+    /// request; the skipped reset is what keeps those prepared statements alive between uses.
     /// </summary>
     public static string PooledConnectionString(string configured)
     {
         var b = new NpgsqlConnectionStringBuilder(configured);
         // The keys as written ("No Reset On Close" or "NoResetOnClose", any case); Npgsql's builder cannot tell a
         // setting written out from its default.
-        var written = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = configured }.Keys.Cast<string>()
-            .Any(k => k.Replace(" ", "", StringComparison.Ordinal).Equals("NoResetOnClose", StringComparison.OrdinalIgnoreCase));
-        if (!written) b.NoResetOnClose = true;
+        var keys = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = configured }.Keys.Cast<string>()
+            .Select(k => k.Replace(" ", "", StringComparison.Ordinal)).ToList();
+        bool Written(string key) => keys.Any(k => k.Equals(key, StringComparison.OrdinalIgnoreCase));
+        if (!Written("NoResetOnClose")) b.NoResetOnClose = true;
+        if (!Written("MaxAutoPrepare")) b.MaxAutoPrepare = AutoPreparedStatements;
         return b.ConnectionString;
     }
+
+    /// <summary>
+    /// Statements each pooled connection keeps prepared (Npgsql prepares one after its fifth use): room for the pages'
+    /// and background jobs' distinct queries, at a few kilobytes of server memory each.
+    /// </summary>
+    public const int AutoPreparedStatements = 200;
 
     public static DbContextOptions<SuanbeiDbContext> Options(SuanbeiHostOptions options)
     {

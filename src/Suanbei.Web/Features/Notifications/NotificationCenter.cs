@@ -7,7 +7,7 @@ namespace Suanbei.Web.Features.Notifications;
 
 /// <summary>An account's notification centre and delivery log, always filtered by the account (another's id is not found).</summary>
 public sealed class NotificationCenter(SuanbeiDbContext db, TimeProvider clock, OutboundAddressGuard guard,
-    WebhookSecrets secrets)
+    WebhookSecrets secrets, UnreadCounts counts)
 {
     public const int PageSize = 100;
     public const string AddressField = "接收地址";
@@ -17,12 +17,19 @@ public sealed class NotificationCenter(SuanbeiDbContext db, TimeProvider clock, 
 
     /// <summary>
     /// The count the layout shows beside 通知. Never fails the page: the layout also renders the error pages, which must
-    /// show while the database is down.
+    /// show while the database is down. Served from <see cref="UnreadCounts"/> while its listener runs.
     /// </summary>
     public async Task<int> UnreadForLayoutAsync(string? accountId)
     {
         if (accountId is null) return 0;
-        try { return await UnreadCountAsync(accountId); }
+        if (counts.TryGet(accountId, out var kept)) return kept;
+        try
+        {
+            var seen = counts.Changes;
+            var count = await UnreadCountAsync(accountId);
+            counts.Keep(accountId, count, seen);
+            return count;
+        }
         catch (Exception e) when (e is DbException or InvalidOperationException) { return 0; }
     }
 
@@ -39,7 +46,11 @@ public sealed class NotificationCenter(SuanbeiDbContext db, TimeProvider clock, 
             return false;
         var now = clock.GetUtcNow();
         foreach (var n in unread) n.MarkRead(now);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
         await db.SaveChangesAsync(ct);
+        await counts.AnnounceAsync(db, accountId, ct);
+        await tx.CommitAsync(ct);
+        counts.Changed(accountId); // after the commit: a count read meanwhile on this node is not kept
         return true;
     }
 

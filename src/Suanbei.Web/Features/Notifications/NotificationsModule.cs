@@ -18,6 +18,8 @@ public sealed class NotificationsModule : IFeatureModule
         services.AddSingleton<OutboxSignal>();
         services.AddSingleton<Notifier>();
         services.AddScoped<NotificationCenter>();
+        services.AddSingleton<UnreadCounts>();
+        services.AddHostedService<UnreadCountListener>();
         services.AddScoped<EmailSender>();
         services.AddScoped<WebhookSender>();
         services.AddSingleton<WebhookSecrets>();

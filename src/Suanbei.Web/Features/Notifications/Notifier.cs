@@ -12,7 +12,7 @@ namespace Suanbei.Web.Features.Notifications;
 /// reporting the same event again for the same recipient changes nothing, so callers may repeat themselves safely.
 /// </summary>
 public sealed class Notifier(IServiceScopeFactory scopes, NotificationSettings settings, OutboxSignal signal, TimeProvider clock,
-    ILogger<Notifier> log)
+    UnreadCounts counts, ILogger<Notifier> log)
 {
     public const int MaxEventKeyLength = 200;
 
@@ -50,8 +50,10 @@ public sealed class Notifier(IServiceScopeFactory scopes, NotificationSettings s
             return;
         }
         var now = clock.GetUtcNow();
-        await AddOnceAsync(db, new Notification(accountId, eventKey, title, body, link, now),
-            n => n.AccountId == accountId && n.EventKey == eventKey, ct);
+        // Announced right after the insert's commit (its duplicate check needs the insert in a transaction of its own).
+        if (await AddOnceAsync(db, new Notification(accountId, eventKey, title, body, link, now),
+                n => n.AccountId == accountId && n.EventKey == eventKey, ct))
+            await counts.AnnounceAsync(db, accountId, ct);
 
         var written = false;
         if (settings.Smtp is not null && !string.IsNullOrWhiteSpace(account.Email))

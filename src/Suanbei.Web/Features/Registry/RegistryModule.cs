@@ -15,6 +15,7 @@ public sealed class RegistryModule : IFeatureModule
         services.AddScoped<RegistryStore>();
         services.AddScoped<IRegistryStore>(sp => sp.GetRequiredService<RegistryStore>());
         services.AddSingleton<RegistrySimilarity>();
+        services.AddHostedService<RegistryChangeListener>();
         // A publication drops the similarity index at once (its own check sees only counts and change times).
         services.AddScoped<IRegistrySink>(sp =>
             new RegistryPublisher(sp.GetRequiredService<IRegistryStore>(), sp.GetRequiredService<RegistrySimilarity>().Invalidate));
@@ -25,8 +26,8 @@ public sealed class RegistryModule : IFeatureModule
 
     /// <summary>
     /// Loads the search index before the node takes requests (after the shipped lists are seeded: modules initialise
-    /// in name order), so the first searches after a (re)start do not queue behind the load. Every search still
-    /// checks the index against the database's registry version.
+    /// in name order), so the first searches after a (re)start do not queue behind the load. Searches keep it current
+    /// through the registry version (read per search, or on PostgreSQL only after a change notification).
     /// </summary>
     public void Initialize(IServiceProvider services, SuanbeiHostOptions options)
     {

@@ -12,8 +12,10 @@ namespace Suanbei.Web.Features.Registry.Store;
 /// ordinal <c>IndexOf</c> over all texts laid end to end (any length, 1-character Chinese terms included), filters and
 /// sorting run over arrays, and only the page's entries are read from the database. Same semantics as a scan of the
 /// RegistrySearch table, identical on SQLite and PostgreSQL because the database only supplies the data.
-/// <para>Freshness: every search reads <see cref="RegistryMeta"/> (one row) and reloads when its version/stamp moved,
-/// so an import by another process (the CLI) is seen by the next search of the web process.</para>
+/// <para>Freshness: a search reads <see cref="RegistryMeta"/> (one row) and reloads when its version/stamp moved, so an
+/// import by another process (the CLI, another node) is seen by the next search. On PostgreSQL every version bump also
+/// sends <see cref="Channel"/> (delivered at commit); while <see cref="RegistryChangeListener"/> listens, a search
+/// trusts the version it last read until a notification arrives, and asks the database nothing at all.</para>
 /// </summary>
 public sealed class RegistrySearchIndex
 {
@@ -23,16 +25,52 @@ public sealed class RegistrySearchIndex
     public static RegistrySearchIndex For(SuanbeiDbContext db) =>
         ByDatabase.GetOrAdd((db.Database.ProviderName ?? "") + "|" + db.Database.GetConnectionString(), _ => new RegistrySearchIndex());
 
+    /// <summary>The PostgreSQL notification channel a version bump sends on.</summary>
+    public const string Channel = "suanbei_registry";
+
     private readonly SemaphoreSlim _gate = new(1, 1);
     private volatile Snapshot? _current;
+    // Notifications seen so far, and the snapshot whose version was read when that count was _checked.Changes: while
+    // listening and no notification came since, that snapshot is current without asking the database.
+    private long _changes;
+    private int _listeners; // connected listeners (one per process; two when tests run two nodes in one process)
+    private volatile Checked? _checked;
+
+    private sealed record Checked(Snapshot Snapshot, long Changes);
 
     /// <summary>The snapshot last loaded, without asking the database (null before the first load).</summary>
     internal Snapshot? Loaded => _current;
 
+    /// <summary>Whether searches currently rely on change notifications instead of reading the version.</summary>
+    public bool Listening => Volatile.Read(ref _listeners) > 0;
+
+    /// <summary>The registry may have changed: the next search reads the version again.</summary>
+    public void Changed() => Interlocked.Increment(ref _changes);
+
+    /// <summary>
+    /// The listener's connection is up (after its LISTEN) or down. Going up counts as a change, so a commit made before
+    /// the LISTEN took effect is still seen by the next search.
+    /// </summary>
+    public void SetListening(bool listening)
+    {
+        if (!listening) Interlocked.Decrement(ref _listeners);
+        Changed();
+        if (listening) Interlocked.Increment(ref _listeners);
+    }
+
     /// <summary>The index as of the database's current version (reloaded first when the registry changed).</summary>
     public async Task<Snapshot> CurrentAsync(SuanbeiDbContext db, CancellationToken ct = default)
     {
+        var seen = Interlocked.Read(ref _changes);
+        if (Listening && _checked is { } c && c.Changes == seen) return c.Snapshot;
         var version = await ReadVersionAsync(db, ct);
+        var snapshot = await LoadedOrLoadAsync(db, version, ct);
+        _checked = new Checked(snapshot, seen);
+        return snapshot;
+    }
+
+    private async Task<Snapshot> LoadedOrLoadAsync(SuanbeiDbContext db, (long, Guid) version, CancellationToken ct)
+    {
         if (_current is { } s && s.Version == version) return s;
         await _gate.WaitAsync(ct);
         try
@@ -53,15 +91,21 @@ public sealed class RegistrySearchIndex
         return meta is null ? (0, Guid.Empty) : (meta.Version, meta.Stamp);
     }
 
-    /// <summary>Bumps the version in the caller's transaction (provider-neutral UPDATE; the row is created on first use).</summary>
+    /// <summary>
+    /// Bumps the version in the caller's transaction (provider-neutral UPDATE; the row is created on first use). On
+    /// PostgreSQL it also notifies <see cref="Channel"/>, which listeners receive when the transaction commits.
+    /// </summary>
     public static async Task BumpVersionAsync(SuanbeiDbContext db, CancellationToken ct)
     {
         var stamp = Guid.NewGuid();
         var n = await db.Set<RegistryMeta>().Where(m => m.Id == RegistryMeta.SingletonId)
             .ExecuteUpdateAsync(u => u.SetProperty(m => m.Version, m => m.Version + 1).SetProperty(m => m.Stamp, stamp), ct);
-        if (n > 0) return;
-        db.Add(new RegistryMeta { Id = RegistryMeta.SingletonId, Version = 1, Stamp = stamp });
-        await db.SaveChangesAsync(ct);
+        if (n == 0)
+        {
+            db.Add(new RegistryMeta { Id = RegistryMeta.SingletonId, Version = 1, Stamp = stamp });
+            await db.SaveChangesAsync(ct);
+        }
+        if (db.Database.IsNpgsql()) await db.Database.ExecuteSqlRawAsync("NOTIFY " + Channel, ct);
     }
 
     /// <summary>An immutable view of the registry; thread-safe.</summary>
@@ -134,6 +178,20 @@ public sealed class RegistrySearchIndex
                 AddBatch(l.Period, i); AddBatch(l.Batch, i); AddBatch(l.ListName, i);
             }
             return new Snapshot(version, rows, batches.ToDictionary(b => b.Key, b => b.Value.Distinct().ToArray(), StringComparer.Ordinal));
+        }
+
+        // The entries (with listings) that search pages showed, for the snapshot's lifetime: a change to any entry
+        // bumps the version, which replaces the snapshot and so this cache. Shared read-only by concurrent requests
+        // (read without tracking, never modified). Bounded: emptied when full.
+        private const int MaxCachedEntries = 5000;
+        private readonly ConcurrentDictionary<Guid, RegistryEntry> _entries = new();
+
+        internal bool TryGetEntry(Guid id, out RegistryEntry entry) => _entries.TryGetValue(id, out entry!);
+
+        internal void KeepEntries(IReadOnlyCollection<RegistryEntry> entries)
+        {
+            if (_entries.Count + entries.Count > MaxCachedEntries) _entries.Clear();
+            foreach (var e in entries) _entries.TryAdd(e.Id, e);
         }
 
         /// <summary>Total matches and the ids of entries [skip, skip + take) in the query's order.</summary>

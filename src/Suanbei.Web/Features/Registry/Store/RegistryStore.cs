@@ -78,6 +78,8 @@ public sealed class RegistryStore(SuanbeiDbContext db, TimeProvider? clock = nul
             // In the same transaction: every process's search index reloads on its next search.
             if (written > 0) await RegistrySearchIndex.BumpVersionAsync(db, ct);
             await tx.CommitAsync(ct);
+            // This process's next search sees the change at once, without waiting for its own notification.
+            if (written > 0) RegistrySearchIndex.For(db).Changed();
         }
         finally { db.ChangeTracker.AutoDetectChangesEnabled = autoDetect; }
         return new(source, rows.Count, 0, created, changed, listingsAdded, cancelled);
@@ -206,7 +208,7 @@ public sealed class RegistryStore(SuanbeiDbContext db, TimeProvider? clock = nul
         // Matching and ordering in memory (RegistrySearchIndex), then the page's entries and listings by key.
         var index = await RegistrySearchIndex.For(db).CurrentAsync(db, ct);
         var (total, ids) = index.Find(query, (int)Math.Min(int.MaxValue, (long)(page - 1) * pageSize), pageSize);
-        var items = await ByIds(ids, ct);
+        var items = await ByIds(ids, ct, index);
         return new RegistrySearchResult(total, page, pageSize, items);
     }
 
@@ -228,15 +230,28 @@ public sealed class RegistryStore(SuanbeiDbContext db, TimeProvider? clock = nul
 
     public async Task<bool> IsEmptyAsync(CancellationToken ct = default) => !await db.Set<RegistryEntry>().AnyAsync(ct);
 
-    /// <summary>Entries with their listings, in the order of <paramref name="ids"/>.</summary>
-    private async Task<List<RegistryEntry>> ByIds(IReadOnlyList<Guid> ids, CancellationToken ct)
+    /// <summary>
+    /// Entries with their listings, in the order of <paramref name="ids"/>; those the snapshot already holds are not
+    /// read again (<paramref name="cache"/>: the search page's, whose entries repeat; exports read without it).
+    /// </summary>
+    private async Task<List<RegistryEntry>> ByIds(IReadOnlyList<Guid> ids, CancellationToken ct,
+        RegistrySearchIndex.Snapshot? cache = null)
     {
         if (ids.Count == 0) return [];
-        // One round trip: the entries by primary key joined to their listings by the EntryId index (no Take, so EF
-        // joins the table itself, not a subquery). The search page pays this on every request.
-        var list = await db.Set<RegistryEntry>().AsNoTracking().Include(e => e.Listings).AsSingleQuery()
-            .Where(e => ids.Contains(e.Id)).ToListAsync(ct);
-        var byId = list.ToDictionary(e => e.Id);
+        var byId = new Dictionary<Guid, RegistryEntry>(ids.Count);
+        var missing = new List<Guid>();
+        foreach (var id in ids)
+            if (cache is not null && cache.TryGetEntry(id, out var kept)) byId[id] = kept;
+            else missing.Add(id);
+        if (missing.Count > 0)
+        {
+            // One round trip: the entries by primary key joined to their listings by the EntryId index (no Take, so
+            // EF joins the table itself, not a subquery).
+            var list = await db.Set<RegistryEntry>().AsNoTracking().Include(e => e.Listings).AsSingleQuery()
+                .Where(e => missing.Contains(e.Id)).ToListAsync(ct);
+            foreach (var e in list) byId[e.Id] = e;
+            cache?.KeepEntries(list);
+        }
         return ids.Where(byId.ContainsKey).Select(id => byId[id]).ToList();
     }
 
