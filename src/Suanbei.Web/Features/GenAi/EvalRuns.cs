@@ -168,6 +168,7 @@ public static partial class EvalRuns
         w.WriteString("endpoint", run.Endpoint);
         w.WriteNumber("answered", run.Done);
         w.WriteNumber("total", run.Total);
+        w.WriteString("totalText", TotalText(run));
         w.WriteNumber("requests", run.Requests);
         w.WriteNumber("retries", run.Retries);
         w.WriteNumber("errors", run.Errors);
@@ -181,6 +182,9 @@ public static partial class EvalRuns
         if (run.ReviewRunId is { } review) w.WriteString("review", $"/genai/review/{review}"); else w.WriteNull("review");
         w.WriteEndObject();
     }
+
+    /// <summary>The number of questions, or "—" before the runner first opened the run (a queued new run).</summary>
+    public static string TotalText(EvalRun run) => run.Total > 0 ? run.Total.ToString(CultureInfo.InvariantCulture) : "—";
 
     /// <summary>"约 3 分 20 秒" for an ETA in seconds; "—" when there is none.</summary>
     public static string Duration(double? seconds)
