@@ -26,11 +26,7 @@ public class GenAiBanksBrowserTests(Browser browser, WebApp app) : IClassFixture
         var context = await browser.Chromium.NewContextAsync(new()
         { ViewportSize = new() { Width = width, Height = height }, Locale = "zh-CN" });
         context.SetDefaultTimeout(30_000);
-        var page = await context.NewPageAsync();
-        await page.GotoAsync(app.BaseUrl + "/Account/Login");
-        await page.FillAsync("#Input_Email", email);
-        await page.FillAsync("#Input_Password", Password);
-        await page.RunAndWaitForNavigationAsync(() => page.ClickAsync("[data-testid=login-submit]"));
+        var page = await Browser.SignedInPageAsync(context, app.BaseUrl, email, Password);
         await page.GotoAsync(app.BaseUrl + "/GenAi/Banks");
         await page.SelectOptionAsync("#Input_Kind", "refuse");
         var file = new FilePayload { Name = "应拒答题库.csv", Buffer = Encoding.UTF8.GetBytes(csv.ToString()) };

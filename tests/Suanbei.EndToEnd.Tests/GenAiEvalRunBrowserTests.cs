@@ -29,6 +29,13 @@ public class GenAiEvalRunBrowserTests(Browser browser, WebApp app) : IClassFixtu
         }
         using var api = new HttpClient { BaseAddress = new Uri(app.BaseUrl) };
         api.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        await UploadBanksAsync(api);
+    }
+
+    /// <summary>Small banks of each kind (40 questions in all) through <paramref name="api"/>; returns the version id by
+    /// kind (content, refuse, answer, keywords).</summary>
+    internal static async Task<Dictionary<string, string>> UploadBanksAsync(HttpClient api)
+    {
         var banks = new Dictionary<string, string>
         {
             ["content"] = "text,risk\n" + string.Concat(Enumerable.Range(0, 20).Select(i => $"生成内容题 {i},A.3.1\n")),
@@ -36,24 +43,21 @@ public class GenAiEvalRunBrowserTests(Browser browser, WebApp app) : IClassFixtu
             ["answer"] = "text,risk\n" + string.Concat(Enumerable.Range(0, 10).Select(i => $"非拒答题 {i},B.1\n")),
             ["keywords"] = "text,risk\n违禁词语,A.1.8\n",
         };
+        var ids = new Dictionary<string, string>();
         foreach (var (kind, csv) in banks)
         {
             var form = new MultipartFormDataContent { { new StringContent(kind), "kind" } };
             form.Add(new ByteArrayContent(Encoding.UTF8.GetBytes(csv)), "file", kind + ".csv");
             var response = await api.PostAsync("/api/v1/genai/banks", form);
-            Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
+            var body = await response.Content.ReadAsStringAsync();
+            Assert.True(response.IsSuccessStatusCode, body);
+            ids[kind] = System.Text.Json.JsonDocument.Parse(body).RootElement.GetProperty("id").GetString()!;
         }
+        return ids;
     }
 
-    private async Task<IPage> SignedInAsync(IBrowserContext context, string email)
-    {
-        var page = await context.NewPageAsync();
-        await page.GotoAsync(app.BaseUrl + "/Account/Login");
-        await page.FillAsync("#Input_Email", email);
-        await page.FillAsync("#Input_Password", Password);
-        await page.RunAndWaitForNavigationAsync(() => page.ClickAsync("[data-testid=login-submit]"));
-        return page;
-    }
+    private Task<IPage> SignedInAsync(IBrowserContext context, string email) =>
+        Browser.SignedInPageAsync(context, app.BaseUrl, email, Password);
 
     private static async Task<int> AnsweredAsync(IPage page) =>
         int.Parse((await page.TextContentAsync("[data-testid=eval-answered]"))!.Trim());
@@ -83,6 +87,8 @@ public class GenAiEvalRunBrowserTests(Browser browser, WebApp app) : IClassFixtu
         { Path = Path.Combine(Browser.ArtifactsDirectory, "genai-run-new-1280.png"), FullPage = true });
         await page.RunAndWaitForNavigationAsync(() => page.ClickAsync("[data-testid=eval-start]"));
         Assert.Matches("/genai/runs/[0-9a-f-]{36}$", page.Url);
+        // A new run waits as 排队中 until the worker takes it up (within a second); the page reloads itself then.
+        await page.WaitForSelectorAsync("[data-eval-progress][data-status=running]");
         Assert.Equal("运行中", (await page.TextContentAsync("[data-testid=eval-status]"))!.Trim());
 
         // A mark that a reload would wipe: the counter must move while it stays.

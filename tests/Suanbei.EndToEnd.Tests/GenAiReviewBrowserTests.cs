@@ -39,15 +39,8 @@ public class GenAiReviewBrowserTests(Browser browser, WebApp app) : IClassFixtur
         return (JsonSerializer.SerializeToUtf8Bytes(manifest, options), Encoding.UTF8.GetBytes(journal));
     }
 
-    private async Task<IPage> SignedInAsync(IBrowserContext context, string email)
-    {
-        var page = await context.NewPageAsync();
-        await page.GotoAsync(app.BaseUrl + "/Account/Login");
-        await page.FillAsync("#Input_Email", email);
-        await page.FillAsync("#Input_Password", Password);
-        await page.RunAndWaitForNavigationAsync(() => page.ClickAsync("[data-testid=login-submit]"));
-        return page;
-    }
+    private Task<IPage> SignedInAsync(IBrowserContext context, string email) =>
+        Browser.SignedInPageAsync(context, app.BaseUrl, email, Password);
 
     private static async Task<string> RateAsync(IPage page) =>
         (await page.TextContentAsync("[data-testid=rate-content]"))!.Trim();

@@ -1,5 +1,7 @@
+using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using System.Net.Sockets;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Builder;
@@ -8,10 +10,13 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Suanbei.Core;
 using Suanbei.Core.Filings;
+using Suanbei.Core.GenerativeAi;
 using Suanbei.Core.Products;
 using Suanbei.Core.Subjects;
 using Suanbei.Web.Data;
 using Suanbei.Web.Features.Materials;
+using Suanbei.Web.Features.Notifications;
+using Suanbei.Web.Features.Operations;
 using Suanbei.Web.Hosting;
 using Suanbei.Web.Identity;
 
@@ -19,7 +24,9 @@ namespace Suanbei.EndToEnd.Tests;
 
 /// <summary>
 /// The app with the shared registry lists and one filer whose filings are in every state a page shows: a published one
-/// (public entry, documents), one waiting for review (reviewer queue and detail) and a draft (step pages).
+/// (public entry, documents), one waiting for review (reviewer queue and detail) and a draft (step pages); a generative-AI
+/// filing in the national review queue and a filed one; a webhook whose deliveries fail (delivery log, notification
+/// centre); and three evaluation runs against a model that never answers, two running and one waiting as 排队中.
 /// </summary>
 public sealed class SeededWebApp : IAsyncLifetime
 {
@@ -27,6 +34,8 @@ public sealed class SeededWebApp : IAsyncLifetime
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
     private readonly string _data = Path.Combine(Path.GetTempPath(), "suanbei-e2e-seeded-" + Guid.NewGuid().ToString("N")[..10]);
     private WebApplication _app = null!;
+    // Accepts connections and never answers: the evaluation runs stay running (each request waits for its timeout).
+    private readonly TcpListener _silentModel = new(IPAddress.Loopback, 0);
 
     public string BaseUrl { get; private set; } = "";
     public string FilerEmail { get; private set; } = "";
@@ -38,6 +47,9 @@ public sealed class SeededWebApp : IAsyncLifetime
     public Guid InReview { get; private set; }
     public Guid Draft { get; private set; }
     public string PublishedNumber { get; private set; } = "";
+    public Guid GenAiNational { get; private set; }
+    public string QueuedRun { get; private set; } = "";
+    public string RunningRun { get; private set; } = "";
 
     public async Task InitializeAsync()
     {
@@ -93,6 +105,10 @@ public sealed class SeededWebApp : IAsyncLifetime
         ProductId = product.Id;
         await db.SaveChangesAsync();
 
+        // A webhook whose address does not resolve: each event below is a failed, retried delivery in the log.
+        var (hook, refused) = await sp.GetRequiredService<NotificationCenter>().AddWebhookAsync(filer.Id, "https://hooks.invalid/suanbei");
+        if (hook is null) throw new InvalidOperationException(refused);
+
         // Filings through the API, as a client would.
         var filerApi = await ApiAsync(db, filer.Id);
         var reviewerApi = await ApiAsync(db, reviewer.Id);
@@ -109,6 +125,52 @@ public sealed class SeededWebApp : IAsyncLifetime
         InReview = await CompleteFilingAsync(filerApi, "云雀图像生成算法", m, product.Id, function.Id);
         await Ok(await filerApi.PostAsync($"/api/v1/filings/{InReview}/submit", null));
         Draft = await CompleteFilingAsync(filerApi, "云雀推荐算法", m, product.Id, function.Id);
+
+        // Generative AI: one filed (its number public), one passed by the province and waiting for the national review.
+        var filed = await CompleteGenAiDraftAsync(filerApi, "云雀大模型", m, product.Id);
+        await Ok(await filerApi.PostAsync($"/api/v1/genai-filings/{filed}/submit", null));
+        await Ok(await reviewerApi.PostAsync($"/api/v1/review/genai-filings/{filed}/start-provincial-review", null));
+        await Ok(await reviewerApi.PostAsJsonAsync($"/api/v1/review/genai-filings/{filed}/pass-provincial-review",
+            new { reason = "初审通过" }, Json));
+        await Ok(await reviewerApi.PostAsJsonAsync($"/api/v1/review/genai-filings/{filed}/approve",
+            new { romanisedName = "YunQueDaMoXing" }, Json));
+        GenAiNational = await CompleteGenAiDraftAsync(filerApi, "云雀对话助手", m, product.Id);
+        await Ok(await filerApi.PostAsync($"/api/v1/genai-filings/{GenAiNational}/submit", null));
+        await Ok(await reviewerApi.PostAsync($"/api/v1/review/genai-filings/{GenAiNational}/start-provincial-review", null));
+        await Ok(await reviewerApi.PostAsJsonAsync($"/api/v1/review/genai-filings/{GenAiNational}/pass-provincial-review",
+            new { reason = "材料齐全，报国家复审" }, Json));
+
+        // Evaluation runs: one more than the node runs at once, so the last waits.
+        _silentModel.Start();
+        _app.Configuration[OutboundAddressGuard.AllowPrivateNetworksKey] = "true";
+        var banks = await GenAiEvalRunBrowserTests.UploadBanksAsync(filerApi);
+        var endpoint = $"http://127.0.0.1:{((IPEndPoint)_silentModel.LocalEndpoint).Port}/v1";
+        var runs = new List<string>();
+        for (var i = 0; i <= options.MaxConcurrentEvalRuns; i++)
+            runs.Add((await Ok(await filerApi.PostAsJsonAsync("/api/v1/genai/evaluations", new
+            {
+                endpoint, model = $"云雀大模型-评估{i + 1}", contentBank = banks["content"], refuseBank = banks["refuse"],
+                answerBank = banks["answer"], keywordBank = banks["keywords"], concurrency = 1,
+                sampleContent = 20, sampleRefuse = 10, sampleAnswer = 10,
+            }, Json))).GetProperty("id").GetString()!);
+        (RunningRun, QueuedRun) = (runs[0], runs[^1]);
+    }
+
+    private static async Task<Guid> CompleteGenAiDraftAsync(HttpClient api, string name, Guid material, Guid productId)
+    {
+        var id = (await Ok(await api.PostAsync("/api/v1/genai-filings", null))).GetProperty("id").GetGuid();
+        await Ok(await api.PutAsJsonAsync($"/api/v1/genai-filings/{id}/form", new
+        {
+            modelName = name, modelVersion = "V1.0", functions = "Dialogue, TextGeneration", domainScope = "General", modelSource = "Own",
+            corpusScale = "约 2 TB",
+            corpusSources = new[] { new { source = "公开网络数据", sharePercent = 70 }, new { source = "自有数据", sharePercent = 30 } },
+            corpusLanguages = "中文、英文", annotation = "按标注规则标注 20 万条", inferenceCompute = "推理集群 64 卡",
+            serviceForms = new[] { "App" }, audience = "Both", userScale = "预计月活 50 万",
+        }, Json));
+        await Ok(await api.PutAsJsonAsync($"/api/v1/genai-filings/{id}/products", new { productIds = new[] { productId } }, Json));
+        foreach (var m in GenerativeAiRules.Current.Materials)
+            await Ok(await api.PutAsJsonAsync($"/api/v1/genai-filings/{id}/materials/{m.Key}", new { materialId = material }, Json));
+        return id;
     }
 
     private async Task<HttpClient> ApiAsync(SuanbeiDbContext db, string userId)
@@ -158,6 +220,7 @@ public sealed class SeededWebApp : IAsyncLifetime
     {
         await _app.StopAsync();
         await _app.DisposeAsync();
+        _silentModel.Stop();
         try { Directory.Delete(_data, recursive: true); } catch { }
     }
 }
@@ -176,13 +239,8 @@ public class ResponsiveTests(Browser browser, SeededWebApp app) : IClassFixture<
         var context = await browser.Chromium.NewContextAsync(new() { ViewportSize = new() { Width = width, Height = 844 } });
         context.SetDefaultTimeout(30_000);
         context.SetDefaultNavigationTimeout(60_000);
-        var page = await context.NewPageAsync();
-        if (email is null) return page;
-        await page.GotoAsync(app.BaseUrl + "/Account/Login");
-        await page.FillAsync("#Input_Email", email);
-        await page.FillAsync("#Input_Password", SeededWebApp.Password);
-        await page.RunAndWaitForNavigationAsync(() => page.ClickAsync("[data-testid=login-submit]"));
-        return page;
+        return email is null ? await context.NewPageAsync()
+            : await Browser.SignedInPageAsync(context, app.BaseUrl, email, SeededWebApp.Password);
     }
 
     private (string Name, string Url, string? As)[] Pages() =>
@@ -221,6 +279,13 @@ public class ResponsiveTests(Browser browser, SeededWebApp app) : IClassFixture<
         ("review-subject", $"/review/subjects/detail?id={app.SubjectId}", app.ReviewerEmail),
         ("review-published", $"/review/filings/{app.Published}", app.ReviewerEmail),
         ("review-genai", "/review/genai-filings", app.ReviewerEmail),
+        ("review-genai-national", "/review/genai-filings?level=National", app.ReviewerEmail),
+        ("review-genai-detail", $"/review/genai-filings/{app.GenAiNational}", app.ReviewerEmail),
+        ("public-genai", "/public/genai", null),
+        ("deliveries", "/notifications/deliveries", app.FilerEmail),
+        ("eval-runs", "/genai/runs", app.FilerEmail),
+        ("eval-run-running", $"/genai/runs/{app.RunningRun}", app.FilerEmail),
+        ("eval-run-queued", $"/genai/runs/{app.QueuedRun}", app.FilerEmail),
         ("admin-users", "/admin/users", app.AdminEmail),
     ];
 
@@ -252,6 +317,41 @@ public class ResponsiveTests(Browser browser, SeededWebApp app) : IClassFixture<
         }
         await File.WriteAllLinesAsync(Path.Combine(Shots, "widths.tsv"), widths);
         Assert.True(tooWide.Count == 0, "wider than 390 px: " + string.Join("; ", tooWide));
+    }
+
+    [Fact]
+    public async Task Queues_show_one_card_per_row_on_a_phone_instead_of_a_table_that_scrolls_sideways()
+    {
+        // Each row a block of its own, and no table wider than its box (which would scroll sideways).
+        const string Cards = """
+            sel => { const t = document.querySelector(sel); const rows = [...t.querySelectorAll('tbody tr')]
+              .filter(r => !r.querySelector('th'));
+              return rows.length > 0 && rows.every(r => getComputedStyle(r).display === 'block') && t.scrollWidth <= t.clientWidth; }
+            """;
+        foreach (var (email, url, table) in new[]
+                 {
+                     (app.ReviewerEmail, "/review/subjects", "[data-testid=review-subjects]"),
+                     (app.ReviewerEmail, "/review/genai-filings?level=National", "[data-testid=genai-review-queue]"),
+                     (app.FilerEmail, "/genai/runs", "[data-testid=eval-runs]"),
+                     (app.FilerEmail, "/notifications/deliveries", "[data-testid=deliveries]"),
+                 })
+        {
+            var phone = await SignedInPageAsync(Phone, email);
+            await phone.GotoAsync(app.BaseUrl + url);
+            Assert.True(await phone.EvaluateAsync<bool>(Cards, table), $"{url}: {table} is not one card per row");
+            await phone.Context.CloseAsync();
+        }
+    }
+
+    [Fact]
+    public async Task A_run_beyond_the_nodes_cap_says_it_waits()
+    {
+        var page = await SignedInPageAsync(Desktop, app.FilerEmail);
+        await page.GotoAsync($"{app.BaseUrl}/genai/runs/{app.QueuedRun}");
+        Assert.Equal("排队中", (await page.TextContentAsync("[data-testid=eval-status]"))!.Trim());
+        Assert.Contains("按发起顺序自动开始", await page.TextContentAsync("[data-testid=eval-queued]"));
+        Assert.True(await page.IsVisibleAsync("[data-testid=eval-stop]"));
+        await page.Context.CloseAsync();
     }
 
     [Fact]

@@ -1,5 +1,7 @@
+using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using Suanbei.Core;
 
 namespace Suanbei.Cli.Commands;
 
@@ -14,17 +16,8 @@ internal static class CliJson
     };
 
     /// <summary>Writes one JSON object built by <paramref name="write"/> as a line on stdout.</summary>
-    public static void WriteLine(Action<Utf8JsonWriter> write)
-    {
-        using var buffer = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
-        {
-            writer.WriteStartObject();
-            write(writer);
-            writer.WriteEndObject();
-        }
-        Console.Out.WriteLine(System.Text.Encoding.UTF8.GetString(buffer.ToArray()));
-    }
+    public static void WriteLine(Action<Utf8JsonWriter> write) =>
+        Console.Out.WriteLine(Encoding.UTF8.GetString(Utf8JsonWriterExtensions.ToJsonObjectBytes(WriterOptions, write)));
 
     public static void WriteStringOrNull(this Utf8JsonWriter w, string name, string? value)
     {

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Text.Json;
+using Suanbei.Core;
 using Suanbei.GenAi;
 using Suanbei.GenAi.Banks;
 
@@ -60,44 +61,28 @@ internal static class GenAiBankDiffCommand
 
     private static void WriteJson(BankDiff diff) => CliJson.WriteLine(w =>
     {
-        void Write(Utf8JsonWriter w, BankItem i)
+        static void Item(Utf8JsonWriter w, BankItem i)
         {
-            w.WriteStartObject();
             if (i.Id is not null) w.WriteString("id", i.Id);
             w.WriteNumber("row", i.Row);
             w.WriteString("text", i.Text);
             w.WriteString("risk", string.Join(';', i.Codes));
-            w.WriteEndObject();
         }
         w.WriteBoolean("same", diff.Same);
-        w.WriteStartArray("added");
-        foreach (var i in diff.Added) Write(w, i);
-        w.WriteEndArray();
-        w.WriteStartArray("removed");
-        foreach (var i in diff.Removed) Write(w, i);
-        w.WriteEndArray();
-        w.WriteStartArray("changed");
-        foreach (var (was, now) in diff.Changed)
+        w.WriteObjects("added", diff.Added, Item);
+        w.WriteObjects("removed", diff.Removed, Item);
+        w.WriteObjects("changed", diff.Changed, (w, c) =>
         {
-            w.WriteStartObject();
-            w.WritePropertyName("before");
-            Write(w, was);
-            w.WritePropertyName("after");
-            Write(w, now);
-            w.WriteEndObject();
-        }
-        w.WriteEndArray();
-        w.WriteStartArray("byRisk");
-        foreach (var d in diff.ByCode)
+            w.WriteObject("before", x => Item(x, c.Before));
+            w.WriteObject("after", x => Item(x, c.After));
+        });
+        w.WriteObjects("byRisk", diff.ByCode, (w, d) =>
         {
-            w.WriteStartObject();
             w.WriteString("risk", d.Code);
             if (AssessmentRules.Default.NameOf(d.Code) is { } name) w.WriteString("name", name);
             w.WriteNumber("before", d.Before);
             w.WriteNumber("after", d.After);
             w.WriteNumber("change", d.Change);
-            w.WriteEndObject();
-        }
-        w.WriteEndArray();
+        });
     });
 }

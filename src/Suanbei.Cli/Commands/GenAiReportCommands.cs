@@ -44,7 +44,7 @@ internal static class GenAiReportCommands
                 Console.Error.WriteLine($"-o：报告文件应以 .docx 结尾：{path}");
                 return CommonOptions.UsageOrIoError;
             }
-            try
+            return Guarded(() =>
             {
                 var results = RunResults.FromRunDirectory(parse.GetValue(run)!, parse.GetValue(keywords));
                 var banks = new List<CheckedBank>();
@@ -62,17 +62,7 @@ internal static class GenAiReportCommands
                 Console.Error.WriteLine($"已生成 {path}：{judged.Count} 条要求，" + string.Join("，",
                     judged.GroupBy(x => x.Status).OrderBy(g => g.Key).Select(g => $"{Suanbei.Core.DisplayNames.Of(g.Key)} {g.Count()}")));
                 return 0;
-            }
-            catch (Exception e) when (e is EvalException or BankFormatException)
-            {
-                Console.Error.WriteLine(e.Message);
-                return CommonOptions.UsageOrIoError;
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                Console.Error.WriteLine($"无法读写文件：{e.Message}");
-                return CommonOptions.UsageOrIoError;
-            }
+            });
         });
         return command;
     }
@@ -93,25 +83,35 @@ internal static class GenAiReportCommands
                 Console.Error.WriteLine($"-o：导出格式按扩展名，应为 .xlsx 或 .json：{path}");
                 return CommonOptions.UsageOrIoError;
             }
-            try
+            return Guarded(() =>
             {
                 var results = RunResults.FromRunDirectory(parse.GetValue(run)!, parse.GetValue(keywords));
                 AtomicFile.Write(path, ext == ".xlsx" ? RunResultsExport.Xlsx(results) : RunResultsExport.Json(results));
                 Console.Error.WriteLine($"已导出 {results.Rows.Count} 条判定到 {path}");
                 return 0;
-            }
-            catch (Exception e) when (e is EvalException or BankFormatException)
-            {
-                Console.Error.WriteLine(e.Message);
-                return CommonOptions.UsageOrIoError;
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                Console.Error.WriteLine($"无法读写文件：{e.Message}");
-                return CommonOptions.UsageOrIoError;
-            }
+            });
         });
         return command;
+    }
+
+    /// <summary>Runs a command's work: a bad run directory or bank, and a file that cannot be read or written, end it
+    /// with the Chinese message and exit 10.</summary>
+    private static int Guarded(Func<int> work)
+    {
+        try
+        {
+            return work();
+        }
+        catch (Exception e) when (e is EvalException or BankFormatException)
+        {
+            Console.Error.WriteLine(e.Message);
+            return CommonOptions.UsageOrIoError;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            Console.Error.WriteLine($"无法读写文件：{e.Message}");
+            return CommonOptions.UsageOrIoError;
+        }
     }
 
     /// <summary>A bank file as the report cites it: name and the start of its SHA-256, so the version is identified.</summary>

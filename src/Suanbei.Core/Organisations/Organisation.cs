@@ -67,6 +67,10 @@ public sealed class Organisation
         _members.Remove(m);
     }
 
+    /// <summary>The account is the one owner: it may not leave, nor lose its role, until another owner exists.</summary>
+    public bool IsSoleOwner(string userId) =>
+        MemberOf(userId) is { Role: MemberRole.Owner } m && !_members.Any(o => o != m && o.Role == MemberRole.Owner);
+
     private void RequireAnotherOwner(Membership m, string message)
     {
         if (!_members.Any(o => o != m && o.Role == MemberRole.Owner)) throw new DomainException(message);

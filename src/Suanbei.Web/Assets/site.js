@@ -65,12 +65,12 @@ document.addEventListener("click", (e) => {
   });
 })();
 
-// 评估运行 (GenAi/Runs): while a run is 运行中, its figures are fetched every 1.5 s and written into the fields named by
-// data-field; when the status changes the page reloads, so its buttons match. Without script the page shows the figures
-// as of its load, and its 刷新 link.
+// 评估运行 (GenAi/Runs): while a run is 运行中 or 排队中, its figures are fetched every 1.5 s and written into the fields
+// named by data-field; when the status changes the page reloads, so its buttons and notes match. Without script the page
+// shows the figures as of its load, and its 刷新 link.
 (() => {
   const box = document.querySelector("[data-eval-progress]");
-  if (!box || box.dataset.status !== "running") return;
+  if (!box || !["running", "queued"].includes(box.dataset.status)) return;
   const tick = async () => {
     let p;
     try {

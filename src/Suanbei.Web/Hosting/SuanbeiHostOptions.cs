@@ -8,6 +8,7 @@ public sealed record SuanbeiHostOptions
     public const string DefaultUrls = "http://127.0.0.1:5080";
     public const long DefaultMaterialsMaxBytes = 20L * 1024 * 1024;
     public const long DefaultLabelsMaxBytes = 200L * 1024 * 1024;
+    public const int DefaultMaxConcurrentEvalRuns = 2;
 
     /// <summary>Holds suanbei.db (SQLite) and materials/. Created when missing.</summary>
     public string DataDirectory { get; init; } = "./data";
@@ -25,6 +26,10 @@ public sealed record SuanbeiHostOptions
     /// <summary>Largest accepted request of the label tool (标识核验: verify/write/propagate uploads, all files of one request
     /// together). Configuration key <c>Suanbei:Labels:MaxUploadMb</c>.</summary>
     public long LabelsMaxBytes { get; init; } = DefaultLabelsMaxBytes;
+
+    /// <summary>How many web-started evaluations the leading node runs at once; the others wait as 排队中 and start in
+    /// creation order. Configuration key <c>Suanbei:GenAi:MaxConcurrentRuns</c>.</summary>
+    public int MaxConcurrentEvalRuns { get; init; } = DefaultMaxConcurrentEvalRuns;
 
     /// <summary>When no administrator exists at startup, create one and announce its one-time password.</summary>
     public bool CreateFirstAdmin { get; init; } = true;
@@ -122,6 +127,10 @@ public sealed record SuanbeiHostOptions
             LabelsMaxBytes = LabelsMaxBytes != DefaultLabelsMaxBytes || NullIfBlank(c["Labels:MaxUploadMb"]) is not { } mb ? LabelsMaxBytes
                 : long.TryParse(mb, out var n) && n is > 0 and <= 1024 * 1024 ? n * 1024 * 1024
                 : throw new InvalidOperationException($"配置 Suanbei:Labels:MaxUploadMb 无效：“{mb}”不是正整数（单位 MB，如 200）"),
+            MaxConcurrentEvalRuns = MaxConcurrentEvalRuns != DefaultMaxConcurrentEvalRuns
+                || NullIfBlank(c["GenAi:MaxConcurrentRuns"]) is not { } runs ? MaxConcurrentEvalRuns
+                : int.TryParse(runs, out var r) && r is > 0 and <= 64 ? r
+                : throw new InvalidOperationException($"配置 Suanbei:GenAi:MaxConcurrentRuns 无效：“{runs}”应为 1 到 64 之间的整数"),
         };
         o.Validate();
         return o;

@@ -91,6 +91,43 @@ public abstract class EvalRunTests<TApp>(TApp app) : IClassFixture<TApp> where T
 
     private static string Status(JsonElement p) => p.GetProperty("status").GetString()!;
     private static int Answered(JsonElement p) => p.GetProperty("answered").GetInt32();
+    private static long Requests(JsonElement p) => p.GetProperty("requests").GetInt64();
+
+    [Fact]
+    public async Task Runs_beyond_the_node_cap_wait_as_queued_and_start_in_creation_order()
+    {
+        AllowLoopback(app.App);
+        await using var model = await StandInModel.StartAsync();
+        model.Latency = TimeSpan.FromMilliseconds(400);
+        var (user, browser) = await app.SignedInAsync(Roles.Filer);
+        var api = await app.ApiClientAsync(user);
+        var banks = await UploadBanksAsync(api);
+        var cap = app.App.Services.GetRequiredService<SuanbeiHostOptions>().MaxConcurrentEvalRuns;
+        Assert.Equal(SuanbeiHostOptions.DefaultMaxConcurrentEvalRuns, cap);
+        var ids = new List<string>();
+        for (var i = 0; i <= cap; i++) ids.Add(await StartAsync(browser, Form(banks, model.BaseUrl, concurrency: 1)));
+        try
+        {
+            foreach (var id in ids.Take(cap)) await WaitAsync(api, id, p => Status(p) == "running");
+            var last = ids[cap];
+            var waiting = await ProgressAsync(api, last);
+            Assert.Equal(("queued", "排队中", 0), (Status(waiting), waiting.GetProperty("statusName").GetString(), Answered(waiting)));
+            var page = WebUtility.HtmlDecode(await browser.GetStringAsync($"/genai/runs/{last}"));
+            Assert.Contains("data-testid=\"eval-queued\"", page);
+            Assert.Contains($"同时最多运行 {cap} 个评估", page);
+            Assert.Contains("data-testid=\"eval-stop\"", page);
+            Assert.Contains("排队中", await browser.GetStringAsync("/genai/runs"));
+
+            // A slot frees: the queued run takes it, the others go on.
+            Assert.Equal(HttpStatusCode.OK, (await api.PostAsync($"/api/v1/genai/evaluations/{ids[0]}/stop", null)).StatusCode);
+            await WaitAsync(api, last, p => Status(p) == "running" && Answered(p) > 0);
+            Assert.Equal("running", Status(await ProgressAsync(api, ids[1])));
+        }
+        finally
+        {
+            foreach (var id in ids) await api.PostAsync($"/api/v1/genai/evaluations/{id}/stop", null);
+        }
+    }
 
     [Fact]
     public async Task A_run_started_on_the_page_shows_progress_and_finishes_as_a_review_run()
@@ -215,7 +252,7 @@ public abstract class EvalRunTests<TApp>(TApp app) : IClassFixture<TApp> where T
             (await viewerPages.PostFormAsync("/genai/runs/new", Form(banks, model.BaseUrl, concurrency: 1))).StatusCode);
         var viewerApi = await app.ApiClientAsync(viewer);
         viewerApi.DefaultRequestHeaders.Add(Suanbei.Web.Features.Organisations.OrganisationClaimsTransformation.HeaderName, owner.Id);
-        Assert.Equal("running", Status(await ProgressAsync(viewerApi, id)));
+        await WaitAsync(viewerApi, id, p => Status(p) == "running");
         Assert.Equal(HttpStatusCode.Forbidden, (await viewerApi.PostAsync($"/api/v1/genai/evaluations/{id}/stop", null)).StatusCode);
 
         var stopped = await ownerApi.PostAsync($"/api/v1/genai/evaluations/{id}/stop", null);
@@ -291,13 +328,27 @@ public abstract class EvalRunTests<TApp>(TApp app) : IClassFixture<TApp> where T
                 Assert.Equal(("stopped", "已停止"), (Status(stopped), stopped.GetProperty("statusName").GetString()));
                 stoppedAt = Answered(stopped);
                 Assert.InRange(stoppedAt, 3, Total - 1);
+                var (stoppedRate, stoppedRequests) = (stopped.GetProperty("rate").GetDouble(), Requests(stopped));
+                Assert.True(stoppedRate > 0);
                 var page = await browser.GetStringAsync($"/genai/runs/{id}");
                 Assert.Contains("data-testid=\"eval-resume\"", page);
                 Assert.DoesNotContain("data-testid=\"eval-stop\"", page);
 
-                // 继续, then the process stops while the run goes: its row stays 运行中.
+                // 继续 with a slow model: until the new session stores an answer, the last rate (and so an ETA) stays and
+                // the requests go on from the earlier sessions' count instead of starting from nothing.
+                model.Latency = TimeSpan.FromSeconds(5);
                 var resume = await browser.PostFormAsync($"/genai/runs/{id}", [], $"/genai/runs/{id}?handler=Resume");
                 Assert.Equal(HttpStatusCode.Redirect, resume.StatusCode);
+                await WaitAsync(api, id, p => Status(p) == "running");
+                await Task.Delay(EvalRunWorker.FlushInterval * 2.5); // a few progress writes of the new session
+                var resumed = await ProgressAsync(api, id);
+                Assert.Equal((stoppedAt, stoppedRate), (Answered(resumed), resumed.GetProperty("rate").GetDouble()));
+                Assert.True(Requests(resumed) >= stoppedRequests);
+                Assert.NotEqual(JsonValueKind.Null, resumed.GetProperty("etaSeconds").ValueKind);
+                Assert.Contains("沿用上次的速率", WebUtility.HtmlDecode(await browser.GetStringAsync($"/genai/runs/{id}")));
+                model.Latency = TimeSpan.FromMilliseconds(150);
+
+                // Then the process stops while the run goes: its row stays 运行中.
                 await WaitAsync(api, id, p => Status(p) == "running" && Answered(p) > stoppedAt + 1);
             }
             finally { await first.DisposeAsync(); }

@@ -40,6 +40,7 @@ public sealed class JsonLogTests(JsonLogTests.JsonLogApp app) : IClassFixture<Js
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", "sb_ClientSentTokenAbcdef0123456789");
         await client.GetAsync("/healthz?password=hunter2-query-secret");
         await client.GetAsync("/api/v1/subject?api_key=query-key-secret-99");
+        await client.GetAsync("/account/login"); // a Razor page: its template has no leading slash
 
         var log = app.App.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Suanbei.Tests");
         var cs = app.Options.PostgresConnectionString;
@@ -52,6 +53,11 @@ public sealed class JsonLogTests(JsonLogTests.JsonLogApp app) : IClassFixture<Js
         var objects = lines.Select(l => JsonDocument.Parse(l).RootElement).ToList(); // throws on a non-JSON line
         Assert.Contains(objects, o => o.GetProperty("category").GetString() == typeof(RequestLogMiddleware).FullName
             && o.GetProperty("Route").GetString() == "/healthz" && o.GetProperty("Status").GetDouble() == 200);
+        // Pages and endpoints alike start with a slash, as the metrics' http_route labels do.
+        var routes = objects.Where(o => o.GetProperty("category").GetString() == typeof(RequestLogMiddleware).FullName)
+            .Select(o => o.GetProperty("Route").GetString()!).ToList();
+        Assert.Contains(routes, r => string.Equals(r, "/account/login", StringComparison.OrdinalIgnoreCase));
+        Assert.All(routes, r => Assert.StartsWith("/", r));
         Assert.Contains(objects, o => o.TryGetProperty("exception", out _) && o.GetProperty("level").GetString() == "Error");
         foreach (var secret in new[] { DbPassword, MetricsToken, "hunter2-query-secret", "query-key-secret-99",
                      "sb_ClientSentTokenAbcdef0123456789", "abc.def.ghi", "inline-pass-42" })

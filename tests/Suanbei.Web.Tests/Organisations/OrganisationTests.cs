@@ -29,7 +29,11 @@ public abstract partial class OrganisationTests<TApp>(TApp app) : IClassFixture<
     {
         var owner = await FilingFixtures.ApprovedFilerAsync(app); // rows written with the account id, before any request
         var pages = await app.SignInAsync(owner.User.Email!);
-        Assert.Contains("测试写作", await pages.GetStringAsync("/products"));
+        var products = await pages.GetStringAsync("/products");
+        Assert.Contains("测试写作", products);
+        // The header names the account once: acting for the personal organisation (named by the e-mail) goes unsaid.
+        var header = Regex.Match(products, "<header class=\"site\">.*?</header>", RegexOptions.Singleline).Value;
+        Assert.Single(Regex.Matches(header, Regex.Escape(owner.User.Email!)));
         var api = await app.ApiClientAsync(owner.User);
         var orgs = await FilingFixtures.Ok(await api.GetAsync("/api/v1/organisations"));
         var mine = Assert.Single(orgs.EnumerateArray());
@@ -184,6 +188,10 @@ public abstract partial class OrganisationTests<TApp>(TApp app) : IClassFixture<
         var (owner, pages) = await app.SignedInAsync(Roles.Filer);
         await pages.GetAsync("/organisations"); // creates the personal organisation
         var members = $"/organisations/{owner.Id}/members";
+        // The page explains instead of offering the button; the server refuses a post all the same.
+        var page = WebUtility.HtmlDecode(await pages.GetStringAsync(members));
+        Assert.DoesNotContain("data-testid=\"organisation-leave\"", page);
+        Assert.Contains("您是本机构唯一的管理成员，不能退出", page);
         var left = await pages.PostFormAsync(members, new(), url: members + "?handler=Leave");
         Assert.Equal(HttpStatusCode.OK, left.StatusCode);
         Assert.Contains("最后一位管理成员", await left.Content.ReadAsStringAsync());
@@ -310,6 +318,40 @@ public abstract partial class OrganisationTests<TApp>(TApp app) : IClassFixture<
         // The page issues the link for the organisation acted for, to a viewer too.
         var page = await viewerPages.PostFormAsync("/deadlines", new(), url: "/deadlines?handler=Token");
         Assert.Equal(HttpStatusCode.Redirect, page.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_consultancy_members_calendar_link_stays_dead_when_the_mandate_is_revoked_and_granted_again()
+    {
+        var client = await FilingFixtures.ApprovedFilerAsync(app, "440306", "日历委托甲公司");
+        var clientApi = await app.ApiClientAsync(client.User);
+        await FilingFixtures.CompleteFilingViaApiAsync(clientApi, client, "委托日历算法");
+        var clientPages = await app.SignInAsync(client.User.Email!);
+        var (agent, agentPages) = await app.SignedInAsync(Roles.Filer);
+        var created = await agentPages.PostFormAsync("/organisations",
+            new() { ["Input.Name"] = "日历合规咨询", ["Input.Kind"] = "Consultancy" });
+        var consultancyId = created.Headers.Location!.OriginalString.Split('/')[2];
+        var membersPage = $"/organisations/{client.User.Id}/members";
+        async Task Grant() => Assert.Equal(HttpStatusCode.Redirect, (await clientPages.PostFormAsync(membersPage,
+            new() { ["ConsultancyId"] = consultancyId }, url: membersPage + "?handler=Grant")).StatusCode);
+        await Grant();
+        var agentApi = await app.ApiClientAsync(agent);
+        agentApi.DefaultRequestHeaders.Add(Header, client.User.Id);
+        async Task<string> Issue() => (await FilingFixtures.Ok(await agentApi.PostAsync("/api/v1/deadlines/calendar-token", null)))
+            .GetProperty("url").GetString()!;
+        var anonymous = app.Client();
+        async Task<HttpResponseMessage> Feed(string url) => await anonymous.GetAsync(new Uri(url).PathAndQuery);
+        var link = await Issue();
+        Assert.Contains("委托日历算法", await (await Feed(link)).Content.ReadAsStringAsync());
+
+        var consent = await app.WithDb(db => db.Set<ConsultancyConsent>().SingleAsync(c => c.ClientId == client.User.Id));
+        Assert.Equal(HttpStatusCode.Redirect, (await clientPages.PostFormAsync(membersPage,
+            new() { ["consentId"] = consent.Id.ToString() }, url: membersPage + "?handler=Revoke")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await Feed(link)).StatusCode);
+        await Grant(); // the mandate again: the old link stays dead, a new one is needed
+        Assert.Equal(HttpStatusCode.NotFound, (await Feed(link)).StatusCode);
+        var renewed = await Issue();
+        Assert.Contains("委托日历算法", await (await Feed(renewed)).Content.ReadAsStringAsync());
     }
 
     private static async Task<string> InviteAsync(HttpClient ownerPages, string orgId, string email, string role)

@@ -39,10 +39,12 @@ public sealed class EvalRun
     public EvalRunStatus Status { get; private set; }
     public int Done { get; private set; }
     public int Total { get; private set; }
+    /// <summary>Requests and retries of every session together (the runner counts one session's).</summary>
     public long Requests { get; private set; }
     public long Retries { get; private set; }
     public int Errors { get; private set; }
-    /// <summary>Answers stored per second in the current (or last) session.</summary>
+    /// <summary>Answers stored per second in the current session (since the run was last taken up); until the session has
+    /// stored one, the last session's rate stays, so the ETA after 继续 is an estimate rather than nothing.</summary>
     public double Rate { get; private set; }
     public DateTimeOffset UpdatedAt { get; private set; }
     /// <summary>Why the run failed, in Chinese.</summary>
@@ -72,7 +74,7 @@ public sealed class EvalRun
         AnswerBankId = s.AnswerBankId;
         KeywordBankId = s.KeywordBankId;
         ApiKeyEnv = s.ApiKeyEnv;
-        Status = EvalRunStatus.Running;
+        Status = EvalRunStatus.Queued;
     }
 
     public void ProtectApiKey(string ciphertext) => ApiKeyProtected = ciphertext;
@@ -85,6 +87,9 @@ public sealed class EvalRun
         UpdatedAt = now;
     }
 
-    /// <summary>Seconds left at the last rate; null while there is none or when the run is not running.</summary>
-    public double? EtaSeconds => Status == EvalRunStatus.Running && Rate > 0 ? (Total - Done) / Rate : null;
+    /// <summary>Seconds left at the rate; null while there is none or when the run is neither running nor queued.</summary>
+    public double? EtaSeconds => Status is EvalRunStatus.Running or EvalRunStatus.Queued && Rate > 0 ? (Total - Done) / Rate : null;
+
+    /// <summary>Running, or waiting for a slot: 停止 applies.</summary>
+    public bool MayStop => Status is EvalRunStatus.Running or EvalRunStatus.Queued;
 }

@@ -18,6 +18,7 @@ public sealed class EvalRunConfiguration : IEntityTypeConfiguration<EvalRun>
         b.Property(x => x.Status).IsRequired();
         b.Property(x => x.Error).HasMaxLength(2000);
         b.Ignore(x => x.EtaSeconds);
+        b.Ignore(x => x.MayStop);
         b.HasIndex(x => new { x.OwnerId, x.CreatedAt });
         b.HasIndex(x => x.Status);
     }

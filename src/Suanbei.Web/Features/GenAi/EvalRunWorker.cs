@@ -13,10 +13,12 @@ using Suanbei.Web.Hosting;
 namespace Suanbei.Web.Features.GenAi;
 
 /// <summary>
-/// Runs the evaluations started from the web, on the leading node only: each second it takes up every run marked
-/// 运行中 that it is not running yet — new ones, resumed ones, and those a stopped or crashed process left — and runs
+/// Runs the evaluations started from the web, on the leading node only, at most
+/// <see cref="SuanbeiHostOptions.MaxConcurrentEvalRuns"/> at once: each second it fills its free slots, first with runs
+/// left 运行中 by a stopped or crashed process, then with 排队中 ones (new or resumed) in creation order, and runs
 /// <see cref="EvalRunner"/> in the run's folder, which resumes from its journal. While a run goes, its progress is
 /// written to its row every <see cref="FlushInterval"/>; a row no longer 运行中 (stopped from any node) cancels it.
+/// Requests and retries add up over sessions; the rate is the session's (see <see cref="EvalRun.Rate"/>).
 /// A finished run's answers are imported as a review run in the same transaction that marks it 已完成.
 /// </summary>
 public sealed class EvalRunWorker(IServiceScopeFactory scopes, ILeadership leadership, OperationsMetrics metrics,
@@ -78,9 +80,29 @@ public sealed class EvalRunWorker(IServiceScopeFactory scopes, ILeadership leade
     protected override async Task RunOnceAsync(IServiceProvider services, CancellationToken ct)
     {
         var db = services.GetRequiredService<SuanbeiDbContext>();
-        var running = await db.Set<EvalRun>().AsNoTracking().Where(r => r.Status == EvalRunStatus.Running)
-            .Select(r => r.Id).ToListAsync(ct);
-        foreach (var id in running) Start(id);
+        var waiting = await db.Set<EvalRun>().AsNoTracking()
+            .Where(r => r.Status == EvalRunStatus.Running || r.Status == EvalRunStatus.Queued)
+            .Select(r => new { r.Id, r.Status, r.CreatedAt }).ToListAsync(ct);
+        var free = options.MaxConcurrentEvalRuns - _active.Count;
+        // Runs already started (left by another process) go before the queue, which goes in creation order.
+        foreach (var r in waiting.Where(r => !IsActive(r.Id)).OrderBy(r => r.Status == EvalRunStatus.Running ? 0 : 1)
+                     .ThenBy(r => r.CreatedAt))
+        {
+            var rows = db.Set<EvalRun>().Where(x => x.Id == r.Id && x.Status == r.Status);
+            var now = clock.GetUtcNow();
+            if (free <= 0)
+            {
+                // More left running than slots (e.g. the cap was lowered): they wait like the others.
+                if (r.Status == EvalRunStatus.Running)
+                    await rows.ExecuteUpdateAsync(s => s.SetProperty(x => x.Status, EvalRunStatus.Queued), ct);
+                continue;
+            }
+            if (r.Status == EvalRunStatus.Queued && await rows.ExecuteUpdateAsync(s => s
+                    .SetProperty(x => x.Status, EvalRunStatus.Running).SetProperty(x => x.UpdatedAt, now), ct) != 1)
+                continue; // stopped meanwhile
+            Start(r.Id);
+            free--;
+        }
     }
 
     private void Start(Guid id)
@@ -128,7 +150,7 @@ public sealed class EvalRunWorker(IServiceScopeFactory scopes, ILeadership leade
         using var http = CreateHttpClient();
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
         using var monitorStop = new CancellationTokenSource();
-        var monitor = MonitorAsync(id, () => latest, stop, monitorStop.Token);
+        var monitor = MonitorAsync(run, () => latest, stop, monitorStop.Token);
         try
         {
             var runner = new EvalRunner(eval with { ApiKey = ApiKey(run) }, http) { Report = p => latest = p };
@@ -154,7 +176,7 @@ public sealed class EvalRunWorker(IServiceScopeFactory scopes, ILeadership leade
         }
         await monitorStop.CancelAsync();
         await monitor;
-        await FlushAsync(id, latest, onlyWhileRunning: false, CancellationToken.None);
+        await FlushAsync(run, latest, onlyWhileRunning: false, CancellationToken.None);
     }
 
     /// <summary>The key in clear, only in memory and only for the runner's Authorization header.</summary>
@@ -174,13 +196,13 @@ public sealed class EvalRunWorker(IServiceScopeFactory scopes, ILeadership leade
         return null;
     }
 
-    private async Task MonitorAsync(Guid id, Func<EvalProgress?> progress, CancellationTokenSource stop, CancellationToken ct)
+    private async Task MonitorAsync(EvalRun run, Func<EvalProgress?> progress, CancellationTokenSource stop, CancellationToken ct)
     {
         try
         {
             using var timer = new PeriodicTimer(FlushInterval);
             while (await timer.WaitForNextTickAsync(ct))
-                if (!await FlushAsync(id, progress(), onlyWhileRunning: true, ct))
+                if (!await FlushAsync(run, progress(), onlyWhileRunning: true, ct))
                 {
                     await stop.CancelAsync();
                     return;
@@ -189,22 +211,25 @@ public sealed class EvalRunWorker(IServiceScopeFactory scopes, ILeadership leade
         catch (OperationCanceledException) { }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            Log.LogWarning(e, "Writing the progress of evaluation run {Run} failed", id);
+            Log.LogWarning(e, "Writing the progress of evaluation run {Run} failed", run.Id);
         }
     }
 
-    /// <summary>Writes the progress; false when the row is not 运行中 any more (with <paramref name="onlyWhileRunning"/>).</summary>
-    private async Task<bool> FlushAsync(Guid id, EvalProgress? p, bool onlyWhileRunning, CancellationToken ct)
+    /// <summary>Writes the progress of the session that began at <paramref name="session"/> (the row as it was read then);
+    /// false when the row is not 运行中 any more (with <paramref name="onlyWhileRunning"/>).</summary>
+    private async Task<bool> FlushAsync(EvalRun session, EvalProgress? p, bool onlyWhileRunning, CancellationToken ct)
     {
         await using var scope = Scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<SuanbeiDbContext>();
-        var rows = db.Set<EvalRun>().Where(r => r.Id == id);
+        var rows = db.Set<EvalRun>().Where(r => r.Id == session.Id);
         if (onlyWhileRunning) rows = rows.Where(r => r.Status == EvalRunStatus.Running);
         var now = clock.GetUtcNow();
         if (p is null) return await rows.ExecuteUpdateAsync(s => s.SetProperty(r => r.UpdatedAt, now), ct) == 1;
+        var (requests, retries) = (session.Requests + p.Requests, session.Retries + p.Retries);
+        var rate = p.Session > 0 ? p.Rate : session.Rate;
         return await rows.ExecuteUpdateAsync(s => s
-            .SetProperty(r => r.Done, p.Done).SetProperty(r => r.Total, p.Total).SetProperty(r => r.Requests, p.Requests)
-            .SetProperty(r => r.Retries, p.Retries).SetProperty(r => r.Errors, p.Errors).SetProperty(r => r.Rate, p.Rate)
+            .SetProperty(r => r.Done, p.Done).SetProperty(r => r.Total, p.Total).SetProperty(r => r.Requests, requests)
+            .SetProperty(r => r.Retries, retries).SetProperty(r => r.Errors, p.Errors).SetProperty(r => r.Rate, rate)
             .SetProperty(r => r.UpdatedAt, now), ct) == 1;
     }
 
@@ -223,7 +248,7 @@ public sealed class EvalRunWorker(IServiceScopeFactory scopes, ILeadership leade
     /// the two never imports it twice.</summary>
     private async Task FinishAsync(EvalRun run, EvalOptions eval, EvalProgress? progress)
     {
-        await FlushAsync(run.Id, progress, onlyWhileRunning: false, CancellationToken.None);
+        await FlushAsync(run, progress, onlyWhileRunning: false, CancellationToken.None);
         var keywordBytes = await File.ReadAllBytesAsync(eval.KeywordBank);
         var keywords = KeywordLibrary.FromBank(BankReader.Read(eval.KeywordBank));
         var manifest = await File.ReadAllBytesAsync(Path.Combine(eval.OutDir, EvalRunner.ManifestFile));

@@ -143,16 +143,18 @@ public static partial class EvalRuns
         return (run, errors);
     }
 
-    /// <summary>Asks a running run to stop; true when it was running. The worker sees it within its next flush.</summary>
+    /// <summary>Asks a running or queued run to stop; true when it was one. The worker sees it within its next flush.</summary>
     public static async Task<bool> StopAsync(SuanbeiDbContext db, Guid id, string ownerId, DateTimeOffset now, CancellationToken ct) =>
-        await db.Set<EvalRun>().Where(r => r.Id == id && r.OwnerId == ownerId && r.Status == EvalRunStatus.Running)
+        await db.Set<EvalRun>()
+            .Where(r => r.Id == id && r.OwnerId == ownerId && (r.Status == EvalRunStatus.Running || r.Status == EvalRunStatus.Queued))
             .ExecuteUpdateAsync(s => s.SetProperty(r => r.Status, EvalRunStatus.Stopped).SetProperty(r => r.UpdatedAt, now), ct) == 1;
 
-    /// <summary>Resumes a stopped or failed run; the worker takes it up and the runner asks only unanswered questions.</summary>
+    /// <summary>Resumes a stopped or failed run: it queues for a slot of the worker, and the runner then asks only the
+    /// unanswered questions. Its creation time keeps its place in the queue.</summary>
     public static async Task<bool> ResumeAsync(SuanbeiDbContext db, Guid id, string ownerId, DateTimeOffset now, CancellationToken ct) =>
         await db.Set<EvalRun>()
             .Where(r => r.Id == id && r.OwnerId == ownerId && (r.Status == EvalRunStatus.Stopped || r.Status == EvalRunStatus.Failed))
-            .ExecuteUpdateAsync(s => s.SetProperty(r => r.Status, EvalRunStatus.Running).SetProperty(r => r.Error, (string?)null)
+            .ExecuteUpdateAsync(s => s.SetProperty(r => r.Status, EvalRunStatus.Queued).SetProperty(r => r.Error, (string?)null)
                 .SetProperty(r => r.UpdatedAt, now), ct) == 1;
 
     /// <summary>The run's progress as the page's script and the API read it.</summary>
@@ -166,6 +168,7 @@ public static partial class EvalRuns
         w.WriteString("endpoint", run.Endpoint);
         w.WriteNumber("answered", run.Done);
         w.WriteNumber("total", run.Total);
+        w.WriteString("totalText", TotalText(run));
         w.WriteNumber("requests", run.Requests);
         w.WriteNumber("retries", run.Retries);
         w.WriteNumber("errors", run.Errors);
@@ -179,6 +182,9 @@ public static partial class EvalRuns
         if (run.ReviewRunId is { } review) w.WriteString("review", $"/genai/review/{review}"); else w.WriteNull("review");
         w.WriteEndObject();
     }
+
+    /// <summary>The number of questions, or "—" before the runner first opened the run (a queued new run).</summary>
+    public static string TotalText(EvalRun run) => run.Total > 0 ? run.Total.ToString(CultureInfo.InvariantCulture) : "—";
 
     /// <summary>"约 3 分 20 秒" for an ETA in seconds; "—" when there is none.</summary>
     public static string Duration(double? seconds)

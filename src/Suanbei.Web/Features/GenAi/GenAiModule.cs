@@ -186,8 +186,8 @@ public sealed class GenAiModule : IFeatureModule
                 var stopped = await EvalRuns.StopAsync(db, id, owner, clock.GetUtcNow(), ct);
                 if (stopped) worker.Cancel(id);
                 return stopped;
-            }, "只有运行中的评估可以停止"))
-          .WithSummary("停止一次运行中的评估（已保存的回答保留，继续时不再询问）");
+            }, "只有运行中或排队中的评估可以停止"))
+          .WithSummary("停止一次运行中或排队中的评估（已保存的回答保留，继续时不再询问）");
 
         g.MapPost("/evaluations/{id:guid}/resume", (Guid id, ClaimsPrincipal user, SuanbeiDbContext db, TimeProvider clock,
             CancellationToken ct) => Change(id, user, db, ct, owner => EvalRuns.ResumeAsync(db, id, owner, clock.GetUtcNow(), ct),

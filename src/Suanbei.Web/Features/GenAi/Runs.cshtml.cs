@@ -6,23 +6,25 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Suanbei.Web.Data;
+using Suanbei.Web.Hosting;
 using Suanbei.Web.Identity;
 
 namespace Suanbei.Web.Features.GenAi;
 
 /// <summary>
 /// 评估运行: the organisation's evaluations started from the web, and one run's live progress — status, answered /
-/// total, requests, retries, errors, rate and ETA as of the page's load (with a 刷新 link), kept current by site.js
+/// total, requests, retries, errors, rate and ETA, or why it waits (排队中), as of the page's load (with a 刷新 link), kept current by site.js
 /// polling <c>?handler=progress</c>. Editors stop (停止) and resume (继续) a run; viewers only read.
 /// </summary>
 [Authorize(Policy = Policies.Filer)]
-public sealed class RunsModel(SuanbeiDbContext db, EvalRunWorker worker, TimeProvider clock) : PageModel
+public sealed class RunsModel(SuanbeiDbContext db, EvalRunWorker worker, TimeProvider clock, SuanbeiHostOptions options) : PageModel
 {
     private static readonly JsonWriterOptions Writer = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     public List<EvalRun> Runs { get; private set; } = [];
     public EvalRun? Run { get; private set; }
     public bool MayWrite => User.MayWriteOrganisationData();
+    public int MaxConcurrentRuns => options.MaxConcurrentEvalRuns;
 
     public async Task<IActionResult> OnGetAsync(Guid? id, CancellationToken ct)
     {

@@ -4,7 +4,8 @@ namespace Suanbei.Web.Features.Filings.Deadlines;
 /// A member's calendar subscription for one organisation: only the SHA-256 of the secret in the feed URL is stored.
 /// One per (account, organisation); issuing a new one replaces it. It serves the feed only while the account may still
 /// act for the organisation through a membership that began before the token was issued (see
-/// <see cref="DeadlineService.FindFeedAsync"/>), so removal — and a later re-invitation — ends it.
+/// <see cref="DeadlineService.FindFeedAsync"/>), so removal — and a later re-invitation — ends it, as does a
+/// consultancy's mandate revoked and granted again.
 /// </summary>
 public sealed class CalendarFeedToken
 {

@@ -46,7 +46,7 @@ public sealed class DeadlineService(SuanbeiDbContext db, OrganisationService org
     /// <summary>
     /// The organisation a feed token shows, or null for anything malformed, unknown or no longer allowed: the account
     /// must still be able to act for the organisation (a member, or a member of a consultancy it has mandated), through
-    /// a membership that began before the token was issued.
+    /// a membership — and a mandate — that began before the token was issued.
     /// </summary>
     public async Task<Organisation?> FindFeedAsync(string? token, CancellationToken ct = default)
     {
@@ -57,7 +57,14 @@ public sealed class DeadlineService(SuanbeiDbContext db, OrganisationService org
         var choices = await organisations.ChoicesAsync(row.UserId, null, ensurePersonal: false, ct);
         if (choices.FirstOrDefault(c => c.Id == row.OrganisationId) is not { } choice) return null;
         var membership = (choice.Via ?? choice.Organisation).MemberOf(row.UserId);
-        return membership is not null && membership.JoinedAt <= row.CreatedAt ? choice.Organisation : null;
+        if (membership is null || membership.JoinedAt > row.CreatedAt) return null;
+        if (choice.Via is not { } via) return choice.Organisation;
+        // Through a consultancy, the client's consent must be the one that stood when the token was issued: a mandate
+        // revoked and granted again is a new consent, and the old link stays dead.
+        var consentSince = await db.Set<ConsultancyConsent>().AsNoTracking()
+            .Where(c => c.ClientId == choice.Id && c.ConsultancyId == via.Id && c.RevokedAt == null)
+            .Select(c => (DateTimeOffset?)c.GrantedAt).FirstOrDefaultAsync(ct);
+        return consentSince <= row.CreatedAt ? choice.Organisation : null;
     }
 
     private static string Hash(string token) => Convert.ToHexStringLower(SHA256.HashData(System.Text.Encoding.ASCII.GetBytes(token)));
