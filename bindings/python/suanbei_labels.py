@@ -78,7 +78,7 @@ def _text(value, name):
 
 
 def _call(name, *args):
-    lib = _load()
+    lib = _lib or _load()  # no lock once loaded: a platform calls verify once per upload
     pointer = getattr(lib, name)(*args)
     if not pointer:
         raise MemoryError("libsuanbei_labels: 无法分配结果")

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using System.Text;
@@ -15,17 +16,17 @@ namespace Suanbei.Labels.Native;
 public static unsafe class NativeExports
 {
     [UnmanagedCallersOnly(EntryPoint = "suanbei_labels_verify")]
-    public static byte* Verify(byte* path) => Boundary(() =>
+    public static byte* Verify(byte* path) => Boundary(json =>
     {
         var p = Text(path, "path");
-        return ReportJson.ToJsonLine(p, Existing(p, () => LabelFile.Verify(p)));
+        ReportJson.WriteJsonLine(json, p, Existing(p, () => LabelFile.Verify(p)));
     });
 
     [UnmanagedCallersOnly(EntryPoint = "suanbei_labels_verify_buffer")]
-    public static byte* VerifyBuffer(byte* data, nuint length, byte* extension) => Boundary(() =>
+    public static byte* VerifyBuffer(byte* data, nuint length, byte* extension) => Boundary(json =>
     {
         using var s = Buffer(data, length);
-        return ReportJson.ToJsonLine("", LabelFile.Verify(s, Extension(extension)));
+        ReportJson.WriteJsonLine(json, "", LabelFile.Verify(s, Extension(extension)));
     });
 
     [UnmanagedCallersOnly(EntryPoint = "suanbei_labels_read")]
@@ -123,14 +124,32 @@ public static unsafe class NativeExports
     {
         string json;
         try { json = work(); }
-        catch (LabelWriteException e) { json = LabelJson.Error(e.Message, 10); }
-        catch (FileNotFoundException e) { json = LabelJson.Error("文件不存在：" + e.FileName, 10); }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException) { json = LabelJson.Error("读写文件失败：" + e.Message, 10); }
-        catch (CryptographicException e) { json = LabelJson.Error("密钥或签名错误：" + e.Message, 10); }
-        catch (ArgumentException e) { json = LabelJson.Error("参数无效：" + e.Message, 10); }
-        catch (Exception e) { json = Fallback("内部错误：" + e.GetType().Name + ": " + e.Message); }
+        catch (Exception e) { json = ErrorJson(e); }
         return Utf8(json);
     }
+
+    /// <summary>The same for work that writes its JSON as UTF-8 into this thread's buffer (verify, called once per
+    /// file by a platform): copied once into the block the caller frees, no string in between.</summary>
+    private static byte* Boundary(Action<ArrayBufferWriter<byte>> work)
+    {
+        if (t_json is not { Capacity: <= 64 * 1024 } json) t_json = json = new ArrayBufferWriter<byte>(1024);
+        json.ResetWrittenCount();
+        try { work(json); }
+        catch (Exception e) { return Utf8(ErrorJson(e)); }
+        return Utf8(json.WrittenSpan);
+    }
+
+    [ThreadStatic] private static ArrayBufferWriter<byte>? t_json;
+
+    private static string ErrorJson(Exception e) => e switch
+    {
+        LabelWriteException => LabelJson.Error(e.Message, 10),
+        FileNotFoundException f => LabelJson.Error("文件不存在：" + f.FileName, 10),
+        IOException or UnauthorizedAccessException => LabelJson.Error("读写文件失败：" + e.Message, 10),
+        CryptographicException => LabelJson.Error("密钥或签名错误：" + e.Message, 10),
+        ArgumentException => LabelJson.Error("参数无效：" + e.Message, 10),
+        _ => Fallback("内部错误：" + e.GetType().Name + ": " + e.Message),
+    };
 
     /// <summary>The error object built without anything that could throw again.</summary>
     private static string Fallback(string message)
@@ -156,6 +175,18 @@ public static unsafe class NativeExports
             var p = (byte*)NativeMemory.Alloc((nuint)n + 1);
             Encoding.UTF8.GetBytes(s, new Span<byte>(p, n));
             p[n] = 0;
+            return p;
+        }
+        catch (OutOfMemoryException) { return null; }
+    }
+
+    private static byte* Utf8(ReadOnlySpan<byte> utf8)
+    {
+        try
+        {
+            var p = (byte*)NativeMemory.Alloc((nuint)utf8.Length + 1);
+            utf8.CopyTo(new Span<byte>(p, utf8.Length));
+            p[utf8.Length] = 0;
             return p;
         }
         catch (OutOfMemoryException) { return null; }

@@ -61,12 +61,13 @@ public static class LabelFile
     /// <see cref="UnauthorizedAccessException"/> so the caller can report them apart from verdicts.</summary>
     public static VerificationReport Verify(string path)
     {
+        var extension = Path.GetExtension(path);
+        if (Formats.Io.SmallFileRead.TryVerify(path, extension) is { } fast) return fast;
         // Small files (the common case for images) are read with one read call into a pooled buffer and parsed from
         // memory; larger ones are walked through a buffered stream that seeks past the payload. No SequentialScan
         // hint: it costs an fadvise call per file, and large files are read by seeking, not sequentially.
         using var handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.Read);
         var length = RandomAccess.GetLength(handle);
-        var extension = Path.GetExtension(path);
         if (length < SmallFileLength)
         {
             // The file as it was when its size was taken (one read call, no second read to find the end).

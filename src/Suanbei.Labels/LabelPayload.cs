@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Text;
 using System.Text.Json;
 
 namespace Suanbei.Labels;
@@ -17,9 +19,18 @@ public sealed record LabelPayload(IReadOnlyDictionary<string, string?> Fields, b
         error = null;
         if (string.IsNullOrWhiteSpace(text)) { error = "标签值为空"; return false; }
         if (text.Length > MaxLength) { error = "标签值过长"; return false; }
+        var trimmed = text.AsSpan().Trim().TrimEnd('\0');
+        return TryParseFlat(trimmed, out payload) || TryParseDocument(trimmed, out payload, out error);
+    }
+
+    /// <summary>Every shape the lenient reading accepts, and the error messages: through a <see cref="JsonDocument"/>.</summary>
+    internal static bool TryParseDocument(ReadOnlySpan<char> trimmed, out LabelPayload? payload, out string? error)
+    {
+        payload = null;
+        error = null;
         try
         {
-            using var doc = JsonDocument.Parse(text.Trim().TrimEnd('\0'), new JsonDocumentOptions { MaxDepth = 8 });
+            using var doc = JsonDocument.Parse(trimmed.ToString(), new JsonDocumentOptions { MaxDepth = 8 });
             var root = doc.RootElement;
             if (root.ValueKind != JsonValueKind.Object) { error = "标签值不是JSON对象"; return false; }
             var wrapped = false;
@@ -39,6 +50,44 @@ public sealed record LabelPayload(IReadOnlyDictionary<string, string?> Fields, b
             error = "标签值不是合法的JSON：" + e.Message;
             return false;
         }
+    }
+
+    /// <summary>
+    /// The common case without building a document: one flat object whose members are strings, numbers, booleans or
+    /// null, and no <c>AIGC</c> wrapper. It gives the same fields as the document path (last duplicate wins, numbers
+    /// and booleans as written). Anything else — nesting, the wrapper, invalid JSON — returns false untouched, and the
+    /// document path decides, so its error messages stay the only ones.
+    /// </summary>
+    internal static bool TryParseFlat(ReadOnlySpan<char> text, out LabelPayload? payload)
+    {
+        payload = null;
+        var max = Encoding.UTF8.GetMaxByteCount(text.Length);
+        byte[]? rented = null;
+        Span<byte> utf8 = max <= 1024 ? stackalloc byte[1024] : (rented = ArrayPool<byte>.Shared.Rent(max));
+        try
+        {
+            var reader = new Utf8JsonReader(utf8[..Encoding.UTF8.GetBytes(text, utf8)], new JsonReaderOptions { MaxDepth = 8 });
+            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject) return false;
+            var fields = new Dictionary<string, string?>(8, StringComparer.Ordinal);
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                var name = reader.GetString()!;
+                if (name == "AIGC" || !reader.Read() || reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray)
+                    return false;
+                fields[name] = reader.TokenType switch
+                {
+                    JsonTokenType.String => reader.GetString(),
+                    JsonTokenType.Null => null,
+                    _ => Encoding.UTF8.GetString(reader.ValueSpan), // a number, true or false, as written
+                };
+            }
+            // The object closed and nothing but whitespace follows (Read throws on anything else).
+            if (reader.TokenType != JsonTokenType.EndObject || reader.Read()) return false;
+            payload = new LabelPayload(fields, false);
+            return true;
+        }
+        catch (JsonException) { return false; }
+        finally { if (rented is not null) ArrayPool<byte>.Shared.Return(rented); }
     }
 
     private static bool TryParseInner(string? text, bool wrapped, out LabelPayload? payload, out string? error)

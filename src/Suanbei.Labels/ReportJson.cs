@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
@@ -13,9 +14,36 @@ public static class ReportJson
 
     public static string ToJsonLine(string file, VerificationReport report)
     {
-        using var ms = new MemoryStream();
-        using (var w = new Utf8JsonWriter(ms, Options)) WriteReport(w, file, report);
-        return Encoding.UTF8.GetString(ms.ToArray());
+        var line = ThreadBuffer();
+        WriteJsonLine(line, file, report);
+        return Encoding.UTF8.GetString(line.WrittenSpan);
+    }
+
+    /// <summary>Appends the UTF-8 of <see cref="ToJsonLine"/> (no line break) to <paramref name="output"/>, through a
+    /// writer kept per thread: a caller that copies the bytes elsewhere (the C library) skips the string and its
+    /// re-encoding.</summary>
+    public static void WriteJsonLine(IBufferWriter<byte> output, string file, VerificationReport report)
+    {
+        var w = t_writer;
+        if (w is null) t_writer = w = new Utf8JsonWriter(output, Options);
+        else w.Reset(output);
+        try
+        {
+            WriteReport(w, file, report);
+            w.Flush();
+        }
+        finally { w.Reset(Stream.Null); } // holds no reference to the caller's buffer
+    }
+
+    [ThreadStatic] private static Utf8JsonWriter? t_writer;
+    [ThreadStatic] private static ArrayBufferWriter<byte>? t_line;
+
+    /// <summary>This thread's empty line buffer; one that grew past 64 KB (a file with many labels) is let go.</summary>
+    private static ArrayBufferWriter<byte> ThreadBuffer()
+    {
+        if (t_line is not { Capacity: <= 64 * 1024 } line) t_line = line = new ArrayBufferWriter<byte>(1024);
+        line.ResetWrittenCount();
+        return line;
     }
 
     /// <summary>Writes the contract object of one verification (no line break).</summary>
