@@ -1,7 +1,6 @@
 using System.Buffers;
 using System.Security.Cryptography;
 using System.Text;
-using System.Text.Json;
 
 namespace Suanbei.Labels.Cli;
 
@@ -54,17 +53,28 @@ internal static class LabelActions
     /// <summary><c>label read FILE --json</c>.</summary>
     public static int ReadJson(string path)
     {
+        if (!TryRead(path, out var read, out var format)) return UsageOrIoError;
+        Console.Out.WriteLine(LabelJson.Read(path, format, read));
+        return LabelJson.ReadExitCode(format, read);
+    }
+
+    /// <summary>What <c>label read</c> prints, as JSON or as tables: the file's labels, with stdout set to UTF-8.
+    /// False, with the reason on stderr, when the file cannot be read.</summary>
+    public static bool TryRead(string path, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out ContainerReadResult? read,
+        out IContainerFormat? format)
+    {
         Console.OutputEncoding = Encoding.UTF8;
-        ContainerReadResult read;
-        IContainerFormat? format;
-        try { read = LabelFile.Read(path, out format); }
+        try
+        {
+            read = LabelFile.Read(path, out format);
+            return true;
+        }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             Error($"无法读取 {path}：{e.Message}");
-            return UsageOrIoError;
+            (read, format) = (null, null);
+            return false;
         }
-        Console.Out.WriteLine(LabelJson.Read(path, format, read));
-        return LabelJson.ReadExitCode(format, read);
     }
 
     /// <summary>The paths <c>verify</c> was given: <paramref name="files"/>, then those listed in
@@ -138,72 +148,90 @@ internal static class LabelActions
         return ioError ? UsageOrIoError : code;
     }
 
-    /// <summary>Files verified per parallel round; output is written in argument order after each round.</summary>
-    private const int VerifyBatch = 256;
+    /// <summary>Files verified per round; each round's lines are printed in argument order after it.</summary>
+    private const int VerifyBatch = 4096;
 
-    /// <summary>Files are independent, so each round of <see cref="VerifyBatch"/> files is verified in parallel (one
-    /// thread per processor) and then printed in order through one buffered UTF-8 writer on stdout. Returns the exit
-    /// code: the worst verdict's, or 10 when a file could not be read (reported on stderr).</summary>
+    /// <summary>Fewer files than this are verified on this thread alone: starting a thread costs about what verifying
+    /// a few small files does (BENCHMARKS.md, the 1,000-file run on one and two threads).</summary>
+    private const int MinFilesPerExtraThread = 8;
+
+    /// <summary>Files are independent, so each round of up to <see cref="VerifyBatch"/> files is shared among one
+    /// thread per processor (when there are enough of them), each writing the JSON lines of the files it verified into
+    /// its own buffer; the lines are then copied to stdout in argument order, so the output does not depend on the
+    /// threads. Returns the exit code: the worst verdict's, or 10 when a file could not be read (said on stderr, in
+    /// order with stdout).</summary>
     private static int VerifyJson(List<string> paths)
     {
         var ioError = false;
         var worst = 0;
-        var reports = new VerificationReport?[Math.Min(VerifyBatch, paths.Count)];
-        var errors = new string?[reports.Length];
+        var slots = new VerifiedSlot[Math.Min(VerifyBatch, paths.Count)];
+        var threads = Math.Clamp(slots.Length / MinFilesPerExtraThread, 1, Environment.ProcessorCount);
+        var buffers = new ArrayBufferWriter<byte>[threads];
+        for (var t = 0; t < threads; t++) buffers[t] = new ArrayBufferWriter<byte>(1 << 16);
         using var stdout = Console.OpenStandardOutput();
         var lines = new ArrayBufferWriter<byte>(1 << 16);
-        using var writer = new Utf8JsonWriter(lines, ReportJson.Options); // Flush() only commits to `lines`
         for (var start = 0; start < paths.Count; start += VerifyBatch)
         {
             var count = Math.Min(VerifyBatch, paths.Count - start);
             var batchStart = start;
-            if (count == 1) VerifyInto(paths[start], out reports[0], out errors[0]);
-            else
+            var next = -1;
+            OnThreads(threads, t =>
             {
-                var next = -1;
-                OnEveryProcessor(() =>
-                {
-                    int i;
-                    while ((i = Interlocked.Increment(ref next)) < count)
-                        VerifyInto(paths[batchStart + i], out reports[i], out errors[i]);
-                });
-            }
+                var buffer = buffers[t];
+                buffer.ResetWrittenCount();
+                int i;
+                while ((i = Interlocked.Increment(ref next)) < count)
+                    slots[i] = VerifyLine(paths[batchStart + i], buffer, t);
+            });
             for (var i = 0; i < count; i++)
             {
-                if (reports[i] is { } report)
+                var slot = slots[i];
+                if (slot.Error is null)
                 {
-                    ReportJson.WriteReport(writer, paths[start + i], report);
-                    writer.Flush();
-                    writer.Reset();
-                    lines.Write("\n"u8);
-                    worst = Math.Max(worst, report.Verdict.ExitCode());
+                    lines.Write(buffers[slot.Thread].WrittenSpan.Slice(slot.Start, slot.Length));
+                    worst = Math.Max(worst, slot.ExitCode);
                 }
                 else
                 {
                     WriteOut(stdout, lines); // keep stdout and stderr in order for a reader of both
-                    Error($"无法读取 {paths[start + i]}：{errors[i]}");
+                    Error($"无法读取 {paths[start + i]}：{slot.Error}");
                     ioError = true;
                 }
-                reports[i] = null;
+                if (lines.WrittenCount > 48 * 1024) WriteOut(stdout, lines);
             }
-            if (lines.WrittenCount > 48 * 1024) WriteOut(stdout, lines);
         }
         WriteOut(stdout, lines);
         return ioError ? UsageOrIoError : worst;
     }
 
-    /// <summary>Runs <paramref name="work"/> on this thread and on one new thread per other processor, and waits for
-    /// all. Plain threads rather than Parallel.For: in a run this short, starting the thread pool cost more (≈ 7 ms
-    /// for 1,000 images) than the threads do.</summary>
-    private static void OnEveryProcessor(Action work)
+    /// <summary>Where one file's line sits in its thread's buffer, with its verdict's exit code, or why it could not
+    /// be read.</summary>
+    private readonly record struct VerifiedSlot(int Thread, int Start, int Length, int ExitCode, string? Error);
+
+    private static VerifiedSlot VerifyLine(string path, ArrayBufferWriter<byte> buffer, int thread)
     {
-        var threads = new Thread[Environment.ProcessorCount - 1];
+        VerificationReport report;
+        try { report = LabelFile.Verify(path); }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException) { return new(thread, 0, 0, 0, e.Message); }
+        var start = buffer.WrittenCount;
+        ReportJson.WriteJsonLine(buffer, path, report);
+        buffer.Write("\n"u8);
+        return new(thread, start, buffer.WrittenCount - start, report.Verdict.ExitCode(), null);
+    }
+
+    /// <summary>Runs <paramref name="work"/> (given its thread's number) on this thread and on
+    /// <paramref name="count"/> − 1 new ones, and waits for all. Plain threads rather than Parallel.For: in a run this
+    /// short, starting the thread pool cost more (≈ 7 ms for 1,000 images) than the threads do.</summary>
+    private static void OnThreads(int count, Action<int> work)
+    {
+        var threads = new Thread[count - 1];
         for (var t = 0; t < threads.Length; t++)
         {
-            threads[t] = new Thread(() => work()) { IsBackground = true, Name = "verify" };
+            var number = t + 1;
+            threads[t] = new Thread(() => work(number)) { IsBackground = true, Name = "verify" };
             threads[t].Start();
         }
-        work();
+        work(0);
         foreach (var t in threads) t.Join();
     }
 
@@ -212,11 +240,5 @@ internal static class LabelActions
         stdout.Write(lines.WrittenSpan);
         stdout.Flush();
         lines.ResetWrittenCount();
-    }
-
-    private static void VerifyInto(string path, out VerificationReport? report, out string? error)
-    {
-        try { report = LabelFile.Verify(path); error = null; }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException) { report = null; error = e.Message; }
     }
 }

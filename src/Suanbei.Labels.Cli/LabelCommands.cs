@@ -137,27 +137,17 @@ public static class LabelCommands
         {
             var path = pr.GetValue(file)!;
             if (pr.GetValue(json)) return LabelActions.ReadJson(path);
-            Console.OutputEncoding = Encoding.UTF8;
-            ContainerReadResult read;
-            IContainerFormat? format;
-            try { read = LabelFile.Read(path, out format); }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            if (!LabelActions.TryRead(path, out var read, out var format)) return LabelCliOptions.UsageOrIoError;
+            AnsiConsole.MarkupLine($"格式：{Markup.Escape(format?.Name ?? "无法识别")}");
+            if (read.Damage is not null) AnsiConsole.MarkupLine($"[red]结构问题：{Markup.Escape(read.Damage)}[/]");
+            if (read.Labels.Count == 0) AnsiConsole.MarkupLine("未发现隐式标识");
+            foreach (var l in read.Labels)
             {
-                Error($"无法读取 {path}：{e.Message}");
-                return LabelCliOptions.UsageOrIoError;
-            }
-            {
-                AnsiConsole.MarkupLine($"格式：{Markup.Escape(format?.Name ?? "无法识别")}");
-                if (read.Damage is not null) AnsiConsole.MarkupLine($"[red]结构问题：{Markup.Escape(read.Damage)}[/]");
-                if (read.Labels.Count == 0) AnsiConsole.MarkupLine("未发现隐式标识");
-                foreach (var l in read.Labels)
-                {
-                    var table = new Table().Title(Markup.Escape(l.Placement)).AddColumns("字段", "值");
-                    if (LabelPayload.TryParse(l.RawValue, out var payload, out var err))
-                        foreach (var (k, v) in payload!.Fields) table.AddRow(Markup.Escape(k), Markup.Escape(v ?? "(null)"));
-                    else table.AddRow("(原始值)", Markup.Escape(l.RawValue + " — " + err));
-                    AnsiConsole.Write(table);
-                }
+                var table = new Table().Title(Markup.Escape(l.Placement)).AddColumns("字段", "值");
+                if (LabelPayload.TryParse(l.RawValue, out var payload, out var err))
+                    foreach (var (k, v) in payload!.Fields) table.AddRow(Markup.Escape(k), Markup.Escape(v ?? "(null)"));
+                else table.AddRow("(原始值)", Markup.Escape(l.RawValue + " — " + err));
+                AnsiConsole.Write(table);
             }
             return LabelJson.ReadExitCode(format, read);
         });

@@ -161,15 +161,19 @@ public static partial class Xmp
         }
     }
 
-    /// <summary>Decodes the five XML entities and <c>&amp;#34;</c>; any other reference is kept as written.</summary>
+    /// <summary>Decodes the five XML entities and <c>&amp;#34;</c>; any other reference is kept as written. The result
+    /// is never longer than the input, so it is built in one buffer (the label's JSON in XMP has every quote escaped).</summary>
     private static string Unescape(ReadOnlySpan<char> s)
     {
         var amp = s.IndexOf('&');
         if (amp < 0) return s.ToString();
-        var sb = new System.Text.StringBuilder(s.Length);
+        char[]? rented = null;
+        Span<char> buffer = s.Length <= 512 ? stackalloc char[512] : (rented = System.Buffers.ArrayPool<char>.Shared.Rent(s.Length));
+        var n = 0;
         while (amp >= 0)
         {
-            sb.Append(s[..amp]);
+            s[..amp].CopyTo(buffer[n..]);
+            n += amp;
             s = s[amp..];
             var (entity, length) = s switch
             {
@@ -181,12 +185,14 @@ public static partial class Xmp
                 _ when s.StartsWith("&amp;") => ('&', 5),
                 _ => ('&', 1),
             };
-            sb.Append(entity);
+            buffer[n++] = entity;
             s = s[length..];
             amp = s.IndexOf('&');
         }
-        sb.Append(s);
-        return sb.ToString();
+        s.CopyTo(buffer[n..]);
+        var result = new string(buffer[..(n + s.Length)]);
+        if (rented is not null) System.Buffers.ArrayPool<char>.Shared.Return(rented);
+        return result;
     }
 }
 

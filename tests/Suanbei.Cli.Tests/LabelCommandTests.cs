@@ -115,23 +115,24 @@ public class LabelCommandTests : IDisposable
         Assert.Equal(10, LabelCli.Run("label", "verify").ExitCode);
     }
 
-    /// <summary>Directories are verified in parallel rounds of 256 files: output stays in ordinal path order across
-    /// rounds, one line per file, and the worst verdict (here one not_found among compliant files) sets the exit code.</summary>
+    /// <summary>Directories are verified in parallel rounds of 4,096 files, each thread writing the lines of the files
+    /// it took into its own buffer: output stays in ordinal path order within and across rounds, one line per file, and
+    /// the worst verdict (here one not_found among compliant files) sets the exit code.</summary>
     [Fact]
     public void Verify_json_over_several_parallel_rounds_keeps_path_order()
     {
         var labeled = File.ReadAllBytes(Labeled("seed.png"));
         var plain = File.ReadAllBytes(LabelCli.Png(_dir, "seed-plain.png"));
         var dir = Directory.CreateDirectory(P("many")).FullName;
-        for (var n = 0; n < 600; n++) File.WriteAllBytes(Path.Combine(dir, $"{n}.png"), n == 417 ? plain : labeled);
+        for (var n = 0; n < 4200; n++) File.WriteAllBytes(Path.Combine(dir, $"{n}.png"), n == 417 ? plain : labeled);
         var r = LabelCli.Run("label", "verify", dir, "--json");
         Assert.Equal(2, r.ExitCode);
-        Assert.Equal(600, r.Lines.Length);
+        Assert.Equal(4200, r.Lines.Length);
         var files = r.Lines.Select(l => JsonDocument.Parse(l).RootElement.GetProperty("file").GetString()!).ToArray();
         Assert.Equal(files.Order(StringComparer.Ordinal).ToArray(), files);
         var verdicts = r.Lines.Select(l => JsonDocument.Parse(l).RootElement.GetProperty("verdict").GetString()).ToArray();
         Assert.Equal("not_found", verdicts[Array.IndexOf(files, Path.Combine(dir, "417.png"))]);
-        Assert.Equal(599, verdicts.Count(v => v == "compliant"));
+        Assert.Equal(4199, verdicts.Count(v => v == "compliant"));
     }
 
     [Fact]

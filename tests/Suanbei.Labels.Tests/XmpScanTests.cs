@@ -77,6 +77,9 @@ public class XmpScanTests
         // Entities: the six decoded ones, others kept, &amp; decoded last (no double decoding).
         { Packet($"<d xmlns:TC260=\"{Ns}\"><TC260:AIGC>&lt;a&gt; &quot;&apos;&#34; &amp;quot; &#x22; &unknown; &</TC260:AIGC></d>"),
             ["<a> \"'\" &quot; &#x22; &unknown; &"] },
+        // A value longer than the decoder's stack buffer.
+        { Packet($"<d xmlns:TC260=\"{Ns}\"><TC260:AIGC>{string.Concat(Enumerable.Repeat(Escaped, 12))}</TC260:AIGC></d>"),
+            [string.Concat(Enumerable.Repeat(Json, 12))] },
         // CDATA is not decoded (as before): its markup stays in the value.
         { Packet($"<d xmlns:TC260=\"{Ns}\"><TC260:AIGC><![CDATA[{Json}]]></TC260:AIGC></d>"), [$"<![CDATA[{Json}]]>"] },
         // Self-closing element and an unclosed element give nothing; an element name that only starts with AIGC is not it.
