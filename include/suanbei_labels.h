@@ -9,7 +9,7 @@
  *   - on failure, {"error":"中文原因","code":N}, N = 10 for bad input or an I/O error (the CLI's exit code), 11 for an
  *     internal error. A malformed file is not a failure: verify reports it as the verdict "inconclusive".
  * NULL is returned only when memory for the result cannot be allocated. No call crashes the host on bad input or
- * keeps state between calls: calls from several threads at once are safe.
+ * lets one call's result depend on another: calls from several threads at once are safe.
  *
  * Strings are UTF-8. `extension` is the buffer's file type hint (".png" or "png"; NULL or "" to rely on its content).
  * `label` is "1" (属于), "2" (可能为) or "3" (疑似); NULL means "1". Output files are written atomically (temporary

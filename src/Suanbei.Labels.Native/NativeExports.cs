@@ -11,7 +11,8 @@ namespace Suanbei.Labels.Native;
 /// JSON string that the caller frees with <c>suanbei_labels_free</c>: the object the CLI prints for the same operation
 /// with <c>--json</c>, or <c>{"error":"中文原因","code":N}</c>. Nothing may escape into the host: every exception
 /// ends at this boundary as an error object; NULL is returned only when even that cannot be allocated. There is no
-/// shared state, so calls from several threads at once are safe.
+/// shared state (verify reuses a buffer per thread, never seen by the caller), so calls from several threads at once
+/// are safe.
 /// </summary>
 public static unsafe class NativeExports
 {
