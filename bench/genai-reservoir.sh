@@ -37,8 +37,9 @@ print(f"{n} lines, {written / 1024 ** 3:.2f} GB")
 PY
 C="$WORK/corpus.jsonl"
 echo '{"text":"一"}' > "$WORK/one.jsonl"
-# The floor: THREADS threads, each pread-ing its contiguous part of the file in 256 KiB pieces; COUNT=1 also counts
-# the "\n"s (a plain loop the compiler vectorises for this processor).
+# The floor: THREADS threads, each pread-ing its contiguous part of the file in 256 KiB pieces; with 1 as its second
+# argument it also counts the "\n"s, 64 (AVX-512) or 32 (AVX2) bytes per compare and popcount (a plain loop, which
+# gcc vectorises with wide counters, took 3x the CPU).
 cat > "$WORK/halves.c" <<'C'
 #define _GNU_SOURCE
 #include <fcntl.h>
@@ -47,6 +48,20 @@ cat > "$WORK/halves.c" <<'C'
 #include <stdlib.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include <immintrin.h>
+static long newlines(const unsigned char *p, long n) {
+  long c = 0, i = 0;
+#if defined(__AVX512BW__)
+  const __m512i nl = _mm512_set1_epi8('\n');
+  for (; i + 64 <= n; i += 64) c += __builtin_popcountll(_mm512_cmpeq_epi8_mask(_mm512_loadu_si512(p + i), nl));
+#elif defined(__AVX2__)
+  const __m256i nl = _mm256_set1_epi8('\n');
+  for (; i + 32 <= n; i += 32)
+    c += __builtin_popcount((unsigned)_mm256_movemask_epi8(_mm256_cmpeq_epi8(_mm256_loadu_si256((const void *)(p + i)), nl)));
+#endif
+  for (; i < n; i++) c += p[i] == '\n';
+  return c;
+}
 enum { THREADS = 2, PIECE = 256 * 1024 };
 static int fd, count;
 static long length, lines[THREADS];
@@ -56,7 +71,7 @@ static void *part(void *arg) {
   for (long at = from; at < to; at += PIECE) {
     long got = pread(fd, buffer, to - at < PIECE ? to - at : PIECE, at);
     if (got <= 0) { perror("pread"); exit(1); }
-    if (count) for (long i = 0; i < got; i++) n += buffer[i] == '\n';
+    if (count) n += newlines(buffer, got);
   }
   lines[t] = n;
   return 0;
