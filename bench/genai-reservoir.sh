@@ -2,9 +2,11 @@
 # Corpus spot-check sample: `./suanbei genai corpus sample --size 4000` (the Native AOT program the launcher builds)
 # over a SIZE_GB (default 2) GB JSONL corpus vs one sequential read of the file (`cat > /dev/null`), `wc -l` and
 # `shuf -n 4000`, in one run; the JIT-compiled full CLI (`dotnet suanbei.dll`, what ran before) for comparison, and a
-# one-line corpus for the program's start-up. The page cache is warmed first, so every tool reads from memory. Each
-# tool runs RUNS (default 3) times, interleaved; the table gives the least wall time and the least CPU time (user +
-# sys, GNU time) of its runs, and the peak RSS. Times include start-up.
+# one-line corpus for the program's start-up. Two C programs (compiled here with gcc) show the floor on this machine:
+# two threads each pread-ing half of the file into 256 KiB buffers (the copy alone), and the same counting every "\n"
+# (the least any line count costs). The page cache is warmed first, so every tool reads from memory. Each tool runs
+# RUNS (default 3) times, interleaved; the table gives the least wall time, the least CPU time (user + sys, GNU time)
+# with the user and sys times of that run, and the peak RSS. Times include start-up.
 # One command, no arguments:
 #   bench/genai-reservoir.sh
 # The corpus lives in $WORK and is deleted at the end.
@@ -35,8 +37,64 @@ print(f"{n} lines, {written / 1024 ** 3:.2f} GB")
 PY
 C="$WORK/corpus.jsonl"
 echo '{"text":"一"}' > "$WORK/one.jsonl"
+# The floor: THREADS threads, each pread-ing its contiguous part of the file in 256 KiB pieces; with 1 as its second
+# argument it also counts the "\n"s, 64 (AVX-512) or 32 (AVX2) bytes per compare and popcount (a plain loop, which
+# gcc vectorises with wide counters, took 3x the CPU).
+cat > "$WORK/halves.c" <<'C'
+#define _GNU_SOURCE
+#include <fcntl.h>
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <immintrin.h>
+static long newlines(const unsigned char *p, long n) {
+  long c = 0, i = 0;
+#if defined(__AVX512BW__)
+  const __m512i nl = _mm512_set1_epi8('\n');
+  for (; i + 64 <= n; i += 64) c += __builtin_popcountll(_mm512_cmpeq_epi8_mask(_mm512_loadu_si512(p + i), nl));
+#elif defined(__AVX2__)
+  const __m256i nl = _mm256_set1_epi8('\n');
+  for (; i + 32 <= n; i += 32)
+    c += __builtin_popcount((unsigned)_mm256_movemask_epi8(_mm256_cmpeq_epi8(_mm256_loadu_si256((const void *)(p + i)), nl)));
+#endif
+  for (; i < n; i++) c += p[i] == '\n';
+  return c;
+}
+enum { THREADS = 2, PIECE = 256 * 1024 };
+static int fd, count;
+static long length, lines[THREADS];
+static void *part(void *arg) {
+  long t = (long)arg, from = length * t / THREADS, to = length * (t + 1) / THREADS, n = 0;
+  unsigned char *buffer = aligned_alloc(4096, PIECE);
+  for (long at = from; at < to; at += PIECE) {
+    long got = pread(fd, buffer, to - at < PIECE ? to - at : PIECE, at);
+    if (got <= 0) { perror("pread"); exit(1); }
+    if (count) n += newlines(buffer, got);
+  }
+  lines[t] = n;
+  return 0;
+}
+int main(int argc, char **argv) {
+  struct stat st;
+  if (argc != 3 || (fd = open(argv[1], O_RDONLY)) < 0 || fstat(fd, &st) != 0) return 2;
+  length = st.st_size;
+  count = atoi(argv[2]);
+  pthread_t threads[THREADS];
+  for (long t = 0; t < THREADS; t++) pthread_create(&threads[t], 0, part, (void *)t);
+  long total = 0;
+  for (int t = 0; t < THREADS; t++) { pthread_join(threads[t], 0); total += lines[t]; }
+  printf("%ld\n", total);
+  return 0;
+}
+C
+gcc -O3 -march=native -pthread -o "$WORK/halves" "$WORK/halves.c"
+[[ $("$WORK/halves" "$C" 1) == $(wc -l < "$C") ]] || { echo "the C line count differs from wc -l" >&2; exit 1; }
 names=(
   "cat corpus.jsonl > /dev/null (one sequential read)"
+  "C: two threads, each pread-ing half (the copy alone)"
+  "C: two threads, each pread-ing half and counting \\n"
   "wc -l corpus.jsonl"
   "./suanbei genai corpus sample --size 4000 --seed 7 (Native AOT)"
   "dotnet suanbei.dll genai corpus sample --size 4000 --seed 7 (the JIT-compiled full CLI)"
@@ -45,13 +103,15 @@ names=(
 )
 commands=(
   "cat $C > /dev/null"
+  "$WORK/halves $C 0 > /dev/null"
+  "$WORK/halves $C 1 > /dev/null"
   "wc -l $C > /dev/null"
   "$PWD/suanbei genai corpus sample $C --size 4000 --seed 7 -o $WORK/sample.jsonl 2> /dev/null"
   "dotnet $PWD/.build/cli/suanbei.dll genai corpus sample $C --size 4000 --seed 7 -o $WORK/sample-jit.jsonl 2> /dev/null"
   "shuf -n 4000 $C > /dev/null"
   "$PWD/suanbei genai corpus sample $WORK/one.jsonl --size 4000 --seed 7 -o $WORK/sample-one.jsonl 2> /dev/null"
 )
-declare -A wall cpu rss
+declare -A wall cpu user sys rss
 cat "$C" > /dev/null
 echo "# $(wc -l < "$C") lines, $(du -m "$C" | cut -f1) MB, $(nproc) cores, $RUNS runs each"
 echo "# uptime before: $(uptime)"
@@ -61,16 +121,17 @@ for _ in $(seq "$RUNS"); do
     read -r w u s m < <(tail -1 "$WORK/time")
     c=$(awk -v u="$u" -v s="$s" 'BEGIN { printf "%.2f", u + s }')   # "0.15", not bc's ".15"
     if [[ -z ${wall[$i]:-} ]] || (( $(echo "$w < ${wall[$i]}" | bc) )); then wall[$i]=$w; fi
-    if [[ -z ${cpu[$i]:-} ]] || (( $(echo "$c < ${cpu[$i]}" | bc) )); then cpu[$i]=$c; fi
+    if [[ -z ${cpu[$i]:-} ]] || (( $(echo "$c < ${cpu[$i]}" | bc) )); then cpu[$i]=$c; user[$i]=$u; sys[$i]=$s; fi
     rss[$i]=$(( m / 1024 ))
   done
 done
 echo "# uptime after:  $(uptime)"
 echo
-echo "| tool | wall (least) | CPU user+sys (least) | peak RSS |"
-echo "|---|---|---|---|"
+echo "| tool | wall (least) | CPU user+sys (least) | user | sys | peak RSS |"
+echo "|---|---|---|---|---|---|"
 for i in "${!commands[@]}"; do
-  printf '| `%s` | %s s | %s s | %s MB |\n' "${names[$i]}" "${wall[$i]}" "${cpu[$i]}" "${rss[$i]}"
+  printf '| `%s` | %s s | %s s | %s s | %s s | %s MB |\n' "${names[$i]}" "${wall[$i]}" "${cpu[$i]}" "${user[$i]}" "${sys[$i]}" \
+      "${rss[$i]}"
 done
 echo
 echo "sampled: $(wc -l < "$WORK/sample.jsonl") lines"

@@ -31,6 +31,39 @@ public class CorpusSamplerTests
         Assert.Equal($"语料{(first.Line - 1) / 2}", first.Text);
     }
 
+    /// <summary>The text of a line is read from its bytes; it must be what decoding the line and parsing it as a
+    /// document gives, for every kind of line a corpus may hold.</summary>
+    [Theory]
+    [InlineData("{\"text\":\"语料\"}")]
+    [InlineData("{\"id\":1,\"meta\":{\"text\":\"内层\"},\"text\":\"外层\",\"tags\":[\"text\"]}")]
+    [InlineData("{\"text\":\"第一个\",\"text\":\"第二个\"}")]
+    [InlineData("{\"text\":\"字符串\",\"text\":3}")]
+    [InlineData("{\"te\\u0078t\":\"转义的键 \\u4e2d \\n\"}\r\r")]
+    [InlineData("{\"text\":17}")]
+    [InlineData("{\"title\":\"没有 text\"}")]
+    [InlineData("{\"text\":\"未闭合\"")]
+    [InlineData("{\"text\":\"尾随\"} 多余")]
+    [InlineData("{\"text\":\"\\ud800\",\"text\":\"好\"}")]
+    [InlineData("{\"text\":\"\xff\"}")]
+    [InlineData("纯文本一行\r")]
+    [InlineData("")]
+    public void A_line_text_is_what_parsing_the_decoded_line_gives(string line)
+    {
+        // "\xff" stands for a byte that is not UTF-8.
+        var bytes = Encoding.UTF8.GetBytes(line.Replace("\xff", "\u0001")).Select(b => b == 1 ? (byte)0xff : b).ToArray();
+        var decoded = Encoding.UTF8.GetString(bytes).TrimEnd('\r');
+        var expected = decoded;
+        try
+        {
+            using var doc = JsonDocument.Parse(decoded);
+            if (doc.RootElement.ValueKind == JsonValueKind.Object && doc.RootElement.TryGetProperty("text", out var t)
+                && t.ValueKind == JsonValueKind.String) expected = t.GetString()!;
+        }
+        catch (JsonException) { }
+        catch (InvalidOperationException) { }
+        Assert.Equal(expected, CorpusSampler.TextOf(bytes));
+    }
+
     [Fact]
     public void Writes_the_sample_as_jsonl()
     {

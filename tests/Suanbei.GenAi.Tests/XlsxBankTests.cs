@@ -42,6 +42,51 @@ public class XlsxBankTests
         Assert.Contains("没有工作簿", Assert.Throws<BankFormatException>(() => BankReader.Read(banks.Path("empty.xlsx"))).Message);
     }
 
+    /// <summary>
+    /// LibreOffice Calc (a real spreadsheet program, not a hand-made package) converts a CSV bank to XLSX, and the
+    /// workbook must read as the CSV does. Calc writes a number cell for the numeric ids, leaves out empty cells and
+    /// the empty row, keeps a line break inside a cell, and splits cells that mix Chinese and Latin script into
+    /// rich-text runs (one font each) in the shared strings; the test checks that the workbook has these.
+    /// </summary>
+    [Fact]
+    public void A_workbook_saved_by_LibreOffice_Calc_reads_as_the_csv_it_was_made_from()
+    {
+        using var banks = new TestBanks();
+        var csv = banks.Write("bank.csv", "编号,题目,风险\n17,违禁 关键词,A.1.1;A.2.2\n,\"含逗号，\"\"引号\"\"的题目\",A.3.1\n,,\n"
+            + "q-3,\"两行\n的题目\",\n3.5,Mixed 中文 text,B.1\n");
+        const string package = "libreoffice-calc-nogui";
+        try { ExternalTool.Require("soffice"); }
+        catch (InvalidOperationException) { Assert.Fail($"soffice is not installed: install the Debian package {package} (./test does)"); }
+        // Its own profile folder, so parallel runs do not clash; CSV options: comma, double quote, UTF-8, from row 1.
+        var run = ExternalTool.Run("soffice", ["-env:UserInstallation=file://" + banks.Path("lo-profile"), "--headless",
+            "--infilter=CSV:44,34,76,1", "--convert-to", "xlsx", "--outdir", banks.Dir, csv], timeout: TimeSpan.FromMinutes(5));
+        var xlsx = banks.Path("bank.xlsx");
+        Assert.True(File.Exists(xlsx), $"LibreOffice wrote no workbook (is {package} installed?): exit {run.ExitCode}, {run.StdErr}");
+
+        string sharedStrings, sheet;
+        using (var zip = ZipFile.OpenRead(xlsx))
+        {
+            string Entry(string name) => new StreamReader(zip.GetEntry(name)!.Open()).ReadToEnd();
+            (sharedStrings, sheet) = (Entry("xl/sharedStrings.xml"), Entry("xl/worksheets/sheet1.xml"));
+        }
+        Assert.Contains("<r><rPr>", sharedStrings);                 // rich-text runs
+        Assert.Contains("t=\"n\"><v>17</v>", sheet);               // a number cell
+        Assert.DoesNotContain("<row r=\"4\"", sheet);               // the empty row left out
+        Assert.DoesNotContain("r=\"A3\"", sheet);                   // an empty cell left out
+
+        var fromCsv = BankReader.Read(csv);
+        var fromXlsx = BankReader.Read(xlsx);
+        static IEnumerable<(int, string?, string, string)> Rows(BankFile bank) =>
+            bank.Items.Select(i => (i.Row, i.Id, i.Text, string.Join(';', i.Codes)));
+        Assert.Equal(
+        [
+            (2, "17", "违禁 关键词", "A.1.1;A.2.2"), (3, null, "含逗号，\"引号\"的题目", "A.3.1"), (5, "q-3", "两行\n的题目", ""),
+            (6, "3.5", "Mixed 中文 text", "B.1"),
+        ], Rows(fromCsv));
+        Assert.Equal(Rows(fromCsv), Rows(fromXlsx));
+        Assert.Empty(fromXlsx.Unreadable);
+    }
+
     /// <summary>A minimal package: workbook, its relationships (the sheet at <paramref name="sheetTarget"/>, relative or
     /// absolute as different programs write it), the sheet and the shared strings.</summary>
     private static string Workbook(string path, string sheetTarget, string sheet, string? sharedStrings)

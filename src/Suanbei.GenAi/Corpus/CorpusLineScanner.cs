@@ -7,16 +7,17 @@ namespace Suanbei.GenAi.Corpus;
 
 /// <summary>
 /// Feeds one corpus file's non-empty lines to a reservoir sampler without looking at most of them: chunks of the file
-/// are counted with <see cref="LineCounter"/> (per 4 KiB block), and only the lines the sampler keeps are located and
-/// copied. A plain file's chunks are read and counted by all cores at once; they are handed to the sampler strictly in
-/// file order (a chunk waits for its turn), so the sample is the same with any number of threads. A gzip file is one
+/// are counted with <see cref="LineCounter"/> (per 4 KiB block), and only the lines the sampler keeps are located. A
+/// plain file's kept lines are read when the scan is over (most are replaced before then); a stream's are copied. A
+/// plain file's chunks are read and counted by all cores at once; they are handed to the sampler strictly in file
+/// order, so the sample is the same with any number of threads. A gzip file is one
 /// stream: decompressing it is the cost there, and it cannot be split.
 /// </summary>
 internal sealed class CorpusLineScanner
 {
-    private const int Block = 4096;
+    private const int Block = LineCounter.Block;
 
-    private readonly ReservoirSampler<(int File, long Line, byte[] Bytes)> _sampler;
+    private readonly ReservoirSampler<SampledLine> _sampler;
     private readonly int _file;
     private readonly int _chunkBytes;
     private SafeFileHandle? _handle;
@@ -27,10 +28,11 @@ internal sealed class CorpusLineScanner
     private long _openLineStart;  // where the line not yet ended starts
 
     private readonly object _turnLock = new();
-    private long _turn;
+    private long _turn;   // the chunk to hand over next
+    private readonly Dictionary<long, (Chunk Chunk, Stack<Chunk> Owner)> _waiting = [];   // counted, not yet handed over
     private bool _failed;
 
-    private CorpusLineScanner(ReservoirSampler<(int, long, byte[])> sampler, int file, int chunkBytes)
+    private CorpusLineScanner(ReservoirSampler<SampledLine> sampler, int file, int chunkBytes)
     {
         (_sampler, _file, _chunkBytes) = (sampler, file, chunkBytes);
         _index = sampler.Seen;
@@ -38,7 +40,7 @@ internal sealed class CorpusLineScanner
 
     /// <summary>Offers the lines of <paramref name="path"/> to <paramref name="sampler"/>, the first line left out when
     /// <paramref name="skipHeader"/> (a CSV file's header) and it is not empty.</summary>
-    public static void Scan(string path, int file, bool skipHeader, ReservoirSampler<(int, long, byte[])> sampler,
+    public static void Scan(string path, int file, bool skipHeader, ReservoirSampler<SampledLine> sampler,
         int chunkBytes, int threads)
     {
         var scanner = new CorpusLineScanner(sampler, file, chunkBytes);
@@ -58,6 +60,8 @@ internal sealed class CorpusLineScanner
                 scanner._index--;
             scanner._handle = stream.SafeFileHandle;
             scanner.ScanFile(stream.Length, threads);
+            foreach (var kept in sampler.Items)
+                if (kept.File == file && kept.Bytes is null) kept.Bytes = scanner.ReadRange(kept.Start, kept.End);
         }
     }
 
@@ -76,14 +80,12 @@ internal sealed class CorpusLineScanner
         {
             var blocks = (End - 2 + Block - 1) / Block;
             if (BlockNewlines.Length < blocks) (BlockNewlines, BlockNonEmpty) = (new int[blocks], new int[blocks]);
+            LineCounter.CountBlocks(Data, 2, End, BlockNewlines, BlockNonEmpty);
             Newlines = NonEmpty = 0;
             for (var b = 0; b < blocks; b++)
             {
-                var from = 2 + b * Block;
-                var (newlines, nonEmpty) = LineCounter.Count(Data, from, Math.Min(from + Block, End));
-                (BlockNewlines[b], BlockNonEmpty[b]) = (newlines, nonEmpty);
-                Newlines += newlines;
-                NonEmpty += nonEmpty;
+                Newlines += BlockNewlines[b];
+                NonEmpty += BlockNonEmpty[b];
             }
             var last = Data.AsSpan(2, End - 2).LastIndexOf((byte)'\n');
             LastNewline = last < 0 ? -1 : last + 2;
@@ -94,39 +96,24 @@ internal sealed class CorpusLineScanner
     {
         var chunks = (length + _chunkBytes - 1) / _chunkBytes;
         var workers = (int)Math.Clamp(chunks, 1, Math.Max(1, threads));
-        var tasks = Enumerable.Range(0, workers).Select(w => Task.Factory.StartNew(() =>
+        var others = Enumerable.Range(1, workers - 1).Select(w => Task.Factory.StartNew(() => Work(w, workers, chunks, length),
+            CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default)).ToArray();
+        var errors = new List<Exception>();
+        try { Work(0, workers, chunks, length); }
+        catch (Exception e) { errors.Add(e); }
+        foreach (var other in others)
         {
-            try
-            {
-                var chunk = new Chunk(_chunkBytes + 2);
-                for (long k = w; k < chunks; k += workers)
-                {
-                    Read(chunk, k, length);
-                    chunk.Count();
-                    WaitTurn(k);
-                    Commit(chunk);
-                    EndTurn();
-                }
-            }
-            catch
-            {
-                lock (_turnLock) { _failed = true; Monitor.PulseAll(_turnLock); }
-                throw;
-            }
-        }, CancellationToken.None, workers == 1 ? TaskCreationOptions.None : TaskCreationOptions.LongRunning,
-            TaskScheduler.Default)).ToArray();
-        try { Task.WaitAll(tasks); }
-        catch (AggregateException e)
-        {
-            ExceptionDispatchInfo.Throw(e.InnerExceptions.FirstOrDefault(x => x is not OperationCanceledException) ?? e.InnerExceptions[0]);
+            try { other.Wait(); }
+            catch (AggregateException e) { errors.AddRange(e.InnerExceptions); }
         }
+        if (errors.Count > 0) ExceptionDispatchInfo.Throw(errors.FirstOrDefault(x => x is not OperationCanceledException) ?? errors[0]);
         if (length == 0) return;
         var lastByte = new byte[1];
         ReadAt(lastByte, length - 1);
         if (lastByte[0] == '\n') return;
         // The last line has no line end: it is a line unless it is a lone "\r".
         if (length - _openLineStart == 1 && lastByte[0] == '\r') return;
-        FinalLine(() => ReadRange(_openLineStart, length));
+        FinalLine(new SampledLine(_file, _newlines + 1, _openLineStart, length, null));
     }
 
     private void Read(Chunk chunk, long k, long length)
@@ -142,21 +129,55 @@ internal sealed class CorpusLineScanner
         else chunk.End = ReadAt(chunk.Data.AsSpan(0, (int)(end - start + 2)), start - 2);
     }
 
-    private void WaitTurn(long k)
+    /// <summary>
+    /// One thread's share: chunks <paramref name="worker"/>, +workers, +2·workers… Each is read and counted, then handed
+    /// to the sampler in file order: whichever thread finishes the chunk whose turn it is hands over it and every
+    /// chunk already waiting after it. A thread has two buffers, so it reads its next chunk while the last one waits
+    /// for its turn, and waits itself only when both do (a thread that slept on every turn lost more time waking up
+    /// than it took to count a chunk).
+    /// </summary>
+    private void Work(int worker, int workers, long chunks, long length)
     {
-        lock (_turnLock)
+        var free = new Stack<Chunk>(2);
+        free.Push(new Chunk(_chunkBytes + 2));
+        if (chunks > workers) free.Push(new Chunk(_chunkBytes + 2));
+        try
         {
-            while (_turn != k && !_failed) Monitor.Wait(_turnLock);
-            if (_failed) throw new OperationCanceledException();
+            for (long k = worker; k < chunks; k += workers)
+            {
+                Chunk chunk;
+                lock (_turnLock)
+                {
+                    while (free.Count == 0 && !_failed) Monitor.Wait(_turnLock);
+                    if (_failed) throw new OperationCanceledException();
+                    chunk = free.Pop();
+                }
+                Read(chunk, k, length);
+                chunk.Count();
+                lock (_turnLock)
+                {
+                    _waiting[k] = (chunk, free);
+                    var freedOthers = false;
+                    while (_waiting.Remove(_turn, out var next))
+                    {
+                        Commit(next.Chunk);
+                        next.Owner.Push(next.Chunk);
+                        freedOthers |= next.Owner != free;
+                        _turn++;
+                    }
+                    if (freedOthers) Monitor.PulseAll(_turnLock);
+                }
+            }
+        }
+        catch
+        {
+            lock (_turnLock) { _failed = true; Monitor.PulseAll(_turnLock); }
+            throw;
         }
     }
 
-    private void EndTurn()
-    {
-        lock (_turnLock) { _turn++; Monitor.PulseAll(_turnLock); }
-    }
-
-    /// <summary>Hands a counted chunk to the sampler: the kept lines are located and copied, the rest passed over.</summary>
+    /// <summary>Hands a counted chunk to the sampler: the kept lines are located (and copied from a stream), the rest
+    /// passed over.</summary>
     private void Commit(Chunk chunk)
     {
         var data = chunk.Data;
@@ -177,10 +198,12 @@ internal sealed class CorpusLineScanner
             var end = LineCounter.Find(data, pos, Math.Min(2 + (block + 1) * Block, chunk.End),
                 (int)(target - nonEmptyBefore), out var newlinesIn);
             var line = _newlines + newlinesBefore + newlinesIn + 1;
+            // A stream's chunk always starts after a line end, so its lines are whole in it.
             var previous = data.AsSpan(0, end).LastIndexOf((byte)'\n');
-            var bytes = previous >= 0 ? data[(previous + 1)..end] : ReadRange(_openLineStart, chunk.Start + end - 2);
+            var start = previous >= 0 ? chunk.Start + previous - 1 : _openLineStart;
+            var bytes = _handle is null ? data[(previous + 1)..end] : null;
             _sampler.Pass(wanted - _sampler.Seen);
-            _sampler.Offer((_file, line, bytes));
+            _sampler.Offer(new SampledLine(_file, line, start, chunk.Start + end - 2, bytes));
             (pos, nonEmptyBefore, newlinesBefore) = (end + 1, (int)target + 1, newlinesBefore + newlinesIn + 1);
         }
         _index += chunk.NonEmpty;
@@ -190,11 +213,11 @@ internal sealed class CorpusLineScanner
     }
 
     /// <summary>The last line of a file that does not end with a line end.</summary>
-    private void FinalLine(Func<byte[]> bytes)
+    private void FinalLine(SampledLine line)
     {
         if (_index >= _sampler.Seen)
         {
-            if (_sampler.NextWanted == _index) _sampler.Offer((_file, _newlines + 1, bytes()));
+            if (_sampler.NextWanted == _index) _sampler.Offer(line);
             else _sampler.Pass(1);
         }
         _index++;
@@ -233,8 +256,8 @@ internal sealed class CorpusLineScanner
                 var tail = chunk.Data.AsSpan(lineStart, filled - lineStart);
                 if (tail.Length > 0 && !(tail.Length == 1 && tail[0] == '\r'))
                 {
-                    var bytes = tail.ToArray();
-                    FinalLine(() => bytes);
+                    FinalLine(new SampledLine(_file, _newlines + 1, chunk.Start + lineStart - 2, chunk.Start + filled - 2,
+                        tail.ToArray()));
                 }
                 return;
             }

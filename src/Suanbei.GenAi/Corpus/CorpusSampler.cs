@@ -1,6 +1,8 @@
+using System.Buffers;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using System.Text.Unicode;
 using Suanbei.GenAi.Statistics;
 
 namespace Suanbei.GenAi.Corpus;
@@ -12,8 +14,9 @@ namespace Suanbei.GenAi.Corpus;
 /// </summary>
 public static class CorpusSampler
 {
-    /// <summary>1 MiB: a chunk read into its buffer is still in the core's cache when it is counted.</summary>
-    internal const int ChunkBytes = 1 << 20;
+    /// <summary>256 KiB: a thread's two chunk buffers stay in its core's 1 MiB L2 cache, where the kernel's copy
+    /// writes them and the count reads them (1 MiB chunks left the count waiting on memory; see BENCHMARKS.md).</summary>
+    internal const int ChunkBytes = 1 << 18;
 
     public static (IReadOnlyList<CorpusItem> Items, long Population) Sample(IReadOnlyList<string> files, int size, int seed) =>
         Sample(files, size, seed, ChunkBytes, Environment.ProcessorCount);
@@ -23,7 +26,7 @@ public static class CorpusSampler
     internal static (IReadOnlyList<CorpusItem> Items, long Population) Sample(IReadOnlyList<string> files, int size, int seed,
         int chunkBytes, int threads)
     {
-        var sampler = new ReservoirSampler<(int File, long Line, byte[] Bytes)>(size, seed);
+        var sampler = new ReservoirSampler<SampledLine>(size, seed);
         for (var f = 0; f < files.Count; f++)
         {
             var skipHeader = files[f].EndsWith(".csv", StringComparison.OrdinalIgnoreCase)
@@ -31,41 +34,74 @@ public static class CorpusSampler
             CorpusLineScanner.Scan(files[f], f, skipHeader, sampler, chunkBytes, threads);
         }
         var items = sampler.Items.OrderBy(x => x.File).ThenBy(x => x.Line)
-            .Select(x => new CorpusItem(files[x.File], x.Line, TextOf(x.Bytes))).ToList();
+            .Select(x => new CorpusItem(files[x.File], x.Line, TextOf(x.Bytes!))).ToList();
         return (items, sampler.Seen);
     }
 
     /// <summary>Writes the sample as JSONL (<c>file</c>, <c>line</c>, <c>text</c>), atomically.</summary>
     public static void Write(string path, IEnumerable<CorpusItem> items) => AtomicFile.Write(path, temp =>
     {
-        using var stream = File.Create(temp);
-        var options = new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+        using var stream = new FileStream(temp, FileMode.Create, FileAccess.Write, FileShare.None, 0);
+        // One writer and one buffer for all lines, written out every 64 KiB (a writer per line allocated and grew its
+        // own buffer each time, which took longer than finding the lines).
+        var buffer = new ArrayBufferWriter<byte>(1 << 17);
+        using var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
         foreach (var item in items)
         {
-            using (var w = new Utf8JsonWriter(stream, options))
-            {
-                w.WriteStartObject();
-                w.WriteString("file", item.File);
-                w.WriteNumber("line", item.Line);
-                w.WriteString("text", item.Text);
-                w.WriteEndObject();
-            }
-            stream.WriteByte((byte)'\n');
+            w.WriteStartObject();
+            w.WriteString("file", item.File);
+            w.WriteNumber("line", item.Line);
+            w.WriteString("text", item.Text);
+            w.WriteEndObject();
+            w.Flush();
+            w.Reset();
+            buffer.GetSpan(1)[0] = (byte)'\n';
+            buffer.Advance(1);
+            if (buffer.WrittenCount < 1 << 16) continue;
+            stream.Write(buffer.WrittenSpan);
+            buffer.ResetWrittenCount();
         }
+        stream.Write(buffer.WrittenSpan);
     });
 
-    private static string TextOf(byte[] bytes)
+    /// <summary>A line's text: a JSON object's <c>text</c> string, else the whole line; trailing <c>\r</c>s removed.</summary>
+    internal static string TextOf(ReadOnlySpan<byte> bytes)
     {
-        var line = Encoding.UTF8.GetString(bytes).TrimEnd('\r');
-        if (line.StartsWith('{'))
+        var end = bytes.Length;
+        while (end > 0 && bytes[end - 1] == '\r') end--;
+        var line = bytes[..end];
+        if (line.IsEmpty || line[0] != '{') return Encoding.UTF8.GetString(line);
+        // Read from the bytes, without the line as a string first. Invalid UTF-8, invalid JSON and strings that are
+        // not valid UTF-16 take the general path, which decides as it always has.
+        if (Utf8.IsValid(line))
         {
-            try
-            {
-                using var doc = JsonDocument.Parse(line);
-                if (doc.RootElement.TryGetProperty("text", out var t) && t.ValueKind == JsonValueKind.String) return t.GetString()!;
-            }
-            catch (JsonException) { }
+            try { return TextField(line) ?? Encoding.UTF8.GetString(line); }
+            catch (Exception e) when (e is JsonException or InvalidOperationException) { }
         }
-        return line;
+        var decoded = Encoding.UTF8.GetString(line);
+        try
+        {
+            using var doc = JsonDocument.Parse(decoded);
+            if (doc.RootElement.TryGetProperty("text", out var t) && t.ValueKind == JsonValueKind.String) return t.GetString()!;
+        }
+        catch (JsonException) { }
+        return decoded;
+    }
+
+    /// <summary>The root object's <c>text</c> string, or null when it has none; the last one when there are several,
+    /// as <see cref="JsonElement.TryGetProperty(string, out JsonElement)"/> reads duplicates. Throws on invalid JSON.</summary>
+    private static string? TextField(ReadOnlySpan<byte> json)
+    {
+        var reader = new Utf8JsonReader(json);
+        string? text = null;
+        while (reader.Read())
+        {
+            if (reader.CurrentDepth != 1 || reader.TokenType != JsonTokenType.PropertyName) continue;
+            var isText = reader.ValueTextEquals("text"u8);
+            reader.Read();
+            if (isText) text = reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
+            reader.Skip();
+        }
+        return text;
     }
 }
