@@ -1,6 +1,9 @@
 #!/usr/bin/env bash
 # Label write on 1 GB audio/video files: Suanbei (--in-place and copy mode) vs `cp` of the same file and vs
-# `ffmpeg -c copy -movflags use_metadata_tags -metadata AIGC=…`. Peak memory from GNU time (`/usr/bin/time -v`).
+# `ffmpeg -c copy -movflags use_metadata_tags -metadata AIGC=…`. Peak memory from GNU time (`/usr/bin/time -v`), whose
+# clock has 10 ms steps, so `--in-place` is also timed over PRECISE_RUNS (default 20) relabels with `perf stat`
+# (wall and CPU means, page faults) when perf is installed, else with bash's clock. Unattended: one command, one
+# summary table at the end, `uptime` before and after.
 # Suanbei is the CLI as `./suanbei label write` runs it (the standalone build in .build/label, built once before the
 # timing), so every wall time includes process start-up. The big files live in $WORK (default /tmp/suanbei-bench-av)
 # and are deleted at the end.
@@ -9,7 +12,9 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 WORK=${WORK:-/tmp/suanbei-bench-av}
 SIZE_MB=${SIZE_MB:-1024}
 RUNS=${RUNS:-5}
+PRECISE_RUNS=${PRECISE_RUNS:-20}
 mkdir -p "$WORK"
+echo "# uptime before: $(uptime)"
 trap 'rm -rf "$WORK"' EXIT
 
 command -v /usr/bin/time >/dev/null || { echo "install Debian package 'time'"; exit 1; }
@@ -17,7 +22,8 @@ command -v /usr/bin/time >/dev/null || { echo "install Debian package 'time'"; e
 CLI="$PWD/.build/label/suanbei-label"
 [[ -x $CLI ]] || CLI="dotnet $PWD/.build/label/suanbei-label.dll"   # the launcher's framework-dependent fallback
 IDS=(--producer 001191440300708461136T1XGW3 --produce-id bench-0001)
-LABEL='{"Label":"1","ContentProducer":"001191440300708461136T1XGW3","ProduceID":"bench-0001","ReservedCode1":"","ContentPropagator":"001191440300708461136T1XGW3","PropagateID":"bench-0001","ReservedCode2":""}'
+LABEL='{"Label":"1","ContentProducer":"001191440300708461136T1XGW3","ProduceID":"bench-0001","ReservedCode1":"",'
+LABEL+='"ContentPropagator":"001191440300708461136T1XGW3","PropagateID":"bench-0001","ReservedCode2":""}'
 
 echo "# making fixtures (${SIZE_MB} MB each) in $WORK"
 # A 10 s high-bitrate clip (mpeg4 q1, ~2.4 MB/s) looped with -c copy: the result is what ffmpeg writes by default (moov last).
@@ -43,6 +49,28 @@ measure() {
   done
 }
 
+# precise FILE COMMAND…: mean wall ms, mean CPU ms and page faults of PRECISE_RUNS runs (appended to precise.txt).
+precise() {
+  local file=$1; shift
+  "$@" >/dev/null 2>&1   # warm the page cache
+  if command -v perf >/dev/null; then
+    perf stat -x, -r "$PRECISE_RUNS" -e task-clock,page-faults -o "$WORK/perf.txt" "$@" >/dev/null 2>&1
+    awk -F, -v f="$file" '$3 == "task-clock" { cpu = $1 } $3 == "page-faults" { pf = $1 }
+      END { printf "%s|%.1f|%d\n", f, cpu, pf }' "$WORK/perf.txt" > "$WORK/p.txt"
+    local start=$EPOCHREALTIME
+    for _ in $(seq "$PRECISE_RUNS"); do "$@" >/dev/null; done
+    local wall; wall=$(awk -v a="$start" -v b="$EPOCHREALTIME" -v n="$PRECISE_RUNS" 'BEGIN { printf "%.1f", (b - a) * 1000 / n }')
+    IFS='|' read -r _ cpu pf < "$WORK/p.txt"
+    echo "$file|$wall|$cpu|$pf" >> "$WORK/precise.txt"
+  else
+    local start=$EPOCHREALTIME
+    for _ in $(seq "$PRECISE_RUNS"); do "$@" >/dev/null; done
+    echo "$file|$(awk -v a="$start" -v b="$EPOCHREALTIME" -v n="$PRECISE_RUNS" 'BEGIN { printf "%.1f", (b - a) * 1000 / n }')|-|-" \
+      >> "$WORK/precise.txt"
+  fi
+  printf '   --in-place over %d runs (wall ms|CPU ms|page faults): %s\n' "$PRECISE_RUNS" "$(tail -1 "$WORK/precise.txt")"
+}
+
 for f in big.mp4 fast.mp4 big.wav; do
   ext=${f##*.}
   CURRENT=$f
@@ -55,6 +83,7 @@ for f in big.mp4 fast.mp4 big.wav; do
   if [[ $f != fast.mp4 ]]; then
     cp "$WORK/$f" "$WORK/inplace.$ext"
     measure "suanbei --in-place" $CLI label write "$WORK/inplace.$ext" --in-place "${IDS[@]}"
+    precise "$f" $CLI label write "$WORK/inplace.$ext" --in-place "${IDS[@]}"
     $CLI label verify "$WORK/inplace.$ext" --json | cut -c1-100
     rm -f "$WORK/inplace.$ext"
   else
@@ -64,7 +93,8 @@ for f in big.mp4 fast.mp4 big.wav; do
     rm -f "$WORK/inplace.$ext"
   fi
   if [[ $ext == mp4 ]]; then
-    measure "ffmpeg -c copy use_metadata_tags" ffmpeg -v error -y -i "$WORK/$f" -map 0 -c copy -movflags use_metadata_tags -metadata "AIGC=$LABEL" "$WORK/ff.$ext"
+    measure "ffmpeg -c copy use_metadata_tags" ffmpeg -v error -y -i "$WORK/$f" -map 0 -c copy \
+      -movflags use_metadata_tags -metadata "AIGC=$LABEL" "$WORK/ff.$ext"
     rm -f "$WORK/ff.$ext"
   fi
 done
@@ -73,4 +103,18 @@ echo
 echo "## medians (wall clock, peak RSS) over $RUNS runs"
 sort -t'|' -k1,1 -k2,2 -k3,3n "$WORK/results.txt" | awk -F'|' '
   { key=$1"|"$2; n[key]++; v[key,n[key]]=$3; if ($4>m[key]) m[key]=$4; order[key]=1 }
-  END { for (k in order) { c=n[k]; med=(c%2)?v[k,(c+1)/2]:(v[k,c/2]+v[k,c/2+1])/2; split(k,a,"|"); printf "%-9s %-34s median %6.3f s  peak %6.1f MB\n", a[1], a[2], med, m[k] } }' | sort
+  END { for (k in order) { c=n[k]; med=(c%2)?v[k,(c+1)/2]:(v[k,c/2]+v[k,c/2+1])/2; split(k,a,"|");
+        printf "%s|%s|%.3f|%.1f\n", a[1], a[2], med, m[k] } }' \
+  | sort > "$WORK/medians.txt"
+echo
+echo "## summary (medians of $RUNS runs, seconds; --in-place also as means of $PRECISE_RUNS runs with perf stat)"
+echo "| file | cp | ffmpeg -c copy | suanbei copy mode | suanbei --in-place | --in-place wall / CPU ms, page faults |"
+echo "|---|---|---|---|---|---|"
+for f in big.mp4 fast.mp4 big.wav; do
+  cell() { awk -F'|' -v f="$f" -v n="$1" '$1 == f && $2 == n { v = sprintf("%.3f s", $3) } END { print v == "" ? "—" : v }' \
+    "$WORK/medians.txt"; }
+  p=$(awk -F'|' -v f="$f" '$1 == f { printf "%s / %s ms, %s", $2, $3, $4 }' "$WORK/precise.txt")
+  echo "| $f | $(cell "cp (copy_file_range)") | $(cell "ffmpeg -c copy use_metadata_tags") | $(cell "suanbei copy mode") |" \
+    "$(cell "suanbei --in-place") | ${p:-refused (no free space after moov)} |"
+done
+echo "# uptime after: $(uptime)"

@@ -12,8 +12,20 @@ internal sealed class UndoLogFileStream(string path)
     public const int MaxLoggedBytes = 64 * 1024 * 1024;
 
     private readonly long _originalLength = new FileInfo(path).Length;
-    private readonly List<(long Offset, byte[] Old)> _log = [];
+    private readonly List<(long Offset, ReadOnlyMemory<byte> Old)> _log = [];
     private long _logged;
+    private long _knownAt;
+    private ReadOnlyMemory<byte> _known;
+
+    /// <summary>Tells the log that <paramref name="bytes"/> are what the file holds at <paramref name="offset"/> (the
+    /// caller has just read them and will not change the array), so a write over them logs a slice of them rather than
+    /// reading them again: an MP4's whole moov is rewritten in place. A write that continues from the start of what is
+    /// remembered moves the start past it; any other write into the range ends the claim.</summary>
+    internal void Remember(long offset, ReadOnlyMemory<byte> bytes)
+    {
+        _knownAt = offset;
+        _known = bytes;
+    }
 
     // Every write funnels into this overload: FileStream's span and byte overloads, in a derived type, end up here
     // (calling base.Write(span) from an override would come back through it and log twice).
@@ -46,10 +58,17 @@ internal sealed class UndoLogFileStream(string path)
     private void Save(long at, long count)
     {
         var end = Math.Min(at + count, _originalLength);
+        var known = Forget(at, count);
         if (end <= at) return;
         var length = end - at;
         if (_logged + length > MaxLoggedBytes)
             throw new LabelWriteException("原地写入需改动的字节过多，无法保证失败时可恢复；请用 -o 写入新文件");
+        if (known.Length >= length)
+        {
+            _log.Add((at, known[..(int)length]));
+            _logged += length;
+            return;
+        }
         var old = new byte[length];
         var position = Position;
         // Reading the handle directly: buffered writes are flushed first by SafeFileHandle's getter.
@@ -66,12 +85,29 @@ internal sealed class UndoLogFileStream(string path)
         _logged += length;
     }
 
+    /// <summary>Before <paramref name="count"/> bytes at <paramref name="at"/> change: the remembered bytes from
+    /// <paramref name="at"/> on when the change starts where they start (empty otherwise), and the claim updated as
+    /// <see cref="Remember"/> says.</summary>
+    private ReadOnlyMemory<byte> Forget(long at, long count)
+    {
+        var knownEnd = _knownAt + _known.Length;
+        if (_known.IsEmpty || at + count <= _knownAt || at >= knownEnd) return default;
+        var found = at == _knownAt ? _known : default;
+        if (at == _knownAt && at + count < knownEnd)
+        {
+            _known = _known[(int)count..];
+            _knownAt = at + count;
+        }
+        else _known = default;
+        return found;
+    }
+
     /// <summary>Puts every saved byte back (latest write first) and the original length.</summary>
     public void Restore()
     {
         Flush();
         var handle = SafeFileHandle;
-        for (var i = _log.Count - 1; i >= 0; i--) RandomAccess.Write(handle, _log[i].Old, _log[i].Offset);
+        for (var i = _log.Count - 1; i >= 0; i--) RandomAccess.Write(handle, _log[i].Old.Span, _log[i].Offset);
         base.SetLength(_originalLength);
         Flush(flushToDisk: true);
     }

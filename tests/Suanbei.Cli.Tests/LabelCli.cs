@@ -32,6 +32,9 @@ public static class LabelCli
     public static Result RunFullCli(params string[] args) =>
         Start("dotnet", [Path.Combine(AppContext.BaseDirectory, "suanbei.dll"), .. args]);
 
+    /// <summary>A program given by its path (e.g. what <c>./suanbei label path</c> printed).</summary>
+    public static Result RunProgram(string program, params string[] args) => Start(program, args);
+
     /// <summary>The repository-root launcher, as a user types it.</summary>
     public static Result RunLauncher(params string[] args) =>
         Start(Path.Combine(RepoPaths.Root, "suanbei"), args, TimeSpan.FromMinutes(15));

@@ -40,6 +40,28 @@ public class LabelLauncherTests : IDisposable
     }
 
     [Fact]
+    public void Label_path_prints_the_program_a_platform_can_start_directly()
+    {
+        var labeled = Path.Combine(_dir, "b.png");
+        Assert.Equal(0, LabelCli.RunLauncher("label", "write", LabelCli.Png(_dir, "a.png"), "-o", labeled,
+            "--producer", Producer, "--produce-id", "path-1").ExitCode);
+
+        var path = LabelCli.RunLauncher("label", "path");
+        Assert.True(path.ExitCode == 0, path.StdErr);
+        var program = Assert.Single(path.Lines);
+        Assert.True(Path.IsPathFullyQualified(program), program);
+        Assert.Equal(Path.Combine(RepoPaths.Root, ".build", "label", "suanbei-label"), program);
+        // Started directly, it answers as the launcher does, byte for byte.
+        var direct = LabelCli.RunProgram(program, "label", "verify", labeled, "--json");
+        var launched = LabelCli.RunLauncher("label", "verify", labeled, "--json");
+        Assert.Equal(0, direct.ExitCode);
+        Assert.Equal(launched.StdOut, direct.StdOut);
+        Assert.Contains("path-1", direct.StdOut);
+        // Only the bare command prints the path; anything after it is the label program's to answer.
+        Assert.Equal(10, LabelCli.RunLauncher("label", "path", "extra").ExitCode);
+    }
+
+    [Fact]
     public void Full_cli_carries_the_same_label_commands()
     {
         var r = LabelCli.RunFullCli("label", "producer-code", "check", Producer, "--json");

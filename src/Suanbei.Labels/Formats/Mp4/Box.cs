@@ -4,56 +4,75 @@ using Suanbei.Labels.Formats.Io;
 
 namespace Suanbei.Labels.Formats.Mp4;
 
-/// <summary>An in-memory box (used for moov only). Containers hold children; everything else keeps its payload.</summary>
+/// <summary>An in-memory box (used for moov only). Containers hold children; everything else keeps its payload.
+/// A parsed leaf keeps a view of the bytes moov was read into and copies them only when <see cref="Payload"/> is
+/// asked for: most of a 0.5 MB moov is sample tables that an in-place write never looks at, and every fresh page
+/// costs a page fault in a short process (BENCHMARKS.md).</summary>
 internal sealed class Box
 {
     private static readonly HashSet<string> Containers = ["moov", "trak", "mdia", "minf", "stbl", "udta", "meta", "edts", "mvex"];
 
+    private byte[]? _payload;
+    private ReadOnlyMemory<byte> _view;
+
     public string Type { get; }
     /// <summary>Bytes between header and children (meta's FullBox version/flags); empty otherwise.</summary>
     public byte[] Prefix { get; set; } = [];
-    public byte[]? Payload { get; set; }
+
+    /// <summary>A leaf's payload (a copy of the parsed bytes on first use, so changing it never changes the buffer they
+    /// were parsed from); null for a container.</summary>
+    public byte[]? Payload
+    {
+        get => _payload ??= Children is null ? _view.ToArray() : null;
+        set { _payload = value; _view = default; }
+    }
+
     public List<Box>? Children { get; set; }
 
-    public Box(string type, byte[] payload) { Type = type; Payload = payload; }
+    public Box(string type, byte[] payload) { Type = type; _payload = payload; }
     public Box(string type, List<Box> children, byte[]? prefix = null) { Type = type; Children = children; Prefix = prefix ?? []; }
+    private Box(string type, ReadOnlyMemory<byte> view) { Type = type; _view = view; }
 
-    public long ContentSize => Prefix.Length + (Children is null ? Payload!.LongLength : Children.Sum(c => c.Size));
+    private ReadOnlySpan<byte> PayloadBytes => _payload ?? _view.Span;
+
+    public long ContentSize => Prefix.Length + (Children is null ? PayloadBytes.Length : Children.Sum(c => c.Size));
     public long Size => ContentSize + (ContentSize + 8 > uint.MaxValue ? 16 : 8);
 
     public Box? Child(string type) => Children?.FirstOrDefault(c => c.Type == type);
     public IEnumerable<Box> ChildrenOf(string type) => Children?.Where(c => c.Type == type) ?? [];
 
-    /// <summary>Parses a box's content. Throws <see cref="FormatException"/> on malformed structure (callers catch).</summary>
-    public static Box Parse(string type, ReadOnlySpan<byte> content, int depth)
+    /// <summary>Parses a box's content, which the leaves then refer to (it must not change while the box is in use).
+    /// Throws <see cref="FormatException"/> on malformed structure (callers catch).</summary>
+    public static Box Parse(string type, ReadOnlyMemory<byte> content, int depth)
     {
-        if (depth > BmffBoxes.MaxDepth || !Containers.Contains(type)) return new Box(type, content.ToArray());
-        var prefix = type == "meta" ? BmffBoxes.MetaPrefix(content) : 0;
+        if (depth > BmffBoxes.MaxDepth || !Containers.Contains(type)) return new Box(type, content);
+        var prefix = type == "meta" ? BmffBoxes.MetaPrefix(content.Span) : 0;
         if (content.Length < prefix) throw new FormatException("meta 盒子过短");
-        return new Box(type, ParseList(type, content[prefix..], depth), content[..prefix].ToArray());
+        return new Box(type, ParseList(type, content[prefix..], depth), content.Span[..prefix].ToArray());
     }
 
     /// <summary>Parses a run of sibling boxes (the content of a container).</summary>
-    public static List<Box> ParseList(string parent, ReadOnlySpan<byte> rest, int depth)
+    public static List<Box> ParseList(string parent, ReadOnlyMemory<byte> rest, int depth)
     {
         var type = parent;
         var children = new List<Box>();
         while (rest.Length > 0)
         {
+            var span = rest.Span;
             // Old QuickTime ends a udta list with a 32-bit zero; dropping it is harmless.
-            if (rest.Length < 8 && !rest.ContainsAnyExcept((byte)0)) break;
-            if (rest.Length < 8) throw new FormatException($"{type} 内盒子头不完整");
-            long size = BinaryPrimitives.ReadUInt32BigEndian(rest);
-            var childType = BmffBoxes.TypeOf(rest.Slice(4, 4));
+            if (span.Length < 8 && !span.ContainsAnyExcept((byte)0)) break;
+            if (span.Length < 8) throw new FormatException($"{type} 内盒子头不完整");
+            long size = BinaryPrimitives.ReadUInt32BigEndian(span);
+            var childType = BmffBoxes.TypeOf(span.Slice(4, 4));
             var header = 8;
             if (size == 1)
             {
-                if (rest.Length < 16) throw new FormatException($"{type} 内 64 位盒子头不完整");
-                size = (long)Math.Min(BinaryPrimitives.ReadUInt64BigEndian(rest.Slice(8, 8)), long.MaxValue);
+                if (span.Length < 16) throw new FormatException($"{type} 内 64 位盒子头不完整");
+                size = (long)Math.Min(BinaryPrimitives.ReadUInt64BigEndian(span.Slice(8, 8)), long.MaxValue);
                 header = 16;
             }
-            else if (size == 0) size = rest.Length;
-            if (size < header || size > rest.Length) throw new FormatException($"{type} 内盒子 {BmffBoxes.Printable(childType)} 大小无效");
+            else if (size == 0) size = span.Length;
+            if (size < header || size > span.Length) throw new FormatException($"{type} 内盒子 {BmffBoxes.Printable(childType)} 大小无效");
             children.Add(Parse(childType, rest[header..(int)size], depth + 1));
             rest = rest[(int)size..];
             if (children.Count > BmffBoxes.MaxChildren) throw new FormatException($"{type} 内子盒子过多");
@@ -63,27 +82,44 @@ internal sealed class Box
 
     public void WriteTo(Stream s)
     {
-        var content = ContentSize;
-        if (content + 8 > uint.MaxValue)
-        {
-            IntegerWrites.WriteU32BE(s, 1);
-            s.Write(Encoding.Latin1.GetBytes(Type));
-            IntegerWrites.WriteU64BE(s, (ulong)(content + 16));
-        }
-        else
-        {
-            IntegerWrites.WriteU32BE(s, (uint)(content + 8));
-            s.Write(Encoding.Latin1.GetBytes(Type));
-        }
+        Span<byte> header = stackalloc byte[16];
+        s.Write(header[..WriteHeader(header)]);
         s.Write(Prefix);
-        if (Children is null) s.Write(Payload!);
+        if (Children is null) s.Write(PayloadBytes);
         else foreach (var c in Children) c.WriteTo(s);
+    }
+
+    /// <summary>Writes the box into the start of <paramref name="destination"/> (at least <see cref="Size"/> bytes) and
+    /// returns how many bytes it wrote.</summary>
+    public int WriteTo(Span<byte> destination)
+    {
+        var n = WriteHeader(destination);
+        Prefix.CopyTo(destination[n..]);
+        n += Prefix.Length;
+        if (Children is null)
+        {
+            PayloadBytes.CopyTo(destination[n..]);
+            return n + PayloadBytes.Length;
+        }
+        foreach (var c in Children) n += c.WriteTo(destination[n..]);
+        return n;
+    }
+
+    private int WriteHeader(Span<byte> header)
+    {
+        var content = ContentSize;
+        var large = content + 8 > uint.MaxValue;
+        BinaryPrimitives.WriteUInt32BigEndian(header, large ? 1 : (uint)(content + 8));
+        Encoding.Latin1.GetBytes(Type, header.Slice(4, 4));
+        if (!large) return 8;
+        BinaryPrimitives.WriteUInt64BigEndian(header[8..], (ulong)(content + 16));
+        return 16;
     }
 
     public byte[] ToBytes()
     {
-        using var ms = new MemoryStream();
-        WriteTo(ms);
-        return ms.ToArray();
+        var bytes = new byte[Size];
+        WriteTo(bytes);
+        return bytes;
     }
 }

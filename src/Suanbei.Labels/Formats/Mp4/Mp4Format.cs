@@ -1,4 +1,5 @@
-using System.Text;
+using System.Buffers;
+using System.Buffers.Binary;
 using Suanbei.Labels.Formats.Io;
 
 namespace Suanbei.Labels.Formats.Mp4;
@@ -54,11 +55,18 @@ public sealed class Mp4Format : IContainerFormat, IContentDigest
             if (moovs.Count == 0)
                 return error is not null ? ContainerReadResult.Damaged(error, found)
                     : ContainerReadResult.Damaged("文件没有 moov 盒子（no moov box）", found);
-            var moov = LoadMoov(input, moovs[0], out var moovError);
-            if (moov is null) return ContainerReadResult.Damaged(moovError!, found);
-            var inMoov = new List<FoundLabel>();
-            Mp4Metadata.FindLabels(moov, inMoov);
-            found.InsertRange(0, inMoov);
+            // Read into a pooled buffer: nothing read from it outlives this call (labels are copied out as strings),
+            // and the read-back after an in-place write reuses the buffer the new moov was built in.
+            var bytes = RentMoovBuffer(moovs[0]);
+            try
+            {
+                var moov = LoadMoov(input, moovs[0], bytes, out var moovError);
+                if (moov is null) return ContainerReadResult.Damaged(moovError!, found);
+                var inMoov = new List<FoundLabel>();
+                Mp4Metadata.FindLabels(moov, inMoov);
+                found.InsertRange(0, inMoov);
+            }
+            finally { if (bytes is not null) ArrayPool<byte>.Shared.Return(bytes); }
             return error is null ? new ContainerReadResult(found) : ContainerReadResult.Damaged(error, found);
         }
         catch (Exception e) when (e is not OutOfMemoryException) // untrusted input: any failure is damage, never an exception
@@ -67,17 +75,48 @@ public sealed class Mp4Format : IContainerFormat, IContentDigest
         }
     }
 
-    internal static Box? LoadMoov(Stream input, BoxHeader moov, out string? error)
+    internal static Box? LoadMoov(Stream input, BoxHeader moov, out string? error) =>
+        LoadMoov(input, moov, moov.Size <= IoLimits.MaxMetadataStructure ? new byte[moov.Size] : null, out error);
+
+    /// <summary>A pooled buffer for the whole moov box (header and content), or null when it is beyond the limit.</summary>
+    private static byte[]? RentMoovBuffer(BoxHeader moov) =>
+        moov.Size <= IoLimits.MaxMetadataStructure ? ArrayPool<byte>.Shared.Rent((int)moov.Size) : null;
+
+    /// <summary>Reads the whole moov box (header and content) into the start of <paramref name="bytes"/> and parses
+    /// it; the returned tree refers to those bytes. Null, with the reason, when it is too large, truncated or
+    /// damaged.</summary>
+    private static Box? LoadMoov(Stream input, BoxHeader moov, byte[]? bytes, out string? error)
     {
         error = null;
-        if (moov.PayloadSize > IoLimits.MaxMetadataStructure) { error = $"moov 盒子过大（{moov.Size} 字节），未检查"; return null; }
-        var content = BoundedRead.ReadAt(input, moov.PayloadOffset, moov.PayloadSize);
-        if (content is null) { error = $"moov 盒子在偏移 {moov.Offset} 处被截断"; return null; }
-        try { return Box.Parse("moov", content, 0); }
+        if (bytes is null) { error = $"moov 盒子过大（{moov.Size} 字节），未检查"; return null; }
+        var whole = bytes.AsMemory(0, (int)moov.Size);
+        if (moov.Offset < 0 || input.Length - moov.Offset < moov.Size || !ReadAt(input, moov.Offset, bytes, whole.Length))
+        {
+            error = $"moov 盒子在偏移 {moov.Offset} 处被截断";
+            return null;
+        }
+        try { return Box.Parse("moov", whole[moov.HeaderSize..], 0); }
         catch (FormatException e) { error = $"moov 盒子（偏移 {moov.Offset}）损坏：{e.Message}"; return null; }
     }
 
-    private sealed record Plan(List<BoxHeader> Top, int MoovIndex, Box Moov, Dictionary<int, byte[]> EditedUuids);
+    /// <summary>Reads <paramref name="count"/> bytes at <paramref name="offset"/> into the start of
+    /// <paramref name="into"/>. Through the array overload: a span read of a FileStream subclass (the in-place
+    /// writer's undo log) goes through a pooled copy of the whole read, which costs a second buffer's page faults.</summary>
+    private static bool ReadAt(Stream input, long offset, byte[] into, int count)
+    {
+        input.Position = offset;
+        for (var n = 0; n < count;)
+        {
+            var r = input.Read(into, n, count - n);
+            if (r <= 0) return false;
+            n += r;
+        }
+        return true;
+    }
+
+    /// <param name="MoovBytes">The moov box as read from the file (header and content); <see cref="Moov"/>'s leaves
+    /// refer to it.</param>
+    private sealed record Plan(List<BoxHeader> Top, int MoovIndex, Box Moov, byte[] MoovBytes, Dictionary<int, byte[]> EditedUuids);
 
     /// <summary>Walks the file and builds the edited moov (label replaced) — shared by both write modes.</summary>
     private static Plan Prepare(Stream input, AigcLabel label)
@@ -88,7 +127,9 @@ public sealed class Mp4Format : IContainerFormat, IContentDigest
         var moovIndexes = top.Select((b, i) => (b, i)).Where(x => x.b.Type == "moov").Select(x => x.i).ToList();
         if (moovIndexes.Count != 1) throw new LabelWriteException(
             moovIndexes.Count == 0 ? "MP4 没有 moov 盒子，无法写入标识" : "MP4 含多个 moov 盒子，无法确定写入位置");
-        var moov = LoadMoov(input, top[moovIndexes[0]], out var moovError) ?? throw new LabelWriteException(moovError!);
+        var moovHeader = top[moovIndexes[0]];
+        var moovBytes = moovHeader.Size <= IoLimits.MaxMetadataStructure ? new byte[moovHeader.Size] : null;
+        var moov = LoadMoov(input, moovHeader, moovBytes, out var moovError) ?? throw new LabelWriteException(moovError!);
         var edited = new Dictionary<int, byte[]>();
         for (var i = 0; i < top.Count; i++)
         {
@@ -99,7 +140,7 @@ public sealed class Mp4Format : IContainerFormat, IContentDigest
         }
         try { Mp4Metadata.ReplaceLabel(moov, label.ToJson()); }
         catch (FormatException e) { throw new LabelWriteException("MP4 元数据损坏，未写入：" + e.Message); }
-        return new Plan(top, moovIndexes[0], moov, edited);
+        return new Plan(top, moovIndexes[0], moov, moovBytes!, edited);
     }
 
     public void Write(Stream input, Stream output, AigcLabel label)
@@ -171,29 +212,41 @@ public sealed class Mp4Format : IContainerFormat, IContentDigest
     {
         var plan = Prepare(file, label);
         var old = plan.Top[plan.MoovIndex];
-        var newMoov = plan.Moov.ToBytes();
+        // The undo log needs the bytes about to be overwritten: the old moov, just read, unless a write changes them.
+        if (file is UndoLogFileStream undo) undo.Remember(old.Offset, plan.MoovBytes);
+        var length = plan.Moov.Size;
+        if (length > IoLimits.MaxMetadataStructure) throw new LabelWriteException($"新的 moov 盒子过大（{length} 字节），未写入");
         var following = plan.Top.Skip(plan.MoovIndex + 1).ToList();
         var freeAfter = following.TakeWhile(b => FreeSpace.Contains(b.Type)).ToList();
         var available = old.Size + freeAfter.Sum(b => b.Size);
         bool truncateAfter = freeAfter.Count == following.Count; // moov (and free space) is last: the file may grow or shrink
-        var rest = available - newMoov.Length;
+        var rest = available - length;
         if (!truncateAfter && rest != 0 && (rest < 8 || rest > uint.MaxValue))
             throw new LabelWriteException(rest < 0
-                ? $"moov 之后没有足够的空闲空间（需要 {newMoov.Length} 字节，可用 {available} 字节），请使用复制模式"
+                ? $"moov 之后没有足够的空闲空间（需要 {length} 字节，可用 {available} 字节），请使用复制模式"
                 : "moov 之后的剩余空间不足以放置 free 盒子，请使用复制模式");
 
         foreach (var (index, payload) in plan.EditedUuids)
         {
             file.Position = plan.Top[index].PayloadOffset;
-            file.Write(payload);
+            file.Write(payload, 0, payload.Length);
         }
-        file.Position = old.Offset;
-        file.Write(newMoov);
-        if (truncateAfter) file.SetLength(old.Offset + newMoov.Length);
+        // Built in a pooled buffer, which the read-back that follows reads moov into again.
+        var newMoov = ArrayPool<byte>.Shared.Rent((int)length);
+        try
+        {
+            plan.Moov.WriteTo(newMoov.AsSpan(0, (int)length));
+            file.Position = old.Offset;
+            file.Write(newMoov, 0, (int)length);
+        }
+        finally { ArrayPool<byte>.Shared.Return(newMoov); }
+        if (truncateAfter) file.SetLength(old.Offset + length);
         else if (rest > 0)
         {
-            IntegerWrites.WriteU32BE(file, (uint)rest);
-            file.Write("free"u8);
+            var free = new byte[8];
+            BinaryPrimitives.WriteUInt32BigEndian(free, (uint)rest);
+            "free"u8.CopyTo(free.AsSpan(4));
+            file.Write(free, 0, free.Length);
         }
         file.Flush(flushToDisk: false);
     }
