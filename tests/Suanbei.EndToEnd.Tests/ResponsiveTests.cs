@@ -106,8 +106,8 @@ public sealed class SeededWebApp : IAsyncLifetime
         await db.SaveChangesAsync();
 
         // A webhook whose address does not resolve: each event below is a failed, retried delivery in the log.
-        var hook = await sp.GetRequiredService<OrganisationWebhooks>().AddAsync(
-            new WebhookActor(filer.Id, filer.Id, filer.Email!, Suanbei.Core.Organisations.MemberRole.Owner), "https://hooks.invalid/suanbei");
+        var owner = new WebhookActor(filer.Id, filer.Id, filer.Email!, Suanbei.Core.Organisations.MemberRole.Owner);
+        var hook = await sp.GetRequiredService<OrganisationWebhooks>().AddAsync(owner, "https://hooks.invalid/suanbei");
         if (hook.Outcome != WebhookOutcome.Done) throw new InvalidOperationException(hook.Error);
 
         // Filings through the API, as a client would.

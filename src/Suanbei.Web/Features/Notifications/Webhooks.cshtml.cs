@@ -90,7 +90,8 @@ public sealed class WebhooksModel(OrganisationWebhooks webhooks) : PageModel
     private async Task LoadAsync()
     {
         Actor = WebhookActor.Of(User);
-        OrganisationName = Actor.Role is null ? null : await webhooks.OrganisationNameAsync(Actor.OrganisationId, HttpContext.RequestAborted);
+        OrganisationName = Actor.Role is null ? null
+            : await webhooks.OrganisationNameAsync(Actor.OrganisationId, HttpContext.RequestAborted);
         Endpoints = await webhooks.ListAsync(Actor.OrganisationId, HttpContext.RequestAborted);
         Changes = await webhooks.ChangesAsync(Actor.OrganisationId, HttpContext.RequestAborted);
     }
