@@ -106,8 +106,9 @@ public sealed class SeededWebApp : IAsyncLifetime
         await db.SaveChangesAsync();
 
         // A webhook whose address does not resolve: each event below is a failed, retried delivery in the log.
-        var (hook, refused) = await sp.GetRequiredService<NotificationCenter>().AddWebhookAsync(filer.Id, "https://hooks.invalid/suanbei");
-        if (hook is null) throw new InvalidOperationException(refused);
+        var owner = new WebhookActor(filer.Id, filer.Id, filer.Email!, Suanbei.Core.Organisations.MemberRole.Owner);
+        var hook = await sp.GetRequiredService<OrganisationWebhooks>().AddAsync(owner, "https://hooks.invalid/suanbei");
+        if (hook.Outcome != WebhookOutcome.Done) throw new InvalidOperationException(hook.Error);
 
         // Filings through the API, as a client would.
         var filerApi = await ApiAsync(db, filer.Id);
@@ -283,6 +284,7 @@ public class ResponsiveTests(Browser browser, SeededWebApp app) : IClassFixture<
         ("review-genai-detail", $"/review/genai-filings/{app.GenAiNational}", app.ReviewerEmail),
         ("public-genai", "/public/genai", null),
         ("deliveries", "/notifications/deliveries", app.FilerEmail),
+        ("webhooks", "/notifications/webhooks", app.FilerEmail),
         ("eval-runs", "/genai/runs", app.FilerEmail),
         ("eval-run-running", $"/genai/runs/{app.RunningRun}", app.FilerEmail),
         ("eval-run-queued", $"/genai/runs/{app.QueuedRun}", app.FilerEmail),

@@ -41,7 +41,7 @@ public abstract partial class NotificationTests<TApp>(TApp app) : IClassFixture<
         var browser = await app.SignInAsync(filer.User.Email!);
         var (path, secret) = await RegisterWebhookAsync(browser);
         Assert.DoesNotContain("whsec_", await browser.GetStringAsync("/notifications/webhooks")); // the secret is shown once
-        var stored = await app.WithDb(db => db.Set<WebhookEndpoint>().Where(w => w.AccountId == filer.User.Id).Select(w => w.Secret)
+        var stored = await app.WithDb(db => db.Set<WebhookEndpoint>().Where(w => w.OrganisationId == filer.User.Id).Select(w => w.Secret)
             .SingleAsync());
         Assert.StartsWith(WebhookSecrets.StoredPrefix, stored); // encrypted at rest
         Assert.DoesNotContain(secret, stored);
@@ -162,9 +162,9 @@ public abstract partial class NotificationTests<TApp>(TApp app) : IClassFixture<
         var notifier = app.App.Services.GetRequiredService<Notifier>();
         var key = $"test-twice:{owner.Id}";
         await Task.WhenAll(
-            notifier.NotifyAccountAsync(key, owner.Id, "重复事件", "正文", null, default),
-            notifier.NotifyAccountAsync(key, owner.Id, "重复事件", "正文", null, default));
-        await notifier.NotifyAccountAsync(key, owner.Id, "重复事件", "正文", null, default);
+            notifier.NotifyOrganisationAsync(key, owner.Id, "重复事件", "正文", null, default),
+            notifier.NotifyOrganisationAsync(key, owner.Id, "重复事件", "正文", null, default));
+        await notifier.NotifyOrganisationAsync(key, owner.Id, "重复事件", "正文", null, default);
         var guest = TestApp.NewEmail("guest");
         var invitation = $"invitation:{Guid.NewGuid():N}";
         await notifier.EmailAsync(invitation, guest, "邀请您加入", "请注册后接受邀请。", "/account/register", default);
@@ -187,7 +187,7 @@ public abstract partial class NotificationTests<TApp>(TApp app) : IClassFixture<
         var browser = await app.SignInAsync(owner.Email!);
         var (path, secret) = await RegisterWebhookAsync(browser, "fail2");
         var key = $"test-retry:{owner.Id}";
-        await app.App.Services.GetRequiredService<Notifier>().NotifyAccountAsync(key, owner.Id, "重试测试", "正文", null, default);
+        await app.App.Services.GetRequiredService<Notifier>().NotifyOrganisationAsync(key, owner.Id, "重试测试", "正文", null, default);
 
         await Eventually.HoldsAsync(async () => (await OutboxAsync(key)).All(m => m.Status == DeliveryStatus.Delivered), "delivery");
         var calls = app.Receiver.CallsTo(path);
@@ -211,7 +211,7 @@ public abstract partial class NotificationTests<TApp>(TApp app) : IClassFixture<
         var browser = await app.SignInAsync(owner.Email!);
         var (path, _) = await RegisterWebhookAsync(browser, "fail99");
         var key = $"test-give-up:{owner.Id}";
-        await app.App.Services.GetRequiredService<Notifier>().NotifyAccountAsync(key, owner.Id, "放弃测试", "正文", null, default);
+        await app.App.Services.GetRequiredService<Notifier>().NotifyOrganisationAsync(key, owner.Id, "放弃测试", "正文", null, default);
 
         await Eventually.HoldsAsync(async () => (await OutboxAsync(key)).Single(m => m.Channel == DeliveryChannel.Webhook).Status
             == DeliveryStatus.Failed, "giving up");
@@ -220,11 +220,11 @@ public abstract partial class NotificationTests<TApp>(TApp app) : IClassFixture<
     }
 
     [Fact]
-    public async Task A_deleted_webhook_is_deleted_only_by_its_owner_and_its_pending_messages_are_given_up_at_once()
+    public async Task A_deleted_webhook_is_deleted_only_by_its_organisation_and_its_pending_messages_are_given_up_at_once()
     {
         var (owner, browser) = await app.SignedInAsync(Roles.Filer);
         await RegisterWebhookAsync(browser);
-        var hook = await app.WithDb(db => db.Set<WebhookEndpoint>().SingleAsync(w => w.AccountId == owner.Id));
+        var hook = await app.WithDb(db => db.Set<WebhookEndpoint>().SingleAsync(w => w.OrganisationId == owner.Id));
         var (_, stranger) = await app.SignedInAsync(Roles.Filer);
         var foreign = await stranger.PostFormAsync("/notifications/webhooks", new() { ["id"] = hook.Id.ToString() },
             "/notifications/webhooks?handler=Delete");
@@ -237,8 +237,8 @@ public abstract partial class NotificationTests<TApp>(TApp app) : IClassFixture<
         var key = $"test-deleted:{owner.Id}";
         await app.WithDb(async db =>
         {
-            db.Add(new OutboxMessage(key, DeliveryChannel.Webhook, hook.Id.ToString("N"), owner.Id, "已删除", "正文", null,
-                DateTimeOffset.UtcNow));
+            db.Add(new OutboxMessage(key, DeliveryChannel.Webhook, hook.Id.ToString("N"), null, "已删除", "正文", null,
+                DateTimeOffset.UtcNow, owner.Id));
             return await db.SaveChangesAsync();
         });
         await Eventually.HoldsAsync(async () => (await OutboxAsync(key)).Single().Status == DeliveryStatus.Failed, "giving up");
@@ -255,7 +255,7 @@ public abstract partial class NotificationTests<TApp>(TApp app) : IClassFixture<
         var page = await r.Content.ReadAsStringAsync();
         Assert.Contains("「接收地址」须为 http:// 或 https:// 开头的完整网址", page);
         Assert.Contains("ftp://example.cn/hook", page); // the input is kept
-        Assert.Equal(0, await app.WithDb(db => db.Set<WebhookEndpoint>().CountAsync(w => w.AccountId == user.Id)));
+        Assert.Equal(0, await app.WithDb(db => db.Set<WebhookEndpoint>().CountAsync(w => w.OrganisationId == user.Id)));
     }
 
     [Fact]

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Suanbei.Core.Organisations;
 using Suanbei.Testing;
 using Suanbei.Web.Data;
 using Suanbei.Web.Features.Notifications;
@@ -63,14 +64,18 @@ public abstract class OutboxDeliveryTests(Provider provider) : IAsyncLifetime
         return await db.Set<OutboxMessage>().AsNoTracking().ToListAsync();
     }
 
-    /// <summary>An account with a webhook on the receiver at <paramref name="path"/>.</summary>
+    /// <summary>The owner of the personal organisation of <paramref name="accountId"/> (its id is the account's).</summary>
+    private static WebhookActor OwnerOf(string accountId) => new(accountId, accountId, accountId, MemberRole.Owner);
+
+    /// <summary>An account whose personal organisation has a webhook at <paramref name="url"/>.</summary>
     private static async Task<AppUser> AccountWithWebhookAsync(WebApplication node, string url)
     {
         await using var scope = node.Services.CreateAsyncScope();
         var created = await UserAdministration.CreateUserAsync(scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>(),
             TestApp.NewEmail("outbox"), Roles.Filer, TestApp.Password, DateTimeOffset.UtcNow);
-        var (endpoint, error) = await scope.ServiceProvider.GetRequiredService<NotificationCenter>().AddWebhookAsync(created.User.Id, url);
-        Assert.True(endpoint is not null, error);
+        var added = await scope.ServiceProvider.GetRequiredService<OrganisationWebhooks>()
+            .AddAsync(OwnerOf(created.User.Id), url);
+        Assert.True(added.Outcome == WebhookOutcome.Done, added.Error);
         return created.User;
     }
 
@@ -81,7 +86,7 @@ public abstract class OutboxDeliveryTests(Provider provider) : IAsyncLifetime
         var first = await StartNodeAsync(NotifyApp.Settings(SmtpTestServer.FreePort(), retrySeconds: 6));
         var path = $"/fail1/{Guid.NewGuid():N}";
         var user = await AccountWithWebhookAsync(first, _receiver.BaseUrl + path);
-        await first.Services.GetRequiredService<Notifier>().NotifyAccountAsync("restart:1", user.Id, "重启测试", "正文", null, default);
+        await first.Services.GetRequiredService<Notifier>().NotifyOrganisationAsync("restart:1", user.Id, "重启测试", "正文", null, default);
         await Eventually.HoldsAsync(async () => (await OutboxAsync()) is { Count: 2 } all && all.All(m => m.Attempts == 1),
             "one failed attempt on each channel");
         await StopAsync(first);
@@ -103,16 +108,16 @@ public abstract class OutboxDeliveryTests(Provider provider) : IAsyncLifetime
         var node = await StartNodeAsync(settings);
         await using (var scope = node.Services.CreateAsyncScope())
         {
-            var (endpoint, error) = await scope.ServiceProvider.GetRequiredService<NotificationCenter>()
-                .AddWebhookAsync("nobody", "http://169.254.169.254/latest/meta-data/");
-            Assert.Null(endpoint);
-            Assert.StartsWith("「接收地址」指向链路本地地址", error);
+            var refused = await scope.ServiceProvider.GetRequiredService<OrganisationWebhooks>()
+                .AddAsync(OwnerOf("nobody"), "http://169.254.169.254/latest/meta-data/");
+            Assert.Equal(WebhookOutcome.Invalid, refused.Outcome);
+            Assert.StartsWith("「接收地址」指向链路本地地址", refused.Error);
         }
 
         // A name passes the entry check; it resolves to 127.0.0.1 and the connection is refused (as with DNS rebinding).
         var path = $"/hooks/{Guid.NewGuid():N}";
         var user = await AccountWithWebhookAsync(node, $"http://localhost:{new Uri(_receiver.BaseUrl).Port}{path}");
-        await node.Services.GetRequiredService<Notifier>().NotifyAccountAsync("ssrf:1", user.Id, "内网测试", "正文", null, default);
+        await node.Services.GetRequiredService<Notifier>().NotifyOrganisationAsync("ssrf:1", user.Id, "内网测试", "正文", null, default);
         await Eventually.HoldsAsync(async () => (await OutboxAsync()).SingleOrDefault(m => m.Channel == DeliveryChannel.Webhook)
             is { Status: DeliveryStatus.Failed }, "the webhook message given up");
         var hook = (await OutboxAsync()).Single(m => m.Channel == DeliveryChannel.Webhook);
@@ -130,18 +135,18 @@ public abstract class OutboxDeliveryTests(Provider provider) : IAsyncLifetime
         var user = await AccountWithWebhookAsync(first, _receiver.BaseUrl + path);
         const string legacy = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"; // as the previous version stored it: in clear
         await using (var db = Db())
-            await db.Set<WebhookEndpoint>().Where(w => w.AccountId == user.Id)
+            await db.Set<WebhookEndpoint>().Where(w => w.OrganisationId == user.Id)
                 .ExecuteUpdateAsync(s => s.SetProperty(w => w.Secret, legacy));
         await StopAsync(first);
 
         var second = await StartNodeAsync(NotifyApp.Settings(_smtp.Port));
         await using (var db = Db())
         {
-            var stored = await db.Set<WebhookEndpoint>().Where(w => w.AccountId == user.Id).Select(w => w.Secret).SingleAsync();
+            var stored = await db.Set<WebhookEndpoint>().Where(w => w.OrganisationId == user.Id).Select(w => w.Secret).SingleAsync();
             Assert.StartsWith(WebhookSecrets.StoredPrefix, stored);
             Assert.DoesNotContain(legacy["whsec_".Length..], stored);
         }
-        await second.Services.GetRequiredService<Notifier>().NotifyAccountAsync("legacy:1", user.Id, "旧密钥", "正文", null, default);
+        await second.Services.GetRequiredService<Notifier>().NotifyOrganisationAsync("legacy:1", user.Id, "旧密钥", "正文", null, default);
         await Eventually.HoldsAsync(() => _receiver.CallsTo(path).Count == 1, "the webhook call");
         Assert.True(WebhookReceiver.Verify(legacy, _receiver.CallsTo(path).Single()), "the person's secret still verifies");
     }
@@ -157,7 +162,7 @@ public abstract class OutboxDeliveryTests(Provider provider) : IAsyncLifetime
         const int count = 20;
         await Task.WhenAll(Enumerable.Range(0, count).Select(i =>
             (i % 2 == 0 ? a : b).Services.GetRequiredService<Notifier>()
-                .NotifyAccountAsync($"burst:{i}", user.Id, $"并发测试 {i}", "正文", null, default)));
+                .NotifyOrganisationAsync($"burst:{i}", user.Id, $"并发测试 {i}", "正文", null, default)));
 
         await Eventually.HoldsAsync(async () => (await OutboxAsync()) is { Count: 2 * count } all
             && all.All(m => m.Status == DeliveryStatus.Delivered), "every message delivered");

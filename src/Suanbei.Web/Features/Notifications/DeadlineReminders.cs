@@ -25,20 +25,18 @@ public sealed class DeadlineReminders(SuanbeiDbContext db, DeadlineService deadl
         var reported = 0;
         foreach (var owner in owners)
         {
-            var recipients = await OrganisationRecipients.OfAsync(db, owner, ct);
             foreach (var c in await deadlines.ClocksAsync(owner, ct))
             {
                 if (c.Kind == DeadlineKind.RegulatorDecision) continue;
                 var due = $"截止 {c.DueDate:yyyy-MM-dd}{(c.Estimated ? "（估算）" : "")}，依据{c.Article}。";
                 var left = WorkingDaysLeft(today, c.DueDate);
                 if (!c.Overdue && left > settings.DeadlineWarningWorkingDays) continue;
-                foreach (var account in recipients)
-                    if (c.Overdue)
-                        await notifier.NotifyAccountAsync($"deadline-overdue:{c.Uid}:{c.DueDate:yyyyMMdd}", account,
-                            $"备案期限已过：{c.Title}", $"{c.KindName}期限已过，{due}请尽快办理。", c.Link, ct);
-                    else
-                        await notifier.NotifyAccountAsync($"deadline-approaching:{c.Uid}:{c.DueDate:yyyyMMdd}", account,
-                            $"备案期限临近：{c.Title}", $"{c.KindName}还剩 {left} 个工作日，{due}", c.Link, ct);
+                if (c.Overdue)
+                    await notifier.NotifyOrganisationAsync($"deadline-overdue:{c.Uid}:{c.DueDate:yyyyMMdd}", owner,
+                        $"备案期限已过：{c.Title}", $"{c.KindName}期限已过，{due}请尽快办理。", c.Link, ct);
+                else
+                    await notifier.NotifyOrganisationAsync($"deadline-approaching:{c.Uid}:{c.DueDate:yyyyMMdd}", owner,
+                        $"备案期限临近：{c.Title}", $"{c.KindName}还剩 {left} 个工作日，{due}", c.Link, ct);
                 reported++;
             }
         }

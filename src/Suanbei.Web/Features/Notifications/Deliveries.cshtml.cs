@@ -4,17 +4,20 @@ using Suanbei.Web.Identity;
 
 namespace Suanbei.Web.Features.Notifications;
 
-/// <summary>发送记录: the account's e-mails and webhook calls with every attempt (time, HTTP status, error).</summary>
+/// <summary>
+/// 发送记录: the account's e-mails and the calls to the acting organisation's webhooks, with every attempt (time, HTTP
+/// status, error). Read-only, so every member sees the organisation's calls.
+/// </summary>
 [Authorize]
-public sealed class DeliveriesModel(NotificationCenter center) : PageModel
+public sealed class DeliveriesModel(NotificationCenter center, OrganisationWebhooks webhooks) : PageModel
 {
     public List<(OutboxMessage Message, List<DeliveryAttempt> Attempts)> Deliveries { get; private set; } = [];
     public Dictionary<string, string> WebhookUrls { get; private set; } = [];
 
     public async Task OnGetAsync()
     {
-        Deliveries = await center.DeliveriesAsync(User.UserId(), HttpContext.RequestAborted);
-        WebhookUrls = (await center.WebhooksAsync(User.UserId(), HttpContext.RequestAborted))
+        Deliveries = await center.DeliveriesAsync(User.UserId(), User.OrganisationId(), HttpContext.RequestAborted);
+        WebhookUrls = (await webhooks.ListAsync(User.OrganisationId(), HttpContext.RequestAborted))
             .ToDictionary(w => w.Id.ToString("N"), w => w.Url);
     }
 

@@ -30,20 +30,15 @@ public sealed class FilingNotifications(SuanbeiDbContext db, Notifier notifier)
         $"filing-change-published:{e.FilingId:N}", $"算法备案「{Name(e.Facts.Name)}」的变更（第 {e.Revision} 版）已通过审核",
         $"备案编号 {e.Facts.Number} 的公示信息已更新，日期 {e.PublishedOn:yyyy-MM-dd}。", ct);
 
+    /// <summary>
+    /// The decisions on a subject's filings concern the organisation that owns the subject: its members
+    /// (<see cref="OrganisationRecipients"/>) and its webhooks hear of them. The filing itself is not read again:
+    /// publishing loads it once.
+    /// </summary>
     private async Task NotifyAsync(Guid filingId, Guid subjectId, string eventKey, string title, string body, CancellationToken ct)
     {
-        foreach (var account in await RecipientsAsync(db, subjectId, ct))
-            await notifier.NotifyAccountAsync(eventKey, account, title, body, $"/filings/{filingId}", ct);
-    }
-
-    /// <summary>
-    /// Who hears of the decisions on a subject's filings: the members of the organisation that owns the subject
-    /// (<see cref="OrganisationRecipients"/>). The filing itself is not read again: publishing loads it once.
-    /// </summary>
-    public static async Task<IReadOnlyList<string>> RecipientsAsync(SuanbeiDbContext db, Guid subjectId, CancellationToken ct)
-    {
         var owner = await db.Set<Subject>().AsNoTracking().Where(s => s.Id == subjectId).Select(s => s.OwnerId).FirstOrDefaultAsync(ct);
-        return owner is null ? [] : await OrganisationRecipients.OfAsync(db, owner, ct);
+        if (owner is not null) await notifier.NotifyOrganisationAsync(eventKey, owner, title, body, $"/filings/{filingId}", ct);
     }
 
     private static string Name(string? name) => string.IsNullOrWhiteSpace(name) ? "未命名算法" : name;

@@ -1,16 +1,16 @@
 using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Suanbei.Web.Data;
-using Suanbei.Web.Features.Operations;
 
 namespace Suanbei.Web.Features.Notifications;
 
-/// <summary>An account's notification centre and delivery log, always filtered by the account (another's id is not found).</summary>
-public sealed class NotificationCenter(SuanbeiDbContext db, TimeProvider clock, OutboundAddressGuard guard,
-    WebhookSecrets secrets, UnreadCounts counts)
+/// <summary>
+/// An account's notification centre and delivery log, always filtered by the account (another's id is not found) and,
+/// for webhook calls, by the organisation it acts for.
+/// </summary>
+public sealed class NotificationCenter(SuanbeiDbContext db, TimeProvider clock, UnreadCounts counts)
 {
     public const int PageSize = 100;
-    public const string AddressField = "接收地址";
 
     public Task<int> UnreadCountAsync(string accountId, CancellationToken ct = default) =>
         db.Set<Notification>().CountAsync(n => n.AccountId == accountId && n.ReadAt == null, ct);
@@ -54,34 +54,23 @@ public sealed class NotificationCenter(SuanbeiDbContext db, TimeProvider clock, 
         return true;
     }
 
-    /// <summary>The account's latest outbox messages with their attempts, newest first.</summary>
-    public async Task<List<(OutboxMessage Message, List<DeliveryAttempt> Attempts)>> DeliveriesAsync(string accountId,
-        CancellationToken ct = default)
+    /// <summary>
+    /// The delivery log, newest first, with every attempt: the e-mails sent to the account, and the calls to the webhooks
+    /// of the organisation it acts for (the organisation's, so every member sees the same calls).
+    /// </summary>
+    public Task<List<(OutboxMessage Message, List<DeliveryAttempt> Attempts)>> DeliveriesAsync(string accountId,
+        string organisationId, CancellationToken ct = default) =>
+        WithAttemptsAsync(db, db.Set<OutboxMessage>()
+            .Where(m => (m.Channel == DeliveryChannel.Webhook && m.OrganisationId == organisationId)
+                || (m.Channel == DeliveryChannel.Email && m.AccountId == accountId)), ct);
+
+    /// <summary>The latest <see cref="PageSize"/> of <paramref name="messages"/>, newest first, each with its attempts.</summary>
+    public static async Task<List<(OutboxMessage Message, List<DeliveryAttempt> Attempts)>> WithAttemptsAsync(SuanbeiDbContext db,
+        IQueryable<OutboxMessage> messages, CancellationToken ct)
     {
-        var messages = await db.Set<OutboxMessage>().AsNoTracking().Where(m => m.AccountId == accountId)
-            .OrderByDescending(m => m.CreatedAt).Take(PageSize).ToListAsync(ct);
-        var ids = messages.Select(m => m.Id).ToList();
+        var latest = await messages.AsNoTracking().OrderByDescending(m => m.CreatedAt).Take(PageSize).ToListAsync(ct);
+        var ids = latest.Select(m => m.Id).ToList();
         var attempts = await db.Set<DeliveryAttempt>().AsNoTracking().Where(a => ids.Contains(a.MessageId)).ToListAsync(ct);
-        return messages.Select(m => (m, attempts.Where(a => a.MessageId == m.Id).OrderBy(a => a.Number).ToList())).ToList();
+        return latest.Select(m => (m, attempts.Where(a => a.MessageId == m.Id).OrderBy(a => a.Number).ToList())).ToList();
     }
-
-    public Task<List<WebhookEndpoint>> WebhooksAsync(string accountId, CancellationToken ct = default) =>
-        db.Set<WebhookEndpoint>().AsNoTracking().Where(w => w.AccountId == accountId).OrderBy(w => w.CreatedAt).ToListAsync(ct);
-
-    /// <summary>Registers a webhook; returns it with its secret (shown once) or the Chinese reason the address is refused.</summary>
-    public async Task<(WebhookRegistration? Registration, string? Error)> AddWebhookAsync(string accountId, string? url,
-        CancellationToken ct = default)
-    {
-        if (url?.Trim().Length > WebhookEndpoint.MaxUrlLength) return (null, $"「{AddressField}」不能超过 {WebhookEndpoint.MaxUrlLength} 个字符");
-        var (uri, error) = guard.CheckUrl(url, AddressField);
-        if (uri is null) return (null, error);
-        var (secret, stored) = secrets.Create();
-        var endpoint = new WebhookEndpoint(accountId, uri, stored, clock.GetUtcNow());
-        db.Add(endpoint);
-        await db.SaveChangesAsync(ct);
-        return (new WebhookRegistration(endpoint, secret), null);
-    }
-
-    public async Task<bool> RemoveWebhookAsync(string accountId, Guid id, CancellationToken ct = default) =>
-        await db.Set<WebhookEndpoint>().Where(w => w.AccountId == accountId && w.Id == id).ExecuteDeleteAsync(ct) == 1;
 }

@@ -7,7 +7,8 @@ namespace Suanbei.Web.Features.Notifications;
 
 /// <summary>
 /// Notifications: the <see cref="Notifier"/> other features call, the filing listeners, the outbox sender (a hosted
-/// service on every node; leases keep two nodes from sending the same message) and the pages under /notifications.
+/// service on every node; leases keep two nodes from sending the same message), the pages under /notifications and the
+/// organisation's webhooks under /api/v1/webhooks.
 /// </summary>
 public sealed class NotificationsModule : IFeatureModule
 {
@@ -18,6 +19,7 @@ public sealed class NotificationsModule : IFeatureModule
         services.AddSingleton<OutboxSignal>();
         services.AddSingleton<Notifier>();
         services.AddScoped<NotificationCenter>();
+        services.AddScoped<OrganisationWebhooks>();
         services.AddSingleton<UnreadCounts>();
         services.AddHostedService<UnreadCountListener>();
         services.AddScoped<EmailSender>();
@@ -34,6 +36,8 @@ public sealed class NotificationsModule : IFeatureModule
         services.AddScoped<IDomainEventHandler<FilingPublished>>(sp => sp.GetRequiredService<FilingNotifications>());
         services.AddScoped<IDomainEventHandler<FilingChangePublished>>(sp => sp.GetRequiredService<FilingNotifications>());
     }
+
+    public void MapApi(RouteGroupBuilder api) => WebhookEndpoints.Map(api);
 
     /// <summary>
     /// Encrypts webhook secrets that older versions stored in clear. A step in code, not in a migration: the SQL

@@ -12,13 +12,14 @@ public sealed class OutboxMessage
     private OutboxMessage() { } // EF
 
     public OutboxMessage(string eventKey, DeliveryChannel channel, string target, string? accountId, string title, string body,
-        string? link, DateTimeOffset now)
+        string? link, DateTimeOffset now, string? organisationId = null)
     {
         Id = Guid.NewGuid();
         EventKey = eventKey;
         Channel = channel;
         Target = target;
         AccountId = accountId;
+        OrganisationId = organisationId;
         Title = title;
         Body = body;
         Link = link;
@@ -31,8 +32,13 @@ public sealed class OutboxMessage
     public DeliveryChannel Channel { get; private set; }
     /// <summary>The e-mail address, or the webhook endpoint's id.</summary>
     public string Target { get; private set; } = "";
-    /// <summary>The account it was sent for (its delivery log), or null for an address without an account (an invitation).</summary>
+    /// <summary>
+    /// The account an e-mail was sent for (its delivery log), or null for an address without an account (an invitation)
+    /// and for webhook calls, which are the organisation's.
+    /// </summary>
     public string? AccountId { get; private set; }
+    /// <summary>For a webhook call, the organisation whose endpoint it goes to (its delivery log); null for e-mail.</summary>
+    public string? OrganisationId { get; private set; }
     public string Title { get; private set; } = "";
     public string Body { get; private set; } = "";
     public string? Link { get; private set; }

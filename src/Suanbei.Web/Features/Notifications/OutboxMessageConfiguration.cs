@@ -12,6 +12,7 @@ public sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outbox
         b.Property(m => m.EventKey).HasMaxLength(Notifier.MaxEventKeyLength).IsRequired();
         b.Property(m => m.Target).HasMaxLength(320).IsRequired();
         b.Property(m => m.AccountId).HasMaxLength(450);
+        b.Property(m => m.OrganisationId).HasMaxLength(450);
         b.Property(m => m.Title).HasMaxLength(200).IsRequired();
         b.Property(m => m.Body).IsRequired();
         b.Property(m => m.Link).HasMaxLength(500);
@@ -20,5 +21,6 @@ public sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<Outbox
         b.HasIndex(m => new { m.EventKey, m.Channel, m.Target }).IsUnique();
         b.HasIndex(m => new { m.Status, m.NextAttemptAt });
         b.HasIndex(m => new { m.AccountId, m.CreatedAt });
+        b.HasIndex(m => new { m.OrganisationId, m.CreatedAt });
     }
 }

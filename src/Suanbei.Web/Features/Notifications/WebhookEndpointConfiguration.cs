@@ -9,9 +9,11 @@ public sealed class WebhookEndpointConfiguration : IEntityTypeConfiguration<Webh
     {
         b.ToTable("WebhookEndpoints");
         b.HasKey(w => w.Id);
-        b.Property(w => w.AccountId).HasMaxLength(450).IsRequired();
+        b.Property(w => w.OrganisationId).HasMaxLength(450).IsRequired();
         b.Property(w => w.Url).HasMaxLength(WebhookEndpoint.MaxUrlLength).IsRequired();
         b.Property(w => w.Secret).HasMaxLength(WebhookEndpoint.MaxStoredSecretLength).IsRequired();
-        b.HasIndex(w => w.AccountId);
+        b.Property(w => w.CreatedBy).HasMaxLength(450).IsRequired();
+        b.Ignore(w => w.Enabled);
+        b.HasIndex(w => w.OrganisationId);
     }
 }

@@ -67,13 +67,15 @@ public sealed class WebhookSender(IHttpClientFactory http, SuanbeiDbContext db, 
     }
 
     /// <summary>
-    /// The JSON body: <c>type</c> is the event key's kind (before the first ':'), <c>data</c> the notification as the
-    /// centre shows it, with the link made absolute when <c>Suanbei:PublicBaseUrl</c> is set.
+    /// The JSON body: <c>type</c> is the event key's kind (before the first ':'), <c>organisation</c> the id of the
+    /// organisation the event concerns (a receiver serving several tells them apart), <c>data</c> the notification as
+    /// the centre shows it, with the link made absolute when <c>Suanbei:PublicBaseUrl</c> is set.
     /// </summary>
     public static string Payload(OutboxMessage m, string? publicBaseUrl, DateTimeOffset now) => JsonSerializer.Serialize(new
     {
         type = m.EventKey.Split(':')[0],
         timestamp = now.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture),
+        organisation = m.OrganisationId,
         data = new { eventKey = m.EventKey, title = m.Title, body = m.Body, link = EmailSender.AbsoluteLink(m.Link, publicBaseUrl) },
     }, Json);
 }
