@@ -1,13 +1,13 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
-using Suanbei.Web.Features.Organisations;
 
 namespace Suanbei.Web.Data.Migrations;
 
 /// <summary>
 /// PostgreSQL only: triggers that announce, inside the transaction that makes them, the changes of what an account may
-/// act for, on <see cref="MembershipCache.Channel"/> (each node keeps those choices while it listens). A membership
+/// act for, on channel <c>suanbei_memberships</c> (Features/Organisations/MembershipCache keeps those choices on each
+/// node while it listens; the two-node membership test fails if the names part). A membership
 /// row names its account (before and after, for a move); a mandate or an organisation changed or deleted names no
 /// account, which drops every account's copy. Triggers rather than the app's saves, so bulk deletes, the accounts
 /// table's cascades and any other writer announce too. SQLite has no listener and reads the memberships every time.
@@ -17,6 +17,7 @@ namespace Suanbei.Web.Data.Migrations;
 public sealed class MembershipNotifications : Migration
 {
     private const string Function = "suanbei_memberships_changed";
+    private const string Channel = "suanbei_memberships"; // Data may not name Features: the literal, as migrations freeze
 
     protected override void Up(MigrationBuilder migrationBuilder)
     {
@@ -25,10 +26,10 @@ public sealed class MembershipNotifications : Migration
             CREATE FUNCTION {{Function}}() RETURNS trigger LANGUAGE plpgsql AS $$
             BEGIN
                 IF TG_LEVEL = 'ROW' THEN
-                    IF TG_OP <> 'INSERT' THEN PERFORM pg_notify('{{MembershipCache.Channel}}', OLD."UserId"); END IF;
-                    IF TG_OP <> 'DELETE' THEN PERFORM pg_notify('{{MembershipCache.Channel}}', NEW."UserId"); END IF;
+                    IF TG_OP <> 'INSERT' THEN PERFORM pg_notify('{{Channel}}', OLD."UserId"); END IF;
+                    IF TG_OP <> 'DELETE' THEN PERFORM pg_notify('{{Channel}}', NEW."UserId"); END IF;
                 ELSE
-                    PERFORM pg_notify('{{MembershipCache.Channel}}', '');
+                    PERFORM pg_notify('{{Channel}}', '');
                 END IF;
                 RETURN NULL;
             END $$;

@@ -15,7 +15,7 @@ namespace Suanbei.Web.Features.Organisations;
 /// </summary>
 public sealed class MembershipCache : NotifiedCache<List<OrganisationService.Choice>>
 {
-    /// <summary>The channel the triggers of migration <c>MembershipNotifications</c> notify.</summary>
+    /// <summary>The channel the triggers of migration <c>MembershipNotifications</c> notify (named there too).</summary>
     public const string Channel = "suanbei_memberships";
 
     /// <summary>
