@@ -11,7 +11,8 @@
 # rest), one node 1 / a: the ratio the CPU columns predict, max(1, 2a / (a + o)), is printed next to the measured one.
 # Prints one summary table at the end.
 # Usage: bench/nodes-wrk.sh [duration=30s] [warm-up=15s]
-#        (SUANBEI_DLL: a built suanbei.dll; default: build src/Suanbei.Cli)
+#        (SUANBEI_DLL: a built suanbei.dll; default: build src/Suanbei.Cli;
+#         NODE_ENV="NAME=VALUE …": environment of the nodes only, e.g. runtime settings to compare)
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 duration="${1:-30s}"
@@ -48,7 +49,8 @@ db="Host=127.0.0.1;Port=$pgport;Username=postgres;Database=suanbei;Maximum Pool 
 declare -A node_port=([a]="$(free_port)" [b]="$(free_port)")
 start_node() { # name cpu
   local port="${node_port[$1]}"
-  taskset -c "$2" dotnet "$dll" serve --urls "http://127.0.0.1:$port" --data "$work/$1" --db "$db" \
+  # shellcheck disable=SC2086 # NODE_ENV holds NAME=VALUE words
+  env ${NODE_ENV:-} taskset -c "$2" dotnet "$dll" serve --urls "http://127.0.0.1:$port" --data "$work/$1" --db "$db" \
     --materials "$work/materials" --key-store database >>"$work/$1.log" 2>&1 &
   echo $! >"$work/$1.pid"
   local t0; t0="$(date +%s.%N)"
@@ -146,6 +148,20 @@ tree_ticks() { # pid: user+system clock ticks of the process, its children it ha
   } | awk '{ s += $1 } END { print s + 0 }'
 }
 pid_of() { [[ -f $1 ]] && head -1 "$1" || true; }
+node_sched() { # per thread of both nodes (/proc/PID/task/TID/schedstat): "TID nanoseconds-waited-on-a-run-queue times-run"
+  local n t
+  for n in a b; do
+    [[ -f $work/$n.pid ]] || continue
+    for t in /proc/"$(cat "$work/$n.pid")"/task/*; do
+      [[ -r $t/schedstat ]] && echo "${t##*/} $(cat "$t/schedstat" 2>/dev/null)"
+    done
+  done | awk 'NF == 4 { print $1, $3, $4 }'
+}
+sched_delta() { # before after: run-queue wait (ns) and times run since "before", over the threads alive at the end
+  # (a thread pool thread that retired in between takes its counts with it: a slight undercount, never negative).
+  awk 'NR == FNR { w[$1] = $2; s[$1] = $3; next } { dw += $2 - w[$1]; ds += $3 - s[$1] } END { printf "%.0f %.0f", dw, ds }' \
+    "$1" "$2"
+}
 cpu_snapshot() { # clock ticks so far: nodes, nginx, PostgreSQL, whole machine (busy)
   local nodes=0 n
   for n in a b; do [[ -f $work/$n.pid ]] && nodes=$((nodes + $(tree_ticks "$(cat "$work/$n.pid")"))); done
@@ -157,10 +173,13 @@ run() { # key label url [header options]
   local load out before after
   load="$(cut -d' ' -f1 /proc/loadavg)"
   echo "### $label — wrk -t$wrk_threads -c16 -d$duration --latency $url   (load average before: $(cut -d' ' -f1-3 /proc/loadavg))"
+  node_sched >"$work/sched.before"
   before="$(cpu_snapshot)"
   # wrk's own CPU time, from the shell's accounting of its child.
   out="$(/usr/bin/time -f 'wrk-cpu %U %S' wrk -t"$wrk_threads" -c16 -d"$duration" --latency "$@" "$url" 2>&1)"
   after="$(cpu_snapshot)"
+  node_sched >"$work/sched.after"
+  local sched; sched="$(sched_delta "$work/sched.before" "$work/sched.after")"
   echo "$out" | grep -E 'Requests/sec|Non-2xx|Socket errors|  (50|90|99)%|requests in'
   local rps p50 p90 p99 non2xx sock total wrk_s per
   rps="$(echo "$out" | awk '/Requests\/sec/ {print $2}')"
@@ -173,19 +192,24 @@ run() { # key label url [header options]
   wrk_s="$(echo "$out" | awk '$1 == "wrk-cpu" {print $2 + $3}')"
   # CPU ms per request of each component (much less sensitive than requests/s to what else runs on the machine):
   # nodes | nginx | PostgreSQL | wrk | the rest (nginx + PostgreSQL + wrk) | the whole machine.
-  per="$(awk -v b="$before" -v a="$after" -v w="$wrk_s" -v n="$total" -v t="$ticks" -v restart="${key%%-*}" 'BEGIN {
+  per="$(awk -v b="$before" -v a="$after" -v w="$wrk_s" -v n="$total" -v t="$ticks" -v restart="${key%%-*}" \
+    -v sched="$sched" 'BEGIN {
+    split(sched, z, " ")
     split(b, x, " "); split(a, y, " "); if (n <= 0) n = 1
     for (i = 1; i <= 4; i++) { d[i] = (y[i] - x[i]) / t * 1000 / n; if (d[i] < 0) d[i] = 0 }
     w = w * 1000 / n
-    # A stopped node takes its CPU time with it: no node column for the restart rows.
-    if (restart == "restart") node = "–"; else node = sprintf("%.2f", d[1])
-    printf "%s | %.2f | %.2f | %.2f | %.2f | %.2f", node, d[2], d[3], w, d[2] + d[3] + w, d[4] }')"
+    # A stopped node takes its CPU time with it: no node columns for the restart rows. The nodes
+    # threads run-queue wait (ms) and times they were put on a core, per request: scheduling, not work.
+    if (restart == "restart") { node = "–"; wait = "–"; runs = "–" }
+    else { node = sprintf("%.2f", d[1]); wait = sprintf("%.2f", z[1] / 1e6 / n); runs = sprintf("%.1f", z[2] / n) }
+    printf "%s | %.2f | %.2f | %.2f | %.2f | %.2f | %s | %s", node, d[2], d[3], w, d[2] + d[3] + w, d[4], wait, runs }')"
   printf '| %s | %s | %s | %s | %s | %s | %s | %s | %s |\n' "$label" "$rps" "$p50" "$p90" "$p99" "${non2xx:-0}" \
     "${sock:-0}" "$per" "$load" >>"$summary"
   echo "$key $rps $(echo "$per" | awk -F' [|] ' '{ print $1, $5 }')" >>"$work/rates"
 }
 
 echo "uptime: $(uptime)"
+echo "node environment: ${NODE_ENV:-(none)}"
 echo "nproc: $(nproc); PostgreSQL $("$pgbin/postgres" --version | awk '{print $3}'); nginx $(nginx -v 2>&1 | cut -d/ -f2)"
 sql_per_request() { # url [header options]: SQL statements the database executed per request (100 requests)
   local url="$1"; shift
@@ -243,9 +267,12 @@ echo
 echo "CPU columns: user+system milliseconds per request of both nodes, nginx (master and workers), PostgreSQL"
 echo "(postmaster and backends), wrk, the three together (o), and the whole machine (/proc/stat, anything that ran)."
 echo
+echo "Nodes' scheduling per request (both nodes' threads, /proc/PID/task/*/schedstat): run-queue wait in ms, and the"
+echo "times a thread was put on a core (each one a wake-up or a preemption)."
+echo
 echo "| run | requests/s | p50 ms | p90 ms | p99 ms | non-2xx | socket errors | nodes | nginx | PostgreSQL | wrk | o | machine \
-| load before |"
-echo "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"
+| node run-queue wait | node runs | load before |"
+echo "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"
 cat "$summary"
 echo
 echo "two nodes ÷ one node, requests/s: registry search $(ratio two-search one-search)× \

@@ -114,10 +114,17 @@ public sealed class AlgorithmFiling : ReviewedFiling<FilingStatus, FilingAction,
         (Remarks ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
     /// <summary>A draft that a reviewer sent back for correction (退回补正) and that has not been resubmitted yet.</summary>
-    public bool IsReturned => Status == FilingStatus.Draft && ReturnRounds > 0;
+    public bool IsReturned => IsReturnedDraft(Status, ReturnRounds);
 
     /// <summary>The status as the filer reads it: a returned draft is 已退回, not a plain 草稿.</summary>
-    public string StatusDisplay => IsReturned ? FilingNames.Returned : DisplayNames.Of(Status);
+    public string StatusDisplay => StatusDisplayOf(Status, ReturnRounds);
+
+    /// <summary><see cref="IsReturned"/> from the two columns (for lists that read only those).</summary>
+    public static bool IsReturnedDraft(FilingStatus status, int returnRounds) => status == FilingStatus.Draft && returnRounds > 0;
+
+    /// <summary><see cref="StatusDisplay"/> from the two columns (for lists that read only those).</summary>
+    public static string StatusDisplayOf(FilingStatus status, int returnRounds) =>
+        IsReturnedDraft(status, returnRounds) ? FilingNames.Returned : DisplayNames.Of(status);
 
     /// <summary>What still blocks submission on one step of the form.</summary>
     public IReadOnlyList<MissingField> MissingFields(FilingStep step) =>

@@ -19,6 +19,10 @@ public sealed record ReviewClock(
         : WorkingDaysUsed is { } used ? $"已用 {used} / {LimitWorkingDays} 个工作日" + (IsOverdue ? "（已超期）" : "")
         : CalendarNote ?? NoOfficialCalendar;
 
+    /// <summary>A filing's clock from its two columns: running until <paramref name="now"/>, or stopped by the decision.</summary>
+    public static ReviewClock Of(DateOnly? startedOn, DateOnly? decidedOn, DateTimeOffset now, WorkingCalendar calendar) =>
+        Compute(startedOn, decidedOn ?? ChinaTime.Date(now), calendar);
+
     public static ReviewClock Compute(DateOnly? startedOn, DateOnly end, WorkingCalendar calendar)
     {
         var limit = DeadlineRules.Get(DeadlineKind.RegulatorDecision).WorkingDays;

@@ -38,7 +38,7 @@ public abstract class ReviewedFiling<TStatus, TAction, TEntry> : IHasDomainEvent
 
     /// <summary>The Art. 25 clock: working days used of the limit since complete materials, on the official calendar.</summary>
     public ReviewClock Clock(DateTimeOffset now, WorkingCalendar calendar) =>
-        ReviewClock.Compute(ClockStartedOn, DecidedOn ?? ChinaTime.Date(now), calendar);
+        ReviewClock.Of(ClockStartedOn, DecidedOn, now, calendar);
 
     protected void Raise(IDomainEvent e) => _events.Add(e);
 

@@ -1,4 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Suanbei.Core.Calendar;
 using Suanbei.Core.Filings;
 using Suanbei.Core.Subjects;
 using Suanbei.Web.Data;
@@ -9,13 +11,41 @@ namespace Suanbei.Web.Features.Filings;
 
 public sealed class IndexModel(FilingService filings, SuanbeiDbContext db, MaterialStore store) : FilingPageModel(filings, db, store)
 {
-    public List<AlgorithmFiling> List { get; private set; } = [];
-    public Subject? Subject { get; private set; }
-
-    public async Task OnGetAsync()
+    /// <summary>The columns of one filing that the list shows.</summary>
+    public sealed record Row(Guid Id, string? Name, FilingKind Kind, int Revision, FilingStatus Status, int ReturnRounds,
+        string? FilingNumber, DateOnly? ClockStartedOn, DateOnly? DecidedOn, DateTimeOffset UpdatedAt)
     {
-        Subject = await Filings.SubjectOfAsync(User.OrganisationId());
-        List = await Filings.ListOwnAsync(User.OrganisationId());
+        public bool IsReturned => AlgorithmFiling.IsReturnedDraft(Status, ReturnRounds);
+        public string StatusDisplay => AlgorithmFiling.StatusDisplayOf(Status, ReturnRounds);
+        public string Version => FilingDisplay.Version(Kind, Revision);
+
+        public ReviewClock Clock(DateTimeOffset now, WorkingCalendar calendar) =>
+            ReviewClock.Of(ClockStartedOn, DecidedOn, now, calendar);
+    }
+
+    public List<Row> List { get; private set; } = [];
+    public bool SubjectApproved { get; private set; }
+
+    public async Task OnGetAsync() =>
+        (SubjectApproved, List) = await LoadAsync(Db, User.OrganisationId(), HttpContext.RequestAborted);
+
+    /// <summary>
+    /// Whether the organisation's subject is approved, and its filings, newest first: one query, the page's columns only
+    /// (a filing needs an approved subject, so the subject's row leads and its filings join it; no subject, no filings).
+    /// </summary>
+    public static async Task<(bool SubjectApproved, List<Row> Filings)> LoadAsync(SuanbeiDbContext db, string organisationId,
+        CancellationToken ct = default)
+    {
+        var page = await db.Set<Subject>().AsNoTracking().Where(s => s.OwnerId == organisationId)
+            .Select(s => new
+            {
+                s.ApprovedAt,
+                Filings = db.Set<AlgorithmFiling>().Where(f => f.SubjectId == s.Id && f.OwnerUserId == organisationId)
+                    .Select(f => new Row(f.Id, f.Name, f.Kind, f.Revision, f.Status, f.ReturnRounds, f.FilingNumber,
+                        f.ClockStartedOn, f.DecidedOn, f.UpdatedAt)).ToList(),
+            })
+            .FirstOrDefaultAsync(ct);
+        return (page?.ApprovedAt is not null, page?.Filings.OrderByDescending(f => f.UpdatedAt).ToList() ?? []);
     }
 
     public async Task<IActionResult> OnPostCreateAsync()

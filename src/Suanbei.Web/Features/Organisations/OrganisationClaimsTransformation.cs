@@ -8,10 +8,12 @@ namespace Suanbei.Web.Features.Organisations;
 /// The one place that decides which organisation a request acts for and what it may do there: on every authenticated
 /// request (cookie or API token) it reads the account's memberships and standing consents, takes the organisation the
 /// request asks for (the <see cref="HeaderName"/> header for the API, the switcher's cookie for pages) when allowed,
-/// and adds <see cref="OrganisationClaims"/>. Nothing is cached across requests, so a removal or a revoked consent
-/// takes effect on the next request.
+/// and adds <see cref="OrganisationClaims"/>. The memberships and consents come from <see cref="MembershipCache"/> while
+/// the node listens for their changes, else from the database, so a removal or a revoked consent takes effect on the
+/// next request (on another node: as soon as the commit's notification reaches it).
 /// </summary>
-public sealed class OrganisationClaimsTransformation(OrganisationService organisations, IHttpContextAccessor http) : IClaimsTransformation
+public sealed class OrganisationClaimsTransformation(OrganisationService organisations, MembershipCache memberships,
+    IHttpContextAccessor http) : IClaimsTransformation
 {
     public const string CookieName = "suanbei.org";
     public const string HeaderName = "X-Suanbei-Organisation";
@@ -42,7 +44,12 @@ public sealed class OrganisationClaimsTransformation(OrganisationService organis
         if (_resolved is { } r && r.UserId == userId) return (r.Choices, r.Acting);
         var context = http.HttpContext;
         var requested = context?.Request.Headers[HeaderName].FirstOrDefault() ?? context?.Request.Cookies[CookieName];
-        var choices = await organisations.ChoicesAsync(userId, email, ensurePersonal: true, context?.RequestAborted ?? default);
+        if (!memberships.TryGet(userId, out var choices))
+        {
+            var seen = memberships.Changes;
+            choices = await organisations.ChoicesAsync(userId, email, ensurePersonal: true, context?.RequestAborted ?? default);
+            memberships.Keep(userId, choices, seen);
+        }
         var acting = OrganisationService.Pick(choices, userId, requested);
         _resolved = (userId, choices, acting);
         return (choices, acting);

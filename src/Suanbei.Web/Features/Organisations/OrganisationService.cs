@@ -10,7 +10,8 @@ namespace Suanbei.Web.Features.Organisations;
 /// transformation that decides which organisation a request acts for. Guards live in the Core types; this class loads,
 /// checks membership (a non-member is "not found") and saves.
 /// </summary>
-public sealed class OrganisationService(SuanbeiDbContext db, TimeProvider clock, ILogger<OrganisationService> log)
+public sealed class OrganisationService(SuanbeiDbContext db, TimeProvider clock, MembershipCache memberships,
+    ILogger<OrganisationService> log)
 {
     /// <summary>
     /// An organisation an account may act for: its own membership, or a client reached through a consultancy it is a
@@ -36,7 +37,8 @@ public sealed class OrganisationService(SuanbeiDbContext db, TimeProvider clock,
     public async Task<List<Choice>> ChoicesAsync(string userId, string? email, bool ensurePersonal, CancellationToken ct = default)
     {
         // One round trip on every signed-in request: the account's organisations with their members.
-        var mine = db.Set<Organisation>().Include(o => o.Members).Where(o => o.Members.Any(m => m.UserId == userId));
+        // Untracked: the choices may be kept by MembershipCache and shared by later requests.
+        var mine = db.Set<Organisation>().AsNoTracking().Include(o => o.Members).Where(o => o.Members.Any(m => m.UserId == userId));
         var own = await mine.ToListAsync(ct);
         if (own.Count == 0 && ensurePersonal)
         {
@@ -48,10 +50,10 @@ public sealed class OrganisationService(SuanbeiDbContext db, TimeProvider clock,
         var consultancies = choices.Where(c => c.Organisation.Kind == OrganisationKind.Consultancy).ToList();
         if (consultancies.Count == 0) return choices;
         var consultancyIds = consultancies.Select(c => c.Id).ToList();
-        var consents = await db.Set<ConsultancyConsent>()
+        var consents = await db.Set<ConsultancyConsent>().AsNoTracking()
             .Where(c => consultancyIds.Contains(c.ConsultancyId) && c.RevokedAt == null).ToListAsync(ct);
         var clientIds = consents.Select(c => c.ClientId).Distinct().ToList();
-        var clients = await db.Set<Organisation>().Where(o => clientIds.Contains(o.Id)).ToListAsync(ct);
+        var clients = await db.Set<Organisation>().AsNoTracking().Where(o => clientIds.Contains(o.Id)).ToListAsync(ct);
         foreach (var consent in consents.OrderBy(c => c.GrantedAt))
         {
             if (choices.Any(c => c.Id == consent.ClientId)) continue; // a direct membership wins
@@ -65,6 +67,17 @@ public sealed class OrganisationService(SuanbeiDbContext db, TimeProvider clock,
     public static Choice? Pick(IReadOnlyList<Choice> choices, string userId, string? requested) =>
         choices.FirstOrDefault(c => c.Id == requested) ?? choices.FirstOrDefault(c => c.Id == userId) ?? choices.FirstOrDefault();
 
+    /// <summary>
+    /// Saves, then drops the accounts whose choices changed from this node's <see cref="MembershipCache"/> at once (the
+    /// database's notification reaches every node, this one too, a moment after the commit).
+    /// </summary>
+    private async Task SaveAsync(CancellationToken ct)
+    {
+        var affected = MembershipCache.AffectedBy(db.ChangeTracker);
+        await db.SaveChangesAsync(ct);
+        foreach (var account in affected) memberships.Changed(account);
+    }
+
     private async Task CreatePersonalAsync(string userId, string? email, CancellationToken ct)
     {
         var id = userId;
@@ -75,7 +88,7 @@ public sealed class OrganisationService(SuanbeiDbContext db, TimeProvider clock,
         }
         var name = string.IsNullOrWhiteSpace(email) ? "我的机构" : email.Length > Organisation.NameMax ? email[..Organisation.NameMax] : email;
         db.Add(new Organisation(id, name, OrganisationKind.Subject, userId, Now));
-        try { await db.SaveChangesAsync(ct); }
+        try { await SaveAsync(ct); }
         catch (DbUpdateException)
         {
             // Two first requests of a new account raced; the other one created it.
@@ -88,7 +101,7 @@ public sealed class OrganisationService(SuanbeiDbContext db, TimeProvider clock,
         var org = new Organisation(Guid.NewGuid().ToString(), name, kind, userId, Now);
         db.Users.Add(PlaceholderAccount(org.Id));
         db.Add(org);
-        await db.SaveChangesAsync(ct);
+        await SaveAsync(ct);
         return org;
     }
 
@@ -136,7 +149,7 @@ public sealed class OrganisationService(SuanbeiDbContext db, TimeProvider clock,
         RequireOwner(org, actorUserId);
         var invitation = new Invitation(org.Id, email, role, actorUserId, Now, out var token);
         db.Add(invitation);
-        await db.SaveChangesAsync(ct);
+        await SaveAsync(ct);
         return (invitation, token);
     }
 
@@ -163,7 +176,7 @@ public sealed class OrganisationService(SuanbeiDbContext db, TimeProvider clock,
         var invitation = await db.Set<Invitation>().FirstOrDefaultAsync(i => i.Id == invitationId && i.OrganisationId == org.Id, ct);
         if (invitation is null) return false;
         invitation.Withdraw(actorUserId, Now);
-        await db.SaveChangesAsync(ct);
+        await SaveAsync(ct);
         log.LogInformation("Invitation {InvitationId} of organisation {OrganisationId} withdrawn by account {UserId}", invitation.Id,
             org.Id, actorUserId);
         return true;
@@ -183,27 +196,27 @@ public sealed class OrganisationService(SuanbeiDbContext db, TimeProvider clock,
     public async Task AcceptAsync(Invitation invitation, Organisation org, string userId, string? email, CancellationToken ct = default)
     {
         invitation.Accept(org, userId, email, Now);
-        await db.SaveChangesAsync(ct);
+        await SaveAsync(ct);
     }
 
     public async Task ChangeRoleAsync(Organisation org, string actorUserId, string userId, MemberRole role, CancellationToken ct = default)
     {
         RequireOwner(org, actorUserId);
         org.ChangeRole(userId, role);
-        await db.SaveChangesAsync(ct);
+        await SaveAsync(ct);
     }
 
     public async Task RemoveAsync(Organisation org, string actorUserId, string userId, CancellationToken ct = default)
     {
         RequireOwner(org, actorUserId);
         org.Remove(userId);
-        await db.SaveChangesAsync(ct);
+        await SaveAsync(ct);
     }
 
     public async Task LeaveAsync(Organisation org, string userId, CancellationToken ct = default)
     {
         org.Leave(userId);
-        await db.SaveChangesAsync(ct);
+        await SaveAsync(ct);
     }
 
     /// <summary>A client owner lets a consultancy act for the client; the consultancy is named by its id (机构编号).</summary>
@@ -218,7 +231,7 @@ public sealed class OrganisationService(SuanbeiDbContext db, TimeProvider clock,
             throw new DomainException($"已委托「{consultancy.Name}」。");
         var consent = new ConsultancyConsent(client, consultancy, actorUserId, Now);
         db.Add(consent);
-        await db.SaveChangesAsync(ct);
+        await SaveAsync(ct);
         return consent;
     }
 
@@ -227,7 +240,7 @@ public sealed class OrganisationService(SuanbeiDbContext db, TimeProvider clock,
         var consent = await db.Set<ConsultancyConsent>().FirstOrDefaultAsync(c => c.Id == consentId && c.ClientId == client.Id, ct)
             ?? throw new DomainException("没有这项委托。");
         consent.Revoke(client, actorUserId, Now);
-        await db.SaveChangesAsync(ct);
+        await SaveAsync(ct);
     }
 
     /// <summary>Consents (standing and revoked) with the other side's name: for a client, its consultancies; for a

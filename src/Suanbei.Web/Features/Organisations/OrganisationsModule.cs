@@ -17,6 +17,8 @@ public sealed class OrganisationsModule : IFeatureModule
     {
         services.AddHttpContextAccessor();
         services.AddScoped<OrganisationService>();
+        services.AddSingleton<MembershipCache>();
+        services.AddHostedService<MembershipListener>();
         services.AddScoped<InvitationMail>();
         services.AddScoped<OrganisationClaimsTransformation>();
         services.AddScoped<IClaimsTransformation>(sp => sp.GetRequiredService<OrganisationClaimsTransformation>());
