@@ -29,7 +29,7 @@ public abstract partial class OrganisationWebhookTests<TApp>(TApp app) : IClassF
 
     /// <summary>An organisation with an owner, an editor and a viewer, each with pages and an API client acting for it.</summary>
     private sealed record Team(string Id, AppUser Owner, HttpClient OwnerPages, HttpClient OwnerApi, HttpClient EditorPages,
-        HttpClient EditorApi, HttpClient ViewerPages, HttpClient ViewerApi);
+        HttpClient EditorApi, AppUser Viewer, HttpClient ViewerPages, HttpClient ViewerApi);
 
     private async Task<Team> TeamAsync()
     {
@@ -55,7 +55,7 @@ public abstract partial class OrganisationWebhookTests<TApp>(TApp app) : IClassF
         }
         return new Team(id, owner, await Acting(app.SignInAsync(owner.Email!)), await Acting(app.ApiClientAsync(owner)),
             await Acting(app.SignInAsync(editor.Email!)), await Acting(app.ApiClientAsync(editor)),
-            await Acting(app.SignInAsync(viewer.Email!)), await Acting(app.ApiClientAsync(viewer)));
+            viewer, await Acting(app.SignInAsync(viewer.Email!)), await Acting(app.ApiClientAsync(viewer)));
     }
 
     /// <summary>Adds a webhook on the page; returns the receiver path, the secret shown once and the endpoint's id.</summary>
@@ -193,6 +193,22 @@ public abstract partial class OrganisationWebhookTests<TApp>(TApp app) : IClassF
             changes.Select(c => c.GetProperty("action").GetString()).Order());
         Assert.All(changes, c => Assert.Equal(team.Owner.Email, c.GetProperty("actorName").GetString()));
         Assert.Contains("更换签名密钥", await team.ViewerPages.GetStringAsync(Page));
+    }
+
+    [Fact]
+    public async Task A_viewer_marks_their_own_notifications_read_but_still_changes_no_webhook()
+    {
+        var team = await TeamAsync();
+        var key = "viewer-own-" + Guid.NewGuid().ToString("N")[..8];
+        await Notifier.NotifyAccountAsync(key, team.Viewer.Id, "给只读成员的通知", "正文", null, CancellationToken.None);
+        var id = await app.WithDb(db => db.Set<Notification>().Where(n => n.EventKey == key).Select(n => n.Id).SingleAsync());
+
+        var read = await team.ViewerPages.PostFormAsync("/notifications", new() { ["id"] = id.ToString() },
+            "/notifications?handler=Read");
+        Assert.Equal(HttpStatusCode.Redirect, read.StatusCode);
+        Assert.NotNull(await app.WithDb(db => db.Set<Notification>().Where(n => n.Id == id).Select(n => n.ReadAt).SingleAsync()));
+        Assert.Equal(HttpStatusCode.Forbidden,
+            (await team.ViewerPages.PostFormAsync(Page, new() { ["Address"] = "https://example.cn/x" })).StatusCode);
     }
 
     [Fact]

@@ -8,7 +8,7 @@ namespace Suanbei.Web.Features.Organisations;
 /// Viewers (只读) read their organisation's pages and API but write nothing: every request that is not a read
 /// (GET/HEAD/OPTIONS), from a viewer, is refused with 403 unless its path is one that touches no organisation data
 /// (the list below: the account itself, organisations, the labeling tools, the public registry, the 备案判断 answer, the
-/// member's calendar feed link).
+/// member's calendar feed link, marking their own notifications read).
 /// Deny by default, so a new data page is protected without an edit here.
 /// </summary>
 public static class ReadOnlyMembers
@@ -18,10 +18,11 @@ public static class ReadOnlyMembers
 
     /// <summary>
     /// Paths open to viewers only exactly (their sub-paths write data, e.g. /api/v1/assess/drafts): the 备案判断 answer
-    /// (computed from the posted answers, nothing stored) and the member's own calendar feed link (a token of theirs,
-    /// for deadlines they may read anyway).
+    /// (computed from the posted answers, nothing stored), the member's own calendar feed link (a token of theirs,
+    /// for deadlines they may read anyway) and the notification centre, whose only writes mark the account's own
+    /// notifications read (its sub-pages, webhooks included, stay closed).
     /// </summary>
-    private static readonly string[] OpenExact = ["/api/v1/assess", "/api/v1/deadlines/calendar-token", "/deadlines"];
+    private static readonly string[] OpenExact = ["/api/v1/assess", "/api/v1/deadlines/calendar-token", "/deadlines", "/notifications"];
 
     public static bool Refuses(HttpContext http)
     {
