@@ -1,3 +1,5 @@
+using System.Net;
+using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Suanbei.Web.Hosting;
@@ -9,7 +11,7 @@ namespace Suanbei.Web.Tests.Notifications;
 /// The real app with e-mail going to a real SMTP server (aiosmtpd) and a webhook receiver, both started with it, and
 /// a fast sender: short polls and retries, four attempts.
 /// </summary>
-public abstract class NotifyApp : TestApp, IAsyncLifetime
+public abstract partial class NotifyApp : TestApp, IAsyncLifetime
 {
     protected NotifyApp(Provider provider) : base(provider)
     {
@@ -19,6 +21,27 @@ public abstract class NotifyApp : TestApp, IAsyncLifetime
 
     public SmtpTestServer Smtp { get; }
     public WebhookReceiver Receiver { get; }
+
+    /// <summary>
+    /// Adds a webhook to <paramref name="receiverPath"/> on the receiver through the webhook page, as
+    /// <paramref name="pages"/> (a signed-in browser, acting for an organisation if its headers say so), and returns the
+    /// secret the page shows once after adding.
+    /// </summary>
+    public async Task<string> AddWebhookOnPageAsync(HttpClient pages, string receiverPath)
+    {
+        const string page = "/notifications/webhooks";
+        var r = await pages.PostFormAsync(page, new() { ["Address"] = Receiver.BaseUrl + receiverPath });
+        Assert.Equal(HttpStatusCode.Redirect, r.StatusCode);
+        var secret = SecretShownOn(await pages.GetStringAsync(page));
+        Assert.StartsWith("whsec_", secret);
+        return secret;
+    }
+
+    /// <summary>The webhook secret a page shows (once, after adding or rotating), or "" when it shows none.</summary>
+    public static string SecretShownOn(string html) => SecretPattern().Match(WebUtility.HtmlDecode(html)).Value;
+
+    [GeneratedRegex("whsec_[A-Za-z0-9+/=]+")]
+    private static partial Regex SecretPattern();
 
     /// <summary>The settings of a test node: SMTP on <paramref name="smtpPort"/> without TLS, fast polling and retries.</summary>
     public static Dictionary<string, string?> Settings(int smtpPort, double retrySeconds = 0.3, int maxAttempts = 4) => new()
