@@ -54,9 +54,8 @@ public class XlsxBankTests
         using var banks = new TestBanks();
         var csv = banks.Write("bank.csv", "编号,题目,风险\n17,违禁 关键词,A.1.1;A.2.2\n,\"含逗号，\"\"引号\"\"的题目\",A.3.1\n,,\n"
             + "q-3,\"两行\n的题目\",\n3.5,Mixed 中文 text,B.1\n");
-        const string package = "libreoffice-calc-nogui";
-        try { ExternalTool.Require("soffice"); }
-        catch (InvalidOperationException) { Assert.Fail($"soffice is not installed: install the Debian package {package} (./test does)"); }
+        var package = ExternalTool.PackageOf("soffice");
+        ExternalTool.Require("soffice");
         // Its own profile folder, so parallel runs do not clash; CSV options: comma, double quote, UTF-8, from row 1.
         var run = ExternalTool.Run("soffice", ["-env:UserInstallation=file://" + banks.Path("lo-profile"), "--headless",
             "--infilter=CSV:44,34,76,1", "--convert-to", "xlsx", "--outdir", banks.Dir, csv], timeout: TimeSpan.FromMinutes(5));

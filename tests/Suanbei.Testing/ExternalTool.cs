@@ -5,6 +5,32 @@ namespace Suanbei.Testing;
 /// <summary>Runs Debian tools (exiftool, ffmpeg, ffprobe, vips, chromium …) that the test command installs.</summary>
 public static class ExternalTool
 {
+    /// <summary>
+    /// The Debian package that provides each tool the tests run, where its name differs from the tool's; every package
+    /// here is in the test command's <c>packages</c> list (ExternalToolPackageTests checks that).
+    /// </summary>
+    public static readonly IReadOnlyDictionary<string, string> Packages = new Dictionary<string, string>
+    {
+        ["exiftool"] = "libimage-exiftool-perl",
+        ["ffprobe"] = "ffmpeg",
+        ["vips"] = "libvips-tools",
+        ["convert"] = "imagemagick",
+        ["identify"] = "imagemagick",
+        ["compare"] = "imagemagick",
+        ["soffice"] = "libreoffice-calc-nogui",
+        ["libreoffice"] = "libreoffice-writer-nogui",
+        ["pdfinfo"] = "poppler-utils",
+        ["pdftotext"] = "poppler-utils",
+        ["gs"] = "ghostscript",
+        ["mkvinfo"] = "mkvtoolnix",
+        ["runuser"] = "util-linux",
+        ["setsid"] = "util-linux",
+        ["kill"] = "procps",
+    };
+
+    /// <summary>The Debian package that provides <paramref name="tool"/> (its own name when not listed).</summary>
+    public static string PackageOf(string tool) => Packages.GetValueOrDefault(tool, tool);
+
     /// <summary>Full path of a tool on PATH, or an exception that names the Debian package to install.</summary>
     public static string Require(string name)
     {
@@ -13,7 +39,8 @@ public static class ExternalTool
             var candidate = Path.Combine(dir, name);
             if (File.Exists(candidate)) return candidate;
         }
-        throw new InvalidOperationException($"'{name}' is not installed; run ./test, which installs the Debian packages the tests need.");
+        throw new InvalidOperationException(
+            $"'{name}' is not installed: install the Debian package {PackageOf(name)} (./test installs every package the tests need).");
     }
 
     public sealed record Result(int ExitCode, string StdOut, string StdErr);
