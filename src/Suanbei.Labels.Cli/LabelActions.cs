@@ -168,7 +168,7 @@ internal static class LabelActions
         var threads = Math.Clamp(slots.Length / MinFilesPerExtraThread, 1, Environment.ProcessorCount);
         var buffers = new ArrayBufferWriter<byte>[threads];
         for (var t = 0; t < threads; t++) buffers[t] = new ArrayBufferWriter<byte>(1 << 16);
-        using var stdout = Console.OpenStandardOutput();
+        using var stdout = StandardOutput.Open();
         var lines = new ArrayBufferWriter<byte>(1 << 16);
         for (var start = 0; start < paths.Count; start += VerifyBatch)
         {

@@ -152,6 +152,59 @@ public sealed class LabelQuickProgramTests : IDisposable
         Assert.Contains(Path.Combine(_dir, "full", "suanbei-label"), r.StdErr);
     }
 
+    [Fact]
+    public void Verify_json_writes_to_stdout_without_setting_up_the_terminal()
+    {
+        EnsureBuilt();
+        var folder = LabeledFolder(400); // ≈ 130 KB of lines: more than a pipe holds, so the program waits on its write
+        var psi = new ProcessStartInfo(Quick) { RedirectStandardOutput = true, UseShellExecute = false };
+        foreach (var a in new[] { "label", "verify", folder, "--json" }) psi.ArgumentList.Add(a);
+        using var p = Process.Start(psi)!;
+        // While it waits on write(2), its threads are what printing cost: Console's stream would have started
+        // its signal-handling thread on the first write.
+        var write = System.Runtime.InteropServices.RuntimeInformation.ProcessArchitecture
+            == System.Runtime.InteropServices.Architecture.Arm64 ? "64 " : "1 ";
+        var syscall = Path.Combine("/proc", p.Id.ToString(), "syscall");
+        var waited = Stopwatch.StartNew();
+        while (!File.ReadAllText(syscall).StartsWith(write, StringComparison.Ordinal))
+        {
+            Assert.True(waited.Elapsed < TimeSpan.FromMinutes(1), "the program never waited on a full pipe");
+            Thread.Sleep(5);
+        }
+        var threads = Directory.GetDirectories(Path.Combine("/proc", p.Id.ToString(), "task"))
+            .Select(t => File.ReadAllText(Path.Combine(t, "comm")).Trim()).ToList();
+        var lines = p.StandardOutput.ReadToEnd().Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        p.WaitForExit();
+        Assert.DoesNotContain(threads, t => t.Contains("SigHandler", StringComparison.Ordinal));
+        Assert.Equal(0, p.ExitCode);
+        Assert.Equal(400, lines.Length);
+        Assert.All(lines, l => Assert.Contains("\"verdict\":\"compliant\"", l));
+    }
+
+    [Fact]
+    public void Verify_json_whose_reader_stops_early_ends_quietly()
+    {
+        EnsureBuilt();
+        var folder = LabeledFolder(400);
+        // `… | head -c 100`: the rest of the lines meet a closed pipe (EPIPE), which ends the output, not the program.
+        var r = ExternalTool.Run("bash", ["-c",
+            "\"$0\" label verify \"$1\" --json 2>\"$2\" | head -c 100 > /dev/null; exit ${PIPESTATUS[0]}",
+            Quick, folder, Path.Combine(_dir, "stderr.txt")]);
+        Assert.Equal(0, r.ExitCode);
+        Assert.Equal("", File.ReadAllText(Path.Combine(_dir, "stderr.txt")));
+    }
+
+    /// <summary>A folder of <paramref name="count"/> copies of one labelled PNG.</summary>
+    private string LabeledFolder(int count)
+    {
+        var png = LabelCli.Png(_dir, "a.png");
+        var labeled = Path.Combine(_dir, "labeled.png");
+        Assert.Equal(0, LabelCli.Run("label", "write", png, "-o", labeled, "--producer", Producer, "--produce-id", "f").ExitCode);
+        var folder = Directory.CreateDirectory(Path.Combine(_dir, "many")).FullName;
+        for (var i = 0; i < count; i++) File.Copy(labeled, Path.Combine(folder, $"{i:D4}.png"));
+        return folder;
+    }
+
     private sealed record Outcome(int ExitCode, string StdOut, string StdErr);
 
     private static Outcome Start(string program, string[] args)
