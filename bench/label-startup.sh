@@ -75,8 +75,8 @@ median() { sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] 
 echo
 echo "One file as a fresh process, $runs runs each; load average $load_before -> $load_after"
 echo
-printf "| program | perf stat wall (ms, mean) | task-clock (CPU ms, mean) | page faults "
-echo "| bash time wall (ms, median) | bash time user+sys (ms, median) |"
+echo "| program | perf stat wall, ms (mean) | task-clock, ms (mean) | page faults | bash time wall, ms (median) \
+| bash time CPU, ms (median) |"
 echo "|---|---|---|---|---|---|"
 for i in "${!cmds[@]}"; do
   read -r w tc pf < "$work/perf.$i"
