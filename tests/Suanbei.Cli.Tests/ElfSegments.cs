@@ -30,6 +30,26 @@ public static class ElfSegments
 
     private static ulong U64(ReadOnlySpan<byte> header, int at) => BinaryPrimitives.ReadUInt64LittleEndian(header[at..]);
 
+    /// <summary>Size of the section named <paramref name="name"/> (section headers and their string table), 0 when
+    /// there is none.</summary>
+    public static ulong SectionSize(string path, string name)
+    {
+        var bytes = File.ReadAllBytes(path);
+        var table = (int)BinaryPrimitives.ReadUInt64LittleEndian(bytes.AsSpan(0x28));
+        var entrySize = BinaryPrimitives.ReadUInt16LittleEndian(bytes.AsSpan(0x3a));
+        var count = BinaryPrimitives.ReadUInt16LittleEndian(bytes.AsSpan(0x3c));
+        var namesIndex = BinaryPrimitives.ReadUInt16LittleEndian(bytes.AsSpan(0x3e));
+        var names = (int)U64(bytes.AsSpan(table + namesIndex * entrySize, entrySize), 0x18);
+        for (var i = 0; i < count; i++)
+        {
+            var h = bytes.AsSpan(table + i * entrySize, entrySize);
+            var at = names + (int)BinaryPrimitives.ReadUInt32LittleEndian(h);
+            var length = bytes.AsSpan(at).IndexOf((byte)0);
+            if (System.Text.Encoding.ASCII.GetString(bytes, at, length) == name) return U64(h, 0x20);
+        }
+        return 0;
+    }
+
     /// <summary>Bytes of the file the kernel maps.</summary>
     public static ulong MappedBytes(string path) => LoadOf(path).Aggregate(0UL, (sum, s) => sum + s.FileSize);
 }
