@@ -3,11 +3,12 @@
 # over a SIZE_GB (default 2) GB JSONL corpus vs one sequential read of the file (`cat > /dev/null`), `wc -l` and
 # `shuf -n 4000`, in one run; the JIT-compiled full CLI (`dotnet suanbei.dll`, what ran before) for comparison, and a
 # one-line corpus for the program's start-up, and the program run directly (the path `./suanbei genai path` prints,
-# as a pipeline over many shards runs it: no bash launcher and freshness check). Two C programs (compiled here with gcc) show the floor on this machine:
-# two threads each pread-ing half of the file into 256 KiB buffers (the copy alone), and the same counting every "\n"
-# (the least any line count costs). The page cache is warmed first, so every tool reads from memory. Each tool runs
-# RUNS (default 3) times, interleaved; the table gives the least wall time, the least CPU time (user + sys, GNU time)
-# with the user and sys times of that run, and the peak RSS. Times include start-up.
+# as a pipeline over many shards runs it: no bash launcher and freshness check). Two C programs (compiled here with
+# gcc) show the floor on this machine: two threads each pread-ing half of the file into 256 KiB buffers (the copy
+# alone), and the same counting every "\n" (the least any line count costs). The page cache is warmed first, so every
+# tool reads from memory. Each tool runs RUNS (default 3) times, interleaved; the table gives the least wall time, the
+# least CPU time (user + sys, GNU time) with the user and sys times of that run, and the peak RSS. Times include
+# start-up.
 # One command, no arguments:
 #   bench/genai-reservoir.sh
 # The corpus lives in $WORK and is deleted at the end.

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.IO.Compression;
 using System.Runtime.ExceptionServices;
 using Microsoft.Win32.SafeHandles;
@@ -28,17 +27,10 @@ internal sealed class CorpusLineScanner
     private long _newlines;
     private long _openLineStart;  // where the line not yet ended starts
 
-    // The chunks in flight: worker w's j-th buffer is slot w·Ring + j, and chunk k uses slot Slot(k). A worker
-    // publishes a counted chunk by writing k + 1 into its slot's _ready entry; only worker 0 hands chunks to the
-    // sampler, advancing _turn, and a slot is reused once _turn is past the chunk it held.
-    private const int Ring = 3;   // one buffer being read and counted, two to absorb the threads drifting apart
-    private Chunk?[] _slots = [];
-    private long[] _ready = [];
-    private int _workers;
+    private readonly object _turnLock = new();
     private long _turn;   // the chunk to hand over next
-    private volatile bool _failed;
-    private readonly object _gate = new();   // where a thread sleeps when a wait outlasts its spin
-    private int _sleepers;
+    private readonly Dictionary<long, (Chunk Chunk, Stack<Chunk> Owner)> _waiting = [];   // counted, not yet handed over
+    private bool _failed;
 
     private CorpusLineScanner(ReservoirSampler<SampledLine> sampler, int file, int chunkBytes)
     {
@@ -102,7 +94,6 @@ internal sealed class CorpusLineScanner
     {
         var chunks = (length + _chunkBytes - 1) / _chunkBytes;
         var workers = (int)Math.Clamp(chunks, 1, Math.Max(1, threads));
-        (_workers, _slots, _ready) = (workers, new Chunk?[workers * Ring], new long[workers * Ring]);
         var others = Enumerable.Range(1, workers - 1).Select(w => Task.Factory.StartNew(() => Work(w, workers, chunks, length),
             CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default)).ToArray();
         var errors = new List<Exception>();
@@ -137,91 +128,50 @@ internal sealed class CorpusLineScanner
     }
 
     /// <summary>
-    /// One thread's share: chunks <paramref name="worker"/>, +workers, +2·workers… each read and counted into the
-    /// thread's next buffer of <see cref="Ring"/>. Worker 0 also hands the counted chunks to the sampler in file order,
-    /// as far as they are ready, after each chunk of its own. No locks on the way: a thread waits (<see cref="Await"/>)
-    /// only when its buffers all hold chunks not yet handed over, or worker 0 for the chunk whose turn it is. (Taking
-    /// a monitor at every turn and sleeping on it cost a futex call and a context switch per chunk or two.)
+    /// One thread's share: chunks <paramref name="worker"/>, +workers, +2·workers… Each is read and counted, then handed
+    /// to the sampler in file order: whichever thread finishes the chunk whose turn it is hands over it and every
+    /// chunk already waiting after it. A thread has two buffers, so it reads its next chunk while the last one waits
+    /// for its turn, and waits itself only when both do (a thread that slept on every turn lost more time waking up
+    /// than it took to count a chunk).
     /// </summary>
     private void Work(int worker, int workers, long chunks, long length)
     {
+        var free = new Stack<Chunk>(2);
+        free.Push(new Chunk(_chunkBytes + 2));
+        if (chunks > workers) free.Push(new Chunk(_chunkBytes + 2));
         try
         {
             for (long k = worker; k < chunks; k += workers)
             {
-                var reused = k - (long)workers * Ring;   // the chunk this buffer held before
-                if (worker == 0)
-                    while (_turn <= reused) HandOverNext(wait: true);
-                else Await(ref _turn, reused + 1);
-                var slot = Slot(k);
-                var chunk = _slots[slot] ??= new Chunk(_chunkBytes + 2);
+                Chunk chunk;
+                lock (_turnLock)
+                {
+                    while (free.Count == 0 && !_failed) Monitor.Wait(_turnLock);
+                    if (_failed) throw new OperationCanceledException();
+                    chunk = free.Pop();
+                }
                 Read(chunk, k, length);
                 chunk.Count();
-                Volatile.Write(ref _ready[slot], k + 1);
-                if (worker != 0) Signal();
-                if (worker == 0)
-                    while (_turn < chunks && Volatile.Read(ref _ready[Slot(_turn)]) == _turn + 1) HandOverNext(wait: false);
+                lock (_turnLock)
+                {
+                    _waiting[k] = (chunk, free);
+                    var freedOthers = false;
+                    while (_waiting.Remove(_turn, out var next))
+                    {
+                        Commit(next.Chunk);
+                        next.Owner.Push(next.Chunk);
+                        freedOthers |= next.Owner != free;
+                        _turn++;
+                    }
+                    if (freedOthers) Monitor.PulseAll(_turnLock);
+                }
             }
-            if (worker == 0)
-                while (_turn < chunks) HandOverNext(wait: true);
         }
         catch
         {
-            _failed = true;
-            Signal();
+            lock (_turnLock) { _failed = true; Monitor.PulseAll(_turnLock); }
             throw;
         }
-    }
-
-    private int Slot(long k) => (int)(k % _workers) * Ring + (int)(k / _workers % Ring);
-
-    /// <summary>Worker 0: hands over the chunk whose turn it is, first waiting for it to be counted.</summary>
-    private void HandOverNext(bool wait)
-    {
-        var slot = Slot(_turn);
-        if (wait) Await(ref _ready[slot], _turn + 1);
-        Commit(_slots[slot]!);
-        Volatile.Write(ref _turn, _turn + 1);
-        if (_workers > 1) Signal();
-    }
-
-    /// <summary>Waits until <paramref name="location"/> is at least <paramref name="value"/>: spinning for up to
-    /// 25 µs (about a chunk's read and count, so on an idle machine the other thread gets there first), then asleep
-    /// until signalled. Spinning alone lost whole time slices on a busy machine; sleeping at once cost a futex call and
-    /// a context switch per chunk.</summary>
-    private void Await(ref long location, long value)
-    {
-        if (Volatile.Read(ref location) >= value) return;
-        var until = Stopwatch.GetTimestamp() + Stopwatch.Frequency / 40_000;
-        while (Stopwatch.GetTimestamp() < until)
-        {
-            if (_failed) throw new OperationCanceledException();
-            Thread.SpinWait(20);
-            if (Volatile.Read(ref location) >= value) return;
-        }
-        lock (_gate)
-        {
-            // Announced before the last look, and Signal looks for sleepers after publishing: one of the two sees the
-            // other (both are full fences), so no wake-up is lost; the timeout only bounds the cost if one were.
-            Interlocked.Increment(ref _sleepers);
-            try
-            {
-                while (Volatile.Read(ref location) < value)
-                {
-                    if (_failed) throw new OperationCanceledException();
-                    Monitor.Wait(_gate, 10);
-                }
-            }
-            finally { Interlocked.Decrement(ref _sleepers); }
-        }
-    }
-
-    /// <summary>Wakes the threads asleep in <see cref="Await"/>, after a chunk was published or handed over.</summary>
-    private void Signal()
-    {
-        Interlocked.MemoryBarrier();
-        if (Volatile.Read(ref _sleepers) == 0) return;
-        lock (_gate) Monitor.PulseAll(_gate);
     }
 
     /// <summary>Hands a counted chunk to the sampler: the kept lines are located (and copied from a stream), the rest
