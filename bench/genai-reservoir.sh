@@ -2,11 +2,13 @@
 # Corpus spot-check sample: `./suanbei genai corpus sample --size 4000` (the Native AOT program the launcher builds)
 # over a SIZE_GB (default 2) GB JSONL corpus vs one sequential read of the file (`cat > /dev/null`), `wc -l` and
 # `shuf -n 4000`, in one run; the JIT-compiled full CLI (`dotnet suanbei.dll`, what ran before) for comparison, and a
-# one-line corpus for the program's start-up. Two C programs (compiled here with gcc) show the floor on this machine:
-# two threads each pread-ing half of the file into 256 KiB buffers (the copy alone), and the same counting every "\n"
-# (the least any line count costs). The page cache is warmed first, so every tool reads from memory. Each tool runs
-# RUNS (default 3) times, interleaved; the table gives the least wall time, the least CPU time (user + sys, GNU time)
-# with the user and sys times of that run, and the peak RSS. Times include start-up.
+# one-line corpus for the program's start-up, and the program run directly (the path `./suanbei genai path` prints,
+# as a pipeline over many shards runs it: no bash launcher and freshness check). Two C programs (compiled here with
+# gcc) show the floor on this machine: two threads each pread-ing half of the file into 256 KiB buffers (the copy
+# alone), and the same counting every "\n" (the least any line count costs). The page cache is warmed first, so every
+# tool reads from memory. Each tool runs RUNS (default 3) times, interleaved; the table gives the least wall time, the
+# least CPU time (user + sys, GNU time) with the user and sys times of that run, and the peak RSS. Times include
+# start-up.
 # One command, no arguments:
 #   bench/genai-reservoir.sh
 # The corpus lives in $WORK and is deleted at the end.
@@ -20,6 +22,7 @@ trap 'rm -rf "$WORK"' EXIT
 # Both programs built outside the timing: the Native AOT one `./suanbei genai keywords|corpus` runs, and the full CLI.
 ./suanbei genai corpus sample --help >/dev/null
 ./suanbei genai --help >/dev/null
+program=$(./suanbei genai path)
 python3 - "$WORK/corpus.jsonl" "$SIZE_GB" >&2 <<'PY'
 import json, random, sys
 path, gb = sys.argv[1], float(sys.argv[2])
@@ -97,9 +100,11 @@ names=(
   "C: two threads, each pread-ing half and counting \\n"
   "wc -l corpus.jsonl"
   "./suanbei genai corpus sample --size 4000 --seed 7 (Native AOT)"
+  "the same program run directly (\$(./suanbei genai path) genai corpus sample …)"
   "dotnet suanbei.dll genai corpus sample --size 4000 --seed 7 (the JIT-compiled full CLI)"
   "shuf -n 4000 corpus.jsonl"
   "./suanbei genai corpus sample, a one-line corpus (start-up)"
+  "the program run directly, a one-line corpus (start-up)"
 )
 commands=(
   "cat $C > /dev/null"
@@ -107,9 +112,11 @@ commands=(
   "$WORK/halves $C 1 > /dev/null"
   "wc -l $C > /dev/null"
   "$PWD/suanbei genai corpus sample $C --size 4000 --seed 7 -o $WORK/sample.jsonl 2> /dev/null"
+  "$program genai corpus sample $C --size 4000 --seed 7 -o $WORK/sample-direct.jsonl 2> /dev/null"
   "dotnet $PWD/.build/cli/suanbei.dll genai corpus sample $C --size 4000 --seed 7 -o $WORK/sample-jit.jsonl 2> /dev/null"
   "shuf -n 4000 $C > /dev/null"
   "$PWD/suanbei genai corpus sample $WORK/one.jsonl --size 4000 --seed 7 -o $WORK/sample-one.jsonl 2> /dev/null"
+  "$program genai corpus sample $WORK/one.jsonl --size 4000 --seed 7 -o $WORK/sample-one.jsonl 2> /dev/null"
 )
 declare -A wall cpu user sys rss
 cat "$C" > /dev/null
@@ -135,5 +142,5 @@ for i in "${!commands[@]}"; do
 done
 echo
 echo "sampled: $(wc -l < "$WORK/sample.jsonl") lines"
-cmp -s "$WORK/sample.jsonl" "$WORK/sample-jit.jsonl" && echo "the same sample from both programs" \
-  || { echo "SAMPLES DIFFER" >&2; exit 1; }
+cmp -s "$WORK/sample.jsonl" "$WORK/sample-jit.jsonl" && cmp -s "$WORK/sample.jsonl" "$WORK/sample-direct.jsonl" \
+  && echo "the same sample from both programs and the direct run" || { echo "SAMPLES DIFFER" >&2; exit 1; }

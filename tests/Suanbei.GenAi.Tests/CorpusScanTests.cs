@@ -122,4 +122,45 @@ public class CorpusScanTests
                 Assert.Equal((newlines, nonEmpty), LineCounter.Count(data, from, to));
             }
     }
+
+    /// <summary>Long lines with an empty line, a CRLF end or a lone "\r" line here and there: most blocks have no "\n"
+    /// right after a "\n" or a "\r" and take the fast count, the others the exact one; both give the plain count,
+    /// per block and over ranges longer than a block.</summary>
+    [Fact]
+    public void Line_counts_match_a_plain_count_where_empty_lines_are_rare()
+    {
+        var random = new Random(11);
+        var data = new byte[2 + 40 * LineCounter.Block + 123];
+        data[0] = data[1] = (byte)'\n';
+        for (var i = 2; i < data.Length; i++) data[i] = random.Next(120) == 0 ? (byte)'\n' : (byte)'x';
+        string[] rare = ["\n\n", "\r\n", "\n\r\n", "\n\r\n\r\n", "\r", "\n\n\n"];
+        for (var n = 0; n < 12; n++)
+        {
+            var at = 2 + random.Next(data.Length - 10);
+            Encoding.ASCII.GetBytes(rare[n % rare.Length]).CopyTo(data, at);
+        }
+        (int, int) Plain(int from, int to)
+        {
+            int newlines = 0, nonEmpty = 0;
+            for (var i = from; i < to; i++)
+                if (data[i] == '\n')
+                {
+                    newlines++;
+                    if (!(data[i - 1] == '\n' || (data[i - 1] == '\r' && data[i - 2] == '\n'))) nonEmpty++;
+                }
+            return (newlines, nonEmpty);
+        }
+        foreach (var from in new[] { 2, 3, 65, 4000 })
+        {
+            var blocks = (data.Length - from + LineCounter.Block - 1) / LineCounter.Block;
+            var (lines, nonEmptyLines) = (new int[blocks], new int[blocks]);
+            LineCounter.CountBlocks(data, from, data.Length, lines, nonEmptyLines);
+            for (var b = 0; b < blocks; b++)
+            {
+                var start = from + b * LineCounter.Block;
+                Assert.Equal(Plain(start, Math.Min(data.Length, start + LineCounter.Block)), (lines[b], nonEmptyLines[b]));
+            }
+            Assert.Equal(Plain(from, data.Length), LineCounter.Count(data, from, data.Length));
+        }
+    }
 }

@@ -74,6 +74,24 @@ public sealed class GenAiAotProgramTests
     }
 
     [Fact]
+    public async Task Genai_path_prints_the_program_a_pipeline_can_start_directly()
+    {
+        using var banks = new TestBanks();
+        var corpus = banks.Write("c.jsonl", string.Concat(Enumerable.Range(0, 300).Select(i => $"{{\"text\":\"第{i}条\"}}\n")));
+        var path = await Launcher(["genai", "path"]);
+        Assert.True(path.ExitCode == 0, path.ToString());
+        var program = path.StdOut.TrimEnd('\n');
+        Assert.Equal(Path.Combine(Path.GetFullPath(BuildRoot), "genai", "suanbei-genai"), program);
+        // Started directly, it answers as the launcher does, byte for byte.
+        var launched = await Launcher(["genai", "corpus", "sample", corpus, "--size", "9", "-o", banks.Path("a.jsonl")]);
+        var direct = await Run(program, ["genai", "corpus", "sample", corpus, "--size", "9", "-o", banks.Path("b.jsonl")]);
+        Assert.True(direct.ExitCode == 0, direct.ToString());
+        Assert.Equal(launched.StdErr.Replace("a.jsonl", "b.jsonl"), direct.StdErr);
+        Assert.Equal(File.ReadAllText(banks.Path("a.jsonl")), File.ReadAllText(banks.Path("b.jsonl")));
+        Assert.Equal(9, File.ReadAllLines(banks.Path("b.jsonl")).Length);
+    }
+
+    [Fact]
     public void The_usage_exit_code_is_the_one_of_every_other_command() =>
         Assert.Equal(LabelCliOptions.UsageOrIoError, GenAiCliOptions.UsageOrIoError);
 
@@ -97,9 +115,11 @@ public sealed class GenAiAotProgramTests
         return await Run(args);
     }
 
-    private static async Task<Cli.Result> Run(string[] args)
+    private static Task<Cli.Result> Run(string[] args) => Run(Path.Combine(RepoPaths.Root, "suanbei"), args);
+
+    private static async Task<Cli.Result> Run(string program, string[] args)
     {
-        var psi = new ProcessStartInfo(Path.Combine(RepoPaths.Root, "suanbei"))
+        var psi = new ProcessStartInfo(program)
         {
             RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
             StandardOutputEncoding = Encoding.UTF8, StandardErrorEncoding = Encoding.UTF8,

@@ -8,7 +8,7 @@ namespace Suanbei.GenAi.Corpus;
 /// <summary>
 /// Feeds one corpus file's non-empty lines to a reservoir sampler without looking at most of them: chunks of the file
 /// are counted with <see cref="LineCounter"/> (per 4 KiB block), and only the lines the sampler keeps are located. A
-/// plain file's kept lines are read when the scan is over (most are replaced before then); a stream's are copied. A
+/// plain file's kept lines are read when every file is scanned (most are replaced before then); a stream's are copied. A
 /// plain file's chunks are read and counted by all cores at once; they are handed to the sampler strictly in file
 /// order, so the sample is the same with any number of threads. A gzip file is one
 /// stream: decompressing it is the cost there, and it cannot be split.
@@ -60,8 +60,6 @@ internal sealed class CorpusLineScanner
                 scanner._index--;
             scanner._handle = stream.SafeFileHandle;
             scanner.ScanFile(stream.Length, threads);
-            foreach (var kept in sampler.Items)
-                if (kept.File == file && kept.Bytes is null) kept.Bytes = scanner.ReadRange(kept.Start, kept.End);
         }
     }
 
@@ -267,18 +265,13 @@ internal sealed class CorpusLineScanner
         }
     }
 
-    private byte[] ReadRange(long from, long to)
-    {
-        var bytes = new byte[to - from];
-        ReadAt(bytes, from);
-        return bytes;
-    }
+    private int ReadAt(Span<byte> buffer, long offset) => ReadAt(_handle!, buffer, offset);
 
-    private int ReadAt(Span<byte> buffer, long offset)
+    internal static int ReadAt(SafeFileHandle handle, Span<byte> buffer, long offset)
     {
         var total = 0;
         int read;
-        while (total < buffer.Length && (read = RandomAccess.Read(_handle!, buffer[total..], offset + total)) > 0) total += read;
+        while (total < buffer.Length && (read = RandomAccess.Read(handle, buffer[total..], offset + total)) > 0) total += read;
         return total;
     }
 

@@ -2,6 +2,7 @@ using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 
 namespace Suanbei.GenAi.Corpus;
 
@@ -28,43 +29,116 @@ internal static class LineCounter
     public static void CountBlocks(ReadOnlySpan<byte> data, int from, int to, Span<int> newlines, Span<int> nonEmpty) =>
         CountBlocks(data, from, to, Block, newlines, nonEmpty);
 
-    // One pass over the whole range with the masks of the previous 64 bytes carried across blocks. Counts are kept in
-    // locals (an out parameter updated in the loop is a store and a load per 64 bytes, which was most of the time).
-    // Only a "\n" right after a "\n" or a "\r" can end an empty line: the exact test runs for those 64 bytes alone.
+    // Each block is counted with one compare per 64 bytes, the matches summed in byte lanes (no mask moves, no
+    // popcount, no state carried from one 64 bytes to the next), and every "\n" right after a "\n" or a "\r" noted:
+    // only such a "\n" can end an empty line, so only a block that has one (rare in a corpus; every block of a CRLF
+    // file) is counted again exactly. The byte lanes are summed every Block bytes, before any can overflow.
     // Compiled fully optimised at once (a sample is one short process; see Utf8KeywordMatcher.FindAll).
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void CountBlocks(ReadOnlySpan<byte> data, int from, int to, int block, Span<int> newlines,
         Span<int> nonEmpty)
     {
-        ref var start = ref MemoryMarshal.GetReference(data);
-        // Bit 63 stands for the byte just before the 64, bit 62 for the one before that.
-        var prevNl = (data[from - 1] == '\n' ? 1UL << 63 : 0) | (data[from - 2] == '\n' ? 1UL << 62 : 0);
-        var prevAny = prevNl | (data[from - 1] == '\r' ? 1UL << 63 : 0);
         for (var b = 0; from + (long)b * block < to; b++)
         {
             var i = from + b * block;
             var end = (int)Math.Min(to, (long)i + block);
             int lines = 0, empty = 0;
-            for (; i + 64 <= end; i += 64)
+            for (; i < end; i += Block)
             {
-                var (nl, any) = Masks(ref Unsafe.Add(ref start, i));
-                lines += BitOperations.PopCount(nl);
-                if ((nl & ((any << 1) | (prevAny >> 63))) != 0) empty += BitOperations.PopCount(EmptyLineEnds(nl, any, prevNl, prevAny));
-                prevNl = nl;
-                prevAny = any;
+                var stop = (int)Math.Min(end, (long)i + Block);
+                var (l, e) = CountPiece(data, i, stop);
+                lines += l;
+                empty += e;
             }
-            for (; i < end; i++)
-            {
-                if (data[i] != '\n') continue;
-                lines++;
-                if (data[i - 1] == '\n' || (data[i - 1] == '\r' && data[i - 2] == '\n')) empty++;
-            }
-            // The block's last two bytes as masks for the next one (the scalar tail did not update them).
-            prevNl = (data[i - 1] == '\n' ? 1UL << 63 : 0) | (data[i - 2] == '\n' ? 1UL << 62 : 0);
-            prevAny = prevNl | (data[i - 1] == '\r' ? 1UL << 63 : 0);
             newlines[b] = lines;
             nonEmpty[b] = lines - empty;
         }
+    }
+
+    /// <summary>The <c>\n</c>s and the empty lines' <c>\n</c>s of <c>data[from..to)</c>, at most
+    /// <see cref="Block"/> bytes.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static (int Lines, int Empty) CountPiece(ReadOnlySpan<byte> data, int from, int to)
+    {
+        ref var start = ref MemoryMarshal.GetReference(data);
+        var i = from;
+        var lines = 0;
+        var suspect = false;
+        if (Vector512.IsHardwareAccelerated)
+        {
+            var sum = Vector512<byte>.Zero;
+            var after = Vector512<byte>.Zero;
+            var newline = Vector512.Create((byte)'\n');
+            var carriageReturn = Vector512.Create((byte)'\r');
+            for (; i + 64 <= to; i += 64)
+            {
+                var v = Vector512.LoadUnsafe(ref start, (nuint)i);
+                var before = Vector512.LoadUnsafe(ref start, (nuint)(i - 1));
+                var nl = Vector512.Equals(v, newline);
+                sum -= nl;
+                after |= nl & (Vector512.Equals(before, newline) | Vector512.Equals(before, carriageReturn));
+            }
+            lines = (int)Vector512.Sum(Avx512BW.SumAbsoluteDifferences(sum, Vector512<byte>.Zero).AsUInt64());
+            suspect = after != Vector512<byte>.Zero;
+        }
+        else if (Vector256.IsHardwareAccelerated && Avx2.IsSupported)
+        {
+            var sum = Vector256<byte>.Zero;
+            var after = Vector256<byte>.Zero;
+            var newline = Vector256.Create((byte)'\n');
+            var carriageReturn = Vector256.Create((byte)'\r');
+            for (; i + 32 <= to; i += 32)
+            {
+                var v = Vector256.LoadUnsafe(ref start, (nuint)i);
+                var before = Vector256.LoadUnsafe(ref start, (nuint)(i - 1));
+                var nl = Vector256.Equals(v, newline);
+                sum -= nl;
+                after |= nl & (Vector256.Equals(before, newline) | Vector256.Equals(before, carriageReturn));
+            }
+            lines = (int)Vector256.Sum(Avx2.SumAbsoluteDifferences(sum, Vector256<byte>.Zero).AsUInt64());
+            suspect = after != Vector256<byte>.Zero;
+        }
+        else
+        {
+            // Without wide vectors every piece takes the exact count.
+            return CountExact(data, from, to);
+        }
+        if (suspect) return CountExact(data, from, to);
+        var empty = 0;
+        for (; i < to; i++)
+        {
+            if (data[i] != '\n') continue;
+            lines++;
+            if (data[i - 1] == '\n' || (data[i - 1] == '\r' && data[i - 2] == '\n')) empty++;
+        }
+        return (lines, empty);
+    }
+
+    /// <summary>As <see cref="CountPiece"/>, each <c>\n</c> tested for ending an empty line: 64 bytes at a time as
+    /// bit masks, the masks of the previous 64 bytes carried along.</summary>
+    private static (int Lines, int Empty) CountExact(ReadOnlySpan<byte> data, int from, int to)
+    {
+        ref var start = ref MemoryMarshal.GetReference(data);
+        // Bit 63 stands for the byte just before the 64, bit 62 for the one before that.
+        var prevNl = (data[from - 1] == '\n' ? 1UL << 63 : 0) | (data[from - 2] == '\n' ? 1UL << 62 : 0);
+        var prevAny = prevNl | (data[from - 1] == '\r' ? 1UL << 63 : 0);
+        int lines = 0, empty = 0;
+        var i = from;
+        for (; i + 64 <= to; i += 64)
+        {
+            var (nl, any) = Masks(ref Unsafe.Add(ref start, i));
+            lines += BitOperations.PopCount(nl);
+            if ((nl & ((any << 1) | (prevAny >> 63))) != 0) empty += BitOperations.PopCount(EmptyLineEnds(nl, any, prevNl, prevAny));
+            prevNl = nl;
+            prevAny = any;
+        }
+        for (; i < to; i++)
+        {
+            if (data[i] != '\n') continue;
+            lines++;
+            if (data[i - 1] == '\n' || (data[i - 1] == '\r' && data[i - 2] == '\n')) empty++;
+        }
+        return (lines, empty);
     }
 
     /// <summary>The position of the end of the non-empty line after <paramref name="skip"/> others in
