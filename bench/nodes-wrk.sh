@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # One app node vs two behind nginx on one PostgreSQL (each node pinned to one core with taskset), then two nodes with
-# one stopped and started again mid-run. wrk (16 connections) on the public registry search and on a signed-in
-# filer's 我的算法备案 page. Starts its own throwaway PostgreSQL (as user postgres) and nginx in a temp folder.
+# one stopped and started again mid-run. wrk (16 connections) on the public registry search and on 我的算法备案 of two
+# signed-in filers: one without a subject (an empty list), one whose approved subject has five filings (made through
+# the API). Starts its own throwaway PostgreSQL (as user postgres) and nginx in a temp folder.
 # Every measured run follows a wrk warm-up of each node on that endpoint (tiered JIT and PGO settle only after some
 # thousand requests: ten requests left the first rows measuring the JIT), and the restarted node is warmed by the
 # run itself, which is the point of that row.
@@ -12,7 +13,11 @@
 # Prints one summary table at the end.
 # Usage: bench/nodes-wrk.sh [duration=30s] [warm-up=15s]
 #        (SUANBEI_DLL: a built suanbei.dll; default: build src/Suanbei.Cli;
-#         NODE_ENV="NAME=VALUE …": environment of the nodes only, e.g. runtime settings to compare)
+#         NODE_SETTINGS="NAME=VALUE …": the settings of a node pinned to one core (docs/deployment.md, 5b), the same
+#         for the one-node and the two-node runs; default below; NODE_SETTINGS= runs the nodes as session 8 did;
+#         NODE_ENV="NAME=VALUE …": more environment of the nodes, e.g. runtime settings to compare;
+#         NGINX_EVENTS / NGINX_HTTP: extra nginx directives, e.g. NGINX_HTTP="proxy_buffering off;";
+#         RESTART=0: skip the rows with a node restarted, for quicker comparisons)
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 duration="${1:-30s}"
@@ -21,6 +26,7 @@ warmup="${2:-15s}"
 # One wrk thread: 16 connections at a few thousand requests/s keep one event loop far from busy, and a second thread
 # only adds wake-ups on the two cores the measured processes share (WRK_THREADS=2 to compare).
 wrk_threads="${WRK_THREADS:-1}"
+node_settings="${NODE_SETTINGS-Suanbei__Kestrel__InlineScheduling=true DOTNET_ThreadPool_UnfairSemaphoreSpinLimit=0}"
 for tool in wrk nginx taskset curl pgrep /usr/bin/time; do command -v "$tool" >/dev/null || { echo "$tool is missing" >&2; exit 2; }; done
 dll="${SUANBEI_DLL:-$root/src/Suanbei.Cli/bin/Release/net10.0/suanbei.dll}"
 [[ -f "$dll" ]] || dotnet build "$root/src/Suanbei.Cli" -c Release -v quiet -clp:ErrorsOnly
@@ -49,8 +55,8 @@ db="Host=127.0.0.1;Port=$pgport;Username=postgres;Database=suanbei;Maximum Pool 
 declare -A node_port=([a]="$(free_port)" [b]="$(free_port)")
 start_node() { # name cpu
   local port="${node_port[$1]}"
-  # shellcheck disable=SC2086 # NODE_ENV holds NAME=VALUE words
-  env ${NODE_ENV:-} taskset -c "$2" dotnet "$dll" serve --urls "http://127.0.0.1:$port" --data "$work/$1" --db "$db" \
+  # shellcheck disable=SC2086 # NODE_SETTINGS and NODE_ENV hold NAME=VALUE words
+  env $node_settings ${NODE_ENV:-} taskset -c "$2" dotnet "$dll" serve --urls "http://127.0.0.1:$port" --data "$work/$1" --db "$db" \
     --materials "$work/materials" --key-store database >>"$work/$1.log" 2>&1 &
   echo $! >"$work/$1.pid"
   local t0; t0="$(date +%s.%N)"
@@ -81,9 +87,9 @@ nginx_conf() { # upstream servers…
 worker_processes 1;
 pid $work/nginx.pid;
 error_log $work/nginx-error.log warn;
-events { worker_connections 1024; }
+events { worker_connections 1024; ${NGINX_EVENTS:-} }
 http {
-  access_log off;
+  access_log off; ${NGINX_HTTP:-}
   client_body_temp_path $work/nginx-body; proxy_temp_path $work/nginx-proxy; fastcgi_temp_path $work/nginx-fcgi;
   uwsgi_temp_path $work/nginx-uwsgi; scgi_temp_path $work/nginx-scgi;
   upstream suanbei {
@@ -111,22 +117,66 @@ start_node b 1
 base="http://127.0.0.1:$nginx_port"
 nginx_conf a b
 
-# A signed-in filer (cookie through nginx) for the filing read.
-dotnet "$dll" admin create-user --email bench-filer@example.cn --role filer --password benchpassword1 --db "$db" \
-  --data "$work/a" >/dev/null
-jar="$work/cookies"
-token="$(curl -fsS -c "$jar" -b "$jar" "$base/account/login" \
-  | sed -n 's/.*name="__RequestVerificationToken" type="hidden" value="\([^"]*\)".*/\1/p' | head -1)"
-curl -fsS -o /dev/null -c "$jar" -b "$jar" --data-urlencode "Input.Email=bench-filer@example.cn" \
-  --data-urlencode "Input.Password=benchpassword1" --data-urlencode "__RequestVerificationToken=$token" "$base/account/login"
-cookie="$(awk '$6 == "suanbei.auth" {print $6 "=" $7}' "$jar")"
+antiforgery() { sed -n 's/.*name="__RequestVerificationToken" type="hidden" value="\([^"]*\)".*/\1/p' | head -1; }
+sign_in() { # email: creates the account (role $2) and prints its "suanbei.auth=…" cookie, signed in through nginx
+  dotnet "$dll" admin create-user --email "$1" --role "$2" --password benchpassword1 --db "$db" --data "$work/a" >/dev/null
+  local jar="$work/cookies-$1" token
+  token="$(curl -fsS -c "$jar" -b "$jar" "$base/account/login" | antiforgery)"
+  curl -fsS -o /dev/null -c "$jar" -b "$jar" --data-urlencode "Input.Email=$1" --data-urlencode "Input.Password=benchpassword1" \
+    --data-urlencode "__RequestVerificationToken=$token" "$base/account/login"
+  awk '$6 == "suanbei.auth" {print $6 "=" $7}' "$jar"
+}
+api_token() { # cookie: an API token of that account, made on its 账号 → API 令牌 page
+  local jar="$work/token-jar" token
+  token="$(curl -fsS -c "$jar" -H "Cookie: $1" "$base/account/manage/tokens" | antiforgery)"
+  curl -fsS -b "$jar" -H "Cookie: $1" --data-urlencode "Name=bench" --data-urlencode "__RequestVerificationToken=$token" \
+    "$base/account/manage/tokens?handler=Create" | sed -n 's/.*data-testid="new-token">\([^<]*\)<.*/\1/p'
+}
+api() { # token method path [JSON body]: the response body; fails on an HTTP error
+  curl -fsS -X "$2" -H "Authorization: Bearer $1" -H 'Content-Type: application/json' ${4:+--data "$4"} "$base/api/v1$3"
+}
+json_id() { python3 -c 'import json, sys; print(json.load(sys.stdin)["id"])'; }
+
+# The filing read, twice: a filer without a subject (its list is empty; the rows kept from session 8), and a filer whose
+# approved subject has a handful of filings (what a filer really opens).
+cookie="$(sign_in bench-filer@example.cn filer)"
 [[ -n "$cookie" ]] || { echo "sign-in failed" >&2; exit 1; }
+owner_cookie="$(sign_in bench-owner@example.cn filer)"
+reviewer_cookie="$(sign_in bench-reviewer@example.cn reviewer)"
+owner_api="$(api_token "$owner_cookie")"
+reviewer_api="$(api_token "$reviewer_cookie")"
+[[ -n $owner_api && -n $reviewer_api ]] || { echo "no API token" >&2; exit 1; }
+printf '%%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%%%EOF\n' >"$work/report.pdf"
+material="$(curl -fsS -H "Authorization: Bearer $owner_api" -F "file=@$work/report.pdf;type=application/pdf" \
+  "$base/api/v1/materials" | json_id)"
+m="\"$material\""
+api "$owner_api" PUT /subject "{\"name\":\"北京基准测试科技有限公司\",\"creditCode\":\"91440300708461136T\",
+  \"regionCode\":\"110108\",\"address\":\"北京市海淀区中关村大街1号\",\"website\":\"https://example.cn\",\"monthlyActiveUsers\":1000,
+  \"certificateType\":\"营业执照\",\"certificateAddress\":\"北京市海淀区\",\"certificateValidity\":\"长期\",\"legalRepName\":\"张三\",
+  \"legalRepIdType\":\"居民身份证\",\"legalRepIdNumber\":\"11010519491231002X\",\"officerName\":\"李四\",
+  \"officerIdType\":\"居民身份证\",\"officerIdNumber\":\"11010519491231002X\",\"officerMobile\":\"13800138000\",
+  \"officerEmail\":\"officer@example.cn\",\"businessLicenceScanId\":$m,\"legalRepIdScanId\":$m,\"officerIdScanId\":$m,
+  \"officerEmploymentProofId\":$m,\"officerCommitmentId\":$m,\"filingCommitmentId\":$m,\"responsibilityReportId\":$m}" >/dev/null
+subject="$(api "$owner_api" POST /subject/submit | json_id)"
+api "$reviewer_api" POST "/review/subjects/$subject/approve" >/dev/null
+filing_names=(智能写作文本生成算法 个性化推荐算法 图像合成算法 智能客服对话算法 内容排序精选算法)
+for name in "${filing_names[@]}"; do
+  id="$(api "$owner_api" POST /filings | json_id)"
+  api "$owner_api" PUT "/filings/$id/basic" "{\"name\":\"$name\",\"type\":\"GenerationSynthesis\",\"domain\":\"智能写作\",
+    \"launchDate\":\"2026-10-01\",\"role\":\"ServiceProvider\",\"mainPurpose\":\"根据用户输入的主题生成文章。\",
+    \"selfAssessmentReportId\":$m,\"disclosureDocumentId\":$m}" >/dev/null
+done
 search="$base/registry?q=%E6%99%BA%E8%83%BD"   # 智能
 filings="$base/filings"
 
 header=(-H "Cookie: $cookie")
+owner_header=(-H "Cookie: $owner_cookie")
 # The cookie must really sign in: a redirect to the sign-in page would count as a success in wrk.
 curl -fsS "${header[@]}" "$filings" | grep -q 'data-testid="logout"' || { echo "the filer's cookie is not accepted" >&2; exit 1; }
+owner_page="$(curl -fsS "${owner_header[@]}" "$filings")"
+for name in "${filing_names[@]}"; do
+  grep -q "$name" <<<"$owner_page" || { echo "the subject's filing $name is not on its list" >&2; exit 1; }
+done
 
 to_ms() { # wrk's "12.34ms" / "1.02s" / "870.00us" → milliseconds
   awk -v v="$1" 'BEGIN { n = v + 0; if (v ~ /us$/) n /= 1000; else if (v ~ /[0-9]s$/) n *= 1000; printf "%.1f", n }'
@@ -209,7 +259,8 @@ run() { # key label url [header options]
 }
 
 echo "uptime: $(uptime)"
-echo "node environment: ${NODE_ENV:-(none)}"
+echo "node settings (both runs): ${node_settings:-(none)}; more node environment: ${NODE_ENV:-(none)}"
+echo "nginx extra: events { ${NGINX_EVENTS:-} } http { ${NGINX_HTTP:-} }"
 echo "nproc: $(nproc); PostgreSQL $("$pgbin/postgres" --version | awk '{print $3}'); nginx $(nginx -v 2>&1 | cut -d/ -f2)"
 sql_per_request() { # url [header options]: SQL statements the database executed per request (100 requests)
   local url="$1"; shift
@@ -225,18 +276,22 @@ psql_q() { "$pgbin/psql" -h 127.0.0.1 -p "$pgport" -U postgres -d suanbei -Atqc 
 echo "warming up each node: wrk -t$wrk_threads -c16 -d$warmup per node and endpoint"
 warm "$search"
 warm "$filings" "${header[@]}"
+warm "$filings" "${owner_header[@]}"
 sql_search="$(sql_per_request "$search")"
 sql_filings="$(sql_per_request "$filings" "${header[@]}")"
+sql_owner="$(sql_per_request "$filings" "${owner_header[@]}")"
 echo "SQL statements per request (pg_stat_statements, 100 requests each): registry search $sql_search, \
-filing read $sql_filings"
+filing read $sql_filings (no subject), $sql_owner (a subject with ${#filing_names[@]} filings)"
 for phase in one two; do
   if [[ $phase == one ]]; then nginx_conf a; else nginx_conf a b; fi
   run "$phase-search" "$phase node(s): registry search" "$search"
-  run "$phase-filings" "$phase node(s): filing read" "$filings" "${header[@]}"
+  run "$phase-filings" "$phase node(s): filing read, no subject" "$filings" "${header[@]}"
+  run "$phase-owner" "$phase node(s): filing read, subject with ${#filing_names[@]} filings" "$filings" "${owner_header[@]}"
 done
 
-echo "## two nodes, node b stopped at $((secs / 3)) s and started again at $((2 * secs / 3)) s"
-for what in search filings; do
+# RESTART=0 skips the restart rows (quicker comparisons of settings).
+[[ ${RESTART:-1} == 1 ]] && echo "## two nodes, node b stopped at $((secs / 3)) s and started again at $((2 * secs / 3)) s"
+for what in $([[ ${RESTART:-1} == 1 ]] && echo search filings); do
   url="$search"; extra=()
   [[ $what == filings ]] && { url="$filings"; extra=("${header[@]}"); }
   ( sleep "$((secs / 3))"; stop_node b; echo "  (node b stopped at $(date +%T))"; sleep "$((secs / 3))"
@@ -264,6 +319,8 @@ predicted() { # from the one-node row: a = node CPU per request, o = nginx + Pos
 echo
 echo "## Summary (duration $duration after a $warmup warm-up per node and endpoint, wrk -t$wrk_threads -c16)"
 echo
+echo "Node settings, the same in every row: ${node_settings:-(none)} ${NODE_ENV:-}"
+echo
 echo "CPU columns: user+system milliseconds per request of both nodes, nginx (master and workers), PostgreSQL"
 echo "(postmaster and backends), wrk, the three together (o), and the whole machine (/proc/stat, anything that ran)."
 echo
@@ -276,10 +333,11 @@ echo "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"
 cat "$summary"
 echo
 echo "two nodes ÷ one node, requests/s: registry search $(ratio two-search one-search)× \
-(the one-node CPU columns predict $(predicted one-search)×), filing read $(ratio two-filings one-filings)× \
-(predicted $(predicted one-filings)×)"
-echo "SQL statements per request: registry search $sql_search, filing read $sql_filings"
-cat "$work/cold"
+(the one-node CPU columns predict $(predicted one-search)×), filing read without a subject \
+$(ratio two-filings one-filings)× (predicted $(predicted one-filings)×), filing read of a subject with \
+${#filing_names[@]} filings $(ratio two-owner one-owner)× (predicted $(predicted one-owner)×)"
+echo "SQL statements per request: registry search $sql_search, filing read $sql_filings (no subject), $sql_owner (subject)"
+cat "$work/cold" 2>/dev/null || true
 echo
 echo "| node start (until /readyz answers 200) | wall s | node CPU s |"
 echo "|---|---|---|"

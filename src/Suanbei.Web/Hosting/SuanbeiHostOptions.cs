@@ -90,6 +90,17 @@ public sealed record SuanbeiHostOptions
     /// (<c>database</c> or <c>files</c>).</summary>
     public bool DataProtectionKeysInDatabase { get; init; }
 
+    /// <summary>Kestrel runs a request on the thread that read its bytes off the socket instead of handing it to the
+    /// thread pool (<c>SocketTransportOptions.UnsafePreferInlineScheduling</c>): fewer thread wake-ups per request, which
+    /// is what a node pinned to one core loses most to. Code that blocks then stalls every connection of that thread
+    /// (the app blocks nowhere in a request). Configuration key <c>Suanbei:Kestrel:InlineScheduling</c> (true/false);
+    /// see docs/deployment.md.</summary>
+    public bool KestrelInlineScheduling { get; init; }
+
+    /// <summary>Kestrel's socket I/O queues; null: Kestrel's default (one per core the process may use, at most 16).
+    /// Configuration key <c>Suanbei:Kestrel:IoQueueCount</c> (0 hands socket work straight to the thread pool).</summary>
+    public int? KestrelIoQueueCount { get; init; }
+
     /// <summary>Fills the settings not given explicitly from the "Suanbei" configuration section (appsettings.json next to
     /// the program, environment variables <c>Suanbei__PublicBaseUrl</c>, <c>Suanbei__ForwardedHeaders__KnownProxies__0</c> …),
     /// then checks them. Explicit values win. Throws InvalidOperationException naming the bad setting.</summary>
@@ -131,6 +142,12 @@ public sealed record SuanbeiHostOptions
                 || NullIfBlank(c["GenAi:MaxConcurrentRuns"]) is not { } runs ? MaxConcurrentEvalRuns
                 : int.TryParse(runs, out var r) && r is > 0 and <= 64 ? r
                 : throw new InvalidOperationException($"配置 Suanbei:GenAi:MaxConcurrentRuns 无效：“{runs}”应为 1 到 64 之间的整数"),
+            KestrelInlineScheduling = KestrelInlineScheduling || NullIfBlank(c["Kestrel:InlineScheduling"]) is { } inline
+                && (bool.TryParse(inline, out var i) ? i
+                    : throw new InvalidOperationException($"配置 Suanbei:Kestrel:InlineScheduling 无效：“{inline}”应为 true 或 false")),
+            KestrelIoQueueCount = KestrelIoQueueCount ?? (NullIfBlank(c["Kestrel:IoQueueCount"]) is not { } queues ? null
+                : int.TryParse(queues, out var q) && q is >= 0 and <= 64 ? q
+                : throw new InvalidOperationException($"配置 Suanbei:Kestrel:IoQueueCount 无效：“{queues}”应为 0 到 64 之间的整数")),
         };
         o.Validate();
         return o;

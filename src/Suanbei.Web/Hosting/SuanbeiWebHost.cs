@@ -41,6 +41,11 @@ public static class SuanbeiWebHost
         builder.WebHost.UseUrls(options.Urls);
         var maxBody = options.MaterialsMaxBytes + 1024 * 1024; // room for the multipart envelope and other fields
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = maxBody);
+        builder.WebHost.UseSockets(s =>
+        {
+            s.UnsafePreferInlineScheduling = options.KestrelInlineScheduling;
+            if (options.KestrelIoQueueCount is { } queues) s.IOQueueCount = queues;
+        });
         builder.Services.Configure<FormOptions>(f => f.MultipartBodyLengthLimit = maxBody);
         builder.Logging.SetMinimumLevel(LogLevel.Warning).AddFilter("Microsoft.Hosting.Lifetime", LogLevel.Information);
         if (options.JsonLogs)
