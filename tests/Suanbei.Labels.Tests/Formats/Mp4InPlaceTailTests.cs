@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using System.Text;
+using Suanbei.Labels.Formats.Io;
 using Suanbei.Labels.Formats.Mp4;
 
 namespace Suanbei.Labels.Tests.Formats;
@@ -17,9 +18,14 @@ public sealed class Mp4InPlaceTailTests : IClassFixture<AvFixtures>
     private static readonly AigcLabel Shorter = AigcLabel.ForProducer("001191440300708461136T1XGW3", "p-1");
     private static readonly AigcLabel Longer = AigcLabel.ForProducer("001191440300708461136T1XGW3", "p-20250901-0001-with-a-longer-id");
 
-    /// <summary>A file as ffmpeg writes it by default: ftyp, free, mdat, then moov (mvhd, traks, udta last).</summary>
-    private string Source() => _fx.Make("tail.mp4",
-        [.. AvFixtures.Video, .. AvFixtures.Audio, "-c:v", "libx264", "-c:a", "aac", "-shortest"]);
+    /// <summary>A file as ffmpeg writes it by default: ftyp, free, mdat, then moov (mvhd, traks, udta last). Made once
+    /// and never changed (tests write into copies).</summary>
+    private string Source()
+    {
+        var path = _fx.PathFor("tail.mp4");
+        return File.Exists(path) ? path
+            : _fx.Make("tail.mp4", [.. AvFixtures.Video, .. AvFixtures.Audio, "-c:v", "libx264", "-c:a", "aac", "-shortest"]);
+    }
 
     private sealed record At(string Type, long Offset, long Size, int Header)
     {
@@ -74,6 +80,8 @@ public sealed class Mp4InPlaceTailTests : IClassFixture<AvFixtures>
         if (shape is "udta-absent" or "udta-first") children.RemoveAt(children.Count - 1);
         if (shape == "udta-first") children.Insert(1, udta);
         if (shape == "udta-64-bit") children[^1] = (udta.Type, Large(udta.Bytes));
+        var trak = children.FindIndex(c => c.Type == "trak");
+        if (shape == "trak-64-bit") children[trak] = ("trak", Large(children[trak].Bytes));
         var content = children.SelectMany(c => c.Bytes).ToArray();
         var box = new byte[8 + content.Length];
         BinaryPrimitives.WriteUInt32BigEndian(box, (uint)box.Length);
@@ -164,6 +172,7 @@ public sealed class Mp4InPlaceTailTests : IClassFixture<AvFixtures>
     [InlineData("udta-first")]
     [InlineData("moov-64-bit")]
     [InlineData("udta-64-bit")]
+    [InlineData("trak-64-bit")]
     public void Each_shape_of_moov_gets_the_label_with_the_bytes_before_its_end_untouched(string shape)
     {
         var file = Reshaped(shape);
@@ -177,6 +186,22 @@ public sealed class Mp4InPlaceTailTests : IClassFixture<AvFixtures>
         if (shape == "moov-64-bit") Assert.Equal(16, Moov(after).Header);
         if (shape == "udta-64-bit") Assert.Equal(16, MoovChildren(after).Single(c => c.Type == "udta").Header);
         if (shape == "udta-first") Assert.Equal("udta", MoovChildren(after)[1].Type);
+        if (shape == "trak-64-bit") Assert.Equal(16, MoovChildren(after).First(c => c.Type == "trak").Header);
+    }
+
+    [Fact]
+    public void The_content_digest_does_not_depend_on_64_bit_headers_kept_inside_moov()
+    {
+        byte[] Digest(string file)
+        {
+            using var input = File.OpenRead(file);
+            using var output = new MemoryStream();
+            _mp4.WriteContentForHash(input, output);
+            return output.ToArray();
+        }
+        var large = Reshaped("trak-64-bit");
+        Assert.Equal(16, MoovChildren(File.ReadAllBytes(large)).First(c => c.Type == "trak").Header);
+        Assert.Equal(Digest(Source()), Digest(large));
     }
 
     [Fact]
@@ -233,6 +258,51 @@ public sealed class Mp4InPlaceTailTests : IClassFixture<AvFixtures>
         var shrank = Assert.Throws<LabelWriteException>(() => LabelFile.WriteInPlace(file, Shorter, new DamagingMp4()));
         Assert.Contains("已恢复原文件", shrank.Message);
         Assert.Equal(labelled, File.ReadAllBytes(file));
+    }
+
+    /// <summary>Every box header inside moov (containers opened as the parser opens them), by the test's walker.</summary>
+    private static List<At> AllBoxesIn(byte[] bytes, At box)
+    {
+        string[] containers = ["moov", "trak", "mdia", "minf", "stbl", "udta", "meta", "edts", "mvex"];
+        var content = box.Offset + box.Header;
+        if (box.Type == "meta" && Encoding.Latin1.GetString(bytes, (int)content + 4, 4) != "hdlr") content += 4;
+        var all = new List<At>();
+        foreach (var child in Boxes(bytes, content, box.End))
+        {
+            all.Add(child);
+            if (containers.Contains(child.Type)) all.AddRange(AllBoxesIn(bytes, child));
+        }
+        return all;
+    }
+
+    [Fact]
+    public void The_tail_reader_finds_damage_exactly_where_parsing_the_whole_moov_does()
+    {
+        var bytes = File.ReadAllBytes(Source());
+        var moov = Moov(bytes);
+        var boxes = AllBoxesIn(bytes, moov);
+        Assert.Contains(boxes, b => b.Type == "stsz"); // the walk reached the sample tables
+        var random = new Random(11);
+        var damaged = 0;
+        for (var i = 0; i < 600; i++)
+        {
+            var box = boxes[random.Next(boxes.Count)];
+            var m = (byte[])bytes.Clone();
+            uint[] sizes = [0, 1, 3, 7, 8, (uint)box.Size - 1, (uint)box.Size + 1, (uint)box.Size + (uint)random.Next(1, 5000),
+                (uint)random.Next()];
+            BinaryPrimitives.WriteUInt32BigEndian(m.AsSpan((int)box.Offset), sizes[random.Next(sizes.Length)]);
+            if (random.Next(4) == 0) m[box.Offset + 4 + random.Next(4)] ^= (byte)(1 << random.Next(8)); // the type too
+            using var s = new MemoryStream(m);
+            var header = BmffBoxes.ReadChildren(s, 0, s.Length, out _).FirstOrDefault(b => b.Type == "moov");
+            if (header is null) continue;
+            var whole = Mp4Format.LoadMoov(s, header, out var error);
+            string? tailError = null;
+            try { MoovTail.Load(s, header); }
+            catch (FormatException e) { tailError = $"moov 盒子（偏移 {header.Offset}）损坏：{e.Message}"; }
+            Assert.Equal(error, whole is null ? tailError ?? "(tail reader found no damage)" : tailError);
+            if (error is not null) damaged++;
+        }
+        Assert.InRange(damaged, 100, 590); // both outcomes were exercised
     }
 
     [Fact]

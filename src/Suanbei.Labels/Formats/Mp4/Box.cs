@@ -43,6 +43,14 @@ internal sealed class Box
 
     private bool IsLarge(long content) => _largeHeader || content + 8 > uint.MaxValue;
 
+    /// <summary>Forgets the 64-bit headers read from the file, in the whole tree: every box then gets the smallest
+    /// header, the canonical form the content digest hashes (so a digest does not depend on how sizes were stored).</summary>
+    public void UseSmallestHeaders()
+    {
+        _largeHeader = false;
+        foreach (var c in Children ?? []) c.UseSmallestHeaders();
+    }
+
     /// <summary>True for the box types parsed into children (everything else is a leaf).</summary>
     public static bool IsContainer(string type) => Containers.Contains(type);
 
