@@ -2,7 +2,9 @@
 # Label write on 1 GB audio/video files: Suanbei (--in-place and copy mode) vs `cp` of the same file and vs
 # `ffmpeg -c copy -movflags use_metadata_tags -metadata AIGC=…`. Peak memory from GNU time (`/usr/bin/time -v`), whose
 # clock has 10 ms steps, so `--in-place` is also timed over PRECISE_RUNS (default 20) relabels with `perf stat`
-# (wall and CPU means, page faults) when perf is installed, else with bash's clock. Unattended: one command, one
+# (wall and CPU means, page faults) when perf is installed, else with bash's clock: once with the same label every run
+# (after the first, an MP4 relabel finds nothing to change and writes no bytes), and once with the label changing every
+# run (the produce ID alternates), which is what a platform relabelling files does. Unattended: one command, one
 # summary table at the end, `uptime` before and after.
 # Suanbei is the CLI as `./suanbei label write` runs it (the standalone build in .build/label, built once before the
 # timing), so every wall time includes process start-up. The big files live in $WORK (default /tmp/suanbei-bench-av)
@@ -71,6 +73,31 @@ precise() {
   printf '   --in-place over %d runs (wall ms|CPU ms|page faults): %s\n' "$PRECISE_RUNS" "$(tail -1 "$WORK/precise.txt")"
 }
 
+# changing FILE: like precise, but the label changes every run (the produce ID alternates between two values), so
+# every run writes; perf stat runs once per run and the means are taken here (appended to changing.txt).
+changing() {
+  local file=$1 path=$WORK/inplace.${1##*.} start wall cpu=- pf=- n=0
+  # next_ids: the arguments of the next write, whose produce ID differs from the one the file holds.
+  next_ids() { n=$(( n + 1 )); ids=(--producer 001191440300708461136T1XGW3 --produce-id "bench-alt-$(( n % 2 ))"); }
+  next_ids; $CLI label write "$path" --in-place "${ids[@]}" >/dev/null
+  start=$EPOCHREALTIME
+  for _ in $(seq "$PRECISE_RUNS"); do next_ids; $CLI label write "$path" --in-place "${ids[@]}" >/dev/null; done
+  wall=$(awk -v a="$start" -v b="$EPOCHREALTIME" -v n="$PRECISE_RUNS" 'BEGIN { printf "%.1f", (b - a) * 1000 / n }')
+  if command -v perf >/dev/null; then
+    : > "$WORK/perf-each.txt"
+    for _ in $(seq "$PRECISE_RUNS"); do
+      next_ids
+      perf stat -x, -e task-clock,page-faults -o "$WORK/perf.txt" $CLI label write "$path" --in-place "${ids[@]}" >/dev/null 2>&1
+      cat "$WORK/perf.txt" >> "$WORK/perf-each.txt"
+    done
+    read -r cpu pf < <(awk -F, '$3 == "task-clock" { c += $1; n++ } $3 == "page-faults" { p += $1 }
+      END { printf "%.1f %d\n", c / n, p / n }' "$WORK/perf-each.txt")
+  fi
+  echo "$file|$wall|$cpu|$pf" >> "$WORK/changing.txt"
+  printf '   --in-place, label changing, over %d runs (wall ms|CPU ms|page faults): %s\n' "$PRECISE_RUNS" \
+    "$(tail -1 "$WORK/changing.txt")"
+}
+
 for f in big.mp4 fast.mp4 big.wav; do
   ext=${f##*.}
   CURRENT=$f
@@ -84,6 +111,7 @@ for f in big.mp4 fast.mp4 big.wav; do
     cp "$WORK/$f" "$WORK/inplace.$ext"
     measure "suanbei --in-place" $CLI label write "$WORK/inplace.$ext" --in-place "${IDS[@]}"
     precise "$f" $CLI label write "$WORK/inplace.$ext" --in-place "${IDS[@]}"
+    changing "$f"
     $CLI label verify "$WORK/inplace.$ext" --json | cut -c1-100
     rm -f "$WORK/inplace.$ext"
   else
@@ -108,13 +136,15 @@ sort -t'|' -k1,1 -k2,2 -k3,3n "$WORK/results.txt" | awk -F'|' '
   | sort > "$WORK/medians.txt"
 echo
 echo "## summary (medians of $RUNS runs, seconds; --in-place also as means of $PRECISE_RUNS runs with perf stat)"
-echo "| file | cp | ffmpeg -c copy | suanbei copy mode | suanbei --in-place | --in-place wall / CPU ms, page faults |"
-echo "|---|---|---|---|---|---|"
+echo "| file | cp | ffmpeg -c copy | suanbei copy mode | suanbei --in-place | --in-place, same label:" \
+  "wall / CPU ms, page faults | --in-place, label changing: wall / CPU ms, page faults |"
+echo "|---|---|---|---|---|---|---|"
 for f in big.mp4 fast.mp4 big.wav; do
   cell() { awk -F'|' -v f="$f" -v n="$1" '$1 == f && $2 == n { v = sprintf("%.3f s", $3) } END { print v == "" ? "—" : v }' \
     "$WORK/medians.txt"; }
   p=$(awk -F'|' -v f="$f" '$1 == f { printf "%s / %s ms, %s", $2, $3, $4 }' "$WORK/precise.txt")
+  c=$(awk -F'|' -v f="$f" '$1 == f { printf "%s / %s ms, %s", $2, $3, $4 }' "$WORK/changing.txt" 2>/dev/null)
   echo "| $f | $(cell "cp (copy_file_range)") | $(cell "ffmpeg -c copy use_metadata_tags") | $(cell "suanbei copy mode") |" \
-    "$(cell "suanbei --in-place") | ${p:-refused (no free space after moov)} |"
+    "$(cell "suanbei --in-place") | ${p:-refused (no free space after moov)} | ${c:-—} |"
 done
 echo "# uptime after: $(uptime)"

@@ -14,6 +14,9 @@ internal sealed class Box
 
     private byte[]? _payload;
     private ReadOnlyMemory<byte> _view;
+    /// <summary>The box was read with a 64-bit size: it keeps that header, so an in-place rewrite of a box after it
+    /// leaves everything before that box where it was.</summary>
+    private bool _largeHeader;
 
     public string Type { get; }
     /// <summary>Bytes between header and children (meta's FullBox version/flags); empty otherwise.</summary>
@@ -36,7 +39,20 @@ internal sealed class Box
     private ReadOnlySpan<byte> PayloadBytes => _payload ?? _view.Span;
 
     public long ContentSize => Prefix.Length + (Children is null ? PayloadBytes.Length : Children.Sum(c => c.Size));
-    public long Size => ContentSize + (ContentSize + 8 > uint.MaxValue ? 16 : 8);
+    public long Size => ContentSize + (IsLarge(ContentSize) ? 16 : 8);
+
+    private bool IsLarge(long content) => _largeHeader || content + 8 > uint.MaxValue;
+
+    /// <summary>Forgets the 64-bit headers read from the file, in the whole tree: every box then gets the smallest
+    /// header, the canonical form the content digest hashes (so a digest does not depend on how sizes were stored).</summary>
+    public void UseSmallestHeaders()
+    {
+        _largeHeader = false;
+        foreach (var c in Children ?? []) c.UseSmallestHeaders();
+    }
+
+    /// <summary>True for the box types parsed into children (everything else is a leaf).</summary>
+    public static bool IsContainer(string type) => Containers.Contains(type);
 
     public Box? Child(string type) => Children?.FirstOrDefault(c => c.Type == type);
     public IEnumerable<Box> ChildrenOf(string type) => Children?.Where(c => c.Type == type) ?? [];
@@ -54,30 +70,44 @@ internal sealed class Box
     /// <summary>Parses a run of sibling boxes (the content of a container).</summary>
     public static List<Box> ParseList(string parent, ReadOnlyMemory<byte> rest, int depth)
     {
-        var type = parent;
         var children = new List<Box>();
         while (rest.Length > 0)
         {
             var span = rest.Span;
-            // Old QuickTime ends a udta list with a 32-bit zero; dropping it is harmless.
-            if (span.Length < 8 && !span.ContainsAnyExcept((byte)0)) break;
-            if (span.Length < 8) throw new FormatException($"{type} 内盒子头不完整");
-            long size = BinaryPrimitives.ReadUInt32BigEndian(span);
-            var childType = BmffBoxes.TypeOf(span.Slice(4, 4));
-            var header = 8;
-            if (size == 1)
-            {
-                if (span.Length < 16) throw new FormatException($"{type} 内 64 位盒子头不完整");
-                size = (long)Math.Min(BinaryPrimitives.ReadUInt64BigEndian(span.Slice(8, 8)), long.MaxValue);
-                header = 16;
-            }
-            else if (size == 0) size = span.Length;
-            if (size < header || size > span.Length) throw new FormatException($"{type} 内盒子 {BmffBoxes.Printable(childType)} 大小无效");
-            children.Add(Parse(childType, rest[header..(int)size], depth + 1));
+            var size = ChildSize(parent, span[..Math.Min(span.Length, 16)], span.Length, out var header, out var childType);
+            if (size == 0) break;
+            var child = Parse(childType, rest[header..(int)size], depth + 1);
+            child._largeHeader = header == 16;
+            children.Add(child);
             rest = rest[(int)size..];
-            if (children.Count > BmffBoxes.MaxChildren) throw new FormatException($"{type} 内子盒子过多");
+            if (children.Count > BmffBoxes.MaxChildren) throw new FormatException($"{parent} 内子盒子过多");
         }
         return children;
+    }
+
+    /// <summary>The one rule for a child box header inside a container, shared by the in-memory parser and the walk
+    /// of a box in the file (<see cref="MoovTail"/>), so both accept and refuse the same bytes. <paramref name="head"/>
+    /// holds the first min(16, <paramref name="rest"/>) bytes of the child; <paramref name="rest"/> counts the bytes
+    /// left in the container. Returns the child's total size, or 0 for the padding that ends the list. Throws
+    /// <see cref="FormatException"/> on a header that does not fit.</summary>
+    public static long ChildSize(string parent, ReadOnlySpan<byte> head, long rest, out int header, out string childType)
+    {
+        header = 8;
+        childType = "";
+        // Old QuickTime ends a udta list with a 32-bit zero; dropping it is harmless.
+        if (rest < 8 && !head.ContainsAnyExcept((byte)0)) return 0;
+        if (rest < 8) throw new FormatException($"{parent} 内盒子头不完整");
+        long size = BinaryPrimitives.ReadUInt32BigEndian(head);
+        childType = BmffBoxes.TypeOf(head.Slice(4, 4));
+        if (size == 1)
+        {
+            if (rest < 16) throw new FormatException($"{parent} 内 64 位盒子头不完整");
+            size = (long)Math.Min(BinaryPrimitives.ReadUInt64BigEndian(head.Slice(8, 8)), long.MaxValue);
+            header = 16;
+        }
+        else if (size == 0) size = rest;
+        if (size < header || size > rest) throw new FormatException($"{parent} 内盒子 {BmffBoxes.Printable(childType)} 大小无效");
+        return size;
     }
 
     public void WriteTo(Stream s)
@@ -108,7 +138,7 @@ internal sealed class Box
     private int WriteHeader(Span<byte> header)
     {
         var content = ContentSize;
-        var large = content + 8 > uint.MaxValue;
+        var large = IsLarge(content);
         BinaryPrimitives.WriteUInt32BigEndian(header, large ? 1 : (uint)(content + 8));
         Encoding.Latin1.GetBytes(Type, header.Slice(4, 4));
         if (!large) return 8;

@@ -79,6 +79,7 @@ internal static class Mp4Digest
 
     private static void Canonicalize(Box moov, Func<long, long> normalize)
     {
+        moov.UseSmallestHeaders();
         var children = moov.Children!;
         children.RemoveAll(c => c.Type == "meta");
         foreach (var uuid in children.Where(c => c.Type == "uuid" && Mp4Metadata.XmpText(c.Payload!) is not null))

@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Buffers.Binary;
 using Suanbei.Labels.Formats.Io;
 
@@ -11,8 +10,9 @@ namespace Suanbei.Labels.Formats.Mp4;
 /// <c>-movflags use_metadata_tags</c>. Only <c>moov</c> is held in memory (≤ 64 MiB); media data is streamed.
 /// Copy mode with moov before the media (faststart, fragmented): every stco/co64 chunk offset of every track is shifted
 /// (stco becomes co64 when a shifted offset needs 64 bits), fragment tfhd base_data_offset and tfra moof offsets too,
-/// and 4 KiB of free space is left after moov for later in-place writes. In place: moov rewritten where it is when it
-/// is last (the file grows or shrinks) or when the free space after it is enough; otherwise refused.
+/// and 4 KiB of free space is left after moov for later in-place writes. In place: only the end of moov that holds
+/// the label is rewritten (<see cref="MoovTail"/>), when moov is last (the file grows or shrinks) or when the free space
+/// after it is enough; otherwise refused. Reading walks moov's tracks header by header and reads only that end.
 /// </summary>
 public sealed class Mp4Format : IContainerFormat, IContentDigest
 {
@@ -55,18 +55,12 @@ public sealed class Mp4Format : IContainerFormat, IContentDigest
             if (moovs.Count == 0)
                 return error is not null ? ContainerReadResult.Damaged(error, found)
                     : ContainerReadResult.Damaged("文件没有 moov 盒子（no moov box）", found);
-            // Read into a pooled buffer: nothing read from it outlives this call (labels are copied out as strings),
-            // and the read-back after an in-place write reuses the buffer the new moov was built in.
-            var bytes = RentMoovBuffer(moovs[0]);
-            try
-            {
-                var moov = LoadMoov(input, moovs[0], bytes, out var moovError);
-                if (moov is null) return ContainerReadResult.Damaged(moovError!, found);
-                var inMoov = new List<FoundLabel>();
-                Mp4Metadata.FindLabels(moov, inMoov);
-                found.InsertRange(0, inMoov);
-            }
-            finally { if (bytes is not null) ArrayPool<byte>.Shared.Return(bytes); }
+            // Labels live in moov's udta/meta/uuid children only: read those, walk the rest header by header.
+            var tail = LoadTail(input, moovs[0], out var moovError);
+            if (tail is null) return ContainerReadResult.Damaged(moovError!, found);
+            var inMoov = new List<FoundLabel>();
+            Mp4Metadata.FindLabels(tail.Moov, inMoov);
+            found.InsertRange(0, inMoov);
             return error is null ? new ContainerReadResult(found) : ContainerReadResult.Damaged(error, found);
         }
         catch (Exception e) when (e is not OutOfMemoryException) // untrusted input: any failure is damage, never an exception
@@ -75,51 +69,49 @@ public sealed class Mp4Format : IContainerFormat, IContentDigest
         }
     }
 
-    internal static Box? LoadMoov(Stream input, BoxHeader moov, out string? error) =>
-        LoadMoov(input, moov, moov.Size <= IoLimits.MaxMetadataStructure ? new byte[moov.Size] : null, out error);
-
-    /// <summary>A pooled buffer for the whole moov box (header and content), or null when it is beyond the limit.</summary>
-    private static byte[]? RentMoovBuffer(BoxHeader moov) =>
-        moov.Size <= IoLimits.MaxMetadataStructure ? ArrayPool<byte>.Shared.Rent((int)moov.Size) : null;
-
-    /// <summary>Reads the whole moov box (header and content) into the start of <paramref name="bytes"/> and parses
-    /// it; the returned tree refers to those bytes. Null, with the reason, when it is too large, truncated or
-    /// damaged.</summary>
-    private static Box? LoadMoov(Stream input, BoxHeader moov, byte[]? bytes, out string? error)
+    /// <summary>Reads and parses the whole moov box; null, with the reason, when it is too large, truncated or damaged.
+    /// Copy mode and the content digest need every track; reading labels needs only <see cref="LoadTail"/>.</summary>
+    internal static Box? LoadMoov(Stream input, BoxHeader moov, out string? error)
     {
-        error = null;
-        if (bytes is null) { error = $"moov 盒子过大（{moov.Size} 字节），未检查"; return null; }
-        var whole = bytes.AsMemory(0, (int)moov.Size);
-        if (moov.Offset < 0 || input.Length - moov.Offset < moov.Size || !ReadAt(input, moov.Offset, bytes, whole.Length))
-        {
-            error = $"moov 盒子在偏移 {moov.Offset} 处被截断";
-            return null;
-        }
-        try { return Box.Parse("moov", whole[moov.HeaderSize..], 0); }
+        if (!MoovReadable(input, moov, out error)) return null;
+        var bytes = new byte[moov.Size];
+        input.Position = moov.Offset;
+        if (!BoundedRead.TryReadExactly(input, bytes)) { error = $"moov 盒子在偏移 {moov.Offset} 处被截断"; return null; }
+        try { return Box.Parse("moov", bytes.AsMemory(moov.HeaderSize), 0); }
         catch (FormatException e) { error = $"moov 盒子（偏移 {moov.Offset}）损坏：{e.Message}"; return null; }
     }
 
-    /// <summary>Reads <paramref name="count"/> bytes at <paramref name="offset"/> into the start of
-    /// <paramref name="into"/>. Through the array overload: a span read of a FileStream subclass (the in-place
-    /// writer's undo log) goes through a pooled copy of the whole read, which costs a second buffer's page faults.</summary>
-    private static bool ReadAt(Stream input, long offset, byte[] into, int count)
+    /// <summary>The part of moov labels live in (<see cref="MoovTail"/>); null, with the reason, when moov is too large,
+    /// truncated or damaged — the same verdicts as <see cref="LoadMoov"/>.</summary>
+    private static MoovTail? LoadTail(Stream input, BoxHeader moov, out string? error)
     {
-        input.Position = offset;
-        for (var n = 0; n < count;)
-        {
-            var r = input.Read(into, n, count - n);
-            if (r <= 0) return false;
-            n += r;
-        }
-        return true;
+        if (!MoovReadable(input, moov, out error)) return null;
+        try { return MoovTail.Load(input, moov); }
+        catch (FormatException e) { error = $"moov 盒子（偏移 {moov.Offset}）损坏：{e.Message}"; return null; }
     }
 
-    /// <param name="MoovBytes">The moov box as read from the file (header and content); <see cref="Moov"/>'s leaves
-    /// refer to it.</param>
-    private sealed record Plan(List<BoxHeader> Top, int MoovIndex, Box Moov, byte[] MoovBytes, Dictionary<int, byte[]> EditedUuids);
+    private static bool MoovReadable(Stream input, BoxHeader moov, out string? error)
+    {
+        error = moov.Size > IoLimits.MaxMetadataStructure ? $"moov 盒子过大（{moov.Size} 字节），未检查"
+            : moov.Offset < 0 || input.Length - moov.Offset < moov.Size ? $"moov 盒子在偏移 {moov.Offset} 处被截断"
+            : null;
+        return error is null;
+    }
 
-    /// <summary>Walks the file and builds the edited moov (label replaced) — shared by both write modes.</summary>
+    private sealed record Plan(List<BoxHeader> Top, int MoovIndex, Box Moov, Dictionary<int, byte[]> EditedUuids);
+
+    /// <summary>Walks the file and builds the edited moov (label replaced) for copy mode.</summary>
     private static Plan Prepare(Stream input, AigcLabel label)
+    {
+        var (top, moovIndex) = FindMoov(input);
+        var moov = LoadMoov(input, top[moovIndex], out var moovError) ?? throw new LabelWriteException(moovError!);
+        var edited = EditedUuids(input, top);
+        ReplaceLabel(moov, label);
+        return new Plan(top, moovIndex, moov, edited);
+    }
+
+    /// <summary>The top-level boxes and the index of the one moov; refuses damaged structure and zero or several moovs.</summary>
+    private static (List<BoxHeader> Top, int MoovIndex) FindMoov(Stream input)
     {
         BoundedRead.RequireSeekable(input);
         var top = BmffBoxes.ReadChildren(input, 0, input.Length, out var error);
@@ -127,9 +119,12 @@ public sealed class Mp4Format : IContainerFormat, IContentDigest
         var moovIndexes = top.Select((b, i) => (b, i)).Where(x => x.b.Type == "moov").Select(x => x.i).ToList();
         if (moovIndexes.Count != 1) throw new LabelWriteException(
             moovIndexes.Count == 0 ? "MP4 没有 moov 盒子，无法写入标识" : "MP4 含多个 moov 盒子，无法确定写入位置");
-        var moovHeader = top[moovIndexes[0]];
-        var moovBytes = moovHeader.Size <= IoLimits.MaxMetadataStructure ? new byte[moovHeader.Size] : null;
-        var moov = LoadMoov(input, moovHeader, moovBytes, out var moovError) ?? throw new LabelWriteException(moovError!);
+        return (top, moovIndexes[0]);
+    }
+
+    /// <summary>Top-level XMP uuid boxes holding a label, by index, with the label blanked (same size).</summary>
+    private static Dictionary<int, byte[]> EditedUuids(Stream input, List<BoxHeader> top)
+    {
         var edited = new Dictionary<int, byte[]>();
         for (var i = 0; i < top.Count; i++)
         {
@@ -138,9 +133,13 @@ public sealed class Mp4Format : IContainerFormat, IContentDigest
             if (payload is null || Mp4Metadata.XmpText(payload) is not { } xmp || Xmp.FindAigcValues(xmp).Count == 0) continue;
             edited[i] = Mp4Metadata.BlankXmpLabels(payload);
         }
+        return edited;
+    }
+
+    private static void ReplaceLabel(Box moov, AigcLabel label)
+    {
         try { Mp4Metadata.ReplaceLabel(moov, label.ToJson()); }
         catch (FormatException e) { throw new LabelWriteException("MP4 元数据损坏，未写入：" + e.Message); }
-        return new Plan(top, moovIndexes[0], moov, moovBytes!, edited);
     }
 
     public void Write(Stream input, Stream output, AigcLabel label)
@@ -208,15 +207,23 @@ public sealed class Mp4Format : IContainerFormat, IContentDigest
         }
     }
 
+    /// <summary>Rewrites only the end of moov that the label changes (<see cref="MoovTail"/>): moov's size field,
+    /// and the ranges of the tail that differ — for a file ffmpeg wrote, udta's size field and the label's bytes at
+    /// moov's end. Nothing before the tail moves, so chunk offsets stay valid when moov is last (the file grows or
+    /// shrinks) or when the free space after it holds the change; otherwise refused before anything is written.</summary>
     public void WriteInPlace(FileStream file, AigcLabel label)
     {
-        var plan = Prepare(file, label);
-        var old = plan.Top[plan.MoovIndex];
-        // The undo log needs the bytes about to be overwritten: the old moov, just read, unless a write changes them.
-        if (file is UndoLogFileStream undo) undo.Remember(old.Offset, plan.MoovBytes);
-        var length = plan.Moov.Size;
+        var (top, moovIndex) = FindMoov(file);
+        var old = top[moovIndex];
+        var tail = LoadTail(file, old, out var moovError) ?? throw new LabelWriteException(moovError!);
+        var edited = EditedUuids(file, top);
+        // The undo log keeps the bytes each write covers; told what they are (just read), it need not read them again.
+        var undo = file as UndoLogFileStream;
+        ReplaceLabel(tail.Moov, label);
+        var newTail = tail.NewBytes();
+        var length = tail.Offset - old.Offset + newTail.Length;
         if (length > IoLimits.MaxMetadataStructure) throw new LabelWriteException($"新的 moov 盒子过大（{length} 字节），未写入");
-        var following = plan.Top.Skip(plan.MoovIndex + 1).ToList();
+        var following = top.Skip(moovIndex + 1).ToList();
         var freeAfter = following.TakeWhile(b => FreeSpace.Contains(b.Type)).ToList();
         var available = old.Size + freeAfter.Sum(b => b.Size);
         bool truncateAfter = freeAfter.Count == following.Count; // moov (and free space) is last: the file may grow or shrink
@@ -226,26 +233,43 @@ public sealed class Mp4Format : IContainerFormat, IContentDigest
                 ? $"moov 之后没有足够的空闲空间（需要 {length} 字节，可用 {available} 字节），请使用复制模式"
                 : "moov 之后的剩余空间不足以放置 free 盒子，请使用复制模式");
 
-        foreach (var (index, payload) in plan.EditedUuids)
+        foreach (var (index, payload) in edited)
         {
-            file.Position = plan.Top[index].PayloadOffset;
+            file.Position = top[index].PayloadOffset;
             file.Write(payload, 0, payload.Length);
         }
-        // Built in a pooled buffer, which the read-back that follows reads moov into again.
-        var newMoov = ArrayPool<byte>.Shared.Rent((int)length);
-        try
+        // A size of 0 ("to the end of the file") stays true: moov is last and the file ends where moov now does.
+        if (length != old.Size && !old.ToEnd)
         {
-            plan.Moov.WriteTo(newMoov.AsSpan(0, (int)length));
-            file.Position = old.Offset;
-            file.Write(newMoov, 0, (int)length);
+            // The size field: the low 4 bytes of the 64-bit value for a 32-bit header, all 8 after "size 1" for a 64-bit one.
+            var width = old.HeaderSize == 16 ? 8 : 4;
+            var at = old.HeaderSize == 16 ? old.Offset + 8 : old.Offset;
+            var was = new byte[8];
+            var size = new byte[8];
+            BinaryPrimitives.WriteUInt64BigEndian(was, (ulong)old.Size);
+            BinaryPrimitives.WriteUInt64BigEndian(size, (ulong)length);
+            undo?.Remember(at, was.AsMemory(8 - width));
+            file.Position = at;
+            file.Write(size, 8 - width, width);
         }
-        finally { ArrayPool<byte>.Shared.Return(newMoov); }
-        if (truncateAfter) file.SetLength(old.Offset + length);
+        foreach (var (start, end) in MoovTail.ChangedRanges(tail.Bytes, newTail))
+        {
+            if (start < tail.Bytes.Length) undo?.Remember(tail.Offset + start, tail.Bytes.AsMemory(start));
+            file.Position = tail.Offset + start;
+            file.Write(newTail, start, end - start);
+        }
+        var newEnd = old.Offset + length;
+        if (truncateAfter)
+        {
+            if (newTail.Length < tail.Bytes.Length) undo?.Remember(newEnd, tail.Bytes.AsMemory(newTail.Length));
+            file.SetLength(newEnd);
+        }
         else if (rest > 0)
         {
             var free = new byte[8];
             BinaryPrimitives.WriteUInt32BigEndian(free, (uint)rest);
             "free"u8.CopyTo(free.AsSpan(4));
+            file.Position = newEnd;
             file.Write(free, 0, free.Length);
         }
         file.Flush(flushToDisk: false);
