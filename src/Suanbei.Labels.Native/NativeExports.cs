@@ -27,7 +27,15 @@ public static unsafe class NativeExports
     /// order given — what <see cref="Verify"/> returns for it, or the error object with "file" (null for a NULL path)
     /// for a path that could not be verified. Only a NULL array with a non-zero count fails the whole call.</summary>
     [UnmanagedCallersOnly(EntryPoint = "suanbei_labels_verify_many")]
-    public static byte* VerifyMany(byte** paths, nuint count) => Boundary(json =>
+    public static byte* VerifyMany(byte** paths, nuint count)
+    {
+        try { return VerifyManyInto(paths, count); }
+        catch (Exception e) { return Utf8(ErrorJson(e)); }
+    }
+
+    /// <summary>The array is copied from the threads' buffers straight into the block the caller frees, sized once
+    /// their lengths are known (not grown through a buffer of its own).</summary>
+    private static byte* VerifyManyInto(byte** paths, nuint count)
     {
         if (paths is null && count != 0) throw new ArgumentException("参数 paths 为空（NULL）而 count 不为 0");
         if (count > MaxBatch) throw new ArgumentException($"参数 count 过大（一次至多 {MaxBatch} 个文件）");
@@ -43,15 +51,22 @@ public static unsafe class NativeExports
             VerifyElement(paths[i], i, buffer);
             slots[i] = (t, start, buffer.WrittenCount - start);
         });
-        json.Write("["u8);
+        nuint total = 2 + (nuint)Math.Max(n - 1, 0) + 1; // brackets, commas, the terminating NUL
+        foreach (var slot in slots) total += (nuint)slot.Length;
+        var block = (byte*)NativeMemory.Alloc(total);
+        var o = block;
+        *o++ = (byte)'[';
         for (var i = 0; i < n; i++)
         {
-            if (i > 0) json.Write(","u8);
+            if (i > 0) *o++ = (byte)',';
             var (t, start, length) = slots[i];
-            json.Write(buffers[t].WrittenSpan.Slice(start, length));
+            buffers[t].WrittenSpan.Slice(start, length).CopyTo(new Span<byte>(o, length));
+            o += length;
         }
-        json.Write("]"u8);
-    });
+        *o++ = (byte)']';
+        *o = 0;
+        return block;
+    }
 
     /// <summary>More paths than this in one call are refused (the result must fit one block).</summary>
     private const int MaxBatch = 1 << 20;
