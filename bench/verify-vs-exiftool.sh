@@ -2,7 +2,8 @@
 # Label verify vs exiftool: 1,000 small labeled images (PNG and JPEG, half each), one process each over the same
 # directory; one file as a fresh process (the quick AOT program, the full one it hands other commands to, the
 # ./suanbei launcher, and for the floor a Native AOT "hello world" with the same settings); the shared library called
-# from Python (bindings/python) over the same files against exiftool's marginal cost per file. Prints one
+# from Python (bindings/python) over the same files against exiftool's marginal cost per file, one file per call
+# (verify) and in batches verified on all cores (verify_many: the 1,000 files in one call, and in calls of 100). Prints one
 # summary table of medians over RUNS runs, wall and CPU, with the load average before and after (the machine may be
 # shared). Suanbei runs as `./suanbei label verify` does: the Native AOT build in .build/label.
 # A wall time in milliseconds is mostly process start-up, so the one-file rows also give perf stat's task-clock (CPU
@@ -139,7 +140,7 @@ h1=$(col wall "$work/one-floor.times"); h1c=$(col cpu "$work/one-floor.times")
 
 # The shared library from Python: one process, library loaded once, every file verified in turn (one thread), timed
 # inside Python from the first call to the last; the verdicts are checked. Prints "wall_s cpu_s" (medians).
-py="- - -"
+py="- - - - - - - - -"
 if [[ "${PYTHON:-1}" != 0 ]]; then
   lib="$("$root/suanbei" label native-lib | sed -n 1p)"   # sed, not head: reads both lines (no SIGPIPE)
   py=$(SUANBEI_LABELS_LIB="$lib" python3 - "$root" "$work/images" "$runs" "$count" <<'PY'
@@ -169,7 +170,30 @@ for _ in range(runs):
         libc.strlen(f.encode())
         json.loads(ctypes.string_at(holder).decode("utf-8"))
     floor.append(time.perf_counter() - start)
-print(statistics.median(times), statistics.median(cpus), statistics.median(floor))
+# The batch call: every file in one call, then in calls of 100 (a platform's batch of uploads), all cores.
+def batch(size):
+    wall, cpu = [], []
+    for _ in range(runs):
+        start, start_cpu = time.perf_counter(), time.process_time()
+        results = [r for k in range(0, len(files), size) for r in suanbei_labels.verify_many(files[k:k + size])]
+        wall.append(time.perf_counter() - start)
+        cpu.append(time.process_time() - start_cpu)
+        assert [r["verdict"] for r in results].count("compliant") == count, results[:3]
+    return statistics.median(wall), statistics.median(cpu)
+all_wall, all_cpu = batch(len(files))
+hundred_wall, hundred_cpu = batch(100)
+# The batch's result is one JSON array: is json.loads of the array cheaper per item than of one line per file?
+lines = [json.dumps(r, ensure_ascii=False, separators=(",", ":")) for r in suanbei_labels.verify_many(files)]
+array_text, lines_text = "[" + ",".join(lines) + "]", "\n".join(lines)
+def best(f):
+    b = float("inf")
+    for _ in range(max(runs, 5)):
+        start = time.perf_counter(); f(); b = min(b, time.perf_counter() - start)
+    return b
+array_loads = best(lambda: json.loads(array_text))
+line_loads = best(lambda: [json.loads(l) for l in lines_text.split("\n")])
+print(statistics.median(times), statistics.median(cpus), statistics.median(floor), all_wall, all_cpu, hundred_wall,
+      hundred_cpu, array_loads, line_loads)
 PY
 )
 fi
@@ -208,12 +232,23 @@ awk -v n="$count" -v runs="$runs" -v sr="$sr" -v sc="$sc" -v er="$er" -v ec="$ec
     pw = p[1] / n; pc = p[2] / n;
     printf "| %-44s | %10.1f us | %10.1f us | %11.1f us | %10.1f us | %7.0fx | %7.0fx | %-10s |\n",
       "per file: python binding vs exiftool marginal", pw * 1e6, pc * 1e6, mw * 1e6, mc * 1e6, mw / pw, mc / pc, ">= 100x";
+    printf "| %-44s | %10.1f us | %10.1f us | %11.1f us | %10.1f us | %7.0fx | %7.0fx | %-10s |\n",
+      "per file: python verify_many, one call", p[4] / n * 1e6, p[5] / n * 1e6, mw * 1e6, mc * 1e6, mw / (p[4] / n),
+      mc / (p[5] / n), ">= 100x";
+    printf "| %-44s | %10.1f us | %10.1f us | %11.1f us | %10.1f us | %7.0fx | %7.0fx | %-10s |\n",
+      "per file: python verify_many, calls of 100", p[6] / n * 1e6, p[7] / n * 1e6, mw * 1e6, mc * 1e6, mw / (p[6] / n),
+      mc / (p[7] / n), ">= 100x";
     printf "| %-44s | %10.1f us | %10s | %11.1f us | %10s | %7.0fx | %8s | %-10s |\n",
       "floor: python ctypes call + json.loads alone", p[3] / n * 1e6, "", mw * 1e6, "", mw / (p[3] / n), "", "";
   }
   if (f[1] != "-") printf "| %-44s | %10.1f us | %10.1f us | %11.1f us | %10.1f us | %7.0fx | %7.0fx | %-10s |\n",
     "floor: open+pread+close alone (C), per file", f[1], f[2], mw * 1e6, mc * 1e6, mw * 1e6 / f[1], mc * 1e6 / f[2], "";
-  if (p[1] != "-") printf "\npython binding: %.0f files/s (%.2fx the CLI run over the directory)\n", n / p[1], sr / p[1];
+  if (p[1] != "-") {
+    printf "\npython binding: verify %.0f files/s (%.2fx the CLI run over the directory); verify_many %.0f files/s in one call",
+      n / p[1], sr / p[1], n / p[4];
+    printf " (%.2fx the CLI), %.0f files/s in calls of 100\n", sr / p[4], n / p[6];
+    printf "json.loads per item: %.2f us from one array, %.2f us from one line per file\n", p[8] / n * 1e6, p[9] / n * 1e6;
+  }
   else printf "\npython binding: not measured (PYTHON=0)\n";
   printf "exiftool marginal cost per file: %.3f ms wall, %.3f ms CPU\n", mw * 1000, mc * 1000;
   printf "one file, perf stat task-clock (CPU ms, mean of 30): quick %s, launcher %s, full %s, hello world %s\n",

@@ -28,6 +28,11 @@ extern "C" {
 /* Verifies a file: {"file","verdict":"compliant|noncompliant|not_found|inconclusive","format","labels","problems"}. */
 char *suanbei_labels_verify(const char *path);
 char *suanbei_labels_verify_buffer(const uint8_t *data, size_t length, const char *extension);
+/* Verifies `count` files at once on all cores (a platform's batch of uploads): a JSON array with one element per path,
+ * in the order given, each the object suanbei_labels_verify returns for it; a path that cannot be verified (NULL,
+ * missing, unreadable, a folder) gets {"file":PATH or null,"error":"中文原因","code":N} in its place and the others
+ * are still verified. Only `paths` NULL with `count` > 0, or more than 1,048,576 paths, fails the whole call. */
+char *suanbei_labels_verify_many(const char *const *paths, size_t count);
 
 /* Reads every label with its placement: {"file","format","labels":[{"placement","raw","fields"}],"damage"}. */
 char *suanbei_labels_read(const char *path);

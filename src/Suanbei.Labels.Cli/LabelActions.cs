@@ -151,10 +151,6 @@ internal static class LabelActions
     /// <summary>Files verified per round; each round's lines are printed in argument order after it.</summary>
     private const int VerifyBatch = 4096;
 
-    /// <summary>Fewer files than this are verified on this thread alone: starting a thread costs about what verifying
-    /// a few small files does (BENCHMARKS.md, the 1,000-file run on one and two threads).</summary>
-    private const int MinFilesPerExtraThread = 8;
-
     /// <summary>Files are independent, so each round of up to <see cref="VerifyBatch"/> files is shared among one
     /// thread per processor (when there are enough of them), each writing the JSON lines of the files it verified into
     /// its own buffer; the lines are then copied to stdout in argument order, so the output does not depend on the
@@ -165,27 +161,21 @@ internal static class LabelActions
         var ioError = false;
         var worst = 0;
         var slots = new VerifiedSlot[Math.Min(VerifyBatch, paths.Count)];
-        var threads = Math.Clamp(slots.Length / MinFilesPerExtraThread, 1, Environment.ProcessorCount);
+        var threads = ParallelFiles.ThreadsFor(slots.Length);
+        // Sized for a round's lines (about 330 bytes a small image) so that they are not copied as the buffers grow,
+        // and no larger for a few files: a fresh 64 KiB buffer is 16 page faults, a third of a millisecond of a one-file
+        // run here (BENCHMARKS.md).
+        var perThread = Math.Max(1024, slots.Length / threads * 512);
         var buffers = new ArrayBufferWriter<byte>[threads];
-        // Sized by the files (a line is ≈ 300 bytes), up to 64 KiB: a fresh 64 KiB buffer is 16 page faults, a third of
-        // a millisecond of a one-file run here (BENCHMARKS.md); the buffers grow when a line needs it.
-        var initial = Math.Clamp(slots.Length * 1024, 1024, 1 << 16);
-        for (var t = 0; t < threads; t++) buffers[t] = new ArrayBufferWriter<byte>(initial);
+        for (var t = 0; t < threads; t++) buffers[t] = new ArrayBufferWriter<byte>(perThread);
         using var stdout = StandardOutput.Open();
-        var lines = new ArrayBufferWriter<byte>(initial);
+        var lines = new ArrayBufferWriter<byte>(Math.Clamp(slots.Length * 1024, 1024, 1 << 16));
         for (var start = 0; start < paths.Count; start += VerifyBatch)
         {
             var count = Math.Min(VerifyBatch, paths.Count - start);
             var batchStart = start;
-            var next = -1;
-            OnThreads(threads, t =>
-            {
-                var buffer = buffers[t];
-                buffer.ResetWrittenCount();
-                int i;
-                while ((i = Interlocked.Increment(ref next)) < count)
-                    slots[i] = VerifyLine(paths[batchStart + i], buffer, t);
-            });
+            foreach (var b in buffers) b.ResetWrittenCount();
+            ParallelFiles.Run(count, threads, (i, t) => slots[i] = VerifyLine(paths[batchStart + i], buffers[t], t));
             for (var i = 0; i < count; i++)
             {
                 var slot = slots[i];
@@ -220,22 +210,6 @@ internal static class LabelActions
         ReportJson.WriteJsonLine(buffer, path, report);
         buffer.Write("\n"u8);
         return new(thread, start, buffer.WrittenCount - start, report.Verdict.ExitCode(), null);
-    }
-
-    /// <summary>Runs <paramref name="work"/> (given its thread's number) on this thread and on
-    /// <paramref name="count"/> − 1 new ones, and waits for all. Plain threads rather than Parallel.For: in a run this
-    /// short, starting the thread pool cost more (≈ 7 ms for 1,000 images) than the threads do.</summary>
-    private static void OnThreads(int count, Action<int> work)
-    {
-        var threads = new Thread[count - 1];
-        for (var t = 0; t < threads.Length; t++)
-        {
-            var number = t + 1;
-            threads[t] = new Thread(() => work(number)) { IsBackground = true, Name = "verify" };
-            threads[t].Start();
-        }
-        work(0);
-        foreach (var t in threads) t.Join();
     }
 
     private static void WriteOut(Stream stdout, ArrayBufferWriter<byte> lines)

@@ -23,6 +23,83 @@ public static unsafe class NativeExports
         ReportJson.WriteJsonLine(json, p, Existing(p, () => LabelFile.Verify(p)));
     });
 
+    /// <summary>Verifies <paramref name="count"/> files on all cores: a JSON array, one element per path in the
+    /// order given — what <see cref="Verify"/> returns for it, or the error object with "file" (null for a NULL path)
+    /// for a path that could not be verified. Only a NULL array with a non-zero count fails the whole call.</summary>
+    [UnmanagedCallersOnly(EntryPoint = "suanbei_labels_verify_many")]
+    public static byte* VerifyMany(byte** paths, nuint count)
+    {
+        try { return VerifyManyInto(paths, count); }
+        catch (Exception e) { return Utf8(ErrorJson(e)); }
+    }
+
+    /// <summary>The array is copied from the threads' buffers straight into the block the caller frees, sized once
+    /// their lengths are known (not grown through a buffer of its own).</summary>
+    private static byte* VerifyManyInto(byte** paths, nuint count)
+    {
+        if (paths is null && count != 0) throw new ArgumentException("参数 paths 为空（NULL）而 count 不为 0");
+        if (count > MaxBatch) throw new ArgumentException($"参数 count 过大（一次至多 {MaxBatch} 个文件）");
+        var n = (int)count;
+        var threads = ParallelFiles.ThreadsFor(n);
+        var buffers = new ArrayBufferWriter<byte>[threads];
+        for (var t = 0; t < threads; t++) buffers[t] = new ArrayBufferWriter<byte>(Math.Max(1024, n / threads * 512));
+        var slots = new (int Thread, int Start, int Length)[n];
+        ParallelFiles.Run(n, threads, (i, t) =>
+        {
+            var buffer = buffers[t];
+            var start = buffer.WrittenCount;
+            VerifyElement(paths[i], i, buffer);
+            slots[i] = (t, start, buffer.WrittenCount - start);
+        });
+        nuint total = 2 + (nuint)Math.Max(n - 1, 0) + 1; // brackets, commas, the terminating NUL
+        foreach (var slot in slots) total += (nuint)slot.Length;
+        var block = (byte*)NativeMemory.Alloc(total);
+        var o = block;
+        *o++ = (byte)'[';
+        for (var i = 0; i < n; i++)
+        {
+            if (i > 0) *o++ = (byte)',';
+            var (t, start, length) = slots[i];
+            buffers[t].WrittenSpan.Slice(start, length).CopyTo(new Span<byte>(o, length));
+            o += length;
+        }
+        *o++ = (byte)']';
+        *o = 0;
+        return block;
+    }
+
+    /// <summary>More paths than this in one call are refused (the result must fit one block).</summary>
+    private const int MaxBatch = 1 << 20;
+
+    /// <summary>One element of <see cref="VerifyMany"/>. Runs on the batch's threads, so nothing may escape it.</summary>
+    private static void VerifyElement(byte* pathUtf8, int index, ArrayBufferWriter<byte> buffer)
+    {
+        string? path = null;
+        try
+        {
+            path = Text(pathUtf8, $"paths[{index}]");
+            var p = path;
+            var report = Existing(p, () => LabelFile.Verify(p));
+            ReportJson.WriteJsonLine(buffer, p, report);
+        }
+        catch (Exception e)
+        {
+            try
+            {
+                var (message, code) = ErrorOf(e);
+                ReportJson.WriteJson(buffer, w =>
+                {
+                    w.WriteStartObject();
+                    w.WriteString("file", path);
+                    w.WriteString("error", message);
+                    w.WriteNumber("code", code);
+                    w.WriteEndObject();
+                });
+            }
+            catch (Exception) { buffer.Write("{\"file\":null,\"error\":\"内部错误\",\"code\":11}"u8); }
+        }
+    }
+
     [UnmanagedCallersOnly(EntryPoint = "suanbei_labels_verify_buffer")]
     public static byte* VerifyBuffer(byte* data, nuint length, byte* extension) => Boundary(json =>
     {
@@ -142,22 +219,26 @@ public static unsafe class NativeExports
 
     [ThreadStatic] private static ArrayBufferWriter<byte>? t_json;
 
-    private static string ErrorJson(Exception e) => e switch
+    private static string ErrorJson(Exception e)
     {
-        LabelWriteException => LabelJson.Error(e.Message, 10),
-        FileNotFoundException f => LabelJson.Error("文件不存在：" + f.FileName, 10),
-        IOException or UnauthorizedAccessException => LabelJson.Error("读写文件失败：" + e.Message, 10),
-        CryptographicException => LabelJson.Error("密钥或签名错误：" + e.Message, 10),
-        ArgumentException => LabelJson.Error("参数无效：" + e.Message, 10),
-        _ => Fallback("内部错误：" + e.GetType().Name + ": " + e.Message),
-    };
-
-    /// <summary>The error object built without anything that could throw again.</summary>
-    private static string Fallback(string message)
-    {
-        try { return LabelJson.Error(message, 11); }
-        catch (Exception) { return "{\"error\":\"内部错误\",\"code\":11}"; }
+        try
+        {
+            var (message, code) = ErrorOf(e);
+            return LabelJson.Error(message, code);
+        }
+        catch (Exception) { return "{\"error\":\"内部错误\",\"code\":11}"; } // built without anything that could throw
     }
+
+    /// <summary>The Chinese reason and code of a failed call: 10 for bad input or I/O, 11 for an internal error.</summary>
+    private static (string Message, int Code) ErrorOf(Exception e) => e switch
+    {
+        LabelWriteException => (e.Message, 10),
+        FileNotFoundException f => ("文件不存在：" + f.FileName, 10),
+        IOException or UnauthorizedAccessException => ("读写文件失败：" + e.Message, 10),
+        CryptographicException => ("密钥或签名错误：" + e.Message, 10),
+        ArgumentException => ("参数无效：" + e.Message, 10),
+        _ => ("内部错误：" + e.GetType().Name + ": " + e.Message, 11),
+    };
 
     /// <summary>Runs a read of <paramref name="path"/>; a missing folder on the way is reported as the file missing
     /// (its exception has no path, only an English message).</summary>

@@ -52,6 +52,13 @@ public sealed record LabelPayload(IReadOnlyDictionary<string, string?> Fields, b
         }
     }
 
+    /// <summary>The Annex E field name the reader is at, as the shared constant (no string per field and file).</summary>
+    private static string? KnownName(ref Utf8JsonReader reader)
+    {
+        foreach (var n in AigcLabel.FieldNames) if (reader.ValueTextEquals(n)) return n;
+        return null;
+    }
+
     /// <summary>
     /// The common case without building a document: one flat object whose members are strings, numbers, booleans or
     /// null, and no <c>AIGC</c> wrapper. It gives the same fields as the document path (last duplicate wins, numbers
@@ -71,7 +78,7 @@ public sealed record LabelPayload(IReadOnlyDictionary<string, string?> Fields, b
             var fields = new Dictionary<string, string?>(8, StringComparer.Ordinal);
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                var name = reader.GetString()!;
+                var name = KnownName(ref reader) ?? reader.GetString()!;
                 if (name == "AIGC" || !reader.Read() || reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray)
                     return false;
                 fields[name] = reader.TokenType switch

@@ -24,15 +24,34 @@ public static class ReportJson
     /// re-encoding.</summary>
     public static void WriteJsonLine(IBufferWriter<byte> output, string file, VerificationReport report)
     {
-        var w = t_writer;
-        if (w is null) t_writer = w = new Utf8JsonWriter(output, Options);
-        else w.Reset(output);
+        var w = ThreadWriter(output);
         try
         {
             WriteReport(w, file, report);
             w.Flush();
         }
         finally { w.Reset(Stream.Null); } // holds no reference to the caller's buffer
+    }
+
+    /// <summary>Appends what <paramref name="write"/> writes to <paramref name="output"/> as UTF-8, through the same
+    /// writer kept per thread (e.g. a batch's error object next to its verifications).</summary>
+    public static void WriteJson(IBufferWriter<byte> output, Action<Utf8JsonWriter> write)
+    {
+        var w = ThreadWriter(output);
+        try
+        {
+            write(w);
+            w.Flush();
+        }
+        finally { w.Reset(Stream.Null); }
+    }
+
+    private static Utf8JsonWriter ThreadWriter(IBufferWriter<byte> output)
+    {
+        var w = t_writer;
+        if (w is null) t_writer = w = new Utf8JsonWriter(output, Options);
+        else w.Reset(output);
+        return w;
     }
 
     [ThreadStatic] private static Utf8JsonWriter? t_writer;

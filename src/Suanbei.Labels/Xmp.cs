@@ -68,7 +68,7 @@ public static partial class Xmp
                 var name = text.Slice(nameStart, nameLength);
                 var known = false;
                 foreach (var p in prefixes) if (name.SequenceEqual(p)) { known = true; break; }
-                if (!known) prefixes.Add(name.ToString());
+                if (!known) prefixes.Add(name.SequenceEqual(Prefix) ? Prefix : name.ToString());
             }
             pos = end;
         }
@@ -108,8 +108,9 @@ public static partial class Xmp
     /// <summary><c>&lt;p:AIGC&gt;</c> or <c>&lt;p:AIGC\s…&gt;</c>, then the text up to the first <c>&lt;/p:AIGC&gt;</c>.</summary>
     private static void AddElementValues(ReadOnlySpan<char> text, string prefix, ref List<string>? values)
     {
-        var open = "<" + prefix + ":AIGC";
-        var close = "</" + prefix + ":AIGC>";
+        // The usual prefix's tags are constants: no strings built per file on the verify path.
+        var open = ReferenceEquals(prefix, Prefix) ? "<" + Prefix + ":AIGC" : "<" + prefix + ":AIGC";
+        var close = ReferenceEquals(prefix, Prefix) ? "</" + Prefix + ":AIGC>" : "</" + prefix + ":AIGC>";
         var pos = 0;
         while (pos < text.Length)
         {
@@ -136,7 +137,7 @@ public static partial class Xmp
     /// <summary>Whitespace, <c>p:AIGC \s* = \s*</c>, then a double- or single-quoted value.</summary>
     private static void AddAttributeValues(ReadOnlySpan<char> text, string prefix, ref List<string>? values)
     {
-        var name = prefix + ":AIGC";
+        var name = ReferenceEquals(prefix, Prefix) ? Prefix + ":AIGC" : prefix + ":AIGC";
         var pos = 0; // the whitespace before the name must be at or after pos (matches do not overlap)
         var search = 1;
         while (search < text.Length)

@@ -115,6 +115,122 @@ public sealed class NativeLibraryTests : IDisposable
         """;
 
     [Fact]
+    public void Batch_export_verifies_every_path_in_order_and_puts_errors_in_their_places()
+    {
+        var (library, _) = Built.Value;
+        var labeled = Labeled("a.png", "batch-1");
+        var plain = LabelCli.Png(_dir, "plain.png");
+        Directory.CreateDirectory(P("folder"));
+        using var lib = new BatchExport(library);
+
+        var small = JsonNode.Parse(lib.VerifyMany([labeled, plain, P("missing.png"), null, P("folder")]))!.AsArray();
+        Assert.Equal(5, small.Count);
+        var cli = LabelCli.Run("label", "verify", labeled, "--json");
+        Assert.True(JsonNode.DeepEquals(JsonNode.Parse(cli.Lines[0]), small[0]), cli.StdOut + "\n" + small[0]);
+        Assert.Equal("not_found", (string?)small[1]!["verdict"]);
+        Assert.Equal(P("missing.png"), (string?)small[2]!["file"]);
+        Assert.Equal("文件不存在：" + P("missing.png"), (string?)small[2]!["error"]);
+        Assert.Equal(10, (int?)small[2]!["code"]);
+        Assert.Null(small[3]!["file"]);
+        Assert.Contains("paths[3]", (string?)small[3]!["error"]);
+        Assert.Equal(P("folder"), (string?)small[4]!["file"]);
+        Assert.Equal(10, (int?)small[4]!["code"]);
+
+        // Enough files for every core: each element is what the one-file export returns for its path, in order.
+        var files = Enumerable.Range(0, 48).Select(i => i % 3 == 0 ? plain : i % 3 == 1 ? labeled : P($"gone-{i}.png"))
+            .ToArray();
+        var many = JsonNode.Parse(lib.VerifyMany(files))!.AsArray();
+        Assert.Equal(files.Length, many.Count);
+        for (var i = 0; i < files.Length; i++)
+        {
+            var one = JsonNode.Parse(lib.Verify(files[i]))!;
+            if (one["error"] is not null) one["file"] = files[i]; // a batch's error names its path
+            Assert.True(JsonNode.DeepEquals(one, many[i]), $"{i}: {one}\n{many[i]}");
+        }
+
+        Assert.Equal("[]", lib.VerifyMany([]));
+        Assert.Contains("paths", (string?)JsonNode.Parse(lib.VerifyManyNull(2))!["error"]);
+    }
+
+    /// <summary>The batch export called from .NET as a C caller would: UTF-8 paths, the result freed by the library.</summary>
+    private sealed class BatchExport(string library) : IDisposable
+    {
+        [System.Runtime.InteropServices.UnmanagedFunctionPointer(System.Runtime.InteropServices.CallingConvention.Cdecl)]
+        private delegate nint Many(nint[]? paths, nuint count);
+
+        [System.Runtime.InteropServices.UnmanagedFunctionPointer(System.Runtime.InteropServices.CallingConvention.Cdecl)]
+        private delegate nint One(nint path);
+
+        [System.Runtime.InteropServices.UnmanagedFunctionPointer(System.Runtime.InteropServices.CallingConvention.Cdecl)]
+        private delegate void Free(nint p);
+
+        private readonly nint _handle = System.Runtime.InteropServices.NativeLibrary.Load(library);
+
+        private T Export<T>(string name) where T : Delegate =>
+            System.Runtime.InteropServices.Marshal.GetDelegateForFunctionPointer<T>(
+                System.Runtime.InteropServices.NativeLibrary.GetExport(_handle, name));
+
+        public string VerifyMany(string?[] paths)
+        {
+            var utf8 = paths.Select(p => p is null ? 0 : System.Runtime.InteropServices.Marshal.StringToCoTaskMemUTF8(p)).ToArray();
+            try { return Take(Export<Many>("suanbei_labels_verify_many")(utf8, (nuint)utf8.Length)); }
+            finally { foreach (var p in utf8) System.Runtime.InteropServices.Marshal.FreeCoTaskMem(p); }
+        }
+
+        public string VerifyManyNull(nuint count) => Take(Export<Many>("suanbei_labels_verify_many")(null, count));
+
+        public string Verify(string path)
+        {
+            var utf8 = System.Runtime.InteropServices.Marshal.StringToCoTaskMemUTF8(path);
+            try { return Take(Export<One>("suanbei_labels_verify")(utf8)); }
+            finally { System.Runtime.InteropServices.Marshal.FreeCoTaskMem(utf8); }
+        }
+
+        private string Take(nint result)
+        {
+            Assert.NotEqual(0, result);
+            try { return System.Runtime.InteropServices.Marshal.PtrToStringUTF8(result)!; }
+            finally { Export<Free>("suanbei_labels_free")(result); }
+        }
+
+        public void Dispose() { } // a Native AOT library cannot be unloaded; the handle stays for the process
+    }
+
+    [Fact]
+    public void Python_binding_verifies_many_files_in_one_call_like_one_at_a_time()
+    {
+        var (library, _) = Built.Value;
+        var labeled = Labeled("a.png", "py-many");
+        var plain = LabelCli.Png(_dir, "plain.png");
+        var r = Python($$"""
+            import json, pathlib, suanbei_labels as s
+            files = [{{Py(labeled)}}, {{Py(plain)}}, {{Py(P("missing.png"))}}, {{Py(_dir)}}] * 10
+            out = {"many": s.verify_many(files), "paths": s.verify_many([pathlib.Path({{Py(labeled)}})]),
+                   "empty": s.verify_many([])}
+            out["one"] = [s.verify(f) for f in files[:2]]
+            try:
+                s.verify_many([None])
+            except TypeError as e:
+                out["none"] = "TypeError"
+            print(json.dumps(out, ensure_ascii=False))
+            """, library);
+        var o = JsonNode.Parse(r)!;
+        var many = o["many"]!.AsArray();
+        Assert.Equal(40, many.Count);
+        for (var i = 0; i < many.Count; i += 4)
+        {
+            Assert.True(JsonNode.DeepEquals(o["one"]![0], many[i]), o["one"]![0] + "\n" + many[i]);
+            Assert.True(JsonNode.DeepEquals(o["one"]![1], many[i + 1]), o["one"]![1] + "\n" + many[i + 1]);
+            Assert.Equal("文件不存在：" + P("missing.png"), (string?)many[i + 2]!["error"]);
+            Assert.Equal(_dir, (string?)many[i + 3]!["file"]);
+            Assert.Equal(10, (int?)many[i + 3]!["code"]);
+        }
+        Assert.Equal("compliant", (string?)o["paths"]![0]!["verdict"]);
+        Assert.Empty(o["empty"]!.AsArray());
+        Assert.Equal("TypeError", (string?)o["none"]);
+    }
+
+    [Fact]
     public void Python_binding_verifies_reads_and_writes_like_the_cli()
     {
         var (library, _) = Built.Value;
