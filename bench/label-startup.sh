@@ -24,30 +24,9 @@ floors="$root/.build/label-startup"
 printf '#include <stdio.h>\nint main(void) { puts("{}"); return 0; }\n' > "$work/hello.c"
 mkdir -p "$floors"
 [[ -x $floors/hello-c ]] || gcc -O2 -o "$floors/hello-c" "$work/hello.c"
-publish_hello() {   # NAME EXTRA_PROPERTIES
-  [[ -x $floors/$1/hello ]] && return
-  mkdir -p "$work/$1"
-  cp "$root/Directory.Build.props" "$root/global.json" "$work/$1/"
-  cat > "$work/$1/hello.csproj" <<XML
-<Project Sdk="Microsoft.NET.Sdk">
-  <PropertyGroup>
-    <OutputType>Exe</OutputType>
-    <ManagePackageVersionsCentrally>false</ManagePackageVersionsCentrally>
-    <InvariantGlobalization>true</InvariantGlobalization>
-    <OptimizationPreference>Speed</OptimizationPreference>
-    <StripSymbols>true</StripSymbols>
-    <ConcurrentGarbageCollection>false</ConcurrentGarbageCollection>
-    $2
-  </PropertyGroup>
-</Project>
-XML
-  echo 'System.Console.WriteLine("{}");' > "$work/$1/Program.cs"
-  dotnet publish "$work/$1/hello.csproj" -c Release --use-current-runtime -p:PublishAot=true -o "$floors/$1" \
-      --nologo -v quiet > "$work/$1.log" 2>&1 || { cat "$work/$1.log" >&2; exit 1; }
-}
-publish_hello aot-shared ""
-publish_hello aot-static \
-    "<StaticExecutable>true</StaticExecutable><PositionIndependentExecutable>false</PositionIndependentExecutable>"
+source "$root/bench/aot-hello.sh"
+publish_aot_hello "$floors/aot-shared"
+publish_aot_hello "$floors/aot-static" "$aot_hello_static"
 
 names=("C hello world" "AOT hello world, glibc shared (default link)" "AOT hello world, glibc static (as quick)"
        "quick program: label verify FILE --json")

@@ -37,27 +37,11 @@ cli="${SUANBEI_CLI:-$root/.build/label/suanbei-label}"   # SUANBEI_CLI: compare 
 full="$root/.build/label/full/suanbei-label"   # what the quick program hands help, tables and signing to
 
 # The floor: what any Native AOT program costs to start here (same Directory.Build.props and AOT settings as the
-# label programs, printing one line). Published once into .build/aot-floor.
-floor="$root/.build/aot-floor/floor"
-if [[ ! -x $floor ]]; then
-  mkdir -p "$work/floor"
-  cp "$root/Directory.Build.props" "$root/global.json" "$work/floor/"
-  cat > "$work/floor/floor.csproj" <<'XML'
-<Project Sdk="Microsoft.NET.Sdk">
-  <PropertyGroup>
-    <OutputType>Exe</OutputType>
-    <ManagePackageVersionsCentrally>false</ManagePackageVersionsCentrally>
-    <InvariantGlobalization>true</InvariantGlobalization>
-    <OptimizationPreference>Speed</OptimizationPreference>
-    <StripSymbols>true</StripSymbols>
-    <ConcurrentGarbageCollection>false</ConcurrentGarbageCollection>
-  </PropertyGroup>
-</Project>
-XML
-  echo 'System.Console.WriteLine("{}");' > "$work/floor/Program.cs"
-  dotnet publish "$work/floor/floor.csproj" -c Release --use-current-runtime -p:PublishAot=true -o "$root/.build/aot-floor" \
-      --nologo -v quiet >/dev/null
-fi
+# label programs, glibc linked statically like the quick program, printing one line). Published once into
+# .build/label-startup (shared with bench/label-startup.sh).
+source "$root/bench/aot-hello.sh"
+floor="$root/.build/label-startup/aot-static/hello"   # linked like the quick program (glibc static)
+publish_aot_hello "$(dirname "$floor")" "$aot_hello_static"
 TIMEFORMAT='%R %U %S'
 median() { sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 : > "$work/suanbei.times"; : > "$work/exiftool.times"; : > "$work/suanbei1.times"
