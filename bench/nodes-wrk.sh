@@ -13,8 +13,8 @@
 # Prints one summary table at the end.
 # Usage: bench/nodes-wrk.sh [duration=30s] [warm-up=15s]
 #        (SUANBEI_DLL: a built suanbei.dll; default: build src/Suanbei.Cli;
-#         NODE_SETTINGS="NAME=VALUE …": the settings of a node pinned to one core (docs/deployment.md, 5b), the same
-#         for the one-node and the two-node runs; default below; NODE_SETTINGS= runs the nodes as session 8 did;
+#         NODE_SETTINGS="NAME=VALUE …": settings of the nodes, the same for the one-node and the two-node runs, e.g.
+#         the options of docs/deployment.md 5b; default none (out-of-the-box nodes, as a deployment runs them);
 #         NODE_ENV="NAME=VALUE …": more environment of the nodes, e.g. runtime settings to compare;
 #         NGINX_EVENTS / NGINX_HTTP: extra nginx directives, e.g. NGINX_HTTP="proxy_buffering off;";
 #         RESTART=0: skip the rows with a node restarted, for quicker comparisons)
@@ -26,7 +26,7 @@ warmup="${2:-15s}"
 # One wrk thread: 16 connections at a few thousand requests/s keep one event loop far from busy, and a second thread
 # only adds wake-ups on the two cores the measured processes share (WRK_THREADS=2 to compare).
 wrk_threads="${WRK_THREADS:-1}"
-node_settings="${NODE_SETTINGS-Suanbei__Kestrel__InlineScheduling=true DOTNET_ThreadPool_UnfairSemaphoreSpinLimit=0}"
+node_settings="${NODE_SETTINGS-}"
 for tool in wrk nginx taskset curl pgrep /usr/bin/time; do command -v "$tool" >/dev/null || { echo "$tool is missing" >&2; exit 2; }; done
 dll="${SUANBEI_DLL:-$root/src/Suanbei.Cli/bin/Release/net10.0/suanbei.dll}"
 [[ -f "$dll" ]] || dotnet build "$root/src/Suanbei.Cli" -c Release -v quiet -clp:ErrorsOnly
