@@ -15,9 +15,26 @@ namespace Suanbei.Web.Tests.Operations;
 /// before the backup still signs in after the restore), a non-empty target is refused unless forced, a damaged archive
 /// is refused before anything is touched, and a backup taken while a writer commits is consistent.
 /// </summary>
-public abstract class BackupTests<TApp>(TApp app) : IClassFixture<TApp> where TApp : TestApp
+public abstract class BackupTests<TApp>(TApp app) : IClassFixture<TApp>, IDisposable where TApp : TestApp
 {
-    private string NewFolder(string name) => Path.Combine(Path.GetTempPath(), $"suanbei-{name}-" + Guid.NewGuid().ToString("N")[..8]);
+    private readonly List<string> _folders = [];
+
+    private string NewFolder(string name)
+    {
+        var folder = Path.Combine(Path.GetTempPath(), $"suanbei-{name}-" + Guid.NewGuid().ToString("N")[..8]);
+        _folders.Add(folder);
+        return folder;
+    }
+
+    // Every run left six archives and six restored sites in the temporary folder.
+    public void Dispose()
+    {
+        foreach (var folder in _folders.Where(Directory.Exists))
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+        GC.SuppressFinalize(this);
+    }
 
     private SuanbeiHostOptions Target(string dir) => new()
     {
