@@ -1,3 +1,5 @@
+using Suanbei.Core.Files;
+
 namespace Suanbei.GenAi;
 
 /// <summary>Writes a file so that readers see the old or the new content, never a part: temporary file beside it,
@@ -13,6 +15,7 @@ public static class AtomicFile
     /// <summary>Lets <paramref name="writeTo"/> write the whole file at a temporary path, then moves it into place.</summary>
     public static void Write(string path, Action<string> writeTo)
     {
+        OutputPaths.RequireReplaceable(path);
         var temp = path + ".tmp-" + Guid.NewGuid().ToString("N")[..8];
         try
         {

@@ -1,3 +1,4 @@
+using Suanbei.Core.Files;
 namespace Suanbei.Labels;
 
 /// <summary>
@@ -219,6 +220,7 @@ public static class LabelFile
     public static void WriteAtomically(string outputPath, Action<Stream> write)
     {
         var full = Path.GetFullPath(outputPath);
+        OutputPaths.RequireReplaceable(full);
         TempFiles.RemoveStale(Path.GetDirectoryName(full)!);
         var temp = TempFiles.NewPathFor(full);
         try

@@ -12,7 +12,7 @@ namespace Suanbei.Core.Tests;
 public sealed partial class TestToolPackageTests
 {
     /// <summary>Tools from Essential packages (coreutils, bash, dash, bsdutils) and the SDK itself: always there.</summary>
-    private static readonly HashSet<string> AlwaysThere = ["bash", "sh", "chown", "mkfifo", "true", "script", "dotnet"];
+    private static readonly HashSet<string> AlwaysThere = ["bash", "sh", "chown", "mkfifo", "stat", "true", "script", "dotnet"];
 
     [GeneratedRegex("""ExternalTool\.(?:Require|Run|RunChecked)\(\s*"([^"]+)"\s*[,)]""")]
     private static partial Regex ToolCall();

@@ -76,4 +76,16 @@ public class CorpusSamplerTests
         Assert.Equal(["一", "二", "三"], lines.Select(l => l.GetProperty("text").GetString()));
         Assert.Equal([1L, 2L, 3L], lines.Select(l => l.GetProperty("line").GetInt64()));
     }
+
+    [Fact]
+    public void An_output_that_is_a_pipe_is_refused_and_left_a_pipe()
+    {
+        using var banks = new TestBanks();
+        var (items, _) = CorpusSampler.Sample([banks.Write("c.txt", "一\n二")], 10, 1);
+        var pipe = banks.Path("out.jsonl");
+        ExternalTool.RunChecked("mkfifo", pipe);
+        var refused = Assert.Throws<IOException>(() => CorpusSampler.Write(pipe, items));
+        Assert.Contains("不是普通文件", refused.Message);
+        Assert.Equal("fifo", ExternalTool.RunChecked("stat", "-c", "%F", pipe).Trim());
+    }
 }

@@ -66,6 +66,18 @@ public class TempFilesTests
     }
 
     [Fact]
+    public void A_write_whose_output_is_a_pipe_is_refused_and_leaves_the_pipe()
+    {
+        using var f = new Fixtures();
+        var pipe = f.Path("out.png");
+        Suanbei.Testing.ExternalTool.RunChecked("mkfifo", pipe);
+        var refused = Assert.Throws<IOException>(() => LabelFile.Write(f.Image("png"), pipe, Fixtures.Label()));
+        Assert.Contains("不是普通文件", refused.Message);
+        Assert.Equal("fifo", Suanbei.Testing.ExternalTool.RunChecked("stat", "-c", "%F", pipe).Trim());
+        Assert.Empty(Directory.GetFiles(f.Dir, "*.partial", All));
+    }
+
+    [Fact]
     public void FileKinds_tell_regular_files_from_pipes_and_folders_without_opening_them()
     {
         using var f = new Fixtures();

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Suanbei.Core.Files;
 
 namespace Suanbei.Labels.Explicit;
 
@@ -59,6 +60,7 @@ public static class ExplicitLabel
         var full = Path.GetFullPath(output);
         var dir = Path.GetDirectoryName(full)!;
         if (!Directory.Exists(dir)) throw new ExplicitLabelException($"输出目录不存在：{dir}");
+        if (!OutputPaths.IsReplaceable(full)) throw new ExplicitLabelException(OutputPaths.NotReplaceable(full));
         var temp = Path.Combine(dir, "." + Path.GetFileNameWithoutExtension(full) + ".tmp-" + Guid.NewGuid().ToString("N")[..8] +
             Path.GetExtension(full));
         try

@@ -2,6 +2,7 @@ using System.Text;
 using Suanbei.Core;
 using Suanbei.Core.Filings;
 using Suanbei.Core.Products;
+using Suanbei.Core.Files;
 
 namespace Suanbei.Registry.Export;
 
@@ -127,6 +128,7 @@ public static class RegistryExporter
     public static void WriteFile(IEnumerable<RegistryRow> rows, ExportFormat format, string path)
     {
         var full = Path.GetFullPath(path);
+        OutputPaths.RequireReplaceable(full);
         var temp = Path.Combine(Path.GetDirectoryName(full)!,
             "." + Path.GetFileName(full) + "." + Guid.NewGuid().ToString("N")[..8] + ".tmp");
         try

@@ -4,6 +4,7 @@ using System.Security.Cryptography;
 using Microsoft.Data.Sqlite;
 using Npgsql;
 using Suanbei.Web.Hosting;
+using Suanbei.Core.Files;
 
 namespace Suanbei.Web.Features.Operations.Backups;
 
@@ -27,6 +28,7 @@ public static class SuanbeiBackup
     public static async Task<BackupManifest> CreateAsync(SuanbeiHostOptions options, string output, CancellationToken ct = default)
     {
         output = Path.GetFullPath(output);
+        if (!OutputPaths.IsReplaceable(output)) throw new BackupException(OutputPaths.NotReplaceable(output));
         var folder = Path.GetDirectoryName(output)!;
         Directory.CreateDirectory(folder);
         var work = Path.Combine(folder, ".suanbei-backup-" + Guid.NewGuid().ToString("N")[..10]);
