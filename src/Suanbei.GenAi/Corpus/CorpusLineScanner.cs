@@ -209,11 +209,13 @@ internal sealed class CorpusLineScanner
     public const int WindowBytes = 2 + 2 * Block;
 
     /// <summary>
-    /// A plain file's kept line, read again: its 1-based line number and its bytes. One read brings the line's block, the
-    /// block before it (where most lines that end in the block start) and the two bytes before them (which tell whether
-    /// the first line end ends an empty line); a longer line is searched back for its start and read whole.
+    /// A plain file's kept line, read again: its 1-based line number and its bytes, in <paramref name="window"/> (a
+    /// line longer than the window in an array of its own). One read brings the line's block, the block before it
+    /// (where most lines that end in the block start) and the two bytes before them (which tell whether the first line
+    /// end ends an empty line); a longer line is searched back for its start and read whole.
     /// </summary>
-    public static (long Line, byte[] Bytes) ReadLine(SafeFileHandle handle, long length, SampledLine line, byte[] window)
+    public static (long Line, ArraySegment<byte> Bytes) ReadLine(SafeFileHandle handle, long length, SampledLine line,
+        byte[] window)
     {
         var from = Math.Max(0, line.Block - Block);
         var span = window.AsSpan(0, 2 + (int)(Math.Min(length, line.Block + Block) - from));
@@ -228,7 +230,7 @@ internal sealed class CorpusLineScanner
         if (end < 0) end = span.Length;   // the file's last line, which has no line end
         var number = line.LinesBefore + newlinesIn + 1;
         var previous = span[..end].LastIndexOf((byte)'\n');
-        if (previous >= 0) return (number, span[(previous + 1)..end].ToArray());
+        if (previous >= 0) return (number, new ArraySegment<byte>(window, previous + 1, end - previous - 1));
         var lineStart = LineStartBefore(handle, from - 2, window);
         var bytes = new byte[from - 2 + end - lineStart];
         ReadExactly(handle, bytes, lineStart);

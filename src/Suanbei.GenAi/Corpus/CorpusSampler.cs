@@ -64,8 +64,8 @@ public static class CorpusSampler
             for (var i = from; i < to; i++)
             {
                 var line = kept[i];
-                var (number, bytes) = (line.LinesBefore + 1, line.Bytes);
-                if (bytes is null)
+                var (number, bytes) = (line.LinesBefore + 1, new ArraySegment<byte>(line.Bytes ?? []));
+                if (line.Bytes is null)
                 {
                     if (handleFile != line.File)
                     {
