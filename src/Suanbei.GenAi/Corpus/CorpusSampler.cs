@@ -19,8 +19,8 @@ public static class CorpusSampler
     /// writes it and the count reads it (1 MiB pieces left the count waiting on memory; see BENCHMARKS.md).</summary>
     internal const int ChunkBytes = 1 << 18;
 
-    /// <summary>32 MiB: the threads hand the sampler a segment's block counts (8,192 per segment, 64 KiB) at a time, so
-    /// they meet 64 times in 2 GB, not at every piece, and the counts held stay a few segments' whatever the size.</summary>
+    /// <summary>32 MiB: the threads hand the sampler a segment's block counts (8,192 blocks, 64 KiB) at a time, so they
+    /// meet 64 times in 2 GB, not at every piece, and the counts held are four segments' (256 KiB) at any file size.</summary>
     internal const long SegmentBytes = 32L << 20;
 
     public static (IReadOnlyList<CorpusItem> Items, long Population) Sample(IReadOnlyList<string> files, int size, int seed) =>
