@@ -132,6 +132,23 @@ public class CorpusScanTests
         }
     }
 
+    /// <summary>A kept line is read again after the scan: a file cut shorter in between is an I/O error that says so,
+    /// not a sample with a part of a line in it.</summary>
+    [Fact]
+    public void A_file_shortened_after_the_scan_is_an_error_not_a_shorter_line()
+    {
+        using var banks = new TestBanks();
+        var path = Write(banks, "cut.txt", string.Concat(Enumerable.Repeat("第一条语料\n", 2000)));
+        var scanned = new FileInfo(path).Length;
+        using (var file = new FileStream(path, FileMode.Open)) file.SetLength(scanned / 2);
+        using var handle = File.OpenHandle(path);
+        var window = new byte[CorpusLineScanner.WindowBytes];
+        var lastBlock = (scanned - 1) / LineCounter.Block * LineCounter.Block;
+        var e = Assert.Throws<IOException>(() =>
+            CorpusLineScanner.ReadLine(handle, scanned, new SampledLine(0, 0, lastBlock, 0, null), window));
+        Assert.Contains("语料文件在读取时变短了", e.Message);
+    }
+
     [Fact]
     public void Line_counts_match_a_plain_count_at_every_alignment()
     {
