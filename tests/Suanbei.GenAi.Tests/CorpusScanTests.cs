@@ -71,17 +71,21 @@ public class CorpusScanTests
         return path;
     }
 
+    /// <summary>Chunk sizes (a stream's chunk; a plain file's piece, rounded up to whole 4 KiB blocks) and segment sizes
+    /// that put segments, parts and pieces of one, two or more blocks across the lines, many segments round the ring
+    /// of counts (so a thread that gets ahead waits), and the sizes the program uses.</summary>
     [Theory]
-    [InlineData(16, 1)]
-    [InlineData(16, 2)]
-    [InlineData(100, 2)]
-    [InlineData(4101, 2)]
-    [InlineData(1 << 20, 2)]
-    [InlineData(1 << 20, 1)]
-    public void Chunked_sample_is_the_line_by_line_sample(int chunk, int threads)
+    [InlineData(16, 1, 16)]
+    [InlineData(16, 2, 16)]
+    [InlineData(100, 2, 40_000)]
+    [InlineData(4101, 2, 50_000)]
+    [InlineData(1 << 18, 2, 1 << 25)]
+    [InlineData(1 << 20, 2, 1 << 25)]
+    [InlineData(1 << 20, 1, 1 << 25)]
+    public void Chunked_sample_is_the_line_by_line_sample(int chunk, int threads, int segment)
     {
         using var banks = new TestBanks();
-        var random = new Random(chunk * 3 + threads);
+        var random = new Random(chunk * 3 + threads + segment);
         string[] files =
         [
             Write(banks, "a.jsonl", Corpus(random, 3000, finalNewline: true)),
@@ -96,10 +100,53 @@ public class CorpusScanTests
         foreach (var (size, seed) in new[] { (50, 1), (400, 7), (20_000, 3) })
         {
             var expected = Reference(files, size, seed);
-            var actual = CorpusSampler.Sample(files, size, seed, chunk, threads);
+            var actual = CorpusSampler.Sample(files, size, seed, chunk, threads, segment);
             Assert.Equal(expected.Population, actual.Population);
             Assert.Equal(expected.Items.Select(i => (i.File, i.Line, i.Text)), actual.Items.Select(i => (i.File, i.Line, i.Text)));
         }
+    }
+
+    /// <summary>Kept lines longer than the two blocks read again to find them: their start is searched back and the
+    /// line read whole; a last line without a line end is found after the last counted one.</summary>
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    public void Lines_longer_than_the_blocks_read_again_are_found_whole(int threads)
+    {
+        using var banks = new TestBanks();
+        var random = new Random(threads);
+        var sb = new StringBuilder();
+        for (var i = 0; i < 300; i++)
+        {
+            sb.Append("第").Append(i).Append("条 ");
+            sb.Append(random.Next(4) == 0 ? new string("长文本x"[random.Next(4)], random.Next(3000, 30000)) : "短");
+            if (i < 299) sb.Append(random.Next(5) == 0 ? "\r\n" : "\n");
+        }
+        string[] files = [Write(banks, "long.txt", sb.ToString())];
+        foreach (var (size, seed) in new[] { (20, 1), (100, 2), (400, 3) })
+        {
+            var expected = Reference(files, size, seed);
+            var actual = CorpusSampler.Sample(files, size, seed, 4096, threads, 4096);
+            Assert.Equal(expected.Population, actual.Population);
+            Assert.Equal(expected.Items.Select(i => (i.File, i.Line, i.Text)), actual.Items.Select(i => (i.File, i.Line, i.Text)));
+        }
+    }
+
+    /// <summary>A kept line is read again after the scan: a file cut shorter in between is an I/O error that says so,
+    /// not a sample with a part of a line in it.</summary>
+    [Fact]
+    public void A_file_shortened_after_the_scan_is_an_error_not_a_shorter_line()
+    {
+        using var banks = new TestBanks();
+        var path = Write(banks, "cut.txt", string.Concat(Enumerable.Repeat("第一条语料\n", 2000)));
+        var scanned = new FileInfo(path).Length;
+        using (var file = new FileStream(path, FileMode.Open)) file.SetLength(scanned / 2);
+        using var handle = File.OpenHandle(path);
+        var window = new byte[CorpusLineScanner.WindowBytes];
+        var lastBlock = (scanned - 1) / LineCounter.Block * LineCounter.Block;
+        var e = Assert.Throws<IOException>(() =>
+            CorpusLineScanner.ReadLine(handle, scanned, new SampledLine(0, 0, lastBlock, 0, null), window));
+        Assert.Contains("语料文件在读取时变短了", e.Message);
     }
 
     [Fact]

@@ -15,26 +15,31 @@ namespace Suanbei.GenAi.Corpus;
 /// </summary>
 public static class CorpusSampler
 {
-    /// <summary>256 KiB: a thread's two chunk buffers stay in its core's 1 MiB L2 cache, where the kernel's copy
-    /// writes them and the count reads them (1 MiB chunks left the count waiting on memory; see BENCHMARKS.md).</summary>
+    /// <summary>256 KiB: a thread's piece of the file stays in its core's 1 MiB L2 cache, where the kernel's copy
+    /// writes it and the count reads it (1 MiB pieces left the count waiting on memory; see BENCHMARKS.md).</summary>
     internal const int ChunkBytes = 1 << 18;
 
-    public static (IReadOnlyList<CorpusItem> Items, long Population) Sample(IReadOnlyList<string> files, int size, int seed) =>
-        Sample(files, size, seed, ChunkBytes, Environment.ProcessorCount);
+    /// <summary>32 MiB: the threads hand the sampler a segment's block counts (8,192 blocks, 64 KiB) at a time, so they
+    /// meet 64 times in 2 GB, not at every piece, and the counts held are four segments' (256 KiB) at any file size.</summary>
+    internal const long SegmentBytes = 32L << 20;
 
-    /// <summary>As <see cref="Sample(IReadOnlyList{string}, int, int)"/> with the chunk size and the number of threads
-    /// given (tests make chunks small to put lines across their boundaries).</summary>
+    public static (IReadOnlyList<CorpusItem> Items, long Population) Sample(IReadOnlyList<string> files, int size, int seed) =>
+        Sample(files, size, seed, ChunkBytes, Environment.ProcessorCount, SegmentBytes);
+
+    /// <summary>As <see cref="Sample(IReadOnlyList{string}, int, int)"/> with the piece size, the number of threads and
+    /// the segment size given (tests make them small to put lines across their boundaries).</summary>
     internal static (IReadOnlyList<CorpusItem> Items, long Population) Sample(IReadOnlyList<string> files, int size, int seed,
-        int chunkBytes, int threads)
+        int chunkBytes, int threads, long segmentBytes)
     {
         var sampler = new ReservoirSampler<SampledLine>(size, seed);
         for (var f = 0; f < files.Count; f++)
         {
             var skipHeader = files[f].EndsWith(".csv", StringComparison.OrdinalIgnoreCase)
                 || files[f].EndsWith(".csv.gz", StringComparison.OrdinalIgnoreCase);
-            CorpusLineScanner.Scan(files[f], f, skipHeader, sampler, chunkBytes, threads);
+            CorpusLineScanner.Scan(files[f], f, skipHeader, sampler, chunkBytes, threads, segmentBytes);
         }
-        var kept = sampler.Items.OrderBy(x => x.File).ThenBy(x => x.Line).ToArray();
+        var kept = sampler.Items.OrderBy(x => x.File).ThenBy(x => x.Block).ThenBy(x => x.Rank).ThenBy(x => x.LinesBefore)
+            .ToArray();
         var items = new CorpusItem[kept.Length];
         // The kept lines of plain files are read now, by position, and decoded: in two halves at once when there are
         // enough of them for a second thread to pay off (4,000 reads and decodings are a few milliseconds).
@@ -48,29 +53,29 @@ public static class CorpusSampler
         return (items, sampler.Seen);
     }
 
-    /// <summary>Fills <c>items[from..to)</c> from <c>kept[from..to)</c>, reading a plain file's lines by position.</summary>
+    /// <summary>Fills <c>items[from..to)</c> from <c>kept[from..to)</c>, reading a plain file's lines again.</summary>
     private static void Materialise(IReadOnlyList<string> files, SampledLine[] kept, CorpusItem[] items, int from, int to)
     {
         SafeFileHandle? handle = null;
-        var handleFile = -1;
+        var (handleFile, length) = (-1, 0L);
+        var window = new byte[CorpusLineScanner.WindowBytes];
         try
         {
             for (var i = from; i < to; i++)
             {
                 var line = kept[i];
-                var bytes = line.Bytes;
-                if (bytes is null)
+                var (number, bytes) = (line.LinesBefore + 1, new ArraySegment<byte>(line.Bytes ?? []));
+                if (line.Bytes is null)
                 {
                     if (handleFile != line.File)
                     {
                         handle?.Dispose();
                         handle = File.OpenHandle(files[line.File]);
-                        handleFile = line.File;
+                        (handleFile, length) = (line.File, RandomAccess.GetLength(handle));
                     }
-                    bytes = new byte[line.End - line.Start];
-                    CorpusLineScanner.ReadAt(handle!, bytes, line.Start);
+                    (number, bytes) = CorpusLineScanner.ReadLine(handle!, length, line, window);
                 }
-                items[i] = new CorpusItem(files[line.File], line.Line, TextOf(bytes));
+                items[i] = new CorpusItem(files[line.File], number, TextOf(bytes));
             }
         }
         finally { handle?.Dispose(); }

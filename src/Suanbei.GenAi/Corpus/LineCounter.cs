@@ -2,7 +2,6 @@ using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
-using System.Runtime.Intrinsics.X86;
 
 namespace Suanbei.GenAi.Corpus;
 
@@ -29,10 +28,11 @@ internal static class LineCounter
     public static void CountBlocks(ReadOnlySpan<byte> data, int from, int to, Span<int> newlines, Span<int> nonEmpty) =>
         CountBlocks(data, from, to, Block, newlines, nonEmpty);
 
-    // Each block is counted with one compare per 64 bytes, the matches summed in byte lanes (no mask moves, no
-    // popcount, no state carried from one 64 bytes to the next), and every "\n" right after a "\n" or a "\r" noted:
-    // only such a "\n" can end an empty line, so only a block that has one (rare in a corpus; every block of a CRLF
-    // file) is counted again exactly. The byte lanes are summed every Block bytes, before any can overflow.
+    // Each 64 bytes are compared to "\n" and "\r" straight into bit masks: the "\n"s are counted, and a "\n" right
+    // after a "\n" or a "\r" is noted (the masks of the 64 bytes before carried along, as in the C floor in
+    // bench/genai-reservoir.sh): only such a "\n" can end an empty line, so only a block that has one (rare in a
+    // corpus; every block of a CRLF file) is counted again exactly. One load per 64 bytes: summing compare vectors in
+    // byte lanes also loaded the 64 bytes one byte back, unaligned, every time.
     // Compiled fully optimised at once (a sample is one short process; see Utf8KeywordMatcher.FindAll).
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void CountBlocks(ReadOnlySpan<byte> data, int from, int to, int block, Span<int> newlines,
@@ -60,50 +60,21 @@ internal static class LineCounter
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static (int Lines, int Empty) CountPiece(ReadOnlySpan<byte> data, int from, int to)
     {
+        // Without wide vectors every piece takes the exact count.
+        if (!Vector512.IsHardwareAccelerated && !Vector256.IsHardwareAccelerated) return CountExact(data, from, to);
         ref var start = ref MemoryMarshal.GetReference(data);
         var i = from;
         var lines = 0;
-        var suspect = false;
-        if (Vector512.IsHardwareAccelerated)
+        var prevAny = data[from - 1] is (byte)'\n' or (byte)'\r' ? 1UL << 63 : 0;
+        ulong suspect = 0;
+        for (; i + 64 <= to; i += 64)
         {
-            var sum = Vector512<byte>.Zero;
-            var after = Vector512<byte>.Zero;
-            var newline = Vector512.Create((byte)'\n');
-            var carriageReturn = Vector512.Create((byte)'\r');
-            for (; i + 64 <= to; i += 64)
-            {
-                var v = Vector512.LoadUnsafe(ref start, (nuint)i);
-                var before = Vector512.LoadUnsafe(ref start, (nuint)(i - 1));
-                var nl = Vector512.Equals(v, newline);
-                sum -= nl;
-                after |= nl & (Vector512.Equals(before, newline) | Vector512.Equals(before, carriageReturn));
-            }
-            lines = (int)Vector512.Sum(Avx512BW.SumAbsoluteDifferences(sum, Vector512<byte>.Zero).AsUInt64());
-            suspect = after != Vector512<byte>.Zero;
+            var (nl, any) = Masks(ref Unsafe.Add(ref start, i));
+            lines += BitOperations.PopCount(nl);
+            suspect |= nl & ((any << 1) | (prevAny >> 63));
+            prevAny = any;
         }
-        else if (Vector256.IsHardwareAccelerated && Avx2.IsSupported)
-        {
-            var sum = Vector256<byte>.Zero;
-            var after = Vector256<byte>.Zero;
-            var newline = Vector256.Create((byte)'\n');
-            var carriageReturn = Vector256.Create((byte)'\r');
-            for (; i + 32 <= to; i += 32)
-            {
-                var v = Vector256.LoadUnsafe(ref start, (nuint)i);
-                var before = Vector256.LoadUnsafe(ref start, (nuint)(i - 1));
-                var nl = Vector256.Equals(v, newline);
-                sum -= nl;
-                after |= nl & (Vector256.Equals(before, newline) | Vector256.Equals(before, carriageReturn));
-            }
-            lines = (int)Vector256.Sum(Avx2.SumAbsoluteDifferences(sum, Vector256<byte>.Zero).AsUInt64());
-            suspect = after != Vector256<byte>.Zero;
-        }
-        else
-        {
-            // Without wide vectors every piece takes the exact count.
-            return CountExact(data, from, to);
-        }
-        if (suspect) return CountExact(data, from, to);
+        if (suspect != 0) return CountExact(data, from, to);
         var empty = 0;
         for (; i < to; i++)
         {
