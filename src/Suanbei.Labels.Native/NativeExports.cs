@@ -10,9 +10,9 @@ namespace Suanbei.Labels.Native;
 /// The C ABI of libsuanbei_labels.so (include/suanbei_labels.h). Every function returns a new UTF-8, NUL-terminated
 /// JSON string that the caller frees with <c>suanbei_labels_free</c>: the object the CLI prints for the same operation
 /// with <c>--json</c>, or <c>{"error":"中文原因","code":N}</c>. Nothing may escape into the host: every exception
-/// ends at this boundary as an error object; NULL is returned only when even that cannot be allocated. There is no
-/// shared state (verify reuses a buffer per thread, never seen by the caller), so calls from several threads at once
-/// are safe.
+/// ends at this boundary as an error object; NULL is returned only when even that cannot be allocated. Calls from
+/// several threads at once are safe: verify reuses a buffer per thread, never seen by the caller, and the batch verify's
+/// helper threads serve one batch at a time (<see cref="ParallelFiles.RunOnHelpers"/>).
 /// </summary>
 public static unsafe class NativeExports
 {
@@ -23,8 +23,9 @@ public static unsafe class NativeExports
         ReportJson.WriteJsonLine(json, p, Existing(p, () => LabelFile.Verify(p)));
     });
 
-    /// <summary>Verifies <paramref name="count"/> files on all cores: a JSON array, one element per path in the
-    /// order given — what <see cref="Verify"/> returns for it, or the error object with "file" (null for a NULL path)
+    /// <summary>Verifies <paramref name="count"/> files on all cores (on this thread and helper threads the library
+    /// keeps, so a batch starts no thread): a JSON array, one element per path in the order given — what
+    /// <see cref="Verify"/> returns for it, or the error object with "file" (null for a NULL path)
     /// for a path that could not be verified. Only a NULL array with a non-zero count fails the whole call.</summary>
     [UnmanagedCallersOnly(EntryPoint = "suanbei_labels_verify_many")]
     public static byte* VerifyMany(byte** paths, nuint count)
@@ -44,7 +45,7 @@ public static unsafe class NativeExports
         var buffers = new ArrayBufferWriter<byte>[threads];
         for (var t = 0; t < threads; t++) buffers[t] = new ArrayBufferWriter<byte>(Math.Max(1024, n / threads * 512));
         var slots = new (int Thread, int Start, int Length)[n];
-        ParallelFiles.Run(n, threads, (i, t) =>
+        ParallelFiles.RunOnHelpers(n, threads, (i, t) =>
         {
             var buffer = buffers[t];
             var start = buffer.WrittenCount;

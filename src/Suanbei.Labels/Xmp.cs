@@ -28,14 +28,34 @@ public static partial class Xmp
     /// <summary>Every AIGC value in an XMP packet, whatever prefix the writer bound to the TC260 namespace: for each
     /// such prefix (in order of first declaration) the <c>&lt;p:AIGC …&gt;value&lt;/p:AIGC&gt;</c> elements (value
     /// trimmed), then the <c>p:AIGC="value"</c> attributes, entities decoded. A span scan, no regex (verify hot path).</summary>
-    public static IReadOnlyList<string> FindAigcValues(string xmp)
+    public static IReadOnlyList<string> FindAigcValues(string xmp) => FindAigcValues(xmp.AsSpan());
+
+    /// <summary><see cref="FindAigcValues(string)"/> of the packet as stored (UTF-8 bytes, as PNG iTXt and JPEG APP1
+    /// hold it), without a string of the packet: the bytes are decoded into a pooled buffer and scanned there, so the
+    /// only strings made are the values found. Decoding first keeps the result exactly that of the string (invalid
+    /// bytes become U+FFFD, Unicode whitespace is trimmed) at a cost far below the packet string's allocation.</summary>
+    public static IReadOnlyList<string> FindAigcValues(ReadOnlySpan<byte> utf8)
     {
-        if (xmp.Length > MaxPacketChars) return [];
-        var text = xmp.AsSpan();
+        // A UTF-8 packet never decodes to more characters than it has bytes.
+        if (utf8.Length > MaxPacketChars && System.Text.Encoding.UTF8.GetCharCount(utf8) > MaxPacketChars) return [];
+        // The namespace is ASCII, and ASCII bytes decode to themselves wherever they are: the filter works on bytes.
+        if (utf8.IndexOf(NamespaceWithoutSlashUtf8) < 0) return [];
+        var chars = System.Buffers.ArrayPool<char>.Shared.Rent(Math.Max(utf8.Length, 1));
+        try
+        {
+            var n = System.Text.Encoding.UTF8.GetChars(utf8, chars);
+            return FindAigcValues(chars.AsSpan(0, n));
+        }
+        finally { System.Buffers.ArrayPool<char>.Shared.Return(chars); }
+    }
+
+    private static IReadOnlyList<string> FindAigcValues(ReadOnlySpan<char> text)
+    {
+        if (text.Length > MaxPacketChars) return [];
         // Every binding declaration's value contains the namespace without its trailing slash: a cheap exact filter.
         if (text.IndexOf(NamespaceWithoutSlash, StringComparison.Ordinal) < 0) return [];
         List<string>? values = null;
-        foreach (var prefix in PrefixesFor(xmp))
+        foreach (var prefix in PrefixesFor(text))
         {
             AddElementValues(text, prefix, ref values);
             AddAttributeValues(text, prefix, ref values);
@@ -45,13 +65,13 @@ public static partial class Xmp
 
     private const int MaxPacketChars = 4 * 1024 * 1024;
     private const string NamespaceWithoutSlash = "http://www.tc260.org.cn/ns/AIGC/1.0";
+    private static ReadOnlySpan<byte> NamespaceWithoutSlashUtf8 => "http://www.tc260.org.cn/ns/AIGC/1.0"u8;
 
     /// <summary>Prefixes bound to <see cref="Namespace"/> (trailing slashes ignored) by <c>xmlns:p = "…"</c> anywhere
     /// in the text, distinct, in order of first declaration.</summary>
-    private static List<string> PrefixesFor(string xmp)
+    private static List<string> PrefixesFor(ReadOnlySpan<char> text)
     {
         var prefixes = new List<string>(1);
-        var text = xmp.AsSpan();
         var pos = 0;
         while (pos < text.Length)
         {
@@ -60,8 +80,8 @@ public static partial class Xmp
             at += pos;
             if (!TryReadDeclaration(text, at + 6, out var nameStart, out var nameLength, out var value, out var end))
             {
-                pos = at +
-                1; continue;
+                pos = at + 1;
+                continue;
             }
             if (value.TrimEnd('/').SequenceEqual(NamespaceWithoutSlash))
             {
@@ -233,7 +253,7 @@ public static partial class Xmp
     /// <summary>The packet with every TC260 AIGC element and attribute removed (used by Merge and the content digest).</summary>
     public static string RemoveAigc(string xmp)
     {
-        foreach (var prefix in PrefixesFor(xmp).ToList())
+        foreach (var prefix in PrefixesFor(xmp.AsSpan()))
         {
             var p = Regex.Escape(prefix);
             xmp = Regex.Replace(xmp, $@"\s*<{p}:AIGC(?:\s[^>]*)?>.*?</{p}:AIGC>", "", RegexOptions.Singleline, TimeSpan.FromSeconds(1));
