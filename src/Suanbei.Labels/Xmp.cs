@@ -54,13 +54,38 @@ public static partial class Xmp
         if (text.Length > MaxPacketChars) return [];
         // Every binding declaration's value contains the namespace without its trailing slash: a cheap exact filter.
         if (text.IndexOf(NamespaceWithoutSlash, StringComparison.Ordinal) < 0) return [];
-        List<string>? values = null;
-        foreach (var prefix in PrefixesFor(text))
+        var values = new Values();
+        var prefixes = t_prefixes ??= new List<string>(2);
+        prefixes.Clear();
+        AddPrefixes(text, prefixes);
+        foreach (var prefix in prefixes)
         {
             AddElementValues(text, prefix, ref values);
             AddAttributeValues(text, prefix, ref values);
         }
-        return values ?? (IReadOnlyList<string>)[];
+        prefixes.Clear(); // holds no strings of this packet
+        return values.ToList();
+    }
+
+    /// <summary>The prefix list of <see cref="FindAigcValues(ReadOnlySpan{char})"/>, reused per thread: it never
+    /// leaves the scan, which calls nothing that scans again.</summary>
+    [ThreadStatic] private static List<string>? t_prefixes;
+
+    /// <summary>The values found: one (the usual case) is kept without a list and returned as a one-element array.</summary>
+    private struct Values
+    {
+        private string? _first;
+        private List<string>? _all;
+
+        public void Add(string value)
+        {
+            if (_all is not null) _all.Add(value);
+            else if (_first is null) _first = value;
+            else _all = [_first, value];
+        }
+
+        public readonly IReadOnlyList<string> ToList() =>
+            _all is not null ? _all : _first is null ? Array.Empty<string>() : new[] { _first };
     }
 
     private const int MaxPacketChars = 4 * 1024 * 1024;
@@ -72,6 +97,12 @@ public static partial class Xmp
     private static List<string> PrefixesFor(ReadOnlySpan<char> text)
     {
         var prefixes = new List<string>(1);
+        AddPrefixes(text, prefixes);
+        return prefixes;
+    }
+
+    private static void AddPrefixes(ReadOnlySpan<char> text, List<string> prefixes)
+    {
         var pos = 0;
         while (pos < text.Length)
         {
@@ -92,7 +123,6 @@ public static partial class Xmp
             }
             pos = end;
         }
-        return prefixes;
     }
 
     /// <summary><c>name \s* = \s* ["'] value ["']</c> from <paramref name="i"/> (just after <c>xmlns:</c>); the value
@@ -126,7 +156,7 @@ public static partial class Xmp
     private static partial Regex NonAsciiWordChar();
 
     /// <summary><c>&lt;p:AIGC&gt;</c> or <c>&lt;p:AIGC\s…&gt;</c>, then the text up to the first <c>&lt;/p:AIGC&gt;</c>.</summary>
-    private static void AddElementValues(ReadOnlySpan<char> text, string prefix, ref List<string>? values)
+    private static void AddElementValues(ReadOnlySpan<char> text, string prefix, ref Values values)
     {
         // The usual prefix's tags are constants: no strings built per file on the verify path.
         var open = ReferenceEquals(prefix, Prefix) ? "<" + Prefix + ":AIGC" : "<" + prefix + ":AIGC";
@@ -149,13 +179,13 @@ public static partial class Xmp
             var contentStart = i + 1;
             var end = text[contentStart..].IndexOf(close, StringComparison.Ordinal);
             if (end < 0) return; // nor can a later one find its closing tag
-            (values ??= []).Add(Unescape(text.Slice(contentStart, end).Trim()));
+            values.Add(Unescape(text.Slice(contentStart, end).Trim()));
             pos = contentStart + end + close.Length;
         }
     }
 
     /// <summary>Whitespace, <c>p:AIGC \s* = \s*</c>, then a double- or single-quoted value.</summary>
-    private static void AddAttributeValues(ReadOnlySpan<char> text, string prefix, ref List<string>? values)
+    private static void AddAttributeValues(ReadOnlySpan<char> text, string prefix, ref Values values)
     {
         var name = ReferenceEquals(prefix, Prefix) ? Prefix + ":AIGC" : prefix + ":AIGC";
         var pos = 0; // the whitespace before the name must be at or after pos (matches do not overlap)
@@ -176,7 +206,7 @@ public static partial class Xmp
             var quote = text[i];
             var close = text[(i + 1)..].IndexOf(quote);
             if (close < 0) continue;
-            (values ??= []).Add(Unescape(text.Slice(i + 1, close)));
+            values.Add(Unescape(text.Slice(i + 1, close)));
             pos = i + 1 + close + 1;
             search = Math.Max(search, pos + 1);
         }
