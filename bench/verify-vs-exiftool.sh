@@ -8,8 +8,9 @@
 # shared). Suanbei runs as `./suanbei label verify` does: the Native AOT build in .build/label.
 # A wall time in milliseconds is mostly process start-up, so the one-file rows also give perf stat's task-clock (CPU
 # time, less distorted by other load) when perf is installed. The 1,000-file run is also timed on one thread
-# (DOTNET_PROCESSOR_COUNT=1) and by perf stat. Two floors show what no verifier can go below here: a C loop doing only
-# open+pread+close over the same files, and Python doing only a ctypes call and json.loads of one verify line.
+# (DOTNET_PROCESSOR_COUNT=1) and by perf stat (task-clock and page faults, both thread settings). Two floors show
+# what no verifier can go below here: a C loop doing only open+pread+close over the same files, and Python doing only
+# a ctypes call and json.loads of one verify line.
 # Usage: [RUNS=5] [SUANBEI_CLI="dotnet /path/to/suanbei.dll"] [PYTHON=0] bench/verify-vs-exiftool.sh [COUNT]
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -70,12 +71,14 @@ task_clock() {
 }
 tc_quick=$(task_clock $cli label verify "$one" --json); tc_full=$(task_clock "$full" label verify "$one" --json)
 tc_launcher=$(task_clock "$root/suanbei" label verify "$one" --json); tc_floor=$(task_clock "$floor")
-task_clock_n() {   # the same for the directory run, 10 runs
-  if ! command -v perf > /dev/null; then echo -; return; fi
-  perf stat -r 10 -x, -e task-clock "$@" 2>&1 >/dev/null | awk -F, '/task-clock/ { printf "%.1f", $1; exit }'
+task_clock_n() {   # the same for the directory run, 10 runs: "task-clock-ms page-faults" (means)
+  if ! command -v perf > /dev/null; then echo "- -"; return; fi
+  perf stat -r 10 -x, -e task-clock,page-faults "$@" 2>&1 >/dev/null |
+    awk -F, '/task-clock/ { t = $1 } /page-faults/ { f = $1 } END { printf "%.1f %.0f", t, f }'
 }
-tc_dir=$(task_clock_n $cli label verify "$work/images" --json)
-tc_exif=$(task_clock_n exiftool -config "$cfg" -fast -q -json -XMP-TC260:AIGC "$work/images")
+read -r tc_dir pf_dir <<< "$(task_clock_n $cli label verify "$work/images" --json)"
+read -r tc_dir1 pf_dir1 <<< "$(DOTNET_PROCESSOR_COUNT=1 task_clock_n $cli label verify "$work/images" --json)"
+read -r tc_exif _ <<< "$(task_clock_n exiftool -config "$cfg" -fast -q -json -XMP-TC260:AIGC "$work/images")"
 cmp -s "$work/suanbei.jsonl" "$work/suanbei1.jsonl" || { echo "one thread and all threads printed different lines" >&2; exit 1; }
 
 # Floor 1: the system calls alone. A C loop opens, preads (up to 256 KiB, as the verifier does) and closes each file,
@@ -188,7 +191,7 @@ awk -v n="$count" -v runs="$runs" -v sr="$sr" -v sc="$sc" -v er="$er" -v ec="$ec
     -v e1="$e1" -v e1c="$e1c" -v l1="$l1" -v l1c="$l1c" -v ok="$ok" -v seen="$seen" -v py="$py" -v cores="$(nproc)" -v lb="$load_before" \
     -v la="$load_after" -v f1="$f1" -v f1c="$f1c" -v h1="$h1" -v h1c="$h1c" -v tq="$tc_quick" -v tf="$tc_full" \
     -v tl="$tc_launcher" -v th="$tc_floor" -v s1="$s1" -v s1c="$s1c" -v tcd="$tc_dir" -v tce="$tc_exif" \
-    -v sysf="$sys_floor" 'BEGIN {
+    -v sysf="$sys_floor" -v pfd="$pf_dir" -v tcd1="$tc_dir1" -v pfd1="$pf_dir1" 'BEGIN {
   split(py, p, " "); split(sysf, f, " ");
   printf "files: %d (suanbei compliant: %d, exiftool saw AIGC: %d); cores: %d; load average before: %s, after: %s\n",
     n, ok, seen, cores, lb, la;
@@ -203,6 +206,8 @@ awk -v n="$count" -v runs="$runs" -v sr="$sr" -v sc="$sc" -v er="$er" -v ec="$ec
     "the same on one thread", s1 * 1000, s1c * 1000, er * 1000, ec * 1000, er / s1, ec / s1c, "";
   if (tcd != "-") printf "| %-44s | %10s | %10.1f ms | %11s | %10.1f ms | %8s | %7.1fx | %-10s |\n",
     "the same, perf stat task-clock (mean of 10)", "", tcd, "", tce, "", tce / tcd, "";
+  if (tcd1 != "-") printf "| %-44s | %10s | %10.1f ms | %11s | %10.1f ms | %8s | %7.1fx | %-10s |\n",
+    "the same on one thread, task-clock", "", tcd1, "", tce, "", tce / tcd1, "";
   printf "| %-44s | %10.1f ms | %10.1f ms | %11.1f ms | %10.1f ms | %7.1fx | %7.1fx | %-10s |\n",
     "verify FILE --json (one file, one process)", o1 * 1000, o1c * 1000, e1 * 1000, e1c * 1000, e1 / o1, e1c / o1c, "< 10 ms";
   printf "| %-44s | %10.1f ms | %10.1f ms | %11.1f ms | %10.1f ms | %7.1fx | %7.1fx | %-10s |\n",
@@ -237,4 +242,5 @@ awk -v n="$count" -v runs="$runs" -v sr="$sr" -v sc="$sc" -v er="$er" -v ec="$ec
   printf "exiftool marginal cost per file: %.3f ms wall, %.3f ms CPU\n", mw * 1000, mc * 1000;
   printf "one file, perf stat task-clock (CPU ms, mean of 30): quick %s, launcher %s, full %s, hello world %s\n",
     tq, tl, tf, th;
+  if (pfd != "-") printf "page faults of the %d-file run (perf stat, mean of 10): %s on all threads, %s on one\n", n, pfd, pfd1;
 }'

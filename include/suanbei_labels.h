@@ -31,7 +31,8 @@ char *suanbei_labels_verify_buffer(const uint8_t *data, size_t length, const cha
 /* Verifies `count` files at once on all cores (a platform's batch of uploads): a JSON array with one element per path,
  * in the order given, each the object suanbei_labels_verify returns for it; a path that cannot be verified (NULL,
  * missing, unreadable, a folder) gets {"file":PATH or null,"error":"中文原因","code":N} in its place and the others
- * are still verified. Only `paths` NULL with `count` > 0, or more than 1,048,576 paths, fails the whole call. */
+ * are still verified. Only `paths` NULL with `count` > 0, or more than 1,048,576 paths, fails the whole call.
+ * The library's helper threads are started by the first batch and kept; concurrent callers are safe. */
 char *suanbei_labels_verify_many(const char *const *paths, size_t count);
 
 /* Reads every label with its placement: {"file","format","labels":[{"placement","raw","fields"}],"damage"}. */

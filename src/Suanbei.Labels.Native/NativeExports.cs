@@ -10,9 +10,9 @@ namespace Suanbei.Labels.Native;
 /// The C ABI of libsuanbei_labels.so (include/suanbei_labels.h). Every function returns a new UTF-8, NUL-terminated
 /// JSON string that the caller frees with <c>suanbei_labels_free</c>: the object the CLI prints for the same operation
 /// with <c>--json</c>, or <c>{"error":"中文原因","code":N}</c>. Nothing may escape into the host: every exception
-/// ends at this boundary as an error object; NULL is returned only when even that cannot be allocated. There is no
-/// shared state (verify reuses a buffer per thread, never seen by the caller), so calls from several threads at once
-/// are safe.
+/// ends at this boundary as an error object; NULL is returned only when even that cannot be allocated. Calls from
+/// several threads at once are safe: verify reuses a buffer per thread, never seen by the caller, and the batch verify's
+/// helper threads serve one batch at a time (<see cref="ParallelFiles.RunOnHelpers"/>).
 /// </summary>
 public static unsafe class NativeExports
 {
@@ -23,8 +23,9 @@ public static unsafe class NativeExports
         ReportJson.WriteJsonLine(json, p, Existing(p, () => LabelFile.Verify(p)));
     });
 
-    /// <summary>Verifies <paramref name="count"/> files on all cores: a JSON array, one element per path in the
-    /// order given — what <see cref="Verify"/> returns for it, or the error object with "file" (null for a NULL path)
+    /// <summary>Verifies <paramref name="count"/> files on all cores (on this thread and helper threads the library
+    /// keeps, so a batch starts no thread): a JSON array, one element per path in the order given — what
+    /// <see cref="Verify"/> returns for it, or the error object with "file" (null for a NULL path)
     /// for a path that could not be verified. Only a NULL array with a non-zero count fails the whole call.</summary>
     [UnmanagedCallersOnly(EntryPoint = "suanbei_labels_verify_many")]
     public static byte* VerifyMany(byte** paths, nuint count)
@@ -41,31 +42,65 @@ public static unsafe class NativeExports
         if (count > MaxBatch) throw new ArgumentException($"参数 count 过大（一次至多 {MaxBatch} 个文件）");
         var n = (int)count;
         var threads = ParallelFiles.ThreadsFor(n);
-        var buffers = new ArrayBufferWriter<byte>[threads];
-        for (var t = 0; t < threads; t++) buffers[t] = new ArrayBufferWriter<byte>(Math.Max(1024, n / threads * 512));
-        var slots = new (int Thread, int Start, int Length)[n];
-        ParallelFiles.Run(n, threads, (i, t) =>
+        var scratch = BatchScratch.Take(n, threads);
+        var (buffers, slots) = (scratch.Buffers, scratch.Slots);
+        try
         {
-            var buffer = buffers[t];
-            var start = buffer.WrittenCount;
-            VerifyElement(paths[i], i, buffer);
-            slots[i] = (t, start, buffer.WrittenCount - start);
-        });
-        nuint total = 2 + (nuint)Math.Max(n - 1, 0) + 1; // brackets, commas, the terminating NUL
-        foreach (var slot in slots) total += (nuint)slot.Length;
-        var block = (byte*)NativeMemory.Alloc(total);
-        var o = block;
-        *o++ = (byte)'[';
-        for (var i = 0; i < n; i++)
-        {
-            if (i > 0) *o++ = (byte)',';
-            var (t, start, length) = slots[i];
-            buffers[t].WrittenSpan.Slice(start, length).CopyTo(new Span<byte>(o, length));
-            o += length;
+            ParallelFiles.RunOnHelpers(n, threads, (i, t) =>
+            {
+                var buffer = buffers[t];
+                var start = buffer.WrittenCount;
+                VerifyElement(paths[i], i, buffer);
+                slots[i] = (t, start, buffer.WrittenCount - start);
+            });
+            nuint total = 2 + (nuint)Math.Max(n - 1, 0) + 1; // brackets, commas, the terminating NUL
+            for (var i = 0; i < n; i++) total += (nuint)slots[i].Length;
+            var block = (byte*)NativeMemory.Alloc(total);
+            var o = block;
+            *o++ = (byte)'[';
+            for (var i = 0; i < n; i++)
+            {
+                if (i > 0) *o++ = (byte)',';
+                var (t, start, length) = slots[i];
+                buffers[t].WrittenSpan.Slice(start, length).CopyTo(new Span<byte>(o, length));
+                o += length;
+            }
+            *o++ = (byte)']';
+            *o = 0;
+            return block;
         }
-        *o++ = (byte)']';
-        *o = 0;
-        return block;
+        finally { BatchScratch.Return(scratch); }
+    }
+
+    /// <summary>A batch's per-thread JSON buffers and its slots, kept for the next batch: fresh ones cost the GC's first
+    /// touch of their pages on every call (BENCHMARKS.md, a page fault per 4 KiB). One set is kept; a batch that runs
+    /// while another holds it makes its own, and sets grown past <see cref="MaxKeptBytes"/> are let go.</summary>
+    private sealed class BatchScratch
+    {
+        private const int MaxKeptBytes = 4 << 20;
+        private static BatchScratch? s_kept;
+
+        public ArrayBufferWriter<byte>[] Buffers { get; } = new ArrayBufferWriter<byte>[Environment.ProcessorCount];
+        public (int Thread, int Start, int Length)[] Slots { get; private set; } = [];
+
+        public static BatchScratch Take(int count, int threads)
+        {
+            var s = Interlocked.Exchange(ref s_kept, null) ?? new BatchScratch();
+            if (s.Slots.Length < count) s.Slots = new (int, int, int)[count];
+            for (var t = 0; t < threads; t++)
+            {
+                if (s.Buffers[t] is { } b) b.ResetWrittenCount();
+                else s.Buffers[t] = new ArrayBufferWriter<byte>(Math.Max(1024, count / threads * 512));
+            }
+            return s;
+        }
+
+        public static void Return(BatchScratch s)
+        {
+            long bytes = s.Slots.Length * 12L;
+            foreach (var b in s.Buffers) bytes += b?.Capacity ?? 0;
+            if (bytes <= MaxKeptBytes) Volatile.Write(ref s_kept, s);
+        }
     }
 
     /// <summary>More paths than this in one call are refused (the result must fit one block).</summary>

@@ -19,6 +19,16 @@ public static class AigcKey
     /// <summary>True when <paramref name="key"/> names a label: it contains <see cref="Name"/>, case ignored.</summary>
     public static bool Matches(string? key) => key is not null && key.Contains(Name, StringComparison.OrdinalIgnoreCase);
 
+    /// <summary><see cref="Matches"/> of a Latin-1 keyword as stored (PNG text chunks), without decoding it: no
+    /// character above U+007F folds to an ASCII letter under ordinal case-insensitivity, so comparing the ASCII
+    /// letters alone gives the same answer.</summary>
+    internal static bool MatchesLatin1(ReadOnlySpan<byte> key)
+    {
+        for (var i = 0; i + Name.Length <= key.Length; i++)
+            if (System.Text.Ascii.EqualsIgnoreCase(key.Slice(i, Name.Length), Name)) return true;
+        return false;
+    }
+
     /// <summary>True when a free-text field (EXIF UserComment) carries a label: a JSON object mentioning AIGC
     /// (the TC260 <c>{"AIGC":{…}}</c> form), not prose that merely mentions the word.</summary>
     internal static bool IsLabelComment([System.Diagnostics.CodeAnalysis.NotNullWhen(true)] string? text) =>

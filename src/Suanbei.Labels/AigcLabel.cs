@@ -15,9 +15,15 @@ public sealed record AigcLabel(
     string PropagateID,
     string ReservedCode2)
 {
-    /// <summary>Field names in Annex E order.</summary>
-    public static readonly IReadOnlyList<string> FieldNames =
+    private static readonly string[] Names =
         ["Label", "ContentProducer", "ProduceID", "ReservedCode1", "ContentPropagator", "PropagateID", "ReservedCode2"];
+
+    /// <summary>Field names in Annex E order.</summary>
+    public static readonly IReadOnlyList<string> FieldNames = Array.AsReadOnly(Names);
+
+    /// <summary><see cref="FieldNames"/> as the array itself, for the verify path's loops: a foreach over the interface
+    /// allocates an enumerator each time, and the names are looked at several times per file.</summary>
+    internal static ReadOnlySpan<string> FieldNameSpan => Names;
 
     /// <summary>A producer's first label: on first write the propagator fields equal the producer fields (reference §5).</summary>
     public static AigcLabel ForProducer(string producer, string produceId, string label = "1", string reservedCode1 = "") =>

@@ -50,10 +50,13 @@ public static class FileKinds
         {
             case FileKind.Regular: return;
             case FileKind.Missing: throw new FileNotFoundException($"文件不存在：{path}", path);
-            case FileKind.Directory: throw new IOException($"{path} 是目录，不是文件");
+            case FileKind.Directory: throw new IOException(IsDirectory(path));
             default: throw new IOException(NotRegular(path));
         }
     }
+
+    /// <summary>What a command says when given a folder where it expects a file.</summary>
+    public static string IsDirectory(string path) => $"{path} 是目录，不是文件";
 
     public static string NotRegular(string path) => $"{path} 不是普通文件（命名管道、套接字或设备），未打开";
 

@@ -31,15 +31,25 @@ public static class LabelFile
         }
         if (stream.CanSeek) stream.Position = start;
         extension = extension.ToLowerInvariant();
-        foreach (var format in ContainerFormats.All)
-            if (format.Matches(head[..n], extension)) return format;
+        var all = ContainerFormats.All;
+        for (var i = 0; i < all.Count; i++) // indexed: a foreach over the interface allocates an enumerator per file
+            if (all[i].Matches(head[..n], extension)) return all[i];
         return null;
     }
 
     public static ContainerReadResult Read(string path, out IContainerFormat? format)
     {
-        using var s = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 4096, FileOptions.RandomAccess);
+        using var s = OrDirectoryError(path,
+            () => new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 4096, FileOptions.RandomAccess));
         return Read(s, Path.GetExtension(path), out format);
+    }
+
+    /// <summary>Opens <paramref name="path"/>; a folder is reported as such (<see cref="FileKinds.IsDirectory"/>)
+    /// rather than by .NET's "Access to the path is denied".</summary>
+    private static T OrDirectoryError<T>(string path, Func<T> open)
+    {
+        try { return open(); }
+        catch (UnauthorizedAccessException) when (Directory.Exists(path)) { throw new IOException(FileKinds.IsDirectory(path)); }
     }
 
     /// <summary>Never throws for malformed content (a reader's exception becomes damage — the last-resort net).</summary>
@@ -67,7 +77,7 @@ public static class LabelFile
         // Small files (the common case for images) are read with one read call into a pooled buffer and parsed from
         // memory; larger ones are walked through a buffered stream that seeks past the payload. No SequentialScan
         // hint: it costs an fadvise call per file, and large files are read by seeking, not sequentially.
-        using var handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.Read);
+        using var handle = OrDirectoryError(path, () => File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.Read));
         var length = RandomAccess.GetLength(handle);
         if (length < SmallFileLength)
         {
@@ -76,7 +86,7 @@ public static class LabelFile
             try
             {
                 var n = ReadFully(handle, buffer.AsSpan(0, (int)length));
-                return Verify(new MemoryStream(buffer, 0, n, writable: false), extension);
+                return Verify(new MemoryStream(buffer, 0, n, writable: false, publiclyVisible: true), extension);
             }
             finally { System.Buffers.ArrayPool<byte>.Shared.Return(buffer); }
         }

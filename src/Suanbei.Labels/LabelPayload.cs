@@ -55,7 +55,7 @@ public sealed record LabelPayload(IReadOnlyDictionary<string, string?> Fields, b
     /// <summary>The Annex E field name the reader is at, as the shared constant (no string per field and file).</summary>
     private static string? KnownName(ref Utf8JsonReader reader)
     {
-        foreach (var n in AigcLabel.FieldNames) if (reader.ValueTextEquals(n)) return n;
+        foreach (var n in AigcLabel.FieldNameSpan) if (reader.ValueTextEquals(n)) return n;
         return null;
     }
 
@@ -83,7 +83,7 @@ public sealed record LabelPayload(IReadOnlyDictionary<string, string?> Fields, b
                     return false;
                 fields[name] = reader.TokenType switch
                 {
-                    JsonTokenType.String => reader.GetString(),
+                    JsonTokenType.String => StringValue(ref reader, fields),
                     JsonTokenType.Null => null,
                     _ => Encoding.UTF8.GetString(reader.ValueSpan), // a number, true or false, as written
                 };
@@ -96,6 +96,23 @@ public sealed record LabelPayload(IReadOnlyDictionary<string, string?> Fields, b
         catch (JsonException) { return false; }
         finally { if (rented is not null) ArrayPool<byte>.Shared.Return(rented); }
     }
+
+    /// <summary>The string value the reader is at. A label's values repeat (the propagator fields equal the producer's
+    /// on a first label; Label is one digit): a value equal to one already read, or to a Label value, is that string,
+    /// so a label costs as many strings as it has distinct values.</summary>
+    private static string StringValue(ref Utf8JsonReader reader, Dictionary<string, string?> fields)
+    {
+        // Only values of the same length are compared (a label's values are ASCII; an escaped one is simply decoded).
+        var length = reader.ValueIsEscaped ? -1 : reader.ValueSpan.Length;
+        if (length == 1)
+            foreach (var digit in LabelDigits) if (reader.ValueTextEquals(digit)) return digit;
+        if (length > 1)
+            foreach (var value in fields.Values)
+                if (value is not null && value.Length == length && reader.ValueTextEquals(value)) return value;
+        return reader.GetString()!;
+    }
+
+    private static readonly string[] LabelDigits = [.. LabelValidator.LabelValues];
 
     private static bool TryParseInner(string? text, bool wrapped, out LabelPayload? payload, out string? error)
     {

@@ -21,20 +21,15 @@ public static class LabelValidator
     /// <summary>Every problem of one raw value found under an AIGC key; empty when compliant.</summary>
     public static List<LabelProblem> Validate(string rawValue, out LabelPayload? payload)
     {
-        var problems = new List<LabelProblem>();
         if (!LabelPayload.TryParse(rawValue, out payload, out var error))
-        {
-            problems.Add(new(LabelProblem.PayloadInvalid, error ?? "标签值无法解析"));
-            return problems;
-        }
-        problems.AddRange(Validate(payload!.Fields));
-        return problems;
+            return [new(LabelProblem.PayloadInvalid, error ?? "标签值无法解析")];
+        return Validate(payload!.Fields);
     }
 
     public static List<LabelProblem> Validate(IReadOnlyDictionary<string, string?> fields)
     {
         var problems = new List<LabelProblem>();
-        foreach (var name in AigcLabel.FieldNames)
+        foreach (var name in AigcLabel.FieldNameSpan)
         {
             var value = Field(fields, name);
             if (value is null) { problems.Add(new(LabelProblem.FieldMissing, $"缺少字段 {name}（附录E要求七个字段齐全）")); continue; }

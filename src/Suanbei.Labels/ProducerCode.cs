@@ -32,31 +32,37 @@ public static class ProducerCode
 
     public static bool IsValid(string? code) => Validate(code) is null;
 
-    /// <summary>Null when well-formed with a valid embedded credit code; otherwise a Chinese message.</summary>
-    public static string? Validate(string? code) => TryParse(code, out _, out var error) ? null : error;
+    /// <summary>Null when well-formed with a valid embedded credit code; otherwise a Chinese message. Checks the code
+    /// in place (no parts are made): the verify path calls it twice per label.</summary>
+    public static string? Validate(string? code)
+    {
+        if (string.IsNullOrEmpty(code)) return "代码为空";
+        if (code.Length != Length) return $"代码应为{Length}位，实际为{code.Length}位";
+        if (!code.StartsWith("00", StringComparison.Ordinal)) return "代码第1–2位应为“00”";
+        if (code[2] != '1') return $"主体类型（第3位）应为“1”（组织机构），实际为“{code[2]}”";
+        if (code[3] != '1') return $"主体代码绑定方式（第4位）应为“1”（统一社会信用代码），实际为“{code[3]}”";
+        if (CreditCode.Validate(code.AsSpan(CreditStart, CreditCodeLength)) is { } creditError) return "内嵌的" + creditError;
+        return ValidateExtension(code.AsSpan(ExtensionStart));
+    }
+
+    private const int CreditStart = 4, CreditCodeLength = 18, ExtensionStart = CreditStart + CreditCodeLength;
 
     public static bool TryParse(string? code, out Parts? parts, out string? error)
     {
         parts = null;
-        if (string.IsNullOrEmpty(code)) { error = "代码为空"; return false; }
-        if (code.Length != Length) { error = $"代码应为{Length}位，实际为{code.Length}位"; return false; }
-        if (!code.StartsWith("00", StringComparison.Ordinal)) { error = "代码第1–2位应为“00”"; return false; }
-        if (code[2] != '1') { error = $"主体类型（第3位）应为“1”（组织机构），实际为“{code[2]}”"; return false; }
-        if (code[3] != '1') { error = $"主体代码绑定方式（第4位）应为“1”（统一社会信用代码），实际为“{code[3]}”"; return false; }
-        var credit = code.Substring(4, 18);
-        if (CreditCode.Validate(credit) is { } creditError) { error = "内嵌的" + creditError; return false; }
-        var ext = code.Substring(22, 5);
-        if (ValidateExtension(ext) is { } extError) { error = extError; return false; }
-        parts = new Parts(credit, ext);
-        error = null;
+        error = Validate(code);
+        if (error is not null) return false;
+        parts = new Parts(code!.Substring(CreditStart, CreditCodeLength), code[ExtensionStart..]);
         return true;
     }
 
     /// <summary>Null when the 5-character service extension is valid.</summary>
-    public static string? ValidateExtension(string ext)
+    public static string? ValidateExtension(string ext) => ValidateExtension(ext.AsSpan());
+
+    private static string? ValidateExtension(ReadOnlySpan<char> ext)
     {
         if (ext.Length != 5) return $"服务扩展码应为5位，实际为{ext.Length}位";
-        if (ext == UnusedExtension) return null;
+        if (ext.SequenceEqual(UnusedExtension)) return null;
         if (ext[0] is not ('1' or '2')) return $"服务扩展码第1位（服务类型）应为“1”（生成）或“2”（传播），不使用时整体为“00000”，实际为“{ext[0]}”";
         for (var i = 1; i < 5; i++)
             if (!(char.IsAsciiDigit(ext[i]) || char.IsAsciiLetterUpper(ext[i])))

@@ -74,8 +74,10 @@ public static class ReportJson
         w.WriteString("verdict", report.Verdict.Name());
         if (report.Format is not null) w.WriteString("format", report.Format);
         w.WriteStartArray("labels");
-        foreach (var l in report.Labels)
+        // Indexed loops: a foreach over the interfaces would allocate an enumerator per list and file.
+        for (var i = 0; i < report.Labels.Count; i++)
         {
+            var l = report.Labels[i];
             w.WriteStartObject();
             w.WriteString("placement", l.Placement);
             WriteFields(w, l.Fields);
@@ -83,8 +85,9 @@ public static class ReportJson
         }
         w.WriteEndArray();
         w.WriteStartArray("problems");
-        foreach (var p in report.Problems)
+        for (var i = 0; i < report.Problems.Count; i++)
         {
+            var p = report.Problems[i];
             w.WriteStartObject();
             w.WriteString("code", p.Code);
             w.WriteString("message", p.Message);
@@ -99,23 +102,29 @@ public static class ReportJson
     public static void WriteFields(Utf8JsonWriter w, IReadOnlyDictionary<string, string?> fields)
     {
         w.WriteStartObject("fields");
-        foreach (var name in AigcLabel.FieldNames)
+        foreach (var name in AigcLabel.FieldNameSpan)
         {
             if (fields.TryGetValue(name, out var v) && v is not null) w.WriteString(name, v);
             else w.WriteNull(name);
         }
-        foreach (var (k, v) in fields)
-            if (!IsAnnexField(k))
-            {
-                if (v is null) w.WriteNull(k);
-                else w.WriteString(k, v);
-            }
+        // The parsers' dictionaries are enumerated through their struct enumerator (no allocation per file).
+        if (fields is Dictionary<string, string?> dictionary)
+            foreach (var (k, v) in dictionary) WriteExtra(w, k, v);
+        else
+            foreach (var (k, v) in fields) WriteExtra(w, k, v);
         w.WriteEndObject();
+    }
+
+    private static void WriteExtra(Utf8JsonWriter w, string name, string? value)
+    {
+        if (IsAnnexField(name)) return;
+        if (value is null) w.WriteNull(name);
+        else w.WriteString(name, value);
     }
 
     private static bool IsAnnexField(string name)
     {
-        foreach (var n in AigcLabel.FieldNames) if (n == name) return true;
+        foreach (var n in AigcLabel.FieldNameSpan) if (n == name) return true;
         return false;
     }
 

@@ -5,16 +5,18 @@ public static class Verifier
 {
     public static VerificationReport Verify(string? format, ContainerReadResult read)
     {
-        var problems = new List<LabelProblem>();
-        var labels = new List<VerifiedLabel>();
-        foreach (var found in read.Labels)
+        List<LabelProblem>? problems = null;
+        var labels = new List<VerifiedLabel>(read.Labels.Count);
+        for (var i = 0; i < read.Labels.Count; i++)
         {
+            var found = read.Labels[i];
             var labelProblems = LabelValidator.Validate(found.RawValue, out var payload);
             labels.Add(new VerifiedLabel(found.Placement, found.RawValue,
                 payload?.Fields ?? new Dictionary<string, string?>(), payload is not null));
-            if (read.Labels.Count == 1) problems.AddRange(labelProblems);
-            else foreach (var p in labelProblems) problems.Add(p with { Message = $"[{found.Placement}] " + p.Message });
+            if (read.Labels.Count == 1) problems = labelProblems; // the validator's list is new: used as it is
+            else foreach (var p in labelProblems) (problems ??= []).Add(p with { Message = $"[{found.Placement}] " + p.Message });
         }
+        problems ??= [];
         if (read.Labels.Count > 1)
         {
             var placements = new string[read.Labels.Count];

@@ -28,30 +28,81 @@ public static partial class Xmp
     /// <summary>Every AIGC value in an XMP packet, whatever prefix the writer bound to the TC260 namespace: for each
     /// such prefix (in order of first declaration) the <c>&lt;p:AIGC …&gt;value&lt;/p:AIGC&gt;</c> elements (value
     /// trimmed), then the <c>p:AIGC="value"</c> attributes, entities decoded. A span scan, no regex (verify hot path).</summary>
-    public static IReadOnlyList<string> FindAigcValues(string xmp)
+    public static IReadOnlyList<string> FindAigcValues(string xmp) => FindAigcValues(xmp.AsSpan());
+
+    /// <summary><see cref="FindAigcValues(string)"/> of the packet as stored (UTF-8 bytes, as PNG iTXt and JPEG APP1
+    /// hold it), without a string of the packet: the bytes are decoded into a pooled buffer and scanned there, so the
+    /// only strings made are the values found. Decoding first keeps the result exactly that of the string (invalid
+    /// bytes become U+FFFD, Unicode whitespace is trimmed) at a cost far below the packet string's allocation.</summary>
+    public static IReadOnlyList<string> FindAigcValues(ReadOnlySpan<byte> utf8)
     {
-        if (xmp.Length > MaxPacketChars) return [];
-        var text = xmp.AsSpan();
+        // A UTF-8 packet never decodes to more characters than it has bytes.
+        if (utf8.Length > MaxPacketChars && System.Text.Encoding.UTF8.GetCharCount(utf8) > MaxPacketChars) return [];
+        // The namespace is ASCII, and ASCII bytes decode to themselves wherever they are: the filter works on bytes.
+        if (utf8.IndexOf(NamespaceWithoutSlashUtf8) < 0) return [];
+        var chars = System.Buffers.ArrayPool<char>.Shared.Rent(Math.Max(utf8.Length, 1));
+        try
+        {
+            var n = System.Text.Encoding.UTF8.GetChars(utf8, chars);
+            return FindAigcValues(chars.AsSpan(0, n));
+        }
+        finally { System.Buffers.ArrayPool<char>.Shared.Return(chars); }
+    }
+
+    private static IReadOnlyList<string> FindAigcValues(ReadOnlySpan<char> text)
+    {
+        if (text.Length > MaxPacketChars) return [];
         // Every binding declaration's value contains the namespace without its trailing slash: a cheap exact filter.
         if (text.IndexOf(NamespaceWithoutSlash, StringComparison.Ordinal) < 0) return [];
-        List<string>? values = null;
-        foreach (var prefix in PrefixesFor(xmp))
+        var values = new Values();
+        var prefixes = t_prefixes ??= new List<string>(2);
+        prefixes.Clear();
+        AddPrefixes(text, prefixes);
+        foreach (var prefix in prefixes)
         {
             AddElementValues(text, prefix, ref values);
             AddAttributeValues(text, prefix, ref values);
         }
-        return values ?? (IReadOnlyList<string>)[];
+        prefixes.Clear(); // holds no strings of this packet
+        return values.ToList();
+    }
+
+    /// <summary>The prefix list of <see cref="FindAigcValues(ReadOnlySpan{char})"/>, reused per thread: it never
+    /// leaves the scan, which calls nothing that scans again.</summary>
+    [ThreadStatic] private static List<string>? t_prefixes;
+
+    /// <summary>The values found: one (the usual case) is kept without a list and returned as a one-element array.</summary>
+    private struct Values
+    {
+        private string? _first;
+        private List<string>? _all;
+
+        public void Add(string value)
+        {
+            if (_all is not null) _all.Add(value);
+            else if (_first is null) _first = value;
+            else _all = [_first, value];
+        }
+
+        public readonly IReadOnlyList<string> ToList() =>
+            _all is not null ? _all : _first is null ? Array.Empty<string>() : new[] { _first };
     }
 
     private const int MaxPacketChars = 4 * 1024 * 1024;
     private const string NamespaceWithoutSlash = "http://www.tc260.org.cn/ns/AIGC/1.0";
+    private static ReadOnlySpan<byte> NamespaceWithoutSlashUtf8 => "http://www.tc260.org.cn/ns/AIGC/1.0"u8;
 
     /// <summary>Prefixes bound to <see cref="Namespace"/> (trailing slashes ignored) by <c>xmlns:p = "…"</c> anywhere
     /// in the text, distinct, in order of first declaration.</summary>
-    private static List<string> PrefixesFor(string xmp)
+    private static List<string> PrefixesFor(ReadOnlySpan<char> text)
     {
         var prefixes = new List<string>(1);
-        var text = xmp.AsSpan();
+        AddPrefixes(text, prefixes);
+        return prefixes;
+    }
+
+    private static void AddPrefixes(ReadOnlySpan<char> text, List<string> prefixes)
+    {
         var pos = 0;
         while (pos < text.Length)
         {
@@ -60,8 +111,8 @@ public static partial class Xmp
             at += pos;
             if (!TryReadDeclaration(text, at + 6, out var nameStart, out var nameLength, out var value, out var end))
             {
-                pos = at +
-                1; continue;
+                pos = at + 1;
+                continue;
             }
             if (value.TrimEnd('/').SequenceEqual(NamespaceWithoutSlash))
             {
@@ -72,7 +123,6 @@ public static partial class Xmp
             }
             pos = end;
         }
-        return prefixes;
     }
 
     /// <summary><c>name \s* = \s* ["'] value ["']</c> from <paramref name="i"/> (just after <c>xmlns:</c>); the value
@@ -106,7 +156,7 @@ public static partial class Xmp
     private static partial Regex NonAsciiWordChar();
 
     /// <summary><c>&lt;p:AIGC&gt;</c> or <c>&lt;p:AIGC\s…&gt;</c>, then the text up to the first <c>&lt;/p:AIGC&gt;</c>.</summary>
-    private static void AddElementValues(ReadOnlySpan<char> text, string prefix, ref List<string>? values)
+    private static void AddElementValues(ReadOnlySpan<char> text, string prefix, ref Values values)
     {
         // The usual prefix's tags are constants: no strings built per file on the verify path.
         var open = ReferenceEquals(prefix, Prefix) ? "<" + Prefix + ":AIGC" : "<" + prefix + ":AIGC";
@@ -129,13 +179,13 @@ public static partial class Xmp
             var contentStart = i + 1;
             var end = text[contentStart..].IndexOf(close, StringComparison.Ordinal);
             if (end < 0) return; // nor can a later one find its closing tag
-            (values ??= []).Add(Unescape(text.Slice(contentStart, end).Trim()));
+            values.Add(Unescape(text.Slice(contentStart, end).Trim()));
             pos = contentStart + end + close.Length;
         }
     }
 
     /// <summary>Whitespace, <c>p:AIGC \s* = \s*</c>, then a double- or single-quoted value.</summary>
-    private static void AddAttributeValues(ReadOnlySpan<char> text, string prefix, ref List<string>? values)
+    private static void AddAttributeValues(ReadOnlySpan<char> text, string prefix, ref Values values)
     {
         var name = ReferenceEquals(prefix, Prefix) ? Prefix + ":AIGC" : prefix + ":AIGC";
         var pos = 0; // the whitespace before the name must be at or after pos (matches do not overlap)
@@ -156,7 +206,7 @@ public static partial class Xmp
             var quote = text[i];
             var close = text[(i + 1)..].IndexOf(quote);
             if (close < 0) continue;
-            (values ??= []).Add(Unescape(text.Slice(i + 1, close)));
+            values.Add(Unescape(text.Slice(i + 1, close)));
             pos = i + 1 + close + 1;
             search = Math.Max(search, pos + 1);
         }
@@ -233,7 +283,7 @@ public static partial class Xmp
     /// <summary>The packet with every TC260 AIGC element and attribute removed (used by Merge and the content digest).</summary>
     public static string RemoveAigc(string xmp)
     {
-        foreach (var prefix in PrefixesFor(xmp).ToList())
+        foreach (var prefix in PrefixesFor(xmp.AsSpan()))
         {
             var p = Regex.Escape(prefix);
             xmp = Regex.Replace(xmp, $@"\s*<{p}:AIGC(?:\s[^>]*)?>.*?</{p}:AIGC>", "", RegexOptions.Singleline, TimeSpan.FromSeconds(1));

@@ -134,6 +134,7 @@ public sealed class NativeLibraryTests : IDisposable
         Assert.Null(small[3]!["file"]);
         Assert.Contains("paths[3]", (string?)small[3]!["error"]);
         Assert.Equal(P("folder"), (string?)small[4]!["file"]);
+        Assert.Equal("读写文件失败：" + P("folder") + " 是目录，不是文件", (string?)small[4]!["error"]);
         Assert.Equal(10, (int?)small[4]!["code"]);
 
         // Enough files for every core: each element is what the one-file export returns for its path, in order.
@@ -150,6 +151,29 @@ public sealed class NativeLibraryTests : IDisposable
 
         Assert.Equal("[]", lib.VerifyMany([]));
         Assert.Contains("paths", (string?)JsonNode.Parse(lib.VerifyManyNull(2))!["error"]);
+
+        // Batches from several host threads at once: one uses the library's kept helper threads, the others start
+        // their own; every call gets exactly its own array, batch after batch.
+        var whole = JsonNode.Parse(lib.VerifyMany(files))!.AsArray();
+        var failures = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        var callers = Enumerable.Range(0, 4).Select(c => new Thread(() =>
+        {
+            try
+            {
+                for (var round = 0; round < 25; round++)
+                {
+                    var size = 8 + (c * 25 + round) % 40; // a batch size that differs between callers and rounds
+                    var mine = JsonNode.Parse(lib.VerifyMany(files[..size]))!.AsArray();
+                    if (mine.Count != size) failures.Enqueue($"caller {c}, round {round}: {mine.Count} elements");
+                    for (var i = 0; i < Math.Min(size, mine.Count); i++)
+                        if (!JsonNode.DeepEquals(whole[i], mine[i])) failures.Enqueue($"caller {c}, {i}: {mine[i]}");
+                }
+            }
+            catch (Exception e) { failures.Enqueue($"caller {c}: {e}"); }
+        })).ToArray();
+        foreach (var t in callers) t.Start();
+        foreach (var t in callers) t.Join();
+        Assert.Empty(failures);
     }
 
     /// <summary>The batch export called from .NET as a C caller would: UTF-8 paths, the result freed by the library.</summary>

@@ -35,7 +35,9 @@ public class SmallFileReadTests
         Assert.Null(SmallFileRead.TryVerify(f.Path("missing.png"), ".png"));
         Assert.Throws<FileNotFoundException>(() => LabelFile.Verify(f.Path("missing.png")));
         Assert.Null(SmallFileRead.TryVerify(f.Dir, ""));
-        Assert.Throws<UnauthorizedAccessException>(() => LabelFile.Verify(f.Dir));
+        // A folder is said to be one, naming it (rather than .NET's "Access to the path is denied").
+        Assert.Equal(f.Dir + " 是目录，不是文件", Assert.Throws<IOException>(() => LabelFile.Verify(f.Dir)).Message);
+        Assert.Equal(f.Dir + " 是目录，不是文件", Assert.Throws<IOException>(() => LabelFile.Read(f.Dir, out _)).Message);
 
         var large = f.Path("large.bin");
         File.WriteAllBytes(large, new byte[LabelFile.SmallFileLength]);

@@ -136,11 +136,44 @@ public class XmpScanTests
         Assert.True(compared > 1000, $"mutations should still carry values ({compared})"); // the comparison is not vacuous
     }
 
+    /// <summary>The packet as stored (UTF-8 bytes) gives what the string decoded from those bytes gave: on the cases,
+    /// on their mutations, and with bytes that are not valid UTF-8 (replaced by U+FFFD when decoded) spliced in,
+    /// including at the places where the scan asks whether a character is whitespace or part of a prefix.</summary>
+    [Fact]
+    public void The_utf8_packet_gives_what_its_decoded_string_gives()
+    {
+        byte[][] pieces = ["<"u8.ToArray(), " "u8.ToArray(), "\u3000"u8.ToArray(), [0xE3, 0x80], [0x80], [0xC2, 0xA0], [0xFF],
+            [0xEF, 0xBB, 0xBF], [0xE6, 0xA0, 0x87], [0xF0, 0x9F], ":AIGC"u8.ToArray(), "</TC260:AIGC>"u8.ToArray(), "&quot;"u8.ToArray()];
+        var random = new Random(20261206);
+        var inputs = Cases.Select(c => Encoding.UTF8.GetBytes((string)c[0])).ToList();
+        var compared = 0;
+        foreach (var input in inputs) Assert.Equal(Xmp.FindAigcValues(Encoding.UTF8.GetString(input)), Xmp.FindAigcValues(input));
+        for (var round = 0; round < 4000; round++)
+        {
+            var bytes = new List<byte>(inputs[random.Next(inputs.Count)]);
+            for (var k = random.Next(1, 6); k > 0; k--)
+            {
+                var at = random.Next(bytes.Count + 1);
+                if (random.Next(3) == 0 && at < bytes.Count) bytes.RemoveRange(at, Math.Min(random.Next(1, 4), bytes.Count - at));
+                else bytes.InsertRange(at, pieces[random.Next(pieces.Length)]);
+            }
+            var packet = bytes.ToArray();
+            var expected = Xmp.FindAigcValues(Encoding.UTF8.GetString(packet));
+            Assert.True(expected.SequenceEqual(Xmp.FindAigcValues(packet)), "differs on: " + Convert.ToHexString(packet));
+            compared += expected.Count;
+        }
+        Assert.True(compared > 1000, $"mutations should still carry values ({compared})");
+    }
+
     [Fact]
     public void Oversized_packets_are_not_scanned()
     {
         var big = Packet($"<d xmlns:TC260=\"{Ns}\"><TC260:AIGC>v</TC260:AIGC></d>") + new string(' ', 4 * 1024 * 1024);
         Assert.Empty(Xmp.FindAigcValues(big));
+        Assert.Empty(Xmp.FindAigcValues(Encoding.UTF8.GetBytes(big)));
         Assert.Empty(RegexReference.FindAigcValues(big));
+        // More bytes than the limit but fewer characters (three bytes each) is scanned, as its string would be.
+        var chinese = Packet($"<d xmlns:TC260=\"{Ns}\"><TC260:AIGC>v</TC260:AIGC></d>") + new string('标', 2 * 1024 * 1024);
+        Assert.Equal(["v"], Xmp.FindAigcValues(Encoding.UTF8.GetBytes(chinese)));
     }
 }

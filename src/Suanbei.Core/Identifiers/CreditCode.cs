@@ -22,9 +22,13 @@ public static class CreditCode
     public static bool IsValid(string? code) => Validate(code) is null;
 
     /// <summary>Returns null when valid, otherwise a Chinese message naming the problem.</summary>
-    public static string? Validate(string? code)
+    public static string? Validate(string? code) => Validate(code.AsSpan());
+
+    /// <summary><see cref="Validate(string?)"/> of characters inside a longer text (a label's producer code), without
+    /// a string of them.</summary>
+    public static string? Validate(ReadOnlySpan<char> code)
     {
-        if (string.IsNullOrEmpty(code)) return "统一社会信用代码不能为空";
+        if (code.IsEmpty) return "统一社会信用代码不能为空";
         if (code.Length != 18) return $"统一社会信用代码应为18位，实际为{code.Length}位";
         for (var i = 0; i < 18; i++)
             if (Alphabet.IndexOf(code[i]) < 0)
@@ -33,7 +37,7 @@ public static class CreditCode
             if (!char.IsAsciiDigit(code[i])) return "统一社会信用代码第3–8位应为登记管理机关行政区划码（数字）";
         if (ExpectedCheckCharacter(code) != code[17])
             return $"统一社会信用代码校验位不符（第18位应为“{ExpectedCheckCharacter(code)}”）";
-        var org = code.AsSpan(8, 9);
+        var org = code.Slice(8, 9);
         if (!IsValidOrganisationCode(org))
             return "统一社会信用代码中嵌入的组织机构代码（第9–17位）校验不符";
         return null;

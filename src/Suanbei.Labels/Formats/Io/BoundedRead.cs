@@ -29,6 +29,19 @@ internal static class BoundedRead
         return TryReadExactly(s, buffer) ? buffer : null;
     }
 
+    /// <summary><see cref="TryRead"/> without a copy where the stream is memory whose buffer it exposes (the verify
+    /// path reads small files into one such buffer): the bytes are then a view of that buffer, valid while it is. A
+    /// default segment (null array) where <see cref="TryRead"/> gives null.</summary>
+    public static ArraySegment<byte> TryReadSegment(Stream s, long length, int max = IoLimits.MaxMetadataItem)
+    {
+        if (s is not MemoryStream memory || !memory.TryGetBuffer(out var buffer))
+            return TryRead(s, length, max) is { } copy ? new ArraySegment<byte>(copy) : default;
+        if (length < 0 || length > max || memory.Length - memory.Position < length) return default;
+        var view = buffer.Slice((int)memory.Position, (int)length);
+        memory.Position += length;
+        return view;
+    }
+
     /// <summary>Reads exactly <paramref name="count"/> bytes at <paramref name="offset"/>, or null when the stream ends
     /// first or the count is beyond <paramref name="limit"/>.</summary>
     public static byte[]? ReadAt(Stream s, long offset, long count, int limit = IoLimits.MaxMetadataStructure)

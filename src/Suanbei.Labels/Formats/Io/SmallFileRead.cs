@@ -43,7 +43,7 @@ internal static class SmallFileRead
             finally { Close(fd); }
             // A regular file's pread returns fewer bytes than asked only at its end: n below the limit is the whole file.
             if (n < 0 || n >= LabelFile.SmallFileLength) return null;
-            return LabelFile.Verify(new MemoryStream(buffer, 0, (int)n, writable: false), extension);
+            return LabelFile.Verify(new MemoryStream(buffer, 0, (int)n, writable: false, publiclyVisible: true), extension);
         }
         finally { ArrayPool<byte>.Shared.Return(buffer); }
     }

@@ -23,12 +23,11 @@ public sealed class JpegFormat : IContainerFormat, IContentDigest
 
     public ContainerReadResult Read(Stream input)
     {
-        var (segments, _, damage) = JpegSegments.Walk(input);
-        var labels = new List<FoundLabel>();
+        var (segments, _, damage) = JpegSegments.Walk(input, app1Only: true);
+        var labels = new List<FoundLabel>(1);
         foreach (var seg in segments)
         {
-            if (seg.Marker != 0xE1) continue;
-            labels.AddRange(JpegSegments.LabelsIn(seg, out var bad));
+            JpegSegments.AddLabels(seg, labels, out var bad);
             damage ??= bad;
         }
         return new ContainerReadResult(labels, damage);
@@ -42,8 +41,7 @@ public sealed class JpegFormat : IContainerFormat, IContentDigest
         JpegSegment? mergedXmp = null;
         foreach (var seg in segments.Where(s => s.IsXmp))
         {
-            existingXmp = Encoding.UTF8.GetString(seg.Data!, JpegSegments.XmpHeader.Length,
-                seg.Data!.Length - JpegSegments.XmpHeader.Length);
+            existingXmp = Encoding.UTF8.GetString(seg.Data.AsSpan(JpegSegments.XmpHeader.Length));
             mergedXmp = seg;
             break;
         }
@@ -82,7 +80,7 @@ public sealed class JpegFormat : IContainerFormat, IContentDigest
     /// <summary>The segment with its UserComment value replaced by an empty comment of the same length.</summary>
     private static byte[] BlankUserComment(JpegSegment seg)
     {
-        var data = (byte[])seg.Data!.Clone();
+        var data = seg.Data.ToArray();
         using var ms = new MemoryStream(data, writable: false);
         var (_, entry, _) = TiffIfd.FindUserComment(ms, JpegSegments.ExifHeader.Length);
         if (entry is not null)

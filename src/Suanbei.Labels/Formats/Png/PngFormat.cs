@@ -17,12 +17,11 @@ public sealed class PngFormat : IContainerFormat, IContentDigest
 
     public ContainerReadResult Read(Stream input)
     {
-        var (chunks, damage) = PngChunks.Walk(input);
-        var labels = new List<FoundLabel>();
+        var (chunks, damage) = PngChunks.Walk(input, textOnly: true);
+        var labels = new List<FoundLabel>(1);
         foreach (var c in chunks)
         {
-            if (!c.IsText) continue;
-            labels.AddRange(PngChunks.LabelsIn(c, out var bad));
+            PngChunks.AddLabels(c, labels, out var bad);
             damage ??= bad;
         }
         return new ContainerReadResult(labels, damage);
@@ -79,9 +78,9 @@ public sealed class PngFormat : IContainerFormat, IContentDigest
     private static bool IsXmp(PngChunk c, out string? xmp)
     {
         xmp = null;
-        if (c.Type != "iTXt" || c.Data is null) return false;
-        var nul = Array.IndexOf(c.Data, (byte)0);
-        if (nul <= 0 || Encoding.Latin1.GetString(c.Data, 0, nul) != PngChunks.XmpKeyword) return false;
+        if (c.Type != "iTXt" || !c.HasData) return false;
+        var nul = c.Data.AsSpan().IndexOf((byte)0);
+        if (nul <= 0 || Encoding.Latin1.GetString(c.Data.AsSpan(0, nul)) != PngChunks.XmpKeyword) return false;
         xmp = PngChunks.ITxtText(c.Data, nul, out _);
         return true;
     }
