@@ -64,7 +64,12 @@ public static class SuanbeiWebHost
         services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         DataProtectionKeys.Configure(services, options);
         services.AddScoped<DomainEventDispatcher>();
-        services.AddDbContext<SuanbeiDbContext>(o => DatabaseSetup.Configure(o, options));
+        // Feature modules add the interceptors of their node-local caches (registered as IInterceptor).
+        services.AddDbContext<SuanbeiDbContext>((sp, o) =>
+        {
+            DatabaseSetup.Configure(o, options);
+            o.AddInterceptors(sp.GetServices<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>());
+        });
 
         services.AddIdentity<AppUser, IdentityRole>(UserAdministration.ConfigureIdentity)
             .AddEntityFrameworkStores<SuanbeiDbContext>()
