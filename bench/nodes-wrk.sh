@@ -10,6 +10,7 @@
 # and workers), PostgreSQL (postmaster and its backends) and wrk, and of the whole machine. On a machine with two
 # cores, two nodes can do at most 2 / (a + o) requests per ms of wall time (a = a node's CPU per request, o = all the
 # rest), one node 1 / a: the ratio the CPU columns predict, max(1, 2a / (a + o)), is printed next to the measured one.
+# And the SQL statements per request during each row (pg_stat_statements, both node counts, background work included).
 # Prints one summary table at the end.
 # Usage: bench/nodes-wrk.sh [duration=30s] [warm-up=15s]
 #        (SUANBEI_DLL: a built suanbei.dll; default: build src/Suanbei.Cli;
