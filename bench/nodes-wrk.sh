@@ -10,6 +10,7 @@
 # and workers), PostgreSQL (postmaster and its backends) and wrk, and of the whole machine. On a machine with two
 # cores, two nodes can do at most 2 / (a + o) requests per ms of wall time (a = a node's CPU per request, o = all the
 # rest), one node 1 / a: the ratio the CPU columns predict, max(1, 2a / (a + o)), is printed next to the measured one.
+# And the SQL statements per request during each row (pg_stat_statements, both node counts, background work included).
 # Prints one summary table at the end.
 # Usage: bench/nodes-wrk.sh [duration=30s] [warm-up=15s]
 #        (SUANBEI_DLL: a built suanbei.dll; default: build src/Suanbei.Cli;
@@ -224,6 +225,7 @@ run() { # key label url [header options]
   load="$(cut -d' ' -f1 /proc/loadavg)"
   echo "### $label — wrk -t$wrk_threads -c16 -d$duration --latency $url   (load average before: $(cut -d' ' -f1-3 /proc/loadavg))"
   node_sched >"$work/sched.before"
+  psql_q 'SELECT pg_stat_statements_reset()' >/dev/null
   before="$(cpu_snapshot)"
   # wrk's own CPU time, from the shell's accounting of its child.
   out="$(/usr/bin/time -f 'wrk-cpu %U %S' wrk -t"$wrk_threads" -c16 -d"$duration" --latency "$@" "$url" 2>&1)"
@@ -231,6 +233,7 @@ run() { # key label url [header options]
   node_sched >"$work/sched.after"
   local sched; sched="$(sched_delta "$work/sched.before" "$work/sched.after")"
   echo "$out" | grep -E 'Requests/sec|Non-2xx|Socket errors|  (50|90|99)%|requests in'
+  local sql; sql="$(sql_during "$(echo "$out" | awk '/requests in/ {print $1}')")"
   local rps p50 p90 p99 non2xx sock total wrk_s per
   rps="$(echo "$out" | awk '/Requests\/sec/ {print $2}')"
   total="$(echo "$out" | awk '/requests in/ {print $1}')"
@@ -253,8 +256,8 @@ run() { # key label url [header options]
     if (restart == "restart") { node = "–"; wait = "–"; runs = "–" }
     else { node = sprintf("%.2f", d[1]); wait = sprintf("%.2f", z[1] / 1e6 / n); runs = sprintf("%.1f", z[2] / n) }
     printf "%s | %.2f | %.2f | %.2f | %.2f | %.2f | %s | %s", node, d[2], d[3], w, d[2] + d[3] + w, d[4], wait, runs }')"
-  printf '| %s | %s | %s | %s | %s | %s | %s | %s | %s |\n' "$label" "$rps" "$p50" "$p90" "$p99" "${non2xx:-0}" \
-    "${sock:-0}" "$per" "$load" >>"$summary"
+  printf '| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |\n' "$label" "$rps" "$p50" "$p90" "$p99" "${non2xx:-0}" \
+    "${sock:-0}" "$per" "$sql" "$load" >>"$summary"
   echo "$key $rps $(echo "$per" | awk -F' [|] ' '{ print $1, $5 }')" >>"$work/rates"
 }
 
@@ -273,6 +276,14 @@ sql_per_request() { # url [header options]: SQL statements the database executed
           WHERE query NOT LIKE '%pg_stat_statements%'"
 }
 psql_q() { "$pgbin/psql" -h 127.0.0.1 -p "$pgport" -U postgres -d suanbei -Atqc "$1"; }
+sql_during() { # requests: SQL statements per request since the run's reset (under wrk's load, every node serving in the
+  # row, background work included); the busiest statements per request to the run's log
+  local n="${1:-1}"
+  psql_q "SELECT round(calls / greatest($n, 1)::numeric, 3) || '  ' || left(regexp_replace(query, '\s+', ' ', 'g'), 100)
+          FROM pg_stat_statements WHERE query NOT LIKE '%pg_stat_statements%' ORDER BY calls DESC LIMIT 5" | sed 's/^/    /' >&2
+  psql_q "SELECT round(coalesce(sum(calls), 0) / greatest($n, 1)::numeric, 3) FROM pg_stat_statements
+          WHERE query NOT LIKE '%pg_stat_statements%'"
+}
 echo "warming up each node: wrk -t$wrk_threads -c16 -d$warmup per node and endpoint"
 warm "$search"
 warm "$filings" "${header[@]}"
@@ -324,19 +335,23 @@ echo
 echo "CPU columns: user+system milliseconds per request of both nodes, nginx (master and workers), PostgreSQL"
 echo "(postmaster and backends), wrk, the three together (o), and the whole machine (/proc/stat, anything that ran)."
 echo
+echo "SQL per request: statements PostgreSQL executed during the row (pg_stat_statements), over its requests, background"
+echo "work of the nodes included."
+echo
 echo "Nodes' scheduling per request (both nodes' threads, /proc/PID/task/*/schedstat): run-queue wait in ms, and the"
 echo "times a thread was put on a core (each one a wake-up or a preemption)."
 echo
 echo "| run | requests/s | p50 ms | p90 ms | p99 ms | non-2xx | socket errors | nodes | nginx | PostgreSQL | wrk | o | machine \
-| node run-queue wait | node runs | load before |"
-echo "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"
+| node run-queue wait | node runs | SQL per request | load before |"
+echo "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"
 cat "$summary"
 echo
 echo "two nodes ÷ one node, requests/s: registry search $(ratio two-search one-search)× \
 (the one-node CPU columns predict $(predicted one-search)×), filing read without a subject \
 $(ratio two-filings one-filings)× (predicted $(predicted one-filings)×), filing read of a subject with \
 ${#filing_names[@]} filings $(ratio two-owner one-owner)× (predicted $(predicted one-owner)×)"
-echo "SQL statements per request: registry search $sql_search, filing read $sql_filings (no subject), $sql_owner (subject)"
+echo "SQL statements per request, 100 sequential requests through nginx to both nodes: registry search $sql_search, \
+filing read $sql_filings (no subject), $sql_owner (subject)"
 cat "$work/cold" 2>/dev/null || true
 echo
 echo "| node start (until /readyz answers 200) | wall s | node CPU s |"

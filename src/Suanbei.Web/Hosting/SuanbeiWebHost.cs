@@ -64,7 +64,14 @@ public static class SuanbeiWebHost
         services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         DataProtectionKeys.Configure(services, options);
         services.AddScoped<DomainEventDispatcher>();
-        services.AddDbContext<SuanbeiDbContext>(o => DatabaseSetup.Configure(o, options));
+        // The options are built once per process, not per request (scoped options re-parse the connection string and
+        // rebuild the provider's settings for each context: a tenth of a signed-in page's CPU time). Feature modules add
+        // the interceptors of their node-local caches (singletons registered as IInterceptor).
+        services.AddDbContext<SuanbeiDbContext>((sp, o) =>
+        {
+            DatabaseSetup.Configure(o, options);
+            o.AddInterceptors(sp.GetServices<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>());
+        }, ServiceLifetime.Scoped, ServiceLifetime.Singleton);
 
         services.AddIdentity<AppUser, IdentityRole>(UserAdministration.ConfigureIdentity)
             .AddEntityFrameworkStores<SuanbeiDbContext>()
@@ -80,6 +87,7 @@ public static class SuanbeiWebHost
             c.Cookie.HttpOnly = true;
             c.Cookie.SameSite = SameSiteMode.Lax;
             c.SlidingExpiration = true;
+            SecurityStampCheck.OnlyWhenDue(c.Events);
         });
         services.AddAuthentication()
             .AddScheme<AuthenticationSchemeOptions, ApiTokenAuthenticationHandler>(ApiTokenAuthenticationHandler.SchemeName, null);

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Suanbei.Core.Filings;
 using Suanbei.Core.Filings.Events;
 using Suanbei.Web.Data;
@@ -30,6 +31,9 @@ public sealed class FilingsModule : IFeatureModule
         services.AddScoped<IDomainEventHandler<FilingCancelled>, RegistryFeed>();
         services.AddScoped<IMaterialAccessRule, FilingMaterialAccessRule>();
         services.AddHostedService<PublicityCloser>();
+        services.AddSingleton<FilingListCache>();
+        services.AddHostedService<FilingListListener>();
+        services.AddSingleton<IInterceptor, FilingListChanges>();
         // Enums as their names ("GenerationSynthesis", "Text, Image") in requests and responses.
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(
             new System.Text.Json.Serialization.JsonStringEnumConverter()));

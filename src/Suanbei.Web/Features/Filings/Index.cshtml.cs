@@ -9,7 +9,8 @@ using Suanbei.Web.Identity;
 
 namespace Suanbei.Web.Features.Filings;
 
-public sealed class IndexModel(FilingService filings, SuanbeiDbContext db, MaterialStore store) : FilingPageModel(filings, db, store)
+public sealed class IndexModel(FilingService filings, SuanbeiDbContext db, MaterialStore store, FilingListCache lists)
+    : FilingPageModel(filings, db, store)
 {
     /// <summary>The columns of one filing that the list shows.</summary>
     public sealed record Row(Guid Id, string? Name, FilingKind Kind, int Revision, FilingStatus Status, int ReturnRounds,
@@ -23,18 +24,29 @@ public sealed class IndexModel(FilingService filings, SuanbeiDbContext db, Mater
             ReviewClock.Of(ClockStartedOn, DecidedOn, now, calendar);
     }
 
-    public List<Row> List { get; private set; } = [];
+    /// <summary>What the list shows of one organisation; shared by the requests that <see cref="FilingListCache"/> serves.</summary>
+    public sealed record Listing(bool SubjectApproved, IReadOnlyList<Row> Filings);
+
+    public IReadOnlyList<Row> List { get; private set; } = [];
     public bool SubjectApproved { get; private set; }
 
-    public async Task OnGetAsync() =>
-        (SubjectApproved, List) = await LoadAsync(Db, User.OrganisationId(), HttpContext.RequestAborted);
+    public async Task OnGetAsync()
+    {
+        var organisationId = User.OrganisationId();
+        if (!lists.TryGet(organisationId, out var listing))
+        {
+            var seen = lists.Changes;
+            listing = await LoadAsync(Db, organisationId, HttpContext.RequestAborted);
+            lists.Keep(organisationId, listing, seen);
+        }
+        (SubjectApproved, List) = listing;
+    }
 
     /// <summary>
     /// Whether the organisation's subject is approved, and its filings, newest first: one query, the page's columns only
     /// (a filing needs an approved subject, so the subject's row leads and its filings join it; no subject, no filings).
     /// </summary>
-    public static async Task<(bool SubjectApproved, List<Row> Filings)> LoadAsync(SuanbeiDbContext db, string organisationId,
-        CancellationToken ct = default)
+    public static async Task<Listing> LoadAsync(SuanbeiDbContext db, string organisationId, CancellationToken ct = default)
     {
         var page = await db.Set<Subject>().AsNoTracking().Where(s => s.OwnerId == organisationId)
             .Select(s => new
@@ -45,7 +57,7 @@ public sealed class IndexModel(FilingService filings, SuanbeiDbContext db, Mater
                         f.ClockStartedOn, f.DecidedOn, f.UpdatedAt)).ToList(),
             })
             .FirstOrDefaultAsync(ct);
-        return (page?.ApprovedAt is not null, page?.Filings.OrderByDescending(f => f.UpdatedAt).ToList() ?? []);
+        return new(page?.ApprovedAt is not null, page?.Filings.OrderByDescending(f => f.UpdatedAt).ToList() ?? []);
     }
 
     public async Task<IActionResult> OnPostCreateAsync()
