@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Suanbei.Core.Files;
 using Suanbei.GenAi;
 using Suanbei.GenAi.Corpus;
 
@@ -26,6 +27,12 @@ public static class GenAiCorpusCommand
             if (paths.FirstOrDefault(p => !File.Exists(p)) is { } missing)
             {
                 Console.Error.WriteLine($"语料文件不存在：{missing}");
+                return GenAiCliOptions.UsageOrIoError;
+            }
+            // Checked before the corpus is read, not only when the sample is written.
+            if (!OutputPaths.IsReplaceable(parse.GetValue(output)!))
+            {
+                Console.Error.WriteLine(OutputPaths.NotReplaceable(parse.GetValue(output)!));
                 return GenAiCliOptions.UsageOrIoError;
             }
             try
