@@ -1,8 +1,8 @@
 using System.Text;
 using Suanbei.Core;
+using Suanbei.Core.Files;
 using Suanbei.Core.Filings;
 using Suanbei.Core.Products;
-using Suanbei.Core.Files;
 
 namespace Suanbei.Registry.Export;
 

@@ -3,8 +3,8 @@ using System.IO.Compression;
 using System.Security.Cryptography;
 using Microsoft.Data.Sqlite;
 using Npgsql;
-using Suanbei.Web.Hosting;
 using Suanbei.Core.Files;
+using Suanbei.Web.Hosting;
 
 namespace Suanbei.Web.Features.Operations.Backups;
 
