@@ -23,29 +23,23 @@ public sealed class AlgorithmFiling : ReviewedFiling<FilingStatus, FilingAction,
     private AlgorithmFiling() { } // EF
 
     /// <summary>Starts a new, empty draft for a subject whose filing has been approved (the caller checks approval).</summary>
-    public AlgorithmFiling(Guid subjectId, Actor filer, DateTimeOffset now)
+    public AlgorithmFiling(Guid subjectId, Actor filer, DateTimeOffset now) : base(subjectId, filer, now)
     {
         if (filer.Role != ActorRole.Filer) throw new DomainException("只有备案主体可以新建算法备案。");
-        Id = Guid.NewGuid();
-        EntryId = Id;
-        SubjectId = subjectId;
-        OwnerUserId = filer.OwnerId;
         Kind = FilingKind.Initial;
-        Revision = 1;
         Status = FilingStatus.Draft;
-        CreatedAt = UpdatedAt = now;
     }
 
-    public Guid Id { get; private set; }
-    /// <summary>The public entry this version belongs to: the id of the initial version, shared by all its changes.</summary>
-    public Guid EntryId { get; private set; }
-    public Guid SubjectId { get; private set; }
-    public string OwnerUserId { get; private set; } = "";
+    /// <summary>A change of <paramref name="source"/> (see <see cref="StartChange"/>); the caller copies the form.</summary>
+    private AlgorithmFiling(AlgorithmFiling source, DateTimeOffset now, DateOnly eventDate, string? description)
+        : base(source, now, eventDate, description)
+    {
+        Kind = FilingKind.Change;
+        Status = FilingStatus.Draft;
+    }
+
+    /// <summary>Initial or change (as <c>IsChange</c> tells: a change is any version after the first).</summary>
     public FilingKind Kind { get; private set; }
-    /// <summary>1 for the initial filing, 2, 3 … for each change.</summary>
-    public int Revision { get; private set; }
-    public Guid? PreviousVersionId { get; private set; }
-    public DateTimeOffset CreatedAt { get; private set; }
 
     // ① basic attributes
     public string? Name { get; private set; }
@@ -87,31 +81,15 @@ public sealed class AlgorithmFiling : ReviewedFiling<FilingStatus, FilingAction,
 
     // review (status, trail and clock: see ReviewedFiling)
     public IReadOnlyList<FilingReturnReason> ReturnReasons => _returnReasons;
-    public string? RefusalReason { get; private set; }
 
     // number, publicity, public entry
     public string? FilingNumber { get; private set; }
     public DateTimeOffset? PublishedAt { get; private set; }
     public DateOnly? PublicityEndsOn { get; private set; }
     public DateTimeOffset? FiledAt { get; private set; }
-    /// <summary>备注 lines of the public entry, newline-separated, oldest first (changes and cancellation).</summary>
-    public string? Remarks { get; private set; }
-
-    // change of this version (when it is a change) and open change (when this is the public version)
-    public DateOnly? ChangeEventDate { get; private set; }
-    public string? ChangeDescription { get; private set; }
-    public Guid? OpenChangeId { get; private set; }
-
-    // cancellation
-    public DateOnly? CancelEventDate { get; private set; }
-    public DateTimeOffset? CancelledAt { get; private set; }
-    public string? CancelReason { get; private set; }
 
     /// <summary>Statuses in which this version is the public entry (公示信息 page).</summary>
     public bool IsPublic => Status is FilingStatus.Publicity or FilingStatus.Filed or FilingStatus.Cancelled;
-
-    public IReadOnlyList<string> RemarkLines =>
-        (Remarks ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
     /// <summary>A draft that a reviewer sent back for correction (退回补正) and that has not been resubmitted yet.</summary>
     public bool IsReturned => IsReturnedDraft(Status, ReturnRounds);
@@ -339,7 +317,7 @@ public sealed class AlgorithmFiling : ReviewedFiling<FilingStatus, FilingAction,
         var decided = StopClock(now);
         FiledAt = now;
         Move(t with { To = FilingStatus.Filed }, reviewer, now, line);
-        previous.Supersede(reviewer, now, this);
+        previous.Supersede(FilingAction.Publish, FilingStatus.Superseded, reviewer, now, Revision);
         Raise(new FilingChangePublished(Id, Revision, PublicFacts.Of(this), decided));
     }
 
@@ -381,11 +359,8 @@ public sealed class AlgorithmFiling : ReviewedFiling<FilingStatus, FilingAction,
         var t = RequireTransition(FilingAction.Refuse, reviewer);
         var text = Clean(reason) ?? throw new DomainException("不予备案须写明理由。");
         Text(text, FilingFields.General);
-        if (Kind == FilingKind.Change) RequirePrevious(previous!);
-        RefusalReason = text;
-        StopClock(now);
+        RecordRefusal(text, now, previous);
         Move(t, reviewer, now, text);
-        if (Kind == FilingKind.Change) previous!.OpenChangeId = null;
         Raise(new FilingRefused(Id, SubjectId, Name, text));
     }
 
@@ -398,8 +373,7 @@ public sealed class AlgorithmFiling : ReviewedFiling<FilingStatus, FilingAction,
     {
         var t = RequireTransition(FilingAction.StartChange, filer);
         RequireOwner(filer);
-        if (OpenChangeId is not null) throw new DomainException("该算法已有一项变更在办理中，请先完成它。");
-        if (eventDate > ChinaTime.Date(now)) throw new DomainException("变更发生日期不能晚于今天。");
+        RequireChangeCanStart(now, eventDate);
         var change = CopyAsChange(filer, now, eventDate, Text(description, FilingFields.General));
         OpenChangeId = change.Id;
         Move(t, filer, now, $"发起变更（第{change.Revision}版），变更发生日期 {eventDate:yyyy-MM-dd}");
@@ -411,44 +385,18 @@ public sealed class AlgorithmFiling : ReviewedFiling<FilingStatus, FilingAction,
     {
         var t = RequireTransition(FilingAction.Cancel, filer);
         RequireOwner(filer);
-        if (OpenChangeId is not null) throw new DomainException("该算法有一项变更正在办理，不能同时注销。");
-        var today = ChinaTime.Date(now);
-        if (eventDate > today) throw new DomainException("停止服务日期不能晚于今天。");
-        CancelEventDate = eventDate;
-        CancelledAt = now;
-        CancelReason = Text(reason, FilingFields.General);
-        Remarks = AppendLine(Remarks, $"{today.Year}年{today.Month}月已注销");
+        RecordCancellation(now, eventDate, Text(reason, FilingFields.General));
         Move(t, filer, now, CancelReason);
         if (FilingNumber is { } number) Raise(new FilingCancelled(Id, number, eventDate, CancelReason));
     }
 
-    // ---------------------------------------------------------------- clocks
-
-    /// <summary>The filer's own deadline for this change or cancellation (Art. 24), from the event date entered.</summary>
-    public Deadline? FilerDeadline(WorkingCalendar calendar) =>
-        Status == FilingStatus.Cancelled && CancelEventDate is { } c ? Deadline.Compute(DeadlineKind.Cancellation, c, calendar)
-        : Kind == FilingKind.Change && ChangeEventDate is { } e ? Deadline.Compute(DeadlineKind.Change, e, calendar)
-        : null;
-
     // ---------------------------------------------------------------- internals
-
-    private void Supersede(Actor reviewer, DateTimeOffset now, AlgorithmFiling change)
-    {
-        var from = Status;
-        Status = FilingStatus.Superseded;
-        OpenChangeId = null;
-        Touch(now);
-        Append(reviewer, now, FilingAction.Publish, from, Status, $"被第{change.Revision}版变更取代");
-    }
 
     private AlgorithmFiling CopyAsChange(Actor filer, DateTimeOffset now, DateOnly eventDate, string? description)
     {
-        var c = new AlgorithmFiling
+        var c = new AlgorithmFiling(this, now, eventDate, description)
         {
-            Id = Guid.NewGuid(), EntryId = EntryId, SubjectId = SubjectId, OwnerUserId = OwnerUserId,
-            Kind = FilingKind.Change, Revision = Revision + 1, PreviousVersionId = Id, Status = FilingStatus.Draft,
-            CreatedAt = now, UpdatedAt = now, ChangeEventDate = eventDate, ChangeDescription = description,
-            FilingNumber = FilingNumber, Remarks = Remarks,
+            FilingNumber = FilingNumber,
             Name = Name, Type = Type, Domain = Domain, LaunchDate = LaunchDate, Role = Role, MainPurpose = MainPurpose,
             SelfAssessmentReportId = SelfAssessmentReportId, DisclosureDocumentId = DisclosureDocumentId,
             Summary = Summary, Scenarios = Scenarios, InputModalities = InputModalities, OutputModalities = OutputModalities,
@@ -488,15 +436,9 @@ public sealed class AlgorithmFiling : ReviewedFiling<FilingStatus, FilingAction,
         return $"{approvedOn.Year}年{approvedOn.Month}月，变更内容：{string.Join("，", items)}";
     }
 
-    private void RequirePrevious(AlgorithmFiling previous)
-    {
-        if (previous is null || previous.Id != PreviousVersionId)
-            throw new ArgumentException("previous must be the version this change was started from", nameof(previous));
-    }
-
     private void RequireEditable(Actor filer)
     {
-        if (filer.Role != ActorRole.Filer) throw new DomainException("只有备案主体可以编辑算法备案。");
+        if (filer.Role != ActorRole.Filer) throw new DomainException($"只有备案主体可以编辑{KindName}。");
         RequireOwner(filer);
         if (Status != FilingStatus.Draft)
             throw new DomainException($"当前状态为「{DisplayNames.Of(Status)}」，只有草稿可以编辑。");
@@ -510,21 +452,16 @@ public sealed class AlgorithmFiling : ReviewedFiling<FilingStatus, FilingAction,
         return t;
     }
 
-    private void RequireOwner(Actor filer)
-    {
-        if (filer.OwnerId != OwnerUserId) throw new DomainException("无权操作他人的算法备案。");
-    }
-
     private void Move(FilingWorkflow.Transition t, Actor actor, DateTimeOffset now, string? reason) =>
         Move(t.Action, t.To, actor, now, reason);
+
+    protected override string KindName => "算法备案";
 
     protected override FilingAuditEntry NewAuditEntry(int sequence, DateTimeOffset at, Actor actor, FilingAction action,
         FilingStatus from, FilingStatus to, string? reason) => new(sequence, at, actor, action, from, to, reason);
 
     private const DataModality AllModalities =
         DataModality.Text | DataModality.Image | DataModality.Audio | DataModality.Video | DataModality.VirtualScene;
-
-    private static string? Clean(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
 
     private static string? Text(string? s, string field, int max = FilingRules.LongTextMax)
     {
@@ -533,9 +470,6 @@ public sealed class AlgorithmFiling : ReviewedFiling<FilingStatus, FilingAction,
             throw new DomainException($"「{FilingFields.Label(field)}」不能超过{max}个字符（现有{v.Length}个）。");
         return v;
     }
-
-    private static string AppendLine(string? existing, string line) =>
-        string.IsNullOrEmpty(existing) ? line : existing + "\n" + line;
 
     private static DateOnly? TryAddWorkingDays(WorkingCalendar calendar, DateOnly start, int n)
     {

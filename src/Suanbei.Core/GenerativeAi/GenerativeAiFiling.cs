@@ -22,28 +22,15 @@ public sealed class GenerativeAiFiling : ReviewedFiling<GenerativeAiStatus, Gene
     private GenerativeAiFiling() { } // EF
 
     /// <summary>Starts an empty draft for a subject whose filing has been approved (the caller checks approval).</summary>
-    public GenerativeAiFiling(Guid subjectId, Actor filer, DateTimeOffset now)
+    public GenerativeAiFiling(Guid subjectId, Actor filer, DateTimeOffset now) : base(subjectId, filer, now)
     {
         if (filer.Role != ActorRole.Filer) throw new DomainException("只有备案主体可以新建生成式人工智能服务备案。");
-        Id = Guid.NewGuid();
-        EntryId = Id;
-        SubjectId = subjectId;
-        OwnerUserId = filer.OwnerId;
-        Revision = 1;
         Status = GenerativeAiStatus.Draft;
-        CreatedAt = UpdatedAt = now;
     }
 
-    public Guid Id { get; private set; }
-    /// <summary>The public entry this version belongs to: the id of the first version, shared by its changes.</summary>
-    public Guid EntryId { get; private set; }
-    public Guid SubjectId { get; private set; }
-    public string OwnerUserId { get; private set; } = "";
-    /// <summary>1 for the first version, 2, 3 … for each change.</summary>
-    public int Revision { get; private set; }
-    public Guid? PreviousVersionId { get; private set; }
-    public bool IsChange => Revision > 1;
-    public DateTimeOffset CreatedAt { get; private set; }
+    /// <summary>A change of <paramref name="source"/> (see <see cref="StartChange"/>); the caller copies the form.</summary>
+    private GenerativeAiFiling(GenerativeAiFiling source, DateTimeOffset now, DateOnly eventDate, string? description)
+        : base(source, now, eventDate, description) => Status = GenerativeAiStatus.Draft;
 
     /// <summary>备案 or 登记, decided by the form's model source (备案 until a source is chosen).</summary>
     public GenerativeAiFilingKind Kind { get; private set; }
@@ -59,20 +46,9 @@ public sealed class GenerativeAiFiling : ReviewedFiling<GenerativeAiStatus, Gene
 
     // review (status, trail and clock: see ReviewedFiling)
     public IReadOnlyList<GenerativeAiReturnReason> ReturnReasons => _returnReasons;
-    public string? RefusalReason { get; private set; }
 
     public string? Number { get; private set; }
     public DateTimeOffset? ApprovedAt { get; private set; }
-    /// <summary>备注 lines of the public entry, newline-separated, oldest first (changes and cancellation).</summary>
-    public string? Remarks { get; private set; }
-
-    public DateOnly? ChangeEventDate { get; private set; }
-    public string? ChangeDescription { get; private set; }
-    public Guid? OpenChangeId { get; private set; }
-
-    public DateOnly? CancelEventDate { get; private set; }
-    public DateTimeOffset? CancelledAt { get; private set; }
-    public string? CancelReason { get; private set; }
 
     /// <summary>The rule that decided <see cref="Kind"/>, with its source; null until a model source is chosen.</summary>
     public GenerativeAiKindDecision? KindBasis => Form.ModelSource is { } s ? GenerativeAiRules.Current.KindOf(s) : null;
@@ -83,9 +59,6 @@ public sealed class GenerativeAiFiling : ReviewedFiling<GenerativeAiStatus, Gene
     public bool IsReturned => Status == GenerativeAiStatus.Draft && ReturnRounds > 0;
 
     public string StatusDisplay => IsReturned ? FilingNames.Returned : DisplayNames.Of(Status);
-
-    public IReadOnlyList<string> RemarkLines =>
-        (Remarks ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
     /// <summary>The reasons of the latest return while the filing waits in draft for correction.</summary>
     public IReadOnlyList<GenerativeAiReturnReason> OpenReturnReasons =>
@@ -250,7 +223,7 @@ public sealed class GenerativeAiFiling : ReviewedFiling<GenerativeAiStatus, Gene
         Number = previous.Number;
         ApprovedAt = now;
         Move(t, reviewer, now, line);
-        previous.Supersede(reviewer, now, this);
+        previous.Supersede(GenerativeAiAction.Approve, GenerativeAiStatus.Superseded, reviewer, now, Revision);
         Raise(new GenerativeAiFilingChanged(Id, EntryId, Revision, Kind, Province!, ModelName ?? "", Entity!, Number!, today,
             line, PublicProducts()));
     }
@@ -278,11 +251,8 @@ public sealed class GenerativeAiFiling : ReviewedFiling<GenerativeAiStatus, Gene
         var t = GenerativeAiWorkflow.Require(Status, GenerativeAiAction.Refuse, Kind, reviewer);
         var text = Clean(reason) ?? throw new DomainException("不予通过须写明理由。");
         GenerativeAiFormFields.Text(text, GenerativeAiFormFields.General, GenerativeAiFormFields.LongTextMax);
-        if (IsChange) RequirePrevious(previous!);
-        RefusalReason = text;
-        StopClock(now);
+        RecordRefusal(text, now, previous);
         Move(t, reviewer, now, text);
-        if (IsChange) previous!.OpenChangeId = null;
     }
 
     /// <summary>
@@ -294,15 +264,11 @@ public sealed class GenerativeAiFiling : ReviewedFiling<GenerativeAiStatus, Gene
     {
         var t = GenerativeAiWorkflow.Require(Status, GenerativeAiAction.StartChange, Kind, filer);
         RequireOwner(filer);
-        if (OpenChangeId is not null) throw new DomainException("已有一项变更在办理中，请先完成它。");
-        if (eventDate > ChinaTime.Date(now)) throw new DomainException("变更发生日期不能晚于今天。");
+        RequireChangeCanStart(now, eventDate);
         var text = GenerativeAiFormFields.Text(description, GenerativeAiFormFields.General, GenerativeAiFormFields.LongTextMax);
-        var change = new GenerativeAiFiling
+        var change = new GenerativeAiFiling(this, now, eventDate, text)
         {
-            Id = Guid.NewGuid(), EntryId = EntryId, SubjectId = SubjectId, OwnerUserId = OwnerUserId, Revision = Revision + 1,
-            PreviousVersionId = Id, Status = GenerativeAiStatus.Draft, CreatedAt = now, UpdatedAt = now, Kind = Kind, Form = Form,
-            ModelName = ModelName, Province = Province, Entity = Entity, Number = Number, Remarks = Remarks,
-            ChangeEventDate = eventDate, ChangeDescription = text,
+            Kind = Kind, Form = Form, ModelName = ModelName, Province = Province, Entity = Entity, Number = Number,
         };
         foreach (var p in _products) change._products.Add(new GenerativeAiProductLink(p.ProductId, p.ProductName, p.ProductForm));
         foreach (var m in _materials) change._materials.Add(new GenerativeAiMaterialLink(m.Key, m.MaterialId, m.Source, m.Part));
@@ -317,24 +283,11 @@ public sealed class GenerativeAiFiling : ReviewedFiling<GenerativeAiStatus, Gene
     {
         var t = GenerativeAiWorkflow.Require(Status, GenerativeAiAction.Cancel, Kind, filer);
         RequireOwner(filer);
-        if (OpenChangeId is not null) throw new DomainException("有一项变更正在办理，不能同时注销。");
-        var today = ChinaTime.Date(now);
-        if (eventDate > today) throw new DomainException("停止服务日期不能晚于今天。");
-        CancelEventDate = eventDate;
-        CancelledAt = now;
-        CancelReason = GenerativeAiFormFields.Text(reason, GenerativeAiFormFields.General, GenerativeAiFormFields.LongTextMax);
-        Remarks = AppendLine(Remarks, $"{today.Year}年{today.Month}月已注销");
+        RecordCancellation(now, eventDate,
+            GenerativeAiFormFields.Text(reason, GenerativeAiFormFields.General, GenerativeAiFormFields.LongTextMax));
         Move(t, filer, now, CancelReason);
         Raise(new GenerativeAiFilingCancelled(Id, EntryId, Kind, Number!, eventDate, CancelReason));
     }
-
-    // ---------------------------------------------------------------- clocks
-
-    /// <summary>The filer's own deadline for this change or cancellation, from the event date entered.</summary>
-    public Deadline? FilerDeadline(WorkingCalendar calendar) =>
-        Status == GenerativeAiStatus.Cancelled && CancelEventDate is { } c ? Deadline.Compute(DeadlineKind.Cancellation, c, calendar)
-        : IsChange && ChangeEventDate is { } e ? Deadline.Compute(DeadlineKind.Change, e, calendar)
-        : null;
 
     /// <summary>The 备注 line the lists would print for this change, e.g. "2026年12月，变更内容：模型版本由V1变更为V2".</summary>
     public string ChangeRemark(GenerativeAiFiling previous, DateOnly approvedOn)
@@ -366,42 +319,19 @@ public sealed class GenerativeAiFiling : ReviewedFiling<GenerativeAiStatus, Gene
         Province = Clean(province) ?? throw new DomainException("备案主体的属地（注册地省份）缺失，不能提交或通过。");
     }
 
-    private void Supersede(Actor reviewer, DateTimeOffset now, GenerativeAiFiling change)
-    {
-        var from = Status;
-        Status = GenerativeAiStatus.Superseded;
-        OpenChangeId = null;
-        Touch(now);
-        Append(reviewer, now, GenerativeAiAction.Approve, from, Status, $"被第{change.Revision}版变更取代");
-    }
-
-    private void RequirePrevious(GenerativeAiFiling previous)
-    {
-        if (previous is null || previous.Id != PreviousVersionId)
-            throw new ArgumentException("previous must be the version this change was started from", nameof(previous));
-    }
-
     private void RequireEditable(Actor filer)
     {
-        if (filer.Role != ActorRole.Filer) throw new DomainException("只有备案主体可以编辑生成式人工智能服务备案。");
+        if (filer.Role != ActorRole.Filer) throw new DomainException($"只有备案主体可以编辑{KindName}。");
         RequireOwner(filer);
         if (Status != GenerativeAiStatus.Draft)
             throw new DomainException($"当前状态为「{DisplayNames.Of(Status)}」，只有草稿可以编辑。");
     }
 
-    private void RequireOwner(Actor filer)
-    {
-        if (filer.OwnerId != OwnerUserId) throw new DomainException("无权操作他人的生成式人工智能服务备案。");
-    }
-
     private void Move(GenerativeAiWorkflow.Transition t, Actor actor, DateTimeOffset now, string? reason) =>
         Move(t.Action, t.To, actor, now, reason);
 
+    protected override string KindName => "生成式人工智能服务备案";
+
     protected override GenerativeAiAuditEntry NewAuditEntry(int sequence, DateTimeOffset at, Actor actor, GenerativeAiAction action,
         GenerativeAiStatus from, GenerativeAiStatus to, string? reason) => new(sequence, at, actor, action, from, to, reason);
-
-    private static string? Clean(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
-
-    private static string AppendLine(string? existing, string line) =>
-        string.IsNullOrEmpty(existing) ? line : existing + "\n" + line;
 }
