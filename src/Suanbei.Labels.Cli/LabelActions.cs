@@ -166,10 +166,10 @@ internal static class LabelActions
         // and no larger for a few files: a fresh 64 KiB buffer is 16 page faults, a third of a millisecond of a one-file
         // run here (BENCHMARKS.md).
         var perThread = Math.Max(1024, slots.Length / threads * 512);
-        var buffers = new ArrayBufferWriter<byte>[threads];
-        for (var t = 0; t < threads; t++) buffers[t] = new ArrayBufferWriter<byte>(perThread);
+        var buffers = new JsonLineBuffer[threads];
+        for (var t = 0; t < threads; t++) buffers[t] = new JsonLineBuffer(perThread);
         using var stdout = StandardOutput.Open();
-        var lines = new ArrayBufferWriter<byte>(Math.Clamp(slots.Length * 1024, 1024, 1 << 16));
+        var lines = new JsonLineBuffer(Math.Clamp(slots.Length * 1024, 1024, 1 << 16));
         for (var start = 0; start < paths.Count; start += VerifyBatch)
         {
             var count = Math.Min(VerifyBatch, paths.Count - start);
@@ -201,7 +201,7 @@ internal static class LabelActions
     /// be read.</summary>
     private readonly record struct VerifiedSlot(int Thread, int Start, int Length, int ExitCode, string? Error);
 
-    private static VerifiedSlot VerifyLine(string path, ArrayBufferWriter<byte> buffer, int thread)
+    private static VerifiedSlot VerifyLine(string path, JsonLineBuffer buffer, int thread)
     {
         VerificationReport report;
         try { report = LabelFile.Verify(path); }
@@ -212,7 +212,7 @@ internal static class LabelActions
         return new(thread, start, buffer.WrittenCount - start, report.Verdict.ExitCode(), null);
     }
 
-    private static void WriteOut(Stream stdout, ArrayBufferWriter<byte> lines)
+    private static void WriteOut(Stream stdout, JsonLineBuffer lines)
     {
         stdout.Write(lines.WrittenSpan);
         stdout.Flush();

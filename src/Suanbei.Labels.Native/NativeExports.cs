@@ -80,7 +80,7 @@ public static unsafe class NativeExports
         private const int MaxKeptBytes = 4 << 20;
         private static BatchScratch? s_kept;
 
-        public ArrayBufferWriter<byte>[] Buffers { get; } = new ArrayBufferWriter<byte>[Environment.ProcessorCount];
+        public JsonLineBuffer[] Buffers { get; } = new JsonLineBuffer[Environment.ProcessorCount];
         public (int Thread, int Start, int Length)[] Slots { get; private set; } = [];
 
         public static BatchScratch Take(int count, int threads)
@@ -90,7 +90,7 @@ public static unsafe class NativeExports
             for (var t = 0; t < threads; t++)
             {
                 if (s.Buffers[t] is { } b) b.ResetWrittenCount();
-                else s.Buffers[t] = new ArrayBufferWriter<byte>(Math.Max(1024, count / threads * 512));
+                else s.Buffers[t] = new JsonLineBuffer(Math.Max(1024, count / threads * 512));
             }
             return s;
         }
@@ -107,7 +107,7 @@ public static unsafe class NativeExports
     private const int MaxBatch = 1 << 20;
 
     /// <summary>One element of <see cref="VerifyMany"/>. Runs on the batch's threads, so nothing may escape it.</summary>
-    private static void VerifyElement(byte* pathUtf8, int index, ArrayBufferWriter<byte> buffer)
+    private static void VerifyElement(byte* pathUtf8, int index, JsonLineBuffer buffer)
     {
         string? path = null;
         try

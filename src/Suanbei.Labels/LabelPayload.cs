@@ -75,18 +75,18 @@ public sealed record LabelPayload(IReadOnlyDictionary<string, string?> Fields, b
         {
             var reader = new Utf8JsonReader(utf8[..Encoding.UTF8.GetBytes(text, utf8)], new JsonReaderOptions { MaxDepth = 8 });
             if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject) return false;
-            var fields = new Dictionary<string, string?>(8, StringComparer.Ordinal);
+            var fields = new LabelFields();
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
                 var name = KnownName(ref reader) ?? reader.GetString()!;
                 if (name == "AIGC" || !reader.Read() || reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray)
                     return false;
-                fields[name] = reader.TokenType switch
+                fields.Set(name, reader.TokenType switch
                 {
                     JsonTokenType.String => StringValue(ref reader, fields),
                     JsonTokenType.Null => null,
                     _ => Encoding.UTF8.GetString(reader.ValueSpan), // a number, true or false, as written
-                };
+                });
             }
             // The object closed and nothing but whitespace follows (Read throws on anything else).
             if (reader.TokenType != JsonTokenType.EndObject || reader.Read()) return false;
@@ -100,15 +100,15 @@ public sealed record LabelPayload(IReadOnlyDictionary<string, string?> Fields, b
     /// <summary>The string value the reader is at. A label's values repeat (the propagator fields equal the producer's
     /// on a first label; Label is one digit): a value equal to one already read, or to a Label value, is that string,
     /// so a label costs as many strings as it has distinct values.</summary>
-    private static string StringValue(ref Utf8JsonReader reader, Dictionary<string, string?> fields)
+    private static string StringValue(ref Utf8JsonReader reader, LabelFields fields)
     {
         // Only values of the same length are compared (a label's values are ASCII; an escaped one is simply decoded).
         var length = reader.ValueIsEscaped ? -1 : reader.ValueSpan.Length;
         if (length == 1)
             foreach (var digit in LabelDigits) if (reader.ValueTextEquals(digit)) return digit;
         if (length > 1)
-            foreach (var value in fields.Values)
-                if (value is not null && value.Length == length && reader.ValueTextEquals(value)) return value;
+            for (var i = 0; i < fields.Count; i++)
+                if (fields.ValueAt(i) is { } value && value.Length == length && reader.ValueTextEquals(value)) return value;
         return reader.GetString()!;
     }
 
@@ -121,16 +121,16 @@ public sealed record LabelPayload(IReadOnlyDictionary<string, string?> Fields, b
         return true;
     }
 
-    private static Dictionary<string, string?> ReadFields(JsonElement obj)
+    private static LabelFields ReadFields(JsonElement obj)
     {
-        var fields = new Dictionary<string, string?>(StringComparer.Ordinal);
+        var fields = new LabelFields();
         foreach (var p in obj.EnumerateObject())
-            fields[p.Name] = p.Value.ValueKind switch
+            fields.Set(p.Name, p.Value.ValueKind switch
             {
                 JsonValueKind.String => p.Value.GetString(),
                 JsonValueKind.Number or JsonValueKind.True or JsonValueKind.False => p.Value.GetRawText(),
                 _ => null,
-            };
+            });
         return fields;
     }
 

@@ -19,33 +19,41 @@ public static class LabelValidator
     }
 
     /// <summary>Every problem of one raw value found under an AIGC key; empty when compliant.</summary>
-    public static List<LabelProblem> Validate(string rawValue, out LabelPayload? payload)
+    public static List<LabelProblem> Validate(string rawValue, out LabelPayload? payload) =>
+        Problems(rawValue, out payload) ?? [];
+
+    public static List<LabelProblem> Validate(IReadOnlyDictionary<string, string?> fields) => Problems(fields) ?? [];
+
+    /// <summary><see cref="Validate(string, out LabelPayload?)"/> with null for none: a compliant file (the verify
+    /// path's common case) costs no list.</summary>
+    internal static List<LabelProblem>? Problems(string rawValue, out LabelPayload? payload)
     {
         if (!LabelPayload.TryParse(rawValue, out payload, out var error))
             return [new(LabelProblem.PayloadInvalid, error ?? "标签值无法解析")];
-        return Validate(payload!.Fields);
+        return Problems(payload!.Fields);
     }
 
-    public static List<LabelProblem> Validate(IReadOnlyDictionary<string, string?> fields)
+    private static List<LabelProblem>? Problems(IReadOnlyDictionary<string, string?> fields)
     {
-        var problems = new List<LabelProblem>();
+        List<LabelProblem>? problems = null;
         foreach (var name in AigcLabel.FieldNameSpan)
         {
             var value = Field(fields, name);
-            if (value is null) { problems.Add(new(LabelProblem.FieldMissing, $"缺少字段 {name}（附录E要求七个字段齐全）")); continue; }
+            if (value is null) { (problems ??= []).Add(new(LabelProblem.FieldMissing, $"缺少字段 {name}（附录E要求七个字段齐全）")); continue; }
             var bad = FirstInvalidChar(value);
             if (bad >= 0)
-                problems.Add(new(LabelProblem.ValueCharset,
+                (problems ??= []).Add(new(LabelProblem.ValueCharset,
                     $"字段 {name} 含有不允许的字符 U+{(int)value[bad]:X4}（只允许除空格、双引号、反斜杠外的可打印ASCII字符）"));
         }
         if (Field(fields, "Label") is { } label && label is not ("1" or "2" or "3"))
-            problems.Add(new(LabelProblem.LabelValueInvalid, $"Label 应为 \"1\"（属于）、\"2\"（可能为）或 \"3\"（疑似），实际为 \"{Truncate(label)}\""));
+            (problems ??= []).Add(new(LabelProblem.LabelValueInvalid,
+                $"Label 应为 \"1\"（属于）、\"2\"（可能为）或 \"3\"（疑似），实际为 \"{Truncate(label)}\""));
         if (Field(fields, "ContentProducer") is { } producer && ProducerCode.Validate(producer) is { } pe)
-            problems.Add(new(LabelProblem.ProducerInvalid, "ContentProducer 不合规：" + pe));
+            (problems ??= []).Add(new(LabelProblem.ProducerInvalid, "ContentProducer 不合规：" + pe));
         if (Field(fields, "ProduceID") is "")
-            problems.Add(new(LabelProblem.ProduceIdEmpty, "ProduceID 为空（应为生成服务提供者给出的内容编号）"));
+            (problems ??= []).Add(new(LabelProblem.ProduceIdEmpty, "ProduceID 为空（应为生成服务提供者给出的内容编号）"));
         if (Field(fields, "ContentPropagator") is { Length: > 0 } propagator && ProducerCode.Validate(propagator) is { } ge)
-            problems.Add(new(LabelProblem.PropagatorInvalid, "ContentPropagator 不合规：" + ge));
+            (problems ??= []).Add(new(LabelProblem.PropagatorInvalid, "ContentPropagator 不合规：" + ge));
         return problems;
     }
 

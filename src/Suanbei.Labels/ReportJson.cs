@@ -107,9 +107,9 @@ public static class ReportJson
             if (fields.TryGetValue(name, out var v) && v is not null) w.WriteString(name, v);
             else w.WriteNull(name);
         }
-        // The parsers' dictionaries are enumerated through their struct enumerator (no allocation per file).
-        if (fields is Dictionary<string, string?> dictionary)
-            foreach (var (k, v) in dictionary) WriteExtra(w, k, v);
+        // The parsers' fields are enumerated through their struct enumerator (no allocation per file).
+        if (fields is LabelFields parsed)
+            foreach (var (k, v) in parsed) WriteExtra(w, k, v);
         else
             foreach (var (k, v) in fields) WriteExtra(w, k, v);
         w.WriteEndObject();

@@ -72,7 +72,9 @@ internal static class JpegSegments
         damage = null;
         if (seg.IsXmp)
         {
-            foreach (var v in Xmp.FindAigcValues(seg.Data.AsSpan(XmpHeader.Length))) found.Add(new FoundLabel("jpeg/APP1/XMP", v));
+            // Indexed: a foreach over the interface allocates an enumerator per file.
+            var values = Xmp.FindAigcValues(seg.Data.AsSpan(XmpHeader.Length));
+            for (var i = 0; i < values.Count; i++) found.Add(new FoundLabel("jpeg/APP1/XMP", values[i]));
         }
         else if (seg.IsExif)
         {

@@ -111,7 +111,12 @@ internal static class PngChunks
                     break;
                 }
                 var utf8 = inflatedBody is null ? body : inflatedBody;
-                if (isXmp) foreach (var v in Xmp.FindAigcValues(utf8)) found.Add(new FoundLabel("png/iTXt/XMP", v));
+                if (isXmp)
+                {
+                    // Indexed: a foreach over the interface allocates an enumerator per file.
+                    var values = Xmp.FindAigcValues(utf8);
+                    for (var i = 0; i < values.Count; i++) found.Add(new FoundLabel("png/iTXt/XMP", values[i]));
+                }
                 else found.Add(new("png/iTXt/AIGC", Encoding.UTF8.GetString(utf8)));
                 break;
         }
