@@ -37,9 +37,8 @@ public static class GenAiCorpusCommand
             }
             try
             {
-                var (items, population) = CorpusSampler.Sample(paths, n, parse.GetValue(seed));
-                CorpusSampler.Write(parse.GetValue(output)!, items);
-                Console.Error.WriteLine($"从 {population} 条中抽取 {items.Count} 条（种子 {parse.GetValue(seed)}）→ {parse.GetValue(output)}");
+                var (count, population) = CorpusSampler.SampleTo(paths, n, parse.GetValue(seed), parse.GetValue(output)!);
+                StandardError.WriteLine($"从 {population} 条中抽取 {count} 条（种子 {parse.GetValue(seed)}）→ {parse.GetValue(output)}");
                 return 0;
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException)

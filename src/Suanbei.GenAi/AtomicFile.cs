@@ -1,3 +1,4 @@
+using Microsoft.Win32.SafeHandles;
 using Suanbei.Core.Files;
 
 namespace Suanbei.GenAi;
@@ -21,6 +22,27 @@ public static class AtomicFile
         {
             writeTo(temp);
             using (var file = new FileStream(temp, FileMode.Open, FileAccess.ReadWrite)) file.Flush(flushToDisk: true);
+            File.Move(temp, path, overwrite: true);
+        }
+        finally
+        {
+            if (File.Exists(temp)) File.Delete(temp);
+        }
+    }
+
+    /// <summary>As <see cref="Write(string, Action{string})"/>, writing through the temporary file's handle, which is
+    /// then flushed to disk itself (no second open).</summary>
+    public static void WriteWith(string path, Action<SafeFileHandle> writeTo)
+    {
+        OutputPaths.RequireReplaceable(path);
+        var temp = path + ".tmp-" + Guid.NewGuid().ToString("N")[..8];
+        try
+        {
+            using (var handle = File.OpenHandle(temp, FileMode.Create, FileAccess.Write))
+            {
+                writeTo(handle);
+                RandomAccess.FlushToDisk(handle);
+            }
             File.Move(temp, path, overwrite: true);
         }
         finally
