@@ -41,6 +41,7 @@ public sealed class LauncherFreshnessTests : IDisposable
         // The fake SDK: `publish`/`build … -o DIR` leaves DIR/suanbei-label, a script that answers with its arguments
         // (and the launcher's path when the launcher passes it). Its Native AOT publish fails unless FAKE_AOT is set,
         // so the launcher falls back to a build whose freshness the shell checks (.fresh); an AOT build checks itself.
+        // With FAKE_NO_PROGRAM set every step reports success but writes no program (as a killed tool can).
         var bin = Path.Combine(_root, "fake-sdk");
         Directory.CreateDirectory(bin);
         var dotnet = Path.Combine(bin, "dotnet");
@@ -50,6 +51,7 @@ public sealed class LauncherFreshnessTests : IDisposable
             while [ $# -gt 0 ]; do
               if [ "$1" = -o ]; then
                 mkdir -p "$2"; program="$2/suanbei-label"
+                [ -z "${FAKE_NO_PROGRAM-}" ] || exit 0
                 printf '#!/bin/sh\necho "fake label $*${SUANBEI_LAUNCHER:+ from $SUANBEI_LAUNCHER}"\n' > "$program"; chmod +x "$program"
               fi
               shift
@@ -71,6 +73,20 @@ public sealed class LauncherFreshnessTests : IDisposable
         var second = Label();
         Assert.False(second.Built, second.ToString());
         Assert.Equal(first.StdOut, second.StdOut);
+    }
+
+    [Fact]
+    public void A_build_step_that_reports_success_without_a_program_counts_as_failed_and_installs_nothing()
+    {
+        var failed = Label(aot: true, noProgram: true);
+        Assert.Contains("publish_label_aot left no suanbei-label", failed.StdErr);
+        Assert.Contains("build_label_fallback left no suanbei-label", failed.StdErr);
+        Assert.False(Directory.Exists(Build), "a build without its program was put in place");
+        Assert.Empty(Directory.GetDirectories(Path.Combine(_root, ".build"), "label.tmp-*"));
+
+        var next = Label(aot: true);
+        Assert.True(next.Built, next.ToString());
+        Assert.Equal("fake label label verify x.png --json", next.StdOut.Trim());
     }
 
     [Fact]
@@ -170,7 +186,7 @@ public sealed class LauncherFreshnessTests : IDisposable
         public bool Built => StdErr.Contains("suanbei: building…");
     }
 
-    private Call Label(bool aot = false)
+    private Call Label(bool aot = false, bool noProgram = false)
     {
         var psi = new ProcessStartInfo(Launcher)
         {
@@ -183,12 +199,13 @@ public sealed class LauncherFreshnessTests : IDisposable
         psi.Environment["PATH"] = Path.Combine(_root, "fake-sdk") + ":" + Environment.GetEnvironmentVariable("PATH");
         psi.Environment.Remove("SUANBEI_BUILD_DIR");
         if (aot) psi.Environment["FAKE_AOT"] = "1";
+        if (noProgram) psi.Environment["FAKE_NO_PROGRAM"] = "1";
         using var p = Process.Start(psi)!;
         var stdout = p.StandardOutput.ReadToEndAsync();
         var stderr = p.StandardError.ReadToEndAsync();
         if (!p.WaitForExit(TimeSpan.FromMinutes(1))) { p.Kill(true); throw new TimeoutException("./suanbei label verify"); }
         var call = new Call(p.ExitCode, stdout.Result, stderr.Result);
-        Assert.True(call.ExitCode == 0, call.ToString());
+        Assert.True(call.ExitCode == (noProgram ? 10 : 0), call.ToString());
         return call;
     }
 }
