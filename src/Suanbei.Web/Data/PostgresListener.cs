@@ -1,5 +1,4 @@
 using Npgsql;
-using Suanbei.Web.Hosting;
 
 namespace Suanbei.Web.Data;
 
@@ -8,8 +7,9 @@ namespace Suanbei.Web.Data;
 /// node (nothing else runs on it; keepalives notice a dead server while it only waits), hands each notification to its
 /// channel's copy, tells every copy whether the node listens, and reconnects a second after a failure. Notifications
 /// sent while the connection is down are lost, so every copy stops trusting itself until it is up again.
+/// <paramref name="connectionString"/> null (SQLite): nothing to listen on, every copy reads the database.
 /// </summary>
-public sealed class PostgresListener(SuanbeiHostOptions options, IEnumerable<PostgresChannel> channels,
+public sealed class PostgresListener(string? connectionString, IEnumerable<PostgresChannel> channels,
     ILogger<PostgresListener> log) : BackgroundService
 {
     /// <summary>The listening connection's <c>application_name</c> (one per node, in <c>pg_stat_activity</c>).</summary>
@@ -17,8 +17,8 @@ public sealed class PostgresListener(SuanbeiHostOptions options, IEnumerable<Pos
 
     private static readonly TimeSpan RetryAfter = TimeSpan.FromSeconds(1);
 
-    protected override Task ExecuteAsync(CancellationToken stoppingToken) => options.UsesPostgres
-        ? RunAsync(options.PostgresConnectionString!, [.. channels], log, stoppingToken)
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) => connectionString is not null
+        ? RunAsync(connectionString, [.. channels], log, stoppingToken)
         : Task.CompletedTask;
 
     /// <summary>Listens until <paramref name="ct"/> is cancelled, reconnecting after failures.</summary>
