@@ -93,9 +93,13 @@ public sealed record SuanbeiHostOptions
     /// <summary>Kestrel runs a request on the thread that read its bytes off the socket instead of handing it to the
     /// thread pool (<c>SocketTransportOptions.UnsafePreferInlineScheduling</c>): fewer thread wake-ups per request, which
     /// is what a node pinned to one core loses most to. Code that blocks then stalls every connection of that thread
-    /// (the app blocks nowhere in a request). Configuration key <c>Suanbei:Kestrel:InlineScheduling</c> (true/false);
+    /// (the app's own code blocks nowhere in a request). Refused together with the runtime's inline socket completions
+    /// (<see cref="CheckInlineScheduling"/>). Configuration key <c>Suanbei:Kestrel:InlineScheduling</c> (true/false);
     /// see docs/deployment.md.</summary>
     public bool KestrelInlineScheduling { get; init; }
+
+    /// <summary>The runtime switch ("1": on) that runs every socket completion on the socket event thread.</summary>
+    public const string InlineCompletionsVariable = "DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS";
 
     /// <summary>Kestrel's socket I/O queues; null: Kestrel's default (one per core the process may use, at most 16).
     /// Configuration key <c>Suanbei:Kestrel:IoQueueCount</c> (0 hands socket work straight to the thread pool).</summary>
@@ -170,6 +174,20 @@ public sealed record SuanbeiHostOptions
                 throw new InvalidOperationException($"配置 Suanbei:ForwardedHeaders:KnownNetworks 无效：“{n}”不是网段（如 10.0.0.0/8）");
         if (DataProtectionCertificatePath is { } cert && !File.Exists(cert))
             throw new InvalidOperationException($"配置 Suanbei:DataProtection:CertificatePath 无效：找不到证书文件“{cert}”");
+        CheckInlineScheduling(KestrelInlineScheduling, Environment.GetEnvironmentVariable(InlineCompletionsVariable));
+    }
+
+    /// <summary>
+    /// Refuses inline scheduling while the runtime runs socket completions inline: requests would then run on the socket
+    /// event thread, and one synchronous socket wait in a request (Data Protection re-reading its keys for a cookie under
+    /// an unknown key, in the first minutes after a start) stops every connection of the node for as long as the wait
+    /// lasts, since only that thread can end it (measured: a minute; docs/deployment.md 5b).
+    /// </summary>
+    public static void CheckInlineScheduling(bool inlineScheduling, string? inlineCompletions)
+    {
+        if (inlineScheduling && inlineCompletions == "1")
+            throw new InvalidOperationException($"配置 Suanbei:Kestrel:InlineScheduling 无效：不能与环境变量 {InlineCompletionsVariable}=1 " +
+                "同时使用（请求将在套接字事件线程上运行，一次同步等待即可使整个节点停止响应，见 docs/deployment.md 5b）");
     }
 
     public bool TrustsForwardedHeaders => TrustedProxies.Count > 0 || TrustedProxyNetworks.Count > 0;

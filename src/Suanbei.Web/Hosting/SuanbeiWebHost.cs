@@ -64,6 +64,9 @@ public static class SuanbeiWebHost
         services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         DataProtectionKeys.Configure(services, options);
         services.AddScoped<DomainEventDispatcher>();
+        // One LISTEN connection per node for every channel feature modules register (PostgreSQL only).
+        services.AddHostedService(sp => new PostgresListener(options.UsesPostgres ? options.PostgresConnectionString : null,
+            sp.GetServices<PostgresChannel>(), sp.GetRequiredService<ILogger<PostgresListener>>()));
         // The options are built once per process, not per request (scoped options re-parse the connection string and
         // rebuild the provider's settings for each context: a tenth of a signed-in page's CPU time). Feature modules add
         // the interceptors of their node-local caches (singletons registered as IInterceptor).

@@ -4,9 +4,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Suanbei.Core.Filings;
-using Suanbei.Testing;
 using Suanbei.Web.Features.Filings;
-using Suanbei.Web.Hosting;
 using Suanbei.Web.Tests.Notifications;
 using Suanbei.Web.Tests.Support;
 
@@ -118,45 +116,30 @@ public sealed class FilingListCacheTestsPostgres(PostgresApp app) : FilingListCa
 /// </summary>
 public sealed class FilingListAcrossNodesTests
 {
-    private sealed class Node(string database) : TestApp(Provider.Postgres)
-    {
-        protected override SuanbeiHostOptions Configure(SuanbeiHostOptions o) => o with { PostgresConnectionString = database };
-    }
-
     [Fact]
     public async Task A_filing_created_and_renamed_on_one_node_shows_on_the_others_list()
     {
-        var database = PostgresServer.Instance.CreateDatabase("filinglists");
-        var (a, b) = (new Node(database), new Node(database));
-        await a.InitializeAsync();
-        await b.InitializeAsync();
-        try
-        {
-            var bCache = b.App.Services.GetRequiredService<FilingListCache>();
-            await Eventually.HoldsAsync(() => bCache.Listening, "node b's listener");
-            var (filer, bPages, first) = await FilingListCacheTests<PostgresApp>.FilerWithFilingAsync(b, "第一个节点算法");
-            await FilingListCacheTests<PostgresApp>.KeptAsync(bCache, filer.User.Id, bPages);
+        await using var nodes = await TwoNodes.StartAsync("filinglists");
+        var (a, b) = (nodes.A, nodes.B);
+        var bCache = b.App.Services.GetRequiredService<FilingListCache>();
+        await Eventually.HoldsAsync(() => bCache.Listening, "node b's listener");
+        var (filer, bPages, first) = await FilingListCacheTests<PostgresApp>.FilerWithFilingAsync(b, "第一个节点算法");
+        await FilingListCacheTests<PostgresApp>.KeptAsync(bCache, filer.User.Id, bPages);
 
-            var aApi = await a.ApiClientAsync(filer.User);
-            await FilingListCacheTests<PostgresApp>.CreateFilingAsync(aApi, filer, "另一节点新建算法");
-            await Eventually.HoldsAsync(async () => (await bPages.GetStringAsync("/filings")).Contains("另一节点新建算法"),
-                "node b lists the filing created on node a");
-            await FilingFixtures.Ok(await aApi.PutAsJsonAsync($"/api/v1/filings/{first}/basic",
-                FilingFixtures.Basic(filer, "另一节点改名算法"), FilingFixtures.Json));
-            await Eventually.HoldsAsync(async () => (await bPages.GetStringAsync("/filings")).Contains("另一节点改名算法"),
-                "node b lists the rename made on node a");
+        var aApi = await a.ApiClientAsync(filer.User);
+        await FilingListCacheTests<PostgresApp>.CreateFilingAsync(aApi, filer, "另一节点新建算法");
+        await Eventually.HoldsAsync(async () => (await bPages.GetStringAsync("/filings")).Contains("另一节点新建算法"),
+            "node b lists the filing created on node a");
+        await FilingFixtures.Ok(await aApi.PutAsJsonAsync($"/api/v1/filings/{first}/basic",
+            FilingFixtures.Basic(filer, "另一节点改名算法"), FilingFixtures.Json));
+        await Eventually.HoldsAsync(async () => (await bPages.GetStringAsync("/filings")).Contains("另一节点改名算法"),
+            "node b lists the rename made on node a");
 
-            // The subject changed by another writer (the trigger on the subjects table announces it too).
-            await FilingListCacheTests<PostgresApp>.KeptAsync(bCache, filer.User.Id, bPages);
-            await a.WithDb(db => db.Database.ExecuteSqlAsync(
-                $"""UPDATE "Subjects" SET "ApprovedAt" = NULL WHERE "Id" = {filer.SubjectId}"""));
-            await Eventually.HoldsAsync(async () => (await bPages.GetStringAsync("/filings")).Contains("subject-not-approved"),
-                "node b hears of the subject's change");
-        }
-        finally
-        {
-            await b.DisposeAsync();
-            await a.DisposeAsync();
-        }
+        // The subject changed by another writer (the trigger on the subjects table announces it too).
+        await FilingListCacheTests<PostgresApp>.KeptAsync(bCache, filer.User.Id, bPages);
+        await a.WithDb(db => db.Database.ExecuteSqlAsync(
+            $"""UPDATE "Subjects" SET "ApprovedAt" = NULL WHERE "Id" = {filer.SubjectId}"""));
+        await Eventually.HoldsAsync(async () => (await bPages.GetStringAsync("/filings")).Contains("subject-not-approved"),
+            "node b hears of the subject's change");
     }
 }

@@ -72,6 +72,18 @@ public sealed class KestrelConfigurationTests
         Assert.Null(defaults.KestrelIoQueueCount);
     }
 
+    [Fact]
+    public void Inline_scheduling_is_refused_while_the_runtime_runs_socket_completions_inline()
+    {
+        // The variable's value is passed in: setting it in this process would refuse the other tests' inline nodes.
+        var e = Assert.Throws<InvalidOperationException>(() => SuanbeiHostOptions.CheckInlineScheduling(true, "1"));
+        Assert.Contains("Suanbei:Kestrel:InlineScheduling", e.Message);
+        Assert.Contains(SuanbeiHostOptions.InlineCompletionsVariable + "=1", e.Message);
+        SuanbeiHostOptions.CheckInlineScheduling(true, null);
+        SuanbeiHostOptions.CheckInlineScheduling(true, "0");
+        SuanbeiHostOptions.CheckInlineScheduling(false, "1");
+    }
+
     [Theory]
     [InlineData("Suanbei:Kestrel:InlineScheduling", "yes")]
     [InlineData("Suanbei:Kestrel:IoQueueCount", "-1")]

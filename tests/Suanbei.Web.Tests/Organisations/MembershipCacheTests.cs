@@ -3,10 +3,8 @@ using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Suanbei.Core.Organisations;
-using Suanbei.Testing;
 using Suanbei.Web.Data;
 using Suanbei.Web.Features.Organisations;
-using Suanbei.Web.Hosting;
 using Suanbei.Web.Identity;
 using Suanbei.Web.Tests.Filings;
 using Suanbei.Web.Tests.Notifications;
@@ -117,24 +115,11 @@ public sealed class MembershipCacheTestsPostgres(PostgresApp app) : MembershipCa
 /// </summary>
 public sealed class MembershipAcrossNodesTests
 {
-    private sealed class Node(string database) : TestApp(Provider.Postgres)
-    {
-        protected override SuanbeiHostOptions Configure(SuanbeiHostOptions o) => o with { PostgresConnectionString = database };
-    }
-
     [Fact]
     public async Task A_role_changed_and_a_member_removed_on_one_node_apply_on_the_other()
     {
-        var database = PostgresServer.Instance.CreateDatabase("members");
-        var (a, b) = (new Node(database), new Node(database));
-        await a.InitializeAsync();
-        await b.InitializeAsync();
-        try { await RoleAndRemovalAsync(a, b); }
-        finally
-        {
-            await b.DisposeAsync();
-            await a.DisposeAsync();
-        }
+        await using var nodes = await TwoNodes.StartAsync("members");
+        await RoleAndRemovalAsync(nodes.A, nodes.B);
     }
 
     private static async Task RoleAndRemovalAsync(TestApp a, TestApp b)

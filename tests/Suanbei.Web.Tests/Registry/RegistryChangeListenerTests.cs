@@ -41,8 +41,8 @@ public sealed class RegistryChangeListenerTests(PostgresRegistryDb fixture) : IC
         await using var db = Counted(counter);
         var index = new RegistrySearchIndex();
         using var stop = new CancellationTokenSource();
-        var listening = PostgresListener.ListenAsync(Unpooled(), RegistrySearchIndex.Channel, _ => index.Changed(),
-            index.SetListening, stop.Token);
+        var listening = PostgresListener.ListenAsync(Unpooled(),
+            [new PostgresChannel(RegistrySearchIndex.Channel, _ => index.Changed(), index.SetListening)], stop.Token);
         await Eventually(() => Task.FromResult(index.Listening));
 
         var first = await index.CurrentAsync(db);

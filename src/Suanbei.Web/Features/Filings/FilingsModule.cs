@@ -32,7 +32,7 @@ public sealed class FilingsModule : IFeatureModule
         services.AddScoped<IMaterialAccessRule, FilingMaterialAccessRule>();
         services.AddHostedService<PublicityCloser>();
         services.AddSingleton<FilingListCache>();
-        services.AddHostedService<FilingListListener>();
+        services.AddSingleton(sp => PostgresChannel.Of(FilingListCache.Channel, sp.GetRequiredService<FilingListCache>()));
         services.AddSingleton<IInterceptor, FilingListChanges>();
         // Enums as their names ("GenerationSynthesis", "Text, Image") in requests and responses.
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(

@@ -21,7 +21,7 @@ public sealed class NotificationsModule : IFeatureModule
         services.AddScoped<NotificationCenter>();
         services.AddScoped<OrganisationWebhooks>();
         services.AddSingleton<UnreadCounts>();
-        services.AddHostedService<UnreadCountListener>();
+        services.AddSingleton(sp => PostgresChannel.Of(UnreadCounts.Channel, sp.GetRequiredService<UnreadCounts>()));
         services.AddScoped<EmailSender>();
         services.AddScoped<WebhookSender>();
         services.AddSingleton<WebhookSecrets>();

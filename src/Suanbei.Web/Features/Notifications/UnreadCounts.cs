@@ -5,7 +5,7 @@ namespace Suanbei.Web.Features.Notifications;
 
 /// <summary>
 /// The node's copy of each account's unread-notification count (the layout shows it on every page), kept only while
-/// <see cref="UnreadCountListener"/> listens on PostgreSQL: every change of an account's notifications announces the
+/// <see cref="PostgresListener"/> listens on PostgreSQL: every change of an account's notifications announces the
 /// account on <see cref="Channel"/>, which drops the copy on every node. Without a listener (SQLite, connection down)
 /// nothing is kept and the layout counts in the database as before.
 /// </summary>

@@ -8,7 +8,7 @@ namespace Suanbei.Web.Features.Organisations;
 /// <summary>
 /// The node's copy of what each account may act for (its memberships with their roles, and the clients its
 /// consultancies hold a mandate from), so a signed-in request asks PostgreSQL nothing to learn it. Kept only while
-/// <see cref="MembershipListener"/> listens on <see cref="Channel"/>: database triggers announce, inside the transaction
+/// <see cref="PostgresListener"/> listens on <see cref="Channel"/>: database triggers announce, inside the transaction
 /// that changes them, every membership's account and every change of a mandate or an organisation (all accounts), so a
 /// removed member is refused as soon as the commit's notification arrives, on every node. Without a listener (SQLite,
 /// connection down) the memberships are read on every request.

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authentication;
 using Suanbei.Core;
 using Suanbei.Core.Organisations;
+using Suanbei.Web.Data;
 using Suanbei.Web.Hosting;
 using Suanbei.Web.Identity;
 
@@ -18,7 +19,7 @@ public sealed class OrganisationsModule : IFeatureModule
         services.AddHttpContextAccessor();
         services.AddScoped<OrganisationService>();
         services.AddSingleton<MembershipCache>();
-        services.AddHostedService<MembershipListener>();
+        services.AddSingleton(sp => PostgresChannel.Of(MembershipCache.Channel, sp.GetRequiredService<MembershipCache>()));
         services.AddScoped<InvitationMail>();
         services.AddScoped<OrganisationClaimsTransformation>();
         services.AddScoped<IClaimsTransformation>(sp => sp.GetRequiredService<OrganisationClaimsTransformation>());

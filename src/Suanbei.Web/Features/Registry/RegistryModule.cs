@@ -15,7 +15,12 @@ public sealed class RegistryModule : IFeatureModule
         services.AddScoped<RegistryStore>();
         services.AddScoped<IRegistryStore>(sp => sp.GetRequiredService<RegistryStore>());
         services.AddSingleton<RegistrySimilarity>();
-        services.AddHostedService<RegistryChangeListener>();
+        services.AddSingleton(sp =>
+        {
+            using var scope = sp.CreateScope();
+            var index = RegistrySearchIndex.For(scope.ServiceProvider.GetRequiredService<SuanbeiDbContext>());
+            return new PostgresChannel(RegistrySearchIndex.Channel, _ => index.Changed(), index.SetListening);
+        });
         // A publication drops the similarity index at once (its own check sees only counts and change times).
         services.AddScoped<IRegistrySink>(sp =>
             new RegistryPublisher(sp.GetRequiredService<IRegistryStore>(), sp.GetRequiredService<RegistrySimilarity>().Invalidate));

@@ -14,7 +14,7 @@ namespace Suanbei.Web.Features.Registry.Store;
 /// RegistrySearch table, identical on SQLite and PostgreSQL because the database only supplies the data.
 /// <para>Freshness: a search reads <see cref="RegistryMeta"/> (one row) and reloads when its version/stamp moved, so an
 /// import by another process (the CLI, another node) is seen by the next search. On PostgreSQL every version bump also
-/// sends <see cref="Channel"/> (delivered at commit); while <see cref="RegistryChangeListener"/> listens, a search
+/// sends <see cref="Channel"/> (delivered at commit); while <see cref="PostgresListener"/> listens, a search
 /// trusts the version it last read until a notification arrives, and asks the database nothing at all.</para>
 /// </summary>
 public sealed class RegistrySearchIndex
