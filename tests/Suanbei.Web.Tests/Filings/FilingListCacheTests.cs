@@ -29,15 +29,17 @@ public abstract class FilingListCacheTests<TApp>(TApp app) : IClassFixture<TApp>
         Assert.Contains("改名之前算法", await pages.GetStringAsync("/filings"));
 
         // Renamed behind the app's back with the triggers off: a listening node still shows its copy.
-        await app.WithDb(async db =>
+        Task Rename(string name) => app.WithDb(async db =>
         {
             await using var tx = await db.Database.BeginTransactionAsync();
             if (db.Database.IsNpgsql()) await db.Database.ExecuteSqlRawAsync("SET LOCAL session_replication_role = replica");
-            await db.Database.ExecuteSqlAsync($"""UPDATE "AlgorithmFilings" SET "Name" = {"背后改名算法"} WHERE "Id" = {id}""");
+            await db.Database.ExecuteSqlAsync($"""UPDATE "AlgorithmFilings" SET "Name" = {name} WHERE "Id" = {id}""");
             await tx.CommitAsync();
             return 0;
         });
-        var page = await pages.GetStringAsync("/filings");
+        var page = await UnannouncedChange.ReadAfterAsync(cache,
+            keep: () => KeepsLists ? KeptAsync(cache, filer.User.Id, pages) : Task.CompletedTask,
+            change: () => Rename("背后改名算法"), undo: () => Rename("改名之前算法"), read: () => pages.GetStringAsync("/filings"));
         Assert.Contains(KeepsLists ? "改名之前算法" : "背后改名算法", page);
         if (!KeepsLists) return;
 
