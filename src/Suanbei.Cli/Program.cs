@@ -3,6 +3,8 @@ using System.Text;
 using Suanbei.Cli.Commands;
 using Suanbei.Labels.Cli;
 
+// A node given one core serves more without thread-pool spinning; set before the pool starts (see ServeThreadPool).
+if (args is ["serve", ..]) ServeThreadPool.Configure();
 // Chinese text must reach pipes and files as UTF-8 whatever the locale.
 Console.OutputEncoding = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
 // The scans (`genai keywords|corpus`) run over large files in one command and are timed against grep: they build only
