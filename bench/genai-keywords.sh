@@ -12,12 +12,13 @@
 # Fixtures live in $WORK and are deleted at the end.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
+source bench/needs.sh
+needs ripgrep python3 coreutils grep
 WORK=${WORK:-/tmp/suanbei-bench-keywords}
 SIZE_MB=${SIZE_MB:-110}
 RUNS=${RUNS:-5}
 mkdir -p "$WORK"
 trap 'rm -rf "$WORK"' EXIT
-command -v rg >/dev/null || apt-get install -y ripgrep >/dev/null
 python3 bench/genai-make-text.py "$WORK" 10050 "$SIZE_MB" >&2
 : > "$WORK/empty.txt"
 printf 'text,risk\n词,A.1.1\n' > "$WORK/one.csv"

@@ -15,6 +15,8 @@
 # The corpus lives in $WORK and is deleted at the end.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
+source bench/needs.sh
+needs gcc libc6-dev python3 time
 WORK=${WORK:-/tmp/suanbei-bench-reservoir}
 SIZE_GB=${SIZE_GB:-2}
 RUNS=${RUNS:-3}

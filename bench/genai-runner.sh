@@ -6,6 +6,8 @@
 # missing) measures the endpoint alone with the same number of connections and a POST of the same size.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
+source bench/needs.sh
+needs wrk curl python3
 WORK=${WORK:-/tmp/suanbei-bench-runner}
 QUESTIONS=${QUESTIONS:-20000}
 CONCURRENCY=${CONCURRENCY:-"8 32"}
@@ -13,7 +15,6 @@ PORT=${PORT:-5871}
 mkdir -p "$WORK"
 endpoint_pid=""
 trap '[[ -z $endpoint_pid ]] || kill "$endpoint_pid"; rm -rf "$WORK"' EXIT
-command -v wrk >/dev/null || apt-get install -y wrk >/dev/null || true
 dotnet build bench/genai-endpoint -c Release -o "$WORK/endpoint" -v quiet --nologo >/dev/null
 dotnet "$WORK/endpoint/genai-endpoint.dll" --urls "http://127.0.0.1:$PORT" & endpoint_pid=$!
 python3 - "$WORK" "$QUESTIONS" <<'PY'

@@ -10,6 +10,8 @@
 # Usage: [SIZE_MB=1024] [RUNS=5] [WORK=/tmp/suanbei-bench-sign] bench/label-sign.sh
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
+source bench/needs.sh
+needs ffmpeg openssl coreutils
 WORK=${WORK:-/tmp/suanbei-bench-sign}
 SIZE_MB=${SIZE_MB:-1024}
 RUNS=${RUNS:-5}

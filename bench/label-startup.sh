@@ -11,10 +11,11 @@
 # Usage: [RUNS=40] bench/label-startup.sh
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+source "$(dirname "${BASH_SOURCE[0]}")/needs.sh"
+needs linux-perf imagemagick libimage-exiftool-perl gcc libc6-dev
 runs="${RUNS:-40}"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
-command -v perf > /dev/null || { echo "perf is needed (linux-perf)" >&2; exit 1; }
 producer=001191440300708461136T1XGW3
 
 quick="$("$root/suanbei" label path)"   # builds the label programs once, outside the timing

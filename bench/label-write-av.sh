@@ -11,6 +11,8 @@
 # and are deleted at the end.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
+source bench/needs.sh
+needs ffmpeg linux-perf time
 WORK=${WORK:-/tmp/suanbei-bench-av}
 SIZE_MB=${SIZE_MB:-1024}
 RUNS=${RUNS:-5}
@@ -19,7 +21,6 @@ mkdir -p "$WORK"
 echo "# uptime before: $(uptime)"
 trap 'rm -rf "$WORK"' EXIT
 
-command -v /usr/bin/time >/dev/null || { echo "install Debian package 'time'"; exit 1; }
 "$PWD/suanbei" label producer-code check 001191440300708461136T1XGW3 >/dev/null   # builds the CLI outside the timing
 CLI="$PWD/.build/label/suanbei-label"
 [[ -x $CLI ]] || CLI="dotnet $PWD/.build/label/suanbei-label.dll"   # the launcher's framework-dependent fallback

@@ -18,9 +18,13 @@
 #         the options of docs/deployment.md 5b; default none (out-of-the-box nodes, as a deployment runs them);
 #         NODE_ENV="NAME=VALUE …": more environment of the nodes, e.g. runtime settings to compare;
 #         NGINX_EVENTS / NGINX_HTTP: extra nginx directives, e.g. NGINX_HTTP="proxy_buffering off;";
+#         NGINX_UPSTREAM: how nginx picks a node, default "least_conn;" as in docs/deployment.md; "" for round robin;
+#         ROUNDS=N: the one-node and two-node rows N times, alternating (the ratio of each round and their median);
 #         RESTART=0: skip the rows with a node restarted, for quicker comparisons)
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+source "$(dirname "${BASH_SOURCE[0]}")/needs.sh"
+needs wrk nginx postgresql util-linux curl procps python3 time
 duration="${1:-30s}"
 secs="${duration%s}"
 warmup="${2:-15s}"
@@ -94,6 +98,7 @@ http {
   client_body_temp_path $work/nginx-body; proxy_temp_path $work/nginx-proxy; fastcgi_temp_path $work/nginx-fcgi;
   uwsgi_temp_path $work/nginx-uwsgi; scgi_temp_path $work/nginx-scgi;
   upstream suanbei {
+    ${NGINX_UPSTREAM-least_conn;}
 $servers    keepalive 32;
   }
   server {
@@ -293,11 +298,16 @@ sql_filings="$(sql_per_request "$filings" "${header[@]}")"
 sql_owner="$(sql_per_request "$filings" "${owner_header[@]}")"
 echo "SQL statements per request (pg_stat_statements, 100 requests each): registry search $sql_search, \
 filing read $sql_filings (no subject), $sql_owner (a subject with ${#filing_names[@]} filings)"
-for phase in one two; do
-  if [[ $phase == one ]]; then nginx_conf a; else nginx_conf a b; fi
-  run "$phase-search" "$phase node(s): registry search" "$search"
-  run "$phase-filings" "$phase node(s): filing read, no subject" "$filings" "${header[@]}"
-  run "$phase-owner" "$phase node(s): filing read, subject with ${#filing_names[@]} filings" "$filings" "${owner_header[@]}"
+# Rounds alternate one node and two, so a machine that slows down for a minute (a shared VM) spoils a round, not a side.
+rounds="${ROUNDS:-1}"
+for r in $(seq 1 "$rounds"); do
+  of=""; [[ $rounds -gt 1 ]] && of=" (round $r)"
+  for phase in one two; do
+    if [[ $phase == one ]]; then nginx_conf a; else nginx_conf a b; fi
+    run "$phase-search-$r" "$phase node(s): registry search$of" "$search"
+    run "$phase-filings-$r" "$phase node(s): filing read, no subject$of" "$filings" "${header[@]}"
+    run "$phase-owner-$r" "$phase node(s): filing read, subject with ${#filing_names[@]} filings$of" "$filings" "${owner_header[@]}"
+  done
 done
 
 # RESTART=0 skips the restart rows (quicker comparisons of settings).
@@ -324,6 +334,13 @@ echo "uptime: $(uptime)"
 
 field() { awk -v k="$1" -v f="$2" '$1 == k { print $f }' "$work/rates"; }
 ratio() { awk -v a="$(field "$1" 2)" -v b="$(field "$2" 2)" 'BEGIN { printf "%.2f", a / b }'; }
+ratios() { # endpoint: "median× (rounds: r1 / r2 / …)" of two nodes ÷ one node, or the one ratio with one round
+  local all=() r
+  for r in $(seq 1 "$rounds"); do all+=("$(ratio "two-$1-$r" "one-$1-$r")"); done
+  if [[ $rounds -eq 1 ]]; then echo "${all[0]}×"; return; fi
+  echo "$(printf '%s\n' "${all[@]}" | sort -n | awk '{ v[NR] = $1 } END { m = (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2
+    printf "%.2f", m }')× median (rounds: $(IFS=/; echo "${all[*]}" | sed 's|/| / |g'))"
+}
 predicted() { # from the one-node row: a = node CPU per request, o = nginx + PostgreSQL + wrk per request
   awk -v a="$(field "$1" 3)" -v o="$(field "$1" 4)" 'BEGIN { r = 2 * a / (a + o); printf "%.2f", (r < 1 ? 1 : r) }'
 }
@@ -346,10 +363,11 @@ echo "| run | requests/s | p50 ms | p90 ms | p99 ms | non-2xx | socket errors | 
 echo "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"
 cat "$summary"
 echo
-echo "two nodes ÷ one node, requests/s: registry search $(ratio two-search one-search)× \
-(the one-node CPU columns predict $(predicted one-search)×), filing read without a subject \
-$(ratio two-filings one-filings)× (predicted $(predicted one-filings)×), filing read of a subject with \
-${#filing_names[@]} filings $(ratio two-owner one-owner)× (predicted $(predicted one-owner)×)"
+echo "nginx upstream: ${NGINX_UPSTREAM-least_conn;} (round robin when empty)"
+echo "two nodes ÷ one node, requests/s: registry search $(ratios search) \
+(the first one-node row's CPU columns predict $(predicted one-search-1)×), filing read without a subject \
+$(ratios filings) (predicted $(predicted one-filings-1)×), filing read of a subject with \
+${#filing_names[@]} filings $(ratios owner) (predicted $(predicted one-owner-1)×)"
 echo "SQL statements per request, 100 sequential requests through nginx to both nodes: registry search $sql_search, \
 filing read $sql_filings (no subject), $sql_owner (subject)"
 cat "$work/cold" 2>/dev/null || true

@@ -6,10 +6,11 @@
 # Usage: bench/registry-wrk.sh [entries=100000] [duration=20s] [warm-up=10s]    (requests go only to 127.0.0.1)
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+source "$(dirname "${BASH_SOURCE[0]}")/needs.sh"
+needs wrk curl python3
 entries="${1:-100000}"
 duration="${2:-20s}"
 warmup="${3:-10s}"
-command -v wrk >/dev/null || { echo "wrk is missing: apt-get install wrk" >&2; exit 2; }
 data="${TMPDIR:-/tmp}/suanbei-wrk-$entries"
 if [[ ! -f "$data/suanbei.db" ]]; then
   dotnet run -c Release --project "$root/bench/Suanbei.RegistryBench" -- "$entries" --data "$data"

@@ -22,6 +22,8 @@
 # Results: OUTDIR/results.tsv (one line per command), OUTDIR/findings.tsv (every problem), a summary on stdout.
 # Exit status: 0 when there are no findings, 1 otherwise.
 set -uo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/needs.sh"
+needs time coreutils ffmpeg libvips-tools qpdf
 
 jobs=$(nproc)
 timeout_s=60

@@ -14,6 +14,8 @@
 # Usage: [RUNS=5] [SUANBEI_CLI="dotnet /path/to/suanbei.dll"] [PYTHON=0] bench/verify-vs-exiftool.sh [COUNT]
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+source "$(dirname "${BASH_SOURCE[0]}")/needs.sh"
+needs libimage-exiftool-perl imagemagick linux-perf gcc libc6-dev python3
 count="${1:-1000}"
 runs="${RUNS:-5}"
 work="$(mktemp -d)"

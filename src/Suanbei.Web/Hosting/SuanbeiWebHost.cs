@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.ViewFeatures;
 using Microsoft.Extensions.WebEncoders;
 using Suanbei.Web.Data;
 using Suanbei.Web.Identity;
@@ -114,6 +115,9 @@ public static class SuanbeiWebHost
             o.Conventions.AuthorizeFolder("/Admin", Policies.Admin);
             o.Conventions.AuthorizeFolder("/Account/Manage");
         });
+        // No Set-Cookie on every page deleting a TempData cookie nobody sent (the layout reads TempData).
+        services.AddSingleton<CookieTempDataProvider>();
+        services.AddSingleton<ITempDataProvider, QuietTempDataProvider>();
         services.Configure<Microsoft.AspNetCore.Mvc.MvcOptions>(o =>
         {
             // Model-binding messages in Chinese (the DataAnnotations messages are set on each attribute).

@@ -6,7 +6,8 @@ namespace Suanbei.Web.Tests.Support;
 
 /// <summary>
 /// Debian's nginx in the foreground as the test's user, with a temporary prefix and a config of the test's own: one
-/// upstream of the given app nodes (round robin, the next node tried when one refuses the connection), each answer
+/// upstream of the given app nodes (least_conn as in docs/deployment.md, which takes turns while none is busy; the next
+/// node tried when one refuses the connection), each answer
 /// naming the node in X-Upstream. Stopped and removed on dispose.
 /// </summary>
 public sealed class Nginx : IDisposable
@@ -36,6 +37,7 @@ public sealed class Nginx : IDisposable
               scgi_temp_path {{_prefix}}/scgi;
               client_max_body_size 25m;
               upstream suanbei {
+                least_conn;
             {{servers}}
               }
               server {
