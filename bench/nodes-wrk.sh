@@ -208,8 +208,9 @@ node_sched() { # per thread of both nodes (/proc/PID/task/TID/schedstat): "TID n
   local n t
   for n in a b; do
     [[ -f $work/$n.pid ]] || continue
+    # A thread may end between the listing and the read: skip it (a failed test here would end the script).
     for t in /proc/"$(cat "$work/$n.pid")"/task/*; do
-      [[ -r $t/schedstat ]] && echo "${t##*/} $(cat "$t/schedstat" 2>/dev/null)"
+      if [[ -r $t/schedstat ]]; then echo "${t##*/} $(cat "$t/schedstat" 2>/dev/null)"; fi
     done
   done | awk 'NF == 4 { print $1, $3, $4 }'
 }
@@ -298,15 +299,23 @@ sql_filings="$(sql_per_request "$filings" "${header[@]}")"
 sql_owner="$(sql_per_request "$filings" "${owner_header[@]}")"
 echo "SQL statements per request (pg_stat_statements, 100 requests each): registry search $sql_search, \
 filing read $sql_filings (no subject), $sql_owner (a subject with ${#filing_names[@]} filings)"
-# Rounds alternate one node and two, so a machine that slows down for a minute (a shared VM) spoils a round, not a side.
+# The one-node and the two-node row of an endpoint run back to back, and every other round starts with two nodes: a
+# shared VM's speed drifts by ±10 % from one minute to the next, which rows far apart, always in the same order, would
+# take for a difference between one node and two. Several rounds (ROUNDS=N) and their median even out the rest.
 rounds="${ROUNDS:-1}"
 for r in $(seq 1 "$rounds"); do
   of=""; [[ $rounds -gt 1 ]] && of=" (round $r)"
-  for phase in one two; do
-    if [[ $phase == one ]]; then nginx_conf a; else nginx_conf a b; fi
-    run "$phase-search-$r" "$phase node(s): registry search$of" "$search"
-    run "$phase-filings-$r" "$phase node(s): filing read, no subject$of" "$filings" "${header[@]}"
-    run "$phase-owner-$r" "$phase node(s): filing read, subject with ${#filing_names[@]} filings$of" "$filings" "${owner_header[@]}"
+  order=(one two); (( r % 2 == 0 )) && order=(two one)
+  for endpoint in search filings owner; do
+    for phase in "${order[@]}"; do
+      if [[ $phase == one ]]; then nginx_conf a; else nginx_conf a b; fi
+      case $endpoint in
+        search) run "$phase-search-$r" "$phase node(s): registry search$of" "$search" ;;
+        filings) run "$phase-filings-$r" "$phase node(s): filing read, no subject$of" "$filings" "${header[@]}" ;;
+        owner) run "$phase-owner-$r" "$phase node(s): filing read, subject with ${#filing_names[@]} filings$of" "$filings" \
+          "${owner_header[@]}" ;;
+      esac
+    done
   done
 done
 
