@@ -58,6 +58,53 @@ public class AdminAndServeCommandsTests
     }
 
     [Fact]
+    public void Serve_on_an_address_in_use_says_so_in_chinese_without_announcing_it()
+    {
+        var data = TempData();
+        var taken = new TcpListener(IPAddress.Loopback, 0);
+        taken.Start();
+        try
+        {
+            var url = $"http://127.0.0.1:{((IPEndPoint)taken.LocalEndpoint).Port}";
+            var r = CliRunner.Run("serve", "--urls", url, "--data", data);
+            Assert.True(r.ExitCode == 10, r.ToString());
+            Assert.Contains($"无法监听 {url}：地址已被占用", r.StdErr);
+            Assert.Contains("用 --urls 换一个端口", r.StdErr);
+            Assert.DoesNotContain("按 Ctrl+C 停止", r.StdOut + r.StdErr);
+        }
+        finally
+        {
+            taken.Stop();
+            try { Directory.Delete(data, true); } catch { }
+        }
+    }
+
+    [Fact]
+    public void Serve_on_a_unix_socket_file_left_behind_says_to_delete_it()
+    {
+        var data = TempData();
+        Directory.CreateDirectory(data);
+        var path = Path.Combine(data, "node.sock");
+        // What a node killed with SIGKILL leaves: the socket's file, with nobody listening on it. Python's socket keeps
+        // the file when the process ends (.NET deletes it on Dispose, so a .NET socket cannot leave one behind).
+        var python = Process.Start(new ProcessStartInfo("python3")
+        {
+            ArgumentList = { "-c", "import socket, sys; socket.socket(socket.AF_UNIX).bind(sys.argv[1])", path },
+        })!;
+        python.WaitForExit();
+        try
+        {
+            Assert.Equal(0, python.ExitCode);
+            Assert.True(File.Exists(path));
+            var r = CliRunner.Run("serve", "--urls", "http://unix:" + path, "--data", data);
+            Assert.True(r.ExitCode == 10, r.ToString());
+            Assert.Contains("地址已被占用", r.StdErr);
+            Assert.Contains("删除该文件后重试", r.StdErr);
+        }
+        finally { try { Directory.Delete(data, true); } catch { } }
+    }
+
+    [Fact]
     public async Task Serve_answers_on_the_given_url_and_announces_the_first_admin_once()
     {
         var data = TempData();

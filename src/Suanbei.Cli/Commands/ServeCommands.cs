@@ -1,5 +1,7 @@
 using System.CommandLine;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Connections;
+using Microsoft.Extensions.Hosting;
 using Suanbei.Web.Hosting;
 
 namespace Suanbei.Cli.Commands;
@@ -66,13 +68,41 @@ internal static class ServeCommands
                 Console.Error.WriteLine($"suanbei serve: 无法启动：{e.Message}");
                 return CommonOptions.UsageOrIoError;
             }
+            // Started before the banner, so the banner never announces an address nobody listens on.
+            if (!TryStart(app))
+            {
+                // The disposal flushes the host's own log of the failure: what to do is the last line.
+                app.DisposeAsync().AsTask().GetAwaiter().GetResult();
+                var hint = options.Urls.Contains("unix:", StringComparison.OrdinalIgnoreCase)
+                    ? "若是上次异常退出留下的 unix 套接字文件，删除该文件后重试。"
+                    : "请停止占用它的程序，或用 --urls 换一个端口。";
+                Console.Error.WriteLine($"suanbei serve: 无法监听 {options.Urls}：地址已被占用（另一个程序或另一个 Suanbei 正在使用它）。{hint}");
+                return CommonOptions.UsageOrIoError;
+            }
             var database = options.UsesPostgres ? "PostgreSQL" : options.SqlitePath;
             // With JSON logs, standard output carries only JSON lines.
             var banner = $"Suanbei 算备：{options.Urls}（数据目录 {options.FullDataDirectory}，数据库 {database}）。按 Ctrl+C 停止。";
             (options.JsonLogs ? Console.Error : Console.Out).WriteLine(banner);
-            app.Run();
+            app.WaitForShutdown();
+            app.DisposeAsync().AsTask().GetAwaiter().GetResult();
             return 0;
         });
         return serve;
+    }
+
+    /// <summary>Starts the app; false when one of its addresses is taken. The background services that did start are
+    /// stopped again: disposed without a stop, they would each report a crash.</summary>
+    private static bool TryStart(WebApplication app)
+    {
+        try
+        {
+            app.Start();
+            return true;
+        }
+        catch (IOException e) when (e.InnerException is AddressInUseException)
+        {
+            app.StopAsync().GetAwaiter().GetResult();
+            return false;
+        }
     }
 }
