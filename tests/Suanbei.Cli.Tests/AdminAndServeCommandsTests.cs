@@ -79,6 +79,40 @@ public class AdminAndServeCommandsTests
         }
     }
 
+    [Theory]
+    [InlineData("foo")]
+    [InlineData("http://127.0.0.1:99999")]
+    [InlineData("ftp://127.0.0.1:21")]
+    [InlineData("http://unix:relative.sock")]
+    [InlineData("http://127.0.0.1:5080;localhost:5081")]
+    public void Serve_refuses_a_bad_listen_address_naming_it_before_starting(string urls)
+    {
+        var data = TempData();
+        try
+        {
+            var r = CliRunner.Run("serve", "--urls", urls, "--data", data);
+            Assert.True(r.ExitCode == 10, r.ToString());
+            Assert.Contains("监听地址（--urls）无效：“" + urls.Split(';')[^1] + "”", r.StdErr);
+            Assert.DoesNotContain("Unhandled", r.StdErr);
+            Assert.False(Directory.Exists(data), "nothing is created for a refused start");
+        }
+        finally { try { Directory.Delete(data, true); } catch { } }
+    }
+
+    [Fact]
+    public void Serve_on_an_address_this_machine_does_not_have_says_so()
+    {
+        var data = TempData();
+        try
+        {
+            // 192.0.2.0/24 is TEST-NET-1 (RFC 5737): never a local address.
+            var r = CliRunner.Run("serve", "--urls", "http://192.0.2.1:5080", "--data", data);
+            Assert.True(r.ExitCode == 10, r.ToString());
+            Assert.EndsWith("无法监听 http://192.0.2.1:5080：本机没有这个 IP 地址。", r.StdErr.TrimEnd());
+        }
+        finally { try { Directory.Delete(data, true); } catch { } }
+    }
+
     [Fact]
     public void Serve_on_a_unix_socket_file_left_behind_says_to_delete_it()
     {

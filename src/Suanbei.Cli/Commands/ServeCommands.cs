@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Microsoft.AspNetCore.Builder;
+using System.Net.Sockets;
 using Microsoft.AspNetCore.Connections;
 using Microsoft.Extensions.Hosting;
 using Suanbei.Web.Hosting;
@@ -69,14 +70,11 @@ internal static class ServeCommands
                 return CommonOptions.UsageOrIoError;
             }
             // Started before the banner, so the banner never announces an address nobody listens on.
-            if (!TryStart(app))
+            if (TryStart(app) is { } failure)
             {
                 // The disposal flushes the host's own log of the failure: what to do is the last line.
                 app.DisposeAsync().AsTask().GetAwaiter().GetResult();
-                var hint = options.Urls.Contains("unix:", StringComparison.OrdinalIgnoreCase)
-                    ? "若是上次异常退出留下的 unix 套接字文件，删除该文件后重试。"
-                    : "请停止占用它的程序，或用 --urls 换一个端口。";
-                Console.Error.WriteLine($"suanbei serve: 无法监听 {options.Urls}：地址已被占用（另一个程序或另一个 Suanbei 正在使用它）。{hint}");
+                Console.Error.WriteLine("suanbei serve: " + Explain(failure, options.Urls));
                 return CommonOptions.UsageOrIoError;
             }
             var database = options.UsesPostgres ? "PostgreSQL" : options.SqlitePath;
@@ -90,19 +88,37 @@ internal static class ServeCommands
         return serve;
     }
 
-    /// <summary>Starts the app; false when one of its addresses is taken. The background services that did start are
-    /// stopped again: disposed without a stop, they would each report a crash.</summary>
-    private static bool TryStart(WebApplication app)
+    /// <summary>Starts the app; the exception when Kestrel could not listen (an address taken, a port not allowed, HTTPS
+    /// without a certificate). The background services that did start are stopped again: disposed without a stop, they
+    /// would each report a crash.</summary>
+    private static Exception? TryStart(WebApplication app)
     {
         try
         {
             app.Start();
-            return true;
+            return null;
         }
-        catch (IOException e) when (e.InnerException is AddressInUseException)
+        catch (Exception e) when (e is IOException or SocketException or InvalidOperationException)
         {
             app.StopAsync().GetAwaiter().GetResult();
-            return false;
+            return e;
         }
+    }
+
+    private static string Explain(Exception failure, string urls)
+    {
+        var listen = $"无法监听 {urls}：";
+        return (failure as SocketException ?? failure.InnerException) switch
+        {
+            AddressInUseException => listen + "地址已被占用（另一个程序或另一个 Suanbei 正在使用它）。" +
+                (urls.Contains("unix:", StringComparison.OrdinalIgnoreCase)
+                    ? "若是上次异常退出留下的 unix 套接字文件，删除该文件后重试。"
+                    : "请停止占用它的程序，或用 --urls 换一个端口。"),
+            SocketException { SocketErrorCode: SocketError.AccessDenied } =>
+                listen + "没有权限（1024 以下的端口需要特权：请改用 1024 以上的端口，由 nginx 对外提供 80/443）。",
+            SocketException { SocketErrorCode: SocketError.AddressNotAvailable } => listen + "本机没有这个 IP 地址。",
+            // Not the socket: e.g. HTTPS without a certificate, a background service that refused to start.
+            _ => failure is InvalidOperationException ? "无法启动：" + failure.Message : listen + failure.Message,
+        };
     }
 }

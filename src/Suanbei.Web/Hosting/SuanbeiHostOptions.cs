@@ -161,6 +161,13 @@ public sealed record SuanbeiHostOptions
 
     private void Validate()
     {
+        var listens = Urls.Split(';', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        if (listens.Length == 0)
+            throw new InvalidOperationException("监听地址（--urls）为空：应为 http://主机:端口（如 http://127.0.0.1:5080）");
+        foreach (var listen in listens)
+            if (!IsListenAddress(listen))
+                throw new InvalidOperationException($"监听地址（--urls）无效：“{listen}”应为 http://主机:端口（端口 0 到 65535，" +
+                    "如 http://127.0.0.1:5080），或 http://unix:/套接字文件的绝对路径；多个地址以分号分隔");
         if (PublicBaseUrl is { } url && !(Uri.TryCreate(url, UriKind.Absolute, out var u) && u.Scheme is "http" or "https"
             && u.Query.Length == 0 && u.Fragment.Length == 0))
             throw new InvalidOperationException($"配置 Suanbei:PublicBaseUrl 无效：“{url}”不是 http(s) 网址（如 https://beian.example.cn）");
@@ -188,6 +195,21 @@ public sealed record SuanbeiHostOptions
         if (inlineScheduling && inlineCompletions == "1")
             throw new InvalidOperationException($"配置 Suanbei:Kestrel:InlineScheduling 无效：不能与环境变量 {InlineCompletionsVariable}=1 " +
                 "同时使用（请求将在套接字事件线程上运行，一次同步等待即可使整个节点停止响应，见 docs/deployment.md 5b）");
+    }
+
+    /// <summary>Whether Kestrel can listen on <paramref name="address"/>, by Kestrel's own parser plus the checks it leaves to
+    /// the moment it binds (the port's range, a socket's absolute path), so a bad <c>--urls</c> is refused before
+    /// anything starts.</summary>
+    private static bool IsListenAddress(string address)
+    {
+        BindingAddress a;
+        try { a = BindingAddress.Parse(address); }
+        catch (FormatException) { return false; }
+        if (a.Scheme is not ("http" or "https")) return false;
+        if (a.IsUnixPipe) return Path.IsPathFullyQualified(a.UnixPipePath);
+        // Kestrel listens on every interface for any host that is not an IP address, "unix:relative.sock" included.
+        return a.Port is >= 0 and <= 65535 && (a.Host is "*" or "+"
+            || Uri.CheckHostName(a.Host.Trim('[', ']')) is UriHostNameType.IPv4 or UriHostNameType.IPv6 or UriHostNameType.Dns);
     }
 
     public bool TrustsForwardedHeaders => TrustedProxies.Count > 0 || TrustedProxyNetworks.Count > 0;
