@@ -1,6 +1,6 @@
 using System.CommandLine;
-using Microsoft.AspNetCore.Builder;
 using System.Net.Sockets;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Connections;
 using Microsoft.Extensions.Hosting;
 using Suanbei.Web.Hosting;
