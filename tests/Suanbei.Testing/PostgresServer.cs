@@ -65,7 +65,7 @@ public sealed class PostgresServer : IDisposable
         if (_dataDir is null || _binDir is null) throw new InvalidOperationException("an external server cannot be started here");
         RunAsPostgres("runuser", "-u", "postgres", "--", Path.Combine(_binDir, "pg_ctl"), "-D", Path.Combine(_dataDir, "db"),
             "-l", Path.Combine(_dataDir, "log"), "-w", "-t", "60",
-            "-o", $"-h 127.0.0.1 -p {_port} -k {_dataDir} -c fsync=off -c full_page_writes=off -c max_connections=200", "start");
+            "-o", $"-h 127.0.0.1 -p {_port} -k {_dataDir} -c fsync=off -c full_page_writes=off -c max_connections=500", "start");
     }
 
     /// <summary>Stops the server (open connections are cut), keeping its data for <see cref="Start"/>.</summary>
