@@ -17,6 +17,7 @@
 #         NODE_SETTINGS="NAME=VALUE …": settings of the nodes, the same for the one-node and the two-node runs, e.g.
 #         the options of docs/deployment.md 5b; default none (out-of-the-box nodes, as a deployment runs them);
 #         NODE_ENV="NAME=VALUE …": more environment of the nodes, e.g. runtime settings to compare;
+#         NGINX_MAIN: nginx's top-level directives, default "worker_processes 1;";
 #         NGINX_EVENTS / NGINX_HTTP: extra nginx directives, e.g. NGINX_HTTP="proxy_buffering off;";
 #         NGINX_UPSTREAM: how nginx picks a node, default "least_conn;" as in docs/deployment.md; "" for round robin;
 #         ROUNDS=N: the one-node and two-node rows N times, alternating (the ratio of each round and their median);
@@ -89,7 +90,7 @@ nginx_conf() { # upstream servers…
   local servers=""
   for n in "$@"; do servers+="    server 127.0.0.1:${node_port[$n]} max_fails=1 fail_timeout=2s;"$'\n'; done
   cat >"$work/nginx.conf" <<CONF
-worker_processes 1;
+${NGINX_MAIN-worker_processes 1;}
 pid $work/nginx.pid;
 error_log $work/nginx-error.log warn;
 events { worker_connections 1024; ${NGINX_EVENTS:-} }
@@ -219,11 +220,11 @@ sched_delta() { # before after: run-queue wait (ns) and times run since "before"
   awk 'NR == FNR { w[$1] = $2; s[$1] = $3; next } { dw += $2 - w[$1]; ds += $3 - s[$1] } END { printf "%.0f %.0f", dw, ds }' \
     "$1" "$2"
 }
-cpu_snapshot() { # clock ticks so far: nodes, nginx, PostgreSQL, whole machine (busy)
+cpu_snapshot() { # clock ticks so far: nodes, nginx, PostgreSQL, whole machine (busy), stolen by the hypervisor
   local nodes=0 n
   for n in a b; do [[ -f $work/$n.pid ]] && nodes=$((nodes + $(tree_ticks "$(cat "$work/$n.pid")"))); done
   echo "$nodes $(tree_ticks "$(pid_of "$work/nginx.pid")") $(tree_ticks "$(pid_of "$work/pg/postmaster.pid")") \
-$(awk '$1 == "cpu" { print $2 + $3 + $4 + $7 + $8 + $9 }' /proc/stat)"
+$(awk '$1 == "cpu" { print $2 + $3 + $4 + $7 + $8 + $9, $9 }' /proc/stat)"
 }
 run() { # key label url [header options]
   local key="$1" label="$2" url="$3"; shift 3
@@ -252,7 +253,7 @@ run() { # key label url [header options]
   # CPU ms per request of each component (much less sensitive than requests/s to what else runs on the machine):
   # nodes | nginx | PostgreSQL | wrk | the rest (nginx + PostgreSQL + wrk) | the whole machine.
   per="$(awk -v b="$before" -v a="$after" -v w="$wrk_s" -v n="$total" -v t="$ticks" -v restart="${key%%-*}" \
-    -v sched="$sched" 'BEGIN {
+    -v sched="$sched" -v wall="$secs" -v cores="$(nproc)" 'BEGIN {
     split(sched, z, " ")
     split(b, x, " "); split(a, y, " "); if (n <= 0) n = 1
     for (i = 1; i <= 4; i++) { d[i] = (y[i] - x[i]) / t * 1000 / n; if (d[i] < 0) d[i] = 0 }
@@ -261,7 +262,9 @@ run() { # key label url [header options]
     # threads run-queue wait (ms) and times they were put on a core, per request: scheduling, not work.
     if (restart == "restart") { node = "–"; wait = "–"; runs = "–" }
     else { node = sprintf("%.2f", d[1]); wait = sprintf("%.2f", z[1] / 1e6 / n); runs = sprintf("%.1f", z[2] / n) }
-    printf "%s | %.2f | %.2f | %.2f | %.2f | %.2f | %s | %s", node, d[2], d[3], w, d[2] + d[3] + w, d[4], wait, runs }')"
+    # The share of the cores time that the hypervisor gave to other guests during the row (steal): this VM drifts.
+    stolen = (y[5] - x[5]) / t / (wall * cores) * 100
+    printf "%s | %.2f | %.2f | %.2f | %.2f | %.2f | %.1f | %s | %s", node, d[2], d[3], w, d[2] + d[3] + w, d[4], stolen, wait, runs }')"
   printf '| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |\n' "$label" "$rps" "$p50" "$p90" "$p99" "${non2xx:-0}" \
     "${sock:-0}" "$per" "$sql" "$load" >>"$summary"
   echo "$key $rps $(echo "$per" | awk -F' [|] ' '{ print $1, $5 }')" >>"$work/rates"
@@ -269,7 +272,7 @@ run() { # key label url [header options]
 
 echo "uptime: $(uptime)"
 echo "node settings (both runs): ${node_settings:-(none)}; more node environment: ${NODE_ENV:-(none)}"
-echo "nginx extra: events { ${NGINX_EVENTS:-} } http { ${NGINX_HTTP:-} }"
+echo "nginx: ${NGINX_MAIN-worker_processes 1;} events { ${NGINX_EVENTS:-} } http { ${NGINX_HTTP:-} }"
 echo "nproc: $(nproc); PostgreSQL $("$pgbin/postgres" --version | awk '{print $3}'); nginx $(nginx -v 2>&1 | cut -d/ -f2)"
 sql_per_request() { # url [header options]: SQL statements the database executed per request (100 requests)
   local url="$1"; shift
@@ -360,6 +363,7 @@ echo "Node settings, the same in every row: ${node_settings:-(none)} ${NODE_ENV:
 echo
 echo "CPU columns: user+system milliseconds per request of both nodes, nginx (master and workers), PostgreSQL"
 echo "(postmaster and backends), wrk, the three together (o), and the whole machine (/proc/stat, anything that ran)."
+echo "Stolen: the share of the $(nproc) cores' time during the row that the hypervisor gave to other guests (/proc/stat steal)."
 echo
 echo "SQL per request: statements PostgreSQL executed during the row (pg_stat_statements), over its requests, background"
 echo "work of the nodes included."
@@ -368,8 +372,8 @@ echo "Nodes' scheduling per request (both nodes' threads, /proc/PID/task/*/sched
 echo "times a thread was put on a core (each one a wake-up or a preemption)."
 echo
 echo "| run | requests/s | p50 ms | p90 ms | p99 ms | non-2xx | socket errors | nodes | nginx | PostgreSQL | wrk | o | machine \
-| node run-queue wait | node runs | SQL per request | load before |"
-echo "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"
+| stolen % | node run-queue wait | node runs | SQL per request | load before |"
+echo "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"
 cat "$summary"
 echo
 echo "nginx upstream: ${NGINX_UPSTREAM-least_conn;} (round robin when empty)"

@@ -124,7 +124,14 @@ public sealed class PostgresServer : IDisposable
         catch (System.ComponentModel.Win32Exception) { /* no setsid: ProcessExit and the reaper remain */ }
     }
 
-    /// <summary>Creates a fresh, empty database and returns its connection string.</summary>
+    /// <summary>
+    /// Npgsql settings of every test database: an idle pooled connection closes after 10 s instead of Npgsql's 300 s.
+    /// Each test class has its own database and so its own pool, which stays behind when the class is done; with the
+    /// default, the pools of the classes of the last five minutes added up to 200 server connections during a run.
+    /// </summary>
+    public const string PoolSettings = "Connection Idle Lifetime=10;Connection Pruning Interval=2";
+
+    /// <summary>Creates a fresh, empty database and returns its connection string (with <see cref="PoolSettings"/>).</summary>
     public string CreateDatabase(string prefix = "t")
     {
         var name = $"{prefix}_{Guid.NewGuid():N}"[..Math.Min(40, prefix.Length + 33)].ToLowerInvariant();
@@ -133,7 +140,8 @@ public sealed class PostgresServer : IDisposable
         RunAsPostgres(psql, "-h", csb["Host"], "-p", csb.GetValueOrDefault("Port", "5432"), "-U",
             csb.GetValueOrDefault("Username", "postgres"),
             "-d", csb.GetValueOrDefault("Database", "postgres"), "-v", "ON_ERROR_STOP=1", "-c", $"CREATE DATABASE \"{name}\"");
-        return AdminConnectionString.Replace($"Database={csb.GetValueOrDefault("Database", "postgres")}", $"Database={name}");
+        return AdminConnectionString.Replace($"Database={csb.GetValueOrDefault("Database", "postgres")}", $"Database={name}")
+            .TrimEnd(';') + ";" + PoolSettings;
     }
 
     private static Dictionary<string, string> ParseConnectionString(string cs) =>

@@ -30,6 +30,32 @@ public class PostgresServerTests
     }
 
     [Fact]
+    public async Task A_test_database_pool_closes_its_idle_connections_within_seconds()
+    {
+        // Each test class keeps its own pool; with Npgsql's 5-minute default the finished classes' idle connections
+        // added up to PostgreSQL's max_connections during a run.
+        var cs = PostgresServer.Instance.CreateDatabase("idle");
+        var database = new NpgsqlConnectionStringBuilder(cs).Database;
+        for (var i = 0; i < 3; i++)
+        {
+            await using var c = new NpgsqlConnection(cs);
+            await c.OpenAsync();
+        }
+        await using var admin = new NpgsqlConnection(PostgresServer.Instance.AdminConnectionString + ";Pooling=false");
+        await admin.OpenAsync();
+        async Task<long> Sessions()
+        {
+            await using var cmd = new NpgsqlCommand("SELECT count(*) FROM pg_stat_activity WHERE datname = @d", admin);
+            cmd.Parameters.AddWithValue("d", database!);
+            return (long)(await cmd.ExecuteScalarAsync())!;
+        }
+        Assert.Equal(1L, await Sessions()); // the three opens shared one pooled connection, now idle
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (await Sessions() > 0 && waited.Elapsed < TimeSpan.FromSeconds(60)) await Task.Delay(500);
+        Assert.Equal(0L, await Sessions());
+    }
+
+    [Fact]
     public void A_server_left_behind_by_a_dead_owner_is_stopped_and_removed_once_stale()
     {
         var temp = Directory.CreateTempSubdirectory("suanbei-reap-").FullName;
